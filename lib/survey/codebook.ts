@@ -1,0 +1,256 @@
+/**
+ * The codebook: what a survey CSV's columns mean. It is JSON, so that an analyst can write one by
+ * hand for any export; `parseCodebook` checks it and returns every problem it finds.
+ *
+ * Codes are strings exactly as they appear in the CSV ("1", "F", "NL"); a blank cell is
+ * "not asked / missing" and never counts in a base.
+ */
+
+export type Locale = 'en' | 'nl';
+export const LOCALES: readonly Locale[] = ['en', 'nl'];
+
+/** A text in English and Dutch. */
+export interface Label {
+  en: string;
+  nl: string;
+}
+
+export interface CodeLabel {
+  code: string;
+  label: Label;
+}
+
+/** A segment attribute whose codes are categories (country, gender, age band, young children). */
+export interface CategoricalAttribute {
+  id: string;
+  column: string;
+  label: Label;
+  kind: 'categorical';
+  codes: CodeLabel[];
+}
+
+/** A numeric band of a scale attribute, bounds inclusive: emotional bond 4-5 = "strong". */
+export interface Band {
+  id: string;
+  label: Label;
+  min: number;
+  max: number;
+}
+
+/** A segment attribute measured on a numeric scale and analysed in named bands. */
+export interface ScaleAttribute {
+  id: string;
+  column: string;
+  label: Label;
+  kind: 'scale';
+  min: number;
+  max: number;
+  bands: Band[];
+}
+
+export type Attribute = CategoricalAttribute | ScaleAttribute;
+
+/** An answer scale shared by items: its codes in order and which of them count as positive. */
+export interface AnswerScale {
+  id: string;
+  label: Label;
+  codes: CodeLabel[];
+  /** Default positive codes: top two boxes of a 5-point scale, "yes", "OK". */
+  positive: string[];
+}
+
+/**
+ * Item metadata that analyses group by. Each key is the id of an item dimension declared in the
+ * codebook (dataType, tier, situation, place, industry, tactic, ...); each value one of its codes.
+ */
+export type ItemMeta = Record<string, string>;
+
+/** Asked only of respondents whose `column` holds one of `in` (P6: only those who said yes to P5). */
+export interface BaseCondition {
+  column: string;
+  in: string[];
+}
+
+export interface Item {
+  id: string;
+  column: string;
+  label: Label;
+  /** Items of one family are analysed together: "dataType", "scenario", "tactic", ... */
+  family: string;
+  scale: string;
+  /** Overrides the scale's positive codes for this item. */
+  positive?: string[];
+  askedIf?: BaseCondition;
+  meta: ItemMeta;
+}
+
+/** A dimension of item metadata (context: situation, place, industry; data-type tier; tactic kind). */
+export interface ItemDimension {
+  id: string;
+  label: Label;
+  values: CodeLabel[];
+}
+
+export interface ItemFamily {
+  id: string;
+  label: Label;
+}
+
+export interface Codebook {
+  id: string;
+  title: Label;
+  description?: Label;
+  /** "P" and "G" for the reference study styles; anything else for an analyst's own survey. */
+  studyStyle: string;
+  /** True for generated respondents: every screen showing them must say so. */
+  synthetic: boolean;
+  respondentId: string;
+  weight?: string;
+  attributes: Attribute[];
+  scales: AnswerScale[];
+  families: ItemFamily[];
+  itemDimensions: ItemDimension[];
+  items: Item[];
+}
+
+export interface CodebookProblem {
+  path: string;
+  message: string;
+}
+
+export type CodebookResult = { ok: true; codebook: Codebook } | { ok: false; problems: CodebookProblem[] };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/**
+ * Checks an untrusted JSON value against the codebook shape and its cross-references
+ * (scale ids, dimension codes, duplicate ids, band ranges). Returns all problems, not the first.
+ */
+export function parseCodebook(value: unknown): CodebookResult {
+  const problems: CodebookProblem[] = [];
+  const fail = (path: string, message: string) => problems.push({ path, message });
+
+  if (!isObject(value)) return { ok: false, problems: [{ path: '', message: 'the codebook must be a JSON object' }] };
+  const cb = value as Partial<Codebook> & Record<string, unknown>;
+
+  const checkLabel = (v: unknown, path: string) => {
+    if (!isObject(v) || typeof v.en !== 'string' || typeof v.nl !== 'string') fail(path, 'needs an English and a Dutch text: {"en": "...", "nl": "..."}');
+  };
+  const checkCodes = (v: unknown, path: string): string[] => {
+    if (!Array.isArray(v) || v.length === 0) {
+      fail(path, 'needs at least one code');
+      return [];
+    }
+    const seen = new Set<string>();
+    v.forEach((c, i) => {
+      if (!isObject(c) || typeof c.code !== 'string' || c.code.trim() === '') return fail(`${path}[${i}].code`, 'a code must be a non-empty string');
+      if (seen.has(c.code)) fail(`${path}[${i}].code`, `code "${c.code}" appears twice`);
+      seen.add(c.code);
+      checkLabel(c.label, `${path}[${i}].label`);
+    });
+    return [...seen];
+  };
+  const checkIds = (list: unknown[], path: string) => {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      const id = isObject(x) ? x.id : undefined;
+      if (!isString(id)) return fail(`${path}[${i}].id`, 'an id must be a non-empty string');
+      if (seen.has(id)) fail(`${path}[${i}].id`, `id "${id}" appears twice`);
+      seen.add(id);
+    });
+  };
+
+  for (const key of ['id', 'studyStyle', 'respondentId'] as const) if (!isString(cb[key])) fail(key, 'must be a non-empty string');
+  checkLabel(cb.title, 'title');
+  if (typeof cb.synthetic !== 'boolean') fail('synthetic', 'must be true or false');
+  if (cb.weight !== undefined && !isString(cb.weight)) fail('weight', 'must be a column name, or left out for unweighted data');
+
+  const arrays = ['attributes', 'scales', 'families', 'itemDimensions', 'items'] as const;
+  for (const key of arrays) if (!Array.isArray(cb[key])) fail(key, 'must be an array');
+  if (problems.length) return { ok: false, problems };
+
+  const attributes = cb.attributes as unknown[];
+  checkIds(attributes, 'attributes');
+  attributes.forEach((a, i) => {
+    const path = `attributes[${i}]`;
+    if (!isObject(a)) return fail(path, 'must be an object');
+    if (!isString(a.column)) fail(`${path}.column`, 'must name a CSV column');
+    checkLabel(a.label, `${path}.label`);
+    if (a.kind === 'categorical') checkCodes(a.codes, `${path}.codes`);
+    else if (a.kind === 'scale') {
+      if (typeof a.min !== 'number' || typeof a.max !== 'number' || !(a.min < a.max)) fail(path, 'a scale needs numeric min < max');
+      if (!Array.isArray(a.bands) || a.bands.length === 0) fail(`${path}.bands`, 'a scale needs at least one band');
+      else {
+        checkIds(a.bands, `${path}.bands`);
+        a.bands.forEach((b: unknown, j: number) => {
+          if (!isObject(b) || typeof b.min !== 'number' || typeof b.max !== 'number' || b.min > b.max) fail(`${path}.bands[${j}]`, 'a band needs numeric min <= max');
+          else checkLabel(b.label, `${path}.bands[${j}].label`);
+        });
+      }
+    } else fail(`${path}.kind`, 'must be "categorical" or "scale"');
+  });
+
+  const scales = cb.scales as unknown[];
+  checkIds(scales, 'scales');
+  const scaleCodes = new Map<string, string[]>();
+  scales.forEach((s, i) => {
+    if (!isObject(s)) return fail(`scales[${i}]`, 'must be an object');
+    checkLabel(s.label, `scales[${i}].label`);
+    const codes = checkCodes(s.codes, `scales[${i}].codes`);
+    if (!Array.isArray(s.positive) || s.positive.length === 0) fail(`scales[${i}].positive`, 'needs at least one positive code');
+    else s.positive.forEach((p: unknown) => { if (!codes.includes(String(p))) fail(`scales[${i}].positive`, `positive code "${String(p)}" is not a code of this scale`); });
+    if (isString(s.id)) scaleCodes.set(s.id, codes);
+  });
+
+  const families = cb.families as unknown[];
+  checkIds(families, 'families');
+  const familyIds = new Set(families.filter(isObject).map((f) => f.id));
+
+  const dims = cb.itemDimensions as unknown[];
+  checkIds(dims, 'itemDimensions');
+  const dimCodes = new Map<string, string[]>();
+  dims.forEach((d, i) => {
+    if (!isObject(d)) return fail(`itemDimensions[${i}]`, 'must be an object');
+    checkLabel(d.label, `itemDimensions[${i}].label`);
+    const codes = checkCodes(d.values, `itemDimensions[${i}].values`);
+    if (isString(d.id)) dimCodes.set(d.id, codes);
+  });
+
+  const items = cb.items as unknown[];
+  checkIds(items, 'items');
+  items.forEach((it, i) => {
+    const path = `items[${i}]`;
+    if (!isObject(it)) return fail(path, 'must be an object');
+    if (!isString(it.column)) fail(`${path}.column`, 'must name a CSV column');
+    checkLabel(it.label, `${path}.label`);
+    if (!familyIds.has(it.family)) fail(`${path}.family`, `unknown family "${String(it.family)}"`);
+    const codes = scaleCodes.get(String(it.scale));
+    if (!codes) fail(`${path}.scale`, `unknown scale "${String(it.scale)}"`);
+    if (it.positive !== undefined) {
+      if (!Array.isArray(it.positive) || it.positive.length === 0) fail(`${path}.positive`, 'needs at least one code');
+      else if (codes) it.positive.forEach((p: unknown) => { if (!codes.includes(String(p))) fail(`${path}.positive`, `"${String(p)}" is not a code of scale "${String(it.scale)}"`); });
+    }
+    if (it.askedIf !== undefined) {
+      const c = it.askedIf;
+      if (!isObject(c) || !isString(c.column) || !Array.isArray(c.in) || c.in.length === 0) fail(`${path}.askedIf`, 'needs {"column": "...", "in": ["code", ...]}');
+    }
+    if (!isObject(it.meta)) fail(`${path}.meta`, 'must be an object of dimension id to code');
+    else
+      for (const [dim, code] of Object.entries(it.meta)) {
+        const allowed = dimCodes.get(dim);
+        if (!allowed) fail(`${path}.meta.${dim}`, `unknown item dimension "${dim}"`);
+        else if (!allowed.includes(String(code))) fail(`${path}.meta.${dim}`, `"${String(code)}" is not a value of dimension "${dim}"`);
+      }
+  });
+
+  return problems.length ? { ok: false, problems } : { ok: true, codebook: value as unknown as Codebook };
+}
+
+/** The positive codes of an item: its own override, else its scale's. */
+export function positiveCodes(codebook: Codebook, item: Item): string[] {
+  if (item.positive) return item.positive;
+  const scale = codebook.scales.find((s) => s.id === item.scale);
+  if (!scale) throw new Error(`item "${item.id}" refers to unknown scale "${item.scale}"`);
+  return scale.positive;
+}
