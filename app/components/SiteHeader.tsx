@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import type { Locale } from '@/lib/survey/codebook';
+import { t } from '@/lib/i18n/messages';
+
+/** Top bar with navigation and the language switch; the language travels in the URL (?lang=nl). */
+export function SiteHeader({ locale, path }: { locale: Locale; path: string }) {
+  const withLang = (href: string) => (locale === 'nl' ? `${href}?lang=nl` : href);
+  return (
+    <header className="site-header">
+      <Link href={withLang('/')} className="brand">
+        {t(locale, 'appName')}
+      </Link>
+      <nav aria-label="Main">
+        <Link href={withLang('/')} aria-current={path === '/' ? 'page' : undefined}>
+          {t(locale, 'navSummary')}
+        </Link>
+        <Link href={withLang('/findings')} aria-current={path === '/findings' ? 'page' : undefined}>
+          {t(locale, 'navFindings')}
+        </Link>
+      </nav>
+      <nav aria-label={t(locale, 'language')} className="lang-switch">
+        <Link href={path} hrefLang="en" lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
+          English
+        </Link>
+        <Link href={`${path}?lang=nl`} hrefLang="nl" lang="nl" aria-current={locale === 'nl' ? 'true' : undefined}>
+          Nederlands
+        </Link>
+      </nav>
+    </header>
+  );
+}
+
+export function SyntheticNotice({ locale }: { locale: Locale }) {
+  return (
+    <p className="synthetic-notice" role="note" data-testid="synthetic-notice">
+      <strong>{locale === 'nl' ? 'Synthetische data. ' : 'Synthetic data. '}</strong>
+      {t(locale, 'syntheticNotice')}
+    </p>
+  );
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseCodebook, type Codebook } from '../survey/codebook';
+import { loadSurveyFromCsv, type SurveyData } from '../survey/dataset';
+import type { FindingsRegistry } from '../findings/claims';
+
+/**
+ * The reference datasets shipped in data/: synthetic respondents generated to match the published
+ * aggregates of the two studies (data/generate/). Read once per process and kept in memory.
+ */
+export const REFERENCE_DATASETS = [
+  { id: 'study-g', csv: 'study-g.csv', codebook: 'study-g.codebook.json' },
+  { id: 'study-p', csv: 'study-p.csv', codebook: 'study-p.codebook.json' },
+] as const;
+
+export type ReferenceDatasetId = (typeof REFERENCE_DATASETS)[number]['id'];
+
+const dataDir = () => process.env.REFERENCE_DATA_DIR ?? path.join(process.cwd(), 'data');
+const cache = new Map<string, SurveyData>();
+
+/** Reads and checks a codebook JSON file; throws with every problem listed. */
+export function readCodebookFile(file: string): Codebook {
+  const parsed = parseCodebook(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.ok) throw new Error(`The codebook ${file} is not valid:\n${parsed.problems.map((p) => `  - ${p.path || '(root)'}: ${p.message}`).join('\n')}`);
+  return parsed.codebook;
+}
+
+export function loadReferenceDataset(id: string): SurveyData {
+  const cached = cache.get(id);
+  if (cached) return cached;
+  const entry = REFERENCE_DATASETS.find((d) => d.id === id);
+  if (!entry) throw new RangeError(`unknown reference dataset "${id}"; choose from ${REFERENCE_DATASETS.map((d) => d.id).join(', ')}`);
+  const codebook = readCodebookFile(path.join(dataDir(), entry.codebook));
+  const data = loadSurveyFromCsv(codebook, readFileSync(path.join(dataDir(), entry.csv), 'utf8'));
+  cache.set(id, data);
+  return data;
+}
+
+export function loadFindingsRegistry(): FindingsRegistry {
+  return JSON.parse(readFileSync(path.join(dataDir(), 'findings.json'), 'utf8')) as FindingsRegistry;
+}
