@@ -4,7 +4,7 @@
  * Prints the acceptance table as JSON: every cell with n, effective n, sum of weights, share, SE,
  * interval and the test against the rest. Works on any CSV + codebook.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { acceptance, type AcceptanceCell, type AcceptanceTable } from '../lib/analysis/acceptance';
 import { DatasetError, loadSurveyFromCsv } from '../lib/survey/dataset';
@@ -64,6 +64,8 @@ function main() {
     console.error('usage: npm run analyze -- --data FILE.csv --codebook FILE.json [--by attr[,attr]] [--item id[,id]] [--family id] [--filter attr=code[,code]] [--outcome code[,code]] [--min-base N]');
     process.exit(values.help ? 0 : 2);
   }
+  for (const option of ['data', 'codebook'] as const)
+    if (!existsSync(values[option]!)) throw new Error(`the --${option} file "${values[option]}" does not exist`);
   const codebook = readCodebookFile(values.codebook);
   const data = loadSurveyFromCsv(codebook, readFileSync(values.data, 'utf8'));
   const filter: Record<string, string[]> = {};

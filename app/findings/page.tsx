@@ -21,7 +21,7 @@ function ResultRow({ result, locale }: { result: ClaimResult; locale: Locale }) 
   return (
     <tr data-claim={claim.id} className={result.reproduced ? 'ok' : 'fail'}>
       <th scope="row">{claim.id}</th>
-      <td>
+      <td className="statement">
         {claim.statement[locale]}
         <div className="muted small">
           {t(locale, 'provenance')}: {PROVENANCE[claim.provenance][locale]}
@@ -41,7 +41,11 @@ function ResultRow({ result, locale }: { result: ClaimResult; locale: Locale }) 
         </details>
       </td>
       <td className="num">{claim.published[locale]}</td>
-      <td className="num" data-testid="computed">{computed}</td>
+      <td className="num computed" data-testid="computed">
+        {computed.split('; ').map((part, i) => (
+          <div key={i}>{part}</div>
+        ))}
+      </td>
       <td className="num">{result.ci ? `${formatPercent(result.ci.lower, locale)} – ${formatPercent(result.ci.upper, locale)}` : '–'}</td>
       <td className="num">
         {result.respondents !== null ? `${formatNumber(result.respondents, locale)} (${formatNumber(result.effectiveBase ?? 0, locale)})` : '–'}

@@ -58,6 +58,8 @@ export interface AcceptanceTable {
 
 interface Accumulators {
   respondents: Float64Array;
+  /** Respondents with a positive weight: R's degf() counts only these, the variance counts all. */
+  weightedRespondents: Float64Array;
   ratings: Float64Array;
   a: Float64Array;
   b: Float64Array;
@@ -72,6 +74,7 @@ interface Accumulators {
 
 const accumulators = (size: number): Accumulators => ({
   respondents: new Float64Array(size),
+  weightedRespondents: new Float64Array(size),
   ratings: new Float64Array(size),
   a: new Float64Array(size),
   b: new Float64Array(size),
@@ -206,7 +209,7 @@ export function acceptance(data: SurveyData, query: AcceptanceQuery = {}): Accep
     }
   }
 
-  const overall = describeCell({}, {}, clusterSumsAt(overallAcc, 0), overallAcc.respondents[0], null, minBase, confLevel);
+  const overall = describeCell({}, {}, clusterSumsAt(overallAcc, 0), degreesOfFreedom(overallAcc, 0), overallAcc.respondents[0], null, minBase, confLevel);
   const cells: AcceptanceCell[] = [];
   for (let cell = 0; cell < cellCount; cell++) {
     const key: Record<string, string> = {};
@@ -227,10 +230,12 @@ export function acceptance(data: SurveyData, query: AcceptanceQuery = {}): Accep
       labels[itemDims[d].id] = level.label;
       slicePart = Math.floor(slicePart / levels.length);
     }
-    const base = baseSumsAt(baseAcc, baseCount === 1 ? 0 : Math.floor(cell / attributeCells));
+    const baseIndex = baseCount === 1 ? 0 : Math.floor(cell / attributeCells);
+    const base = baseSumsAt(baseAcc, baseIndex);
     const orderedKey = Object.fromEntries(dimensions.map((d) => [d.id, key[d.id]]));
     const orderedLabels = Object.fromEntries(dimensions.map((d) => [d.id, labels[d.id]]));
-    cells.push(describeCell(orderedKey, orderedLabels, clusterSumsAt(cellAcc, cell), base.respondents, dimensions.length ? base : null, minBase, confLevel));
+    const df = degreesOfFreedom(cellAcc, cell, baseAcc, baseIndex);
+    cells.push(describeCell(orderedKey, orderedLabels, clusterSumsAt(cellAcc, cell), df, base.respondents, dimensions.length ? base : null, minBase, confLevel));
   }
   adjustForMultipleTests(cells);
 
@@ -251,6 +256,7 @@ export function acceptance(data: SurveyData, query: AcceptanceQuery = {}): Accep
 
 function addRespondent(acc: Accumulators, i: number, a: number, b: number, n: number, at: number, bt: number) {
   acc.respondents[i] += 1;
+  if (b > 0) acc.weightedRespondents[i] += 1;
   acc.ratings[i] += n;
   acc.a[i] += a;
   acc.b[i] += b;
@@ -263,10 +269,16 @@ function addRespondent(acc: Accumulators, i: number, a: number, b: number, n: nu
   acc.bBt[i] += b * bt;
 }
 
+/** Degrees of freedom as R's degf(): respondents with a positive weight, less one (interval) or two (test). */
+function degreesOfFreedom(cellAcc: Accumulators, cell: number, baseAcc: Accumulators = cellAcc, base = cell) {
+  return { interval: cellAcc.weightedRespondents[cell] - 1, test: baseAcc.weightedRespondents[base] - 2 };
+}
+
 function describeCell(
   key: Record<string, string>,
   labels: Record<string, Label>,
   sums: ClusterSums,
+  df: { interval: number; test: number },
   nDesign: number,
   base: BaseSums | null,
   minBase: number,
@@ -293,11 +305,11 @@ function describeCell(
   cell.share = p;
   cell.se = Number.isFinite(se) ? se : null;
   cell.ci = wilsonInterval(p, cell.effectiveBase, confLevel);
-  cell.ciLogit = cell.se === null ? null : logitInterval(p, cell.se, sums.respondents - 1, confLevel);
-  if (base && nDesign > 2) {
+  cell.ciLogit = cell.se === null ? null : logitInterval(p, cell.se, df.interval, confLevel);
+  if (base && df.test >= 1) {
     const comparison = compareClusteredToRest(sums, base, nDesign);
     if (comparison && comparison.cell.variance + comparison.rest.variance - 2 * comparison.covariance > 0) {
-      const test = differenceTest(comparison.cell, comparison.rest, nDesign - 2, comparison.covariance);
+      const test = differenceTest(comparison.cell, comparison.rest, df.test, comparison.covariance);
       cell.vsRest = { ...test, restShare: comparison.rest.p, pAdjusted: null };
     }
   }

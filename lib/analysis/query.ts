@@ -1,5 +1,5 @@
 import type { Label } from '../survey/codebook';
-import { attributeColumn, itemColumn, type Level, type SurveyData } from '../survey/dataset';
+import { type AttributeColumn, type ItemColumn, itemColumn, type Level, type SurveyData } from '../survey/dataset';
 
 /**
  * What an acceptance analysis asks for, and its resolution against one dataset: which items,
@@ -57,6 +57,20 @@ export class QueryError extends RangeError {
   }
 }
 
+/** The query's item, or a QueryError naming the items that exist (itemColumn throws a plain RangeError). */
+function queryItem(data: SurveyData, id: string): ItemColumn {
+  const column = data.items.get(id);
+  if (!column) throw new QueryError(`unknown item "${id}"; this dataset has: ${[...data.items.keys()].join(', ')}`);
+  return column;
+}
+
+/** The filter's attribute, or a QueryError naming the attributes that exist. */
+function queryAttribute(data: SurveyData, id: string): AttributeColumn {
+  const column = data.attributes.get(id);
+  if (!column) throw new QueryError(`cannot filter on "${id}": unknown attribute "${id}"; this dataset has: ${[...data.attributes.keys()].join(', ')}`);
+  return column;
+}
+
 /** Resolves a query against a dataset, with a clear QueryError for anything it does not know. */
 export function resolveQuery(data: SurveyData, query: AcceptanceQuery): ResolvedQuery {
   const { codebook } = data;
@@ -68,7 +82,9 @@ export function resolveQuery(data: SurveyData, query: AcceptanceQuery): Resolved
 
   let itemIds: string[];
   if (query.items && query.items.length > 0) {
-    for (const id of query.items) itemColumn(data, id);
+    for (const id of query.items) queryItem(data, id);
+    const twice = query.items.find((id, i) => query.items!.indexOf(id) !== i);
+    if (twice !== undefined) throw new QueryError(`item "${twice}" is listed twice; list each item once`);
     itemIds = [...query.items];
   } else if (query.family) {
     if (!codebook.families.some((f) => f.id === query.family))
@@ -113,7 +129,7 @@ export function resolveQuery(data: SurveyData, query: AcceptanceQuery): Resolved
   const include = new Uint8Array(data.rowCount).fill(1);
   for (const [attributeId, codes] of Object.entries(query.filter ?? {})) {
     if (codes.length === 0) continue;
-    const column = attributeColumn(data, attributeId);
+    const column = queryAttribute(data, attributeId);
     const allowed = new Set<number>();
     for (const code of codes) {
       const level = column.levels.findIndex((l) => l.code === code);

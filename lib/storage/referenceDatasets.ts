@@ -15,7 +15,8 @@ export const REFERENCE_DATASETS = [
 
 export type ReferenceDatasetId = (typeof REFERENCE_DATASETS)[number]['id'];
 
-const dataDir = () => process.env.REFERENCE_DATA_DIR ?? path.join(process.cwd(), 'data');
+// Statically scoped to data/ so the bundler traces only that folder.
+const dataFile = (name: string) => path.join(process.cwd(), 'data', name);
 const cache = new Map<string, SurveyData>();
 
 /** Reads and checks a codebook JSON file; throws with every problem listed. */
@@ -30,12 +31,12 @@ export function loadReferenceDataset(id: string): SurveyData {
   if (cached) return cached;
   const entry = REFERENCE_DATASETS.find((d) => d.id === id);
   if (!entry) throw new RangeError(`unknown reference dataset "${id}"; choose from ${REFERENCE_DATASETS.map((d) => d.id).join(', ')}`);
-  const codebook = readCodebookFile(path.join(dataDir(), entry.codebook));
-  const data = loadSurveyFromCsv(codebook, readFileSync(path.join(dataDir(), entry.csv), 'utf8'));
+  const codebook = readCodebookFile(dataFile(entry.codebook));
+  const data = loadSurveyFromCsv(codebook, readFileSync(dataFile(entry.csv), 'utf8'));
   cache.set(id, data);
   return data;
 }
 
 export function loadFindingsRegistry(): FindingsRegistry {
-  return JSON.parse(readFileSync(path.join(dataDir(), 'findings.json'), 'utf8')) as FindingsRegistry;
+  return JSON.parse(readFileSync(dataFile('findings.json'), 'utf8')) as FindingsRegistry;
 }
