@@ -1,17 +1,15 @@
 import type { Label } from '../survey/codebook';
-import { itemColumn, type SurveyData } from '../survey/dataset';
+import type { SurveyData } from '../survey/dataset';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg';
-import {
-  type BaseSums,
-  type ClusterSums,
-  clusteredEffectiveBase,
-  clusteredShare,
-  compareClusteredToRest,
-} from '../stats/clusteredShare';
+import { type BaseSums, type ClusterSums, clusteredEffectiveBase, clusteredShare, compareClusteredToRest } from '../stats/clusteredShare';
+import { type Accumulators, baseSumsAt, clusterSumsAt, type CollectedSums } from './accumulators';
+import { collectPooled } from './collectPooled';
+import { collectSingleRating } from './collectSingleRating';
+import { cellLayout, isSingleRatingLayout, type CellLayout } from './layout';
 import { type DifferenceTest, differenceTest } from '../stats/differenceTest';
 import { logitInterval } from '../stats/logitInterval';
 import { type Interval, wilsonInterval } from '../stats/wilsonInterval';
-import { type AcceptanceQuery, type ResolvedDimension, resolveQuery } from './query';
+import { type AcceptanceQuery, type ResolvedDimension, type ResolvedQuery, resolveQuery } from './query';
 
 /**
  * The acceptance engine: weighted share of positive answers per cell of any grouping, with base,
@@ -56,162 +54,31 @@ export interface AcceptanceTable {
   notes: string[];
 }
 
-interface Accumulators {
-  respondents: Float64Array;
-  /** Respondents with a positive weight: R's degf() counts only these, the variance counts all. */
-  weightedRespondents: Float64Array;
-  ratings: Float64Array;
-  a: Float64Array;
-  b: Float64Array;
-  aa: Float64Array;
-  ab: Float64Array;
-  bb: Float64Array;
-  aAt: Float64Array;
-  aBt: Float64Array;
-  bAt: Float64Array;
-  bBt: Float64Array;
-}
-
-const accumulators = (size: number): Accumulators => ({
-  respondents: new Float64Array(size),
-  weightedRespondents: new Float64Array(size),
-  ratings: new Float64Array(size),
-  a: new Float64Array(size),
-  b: new Float64Array(size),
-  aa: new Float64Array(size),
-  ab: new Float64Array(size),
-  bb: new Float64Array(size),
-  aAt: new Float64Array(size),
-  aBt: new Float64Array(size),
-  bAt: new Float64Array(size),
-  bBt: new Float64Array(size),
-});
-
-const clusterSumsAt = (acc: Accumulators, i: number): ClusterSums => ({
-  respondents: acc.respondents[i],
-  ratings: acc.ratings[i],
-  sumA: acc.a[i],
-  sumB: acc.b[i],
-  sumAA: acc.aa[i],
-  sumAB: acc.ab[i],
-  sumBB: acc.bb[i],
-  sumAAt: acc.aAt[i],
-  sumABt: acc.aBt[i],
-  sumBAt: acc.bAt[i],
-  sumBBt: acc.bBt[i],
-});
-
-const baseSumsAt = (acc: Accumulators, i: number): BaseSums => ({
-  respondents: acc.respondents[i],
-  ratings: acc.ratings[i],
-  sumA: acc.a[i],
-  sumB: acc.b[i],
-  sumAA: acc.aa[i],
-  sumAB: acc.ab[i],
-  sumBB: acc.bb[i],
-});
-
 /** Computes the acceptance table for a query. Throws QueryError for unknown ids. */
 export function acceptance(data: SurveyData, query: AcceptanceQuery = {}): AcceptanceTable {
   const resolved = resolveQuery(data, query);
-  const { itemIds, positiveByItem, include, dimensions, minBase, confLevel } = resolved;
-  const attributeDims = dimensions.filter((d) => d.kind === 'attribute');
-  const itemDims = dimensions.filter((d) => d.kind !== 'attribute');
+  const layout = cellLayout(data, resolved);
+  const sums = isSingleRatingLayout(layout) ? collectSingleRating(data, resolved, [layout])[0] : collectPooled(data, resolved, layout);
+  return finishTable(data, resolved, layout, sums);
+}
 
-  // Cell index = slice (item dimensions) * attributeCells + attribute combination, mixed radix.
-  const attributeCells = attributeDims.reduce((m, d) => m * d.levels.length, 1);
-  const slices = itemDims.reduce((m, d) => m * d.levels.length, 1);
-  const cellCount = slices * attributeCells;
-  const baseCount = attributeDims.length > 0 ? slices : 1;
+/**
+ * The acceptance cube: every analysed item by each of `attributes` on its own (one table per
+ * attribute, grouped by item and that attribute), in a single pass over the data.
+ */
+export function acceptanceCube(data: SurveyData, attributes: string[], query: Omit<AcceptanceQuery, 'by'> = {}): AcceptanceTable[] {
+  const resolved = attributes.map((attribute) => resolveQuery(data, { ...query, by: ['item', attribute] }));
+  const layouts = resolved.map((r) => cellLayout(data, r));
+  const sums = collectSingleRating(data, resolved[0], layouts);
+  return resolved.map((r, i) => finishTable(data, r, layouts[i], sums[i]));
+}
 
-  const items = itemIds.map((id) => itemColumn(data, id));
-  const sliceOfItem = items.map((column) => {
-    let slice = 0;
-    for (const dim of itemDims) {
-      const code = dim.kind === 'item' ? column.item.id : column.item.meta[dim.id];
-      slice = slice * dim.levels.length + dim.levels.findIndex((l) => l.code === code);
-    }
-    return slice;
-  });
-  const levelArrays = attributeDims.map((d) => data.attributes.get(d.id)!.levelOf);
-  const radices = attributeDims.map((d) => d.levels.length);
-
-  const cellAcc = accumulators(cellCount);
-  const baseAcc = accumulators(baseCount);
-  const overallAcc = accumulators(1);
-  // Per-respondent scratch, reset after each respondent via the touched lists.
-  const tmpA = new Float64Array(cellCount);
-  const tmpB = new Float64Array(cellCount);
-  const tmpN = new Int32Array(cellCount);
-  const tmpBaseA = new Float64Array(baseCount);
-  const tmpBaseB = new Float64Array(baseCount);
-  const tmpBaseN = new Int32Array(baseCount);
-  const touchedCells = new Int32Array(cellCount);
-  const touchedBases = new Int32Array(baseCount);
-  const answerArrays = items.map((c) => c.answerOf);
-  const { weights } = data;
-  let missingAttribute = 0;
-
-  for (let r = 0; r < data.rowCount; r++) {
-    if (!include[r]) continue;
-    let combination = 0;
-    let blank = false;
-    for (let d = 0; d < levelArrays.length; d++) {
-      const level = levelArrays[d][r];
-      if (level < 0) {
-        blank = true;
-        break;
-      }
-      combination = combination * radices[d] + level;
-    }
-    const w = weights[r];
-    let nCells = 0;
-    let nBases = 0;
-    let overallA = 0;
-    let overallB = 0;
-    let overallN = 0;
-    for (let j = 0; j < answerArrays.length; j++) {
-      const answer = answerArrays[j][r];
-      if (answer < 0) continue;
-      const wy = positiveByItem[j][answer] ? w : 0;
-      overallA += wy;
-      overallB += w;
-      overallN++;
-      if (blank) continue;
-      const cell = sliceOfItem[j] * attributeCells + combination;
-      if (tmpN[cell] === 0) touchedCells[nCells++] = cell;
-      tmpA[cell] += wy;
-      tmpB[cell] += w;
-      tmpN[cell]++;
-      const base = baseCount === 1 ? 0 : sliceOfItem[j];
-      if (tmpBaseN[base] === 0) touchedBases[nBases++] = base;
-      tmpBaseA[base] += wy;
-      tmpBaseB[base] += w;
-      tmpBaseN[base]++;
-    }
-    if (overallN === 0) continue;
-    if (blank) missingAttribute++;
-    addRespondent(overallAcc, 0, overallA, overallB, overallN, overallA, overallB);
-    for (let k = 0; k < nCells; k++) {
-      const cell = touchedCells[k];
-      const base = baseCount === 1 ? 0 : Math.floor(cell / attributeCells);
-      addRespondent(cellAcc, cell, tmpA[cell], tmpB[cell], tmpN[cell], tmpBaseA[base], tmpBaseB[base]);
-      tmpA[cell] = 0;
-      tmpB[cell] = 0;
-      tmpN[cell] = 0;
-    }
-    for (let k = 0; k < nBases; k++) {
-      const base = touchedBases[k];
-      addRespondent(baseAcc, base, tmpBaseA[base], tmpBaseB[base], tmpBaseN[base], tmpBaseA[base], tmpBaseB[base]);
-      tmpBaseA[base] = 0;
-      tmpBaseB[base] = 0;
-      tmpBaseN[base] = 0;
-    }
-  }
-
-  const overall = describeCell({}, {}, clusterSumsAt(overallAcc, 0), degreesOfFreedom(overallAcc, 0), overallAcc.respondents[0], null, minBase, confLevel);
+function finishTable(data: SurveyData, resolved: ResolvedQuery, layout: CellLayout, sums: CollectedSums): AcceptanceTable {
+  const { dimensions, minBase, confLevel } = resolved;
+  const { attributeDims, itemDims, attributeCells, radices, baseCount } = layout;
+  const overall = describeCell({}, {}, clusterSumsAt(sums.overall, 0), degreesOfFreedom(sums.overall, 0), sums.overall.respondents[0], null, minBase, confLevel);
   const cells: AcceptanceCell[] = [];
-  for (let cell = 0; cell < cellCount; cell++) {
+  for (let cell = 0; cell < layout.cellCount; cell++) {
     const key: Record<string, string> = {};
     const labels: Record<string, Label> = {};
     // Decode the mixed-radix index, last dimension fastest, attribute part first.
@@ -231,11 +98,11 @@ export function acceptance(data: SurveyData, query: AcceptanceQuery = {}): Accep
       slicePart = Math.floor(slicePart / levels.length);
     }
     const baseIndex = baseCount === 1 ? 0 : Math.floor(cell / attributeCells);
-    const base = baseSumsAt(baseAcc, baseIndex);
+    const base = baseSumsAt(sums.bases, baseIndex);
     const orderedKey = Object.fromEntries(dimensions.map((d) => [d.id, key[d.id]]));
     const orderedLabels = Object.fromEntries(dimensions.map((d) => [d.id, labels[d.id]]));
-    const df = degreesOfFreedom(cellAcc, cell, baseAcc, baseIndex);
-    cells.push(describeCell(orderedKey, orderedLabels, clusterSumsAt(cellAcc, cell), df, base.respondents, dimensions.length ? base : null, minBase, confLevel));
+    const df = degreesOfFreedom(sums.cells, cell, sums.bases, baseIndex);
+    cells.push(describeCell(orderedKey, orderedLabels, clusterSumsAt(sums.cells, cell), df, base.respondents, dimensions.length ? base : null, minBase, confLevel));
   }
   adjustForMultipleTests(cells);
 
@@ -243,30 +110,15 @@ export function acceptance(data: SurveyData, query: AcceptanceQuery = {}): Accep
     datasetId: data.codebook.id,
     synthetic: data.codebook.synthetic,
     weighted: data.weighted,
-    itemIds,
+    itemIds: resolved.itemIds,
     dimensions,
     overall,
     cells,
     minBase,
     confLevel,
-    missingAttribute,
+    missingAttribute: sums.missingAttribute,
     notes: resolved.notes,
   };
-}
-
-function addRespondent(acc: Accumulators, i: number, a: number, b: number, n: number, at: number, bt: number) {
-  acc.respondents[i] += 1;
-  if (b > 0) acc.weightedRespondents[i] += 1;
-  acc.ratings[i] += n;
-  acc.a[i] += a;
-  acc.b[i] += b;
-  acc.aa[i] += a * a;
-  acc.ab[i] += a * b;
-  acc.bb[i] += b * b;
-  acc.aAt[i] += a * at;
-  acc.aBt[i] += a * bt;
-  acc.bAt[i] += b * at;
-  acc.bBt[i] += b * bt;
 }
 
 /** Degrees of freedom as R's degf(): respondents with a positive weight, less one (interval) or two (test). */

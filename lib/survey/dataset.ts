@@ -41,6 +41,8 @@ export interface SurveyData {
   weighted: boolean;
   attributes: Map<string, AttributeColumn>;
   items: Map<string, ItemColumn>;
+  /** Problems that did not stop the data from being read (answered although not asked, ...). */
+  warnings: DataProblem[];
 }
 
 /** A problem found while reading a CSV: errors as data, so one report can list them all. */
@@ -71,128 +73,238 @@ export function parseCsv(text: string): { header: string[]; rows: string[][] } {
   return { header: header.map((h) => h.trim()), rows };
 }
 
+/** Growable typed column: the row count is unknown while a file streams in. */
+class GrowableInt32 {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number) {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  finish(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+class GrowableFloat64 {
+  data = new Float64Array(1024);
+  length = 0;
+  push(v: number) {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  finish(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+interface AttributePlan {
+  index: number;
+  column: AttributeColumn;
+  levelOf: GrowableInt32;
+  values?: GrowableFloat64;
+  lookup?: Map<string, number>;
+  min?: number;
+  max?: number;
+  bands?: { min: number; max: number }[];
+}
+
+interface ItemPlan {
+  index: number;
+  conditionIndex?: number;
+  asked: Set<string>;
+  lookup: Map<string, number>;
+  answerOf: GrowableInt32;
+  column: Omit<ItemColumn, 'answerOf'>;
+  scaleCodes: string;
+}
+
+/**
+ * Turns rows into the engine's columns one row at a time, so that a large file can stream through
+ * without being held as strings. Checks each value against the codebook and collects problems
+ * (capped per column and kind); `finish` throws a DatasetError if any is an error.
+ */
+export class SurveyDataBuilder {
+  private readonly problems: DataProblem[] = [];
+  private readonly perColumn = new Map<string, number>();
+  private readonly idIndex: number;
+  private readonly weightIndex: number;
+  private readonly attributes: AttributePlan[];
+  private readonly items: ItemPlan[];
+  private readonly ids: string[] = [];
+  private readonly seenIds = new Map<string, number>();
+  private readonly weights = new GrowableFloat64();
+  private rows = 0;
+
+  constructor(
+    private readonly codebook: Codebook,
+    private readonly header: string[],
+  ) {
+    const columnIndex = new Map(header.map((h, i) => [h, i] as const));
+    const need = (column: string, role: string): number => {
+      const index = columnIndex.get(column);
+      if (index === undefined) this.problems.push({ type: 'error', code: 'MissingColumn', message: `the codebook's ${role} column "${column}" is not in the file`, column });
+      return index ?? -1;
+    };
+    this.idIndex = need(codebook.respondentId, 'respondent-id');
+    this.weightIndex = codebook.weight ? need(codebook.weight, 'weight') : -1;
+    this.attributes = codebook.attributes.map((attribute) => {
+      const index = need(attribute.column, `attribute "${attribute.id}"`);
+      if (attribute.kind === 'categorical')
+        return {
+          index,
+          levelOf: new GrowableInt32(),
+          lookup: new Map(attribute.codes.map((c, i) => [c.code, i] as const)),
+          column: { id: attribute.id, label: attribute.label, kind: 'categorical', levels: attribute.codes, levelOf: new Int32Array(0) },
+        };
+      return {
+        index,
+        levelOf: new GrowableInt32(),
+        values: new GrowableFloat64(),
+        min: attribute.min,
+        max: attribute.max,
+        bands: attribute.bands,
+        column: { id: attribute.id, label: attribute.label, kind: 'scale', levels: attribute.bands.map((b) => ({ code: b.id, label: b.label })), levelOf: new Int32Array(0) },
+      };
+    });
+    this.items = codebook.items.map((item) => {
+      const scale = codebook.scales.find((s) => s.id === item.scale)!;
+      const positive = new Set(positiveCodes(codebook, item));
+      const conditionIndex = item.askedIf ? columnIndex.get(item.askedIf.column) : undefined;
+      if (item.askedIf && conditionIndex === undefined)
+        this.problems.push({ type: 'error', code: 'MissingColumn', message: `item "${item.id}" is asked only if column "${item.askedIf.column}" matches, but that column is not in the file`, column: item.askedIf.column });
+      return {
+        index: need(item.column, `item "${item.id}"`),
+        conditionIndex,
+        asked: new Set(item.askedIf?.in ?? []),
+        lookup: new Map(scale.codes.map((c, k) => [c.code, k] as const)),
+        answerOf: new GrowableInt32(),
+        column: { item, codes: scale.codes, positive: scale.codes.map((c) => positive.has(c.code)) },
+        scaleCodes: scale.codes.map((c) => c.code).join(', '),
+      };
+    });
+  }
+
+  /** Problems found so far (errors and warnings). */
+  get report(): readonly DataProblem[] {
+    return this.problems;
+  }
+
+  /** True when the header lacks a column the codebook needs: rows cannot be read. */
+  get headerFailed(): boolean {
+    return this.problems.some((p) => p.code === 'MissingColumn');
+  }
+
+  private note(p: DataProblem) {
+    const key = `${p.column}:${p.code}`;
+    const count = (this.perColumn.get(key) ?? 0) + 1;
+    this.perColumn.set(key, count);
+    if (count <= MAX_PROBLEMS_PER_COLUMN) this.problems.push(p);
+  }
+
+  /** Adds one data row (fields as strings, in header order). */
+  add(fields: string[]): void {
+    if (this.headerFailed) return;
+    const row = ++this.rows;
+    const cell = (index: number) => (fields[index] ?? '').trim();
+    if (fields.length !== this.header.length) this.note({ type: 'error', code: 'RaggedRow', message: `has ${fields.length} fields, the header has ${this.header.length}`, row });
+
+    const id = cell(this.idIndex);
+    this.ids.push(id);
+    const column = this.codebook.respondentId;
+    if (id === '') this.note({ type: 'error', code: 'MissingId', message: 'the respondent id is blank', row, column });
+    else if (this.seenIds.has(id)) this.note({ type: 'error', code: 'DuplicateId', message: `respondent id "${id}" also appears on row ${this.seenIds.get(id)}`, row, column });
+    else this.seenIds.set(id, row);
+
+    let weight = 1;
+    if (this.weightIndex >= 0) {
+      const raw = cell(this.weightIndex);
+      const w = raw === '' ? NaN : Number(raw);
+      const column = this.codebook.weight;
+      if (!Number.isFinite(w)) this.note({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row, column });
+      else if (w < 0) this.note({ type: 'error', code: 'NegativeWeight', message: `the weight ${raw} is negative`, row, column });
+      else weight = w;
+    }
+    this.weights.push(weight);
+
+    for (const plan of this.attributes) {
+      const raw = cell(plan.index);
+      let level = -1;
+      if (plan.lookup) {
+        if (raw !== '') {
+          level = plan.lookup.get(raw) ?? -1;
+          if (level < 0)
+            this.note({ type: 'error', code: 'UnknownCode', message: `"${raw}" is not a code of ${plan.column.label.en} (${[...plan.lookup.keys()].join(', ')})`, row, column: this.header[plan.index] });
+        }
+      } else {
+        let value = NaN;
+        if (raw !== '') {
+          const v = Number(raw);
+          if (!Number.isFinite(v) || v < plan.min! || v > plan.max!)
+            this.note({ type: 'error', code: 'OutOfScale', message: `"${raw}" is outside the scale ${plan.min}-${plan.max}`, row, column: this.header[plan.index] });
+          else {
+            value = v;
+            level = plan.bands!.findIndex((b) => v >= b.min && v <= b.max);
+          }
+        }
+        plan.values!.push(value);
+      }
+      plan.levelOf.push(level);
+    }
+
+    for (const plan of this.items) {
+      const raw = cell(plan.index);
+      let answer = -1;
+      if (raw !== '') {
+        const code = plan.lookup.get(raw);
+        if (code === undefined) this.note({ type: 'error', code: 'UnknownCode', message: `"${raw}" is not a code of the scale ${plan.scaleCodes}`, row, column: this.header[plan.index] });
+        else if (plan.conditionIndex !== undefined && !plan.asked.has(cell(plan.conditionIndex))) {
+          // Answered although not asked: kept out of the base, since the base is who was asked.
+          const condition = plan.column.item.askedIf!;
+          this.note({ type: 'warning', code: 'AnsweredNotAsked', message: `answered, but the item is asked only if "${condition.column}" is ${condition.in.join(' or ')}; left out of the base`, row, column: this.header[plan.index] });
+        } else answer = code;
+      }
+      plan.answerOf.push(answer);
+    }
+  }
+
+  /** The finished dataset; throws a DatasetError listing every error found. */
+  finish(): SurveyData {
+    if (!this.headerFailed && this.rows === 0) this.problems.push({ type: 'error', code: 'NoRows', message: 'the file has a header but no respondents' });
+    if (this.problems.some((p) => p.type === 'error')) throw new DatasetError(this.problems);
+    const attributes = new Map<string, AttributeColumn>();
+    for (const plan of this.attributes) attributes.set(plan.column.id, { ...plan.column, levelOf: plan.levelOf.finish(), ...(plan.values ? { values: plan.values.finish() } : {}) });
+    const items = new Map<string, ItemColumn>();
+    for (const plan of this.items) items.set(plan.column.item.id, { ...plan.column, answerOf: plan.answerOf.finish() });
+    return {
+      codebook: this.codebook,
+      rowCount: this.rows,
+      respondentIds: this.ids,
+      weights: this.weights.finish(),
+      weighted: this.weightIndex >= 0,
+      attributes,
+      items,
+      warnings: this.problems.filter((p) => p.type === 'warning'),
+    };
+  }
+}
+
 /**
  * Builds the engine's columns from a header and rows, checking each value against the codebook.
  * Throws a DatasetError listing every error (row and column named) when the data do not fit.
  */
 export function buildSurveyData(codebook: Codebook, header: string[], rows: string[][]): SurveyData {
-  const problems: DataProblem[] = [];
-  const columnIndex = new Map(header.map((h, i) => [h, i] as const));
-  const perColumn = new Map<string, number>();
-  const report = (p: DataProblem) => {
-    const key = `${p.column}:${p.code}`;
-    const count = (perColumn.get(key) ?? 0) + 1;
-    perColumn.set(key, count);
-    if (count <= MAX_PROBLEMS_PER_COLUMN) problems.push(p);
-  };
-
-  const need = (column: string, role: string): number => {
-    const index = columnIndex.get(column);
-    if (index === undefined) {
-      problems.push({ type: 'error', code: 'MissingColumn', message: `the codebook's ${role} column "${column}" is not in the file`, column });
-      return -1;
-    }
-    return index;
-  };
-
-  const idIndex = need(codebook.respondentId, 'respondent-id');
-  const weightIndex = codebook.weight ? need(codebook.weight, 'weight') : -1;
-  const attributeIndex = codebook.attributes.map((a) => need(a.column, `attribute "${a.id}"`));
-  const itemIndex = codebook.items.map((it) => need(it.column, `item "${it.id}"`));
-  if (rows.length === 0) problems.push({ type: 'error', code: 'NoRows', message: 'the file has a header but no respondents' });
-  if (problems.some((p) => p.type === 'error')) throw new DatasetError(problems);
-
-  const n = rows.length;
-  const cell = (r: number, index: number) => (rows[r][index] ?? '').trim();
-  rows.forEach((row, r) => {
-    if (row.length !== header.length) report({ type: 'error', code: 'RaggedRow', message: `has ${row.length} fields, the header has ${header.length}`, row: r + 1 });
-  });
-
-  const respondentIds = new Array<string>(n);
-  const seenIds = new Map<string, number>();
-  for (let r = 0; r < n; r++) {
-    const id = cell(r, idIndex);
-    respondentIds[r] = id;
-    if (id === '') report({ type: 'error', code: 'MissingId', message: 'the respondent id is blank', row: r + 1, column: codebook.respondentId });
-    else if (seenIds.has(id)) report({ type: 'error', code: 'DuplicateId', message: `respondent id "${id}" also appears on row ${seenIds.get(id)}`, row: r + 1, column: codebook.respondentId });
-    else seenIds.set(id, r + 1);
-  }
-
-  const weights = new Float64Array(n).fill(1);
-  if (weightIndex >= 0) {
-    const column = codebook.weight!;
-    for (let r = 0; r < n; r++) {
-      const raw = cell(r, weightIndex);
-      const w = raw === '' ? NaN : Number(raw);
-      if (!Number.isFinite(w)) report({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row: r + 1, column });
-      else if (w < 0) report({ type: 'error', code: 'NegativeWeight', message: `the weight ${raw} is negative`, row: r + 1, column });
-      else weights[r] = w;
-    }
-  }
-
-  const attributes = new Map<string, AttributeColumn>();
-  codebook.attributes.forEach((attribute, a) => {
-    const index = attributeIndex[a];
-    const levelOf = new Int32Array(n).fill(-1);
-    if (attribute.kind === 'categorical') {
-      const lookup = new Map(attribute.codes.map((c, i) => [c.code, i] as const));
-      for (let r = 0; r < n; r++) {
-        const raw = cell(r, index);
-        if (raw === '') continue;
-        const level = lookup.get(raw);
-        if (level === undefined) report({ type: 'error', code: 'UnknownCode', message: `"${raw}" is not a code of ${attribute.label.en} (${attribute.codes.map((c) => c.code).join(', ')})`, row: r + 1, column: attribute.column });
-        else levelOf[r] = level;
-      }
-      attributes.set(attribute.id, { id: attribute.id, label: attribute.label, kind: 'categorical', levels: attribute.codes, levelOf });
-    } else {
-      const values = new Float64Array(n).fill(NaN);
-      for (let r = 0; r < n; r++) {
-        const raw = cell(r, index);
-        if (raw === '') continue;
-        const v = Number(raw);
-        if (!Number.isFinite(v) || v < attribute.min || v > attribute.max) {
-          report({ type: 'error', code: 'OutOfScale', message: `"${raw}" is outside the scale ${attribute.min}-${attribute.max}`, row: r + 1, column: attribute.column });
-          continue;
-        }
-        values[r] = v;
-        levelOf[r] = attribute.bands.findIndex((b) => v >= b.min && v <= b.max);
-      }
-      const levels = attribute.bands.map((b) => ({ code: b.id, label: b.label }));
-      attributes.set(attribute.id, { id: attribute.id, label: attribute.label, kind: 'scale', levels, levelOf, values });
-    }
-  });
-
-  const items = new Map<string, ItemColumn>();
-  codebook.items.forEach((item, i) => {
-    const scale = codebook.scales.find((s) => s.id === item.scale)!;
-    const lookup = new Map(scale.codes.map((c, k) => [c.code, k] as const));
-    const positive = new Set(positiveCodes(codebook, item));
-    const conditionIndex = item.askedIf ? columnIndex.get(item.askedIf.column) : undefined;
-    if (item.askedIf && conditionIndex === undefined)
-      problems.push({ type: 'error', code: 'MissingColumn', message: `item "${item.id}" is asked only if column "${item.askedIf.column}" matches, but that column is not in the file`, column: item.askedIf.column });
-    const askedValues = new Set(item.askedIf?.in ?? []);
-    const answerOf = new Int32Array(n).fill(-1);
-    const index = itemIndex[i];
-    for (let r = 0; r < n; r++) {
-      const raw = cell(r, index);
-      if (raw === '') continue;
-      const answer = lookup.get(raw);
-      if (answer === undefined) {
-        report({ type: 'error', code: 'UnknownCode', message: `"${raw}" is not a code of the scale ${scale.codes.map((c) => c.code).join(', ')}`, row: r + 1, column: item.column });
-        continue;
-      }
-      if (conditionIndex !== undefined && !askedValues.has(cell(r, conditionIndex))) {
-        // Answered although not asked: kept out of the base, since the base is who was asked.
-        report({ type: 'warning', code: 'AnsweredNotAsked', message: `answered, but the item is asked only if "${item.askedIf!.column}" is ${[...askedValues].join(' or ')}; left out of the base`, row: r + 1, column: item.column });
-        continue;
-      }
-      answerOf[r] = answer;
-    }
-    items.set(item.id, { item, codes: scale.codes, answerOf, positive: scale.codes.map((c) => positive.has(c.code)) });
-  });
-
-  if (problems.some((p) => p.type === 'error')) throw new DatasetError(problems);
-  return { codebook, rowCount: n, respondentIds, weights, weighted: weightIndex >= 0, attributes, items };
+  const builder = new SurveyDataBuilder(codebook, header);
+  for (const row of rows) builder.add(row);
+  return builder.finish();
 }
 
 /** Reads a CSV text against a codebook. */
