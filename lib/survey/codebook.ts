@@ -166,9 +166,11 @@ export function parseCodebook(value: unknown): CodebookResult {
   if (typeof cb.synthetic !== 'boolean') fail('synthetic', 'must be true or false');
   if (cb.weight !== undefined && !isString(cb.weight)) fail('weight', 'must be a column name, or left out for unweighted data');
 
+  // The cross-reference checks below need these arrays; without them, stop here.
   const arrays = ['attributes', 'scales', 'families', 'itemDimensions', 'items'] as const;
-  for (const key of arrays) if (!Array.isArray(cb[key])) fail(key, 'must be an array');
-  if (problems.length) return { ok: false, problems };
+  const missingArrays = arrays.filter((key) => !Array.isArray(cb[key]));
+  missingArrays.forEach((key) => fail(key, 'must be an array'));
+  if (missingArrays.length) return { ok: false, problems };
 
   const attributes = cb.attributes as unknown[];
   checkIds(attributes, 'attributes');
