@@ -2,8 +2,11 @@ import Link from 'next/link';
 import type { Locale } from '@/lib/survey/codebook';
 import { t } from '@/lib/i18n/messages';
 
-/** Top bar with navigation and the language switch; the language travels in the URL (?lang=nl). */
-export function SiteHeader({ locale, path }: { locale: Locale; path: string }) {
+/**
+ * Top bar with navigation and the language switch; the language travels in the URL (?lang=nl).
+ * `query` is the page's own state (without lang), kept when the language is switched.
+ */
+export function SiteHeader({ locale, path, query = '' }: { locale: Locale; path: string; query?: string }) {
   const withLang = (href: string) => (locale === 'nl' ? `${href}?lang=nl` : href);
   return (
     <header className="site-header">
@@ -14,15 +17,21 @@ export function SiteHeader({ locale, path }: { locale: Locale; path: string }) {
         <Link href={withLang('/')} aria-current={path === '/' ? 'page' : undefined}>
           {t(locale, 'navSummary')}
         </Link>
+        <Link href={withLang('/explore')} aria-current={path === '/explore' ? 'page' : undefined}>
+          {t(locale, 'navExplore')}
+        </Link>
+        <Link href={withLang('/planner')} aria-current={path === '/planner' ? 'page' : undefined}>
+          {t(locale, 'navPlanner')}
+        </Link>
         <Link href={withLang('/findings')} aria-current={path === '/findings' ? 'page' : undefined}>
           {t(locale, 'navFindings')}
         </Link>
       </nav>
       <nav aria-label={t(locale, 'language')} className="lang-switch">
-        <Link href={path} hrefLang="en" lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
+        <Link href={`${path}${query ? `?${query}` : ''}`} hrefLang="en" lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
           English
         </Link>
-        <Link href={`${path}?lang=nl`} hrefLang="nl" lang="nl" aria-current={locale === 'nl' ? 'true' : undefined}>
+        <Link href={`${path}?${query ? `${query}&` : ''}lang=nl`} hrefLang="nl" lang="nl" aria-current={locale === 'nl' ? 'true' : undefined}>
           Nederlands
         </Link>
       </nav>

@@ -4,6 +4,8 @@ import type { Label, Locale } from '../survey/codebook';
 export const messages = {
   appName: { en: 'Personalization acceptance', nl: 'Acceptatie van personalisatie' },
   navSummary: { en: 'Summary', nl: 'Samenvatting' },
+  navExplore: { en: 'Explore', nl: 'Verkennen' },
+  navPlanner: { en: 'Audience planner', nl: 'Doelgroepplanner' },
   navFindings: { en: 'Published findings', nl: 'Gepubliceerde bevindingen' },
   syntheticNotice: {
     en: 'The reference data are synthetic respondents, generated to match the published aggregates of the studies. They are not the studies’ own respondent data.',
