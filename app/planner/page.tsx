@@ -1,0 +1,259 @@
+import type { Metadata } from 'next';
+import Form from 'next/form';
+import Link from 'next/link';
+import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
+import { AutoSubmitSelect } from './AutoSubmitSelect';
+import { pt } from './messages';
+import './planner.css';
+import { planFor, type DataTypeAdvice, type Guideline, type PlannerAnswer, type PlannerRequest } from '@/lib/analysis/planner';
+import { CONTEXT_DIMENSIONS } from '@/lib/analysis/views';
+import { formatNumber, formatPercent, localeFrom } from '@/lib/i18n/messages';
+import { loadReferenceDataset } from '@/lib/storage/referenceDatasets';
+import type { Locale } from '@/lib/survey/codebook';
+import type { SurveyData } from '@/lib/survey/dataset';
+
+export const metadata: Metadata = { title: 'Audience planner' };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+/** The request in the URL: one parameter per chosen attribute or moment dimension. */
+function requestFrom(g: SurveyData, params: SearchParams): PlannerRequest {
+  const audience: Record<string, string> = {};
+  for (const id of g.attributes.keys()) {
+    const value = single(params[id]);
+    if (value) audience[id] = value;
+  }
+  const moment: Record<string, string> = {};
+  for (const id of CONTEXT_DIMENSIONS) {
+    const value = single(params[id]);
+    if (value) moment[id] = value;
+  }
+  return { audience, moment };
+}
+
+const pct = (share: number | null | undefined, locale: Locale) => (share === null || share === undefined || Number.isNaN(share) ? '–' : formatPercent(share, locale));
+
+function PlannerForm({ g, request, locale }: { g: SurveyData; request: PlannerRequest; locale: Locale }) {
+  const moment = g.codebook.itemDimensions.filter((d) => (CONTEXT_DIMENSIONS as readonly string[]).includes(d.id));
+  return (
+    <Form action="/planner" className="planner-form" aria-label={pt(locale, 'title')}>
+      {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
+      <fieldset>
+        <legend>{pt(locale, 'audience')}</legend>
+        {[...g.attributes.values()].map((attribute) => (
+          <div className="field" key={attribute.id}>
+            <label htmlFor={`planner-${attribute.id}`}>{attribute.label[locale]}</label>
+            <AutoSubmitSelect id={`planner-${attribute.id}`} name={attribute.id} value={request.audience[attribute.id] ?? ''}>
+              <option value="">{pt(locale, 'any')}</option>
+              {attribute.levels.map((level) => (
+                <option key={level.code} value={level.code}>
+                  {level.label[locale]}
+                </option>
+              ))}
+            </AutoSubmitSelect>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{pt(locale, 'moment')}</legend>
+        {moment.map((dimension) => (
+          <div className="field" key={dimension.id}>
+            <label htmlFor={`planner-${dimension.id}`}>{dimension.label[locale]}</label>
+            <AutoSubmitSelect id={`planner-${dimension.id}`} name={dimension.id} value={request.moment[dimension.id] ?? ''}>
+              <option value="">{pt(locale, 'any')}</option>
+              {dimension.values.map((value) => (
+                <option key={value.code} value={value.code}>
+                  {value.label[locale]}
+                </option>
+              ))}
+            </AutoSubmitSelect>
+          </div>
+        ))}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {pt(locale, 'show')}
+        </button>
+        <Link href={locale === 'nl' ? '/planner?lang=nl' : '/planner'}>{pt(locale, 'reset')}</Link>
+      </div>
+    </Form>
+  );
+}
+
+function Estimate({ answer, locale }: { answer: PlannerAnswer; locale: Locale }) {
+  const { raw, modelled, momentOverall, overall, minBase } = answer;
+  const headline = modelled ? modelled.share : raw.share;
+  const interval = modelled ? modelled.ci : raw.ci;
+  const diff = headline !== null && momentOverall.share !== null ? headline - momentOverall.share : null;
+  return (
+    <section className="card estimate" aria-labelledby="estimate-title" data-testid="estimate">
+      <h2 id="estimate-title">{pt(locale, 'expected')}</h2>
+      {headline === null ? (
+        <p>{pt(locale, 'noRespondents')}</p>
+      ) : (
+        <>
+          <p className="big-number">
+            <span data-testid="expected-share">{pct(headline, locale)}</span>
+            {modelled && <span className="badge badge-model">{pt(locale, 'modelled')}</span>}
+          </p>
+          <p>
+            {pt(locale, 'interval')}: {interval ? `${pct(interval.lower, locale)} – ${pct(interval.upper, locale)}` : '–'}
+            {!modelled && (
+              <>
+                {' · '}
+                n = {formatNumber(raw.respondents, locale)} {pt(locale, 'respondents')}, {formatNumber(raw.ratings, locale)} {pt(locale, 'ratings')} ({pt(locale, 'effective')} {formatNumber(raw.effectiveBase, locale)})
+              </>
+            )}
+          </p>
+          {diff !== null && (
+            <p className={diff >= 0 ? 'delta up' : 'delta down'} data-testid="delta">
+              {diff >= 0 ? '▲' : '▼'} {formatNumber(Math.abs(100 * diff), locale, 1)} {locale === 'nl' ? 'procentpunt' : 'points'} {diff >= 0 ? (locale === 'nl' ? 'boven' : 'above') : locale === 'nl' ? 'onder' : 'below'} {pt(locale, 'everyoneMoment').toLowerCase()} ({pct(momentOverall.share, locale)})
+            </p>
+          )}
+        </>
+      )}
+      {modelled && (
+        <div className="model-note">
+          <p>{pt(locale, 'modelledWhy', { min: minBase })}</p>
+          <p data-testid="raw-cell">
+            {pt(locale, 'rawCell')}: {pct(raw.share, locale)}, n = {formatNumber(raw.respondents, locale)} ({pt(locale, 'tooSmall', { min: minBase })})
+          </p>
+        </div>
+      )}
+      <p className="muted small">
+        {pt(locale, 'everyoneMoment')}: {pct(momentOverall.share, locale)} · {pt(locale, 'everyone')}: {pct(overall.share, locale)}
+      </p>
+    </section>
+  );
+}
+
+function DataTypeColumn({ advice, items, locale }: { advice: 'use' | 'ask' | 'avoid'; items: DataTypeAdvice[]; locale: Locale }) {
+  const hint = { use: 'useHint', ask: 'askHint', avoid: 'avoidHint' } as const;
+  return (
+    <div className={`advice advice-${advice}`} data-testid={`advice-${advice}`}>
+      <h3>
+        <span aria-hidden="true" className="dot" />
+        {pt(locale, advice)}
+      </h3>
+      <p className="muted small">{pt(locale, hint[advice])}</p>
+      {items.length === 0 ? (
+        <p className="muted">{pt(locale, 'none')}</p>
+      ) : (
+        <ul>
+          {items.map((d) => (
+            <li key={d.item} data-item={d.item}>
+              <span>{d.label[locale]}</span>
+              <span className="num">
+                {pct(d.ok.share, locale)} {pt(locale, 'okShare')} · {pct(d.notOk.share, locale)} {pt(locale, 'notOkShare')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function GuidelineCard({ guideline, locale }: { guideline: Guideline; locale: Locale }) {
+  const { evidence } = guideline;
+  return (
+    <li className={`card guideline ${guideline.applies ? 'applies' : 'caution'}`} data-guideline={guideline.id}>
+      <h3>{pt(locale, guideline.id)}</h3>
+      <p className={`badge ${guideline.applies ? 'badge-ok' : 'badge-warn'}`}>{pt(locale, guideline.applies ? 'applies' : 'caution')}</p>
+      <p>{guideline.note[locale]}</p>
+      <p className="evidence">
+        {evidence.label[locale]}: <strong>{pct(evidence.share, locale)}</strong>
+        {guideline.id === 'firstDate' && ` ${pt(locale, 'notOkOf')}`}
+        {evidence.against && (
+          <>
+            {' '}
+            vs {evidence.against.label[locale]}: <strong>{pct(evidence.against.share, locale)}</strong>
+          </>
+        )}
+      </p>
+    </li>
+  );
+}
+
+function Answer({ answer, locale }: { answer: PlannerAnswer; locale: Locale }) {
+  const by = (advice: 'use' | 'ask' | 'avoid') => answer.dataTypes.filter((d) => d.advice === advice);
+  const who = Object.values(answer.tacticsAudience).join(', ') || pt(locale, 'tacticsEveryone');
+  return (
+    <>
+      <Estimate answer={answer} locale={locale} />
+      <section className="card" aria-labelledby="data-title">
+        <h2 id="data-title">{pt(locale, 'dataTitle')}</h2>
+        {answer.dataTypes[0]?.fromWholeSample && <p className="muted">{pt(locale, 'wholeSample')}</p>}
+        <div className="advice-grid">
+          <DataTypeColumn advice="use" items={by('use')} locale={locale} />
+          <DataTypeColumn advice="ask" items={by('ask')} locale={locale} />
+          <DataTypeColumn advice="avoid" items={by('avoid')} locale={locale} />
+        </div>
+      </section>
+      <section className="card" aria-labelledby="tactics-title">
+        <h2 id="tactics-title">{pt(locale, 'tacticsTitle')}</h2>
+        <ol className="tactics" data-testid="creepy-tactics">
+          {answer.creepyTactics.map((tactic) => (
+            <li key={tactic.item}>
+              <span>{tactic.label[locale]}</span>
+              <span className="num">
+                {pct(tactic.cell.share, locale)} {pt(locale, 'creepyShare')}
+              </span>
+            </li>
+          ))}
+        </ol>
+        <p className="muted small">{pt(locale, 'tacticsAudience', { who })}</p>
+      </section>
+      <section aria-labelledby="guidelines-title">
+        <h2 id="guidelines-title">{pt(locale, 'guidelinesTitle')}</h2>
+        <ul className="guidelines">
+          {answer.guidelines.map((g) => (
+            <GuidelineCard key={g.id} guideline={g} locale={locale} />
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+export default async function PlannerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const locale = localeFrom(params.lang);
+  const g = loadReferenceDataset('study-g');
+  const request = requestFrom(g, params);
+  let answer: PlannerAnswer | null = null;
+  let error: string | null = null;
+  try {
+    answer = planFor(g, loadReferenceDataset('study-p'), request);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    error = e.message;
+  }
+  const query = new URLSearchParams({ ...request.audience, ...request.moment }).toString();
+  return (
+    <>
+      <SiteHeader locale={locale} path="/planner" query={query} />
+      <main lang={locale} className="page planner">
+        <h1>{pt(locale, 'title')}</h1>
+        <p className="lead">{pt(locale, 'intro')}</p>
+        <SyntheticNotice locale={locale} />
+        <div className="planner-layout">
+          <PlannerForm g={g} request={request} locale={locale} />
+          <div className="planner-answer" aria-live="polite">
+            {error ? (
+              <p role="alert" className="error">
+                {pt(locale, 'invalid')}: {error}
+              </p>
+            ) : (
+              answer && <Answer answer={answer} locale={locale} />
+            )}
+          </div>
+        </div>
+        <footer className="footnote">
+          <p>{pt(locale, 'methods')}</p>
+        </footer>
+      </main>
+    </>
+  );
+}

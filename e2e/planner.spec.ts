@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const percent = (text: string) => parseFloat(text.replace(',', '.'));
+
+test.describe('/planner', () => {
+  test('men 50+ at home in a relaxed moment: lower acceptance, red data types', async ({ page }) => {
+    await page.goto('/planner');
+    const everyone = percent(await page.getByTestId('expected-share').innerText());
+    expect(Math.round(everyone)).toBe(46);
+
+    await page.getByLabel('Gender').selectOption('M');
+    await expect(page).toHaveURL(/gender=M/);
+    await page.getByLabel('Age', { exact: true }).selectOption('50+');
+    await expect(page).toHaveURL(/age_band=50%2B/);
+    await page.getByLabel('Place').selectOption('private');
+    await expect(page).toHaveURL(/place=private/);
+    await page.getByLabel('Situation').selectOption('relaxed');
+    await expect(page).toHaveURL(/situation=relaxed/);
+
+    const share = percent(await page.getByTestId('expected-share').innerText());
+    expect(share).toBeLessThan(everyone);
+    await expect(page.getByTestId('delta')).toContainText('below');
+    await expect(page.getByTestId('advice-avoid').locator('li')).not.toHaveCount(0);
+    await expect(page.getByTestId('advice-avoid')).toContainText('Medical history');
+    await expect(page.locator('[data-guideline="timePressed"]')).toContainText('Caution');
+    await page.screenshot({ path: 'e2e/screenshots/planner-men-50.png', fullPage: true });
+  });
+
+  test('a tiny audience is modelled, with the raw cell beside it', async ({ page }) => {
+    await page.goto('/planner?country=NL&gender=M&age_band=50%2B&young_children=yes&bond=strong&industry=banking&situation=pressed&place=public');
+    await expect(page.getByTestId('estimate')).toContainText('Modelled');
+    await expect(page.getByTestId('raw-cell')).toContainText('below the minimum base of 30');
+    await page.screenshot({ path: 'e2e/screenshots/planner-modelled.png', fullPage: true });
+  });
+
+  test('keyboard alone operates the form, and the URL reopens the same answer', async ({ page }) => {
+    await page.goto('/planner');
+    await page.getByLabel('Emotional bond with the brand').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page).toHaveURL(/bond=strong/);
+    const share = await page.getByTestId('expected-share').innerText();
+    await page.goto(page.url());
+    await expect(page.getByTestId('expected-share')).toHaveText(share);
+    await expect(page.getByLabel('Emotional bond with the brand')).toHaveValue('strong');
+  });
+
+  test('an unknown level in the URL gets a clear message', async ({ page }) => {
+    await page.goto('/planner?country=FR');
+    await expect(page.locator('p[role=alert]')).toContainText('"FR" is not a level of country');
+  });
+
+  test('reads in Dutch', async ({ page }) => {
+    await page.goto('/planner?lang=nl&gender=F');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welke personalisatie is welkom bij mijn doelgroep?');
+    await expect(page.getByTestId('expected-share')).toHaveText(/^\d+,\d\s?%$/);
+    await page.screenshot({ path: 'e2e/screenshots/planner-nl.png', fullPage: true });
+  });
+
+  test('has no serious or critical accessibility violations', async ({ page }) => {
+    await page.goto('/planner?gender=M&age_band=50%2B&place=private&situation=relaxed');
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
+  });
+});
