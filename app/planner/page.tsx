@@ -240,7 +240,8 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
         <SyntheticNotice locale={locale} />
         <div className="planner-layout">
           <PlannerForm g={g} request={request} locale={locale} />
-          <div className="planner-answer" aria-live="polite">
+          {/* data-state tells tests and the page benchmark which request the answer belongs to. */}
+          <div className="planner-answer" aria-live="polite" data-state={query}>
             {error ? (
               <p role="alert" className="error">
                 {pt(locale, 'invalid')}: {error}

@@ -2,7 +2,8 @@ import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { classifyTier } from '../findings/evaluate';
 import type { Tier } from '../findings/claims';
-import { acceptance, findCell, type AcceptanceCell } from './acceptance';
+import { findCell, type AcceptanceCell } from './acceptance';
+import { memoAcceptance } from './memo';
 import { modelledAcceptance, type ModelledAcceptance } from './acceptanceModel';
 import { DEFAULT_MIN_BASE } from './query';
 import { CONTEXT_DIMENSIONS, DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './views';
@@ -69,9 +70,9 @@ const filterOf = (selection: Record<string, string>) => Object.fromEntries(Objec
 function dataTypeAdvice(g: SurveyData, audience: Record<string, string>, minBase: number): DataTypeAdvice[] {
   const items = g.codebook.items.filter((it) => it.family === DATA_TYPE_FAMILY);
   const filter = filterOf(audience);
-  const ok = acceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], filter, minBase });
-  const notOk = acceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], filter, minBase, outcome: ['3'] });
-  const whole = ok.overall.respondents < minBase ? { ok: acceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], minBase }), notOk: acceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], minBase, outcome: ['3'] }) } : null;
+  const ok = memoAcceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], filter, minBase });
+  const notOk = memoAcceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], filter, minBase, outcome: ['3'] });
+  const whole = ok.overall.respondents < minBase ? { ok: memoAcceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], minBase }), notOk: memoAcceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], minBase, outcome: ['3'] }) } : null;
   return items
     .map((item) => {
       const source = whole ?? { ok, notOk };
@@ -88,7 +89,7 @@ function creepyTactics(p: SurveyData, audience: Record<string, string>, minBase:
   const tacticsAudience = Object.fromEntries(
     Object.entries(audience).filter(([attribute, level]) => p.attributes.get(attribute)?.levels.some((l) => l.code === level)),
   );
-  const table = acceptance(p, { family: 'tactic', itemWhere: { tactic: ['creepy'] }, by: ['item'], filter: { ...filterOf(tacticsAudience), wave: ['2018'] }, minBase });
+  const table = memoAcceptance(p, { family: 'tactic', itemWhere: { tactic: ['creepy'] }, by: ['item'], filter: { ...filterOf(tacticsAudience), wave: ['2018'] }, minBase });
   const tactics = table.cells
     .filter((c) => c.share !== null)
     .map((cell) => ({ item: cell.key.item, label: cell.labels.item, cell }))
@@ -96,7 +97,7 @@ function creepyTactics(p: SurveyData, audience: Record<string, string>, minBase:
   return { tactics, tacticsAudience };
 }
 
-const shareOf = (g: SurveyData, query: Parameters<typeof acceptance>[1]) => acceptance(g, { family: SCENARIO_FAMILY, ...query }).overall.share ?? NaN;
+const shareOf = (g: SurveyData, query: Parameters<typeof memoAcceptance>[1]) => memoAcceptance(g, { family: SCENARIO_FAMILY, ...query }).overall.share ?? NaN;
 
 function guidelines(g: SurveyData, request: PlannerRequest, dataTypes: DataTypeAdvice[]): Guideline[] {
   const { audience, moment } = request;
@@ -176,15 +177,15 @@ export function planFor(g: SurveyData, p: SurveyData, request: PlannerRequest): 
   validatePlannerRequest(g, request);
   const minBase = request.minBase ?? DEFAULT_MIN_BASE;
   const itemWhere = filterOf(request.moment);
-  const raw = acceptance(g, { family: SCENARIO_FAMILY, filter: filterOf(request.audience), itemWhere, minBase }).overall;
+  const raw = memoAcceptance(g, { family: SCENARIO_FAMILY, filter: filterOf(request.audience), itemWhere, minBase }).overall;
   const modelled = raw.respondents < minBase ? modelledAcceptance(g, { attributes: request.audience, context: request.moment }) : null;
   const dataTypes = dataTypeAdvice(g, request.audience, minBase);
   const { tactics, tacticsAudience } = creepyTactics(p, request.audience, minBase);
   return {
     raw,
     modelled,
-    momentOverall: acceptance(g, { family: SCENARIO_FAMILY, itemWhere, minBase }).overall,
-    overall: acceptance(g, { family: SCENARIO_FAMILY, minBase }).overall,
+    momentOverall: memoAcceptance(g, { family: SCENARIO_FAMILY, itemWhere, minBase }).overall,
+    overall: memoAcceptance(g, { family: SCENARIO_FAMILY, minBase }).overall,
     dataTypes,
     creepyTactics: tactics,
     tacticsAudience,
