@@ -1,0 +1,51 @@
+'use client';
+import type { Locale } from '@/lib/survey/codebook';
+import type { BarChartData, CellView } from '@/lib/explore/model';
+import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatInterval, tx } from '../messages';
+import { noteOf, vsRestText } from '../table';
+
+interface TooltipEntry {
+  dataKey?: unknown;
+  payload?: Record<string, unknown>;
+}
+
+/** Tooltip of a bar chart row: per series the share, interval, base n, effective base and the test against the rest. */
+export function CellTooltip({ chart, locale, active, payload }: { chart: BarChartData; locale: Locale; active?: boolean; payload?: readonly TooltipEntry[] }) {
+  if (!active || !payload?.length) return null;
+  const row = payload[0].payload as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const crossed = chart.seriesDim !== null;
+  return (
+    <div className="chart-tooltip">
+      <p className="tooltip-title">{String(row.label)}</p>
+      {chart.series.map((s, i) => {
+        const cell = row[`c${i}`] as CellView | undefined;
+        if (!cell) return null;
+        return (
+          <dl key={s.key || 'all'}>
+            {crossed && <dt className="tooltip-series">{s.label[locale]}</dt>}
+            <dd>
+              <strong>{cell.share === null ? '–' : formatPercent(cell.share, locale)}</strong>
+              {cell.mark && <span> {cell.mark === 'up' ? '▲' : '▼'}</span>}
+              {cell.tier && <span> · {tx(locale, `tier_${cell.tier}`)}</span>}
+            </dd>
+            <dd>
+              {tx(locale, 'tipInterval')}: {formatInterval(cell.lower, cell.upper, locale)}
+            </dd>
+            <dd>
+              {tx(locale, 'tipBase')}: {formatNumber(cell.respondents, locale)}
+              {chart.pooled && ` (${formatNumber(cell.ratings, locale)} ${tx(locale, 'tipRatings')})`} · {tx(locale, 'tipEffective')}: {formatNumber(cell.effectiveBase, locale, 1)}
+            </dd>
+            {cell.diff !== null && (
+              <dd>
+                {tx(locale, 'tipVsRest')}: {vsRestText(cell, locale)}
+              </dd>
+            )}
+            {noteOf(cell, chart.minBase, locale) && <dd className="tooltip-note">{noteOf(cell, chart.minBase, locale)}</dd>}
+          </dl>
+        );
+      })}
+    </div>
+  );
+}

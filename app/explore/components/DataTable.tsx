@@ -1,0 +1,65 @@
+import type { Locale } from '@/lib/survey/codebook';
+import type { TableCell, TableData } from '../table';
+import { MARK_SYMBOL, tx } from '../messages';
+
+function Cell({ cell, locale }: { cell: TableCell; locale: Locale }) {
+  const className = [cell.num ? 'num' : '', cell.muted ? 'muted' : '', cell.mark ? `mark-${cell.mark}` : ''].filter(Boolean).join(' ') || undefined;
+  if (cell.header) return <th scope="row">{cell.text}</th>;
+  return (
+    <td className={className}>
+      {cell.mark ? (
+        <>
+          <span className="visually-hidden">{tx(locale, cell.mark === 'up' ? 'markUp' : 'markDown')}: </span>
+          <span aria-hidden="true">{MARK_SYMBOL[cell.mark]}</span>
+          {cell.text.replace(/^[▲▼] /, ' ')}
+        </>
+      ) : (
+        cell.text
+      )}
+    </td>
+  );
+}
+
+/** The accessible data table of a chart: caption, column and row headers, the same numbers as the chart. */
+export function DataTable({ table, caption, locale, id }: { table: TableData; caption: string; locale: Locale; id: string }) {
+  return (
+    <details className="data-table" id={`${id}-table`}>
+      <summary>{tx(locale, 'tableSummary', { rows: table.rows.length })}</summary>
+      {/* Focusable so that a keyboard can scroll a wide table on a narrow screen. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+        <table className="explore-table" data-testid={`${id}-table`}>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {table.head.map((h, i) => (
+                <th key={i} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) => (
+                  <Cell key={c} cell={cell} locale={locale} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          {table.foot.length > 0 && (
+            <tfoot>
+              {table.foot.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <Cell key={c} cell={cell} locale={locale} />
+                  ))}
+                </tr>
+              ))}
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Locale } from '@/lib/survey/codebook';
+import type { Headline as HeadlineData } from '@/lib/explore/build/audience';
+import type { CellView } from '@/lib/explore/model';
+import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatPp, tx } from '../messages';
+
+function Stat({ label, cell, locale, testId }: { label: string; cell: CellView; locale: Locale; testId: string }) {
+  return (
+    <div className="stat" data-testid={testId}>
+      <p className="stat-label">{label}</p>
+      <p className="stat-value" data-share={cell.share ?? ''}>
+        {cell.share === null ? '–' : formatPercent(cell.share, locale)}
+      </p>
+      <p className="stat-base">
+        {tx(locale, 'headlineBase', {
+          lower: cell.lower === null ? '–' : formatPercent(cell.lower, locale),
+          upper: cell.upper === null ? '–' : formatPercent(cell.upper, locale),
+          n: formatNumber(cell.respondents, locale),
+        })}
+      </p>
+    </div>
+  );
+}
+
+/** Acceptance of automated personalization: the filtered audience beside everyone, with the difference. */
+export function Headline({ headline, locale }: { headline: HeadlineData; locale: Locale }) {
+  const { audience, everyone, filtered } = headline;
+  const diff = audience.share !== null && everyone.share !== null ? audience.share - everyone.share : null;
+  return (
+    <section className="headline" aria-labelledby="headline-title">
+      <h2 id="headline-title" className="headline-title">
+        {tx(locale, 'headlineTitle')}
+      </h2>
+      <div className="headline-stats">
+        {filtered && <Stat label={tx(locale, 'headlineAudience')} cell={audience} locale={locale} testId="headline-audience" />}
+        <Stat label={tx(locale, 'headlineEveryone')} cell={everyone} locale={locale} testId="headline-everyone" />
+        {filtered && diff !== null && (
+          <p className={`headline-diff ${diff > 0 ? 'up' : diff < 0 ? 'down' : ''}`} data-testid="headline-diff">
+            {tx(locale, 'headlineVs', { diff: formatPp(diff, locale) })}
+          </p>
+        )}
+        {!filtered && <p className="muted headline-hint">{tx(locale, 'headlineNoFilter')}</p>}
+      </div>
+    </section>
+  );
+}

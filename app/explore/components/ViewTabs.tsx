@@ -1,0 +1,33 @@
+'use client';
+import Link from 'next/link';
+import type { MouseEvent } from 'react';
+import { switchView } from '@/lib/explore/state';
+import { tx } from '../messages';
+import { useExplore } from './ExploreShell';
+
+/** The views of the dataset as links (each view has its own URL), switched in place. */
+export function ViewTabs() {
+  const { catalog, state, go, hrefOf } = useExplore();
+  const locale = state.lang;
+  return (
+    <nav className="view-tabs" aria-label={tx(locale, 'view')}>
+      <ul>
+        {catalog.views.map((view) => {
+          const next = switchView(state, catalog, view);
+          const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+            if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+            event.preventDefault();
+            go(next);
+          };
+          return (
+            <li key={view}>
+              <Link href={hrefOf(next)} scroll={false} aria-current={state.view === view ? 'page' : undefined} onClick={onClick} data-view={view}>
+                {tx(locale, `view_${view}`)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

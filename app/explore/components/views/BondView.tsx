@@ -1,0 +1,63 @@
+import type { Locale } from '@/lib/survey/codebook';
+import type { BondModel } from '@/lib/explore/build/bond';
+import type { BarChartData } from '@/lib/explore/model';
+import { formatPercent } from '@/lib/i18n/messages';
+import { exploreMessages, formatPp, tx } from '../../messages';
+import { BarChartCard } from '../BarChartCard';
+
+/** "Strong (4-5): 65.0%, +19.0 pp against the overall 46.0%." for the top band of an uncrossed chart. */
+function TopBandSentence({ chart, locale }: { chart: BarChartData; locale: Locale }) {
+  if (chart.seriesDim || !chart.reference || chart.reference.share === null) return null;
+  const top = chart.rows[chart.rows.length - 1];
+  const cell = top && chart.cells.find((c) => c.row === top.key);
+  if (!cell || cell.share === null || cell.uplift == null) return null;
+  return (
+    <p className="uplift-sentence" data-testid={`${chart.id}-uplift`}>
+      {tx(locale, 'bondSentence', { band: `${chart.rowDim[locale]}, ${top.label[locale].toLowerCase()}`, share: formatPercent(cell.share, locale), uplift: formatPp(cell.uplift, locale), overall: formatPercent(chart.reference.share, locale) })}
+    </p>
+  );
+}
+
+/** Acceptance across bond and trust bands with the uplift (G5, G6, G8), and the data types a strong bond unlocks (G7). */
+export function BondView({ model, locale, fileBase }: { model: BondModel; locale: Locale; fileBase: string[] }) {
+  return (
+    <>
+      <div className={model.bands.every((c) => !c.seriesDim) ? 'card-grid' : undefined}>
+        {model.bands.map((chart) => (
+          <BarChartCard
+            key={chart.id}
+            chart={chart}
+            locale={locale}
+            title={tx(locale, 'bondTitle', { dim: chart.rowDim[locale].toLowerCase() })}
+            lead={tx(locale, 'bondLead')}
+            summary={<TopBandSentence chart={chart} locale={locale} />}
+            showUplift
+            fileParts={[...fileBase, chart.id]}
+          />
+        ))}
+      </div>
+      {model.unlock.map((u) => {
+        const dim = u.attributeLabel[locale].toLowerCase();
+        const list = u.unlocked.map((l) => l[locale].toLowerCase()).join(', ');
+        const sentence = u.unlocked.length ? tx(locale, 'unlockSentence', { high: u.high.label[locale].toLowerCase(), dim, list }) : tx(locale, 'unlockNone', { high: u.high.label[locale].toLowerCase(), dim });
+        return (
+          <BarChartCard
+            key={u.attribute}
+            chart={u.chart}
+            locale={locale}
+            title={tx(locale, 'unlockTitle', { low: u.low.label[locale].toLowerCase(), high: u.high.label[locale].toLowerCase(), dim })}
+            lead={tx(locale, 'unlockLead')}
+            summary={<p data-testid={`${u.chart.id}-summary`}>{sentence}</p>}
+            colourBy="series"
+            rowHeader={exploreMessages.rowDataType}
+            method={tx(locale, 'restUnlock')}
+            threshold={{ value: 0.5, label: tx(locale, 'okThreshold') }}
+            showTier
+            extraFootnote={[tx(locale, 'tierRule')]}
+            fileParts={[...fileBase, u.chart.id]}
+          />
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Locale } from '@/lib/survey/codebook';
+import type { SegmentsModel } from '@/lib/explore/build/segments';
+import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { exploreMessages, tx } from '../../messages';
+import { BarChartCard } from '../BarChartCard';
+import { highLowSentence } from './summaries';
+
+/** Most and least welcoming segments in a sentence (G12), small segments left out. */
+function Ranking({ model, locale, minBase }: { model: SegmentsModel; locale: Locale; minBase: number }) {
+  return (
+    <div data-testid="segments-ranking">
+      {model.most && model.least ? (
+        <p>
+          {tx(locale, 'segMost', {
+            most: model.most.label[locale].toLowerCase(),
+            mostShare: formatPercent(model.most.cell.share!, locale),
+            least: model.least.label[locale].toLowerCase(),
+            leastShare: formatPercent(model.least.cell.share!, locale),
+          })}
+        </p>
+      ) : (
+        <p>{tx(locale, 'segTooFew')}</p>
+      )}
+      {model.excluded > 0 && <p className="muted small">{tx(locale, 'segExcluded', { n: model.excluded, min: formatNumber(minBase, locale) })}</p>}
+    </div>
+  );
+}
+
+/** Gender x age x young children, and country (G12). */
+export function SegmentsView({ model, locale, minBase, fileBase }: { model: SegmentsModel; locale: Locale; minBase: number; fileBase: string[] }) {
+  const countrySentence = model.country && highLowSentence(model.country, locale);
+  return (
+    <>
+      {model.grid && (
+        <BarChartCard
+          chart={model.grid}
+          locale={locale}
+          title={tx(locale, 'segGridTitle')}
+          lead={tx(locale, 'segLead')}
+          summary={<Ranking model={model} locale={locale} minBase={minBase} />}
+          rowHeader={exploreMessages.segmentRow}
+          fileParts={[...fileBase, 'segments']}
+        />
+      )}
+      {model.country && (
+        <BarChartCard
+          chart={model.country}
+          locale={locale}
+          title={tx(locale, 'segCountryTitle')}
+          lead={tx(locale, 'segLead')}
+          summary={countrySentence && <p>{countrySentence}</p>}
+          fileParts={[...fileBase, 'countries']}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Locale } from '@/lib/survey/codebook';
+import type { TacticGroup } from '@/lib/explore/build/tactics';
+import { formatPercent } from '@/lib/i18n/messages';
+import { exploreMessages, tx } from '../../messages';
+import { BarChartCard } from '../BarChartCard';
+
+/** Creepy and valued tactics, each ranked (P7-P11). */
+export function TacticsView({ groups, locale, fileBase }: { groups: TacticGroup[]; locale: Locale; fileBase: string[] }) {
+  return (
+    <div className={groups.every((g) => !g.chart.seriesDim) ? 'card-grid' : undefined}>
+      {groups.map((group) => {
+        const first = group.chart.rows[0];
+        const cell = first && group.chart.cells.find((c) => c.row === first.key && c.share !== null);
+        return (
+          <BarChartCard
+            key={group.code}
+            chart={group.chart}
+            locale={locale}
+            title={tx(locale, 'tacticsTitle', { group: group.label[locale] })}
+            lead={tx(locale, 'tacticsLead')}
+            summary={
+              !group.chart.seriesDim && cell ? (
+                <p data-testid={`${group.chart.id}-summary`}>{tx(locale, 'tacticsTop', { item: first.label[locale], share: formatPercent(cell.share!, locale) })}</p>
+              ) : undefined
+            }
+            rowHeader={exploreMessages.rowTactic}
+            fileParts={[...fileBase, group.chart.id]}
+          />
+        );
+      })}
+    </div>
+  );
+}

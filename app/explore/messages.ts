@@ -1,0 +1,217 @@
+import type { Label, Locale } from '@/lib/survey/codebook';
+import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+
+/** The explorer's interface texts, English and Dutch. Labels of attributes, levels and items come from the codebook. */
+export const exploreMessages = {
+  pageTitle: { en: 'Explore acceptance', nl: 'Acceptatie verkennen' },
+  pageIntro: {
+    en: 'Which personalization is welcome, for whom, where and when. Choose a view, narrow the audience with the filters, and cross by a second dimension.',
+    nl: 'Welke personalisatie welkom is, bij wie, waar en wanneer. Kies een weergave, maak het publiek kleiner met de filters en splits uit naar een tweede dimensie.',
+  },
+  controlsLabel: { en: 'Explorer settings', nl: 'Instellingen van de verkenner' },
+  dataset: { en: 'Dataset', nl: 'Dataset' },
+  view: { en: 'View', nl: 'Weergave' },
+  view_datatypes: { en: 'Data types', nl: 'Gegevenstypen' },
+  view_context: { en: 'Context', nl: 'Context' },
+  view_bond: { en: 'Bond strength', nl: 'Sterkte van de band' },
+  view_segments: { en: 'Segments', nl: 'Segmenten' },
+  view_tactics: { en: 'Tactics', nl: 'Tactieken' },
+  dim: { en: 'Context dimension', nl: 'Contextdimensie' },
+  dimAll: { en: 'All three (a chart each)', nl: 'Alle drie (elk een grafiek)' },
+  cross: { en: 'Cross by', nl: 'Uitsplitsen naar' },
+  crossNone: { en: 'Nothing (one bar per row)', nl: 'Niets (één balk per rij)' },
+  crossGroupContext: { en: 'Context', nl: 'Context' },
+  crossGroupAttributes: { en: 'Respondents', nl: 'Respondenten' },
+  minBase: { en: 'Minimum base', nl: 'Minimale basis' },
+  minBaseOption: { en: '{n} respondents', nl: '{n} respondenten' },
+  filters: { en: 'Audience filters', nl: 'Publieksfilters' },
+  filtersHint: { en: 'Tick levels to keep. Nothing ticked: everyone.', nl: 'Vink de niveaus aan die u wilt houden. Niets aangevinkt: iedereen.' },
+  clearFilters: { en: 'Clear all filters', nl: 'Alle filters wissen' },
+  updating: { en: 'Updating…', nl: 'Bijwerken…' },
+  audienceSize: { en: 'Audience: {n} of {total} respondents', nl: 'Publiek: {n} van {total} respondenten' },
+  audienceEveryone: { en: 'everyone', nl: 'iedereen' },
+  audienceFilters: { en: 'Filters', nl: 'Filters' },
+  defaultWave: {
+    en: 'By default only the latest wave ({wave}) is shown; untick it to see every wave.',
+    nl: 'Standaard ziet u alleen de laatste meting ({wave}); vink die uit om alle metingen te zien.',
+  },
+
+  headlineTitle: { en: 'Positive about automated personalization', nl: 'Positief over geautomatiseerde personalisatie' },
+  headlineAudience: { en: 'This audience', nl: 'Dit publiek' },
+  headlineEveryone: { en: 'Everyone in the study', nl: 'Iedereen in het onderzoek' },
+  headlineVs: { en: '{diff} against everyone', nl: '{diff} ten opzichte van iedereen' },
+  headlineBase: { en: '95% interval {lower} – {upper} · n = {n}', nl: '95%-interval {lower} – {upper} · n = {n}' },
+  headlineNoFilter: { en: 'Filter the audience to compare it with everyone.', nl: 'Filter het publiek om het met iedereen te vergelijken.' },
+
+  emptyTitle: { en: 'Nobody in the data matches these filters', nl: 'Niemand in de data voldoet aan deze filters' },
+  emptyText: {
+    en: 'The combination of filters leaves no respondent. Untick a level, or clear all filters.',
+    nl: 'Bij deze combinatie van filters blijft geen respondent over. Vink een niveau uit, of wis alle filters.',
+  },
+  noView: { en: 'This dataset has no items for this view.', nl: 'Deze dataset heeft geen items voor deze weergave.' },
+
+  dtOkTitle: { en: 'OK for a brand to act on: share per data type', nl: 'Oké dat een merk ernaar handelt: aandeel per gegevenstype' },
+  dtOkLead: {
+    en: 'Sorted from most to least accepted. Colour: the tier the study gives the data type (G2–G4); the tier computed from the answers is in the table and the tooltip.',
+    nl: 'Gesorteerd van meest naar minst geaccepteerd. Kleur: de categorie die het onderzoek het gegevenstype geeft (G2–G4); de categorie berekend uit de antwoorden staat in de tabel en de tooltip.',
+  },
+  dtOkLeadCrossed: {
+    en: 'Sorted by the OK share of the whole audience; one bar per {cross}. The computed tier of each cell is in the table.',
+    nl: 'Gesorteerd op het aandeel oké van het hele publiek; één balk per {cross}. De berekende categorie van elke cel staat in de tabel.',
+  },
+  dtSplitTitle: { en: 'The whole answer: OK, depends, not OK', nl: 'Het hele antwoord: oké, hangt ervan af, niet oké' },
+  dtSplitLead: {
+    en: 'Each bar adds up to 100% of those asked. Whiskers: the 95% interval of the OK share (left edge) and of the not-OK share (right edge).',
+    nl: 'Elke balk telt op tot 100% van de ondervraagden. Snorharen: het 95%-interval van het aandeel oké (linkerrand) en van het aandeel niet oké (rechterrand).',
+  },
+  tierRule: {
+    en: 'Computed tier: OK when the lower bound of the OK share is above 50%, no-go when that of the not-OK share is, grey zone otherwise.',
+    nl: 'Berekende categorie: oké als de ondergrens van het aandeel oké boven 50% ligt, no-go als die van het aandeel niet oké dat doet, anders grijs gebied.',
+  },
+  tier_ok: { en: 'OK to use', nl: 'Oké om te gebruiken' },
+  tier_grey: { en: 'Grey zone', nl: 'Grijs gebied' },
+  tier_nogo: { en: 'No-go', nl: 'No-go' },
+  tierShort_ok: { en: 'OK', nl: 'oké' },
+  tierShort_grey: { en: 'grey', nl: 'grijs' },
+  tierShort_nogo: { en: 'no-go', nl: 'no-go' },
+  okThreshold: { en: '50%: OK when the interval is above', nl: '50%: oké als het interval erboven ligt' },
+
+  ctxTitle: { en: 'Positive about automated services, by {dim}', nl: 'Positief over geautomatiseerde diensten, naar {dim}' },
+  ctxTitleCrossed: { en: 'Positive about automated services, by {dim} and {cross}', nl: 'Positief over geautomatiseerde diensten, naar {dim} en {cross}' },
+  ctxLead: {
+    en: 'All scenarios pooled: every respondent rated twelve moments (situation × place × industry). The line is this audience’s overall rate.',
+    nl: 'Alle scenario’s samen: elke respondent beoordeelde twaalf momenten (situatie × plaats × branche). De lijn is het totaal van dit publiek.',
+  },
+  highLow: { en: 'Highest: {high} ({highShare}). Lowest: {low} ({lowShare}).', nl: 'Hoogst: {high} ({highShare}). Laagst: {low} ({lowShare}).' },
+
+  bondTitle: { en: 'Positive about automated services, by {dim}', nl: 'Positief over geautomatiseerde diensten, naar {dim}' },
+  bondLead: {
+    en: 'The uplift is each band’s rate minus this audience’s overall rate (the line).',
+    nl: 'De stijging is het cijfer van elke groep min het totaal van dit publiek (de lijn).',
+  },
+  bondSentence: { en: '{band}: {share}, {uplift} against the overall {overall}.', nl: '{band}: {share}, {uplift} ten opzichte van het totaal van {overall}.' },
+  unlockTitle: { en: 'Grey-zone data types: {low} against {high} ({dim})', nl: 'Gegevenstypen in het grijze gebied: {low} tegenover {high} ({dim})' },
+  unlockLead: {
+    en: 'Data types in the grey zone for the lower bands. ▲: the top band is significantly more positive than the lower bands within that data type (Benjamini-Hochberg over the rows of this chart).',
+    nl: 'Gegevenstypen die voor de lagere groepen in het grijze gebied liggen. ▲: de hoogste groep is significant positiever dan de lagere groepen binnen dat gegevenstype (Benjamini-Hochberg over de rijen van deze grafiek).',
+  },
+  unlockSentence: { en: 'With {high} ({dim}), these move from the grey zone to OK: {list}.', nl: 'Bij {high} ({dim}) gaan deze van het grijze gebied naar oké: {list}.' },
+  unlockNone: { en: 'With {high} ({dim}), no data type moves from the grey zone to OK.', nl: 'Bij {high} ({dim}) gaat geen gegevenstype van het grijze gebied naar oké.' },
+  unlockTierColumn: { en: 'Tier: {band}', nl: 'Categorie: {band}' },
+
+  segGridTitle: { en: 'Positive about automated services, by segment', nl: 'Positief over geautomatiseerde diensten, naar segment' },
+  segCountryTitle: { en: 'Positive about automated services, by country', nl: 'Positief over geautomatiseerde diensten, naar land' },
+  segLead: { en: 'Sorted from most to least welcoming. The line is this audience’s overall rate.', nl: 'Gesorteerd van meest naar minst positief. De lijn is het totaal van dit publiek.' },
+  segMost: { en: 'Most welcoming: {most} ({mostShare}). Least welcoming: {least} ({leastShare}).', nl: 'Meest positief: {most} ({mostShare}). Minst positief: {least} ({leastShare}).' },
+  segExcluded: {
+    en: '{n} segment(s) with fewer than {min} respondents left out of this ranking.',
+    nl: '{n} segment(en) met minder dan {min} respondenten buiten deze rangorde gelaten.',
+  },
+  segTooFew: { en: 'Too few segments above the minimum base to rank.', nl: 'Te weinig segmenten boven de minimale basis om te rangschikken.' },
+  segmentRow: { en: 'Segment', nl: 'Segment' },
+  rowDataType: { en: 'Data type', nl: 'Gegevenstype' },
+  rowTactic: { en: 'Tactic', nl: 'Tactiek' },
+  tierSummaryTitle: { en: 'At a glance (tiers computed for this audience)', nl: 'In één oogopslag (categorieën berekend voor dit publiek)' },
+  splitFootnote: {
+    en: '95% Wilson intervals on the Kish effective base. No test in this chart: each data type’s OK share is tested against the other data types in the chart above.',
+    nl: '95%-Wilson-intervallen op de effectieve basis van Kish. Geen toets in deze grafiek: het aandeel oké van elk gegevenstype wordt in de grafiek hierboven getoetst tegen de andere gegevenstypen.',
+  },
+
+  tacticsTitle: { en: '{group}: share of consumers, ranked', nl: '{group}: aandeel consumenten, gerangschikt' },
+  tacticsLead: {
+    en: 'Each tactic is tested against the other tactics of its kind.',
+    nl: 'Elke tactiek wordt getoetst tegen de andere tactieken van dezelfde soort.',
+  },
+  tacticsTop: { en: 'Ranked first: {item} ({share}).', nl: 'Op de eerste plaats: {item} ({share}).' },
+
+  methodNote: {
+    en: 'Design-based t test against the rest of the base; Benjamini-Hochberg correction over the cells of the chart; 95% Wilson intervals on the Kish effective base.',
+    nl: 'Designgebaseerde t-toets tegen de rest van de basis; Benjamini-Hochberg-correctie over de cellen van de grafiek; 95%-Wilson-intervallen op de effectieve basis van Kish.',
+  },
+  restGroups: { en: 'Each bar is tested against the rest: the other groups of {groups}.', nl: 'Elke balk wordt getoetst tegen de rest: de andere groepen van {groups}.' },
+  restGroupsWithin: {
+    en: 'Each bar is tested against the rest: the other groups of {groups}, within the same {within}.',
+    nl: 'Elke balk wordt getoetst tegen de rest: de andere groepen van {groups}, binnen dezelfde {within}.',
+  },
+  restItems: { en: 'Each bar is tested against the rest: all other ratings in the chart.', nl: 'Elke balk wordt getoetst tegen de rest: alle andere beoordelingen in de grafiek.' },
+  restUnlock: {
+    en: 'Test: the top band against the lower bands within each data type; Benjamini-Hochberg correction over the rows of the chart; 95% Wilson intervals on the Kish effective base.',
+    nl: 'Toets: de hoogste groep tegen de lagere groepen binnen elk gegevenstype; Benjamini-Hochberg-correctie over de rijen van de grafiek; 95%-Wilson-intervallen op de effectieve basis van Kish.',
+  },
+  markNote: {
+    en: '▲ / ▼: significantly above / below the rest (adjusted p < 0.05).',
+    nl: '▲ / ▼: significant hoger / lager dan de rest (gecorrigeerde p < 0,05).',
+  },
+  smallNote: {
+    en: 'Hatched grey bars: fewer than {min} respondents; not tested and left out of rankings.',
+    nl: 'Gearceerde grijze balken: minder dan {min} respondenten; niet getoetst en buiten rangordes gelaten.',
+  },
+  pooledNote: {
+    en: 'n counts respondents; their ratings of several scenarios are pooled, with respondents as clusters.',
+    nl: 'n telt respondenten; hun beoordelingen van meerdere scenario’s worden samengenomen, met respondenten als clusters.',
+  },
+  omittedRows: { en: 'Not shown (nobody in this audience): {list}.', nl: 'Niet getoond (niemand in dit publiek): {list}.' },
+  omittedRowsCount: { en: '{n} rows outside the filters are not shown.', nl: '{n} rijen buiten de filters worden niet getoond.' },
+
+  legendSmall: { en: 'Under the minimum base', nl: 'Onder de minimale basis' },
+  legendOverall: { en: 'Overall rate of this audience', nl: 'Totaal van dit publiek' },
+  overallShort: { en: 'Overall {share}', nl: 'Totaal {share}' },
+
+  colShare: { en: 'Share', nl: 'Aandeel' },
+  colInterval: { en: '95% interval', nl: '95%-interval' },
+  colLower: { en: '95% lower', nl: '95% onder' },
+  colUpper: { en: '95% upper', nl: '95% boven' },
+  colN: { en: 'n (respondents)', nl: 'n (respondenten)' },
+  colRatings: { en: 'Ratings', nl: 'Beoordelingen' },
+  colEffective: { en: 'Effective n', nl: 'Effectieve n' },
+  colVsRest: { en: 'vs rest', nl: 't.o.v. rest' },
+  colDiff: { en: 'Difference vs rest (pp)', nl: 'Verschil t.o.v. rest (%-punt)' },
+  colP: { en: 'Adjusted p (BH)', nl: 'Gecorrigeerde p (BH)' },
+  colMark: { en: 'Significance', nl: 'Significantie' },
+  colUplift: { en: 'Uplift vs overall', nl: 'Stijging t.o.v. totaal' },
+  colUpliftPp: { en: 'Uplift vs overall (pp)', nl: 'Stijging t.o.v. totaal (%-punt)' },
+  colTierStudy: { en: 'Tier (study)', nl: 'Categorie (onderzoek)' },
+  colTierComputed: { en: 'Tier (computed)', nl: 'Categorie (berekend)' },
+  colNote: { en: 'Note', nl: 'Opmerking' },
+  colPart: { en: '{part}', nl: '{part}' },
+  smallBaseNote: { en: 'n = {n} < {min}', nl: 'n = {n} < {min}' },
+  noAnswers: { en: 'no answers', nl: 'geen antwoorden' },
+  overallRow: { en: 'Overall (this audience)', nl: 'Totaal (dit publiek)' },
+  tableCaption: { en: 'Data table: {title}', nl: 'Datatabel: {title}' },
+  tableSummary: { en: 'Data table ({rows} rows)', nl: 'Datatabel ({rows} rijen)' },
+  downloadCsv: { en: 'Download CSV', nl: 'CSV downloaden' },
+  downloadCsvOf: { en: 'Download the table “{title}” as CSV', nl: 'Download de tabel “{title}” als CSV' },
+  markUp: { en: 'significantly above the rest', nl: 'significant hoger dan de rest' },
+  markDown: { en: 'significantly below the rest', nl: 'significant lager dan de rest' },
+  chartLabel: { en: 'Bar chart: {title}. The same numbers are in the data table below.', nl: 'Staafdiagram: {title}. Dezelfde cijfers staan in de datatabel eronder.' },
+  tipInterval: { en: '95% interval', nl: '95%-interval' },
+  tipBase: { en: 'Base n', nl: 'Basis n' },
+  tipEffective: { en: 'Effective base', nl: 'Effectieve basis' },
+  tipRatings: { en: 'ratings', nl: 'beoordelingen' },
+  tipVsRest: { en: 'vs rest', nl: 't.o.v. rest' },
+} satisfies Record<string, Label>;
+
+export type ExploreMessageKey = keyof typeof exploreMessages;
+
+export function tx(locale: Locale, key: ExploreMessageKey, vars: Record<string, string | number> = {}): string {
+  return exploreMessages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+/** A signed difference in percentage points: "+19.0 pp", Dutch "+19,0 %-punt". */
+export function formatPp(diff: number, locale: Locale, digits = 1): string {
+  const value = formatNumber(Math.abs(diff) * 100, locale, digits);
+  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
+  return `${sign}${value} ${locale === 'nl' ? '%-punt' : 'pp'}`;
+}
+
+/** A p-value for a table: "< 0.001" or three significant digits. */
+export function formatP(p: number, locale: Locale): string {
+  if (p < 0.001) return `< ${formatNumber(0.001, locale, 3)}`;
+  return formatNumber(p, locale, 3);
+}
+
+export function formatInterval(lower: number | null, upper: number | null, locale: Locale): string {
+  return lower === null || upper === null ? '–' : `${formatPercent(lower, locale)} – ${formatPercent(upper, locale)}`;
+}
+
+export const MARK_SYMBOL = { up: '▲', down: '▼' } as const;
