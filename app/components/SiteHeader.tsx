@@ -27,11 +27,12 @@ export function SiteHeader({ locale, path, query = '' }: { locale: Locale; path:
           {t(locale, 'navFindings')}
         </Link>
       </nav>
+      {/* Not prefetched: these links change with every filter, and prefetching them would compete with the filter's own request. */}
       <nav aria-label={t(locale, 'language')} className="lang-switch">
-        <Link href={`${path}${query ? `?${query}` : ''}`} hrefLang="en" lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
+        <Link href={`${path}${query ? `?${query}` : ''}`} prefetch={false} hrefLang="en" lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
           English
         </Link>
-        <Link href={`${path}?${query ? `${query}&` : ''}lang=nl`} hrefLang="nl" lang="nl" aria-current={locale === 'nl' ? 'true' : undefined}>
+        <Link href={`${path}?${query ? `${query}&` : ''}lang=nl`} prefetch={false} hrefLang="nl" lang="nl" aria-current={locale === 'nl' ? 'true' : undefined}>
           Nederlands
         </Link>
       </nav>

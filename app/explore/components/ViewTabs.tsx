@@ -21,7 +21,7 @@ export function ViewTabs() {
           };
           return (
             <li key={view}>
-              <Link href={hrefOf(next)} scroll={false} aria-current={state.view === view ? 'page' : undefined} onClick={onClick} data-view={view}>
+              <Link href={hrefOf(next)} prefetch={false} scroll={false} aria-current={state.view === view ? 'page' : undefined} onClick={onClick} data-view={view}>
                 {tx(locale, `view_${view}`)}
               </Link>
             </li>
