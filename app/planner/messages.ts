@@ -1,3 +1,4 @@
+import { fill } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
 
 /** Texts of the audience planner, in English and Dutch. */
@@ -62,5 +63,5 @@ export const plannerMessages = {
 } satisfies Record<string, Label>;
 
 export function pt(locale: Locale, key: keyof typeof plannerMessages, vars: Record<string, string | number> = {}): string {
-  return plannerMessages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return fill(plannerMessages[key][locale], vars);
 }

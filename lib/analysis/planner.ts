@@ -105,6 +105,13 @@ function guidelines(g: SurveyData, request: PlannerRequest, dataTypes: DataTypeA
   const bond = (level: string) => shareOf(g, { filter: { bond: [level] } });
   const context = (dimension: string, code: string) => shareOf(g, { itemWhere: { [dimension]: [code] } });
   const label = (dimension: string, code: string) => g.codebook.itemDimensions.find((d) => d.id === dimension)!.values.find((v) => v.code === code)!.label;
+  // A context guideline applies unless the moment is the less welcoming side of its dimension.
+  const contextGuideline = (id: Guideline['id'], dimension: string, favoured: string, other: string, notes: { favoured: Label; other: Label }): Guideline => ({
+    id,
+    applies: moment[dimension] !== other,
+    evidence: { label: label(dimension, favoured), share: context(dimension, favoured), against: { label: label(dimension, other), share: context(dimension, other) } },
+    note: moment[dimension] === other ? notes.other : notes.favoured,
+  });
   const industry = moment.industry;
   const industryOther = industry === 'banking' ? 'clothing' : 'banking';
   return [
@@ -126,24 +133,20 @@ function guidelines(g: SurveyData, request: PlannerRequest, dataTypes: DataTypeA
         nl: audience.bond === 'strong' ? 'Deze doelgroep heeft al een sterke band: die verwelkomt meer, ook gegevens als kledingmaat of geboortedatum.' : 'Een sterkere band opent de deur: de acceptatie stijgt sterk met de emotionele band, en vertrouwen maakt bezochte websites bespreekbaar.',
       },
     },
-    {
-      id: 'timePressed',
-      applies: moment.situation !== 'relaxed',
-      evidence: { label: label('situation', 'pressed'), share: context('situation', 'pressed'), against: { label: label('situation', 'relaxed'), share: context('situation', 'relaxed') } },
-      note: {
-        en: moment.situation === 'relaxed' ? 'A calm, relaxed moment: automated help is less welcome now; let people act for themselves.' : 'Offer to save time and effort when people are busy: that is when automated help is most welcome.',
-        nl: moment.situation === 'relaxed' ? 'Een rustig, ontspannen moment: geautomatiseerde hulp is nu minder welkom; laat mensen zelf handelen.' : 'Bied tijd- en moeitebesparing aan als mensen het druk hebben: dan is geautomatiseerde hulp het meest welkom.',
+    contextGuideline('timePressed', 'situation', 'pressed', 'relaxed', {
+      favoured: {
+        en: 'Offer to save time and effort when people are busy: that is when automated help is most welcome.',
+        nl: 'Bied tijd- en moeitebesparing aan als mensen het druk hebben: dan is geautomatiseerde hulp het meest welkom.',
       },
-    },
-    {
-      id: 'public',
-      applies: moment.place !== 'private',
-      evidence: { label: label('place', 'public'), share: context('place', 'public'), against: { label: label('place', 'private'), share: context('place', 'private') } },
-      note: {
-        en: moment.place === 'private' ? 'At home people need less help and value their autonomy: hold back.' : 'In public settings (transit, work, a shop) quick, accurate help is welcome.',
-        nl: moment.place === 'private' ? 'Thuis hebben mensen minder hulp nodig en hechten ze aan autonomie: wees terughoudend.' : 'In openbare omgevingen (ov, werk, winkel) is snelle, nauwkeurige hulp welkom.',
+      other: {
+        en: 'A calm, relaxed moment: automated help is less welcome now; let people act for themselves.',
+        nl: 'Een rustig, ontspannen moment: geautomatiseerde hulp is nu minder welkom; laat mensen zelf handelen.',
       },
-    },
+    }),
+    contextGuideline('public', 'place', 'public', 'private', {
+      favoured: { en: 'In public settings (transit, work, a shop) quick, accurate help is welcome.', nl: 'In openbare omgevingen (ov, werk, winkel) is snelle, nauwkeurige hulp welkom.' },
+      other: { en: 'At home people need less help and value their autonomy: hold back.', nl: 'Thuis hebben mensen minder hulp nodig en hechten ze aan autonomie: wees terughoudend.' },
+    }),
     {
       id: 'industry',
       applies: true,

@@ -45,8 +45,13 @@ export const messages = {
 
 export type MessageKey = keyof typeof messages;
 
+/** Fills {name} placeholders of a message; an unknown name stays visible rather than vanishing. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
 export function t(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return fill(messages[key][locale], vars);
 }
 
 export function localeFrom(value: string | string[] | undefined): Locale {
