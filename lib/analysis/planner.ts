@@ -126,7 +126,8 @@ function guidelines(g: SurveyData, request: PlannerRequest, dataTypes: DataTypeA
     },
     {
       id: 'relationship',
-      applies: audience.bond !== 'strong',
+      // A strong bond is to be kept, not only built: the guideline applies to every audience.
+      applies: true,
       evidence: { label: { en: 'Strong emotional bond', nl: 'Sterke emotionele band' }, share: bond('strong'), against: { label: { en: 'Everyone', nl: 'Iedereen' }, share: shareOf(g, {}) } },
       note: {
         en: audience.bond === 'strong' ? 'This audience already has a strong bond: it welcomes more, including data such as clothing size or birth date.' : 'A stronger bond opens the door: acceptance rises steeply with the emotional bond, and trust unlocks websites visited.',
