@@ -5,6 +5,7 @@ const nextConfig = {
   poweredByHeader: false,
   // The reference CSVs are read from disk at request time by server code.
   outputFileTracingIncludes: { '/**': ['./data/**/*'] },
+  serverExternalPackages: ['better-sqlite3'],
 };
 
 module.exports = nextConfig;

@@ -1,0 +1,247 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Codebook } from '../survey/codebook';
+import { checkNewDataset, checkRow, DatasetStoreError, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
+import { MIGRATIONS } from './sqliteMigrations';
+import { decodeChunk, encodeRow, packChunk } from './sqliteRowCodec';
+
+/**
+ * The embedded store: one SQLite file `<dataDir>/datasets.sqlite`, in WAL mode.
+ *
+ * Atomicity: a put runs in ONE transaction (BEGIN IMMEDIATE ... COMMIT) holding the dataset row
+ * and all its row chunks. Any error before COMMIT (the row iterator throws, a row is malformed,
+ * SQLite refuses a write) rolls it back; if the process dies first, SQLite discards the
+ * uncommitted transaction when the file is next opened. Deletes are one transaction too.
+ *
+ * Two connections: every write goes through `writer`, one at a time (a promise queue, since a put
+ * may await a streaming upload while its transaction is open); every read goes through `reader`,
+ * which under WAL sees only committed data, so a half-written dataset is never visible.
+ */
+
+export const DATABASE_FILE = 'datasets.sqlite';
+
+/** Target size of one row chunk's text before compression. */
+const CHUNK_CHARS = 128 * 1024;
+/** A put over a synchronous iterable yields to the event loop this often, so a server stays responsive. */
+const YIELD_EVERY_MS = 50;
+
+export interface SqliteStoreOptions {
+  /** The folder of the database file; created if missing. */
+  dataDir: string;
+  /** How long a write waits for another process's lock before failing (ms). */
+  busyTimeoutMs?: number;
+}
+
+interface DatasetRow {
+  id: string;
+  name: string;
+  study_style: string;
+  respondents: number;
+  added_at: string;
+  synthetic: number;
+}
+
+const summaryOf = (r: DatasetRow): DatasetSummary => ({
+  id: r.id,
+  name: r.name,
+  studyStyle: r.study_style,
+  respondents: r.respondents,
+  addedAt: r.added_at,
+  synthetic: r.synthetic === 1,
+  reference: false,
+});
+
+/** Brings the database to the newest schema version; returns the version reached. */
+export function migrate(db: Database.Database): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const run = db.transaction(() => {
+    const current = (db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
+    const latest = MIGRATIONS.length ? MIGRATIONS[MIGRATIONS.length - 1].version : 0;
+    if (current > latest) throw new Error(`the database is at schema version ${current}, newer than this program knows (${latest}); upgrade the program`);
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(m.version);
+    }
+    return latest;
+  });
+  return run.immediate();
+}
+
+export class SqliteDatasetStore implements DatasetStore {
+  readonly file: string;
+  private readonly writer: Database.Database;
+  private readonly reader: Database.Database;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closing = false;
+  private closed: Promise<void> | null = null;
+
+  constructor(options: SqliteStoreOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.file = path.join(options.dataDir, DATABASE_FILE);
+    const timeout = options.busyTimeoutMs ?? 5000;
+    this.writer = new Database(this.file, { timeout });
+    try {
+      this.writer.pragma('journal_mode = WAL');
+      // FULL: a committed put survives a power cut too, not only a crash of the process.
+      this.writer.pragma('synchronous = FULL');
+      this.writer.pragma('foreign_keys = ON');
+      migrate(this.writer);
+      this.reader = new Database(this.file, { readonly: true, timeout });
+    } catch (e) {
+      this.writer.close();
+      throw e;
+    }
+  }
+
+  /** Runs write operations one after another on the writer connection. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => {
+      if (this.closing) throw new DatasetStoreError('Closed', 'the dataset store is closed');
+      return work();
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async list(): Promise<DatasetSummary[]> {
+    this.assertOpen();
+    const rows = this.reader.prepare('SELECT id, name, study_style, respondents, added_at, synthetic FROM datasets ORDER BY added_at, rowid').all() as DatasetRow[];
+    return rows.map(summaryOf);
+  }
+
+  async get(id: string): Promise<StoredDataset | null> {
+    this.assertOpen();
+    // One read transaction: metadata and chunks from the same snapshot.
+    const read = this.reader.transaction(() => {
+      const meta = this.reader.prepare('SELECT id, name, study_style, respondents, added_at, synthetic, codebook, header FROM datasets WHERE id = ?').get(id) as
+        | (DatasetRow & { codebook: string; header: string })
+        | undefined;
+      if (!meta) return null;
+      const rows: string[][] = [];
+      for (const chunk of this.reader.prepare('SELECT data FROM dataset_chunks WHERE dataset_id = ? ORDER BY seq').iterate(id) as Iterable<{ data: Buffer }>)
+        for (const row of decodeChunk(chunk.data)) rows.push(row);
+      if (rows.length !== meta.respondents) throw new Error(`dataset ${id} is damaged: ${rows.length} rows stored, ${meta.respondents} expected`);
+      return { ...summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, header: JSON.parse(meta.header) as string[], rows };
+    });
+    return read();
+  }
+
+  put(input: NewDataset): Promise<DatasetSummary> {
+    try {
+      this.assertOpen();
+      checkNewDataset(input);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.exclusive(() => this.write(input));
+  }
+
+  private async write(input: NewDataset): Promise<DatasetSummary> {
+    const db = this.writer;
+    const width = input.header.length;
+    const summary: DatasetSummary = {
+      id: randomUUID(),
+      name: input.name.trim(),
+      studyStyle: String(input.codebook.studyStyle ?? ''),
+      respondents: 0,
+      addedAt: new Date().toISOString(),
+      synthetic: input.codebook.synthetic === true,
+      reference: false,
+    };
+    const insertChunk = db.prepare('INSERT INTO dataset_chunks (dataset_id, seq, row_count, data) VALUES (?, ?, ?, ?)');
+    let lines: string[] = [];
+    let chars = 0;
+    let seq = 0;
+    let count = 0;
+    let lastYield = Date.now();
+    const flush = () => {
+      if (lines.length === 0) return;
+      insertChunk.run(summary.id, seq++, lines.length, packChunk(lines));
+      lines = [];
+      chars = 0;
+    };
+    const take = (row: unknown) => {
+      if (this.closing) throw new DatasetStoreError('Closed', 'the dataset store was closed during the put');
+      checkRow(row, width, ++count);
+      const line = encodeRow(row);
+      lines.push(line);
+      chars += line.length + 1;
+      if (chars >= CHUNK_CHARS) flush();
+    };
+
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.prepare('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header) VALUES (?, ?, ?, 0, ?, ?, ?, ?)').run(
+        summary.id,
+        summary.name,
+        summary.studyStyle,
+        summary.addedAt,
+        summary.synthetic ? 1 : 0,
+        JSON.stringify(input.codebook),
+        JSON.stringify(input.header),
+      );
+      const rows = input.rows;
+      if (Symbol.asyncIterator in rows) {
+        for await (const row of rows as AsyncIterable<string[]>) take(row);
+      } else {
+        for (const row of rows as Iterable<string[]>) {
+          take(row);
+          if ((count & 1023) === 0 && Date.now() - lastYield > YIELD_EVERY_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            lastYield = Date.now();
+          }
+        }
+      }
+      flush();
+      if (count === 0) throw new DatasetStoreError('NoRows', 'the dataset has no rows');
+      db.prepare('UPDATE datasets SET respondents = ? WHERE id = ?').run(count, summary.id);
+      db.exec('COMMIT');
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+    return { ...summary, respondents: count };
+  }
+
+  delete(id: string): Promise<boolean> {
+    try {
+      this.assertOpen();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.exclusive(async () => {
+      const remove = this.writer.transaction(() => {
+        this.writer.prepare('DELETE FROM dataset_chunks WHERE dataset_id = ?').run(id);
+        return this.writer.prepare('DELETE FROM datasets WHERE id = ?').run(id).changes > 0;
+      });
+      return remove.immediate();
+    });
+  }
+
+  /** Waits for writes under way (a streaming put still running is rolled back), then closes. */
+  close(): Promise<void> {
+    if (this.closed) return this.closed;
+    this.closing = true;
+    this.closed = this.queue.then(() => {
+      this.reader.close();
+      this.writer.close();
+    });
+    return this.closed;
+  }
+
+  private assertOpen() {
+    if (this.closing) throw new DatasetStoreError('Closed', 'the dataset store is closed');
+  }
+}
+
+/** The data directory: DATA_DIR, or ./.data under the working directory. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DATA_DIR && env.DATA_DIR.trim() !== '' ? env.DATA_DIR : '.data');
+}
+
+export function openSqliteDatasetStore(options: Partial<SqliteStoreOptions> = {}): SqliteDatasetStore {
+  return new SqliteDatasetStore({ ...options, dataDir: options.dataDir ?? dataDirFromEnv() });
+}
