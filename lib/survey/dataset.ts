@@ -198,6 +198,16 @@ export class SurveyDataBuilder {
     return this.problems;
   }
 
+  /** How many problems of each code were found, including those past the per-column listing cap. */
+  get counts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    const add = (code: string, n: number) => counts.set(code, (counts.get(code) ?? 0) + n);
+    for (const [key, n] of this.perColumn) add(key.slice(key.lastIndexOf(':') + 1), n);
+    // Problems reported once, outside the per-column cap (missing columns, no rows).
+    for (const p of this.problems) if (!this.perColumn.has(`${p.column}:${p.code}`)) add(p.code, 1);
+    return counts;
+  }
+
   /** True when the header lacks a column the codebook needs: rows cannot be read. */
   get headerFailed(): boolean {
     return this.problems.some((p) => p.code === 'MissingColumn');

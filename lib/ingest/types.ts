@@ -1,0 +1,56 @@
+import type { Codebook } from '../survey/codebook';
+import type { DataProblem } from '../survey/dataset';
+
+/**
+ * The shapes of an upload's validation report. Problems are data, not exceptions, so that one
+ * report can show an analyst everything wrong with a file at once (and the server can re-run the
+ * same checks on the bytes it receives, since it never trusts the browser).
+ */
+
+/** One problem: the same shape as the survey engine's, so the builder's problems pass straight through. */
+export type Problem = DataProblem;
+
+export type Encoding = 'utf-8' | 'utf-8-bom';
+export type Delimiter = ',' | ';' | '\t';
+export type PersonalKind = 'email' | 'phone' | 'name' | 'street-address' | 'postcode' | 'ip-address';
+
+/** A column that looks like a direct identifier; dropped before storing unless `keep`. */
+export interface PersonalColumn {
+  column: string;
+  kind: PersonalKind;
+  /** Why it was flagged, in words an analyst can check ("header \"E-mail\""; "9 of 10 values look like e-mail addresses"). */
+  evidence: string;
+  keep: boolean;
+}
+
+export interface ValidationReport {
+  /** True when there is no error: warnings alone let the analyst go on. */
+  ok: boolean;
+  encoding: Encoding;
+  delimiter: Delimiter;
+  header: string[];
+  /** Data rows read (the header is not counted; blank lines are skipped). */
+  rowCount: number;
+  /** Problems in the order found, at most `maxProblemsPerCode` of each code. */
+  problems: Problem[];
+  /** Every problem counted per code, including the ones left out of `problems`. */
+  counts: Record<string, number>;
+  personalColumns: PersonalColumn[];
+}
+
+export interface ValidateOptions {
+  /** With a codebook, the rows are checked against it (columns, ids, codes, weights). */
+  codebook?: Codebook;
+  /** Default 200 MB. */
+  maxBytes?: number;
+  /** Default 2,000,000. */
+  maxRows?: number;
+  /** Personal-data columns the analyst explicitly chose to keep. */
+  keepPersonalColumns?: string[];
+  /** Cap on listed problems per code (counts stay complete). Default 100. */
+  maxProblemsPerCode?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_ROWS = 2_000_000;
+export const DEFAULT_MAX_PROBLEMS_PER_CODE = 100;
