@@ -1,8 +1,20 @@
 import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 // e2e runs against the production build on a free loopback port (scripts/test-all.sh picks it).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The server stores uploads in a throwaway folder made fresh per run, never in the repo's .data.
+// The config is evaluated again in each worker: they inherit the folder through E2E_DATA_DIR.
+if (!process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), `pad-e2e-${process.pid}-`));
+  // Only the process that made the folder removes it, when the run ends (workers exit earlier).
+  const made = process.env.E2E_DATA_DIR;
+  process.on('exit', () => rmSync(made, { recursive: true, force: true }));
+}
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -23,6 +35,6 @@ export default defineConfig({
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: dataDir },
   },
 });

@@ -26,6 +26,9 @@ export function SiteHeader({ locale, path, query = '' }: { locale: Locale; path:
         <Link href={withLang('/findings')} aria-current={path === '/findings' ? 'page' : undefined}>
           {t(locale, 'navFindings')}
         </Link>
+        <Link href={withLang('/datasets')} aria-current={path === '/datasets' ? 'page' : undefined}>
+          {t(locale, 'navDatasets')}
+        </Link>
       </nav>
       {/* Not prefetched: these links change with every filter, and prefetching them would compete with the filter's own request. */}
       <nav aria-label={t(locale, 'language')} className="lang-switch">

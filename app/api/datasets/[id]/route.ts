@@ -1,0 +1,28 @@
+import { errorResponse } from '@/lib/api/errors';
+import { getDatasetRegistry } from '@/lib/storage/datasetRegistry';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+/** GET /api/datasets/[id]: the dataset's summary. */
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
+  try {
+    const { id } = await params;
+    return Response.json({ dataset: await getDatasetRegistry().summary(id) }, { headers: { 'cache-control': 'no-store' } });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** DELETE /api/datasets/[id]: removes an upload (403 for a reference dataset, 404 if unknown). */
+export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
+  try {
+    const { id } = await params;
+    await getDatasetRegistry().delete(id);
+    return new Response(null, { status: 204 });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,67 @@
+import { ApiError, errorResponse } from '@/lib/api/errors';
+import { MAX_UPLOAD_BYTES, tooLarge, uploadDataset } from '@/lib/api/upload';
+import { getDatasetRegistry } from '@/lib/storage/datasetRegistry';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** GET /api/datasets: every dataset, the reference ones first. */
+export async function GET(): Promise<Response> {
+  try {
+    const datasets = await getDatasetRegistry().list();
+    return Response.json({ datasets }, { headers: { 'cache-control': 'no-store' } });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** Room for the multipart envelope and the other fields around a file at the limit. */
+const ENVELOPE_BYTES = 1024 * 1024;
+const FIELDS = new Set(['file', 'codebook', 'name', 'keepPersonal']);
+
+/**
+ * POST /api/datasets, multipart/form-data: file (CSV, required), codebook (JSON file, optional),
+ * name (optional), keepPersonal (optional, comma-separated column names).
+ */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const type = request.headers.get('content-type') ?? '';
+    if (!/^multipart\/form-data\s*;/i.test(type)) throw new ApiError(415, 'UnsupportedMediaType', 'send the upload as multipart/form-data with a "file" field (curl -F file=@data.csv)');
+    const length = Number(request.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(length) && length > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) throw tooLarge(length);
+
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw new ApiError(400, 'BadForm', 'the request body is not valid multipart/form-data');
+    }
+    for (const key of new Set(form.keys())) if (!FIELDS.has(key)) throw new ApiError(400, 'BadParameter', `unknown field "${key.slice(0, 80)}"; use file, codebook, name, keepPersonal`);
+    for (const key of FIELDS) if (form.getAll(key).length > 1) throw new ApiError(400, 'BadParameter', `the field "${key}" may be given once`);
+
+    const file = form.get('file');
+    if (!(file instanceof Blob)) throw new ApiError(400, 'MissingFile', 'the "file" field with the CSV file is required');
+    if (file.size > MAX_UPLOAD_BYTES) throw tooLarge(file.size);
+
+    const codebook = form.get('codebook');
+    if (codebook !== null && !(codebook instanceof Blob)) throw new ApiError(400, 'BadParameter', 'the "codebook" field must be a JSON file (curl -F codebook=@codebook.json)');
+    if (codebook && codebook.size > 10 * 1024 * 1024) throw new ApiError(413, 'CodebookTooLarge', 'the codebook is larger than 10 MB');
+
+    const name = form.get('name');
+    if (name !== null && typeof name !== 'string') throw new ApiError(400, 'BadParameter', 'the "name" field must be text');
+    const keepRaw = form.get('keepPersonal');
+    if (keepRaw !== null && typeof keepRaw !== 'string') throw new ApiError(400, 'BadParameter', 'the "keepPersonal" field must be text: comma-separated column names');
+    const keepPersonal = keepRaw ? keepRaw.split(',').map((s) => s.trim()).filter(Boolean) : [];
+
+    const result = await uploadDataset(getDatasetRegistry().store, {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      codebookText: codebook ? await codebook.text() : undefined,
+      name: name ?? undefined,
+      fileName: file instanceof File ? file.name : undefined,
+      keepPersonal,
+    });
+    return Response.json(result, { status: 201, headers: { location: `/api/datasets/${result.dataset.id}`, 'cache-control': 'no-store' } });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

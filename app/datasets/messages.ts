@@ -1,0 +1,54 @@
+import { fill } from '@/lib/i18n/messages';
+import type { Label, Locale } from '@/lib/survey/codebook';
+
+/** Texts of the datasets page, in English and Dutch. */
+export const datasetMessages = {
+  title: { en: 'Datasets', nl: 'Datasets' },
+  intro: {
+    en: 'Every dataset the product can analyse: the two reference studies, shipped with the product, and the survey exports analysts have uploaded.',
+    nl: 'Elke dataset die het product kan analyseren: de twee referentieonderzoeken, meegeleverd met het product, en de enquête-exports die analisten hebben geüpload.',
+  },
+  tableCaption: { en: 'Reference and uploaded datasets', nl: 'Referentie- en geüploade datasets' },
+  colName: { en: 'Name', nl: 'Naam' },
+  colStyle: { en: 'Study style', nl: 'Onderzoeksstijl' },
+  colRespondents: { en: 'Respondents', nl: 'Respondenten' },
+  colAdded: { en: 'Added', nl: 'Toegevoegd' },
+  colData: { en: 'Data', nl: 'Data' },
+  colActions: { en: 'Actions', nl: 'Acties' },
+  styleG: { en: 'Study G (Google/Ipsos)', nl: 'Onderzoek G (Google/Ipsos)' },
+  styleP: { en: 'Study P (Accenture)', nl: 'Onderzoek P (Accenture)' },
+  styleOwn: { en: 'Own survey ({style})', nl: 'Eigen enquête ({style})' },
+  shipped: { en: 'Shipped with the product', nl: 'Meegeleverd met het product' },
+  synthetic: { en: 'Synthetic', nl: 'Synthetisch' },
+  real: { en: 'Uploaded data', nl: 'Geüploade data' },
+  reference: { en: 'Reference, read-only', nl: 'Referentie, alleen-lezen' },
+  delete: { en: 'Delete', nl: 'Verwijderen' },
+  deleteLabel: { en: 'Delete {name}', nl: '{name} verwijderen' },
+  apiJson: { en: 'Acceptance (JSON)', nl: 'Acceptatie (JSON)' },
+  confirmTitle: { en: 'Delete “{name}”?', nl: '“{name}” verwijderen?' },
+  confirmText: {
+    en: 'This removes the dataset and its {n} respondents for good. It cannot be undone.',
+    nl: 'Hiermee worden de dataset en de {n} respondenten definitief verwijderd. Dit kan niet ongedaan worden gemaakt.',
+  },
+  confirmYes: { en: 'Yes, delete', nl: 'Ja, verwijderen' },
+  cancel: { en: 'Cancel', nl: 'Annuleren' },
+  deleted: { en: 'The dataset was deleted.', nl: 'De dataset is verwijderd.' },
+  deleteFailed: { en: 'The dataset could not be deleted: {message}', nl: 'De dataset kon niet worden verwijderd: {message}' },
+  notFound: { en: 'That dataset no longer exists.', nl: 'Die dataset bestaat niet meer.' },
+  emptyTitle: { en: 'No uploads yet', nl: 'Nog geen uploads' },
+  emptyText: {
+    en: 'Upload a CSV export through the HTTP API; a file shaped like a template below needs no codebook (see “HTTP API” in the README):',
+    nl: 'Upload een CSV-export via de HTTP-API; een bestand in de vorm van een sjabloon hieronder heeft geen codeboek nodig (zie “HTTP API” in de README):',
+  },
+  templatesTitle: { en: 'Templates and codebooks', nl: 'Sjablonen en codeboeken' },
+  templatesIntro: {
+    en: 'A CSV whose header matches a template exactly is read with that study’s codebook. Each template holds the header and three example rows (synthetic respondents).',
+    nl: 'Een CSV waarvan de kopregel precies overeenkomt met een sjabloon wordt gelezen met het codeboek van dat onderzoek. Elk sjabloon bevat de kopregel en drie voorbeeldrijen (synthetische respondenten).',
+  },
+  templateCsv: { en: 'CSV template', nl: 'CSV-sjabloon' },
+  codebook: { en: 'Codebook (JSON)', nl: 'Codeboek (JSON)' },
+} satisfies Record<string, Label>;
+
+export function dt(locale: Locale, key: keyof typeof datasetMessages, vars: Record<string, string | number> = {}): string {
+  return fill(datasetMessages[key][locale], vars);
+}

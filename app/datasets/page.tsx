@@ -1,0 +1,168 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
+import { deleteDatasetAction } from './actions';
+import { dt } from './messages';
+import './datasets.css';
+import { formatNumber, localeFrom } from '@/lib/i18n/messages';
+import { TEMPLATE_STUDIES } from '@/lib/api/templates';
+import { getDatasetRegistry, isValidDatasetId, type DatasetListing } from '@/lib/storage/datasetRegistry';
+import type { Locale } from '@/lib/survey/codebook';
+
+export const metadata: Metadata = { title: 'Datasets' };
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+function styleName(style: string, locale: Locale): string {
+  if (style === 'G') return dt(locale, 'styleG');
+  if (style === 'P') return dt(locale, 'styleP');
+  return dt(locale, 'styleOwn', { style: style || '–' });
+}
+
+function formatAdded(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;
+}
+
+function DatasetRow({ dataset, locale }: { dataset: DatasetListing; locale: Locale }) {
+  const name = dataset.title[locale];
+  const withLang = (query: string) => `/datasets?${locale === 'nl' ? 'lang=nl&' : ''}${query}`;
+  return (
+    <tr data-dataset={dataset.id} data-reference={dataset.reference ? 'true' : 'false'}>
+      <th scope="row">
+        {name}
+        <div className="muted small">
+          <code>{dataset.id}</code>
+        </div>
+      </th>
+      <td>{styleName(dataset.studyStyle, locale)}</td>
+      <td className="num">{formatNumber(dataset.respondents, locale)}</td>
+      <td className="added">{dataset.reference ? <span className="muted">{dt(locale, 'shipped')}</span> : <time dateTime={dataset.addedAt}>{formatAdded(dataset.addedAt, locale)}</time>}</td>
+      <td data-testid="synthetic-cell">
+        {dataset.synthetic ? <span className="badge badge-synthetic">{dt(locale, 'synthetic')}</span> : <span className="badge badge-real">{dt(locale, 'real')}</span>}
+      </td>
+      <td className="actions">
+        <a href={`/api/datasets/${dataset.id}/acceptance?by=item`}>{dt(locale, 'apiJson')}</a>
+        {dataset.deletable ? (
+          <Link href={withLang(`confirm=${encodeURIComponent(dataset.id)}`)} className="delete-link" aria-label={dt(locale, 'deleteLabel', { name })} prefetch={false}>
+            {dt(locale, 'delete')}
+          </Link>
+        ) : (
+          <span className="muted small">{dt(locale, 'reference')}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function ConfirmDelete({ dataset, locale }: { dataset: DatasetListing; locale: Locale }) {
+  const name = dataset.title[locale];
+  return (
+    <section className="confirm-delete card" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" data-testid="confirm-delete">
+      <h2 id="confirm-title">{dt(locale, 'confirmTitle', { name })}</h2>
+      <p id="confirm-text">{dt(locale, 'confirmText', { n: formatNumber(dataset.respondents, locale) })}</p>
+      <form action={deleteDatasetAction} className="form-actions">
+        <input type="hidden" name="id" value={dataset.id} />
+        {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
+        <button type="submit" className="button button-danger" autoFocus>
+          {dt(locale, 'confirmYes')}
+        </button>
+        <Link href={locale === 'nl' ? '/datasets?lang=nl' : '/datasets'}>{dt(locale, 'cancel')}</Link>
+      </form>
+    </section>
+  );
+}
+
+export default async function DatasetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const locale = localeFrom(params.lang);
+  const datasets = await getDatasetRegistry().list();
+  const uploads = datasets.filter((d) => !d.reference);
+  const confirmId = single(params.confirm);
+  const confirming = confirmId && isValidDatasetId(confirmId) ? uploads.find((d) => d.id === confirmId) : undefined;
+  const error = single(params.error);
+  const host = (await headers()).get('host') ?? 'localhost:3000';
+  const query = confirming ? `confirm=${encodeURIComponent(confirming.id)}` : '';
+
+  return (
+    <>
+      <SiteHeader locale={locale} path="/datasets" query={query} />
+      <main className="page datasets-page" lang={locale}>
+        <h1>{dt(locale, 'title')}</h1>
+        <p className="lead">{dt(locale, 'intro')}</p>
+        <SyntheticNotice locale={locale} />
+
+        {single(params.deleted) && (
+          <p className="status-message" role="status">
+            {dt(locale, 'deleted')}
+          </p>
+        )}
+        {error && (
+          <p className="status-message error" role="alert">
+            {error === 'NotFound' ? dt(locale, 'notFound') : dt(locale, 'deleteFailed', { message: error })}
+          </p>
+        )}
+        {confirmId && !confirming && (
+          <p className="status-message error" role="alert">
+            {dt(locale, 'notFound')}
+          </p>
+        )}
+        {confirming && <ConfirmDelete dataset={confirming} locale={locale} />}
+
+        <div className="table-scroll">
+          <table className="findings datasets-table" data-testid="datasets-table">
+            <caption className="visually-hidden">{dt(locale, 'tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{dt(locale, 'colName')}</th>
+                <th scope="col">{dt(locale, 'colStyle')}</th>
+                <th scope="col">{dt(locale, 'colRespondents')}</th>
+                <th scope="col">{dt(locale, 'colAdded')}</th>
+                <th scope="col">{dt(locale, 'colData')}</th>
+                <th scope="col">{dt(locale, 'colActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {datasets.map((d) => (
+                <DatasetRow key={d.id} dataset={d} locale={locale} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+
+        {uploads.length === 0 && (
+          <section className="card empty-uploads" data-testid="empty-uploads">
+            <h2>{dt(locale, 'emptyTitle')}</h2>
+            <p>{dt(locale, 'emptyText')}</p>
+            <pre>
+              <code>{`curl -F file=@my-survey.csv -F name="My survey" http://${host}/api/datasets`}</code>
+            </pre>
+          </section>
+        )}
+
+        <section className="card templates" aria-labelledby="templates-title">
+          <h2 id="templates-title">{dt(locale, 'templatesTitle')}</h2>
+          <p>{dt(locale, 'templatesIntro')}</p>
+          <ul>
+            {TEMPLATE_STUDIES.map((study) => (
+              <li key={study}>
+                <strong>{styleName(study === 'study-g' ? 'G' : 'P', locale)}:</strong>{' '}
+                <a href={`/api/templates/${study}.template.csv`} download>
+                  {dt(locale, 'templateCsv')}
+                </a>
+                {' · '}
+                <a href={`/api/templates/${study}.codebook.json`} download>
+                  {dt(locale, 'codebook')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </main>
+    </>
+  );
+}

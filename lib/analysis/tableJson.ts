@@ -1,0 +1,40 @@
+import type { AcceptanceCell, AcceptanceTable } from './acceptance';
+
+/**
+ * The JSON shape of an acceptance table, shared by the CLI (`npm run analyze`) and the HTTP API
+ * (`GET /api/datasets/[id]/acceptance`): snake_case fields, every cell with n, effective n, sum of
+ * weights, share, SE, both intervals and the test against the rest.
+ */
+export function cellJson(cell: AcceptanceCell) {
+  return {
+    key: cell.key,
+    n: cell.respondents,
+    ratings: cell.ratings,
+    effective_n: cell.effectiveBase,
+    sum_weights: cell.sumWeights,
+    share: cell.share,
+    se: cell.se,
+    ci_wilson: cell.ci,
+    ci_logit: cell.ciLogit,
+    vs_rest: cell.vsRest && { diff: cell.vsRest.diff, se: cell.vsRest.se, t: cell.vsRest.t, df: cell.vsRest.df, p_value: cell.vsRest.pValue, p_adjusted_bh: cell.vsRest.pAdjusted, rest_share: cell.vsRest.restShare },
+    small_base: cell.smallBase,
+  };
+}
+
+export function tableJson(table: AcceptanceTable) {
+  return {
+    dataset: table.datasetId,
+    synthetic: table.synthetic,
+    weighted: table.weighted,
+    items: table.itemIds,
+    by: table.dimensions.map((d) => d.id),
+    min_base: table.minBase,
+    conf_level: table.confLevel,
+    interval: 'Wilson on the Kish effective base (ci_wilson); svyciprop logit interval beside it (ci_logit)',
+    test: 'design-based t test of the cell against the rest of its base, df = n - 2; Benjamini-Hochberg over the cells at or above the minimum base',
+    respondents_missing_group: table.missingAttribute,
+    notes: table.notes,
+    overall: cellJson(table.overall),
+    cells: table.dimensions.length ? table.cells.map(cellJson) : [],
+  };
+}

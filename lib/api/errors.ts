@@ -1,0 +1,43 @@
+import { DatasetLookupError } from '../storage/datasetRegistry';
+import { DatasetStoreError } from '../storage/datasetStore';
+import { QueryError } from '../analysis/query';
+import type { Problem } from '../ingest/types';
+
+/**
+ * Errors of the HTTP API, answered as JSON `{ error: { code, message, problems? } }` with a status.
+ * Route handlers throw ApiError (or the domain errors below) and `errorResponse` turns any of
+ * them into the answer; anything unexpected becomes a 500 without internals.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; problems?: Problem[] | unknown[]; [key: string]: unknown };
+}
+
+const LOOKUP_STATUS = { BadId: 400, NotFound: 404, Reference: 403 } as const;
+
+/** Maps a thrown error to its status and JSON body. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DatasetLookupError) return new ApiError(LOOKUP_STATUS[error.code], error.code, error.message);
+  if (error instanceof QueryError) return new ApiError(400, 'BadQuery', error.message);
+  if (error instanceof DatasetStoreError) return new ApiError(error.code === 'Closed' ? 503 : 422, error.code, error.message);
+  return new ApiError(500, 'InternalError', 'the server could not complete the request');
+}
+
+export function errorResponse(error: unknown): Response {
+  const api = toApiError(error);
+  if (api.status >= 500) console.error(error);
+  const body: ApiErrorBody = { error: { code: api.code, message: api.message, ...api.extra } };
+  return Response.json(body, { status: api.status, headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteDatasetStore, type SqliteDatasetStore } from '../storage/sqliteDatasetStore';
+import { ApiError } from './errors';
+import { matchTemplate, templateCsv, templateHeader } from './templates';
+import { uploadDataset } from './upload';
+
+const root = path.resolve(__dirname, '../..');
+const lines = readFileSync(path.join(root, 'data/study-g.csv'), 'utf8').split(/\r?\n/).filter(Boolean);
+const codebookText = readFileSync(path.join(root, 'data/study-g.codebook.json'), 'utf8');
+const bytes = (text: string) => new TextEncoder().encode(text);
+const csv = (n: number, extra?: { header: string; value: (i: number) => string }) =>
+  [extra ? `${lines[0]},${extra.header}` : lines[0], ...lines.slice(1, n + 1).map((l, i) => (extra ? `${l},${extra.value(i)}` : l))].join('\n');
+
+let dir: string;
+let store: SqliteDatasetStore;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'upload-'));
+  store = openSqliteDatasetStore({ dataDir: dir });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const refusal = async (promise: Promise<unknown>) => {
+  const e = await promise.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(ApiError);
+  return e as ApiError;
+};
+
+describe('templates', () => {
+  it('match a header exactly, and the template CSV is the header and three rows', () => {
+    expect(matchTemplate(templateHeader('study-g'))).toBe('study-g');
+    expect(matchTemplate(templateHeader('study-p'))).toBe('study-p');
+    expect(matchTemplate(templateHeader('study-g').slice(1))).toBeUndefined();
+    expect(templateCsv('study-g').trim().split(/\r?\n/)).toEqual(lines.slice(0, 4));
+  });
+});
+
+describe('uploadDataset', () => {
+  it('stores a template-shaped CSV with the template codebook, as real (not synthetic) data', async () => {
+    const result = await uploadDataset(store, { bytes: bytes(csv(50)), fileName: 'panel.csv' });
+    expect(result.template).toBe('study-g');
+    expect(result.dataset).toMatchObject({ name: 'panel', studyStyle: 'G', respondents: 50, synthetic: false });
+    const stored = await store.get(result.dataset.id);
+    expect(stored!.codebook.title).toEqual({ en: 'panel', nl: 'panel' });
+  });
+
+  it('asks for a codebook when the header matches no template', async () => {
+    const e = await refusal(uploadDataset(store, { bytes: bytes('a,b\n1,2\n'), name: 'x' }));
+    expect([e.status, e.code]).toEqual([400, 'CodebookRequired']);
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('refuses an invalid codebook with its problems', async () => {
+    const e = await refusal(uploadDataset(store, { bytes: bytes(csv(5)), codebookText: '{"id": 1}' }));
+    expect([e.status, e.code]).toEqual([400, 'BadCodebook']);
+    expect((e.extra.problems as unknown[]).length).toBeGreaterThan(0);
+    expect((await refusal(uploadDataset(store, { bytes: bytes(csv(5)), codebookText: '{' }))).code).toBe('BadCodebook');
+  });
+
+  it('answers errors with the report (422) and stores nothing', async () => {
+    const broken = csv(10).replace(/\nG00002,/, '\nG00001,');
+    const e = await refusal(uploadDataset(store, { bytes: bytes(broken), name: 'broken' }));
+    expect([e.status, e.code]).toEqual([422, 'InvalidData']);
+    expect(e.extra.problems).toEqual(expect.arrayContaining([expect.objectContaining({ row: 2, column: 'respondent_id' })]));
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('drops personal-data columns unless kept', async () => {
+    const withEmail = csv(20, { header: 'email', value: (i) => `person${i}@example.com` });
+    const dropped = await uploadDataset(store, { bytes: bytes(withEmail), codebookText, name: 'with e-mail' });
+    expect(dropped.droppedColumns).toEqual(['email']);
+    expect(dropped.warnings.some((w) => w.code === 'PersonalDataColumn')).toBe(true);
+    expect((await store.get(dropped.dataset.id))!.header).not.toContain('email');
+
+    const kept = await uploadDataset(store, { bytes: bytes(withEmail), codebookText, name: 'kept', keepPersonal: ['email'] });
+    expect(kept.droppedColumns).toEqual([]);
+    expect((await store.get(kept.dataset.id))!.header).toContain('email');
+  });
+
+  it('refuses a file over the size limit with 413', async () => {
+    const e = await refusal(uploadDataset(store, { bytes: new Uint8Array(200 * 1024 * 1024 + 1), name: 'big' }));
+    expect([e.status, e.code]).toEqual([413, 'FileTooLarge']);
+  });
+});

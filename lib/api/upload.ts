@@ -1,0 +1,128 @@
+import Papa from 'papaparse';
+import { CodebookChecks } from '../ingest/codebookChecks';
+import { decodeUpload, detectDelimiter, dropPersonalColumns, validateUpload, type Problem, type ValidationReport } from '../ingest';
+import { DEFAULT_MAX_BYTES } from '../ingest/types';
+import { loadStoredSurvey, type DatasetStore, type DatasetSummary } from '../storage/datasetStore';
+import { parseCodebook, type Codebook } from '../survey/codebook';
+import { DatasetError } from '../survey/dataset';
+import { ApiError } from './errors';
+import { matchTemplate, templateCodebook, type TemplateStudy } from './templates';
+
+/**
+ * The server side of an upload (POST /api/datasets): the server never trusts the browser, so it
+ * picks the codebook, validates the bytes again with the same validator the browser runs, drops
+ * personal-data columns unless the analyst kept them, checks that the engine can read the result,
+ * and only then stores it, in one atomic put.
+ */
+export const MAX_UPLOAD_BYTES = DEFAULT_MAX_BYTES;
+export const MAX_LISTED_PROBLEMS = 100;
+
+export interface UploadInput {
+  bytes: Uint8Array;
+  /** The codebook JSON's text, if the analyst sent one. */
+  codebookText?: string;
+  name?: string;
+  fileName?: string;
+  keepPersonal?: string[];
+}
+
+export interface UploadResult {
+  dataset: DatasetSummary;
+  /** The template whose codebook was used, when the header matched one. */
+  template: TemplateStudy | null;
+  droppedColumns: string[];
+  warnings: Problem[];
+  counts: Record<string, number>;
+}
+
+/** The report as the API answers it: at most the first 100 problems, every count. */
+export function reportBody(report: ValidationReport) {
+  return {
+    ok: report.ok,
+    encoding: report.encoding,
+    delimiter: report.delimiter,
+    rowCount: report.rowCount,
+    counts: report.counts,
+    listed: Math.min(report.problems.length, MAX_LISTED_PROBLEMS),
+    total: Object.values(report.counts).reduce((a, b) => a + b, 0),
+    personalColumns: report.personalColumns,
+    problems: report.problems.slice(0, MAX_LISTED_PROBLEMS),
+  };
+}
+
+function firstRecord(text: string): string[] {
+  const { delimiter } = detectDelimiter(text);
+  const first = Papa.parse<string[]>(text, { delimiter, preview: 1, skipEmptyLines: 'greedy' }).data[0] ?? [];
+  return first.map((h) => h.trim());
+}
+
+function chooseCodebook(input: UploadInput, text: string, name: string): { codebook: Codebook; template: TemplateStudy | null } {
+  if (input.codebookText !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(input.codebookText.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new ApiError(400, 'BadCodebook', `the codebook is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const parsed = parseCodebook(json);
+    if (!parsed.ok)
+      throw new ApiError(400, 'BadCodebook', `the codebook is not valid (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})`, {
+        problems: parsed.problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({ type: 'error', code: 'BadCodebook', message: `${p.path || '(root)'}: ${p.message}` })),
+      });
+    return { codebook: parsed.codebook, template: null };
+  }
+  const template = matchTemplate(firstRecord(text));
+  if (!template)
+    throw new ApiError(
+      400,
+      'CodebookRequired',
+      'the CSV header does not match the study G or study P template exactly; send a codebook (JSON) with the file, or download a template from /datasets',
+    );
+  // The template's codebook describes the columns; the data are the analyst's own, not synthetic.
+  const codebook: Codebook = { ...templateCodebook(template), synthetic: false, title: { en: name, nl: name } };
+  return { codebook, template };
+}
+
+const defaultName = (fileName: string | undefined) => (fileName ?? '').replace(/\.(csv|txt|tsv)$/i, '').trim() || 'Uploaded dataset';
+
+export async function uploadDataset(store: DatasetStore, input: UploadInput): Promise<UploadResult> {
+  if (input.bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(input.bytes.length);
+  const name = (input.name ?? '').trim() || defaultName(input.fileName);
+  if (name.length > 200) throw new ApiError(400, 'BadName', 'the name may have at most 200 characters');
+
+  const { text } = decodeUpload(input.bytes);
+  const { codebook, template } = chooseCodebook(input, text, name);
+  const keep = input.keepPersonal ?? [];
+  const report = validateUpload(input.bytes, { codebook, keepPersonalColumns: keep });
+  if (!report.ok) throw new ApiError(422, 'InvalidData', `the file has ${report.problems.filter((p) => p.type === 'error').length > 0 ? 'errors' : 'problems'}; nothing was stored`, { report: reportBody(report), problems: report.problems.slice(0, MAX_LISTED_PROBLEMS) });
+
+  const records = Papa.parse<string[]>(text, { delimiter: report.delimiter, skipEmptyLines: 'greedy' }).data;
+  const header = (records[0] ?? []).map((h) => h.trim());
+  const { header: keptHeader, rows, dropped } = dropPersonalColumns(header, records.slice(1), report);
+  const needed = CodebookChecks.mappedColumns(codebook);
+  needed.add(codebook.respondentId);
+  const neededDropped = dropped.filter((c) => needed.has(c));
+  if (neededDropped.length)
+    throw new ApiError(
+      422,
+      'PersonalColumnNeeded',
+      `the codebook needs ${neededDropped.map((c) => `"${c}"`).join(', ')}, which look${neededDropped.length === 1 ? 's' : ''} like personal data and would be dropped; keep ${neededDropped.length === 1 ? 'it' : 'them'} (keepPersonal) or map another column`,
+      { problems: neededDropped.map((column) => ({ type: 'error', code: 'PersonalColumnNeeded', message: 'needed by the codebook but dropped as personal data', column })) },
+    );
+
+  // The engine must be able to read what is stored (the same builder the validator ran, on the kept columns).
+  try {
+    loadStoredSurvey({ codebook, header: keptHeader, rows });
+  } catch (e) {
+    if (e instanceof DatasetError) throw new ApiError(422, 'InvalidData', e.message, { problems: e.problems.slice(0, MAX_LISTED_PROBLEMS) });
+    throw e;
+  }
+
+  const dataset = await store.put({ name, codebook, header: keptHeader, rows });
+  return { dataset, template, droppedColumns: dropped, warnings: report.problems.filter((p) => p.type === 'warning').slice(0, MAX_LISTED_PROBLEMS), counts: report.counts };
+}
+
+export function tooLarge(bytes?: number): ApiError {
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  return new ApiError(413, 'FileTooLarge', `${bytes !== undefined ? `the upload is ${mb(bytes)}; ` : 'the upload is too large; '}the limit is ${mb(MAX_UPLOAD_BYTES)}`);
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCsv } from '../survey/dataset';
+import { DatasetLookupError, DatasetRegistry, isValidDatasetId } from './datasetRegistry';
+import { readCodebookFile } from './referenceDatasets';
+import { openSqliteDatasetStore, type SqliteDatasetStore } from './sqliteDatasetStore';
+
+const root = path.resolve(__dirname, '../..');
+const codebook = readCodebookFile(path.join(root, 'data/study-g.codebook.json'));
+const studyG = parseCsv(readFileSync(path.join(root, 'data/study-g.csv'), 'utf8'));
+
+let dir: string;
+let store: SqliteDatasetStore;
+let registry: DatasetRegistry;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'dataset-registry-'));
+  store = openSqliteDatasetStore({ dataDir: dir });
+  registry = new DatasetRegistry({ store: () => store, referenceAddedAt: () => '2026-01-01T00:00:00.000Z' });
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const put = (name: string, rows = studyG.rows.slice(0, 40)) => store.put({ name, codebook: { ...codebook, synthetic: false }, header: studyG.header, rows });
+
+const lookupError = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DatasetLookupError);
+  return (error as DatasetLookupError).code;
+};
+
+describe('dataset ids', () => {
+  it('accepts the reference ids and UUIDs, nothing else', () => {
+    expect(isValidDatasetId('study-g')).toBe(true);
+    expect(isValidDatasetId('study-p')).toBe(true);
+    expect(isValidDatasetId('3f2b8c1e-9a4d-4e2f-8b1a-0c9d8e7f6a5b')).toBe(true);
+    for (const bad of ['', 'study-x', '../etc/passwd', '3f2b8c1e9a4d4e2f8b1a0c9d8e7f6a5b', "' OR 1=1 --", 42, null, undefined])
+      expect(isValidDatasetId(bad)).toBe(false);
+  });
+});
+
+describe('DatasetRegistry', () => {
+  it('lists the reference datasets (synthetic, not deletable) before the uploads', async () => {
+    const a = await put('Upload A');
+    const listed = await registry.list();
+    expect(listed.map((d) => d.id)).toEqual(['study-g', 'study-p', a.id]);
+    const [g, p, upload] = listed;
+    expect(g).toMatchObject({ reference: true, synthetic: true, deletable: false, studyStyle: 'G', respondents: 4000, addedAt: '2026-01-01T00:00:00.000Z' });
+    expect(p).toMatchObject({ reference: true, synthetic: true, deletable: false, studyStyle: 'P' });
+    expect(g.title.nl).not.toBe(g.title.en);
+    expect(upload).toMatchObject({ name: 'Upload A', reference: false, synthetic: false, deletable: true, respondents: 40, title: { en: 'Upload A', nl: 'Upload A' } });
+  });
+
+  it('loads a reference dataset and an upload by id; the upload is cached until deleted', async () => {
+    expect((await registry.load('study-g')).rowCount).toBe(4000);
+    const a = await put('Upload A');
+    const first = await registry.load(a.id);
+    expect(first.rowCount).toBe(40);
+    expect(first.codebook.id).toBe(a.id);
+    expect(first.codebook.synthetic).toBe(false);
+    expect(await registry.load(a.id)).toBe(first);
+    await registry.delete(a.id);
+    expect(await lookupError(registry.load(a.id))).toBe('NotFound');
+    expect((await registry.list()).map((d) => d.id)).toEqual(['study-g', 'study-p']);
+  });
+
+  it('gives clear errors for malformed, unknown and reference ids, before touching storage', async () => {
+    const untouchable = new DatasetRegistry({
+      store: () => {
+        throw new Error('storage touched');
+      },
+    });
+    expect(await lookupError(untouchable.load('../../etc/passwd'))).toBe('BadId');
+    expect(await lookupError(untouchable.delete('nope'))).toBe('BadId');
+    expect(await lookupError(untouchable.delete('study-g'))).toBe('Reference');
+    expect(await lookupError(untouchable.summary('x'))).toBe('BadId');
+
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await lookupError(registry.load(unknown))).toBe('NotFound');
+    expect(await lookupError(registry.delete(unknown))).toBe('NotFound');
+    expect(await lookupError(registry.summary(unknown))).toBe('NotFound');
+    await expect(registry.load(unknown)).rejects.toThrow(/no dataset with id/);
+  });
+
+  it('finds a summary by id', async () => {
+    const a = await put('Upload A');
+    expect(await registry.summary(a.id)).toMatchObject({ id: a.id, name: 'Upload A', deletable: true });
+    expect(await registry.summary('study-p')).toMatchObject({ id: 'study-p', reference: true });
+  });
+});

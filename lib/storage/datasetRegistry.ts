@@ -1,0 +1,162 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Label } from '../survey/codebook';
+import type { SurveyData } from '../survey/dataset';
+import { loadStoredSurvey, type DatasetStore, type DatasetSummary } from './datasetStore';
+import { loadReferenceDataset, REFERENCE_DATASETS } from './referenceDatasets';
+import { getDatasetStore } from './storeFromEnv';
+
+/**
+ * One place that knows every dataset: the read-only reference datasets shipped in data/ (synthetic,
+ * never deletable) and the analysts' uploads in the dataset store. Pages and route handlers list
+ * and load datasets only through here, by id.
+ *
+ * Ids are checked before storage is touched: a reference id, or a UUID (what the store generates).
+ * Uploaded datasets are built into the engine's columns once and kept in memory per id; a delete
+ * drops the cached copy.
+ */
+
+export interface DatasetListing extends DatasetSummary {
+  /** Only uploads can be deleted. */
+  deletable: boolean;
+  /** The dataset's title in both languages (reference datasets: the codebook's title). */
+  title: Label;
+}
+
+export type DatasetErrorCode = 'BadId' | 'NotFound' | 'Reference';
+
+/** A dataset id that is malformed, unknown, or not allowed for the operation. */
+export class DatasetLookupError extends Error {
+  constructor(
+    readonly code: DatasetErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatasetLookupError';
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFERENCE_IDS: readonly string[] = REFERENCE_DATASETS.map((d) => d.id);
+
+export const isReferenceId = (id: string): boolean => REFERENCE_IDS.includes(id);
+export const isValidDatasetId = (id: unknown): id is string => typeof id === 'string' && (isReferenceId(id) || UUID.test(id));
+
+/** Throws DatasetLookupError('BadId') unless the id is a reference id or a UUID. */
+export function checkDatasetId(id: unknown): asserts id is string {
+  if (!isValidDatasetId(id))
+    throw new DatasetLookupError('BadId', `"${String(id).slice(0, 80)}" is not a dataset id: use ${REFERENCE_IDS.join(' or ')} or the UUID of an uploaded dataset`);
+}
+
+export interface RegistryOptions {
+  store: () => DatasetStore;
+  loadReference?: (id: string) => SurveyData;
+  /** When a reference dataset was added: the modification time of its CSV. */
+  referenceAddedAt?: (id: string) => string;
+}
+
+function csvModifiedAt(id: string): string {
+  const entry = REFERENCE_DATASETS.find((d) => d.id === id)!;
+  try {
+    return statSync(path.join(process.cwd(), 'data', entry.csv)).mtime.toISOString();
+  } catch {
+    return new Date(0).toISOString();
+  }
+}
+
+export class DatasetRegistry {
+  private readonly uploads = new Map<string, Promise<SurveyData>>();
+  private readonly loadReference: (id: string) => SurveyData;
+  private readonly referenceAddedAt: (id: string) => string;
+
+  constructor(private readonly options: RegistryOptions) {
+    this.loadReference = options.loadReference ?? loadReferenceDataset;
+    this.referenceAddedAt = options.referenceAddedAt ?? csvModifiedAt;
+  }
+
+  get store(): DatasetStore {
+    return this.options.store();
+  }
+
+  referenceListing(id: string): DatasetListing {
+    const data = this.loadReference(id);
+    return {
+      id,
+      name: data.codebook.title.en,
+      title: data.codebook.title,
+      studyStyle: data.codebook.studyStyle,
+      respondents: data.rowCount,
+      addedAt: this.referenceAddedAt(id),
+      synthetic: data.codebook.synthetic === true,
+      reference: true,
+      deletable: false,
+    };
+  }
+
+  /** The reference datasets first, then the uploads, oldest first. */
+  async list(): Promise<DatasetListing[]> {
+    const references = REFERENCE_IDS.map((id) => this.referenceListing(id));
+    const uploads = (await this.store.list()).map((s): DatasetListing => ({ ...s, reference: false, deletable: true, title: { en: s.name, nl: s.name } }));
+    return [...references, ...uploads];
+  }
+
+  /** The dataset's summary, or DatasetLookupError (BadId, NotFound). */
+  async summary(id: unknown): Promise<DatasetListing> {
+    checkDatasetId(id);
+    if (isReferenceId(id)) return this.referenceListing(id);
+    const found = (await this.store.list()).find((s) => s.id === id);
+    if (!found) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
+    return { ...found, reference: false, deletable: true, title: { en: found.name, nl: found.name } };
+  }
+
+  /** The dataset as the engine's columns, or DatasetLookupError (BadId, NotFound). */
+  load(id: unknown): Promise<SurveyData> {
+    try {
+      checkDatasetId(id);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (isReferenceId(id)) {
+      try {
+        return Promise.resolve(this.loadReference(id));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    const cached = this.uploads.get(id);
+    if (cached) return cached;
+    const loading = (async () => {
+      const stored = await this.store.get(id);
+      if (!stored) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
+      // The table's dataset id is the upload's id, and its synthetic flag the stored one.
+      return loadStoredSurvey({ ...stored, codebook: { ...stored.codebook, id: stored.id, synthetic: stored.synthetic } });
+    })();
+    this.uploads.set(id, loading);
+    loading.catch(() => this.uploads.delete(id));
+    return loading;
+  }
+
+  /** Deletes an upload; DatasetLookupError for a malformed id (BadId), a reference id (Reference) or an unknown one (NotFound). */
+  async delete(id: unknown): Promise<void> {
+    checkDatasetId(id);
+    if (isReferenceId(id)) throw new DatasetLookupError('Reference', `"${id}" is a reference dataset and cannot be deleted`);
+    this.uploads.delete(id);
+    const deleted = await this.store.delete(id);
+    this.uploads.delete(id);
+    if (!deleted) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
+  }
+
+  /** Forgets the cached columns of an upload (after it changed in the store). */
+  forget(id: string): void {
+    this.uploads.delete(id);
+  }
+}
+
+const KEY = Symbol.for('personalization-acceptance-dashboard.datasetRegistry');
+type Holder = { [KEY]?: DatasetRegistry };
+
+/** The process-wide registry over the process-wide store (getDatasetStore). */
+export function getDatasetRegistry(): DatasetRegistry {
+  const holder = globalThis as Holder;
+  return (holder[KEY] ??= new DatasetRegistry({ store: getDatasetStore }));
+}
