@@ -2,7 +2,7 @@ import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg';
 import { type BaseSums, type ClusterSums, clusteredEffectiveBase, clusteredShare, compareClusteredToRest } from '../stats/clusteredShare';
-import { type Accumulators, baseSumsAt, clusterSumsAt, type CollectedSums } from './accumulators';
+import { type Accumulators, clusterSumsAt, type CollectedSums } from './accumulators';
 import { collectPooled } from './collectPooled';
 import { collectSingleRating } from './collectSingleRating';
 import { cellLayout, isSingleRatingLayout, type CellLayout } from './layout';
@@ -98,7 +98,8 @@ function finishTable(data: SurveyData, resolved: ResolvedQuery, layout: CellLayo
       slicePart = Math.floor(slicePart / levels.length);
     }
     const baseIndex = baseCount === 1 ? 0 : Math.floor(cell / attributeCells);
-    const base = baseSumsAt(sums.bases, baseIndex);
+    // A comparison base is read like a cell (its cross sums are not needed).
+    const base = clusterSumsAt(sums.bases, baseIndex);
     const orderedKey = Object.fromEntries(dimensions.map((d) => [d.id, key[d.id]]));
     const orderedLabels = Object.fromEntries(dimensions.map((d) => [d.id, labels[d.id]]));
     const df = degreesOfFreedom(sums.cells, cell, sums.bases, baseIndex);

@@ -1,4 +1,4 @@
-import type { BaseSums, ClusterSums } from '../stats/clusteredShare';
+import type { ClusterSums } from '../stats/clusteredShare';
 
 /**
  * Per-cell running sums of the clustered share (see lib/stats/clusteredShare.ts), one typed array
@@ -65,15 +65,6 @@ export const clusterSumsAt = (acc: Accumulators, i: number): ClusterSums => ({
   sumBBt: acc.bBt[i],
 });
 
-export const baseSumsAt = (acc: Accumulators, i: number): BaseSums => ({
-  respondents: acc.respondents[i],
-  ratings: acc.ratings[i],
-  sumA: acc.a[i],
-  sumB: acc.b[i],
-  sumAA: acc.aa[i],
-  sumAB: acc.ab[i],
-  sumBB: acc.bb[i],
-});
 
 /** What one pass over the data yields: sums per cell, per comparison base, and overall. */
 export interface CollectedSums {

@@ -1,11 +1,12 @@
 'use client';
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, ReferenceLine, Text, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
 import { formatPp, MARK_SYMBOL, tx } from '../messages';
 import { CellTooltip } from './CellTooltip';
+import { rowLabelTick } from './rowLabelTick';
 import { useElementWidth } from './useElementWidth';
 
 export type ColourBy = 'tier' | 'series' | 'single';
@@ -129,11 +130,7 @@ export function BarChartView({
             hide={narrow}
             interval={0}
             tickLine={false}
-            tick={({ x, y, payload }: { x: number | string; y: number | string; payload: { value: string } }) => (
-              <Text x={Number(x) - 4} y={y} width={yWidth - 10} textAnchor="end" verticalAnchor="middle" maxLines={3} fontSize={narrow ? 11 : 13} fill={INK}>
-                {payload.value}
-              </Text>
-            )}
+            tick={rowLabelTick({ yWidth, narrow, maxLines: 3 })}
           />
           <Tooltip content={<CellTooltip chart={chart} locale={locale} />} cursor={{ fill: 'rgba(29, 95, 184, 0.06)' }} isAnimationActive={false} />
           {chart.reference?.share != null && (

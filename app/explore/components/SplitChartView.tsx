@@ -1,10 +1,11 @@
 'use client';
-import { Bar, BarChart, ErrorBar, LabelList, Text, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, ErrorBar, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Locale } from '@/lib/survey/codebook';
 import type { SplitPart, SplitRow } from '@/lib/explore/build/dataTypes';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK, MUTED, TIER_COLOUR } from '../colours';
 import { formatInterval, tx } from '../messages';
+import { rowLabelTick } from './rowLabelTick';
 import { useElementWidth } from './useElementWidth';
 
 type Row = Record<string, unknown> & { key: string; label: string; row: SplitRow };
@@ -75,11 +76,7 @@ export function SplitChartView({ parts, rows, locale, title }: { parts: SplitPar
             hide={narrow}
             interval={0}
             tickLine={false}
-            tick={({ x, y, payload }: { x: number | string; y: number | string; payload: { value: string } }) => (
-              <Text x={Number(x) - 4} y={y} width={yWidth - 10} textAnchor="end" verticalAnchor="middle" maxLines={2} fontSize={narrow ? 11 : 13} fill={INK}>
-                {payload.value}
-              </Text>
-            )}
+            tick={rowLabelTick({ yWidth, narrow, maxLines: 2 })}
           />
           <Tooltip content={<SplitTooltip parts={parts} locale={locale} />} cursor={{ fill: 'rgba(29, 95, 184, 0.06)' }} isAnimationActive={false} />
           {parts.map((part, i) => (
