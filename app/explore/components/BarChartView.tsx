@@ -6,7 +6,7 @@ import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
 import { formatPp, MARK_SYMBOL, tx } from '../messages';
 import { CellTooltip } from './CellTooltip';
-import { rowLabelTick } from './rowLabelTick';
+import { rowLabelAbove, rowLabelTick } from './rowLabelTick';
 import { useElementWidth } from './useElementWidth';
 
 export type ColourBy = 'tier' | 'series' | 'single';
@@ -96,17 +96,6 @@ export function BarChartView({
       );
     };
 
-  // Phone layout: the row's label above its first bar.
-  function RowLabel(props: LabelProps) {
-    const { x, y, index } = props;
-    if (index === undefined) return null;
-    return (
-      <text x={Number(x)} y={Number(y) - 5} fontSize={12} fill={INK} className="value-label">
-        {data[index]?.label}
-      </text>
-    );
-  }
-
   return (
     <div ref={ref} className="bar-chart" style={{ height }}>
       {width > 0 && (
@@ -151,7 +140,7 @@ export function BarChartView({
               ))}
               <ErrorBar dataKey={`e${i}`} width={4} stroke={INK} strokeWidth={1.25} isAnimationActive={false} />
               <LabelList dataKey={`v${i}`} content={valueLabel(i)} />
-              {narrow && i === 0 && <LabelList dataKey="label" content={RowLabel} />}
+              {narrow && i === 0 && <LabelList dataKey="label" content={rowLabelAbove(data)} />}
             </Bar>
           ))}
         </BarChart>

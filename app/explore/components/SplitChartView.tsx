@@ -5,7 +5,7 @@ import type { SplitPart, SplitRow } from '@/lib/explore/build/dataTypes';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK, MUTED, TIER_COLOUR } from '../colours';
 import { formatInterval, tx } from '../messages';
-import { rowLabelTick } from './rowLabelTick';
+import { rowLabelAbove, rowLabelTick } from './rowLabelTick';
 import { useElementWidth } from './useElementWidth';
 
 type Row = Record<string, unknown> & { key: string; label: string; row: SplitRow };
@@ -55,15 +55,6 @@ export function SplitChartView({ parts, rows, locale, title }: { parts: SplitPar
       );
     };
 
-  function RowLabel({ x, y, index }: SegmentLabelProps & { index?: number }) {
-    if (index === undefined) return null;
-    return (
-      <text x={Number(x)} y={Number(y) - 5} fontSize={12} fill={INK} className="value-label">
-        {data[index]?.label}
-      </text>
-    );
-  }
-
   return (
     <div ref={ref} className="bar-chart" style={{ height }}>
       {width > 0 && (
@@ -82,7 +73,7 @@ export function SplitChartView({ parts, rows, locale, title }: { parts: SplitPar
           {parts.map((part, i) => (
             <Bar key={part.code} dataKey={`p${i}`} stackId="split" name={part.label[locale]} fill={PART_COLOUR[part.role]} isAnimationActive={false} barSize={20}>
               <LabelList dataKey={`p${i}`} content={segmentLabel(part.role)} />
-              {narrow && i === 0 && <LabelList dataKey="label" content={RowLabel} />}
+              {narrow && i === 0 && <LabelList dataKey="label" content={rowLabelAbove(data)} />}
               {i === 0 && <ErrorBar dataKey="e0" width={4} stroke={INK} strokeWidth={1.25} isAnimationActive={false} />}
               {i === last - 1 && i > 0 && <ErrorBar dataKey="eEdge" width={4} stroke={INK} strokeWidth={1.25} isAnimationActive={false} />}
             </Bar>

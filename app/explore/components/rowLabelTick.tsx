@@ -19,3 +19,16 @@ export function rowLabelTick({ yWidth, narrow, maxLines }: { yWidth: number; nar
   }
   return RowLabelTick;
 }
+
+/** On a phone: the row's label drawn above its first bar, for a LabelList's content. */
+export function rowLabelAbove(labels: readonly { label: string }[]) {
+  function RowLabelAbove({ x, y, index }: { x?: number | string; y?: number | string; index?: number }) {
+    if (index === undefined) return null;
+    return (
+      <text x={Number(x)} y={Number(y) - 5} fontSize={12} fill={INK} className="value-label">
+        {labels[index]?.label}
+      </text>
+    );
+  }
+  return RowLabelAbove;
+}
