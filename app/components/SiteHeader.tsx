@@ -1,12 +1,15 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/survey/codebook';
 import { t } from '@/lib/i18n/messages';
+import { LanguageLinks, LiveLanguageLinks } from './LanguageLinks';
 
 /**
  * Top bar with navigation and the language switch; the language travels in the URL (?lang=nl).
- * `query` is the page's own state (without lang), kept when the language is switched.
+ * `query` is the page's own state (without lang), kept when the language is switched. Pages that
+ * change their URL in the browser without asking the server (the explorer) set `followUrl`, so the
+ * links follow the address bar instead.
  */
-export function SiteHeader({ locale, path, query = '' }: { locale: Locale; path: string; query?: string }) {
+export function SiteHeader({ locale, path, query = '', followUrl = false }: { locale: Locale; path: string; query?: string; followUrl?: boolean }) {
   const withLang = (href: string) => (locale === 'nl' ? `${href}?lang=nl` : href);
   return (
     <header className="site-header">
@@ -30,15 +33,7 @@ export function SiteHeader({ locale, path, query = '' }: { locale: Locale; path:
           {t(locale, 'navDatasets')}
         </Link>
       </nav>
-      {/* Not prefetched: these links change with every filter, and prefetching them would compete with the filter's own request. */}
-      <nav aria-label={t(locale, 'language')} className="lang-switch">
-        <Link href={`${path}${query ? `?${query}` : ''}`} prefetch={false} hrefLang="en" lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
-          English
-        </Link>
-        <Link href={`${path}?${query ? `${query}&` : ''}lang=nl`} prefetch={false} hrefLang="nl" lang="nl" aria-current={locale === 'nl' ? 'true' : undefined}>
-          Nederlands
-        </Link>
-      </nav>
+      {followUrl ? <LiveLanguageLinks path={path} locale={locale} initialQuery={query} /> : <LanguageLinks path={path} locale={locale} query={query} />}
     </header>
   );
 }

@@ -3,6 +3,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useOptimistic, useTransition } from 'react';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import { type ExploreState, parseExploreState, serialiseExploreState } from '@/lib/explore/state';
+import { columnsIfLoaded } from './clientColumns';
 
 interface ExploreContextValue {
   catalogs: DatasetCatalog[];
@@ -22,11 +23,13 @@ export function useExplore(): ExploreContextValue {
 }
 
 /**
- * Holds the explorer's state, read from the URL (so back and forward restore it), and changes it by
- * pushing a new URL in a transition: the server renders the new view while the controls already
- * show the change (optimistic state) and the results are marked busy.
+ * Holds the explorer's state, read from the URL (so back and forward restore it). A change pushes a
+ * new URL. Once the dataset's columns are in the browser (clientColumns.ts), the push is a plain
+ * history entry and ExploreResults computes the view here, without a round trip; before that, the
+ * push goes to the server in a transition, while the controls already show the change (optimistic
+ * state) and the results are marked busy.
  */
-export function ExploreShell({ catalogs, children }: { catalogs: DatasetCatalog[]; children: ReactNode }) {
+export function ExploreShell({ catalogs, renderedDataset, children }: { catalogs: DatasetCatalog[]; renderedDataset: string; children: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -43,24 +46,20 @@ export function ExploreShell({ catalogs, children }: { catalogs: DatasetCatalog[
   );
   const go = useCallback(
     (next: ExploreState) => {
+      // Another dataset needs the server: the page around the results (notices, title) is its.
+      if (next.dataset === renderedDataset && columnsIfLoaded(next.dataset)) {
+        // Next.js keeps useSearchParams in step with the history API, so the state follows.
+        window.history.pushState(null, '', hrefOf(next));
+        return;
+      }
       startTransition(() => {
         setOptimisticState(next);
         router.push(hrefOf(next), { scroll: false });
       });
     },
-    [hrefOf, router, setOptimisticState],
+    [hrefOf, renderedDataset, router, setOptimisticState],
   );
   const catalog = catalogs.find((c) => c.id === state.dataset) ?? catalogs[0];
   const value = useMemo(() => ({ catalogs, catalog, state, pending, go, hrefOf }), [catalogs, catalog, state, pending, go, hrefOf]);
   return <ExploreContext.Provider value={value}>{children}</ExploreContext.Provider>;
-}
-
-/** The results, dimmed and marked busy while a new view is on its way. */
-export function ResultsRegion({ children, computeMs }: { children: ReactNode; computeMs: number }) {
-  const { pending, state } = useExplore();
-  return (
-    <div className={pending ? 'explore-results is-pending' : 'explore-results'} aria-busy={pending} data-compute-ms={computeMs.toFixed(1)} data-view={state.view}>
-      {children}
-    </div>
-  );
 }

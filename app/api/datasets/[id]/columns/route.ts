@@ -1,0 +1,30 @@
+import { errorResponse } from '@/lib/api/errors';
+import { getDatasetRegistry, isReferenceId } from '@/lib/storage/datasetRegistry';
+import { encodeSurveyColumns } from '@/lib/survey/columnsTransfer';
+import type { SurveyData } from '@/lib/survey/dataset';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+/** Encoded once per dataset object: the registry hands out the same object until a dataset changes. */
+const encoded = new WeakMap<SurveyData, Uint8Array>();
+
+/**
+ * GET /api/datasets/[id]/columns: the dataset's engine columns as one binary message
+ * (lib/survey/columnsTransfer.ts), so the explorer can recompute a view in the browser.
+ */
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
+  try {
+    const { id } = await params;
+    const data = await getDatasetRegistry().load(id);
+    let body = encoded.get(data);
+    if (!body) encoded.set(data, (body = encodeSurveyColumns(data)));
+    // Reference data change only with a new build; an upload may be deleted at any time.
+    const cache = isReferenceId(id) ? 'public, max-age=3600' : 'private, no-store';
+    return new Response(body as BodyInit, { headers: { 'content-type': 'application/octet-stream', 'cache-control': cache } });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

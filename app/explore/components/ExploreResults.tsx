@@ -1,0 +1,59 @@
+'use client';
+import { useMemo } from 'react';
+import { buildExplore, type ExploreResult, type ViewModel } from '@/lib/explore/build';
+import { clearFilters, type ExploreState } from '@/lib/explore/state';
+import type { Locale } from '@/lib/survey/codebook';
+import { tx } from '../messages';
+import { AudienceLine } from './AudienceLine';
+import { useClientColumns } from './clientColumns';
+import { EmptyState } from './EmptyState';
+import { useExplore } from './ExploreShell';
+import { Headline } from './Headline';
+import { BondView } from './views/BondView';
+import { ContextView } from './views/ContextView';
+import { DataTypesView } from './views/DataTypesView';
+import { SegmentsView } from './views/SegmentsView';
+import { TacticsView } from './views/TacticsView';
+
+function ViewContent({ content, state, locale }: { content: ViewModel; state: ExploreState; locale: Locale }) {
+  const fileBase = [state.dataset, ...Object.entries(state.filter).map(([id, codes]) => `${id}-${codes.join('+')}`), state.cross ? `by-${state.cross}` : ''];
+  switch (content.view) {
+    case 'datatypes':
+      return <DataTypesView model={content.model} locale={locale} fileBase={fileBase} />;
+    case 'context':
+      return <ContextView charts={content.model} locale={locale} fileBase={fileBase} />;
+    case 'bond':
+      return <BondView model={content.model} locale={locale} fileBase={fileBase} />;
+    case 'segments':
+      return <SegmentsView model={content.model} locale={locale} minBase={state.minBase} fileBase={fileBase} />;
+    case 'tactics':
+      return <TacticsView groups={content.model} locale={locale} fileBase={fileBase} />;
+  }
+}
+
+/**
+ * The active view's results. The server renders them for the URL it was asked for (`initial`, for
+ * `initialHref`); when the URL has since moved on in the browser, they are computed here from the
+ * dataset's columns with the same code (lib/explore/build), which is what makes a filter change
+ * redraw without waiting for the network. Dimmed and marked busy while a server render is on its way.
+ */
+export function ExploreResults({ initial, initialHref }: { initial: ExploreResult; initialHref: string }) {
+  const { catalog, state, pending, hrefOf } = useExplore();
+  const columns = useClientColumns(state.dataset);
+  const href = hrefOf(state);
+  const result = useMemo(() => (columns && href !== initialHref ? buildExplore(columns, catalog, state) : initial), [columns, href, initialHref, catalog, state, initial]);
+  const locale = state.lang;
+  return (
+    <div className={pending ? 'explore-results is-pending' : 'explore-results'} aria-busy={pending} data-compute-ms={result.computeMs.toFixed(1)} data-view={state.view}>
+      <AudienceLine catalog={catalog} state={state} audience={result.audience} total={result.total} locale={locale} />
+      {result.audience === 0 ? (
+        <EmptyState locale={locale} clearHref={hrefOf(clearFilters(state))} />
+      ) : (
+        <>
+          {result.headline && <Headline headline={result.headline} locale={locale} />}
+          {result.content ? <ViewContent content={result.content} state={state} locale={locale} /> : <p>{tx(locale, 'noView')}</p>}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+import { useEffect, useSyncExternalStore } from 'react';
+import { decodeSurveyColumns } from '@/lib/survey/columnsTransfer';
+import type { SurveyData } from '@/lib/survey/dataset';
+
+/**
+ * The engine's columns of a dataset, fetched once per page life after the server-rendered view is
+ * on screen, so that later filter changes are computed in the browser without a round trip. Until
+ * they are in (or if fetching fails), filter changes go to the server as before.
+ */
+const loaded = new Map<string, SurveyData>();
+const loading = new Map<string, Promise<SurveyData | null>>();
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function load(id: string): Promise<SurveyData | null> {
+  let promise = loading.get(id);
+  if (!promise) {
+    promise = fetch(`/api/datasets/${encodeURIComponent(id)}/columns`)
+      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((buffer) => {
+        const data = decodeSurveyColumns(buffer);
+        loaded.set(id, data);
+        for (const listener of listeners) listener();
+        return data;
+      })
+      .catch(() => {
+        // The server path still works; let a later visit try again.
+        loading.delete(id);
+        return null;
+      });
+    loading.set(id, promise);
+  }
+  return promise;
+}
+
+/** The columns if they are already in the browser (no waiting). */
+export const columnsIfLoaded = (id: string): SurveyData | null => loaded.get(id) ?? null;
+
+/** The dataset's columns once fetched; null until then (and while rendering on the server). */
+export function useClientColumns(id: string): SurveyData | null {
+  const data = useSyncExternalStore(subscribe, () => columnsIfLoaded(id), () => null);
+  useEffect(() => {
+    void load(id);
+  }, [id]);
+  return data;
+}
