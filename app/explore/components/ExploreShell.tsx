@@ -1,6 +1,6 @@
 'use client';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useOptimistic, useTransition } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useOptimistic, useState, useTransition } from 'react';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import { type ExploreState, parseExploreState, serialiseExploreState } from '@/lib/explore/state';
 import { columnsIfLoaded } from './clientColumns';
@@ -34,8 +34,6 @@ export function ExploreShell({ catalogs, renderedDataset, children }: { catalogs
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const urlState = useMemo(() => parseExploreState(new URLSearchParams(searchParams.toString()), catalogs), [searchParams, catalogs]);
-  const [state, setOptimisticState] = useOptimistic(urlState);
-  const [pending, startTransition] = useTransition();
 
   const hrefOf = useCallback(
     (next: ExploreState) => {
@@ -44,11 +42,25 @@ export function ExploreShell({ catalogs, renderedDataset, children }: { catalogs
     },
     [catalogs, pathname],
   );
+
+  // A change computed in the browser is shown at once (an urgent update), not when Next.js gets
+  // round to syncing useSearchParams with the history entry. When the URL moves anywhere else
+  // (back, forward, a link), the URL wins again.
+  const [browserState, setBrowserState] = useState<ExploreState | null>(null);
+  const urlHref = hrefOf(urlState);
+  const [seenUrlHref, setSeenUrlHref] = useState(urlHref);
+  if (urlHref !== seenUrlHref) {
+    setSeenUrlHref(urlHref);
+    if (browserState && hrefOf(browserState) !== urlHref) setBrowserState(null);
+  }
+  const [state, setOptimisticState] = useOptimistic(browserState ?? urlState);
+  const [pending, startTransition] = useTransition();
+
   const go = useCallback(
     (next: ExploreState) => {
       // Another dataset needs the server: the page around the results (notices, title) is its.
       if (next.dataset === renderedDataset && columnsIfLoaded(next.dataset)) {
-        // Next.js keeps useSearchParams in step with the history API, so the state follows.
+        setBrowserState(next);
         window.history.pushState(null, '', hrefOf(next));
         return;
       }
