@@ -192,6 +192,29 @@ test.describe('/explore', () => {
     expect(csv).toMatch(/\r\nStrong \(4-5\),"Time-pressed, attention-demanding",\d+(\.\d+)?,[^\r\n]*,▲,/);
   });
 
+  test('a chart downloads as SVG and PNG with the methods footnote drawn in', async ({ page }) => {
+    await page.goto('/explore?dataset=study-g&view=datatypes&country=NL');
+    await settled(page);
+    const card = page.getByTestId('datatypes-ok');
+    const svgDownload = page.waitForEvent('download');
+    await card.getByRole('button', { name: /as SVG$/ }).click();
+    const svgFile = await svgDownload;
+    expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+    const svg = readFileSync(await svgFile.path(), 'utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    for (const text of ['Dataset: ', 'Synthetic data', 'Weighted with', 'Audience: 1,000 of 4,000 respondents', 'Country: Netherlands', 'Benjamini-Hochberg', '95% Wilson'])
+      expect(svg).toContain(text);
+    // The bars themselves are in the image: one rect per data type at least.
+    expect((svg.match(/recharts-rectangle/g) ?? []).length).toBeGreaterThanOrEqual(17);
+
+    const pngDownload = page.waitForEvent('download');
+    await card.getByRole('button', { name: /as PNG$/ }).click();
+    const png = readFileSync(await (await pngDownload).path());
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // Twice the SVG's size: width is bytes 16-19 of the IHDR chunk.
+    expect(png.readUInt32BE(16)).toBe(2 * Number(svg.match(/width="(\d+)"/)![1]));
+  });
+
   test('the tactics view on study P ranks the creepy text message first (P7-P11)', async ({ page }) => {
     await page.goto('/explore');
     await page.getByLabel('Dataset').selectOption('study-p');

@@ -1,13 +1,17 @@
-import type { ReactNode } from 'react';
+'use client';
+import { type ReactNode, useRef } from 'react';
+import { csvFileName } from '@/lib/explore/csv';
 import type { Locale } from '@/lib/survey/codebook';
 import type { TableData } from '../table';
 import { CsvDownload } from './CsvDownload';
+import { ChartImageDownload } from './ChartImageDownload';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { DataTable } from './DataTable';
 
 /**
  * One chart as a finished piece: title, what to read from it, the key, the chart, the footnote on
- * the statistics, and the data table with its CSV download.
+ * the statistics, and the data table with its CSV download; the chart itself downloads as PNG or
+ * SVG with the footnote drawn in.
  */
 export function ChartCard({
   id,
@@ -34,13 +38,16 @@ export function ChartCard({
   fileParts: string[];
   tableCaption: string;
 }) {
+  const frame = useRef<HTMLDivElement>(null);
   return (
     <section className="chart-card" aria-labelledby={`${id}-title`} data-testid={id}>
       <h2 id={`${id}-title`}>{title}</h2>
       {lead && <p className="chart-lead">{lead}</p>}
       {summary && <div className="chart-summary">{summary}</div>}
       <ChartLegend items={legend} />
-      <div className="chart-frame">{chart}</div>
+      <div className="chart-frame" ref={frame}>
+        {chart}
+      </div>
       <div className="chart-footnote">
         {footnote.map((line) => (
           <p key={line}>{line}</p>
@@ -48,7 +55,10 @@ export function ChartCard({
       </div>
       <div className="chart-table">
         <DataTable table={table} caption={tableCaption} locale={locale} id={id} />
-        <CsvDownload header={table.csv.header} rows={table.csv.rows} locale={locale} title={title} fileParts={fileParts} />
+        <div className="chart-downloads">
+          <CsvDownload header={table.csv.header} rows={table.csv.rows} locale={locale} title={title} fileParts={fileParts} />
+          <ChartImageDownload frame={frame} title={title} footnote={footnote} fileName={csvFileName(...fileParts).replace(/\.csv$/, '')} locale={locale} />
+        </div>
       </div>
     </section>
   );

@@ -5,8 +5,10 @@ import type { SurveyData } from '@/lib/survey/dataset';
 import { buildExplore, type ExploreResult, type ViewModel } from '@/lib/explore/build';
 import { clearFilters, type ExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
+import { formatNumber } from '@/lib/i18n/messages';
 import { tx } from '../messages';
 import { AudienceLine } from './AudienceLine';
+import { ChartMethodsContext } from './chartMethods';
 import { useClientColumns } from './clientColumns';
 import { EmptyState } from './EmptyState';
 import { useExplore } from './ExploreShell';
@@ -72,6 +74,15 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on dataset and view on purpose
   }, [warmKey]);
   const locale = state.lang;
+  const methods = useMemo(() => {
+    const filters = catalog.attributes
+      .filter((a) => state.filter[a.id]?.length)
+      .map((a) => `${a.label[locale]}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => l.label[locale]).join(', ')}`);
+    return [
+      `${tx(locale, 'imageDataset', { title: catalog.title[locale] })} ${tx(locale, catalog.synthetic ? 'imageSynthetic' : 'imageReal')}`,
+      `${tx(locale, result.weighted ? 'imageWeighted' : 'imageUnweighted')} ${tx(locale, 'audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : tx(locale, 'audienceEveryone')}).`,
+    ];
+  }, [catalog, state.filter, locale, result.weighted, result.audience, result.total]);
   return (
     <div
       className={pending ? 'explore-results is-pending' : 'explore-results'}
@@ -87,7 +98,9 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
       ) : (
         <>
           {result.headline && <Headline headline={result.headline} locale={locale} />}
-          {result.content ? <ViewContent content={result.content} state={state} locale={locale} /> : <p>{tx(locale, 'noView')}</p>}
+          <ChartMethodsContext.Provider value={methods}>
+            {result.content ? <ViewContent content={result.content} state={state} locale={locale} /> : <p>{tx(locale, 'noView')}</p>}
+          </ChartMethodsContext.Provider>
         </>
       )}
     </div>

@@ -21,6 +21,8 @@ export interface ExploreResult {
   /** Respondents matching the filters (0: the filters leave nobody). */
   audience: number;
   total: number;
+  /** Whether the shares use the dataset's respondent weights (for the methods footnote). */
+  weighted: boolean;
   headline: Headline | null;
   content: ViewModel | null;
   /** Server time spent computing the view's tables, in milliseconds. */
@@ -37,7 +39,7 @@ export function buildExplore(data: SurveyData, catalog: DatasetCatalog, state: E
 function computeExplore(data: SurveyData, catalog: DatasetCatalog, state: ExploreState): ExploreResult {
   const { filter, minBase, cross } = state;
   const audience = audienceSize(data, filter);
-  const result: ExploreResult = { audience, total: data.rowCount, headline: null, content: null, computeMs: 0 };
+  const result: ExploreResult = { audience, total: data.rowCount, weighted: data.weighted, headline: null, content: null, computeMs: 0 };
   if (audience === 0) return result;
   switch (state.view) {
     case 'datatypes':

@@ -1,0 +1,72 @@
+/**
+ * A chart as a stand-alone image: the chart's own SVG with its title above and a methods footnote
+ * drawn below it (dataset, weighting, base, test, correction, confidence level, synthetic or not),
+ * so a chart pasted into a deck still says where its numbers come from. Builds SVG text only; the
+ * browser turns it into a PNG (chartImage.ts in the explorer's components).
+ */
+
+export interface ChartImageInput {
+  /** The chart's <svg> element as markup (XMLSerializer output). */
+  chartSvg: string;
+  width: number;
+  height: number;
+  title: string;
+  /** Footnote lines, drawn in order below the chart; long lines are wrapped. */
+  footnote: string[];
+  /** Markup of <defs> the chart refers to (patterns), copied into the image. */
+  defs?: string;
+}
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+const PAD = 16;
+const TITLE_SIZE = 16;
+const NOTE_SIZE = 11;
+const NOTE_LINE = 15;
+/** Average advance of an 11 px sans-serif character, a little generous so lines never overflow. */
+const NOTE_CHAR_WIDTH = 6.1;
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** Greedy word wrap to at most `maxChars` characters per line (a longer word gets a line of its own). */
+export function wrapText(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The chart's markup without its outer <svg> tag, so it can be placed inside another SVG. */
+function innerOf(svg: string): { attributes: string; inner: string } {
+  const open = svg.match(/^<svg\b([^>]*)>/);
+  if (!open || !svg.endsWith('</svg>')) throw new Error('chart image: the chart markup is not one <svg> element');
+  return { attributes: open[1], inner: svg.slice(open[0].length, -'</svg>'.length) };
+}
+
+export function composeChartSvg(input: ChartImageInput): string {
+  const width = Math.max(320, Math.round(input.width) + 2 * PAD);
+  const maxChars = Math.floor((width - 2 * PAD) / NOTE_CHAR_WIDTH);
+  const noteLines = input.footnote.flatMap((line) => wrapText(line, maxChars));
+  const chartTop = PAD + TITLE_SIZE + 12;
+  const notesTop = chartTop + Math.round(input.height) + 14;
+  const height = notesTop + noteLines.length * NOTE_LINE + PAD;
+  const { inner } = innerOf(input.chartSvg);
+  const notes = noteLines.map((line, i) => `<text x="${PAD}" y="${notesTop + (i + 1) * NOTE_LINE - 4}" font-size="${NOTE_SIZE}" fill="#4a5563">${escapeXml(line)}</text>`).join('');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family='${FONT}'>`,
+    input.defs ?? '',
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="${PAD}" y="${PAD + TITLE_SIZE}" font-size="${TITLE_SIZE}" font-weight="600" fill="#1b2430">${escapeXml(input.title)}</text>`,
+    `<svg x="${PAD}" y="${chartTop}" width="${Math.round(input.width)}" height="${Math.round(input.height)}" viewBox="0 0 ${Math.round(input.width)} ${Math.round(input.height)}">${inner}</svg>`,
+    `<line x1="${PAD}" x2="${width - PAD}" y1="${notesTop}" y2="${notesTop}" stroke="#d5dae1"/>`,
+    notes,
+    '</svg>',
+  ].join('');
+}
