@@ -250,7 +250,7 @@ test.describe('/explore', () => {
     await expect(page.getByTestId('synthetic-notice')).toContainText('synthetische respondenten');
     await expect(page.getByTestId('bond-bond-uplift')).toContainText('sterk (4-5): 65,0%, +19,0 %-punt');
     await expect(page.getByRole('group', { name: 'Land' }).getByRole('checkbox', { name: 'Nederland' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'English' })).toHaveAttribute('href', '/explore?dataset=study-g&view=bond');
+    await expect(page.getByRole('link', { name: 'English' })).toHaveAttribute('href', '/explore?dataset=study-g&view=bond&lang=en');
     await page.screenshot({ path: 'e2e/screenshots/explore-bond-nl.png', fullPage: true });
   });
 

@@ -1,21 +1,21 @@
 'use client';
-import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
 import type { Locale } from '@/lib/survey/codebook';
 import { t } from '@/lib/i18n/messages';
 
-/** English / Nederlands, each keeping the page's own state (`query`, without lang). */
+/** English / Nederlands, each keeping the page's own state (`query`, without lang); both say their language, so the choice is remembered (proxy.ts). */
 export function LanguageLinks({ path, locale, query }: { path: string; locale: Locale; query: string }) {
-  // Not prefetched: these links change with every filter, and prefetching them would compete with the filter's own request.
+  // Plain links, a whole-page load: every label changes anyway, and the browser reliably stores the
+  // remembered language from a page response (it did not from Next.js's client-side fetch).
   return (
     <nav aria-label={t(locale, 'language')} className="lang-switch">
-      <Link href={`${path}${query ? `?${query}` : ''}`} prefetch={false} hrefLang="en" lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
+      <a href={`${path}?${query ? `${query}&` : ''}lang=en`} hrefLang="en" lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
         English
-      </Link>
-      <Link href={`${path}?${query ? `${query}&` : ''}lang=nl`} prefetch={false} hrefLang="nl" lang="nl" aria-current={locale === 'nl' ? 'true' : undefined}>
+      </a>
+      <a href={`${path}?${query ? `${query}&` : ''}lang=nl`} hrefLang="nl" lang="nl" aria-current={locale === 'nl' ? 'true' : undefined}>
         Nederlands
-      </Link>
+      </a>
     </nav>
   );
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { decideLanguage } from './languagePreference';
+
+describe('remembered language', () => {
+  it('a lang parameter wins and is remembered when it differs from the cookie', () => {
+    expect(decideLanguage('?view=bond&lang=nl', undefined)).toEqual({ action: 'remember', locale: 'nl' });
+    expect(decideLanguage('?lang=en', 'nl')).toEqual({ action: 'remember', locale: 'en' });
+    expect(decideLanguage('?lang=nl', 'nl')).toEqual({ action: 'none' });
+  });
+
+  it('a page without lang goes to its Dutch URL when Dutch was chosen, keeping every other parameter', () => {
+    expect(decideLanguage('?view=bond&country=NL&country=DE', 'nl')).toEqual({ action: 'redirect', search: '?view=bond&country=NL&country=DE&lang=nl' });
+    expect(decideLanguage('', 'nl')).toEqual({ action: 'redirect', search: '?lang=nl' });
+  });
+
+  it('English is the default: no cookie, an English cookie or an unknown value change nothing', () => {
+    expect(decideLanguage('?view=bond', undefined)).toEqual({ action: 'none' });
+    expect(decideLanguage('?view=bond', 'en')).toEqual({ action: 'none' });
+    expect(decideLanguage('?view=bond', 'fr')).toEqual({ action: 'none' });
+    expect(decideLanguage('?lang=fr', 'nl')).toEqual({ action: 'none' });
+  });
+});

@@ -1,0 +1,26 @@
+import type { Locale } from '../survey/codebook';
+
+/**
+ * The language choice is remembered in a cookie, and the URL stays the authority: a link with
+ * ?lang=en or ?lang=nl always shows that language (and updates the cookie), and a page asked for
+ * without ?lang is sent to its Dutch URL when the cookie says Dutch. So every view has one URL per
+ * language that works for anyone, and a Dutch reader who follows a bare link still reads Dutch.
+ */
+export const LANGUAGE_COOKIE = 'lang';
+export const LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600;
+
+export type LanguageDecision =
+  | { action: 'remember'; locale: Locale }
+  | { action: 'redirect'; search: string }
+  | { action: 'none' };
+
+export function decideLanguage(search: string, cookie: string | undefined): LanguageDecision {
+  const params = new URLSearchParams(search);
+  const asked = params.get('lang');
+  if (asked === 'en' || asked === 'nl') return asked === cookie ? { action: 'none' } : { action: 'remember', locale: asked };
+  if (asked === null && cookie === 'nl') {
+    params.set('lang', 'nl');
+    return { action: 'redirect', search: `?${params.toString()}` };
+  }
+  return { action: 'none' };
+}

@@ -1,0 +1,21 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { decideLanguage, LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE } from '@/lib/http/languagePreference';
+
+/** Runs before the pages: remembers the reader's language (lib/http/languagePreference.ts). */
+export function proxy(request: NextRequest) {
+  const decision = decideLanguage(request.nextUrl.search, request.cookies.get(LANGUAGE_COOKIE)?.value);
+  if (decision.action === 'redirect') {
+    const url = request.nextUrl.clone();
+    url.search = decision.search;
+    return NextResponse.redirect(url, 307);
+  }
+  const response = NextResponse.next();
+  if (decision.action === 'remember')
+    response.cookies.set(LANGUAGE_COOKIE, decision.locale, { path: '/', maxAge: LANGUAGE_COOKIE_MAX_AGE, sameSite: 'lax', httpOnly: true });
+  return response;
+}
+
+export const config = {
+  // Pages only: API routes, static files and images take no language.
+  matcher: ['/((?!api/|_next/|favicon|.*\\.[a-z0-9]+$).*)'],
+};
