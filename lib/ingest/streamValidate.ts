@@ -4,6 +4,7 @@ import { detectDelimiter } from './delimiter';
 import { scanUtf8 } from './encoding';
 import { headerProblems } from './header';
 import { PersonalDataDetector } from './personal';
+import { personalProblems } from './personalProblems';
 import { ProblemCollector } from './problems';
 import {
   DEFAULT_MAX_BYTES,
@@ -271,13 +272,7 @@ export class StreamingValidator {
 
     const skip = options.codebook ? CodebookChecks.mappedColumns(options.codebook) : new Set<string>();
     const personalColumns = this.personal ? this.personal.result(this.keep, skip) : [];
-    for (const p of personalColumns) {
-      const what = `looks like ${KIND_WORDS[p.kind]} (${p.evidence})`;
-      if (options.codebook && p.column === options.codebook.respondentId && !p.keep)
-        out.add({ type: 'error', code: 'PersonalRespondentId', message: `the respondent id ${what}; replace the ids with pseudonymous ones (the column cannot be dropped)`, column: p.column });
-      else if (p.keep) out.add({ type: 'warning', code: 'PersonalDataKept', message: `${what}; kept because you chose to keep it`, column: p.column });
-      else out.add({ type: 'warning', code: 'PersonalDataColumn', message: `${what}; it will be dropped before storing unless you choose to keep it`, column: p.column });
-    }
+    for (const p of personalProblems(personalColumns, options.codebook)) out.add(p);
     return finishReport(out, { encoding: this.encoding, delimiter: this.delimiter, header, rowCount: this.rows, personalColumns });
   }
 
@@ -319,15 +314,6 @@ export async function validateBlob(blob: Blob, options: ValidateOptions = {}, ru
   }
   return validator.finish();
 }
-
-const KIND_WORDS = {
-  email: 'e-mail addresses',
-  phone: 'phone numbers',
-  name: 'names of people',
-  'street-address': 'street addresses',
-  postcode: 'postcodes',
-  'ip-address': 'IP addresses',
-} as const;
 
 function quoteProblem(out: ProblemCollector, e: Papa.ParseError, row: number): void {
   if (e.code === 'MissingQuotes') out.add({ type: 'error', code: 'UnclosedQuote', message: 'a quoted field is never closed; everything after it was read as one field', row });
