@@ -121,7 +121,7 @@ export function ReportView({
           columns: formatNumber(report.header.length, locale),
           encoding,
           delimiter: delimiterName(report.delimiter),
-          seconds: seconds.toFixed(1),
+          time: seconds < 1 ? `${formatNumber(Math.max(1, Math.round(seconds * 1000)), locale)} ms` : `${formatNumber(seconds, locale, 1)} s`,
         })}
       </p>
       <p className={`status-message${report.ok ? '' : ' error'}`} role={report.ok ? 'status' : 'alert'} data-testid="report-verdict">

@@ -67,6 +67,8 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
   const [rawReport, setRawReport] = useState<{ report: ValidationReport; seconds: number } | null>(null);
   const [keep, setKeep] = useState<Set<string>>(new Set());
   const [dragging, setDragging] = useState(false);
+  /** The last progress of the check, in percent: kept after the report arrives, so that it can be read (and tested) afterwards. */
+  const [lastPercent, setLastPercent] = useState<number | null>(null);
   const worker = useRef<Worker | null>(null);
   const xhr = useRef<XMLHttpRequest | null>(null);
   const csvInput = useRef<HTMLInputElement>(null);
@@ -107,8 +109,12 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       setRawReport(null);
       setKeep(new Set());
       setPhase({ kind: 'validating', rows: 0, bytes: 0, totalBytes: csv.size });
+      setLastPercent(0);
       run({ type: 'validate', file: csv, codebook: cb }, (answer) => {
-        if (answer.type === 'progress') setPhase({ kind: 'validating', rows: answer.rows, bytes: answer.bytes, totalBytes: answer.totalBytes });
+        if (answer.type === 'progress') {
+          setPhase({ kind: 'validating', rows: answer.rows, bytes: answer.bytes, totalBytes: answer.totalBytes });
+          setLastPercent(answer.totalBytes ? Math.round((answer.bytes / answer.totalBytes) * 100) : 100);
+        }
         else if (answer.type === 'report') {
           setRawReport({ report: answer.report, seconds: answer.ms / 1000 });
           setPhase({ kind: 'checked' });
@@ -276,7 +282,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
   const warnings = report ? report.problems.some((p) => p.type === 'warning') : false;
 
   return (
-    <section className="card upload-panel" aria-labelledby="upload-title" data-testid="upload-panel" data-phase={phase.kind}>
+    <section className="card upload-panel" aria-labelledby="upload-title" data-testid="upload-panel" data-phase={phase.kind} data-progress={lastPercent ?? undefined}>
       <h2 id="upload-title">{ut(locale, 'title')}</h2>
       <p>{ut(locale, 'intro')}</p>
 
@@ -315,15 +321,13 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         </p>
       )}
 
-      {source && phase.kind !== 'stored' && phase.kind !== 'sampling' && (
+      {source && phase.kind !== 'stored' && phase.kind !== 'sampling' && !(source.kind === 'mapping' && phase.kind === 'mapping') && (
         <p className="source-note" data-testid="codebook-source">
           {source.kind === 'template'
             ? ut(locale, 'matched', { study: studyName(source.study, locale), n: formatNumber(source.columns, locale), total: formatNumber(source.columns, locale) })
             : source.kind === 'uploaded'
               ? ut(locale, 'usingCodebook', { name: source.name })
-              : phase.kind === 'mapping'
-                ? null
-                : ut(locale, 'usingMapping')}
+              : ut(locale, 'usingMapping')}
         </p>
       )}
 

@@ -52,7 +52,7 @@ export const uploadMessages = {
   downloadCodebook: { en: 'Download this codebook (JSON)', nl: 'Dit codeboek downloaden (JSON)' },
 
   reportTitle: { en: 'Check of the file', nl: 'Controle van het bestand' },
-  reportSummary: { en: '{rows} rows, {columns} columns, {encoding}, {delimiter}-separated. Checked in {seconds} s.', nl: '{rows} rijen, {columns} kolommen, {encoding}, gescheiden door {delimiter}. Gecontroleerd in {seconds} s.' },
+  reportSummary: { en: '{rows} rows, {columns} columns, {encoding}, {delimiter}-separated. Checked in {time}.', nl: '{rows} rijen, {columns} kolommen, {encoding}, gescheiden door {delimiter}. Gecontroleerd in {time}.' },
   reportOk: { en: 'No problems found: the file can be stored.', nl: 'Geen problemen gevonden: het bestand kan worden bewaard.' },
   reportWarnings: { en: 'Warnings only: you can store the file anyway.', nl: 'Alleen waarschuwingen: u kunt het bestand toch bewaren.' },
   reportErrors: { en: '{n} errors: fix them in the file (or the mapping) and check again. Nothing can be stored until then.', nl: '{n} fouten: herstel ze in het bestand (of de koppeling) en controleer opnieuw. Tot die tijd kan er niets worden bewaard.' },
