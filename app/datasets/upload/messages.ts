@@ -102,7 +102,7 @@ export const roleLabels: Record<ColumnRole, Label> = {
   weight: { en: 'Weight', nl: 'Weging' },
   attribute: { en: 'Segment attribute', nl: 'Segmentkenmerk' },
   item: { en: 'Item (question, analysed)', nl: 'Item (vraag, geanalyseerd)' },
-  context: { en: 'Context metadata (kept, not analysed)', nl: 'Contextgegevens (bewaard, niet geanalyseerd)' },
+  context: { en: 'Context (kept, not analysed)', nl: 'Context (bewaard, niet geanalyseerd)' },
   ignore: { en: 'Ignore', nl: 'Negeren' },
 };
 
