@@ -37,8 +37,8 @@ export const datasetMessages = {
   notFound: { en: 'That dataset no longer exists.', nl: 'Die dataset bestaat niet meer.' },
   emptyTitle: { en: 'No uploads yet', nl: 'Nog geen uploads' },
   emptyText: {
-    en: 'Upload a CSV export through the HTTP API; a file shaped like a template below needs no codebook (see “HTTP API” in the README):',
-    nl: 'Upload een CSV-export via de HTTP-API; een bestand in de vorm van een sjabloon hieronder heeft geen codeboek nodig (zie “HTTP API” in de README):',
+    en: 'Upload a CSV export with the panel above or through the HTTP API; a file shaped like a template below needs no codebook (see “HTTP API” in the README):',
+    nl: 'Upload een CSV-export met het paneel hierboven of via de HTTP-API; een bestand in de vorm van een sjabloon hieronder heeft geen codeboek nodig (zie “HTTP API” in de README):',
   },
   templatesTitle: { en: 'Templates and codebooks', nl: 'Sjablonen en codeboeken' },
   templatesIntro: {

@@ -4,9 +4,10 @@ import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { deleteDatasetAction } from './actions';
 import { dt } from './messages';
+import { UploadPanel } from './upload/UploadPanel';
 import './datasets.css';
 import { formatNumber, localeFrom } from '@/lib/i18n/messages';
-import { TEMPLATE_STUDIES } from '@/lib/api/templates';
+import { TEMPLATE_STUDIES, templateHeader } from '@/lib/api/templates';
 import { getDatasetRegistry, isValidDatasetId, type DatasetListing } from '@/lib/storage/datasetRegistry';
 import type { Locale } from '@/lib/survey/codebook';
 
@@ -133,6 +134,8 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
         </div>
+
+        <UploadPanel locale={locale} templates={TEMPLATE_STUDIES.map((study) => ({ study, header: templateHeader(study) }))} />
 
         {uploads.length === 0 && (
           <section className="card empty-uploads" data-testid="empty-uploads">

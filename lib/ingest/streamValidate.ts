@@ -1,0 +1,332 @@
+import Papa from 'papaparse';
+import { CodebookChecks } from './codebookChecks';
+import { detectDelimiter } from './delimiter';
+import { scanUtf8 } from './encoding';
+import { headerProblems } from './header';
+import { PersonalDataDetector } from './personal';
+import { personalProblems } from './personalProblems';
+import { ProblemCollector } from './problems';
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_PROBLEMS_PER_CODE,
+  DEFAULT_MAX_ROWS,
+  type Delimiter,
+  type Encoding,
+  type Problem,
+  type ValidateOptions,
+  type ValidationReport,
+} from './types';
+
+/**
+ * The validator of `validate.ts`, fed in chunks: the browser's upload worker reads a file of up
+ * to 200 MB slice by slice and reports progress, instead of holding the whole file as bytes and
+ * text at once. It runs the same checks in the same order and gives the same report for the same
+ * bytes (streamValidate.test.ts compares the two on every fixture, at several chunk sizes).
+ *
+ * Bytes become text through a streaming TextDecoder, so a character split between two slices is
+ * decoded whole (papaparse's own File reader decodes each slice on its own and would not). The
+ * text goes to papaparse through its stream interface, which keeps the partial last line of one
+ * chunk for the next. Invalid UTF-8 is found by a strict decoder beside the lenient one, and
+ * located byte by byte only once the strict one fails, so valid files pay nothing extra.
+ */
+
+export interface StreamValidateOptions extends ValidateOptions {
+  /** The file's size, when known: an oversized file is refused before any byte is read. */
+  totalBytes?: number;
+}
+
+/** How much text is collected before the delimiter is guessed (the guess reads the first 64 K characters). */
+const DELIMITER_SAMPLE_CHARS = 64 * 1024;
+
+/** A minimal readable stream for papaparse's stream input: data is pushed by calling `emit`. */
+function pushSource() {
+  const listeners = new Map<string, (arg?: unknown) => void>();
+  const source = {
+    readable: true,
+    read: () => null,
+    on: (event: string, fn: (arg?: unknown) => void) => listeners.set(event, fn),
+    removeListener: (event: string) => listeners.delete(event),
+    pause: () => {},
+    resume: () => {},
+  };
+  return { source, emit: (event: 'data' | 'end', arg?: string) => listeners.get(event)?.(arg) };
+}
+
+/** Where an incomplete multi-byte sequence starts at the end of `b` (b.length if none). */
+export function incompleteTailStart(b: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, b.length); k++) {
+    const x = b[b.length - k];
+    if ((x & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead
+    if (x < 0xc0) return b.length; // ASCII: nothing pending
+    const need = x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : 2;
+    return k < need ? b.length - k : b.length;
+  }
+  return b.length;
+}
+
+export class StreamingValidator {
+  private readonly maxBytes: number;
+  private readonly maxRows: number;
+  private readonly keep: string[];
+  private readonly out: ProblemCollector;
+
+  private bytesRead = 0;
+  private head = new Uint8Array(0);
+  private headDone = false;
+  private encoding: Encoding = 'utf-8';
+  private utf16 = false;
+  private tooLargeAt = -1;
+
+  private readonly lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  private strict: TextDecoder | undefined = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** Bytes of an incomplete sequence at the end of the previous chunk, for the byte scan. */
+  private carry = new Uint8Array(0);
+  private invalid: { offset: number; count: number; byte: number } | undefined;
+  private locating = false;
+  private badPlace: { row: number; column?: string } | undefined;
+
+  private sawText = false;
+  private pending = '';
+  private parser: ReturnType<typeof pushSource> | undefined;
+  private delimiter: Delimiter = ',';
+  private delimiterDetected = true;
+
+  private header: string[] = [];
+  private rows = 0;
+  private seenHeader = false;
+  private tooMany = false;
+  private nonBlank = new Uint32Array(0);
+  private personal: PersonalDataDetector | undefined;
+  private codebookChecks: CodebookChecks | undefined;
+
+  constructor(private readonly options: StreamValidateOptions = {}) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+    this.keep = options.keepPersonalColumns ?? [];
+    this.out = new ProblemCollector(Math.max(1, options.maxProblemsPerCode ?? DEFAULT_MAX_PROBLEMS_PER_CODE));
+    if (options.totalBytes !== undefined && options.totalBytes > this.maxBytes) this.tooLargeAt = options.totalBytes;
+  }
+
+  /** Data rows read so far. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  get bytes(): number {
+    return this.bytesRead;
+  }
+
+  /** True once reading further is pointless: the file is too large or has too many rows. */
+  get stopped(): boolean {
+    return this.tooLargeAt >= 0 || this.tooMany;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.stopped || chunk.length === 0) return;
+    this.bytesRead += chunk.length;
+    if (this.bytesRead > this.maxBytes) {
+      this.tooLargeAt = this.options.totalBytes ?? this.bytesRead;
+      return;
+    }
+    if (!this.headDone) {
+      // The byte-order marks are recognised on the first bytes, which may arrive in pieces.
+      const joined = new Uint8Array(this.head.length + chunk.length);
+      joined.set(this.head);
+      joined.set(chunk, this.head.length);
+      if (joined.length < 3) {
+        this.head = joined;
+        return;
+      }
+      this.startBody(joined);
+      return;
+    }
+    this.body(chunk, this.bytesRead - chunk.length);
+  }
+
+  private startBody(first: Uint8Array): void {
+    this.headDone = true;
+    this.head = new Uint8Array(0);
+    const bom = first.length >= 3 && first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
+    this.encoding = bom ? 'utf-8-bom' : 'utf-8';
+    this.utf16 = first.length >= 2 && ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff));
+    this.body(bom ? first.subarray(3) : first, bom ? 3 : 0);
+  }
+
+  /** Decodes one chunk of the body; `at` is its byte offset in the file. */
+  private body(chunk: Uint8Array, at: number): void {
+    this.checkUtf8(chunk, at, false);
+    this.text(this.lenient.decode(chunk, { stream: true }));
+  }
+
+  private checkUtf8(chunk: Uint8Array, at: number, last: boolean): void {
+    if (this.strict) {
+      try {
+        this.strict.decode(chunk, { stream: !last });
+        this.carry = chunk.subarray(incompleteTailStart(chunk)).slice();
+        return;
+      } catch {
+        this.strict = undefined; // from here on, every chunk is scanned byte by byte
+      }
+    }
+    const bytes = new Uint8Array(this.carry.length + chunk.length);
+    bytes.set(this.carry);
+    bytes.set(chunk, this.carry.length);
+    const end = last ? bytes.length : incompleteTailStart(bytes);
+    const { first, count } = scanUtf8(bytes.subarray(0, end));
+    this.carry = bytes.subarray(end).slice();
+    if (count === 0) return;
+    if (!this.invalid) {
+      this.invalid = { offset: at - (bytes.length - chunk.length) + first, count, byte: bytes[first] };
+      this.locating = true;
+    } else this.invalid.count += count;
+  }
+
+  private text(t: string): void {
+    if (t === '') return;
+    if (!this.sawText && /\S/.test(t)) this.sawText = true;
+    if (this.parser) return this.parser.emit('data', t);
+    this.pending += t;
+    if (this.pending.length >= DELIMITER_SAMPLE_CHARS) this.startParser();
+  }
+
+  private startParser(): void {
+    const guess = detectDelimiter(this.pending);
+    this.delimiter = guess.delimiter;
+    this.delimiterDetected = guess.detected;
+    this.parser = pushSource();
+    Papa.parse<string[]>(this.parser.source as unknown as File, {
+      delimiter: this.delimiter,
+      skipEmptyLines: 'greedy',
+      step: (result, parser) => this.record(result, parser),
+    });
+    const text = this.pending;
+    this.pending = '';
+    this.parser.emit('data', text);
+  }
+
+  private record(result: Papa.ParseStepResult<string[]>, parser: Papa.Parser): void {
+    if (this.tooMany) return;
+    const fields = result.data;
+    const row = this.seenHeader ? this.rows + 1 : 0;
+    for (const e of result.errors) quoteProblem(this.out, e, row);
+    if (this.locating) {
+      const index = fields.findIndex((f) => f.includes('\uFFFD'));
+      if (index >= 0) {
+        this.locating = false;
+        this.badPlace = { row, column: (row === 0 ? fields[index]?.trim() : this.header[index]) || undefined };
+      }
+    }
+    if (row === 0) {
+      this.seenHeader = true;
+      this.header = fields.map((h) => h.trim());
+      this.nonBlank = new Uint32Array(this.header.length);
+      this.personal = new PersonalDataDetector(this.header);
+      if (this.options.codebook) this.codebookChecks = new CodebookChecks(this.options.codebook, this.header, this.out);
+      return;
+    }
+    if (row > this.maxRows) {
+      this.tooMany = true;
+      this.out.add({ type: 'error', code: 'TooManyRows', message: `the file has more than ${this.maxRows.toLocaleString('en')} rows, the limit; reading stopped at row ${row}`, row });
+      parser.abort();
+      return;
+    }
+    this.rows = row;
+    const header = this.header;
+    if (fields.length !== header.length)
+      this.out.add({ type: 'error', code: 'RaggedRow', message: `has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${header.length}`, row });
+    const n = Math.min(fields.length, this.nonBlank.length);
+    for (let i = 0; i < n; i++) if (fields[i].trim() !== '') this.nonBlank[i]++;
+    this.personal!.add(fields);
+    this.codebookChecks?.add(fields);
+  }
+
+  /** Ends the input and returns the report. */
+  finish(): ValidationReport {
+    if (this.tooLargeAt >= 0) {
+      this.out.add({ type: 'error', code: 'FileTooLarge', message: `the file is ${formatBytes(this.tooLargeAt)}; the limit is ${formatBytes(this.maxBytes)}` });
+      return this.partial();
+    }
+    if (!this.headDone) this.startBody(this.head);
+    if (!this.tooMany) {
+      this.checkUtf8(new Uint8Array(0), this.bytesRead, true);
+      this.text(this.lenient.decode());
+      if (!this.sawText) {
+        this.out.add({ type: 'error', code: 'EmptyFile', message: this.bytesRead === 0 ? 'the file is empty' : 'the file has no text, only blank space' });
+        return this.partial();
+      }
+      if (!this.parser) this.startParser();
+      this.parser!.emit('end');
+    }
+    const { out, header, options } = this;
+
+    if (this.invalid) out.add(this.invalidUtf8Problem());
+    if (!this.delimiterDetected && header.length <= 1)
+      out.add({ type: 'warning', code: 'DelimiterNotDetected', message: 'found a single column: no comma, semicolon or tab separates the fields; read as comma-separated' });
+    for (const p of headerProblems(header, this.nonBlank)) out.add(p);
+    if (this.rows === 0 && !this.tooMany) out.add({ type: 'error', code: 'HeaderOnly', message: 'the file has a header but no data rows', row: 0 });
+    this.codebookChecks?.finish();
+
+    const present = new Set(header);
+    for (const column of this.keep)
+      if (!present.has(column)) out.add({ type: 'warning', code: 'UnknownKeepColumn', message: `asked to keep column "${column}", which is not in the file`, column });
+
+    const skip = options.codebook ? CodebookChecks.mappedColumns(options.codebook) : new Set<string>();
+    const personalColumns = this.personal ? this.personal.result(this.keep, skip) : [];
+    for (const p of personalProblems(personalColumns, options.codebook)) out.add(p);
+    return finishReport(out, { encoding: this.encoding, delimiter: this.delimiter, header, rowCount: this.rows, personalColumns });
+  }
+
+  private partial(): ValidationReport {
+    return finishReport(this.out, { encoding: this.encoding, delimiter: ',', header: [], rowCount: 0, personalColumns: [] });
+  }
+
+  private invalidUtf8Problem(): Problem {
+    const { offset, count, byte } = this.invalid!;
+    const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+    const more = count > 1 ? ` (${count} invalid sequences in all)` : '';
+    const hint = this.utf16 ? 'the file is saved as UTF-16 ("Unicode text"); save it as "CSV UTF-8"' : 'the file is probably saved as Latin-1 or Windows-1252; save it as "CSV UTF-8"';
+    const place = this.badPlace ?? { row: this.rows };
+    return { type: 'error', code: 'InvalidUtf8', message: `byte ${offset} (0x${hex}) is not valid UTF-8${more}: ${hint}`, row: place.row, ...(place.column ? { column: place.column } : {}) };
+  }
+}
+
+export interface BlobProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface ValidateBlobOptions {
+  /** Bytes read per slice. Default 1 MB. */
+  chunkSize?: number;
+  /** Called after every slice (the caller throttles what it passes on). */
+  onProgress?: (progress: BlobProgress) => void;
+}
+
+/** Validates a File or Blob slice by slice (see StreamingValidator). */
+export async function validateBlob(blob: Blob, options: ValidateOptions = {}, run: ValidateBlobOptions = {}): Promise<ValidationReport> {
+  const chunkSize = run.chunkSize ?? 1024 * 1024;
+  const validator = new StreamingValidator({ ...options, totalBytes: blob.size });
+  for (let start = 0; start < blob.size && !validator.stopped; start += chunkSize) {
+    const bytes = new Uint8Array(await blob.slice(start, Math.min(blob.size, start + chunkSize)).arrayBuffer());
+    validator.push(bytes);
+    run.onProgress?.({ rows: validator.rowCount, bytes: validator.bytes, totalBytes: blob.size });
+  }
+  return validator.finish();
+}
+
+function quoteProblem(out: ProblemCollector, e: Papa.ParseError, row: number): void {
+  if (e.code === 'MissingQuotes') out.add({ type: 'error', code: 'UnclosedQuote', message: 'a quoted field is never closed; everything after it was read as one field', row });
+  else if (e.code === 'InvalidQuotes') out.add({ type: 'error', code: 'MalformedQuote', message: 'a quoted field has text after its closing quote', row });
+}
+
+function finishReport(out: ProblemCollector, rest: Omit<ValidationReport, 'ok' | 'problems' | 'counts'>): ValidationReport {
+  const problems = out.problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.row ?? -1) - (b.p.row ?? -1) || a.i - b.i).map(({ p }) => p);
+  return { ok: !problems.some((p) => p.type === 'error'), problems, counts: { ...out.counts }, ...rest };
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${n} bytes`;
+}
