@@ -42,7 +42,7 @@ function candidate(data: SurveyData, scope: Scope, dimension: { id: string; labe
   const { hi, lo, diff, pValue } = compareLevels(data, query, dimension.id, top.key[dimension.id], bottom.key[dimension.id]);
   const topFigure = figureOf(hi, top.labels[dimension.id], 'focus');
   const bottomFigure = figureOf(lo, bottom.labels[dimension.id], 'base');
-  if (!topFigure || !bottomFigure || diff <= 0) return null;
+  if (!topFigure || !bottomFigure || diff < 0) return null;
   return {
     dimension,
     scope: scope.label,
@@ -73,7 +73,7 @@ export function findTakeaways(data: SurveyData, scopes: Scope[], minBase: number
   const adjusted = benjaminiHochberg(candidates.map((c) => c.pValue));
   const significant = candidates
     .map((c, i): Takeaway => ({ ...c, pAdjusted: adjusted[i] }))
-    .filter((t) => t.pAdjusted < ALPHA && !t.top.smallBase && !t.bottom.smallBase)
+    .filter((t) => t.diff > 0 && t.pAdjusted < ALPHA && !t.top.smallBase && !t.bottom.smallBase)
     .sort((a, b) => b.diff - a.diff);
   const takeaways: Takeaway[] = [];
   const usedDims = new Set<string>();
