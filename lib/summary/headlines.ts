@@ -201,6 +201,52 @@ const G_SPECS: HeadlineSpec[] = [
       };
     },
   },
+  {
+    id: 'g-segments',
+    title: L('Most and least welcoming segments', 'Meest en minst ontvankelijke segmenten'),
+    build: (ctx) => {
+      const grid = ['gender', 'age_band', 'young_children'];
+      for (const id of grid) required(ctx.data.attributes.get(id), `no attribute "${id}"`);
+      const table = acceptance(ctx.data, { family: SCENARIO, by: grid, minBase: ctx.minBase });
+      const ranked = rankedCells(table);
+      if (ranked.length < 2) throw new Unsupported('fewer than two segments reach the minimum base');
+      const name = (cell: (typeof ranked)[number]): Label => {
+        const parts = grid.map((d) => cell.labels[d]);
+        const join = (locale: 'en' | 'nl') => parts.map((p, i) => (i === 0 ? p[locale] : p[locale].charAt(0).toLowerCase() + p[locale].slice(1))).join(', ');
+        return { en: join('en'), nl: join('nl') };
+      };
+      const [top, bottom] = [ranked[0], ranked[ranked.length - 1]];
+      const everyone = required(figureOf(table.overall, EVERYONE, 'base'), 'no answers');
+      const topFigure = required(figureOf(top, name(top), 'focus'), 'empty top segment');
+      const bottomFigure = required(figureOf(bottom, name(bottom), 'nogo'), 'empty bottom segment');
+      const pTop = top.vsRest?.pAdjusted ?? 1;
+      const topName = name(top);
+      const bottomName = name(bottom);
+      return {
+        id: 'g-segments',
+        claimIds: ['G12'],
+        value: { kind: 'share', share: topFigure.share },
+        title: L(
+          `of ${topName.en.charAt(0).toLowerCase()}${topName.en.slice(1)} are positive: the most welcoming segment`,
+          `van de ${topName.nl.charAt(0).toLowerCase()}${topName.nl.slice(1)} is positief: het meest ontvankelijke segment`,
+        ),
+        soWhat: L(
+          `Pilot automated services with this segment; ${bottomName.en.charAt(0).toLowerCase()}${bottomName.en.slice(1)} need more reassurance first.`,
+          `Test geautomatiseerde diensten eerst bij dit segment; ${bottomName.nl.charAt(0).toLowerCase()}${bottomName.nl.slice(1)} hebben eerst meer geruststelling nodig.`,
+        ),
+        chartTitle: L('Positive about automated services: the highest and lowest segment', 'Positief over geautomatiseerde diensten: het hoogste en laagste segment'),
+        bars: [topFigure, everyone, bottomFigure],
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'segments') },
+        test: {
+          high: topFigure,
+          low: { ...everyone, label: L('the other segments', 'de andere segmenten'), share: top.vsRest?.restShare ?? everyone.share, ci: null, respondents: everyone.respondents - topFigure.respondents },
+          pValue: pTop,
+          description: L('top segment against the rest, design-based t test, Benjamini-Hochberg over all segments', 'hoogste segment tegen de rest, designgebaseerde t-toets, Benjamini-Hochberg over alle segmenten'),
+        },
+        scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
+      };
+    },
+  },
 ];
 
 /** An item's label, or Unsupported when the codebook lacks the item. */
@@ -300,13 +346,32 @@ const P_SPECS: HeadlineSpec[] = [
         claim: 'P7',
         item: 'p7_creepy_text_passing_store',
         title: L('find a text message from a brand when walking past its store creepy', 'vindt een sms van een merk bij het langslopen van de winkel griezelig'),
-        soWhat: L('Location-triggered messages feel creepiest; an apology after a bad experience is what consumers value.', 'Berichten op basis van locatie voelen het griezeligst; excuses na een slechte ervaring worden gewaardeerd.'),
-        chartTitle: L('Tactics consumers find creepy, and tactics they value', 'Tactieken die consumenten griezelig vinden, en tactieken die ze waarderen'),
-        others: [tactic('P8', 'p8_creepy_message_after_store', 'nogo'), tactic('P9', 'p9_creepy_social_ads', 'nogo'), tactic('P10', 'p10_valued_apology_email', 'ok'), tactic('P11', 'p11_valued_apology_website', 'ok')],
+        soWhat: L('Location-triggered messages feel creepiest: do not follow people around the high street.', 'Berichten op basis van locatie voelen het griezeligst: volg mensen niet door de winkelstraat.'),
+        chartTitle: L('Tactics consumers find creepy', 'Tactieken die consumenten griezelig vinden'),
+        others: [tactic('P8', 'p8_creepy_message_after_store', 'nogo'), tactic('P9', 'p9_creepy_social_ads', 'nogo')],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'tactics') },
       });
       headline.bars[0] = { ...headline.bars[0], tone: 'nogo' };
       headline.scope = { label: L('Creepy tactics', 'Griezelige tactieken'), items: ['p7_creepy_text_passing_store', 'p8_creepy_message_after_store', 'p9_creepy_social_ads'], filter: headline.scope?.filter };
+      return headline;
+    },
+  },
+  {
+    id: 'p-valued',
+    title: L('Valued: an apology', 'Gewaardeerd: excuses'),
+    build: (ctx) => {
+      const headline = shareHeadline(ctx, {
+        id: 'p-valued',
+        claim: 'P10',
+        item: 'p10_valued_apology_email',
+        title: L('value an apology e-mail after a bad (offline or online) experience', 'waardeert een e-mail met excuses na een slechte (offline of online) ervaring'),
+        soWhat: L('Personalize the service recovery: a timely, personal apology is the tactic consumers value most.', 'Personaliseer het herstel: tijdige, persoonlijke excuses zijn de tactiek die consumenten het meest waarderen.'),
+        chartTitle: L('Tactics consumers value', 'Tactieken die consumenten waarderen'),
+        others: [{ claim: 'P11', label: itemLabel(ctx.data, 'p11_valued_apology_website'), tone: 'ok' }],
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'tactics') },
+      });
+      headline.bars[0] = { ...headline.bars[0], tone: 'ok' };
+      headline.scope = { label: L('Valued tactics', 'Gewaardeerde tactieken'), items: ['p10_valued_apology_email', 'p11_valued_apology_website'], filter: headline.scope?.filter };
       return headline;
     },
   },

@@ -20,7 +20,12 @@ export async function loadSummary(datasetId: string | undefined): Promise<Summar
     const own = isReferenceId(id) ? results.filter((r) => r.claim.dataset === id) : [];
     return { ok: true, summary: cachedSummary(data, { registry, results: own }) };
   } catch (error) {
-    if (error instanceof DatasetLookupError) return { ok: false, status: error.code === 'NotFound' ? 404 : 400, code: error.code, message: error.message };
+    // By name, not instanceof: the registry is a process-wide singleton that another bundle chunk
+    // may have created, with its own copy of the class.
+    if (error instanceof DatasetLookupError || (error instanceof Error && error.name === 'DatasetLookupError')) {
+      const code = (error as DatasetLookupError).code;
+      return { ok: false, status: code === 'NotFound' ? 404 : 400, code, message: error.message };
+    }
     return { ok: false, status: 500, code: 'SummaryFailed', message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -17,7 +17,7 @@ import type { Scope, Takeaway } from './model';
 export const TAKEAWAY_COUNT = 3;
 export const ALPHA = 0.05;
 
-interface Candidate extends Omit<Takeaway, 'pAdjusted'> {}
+type Candidate = Omit<Takeaway, 'pAdjusted'>;
 
 /** Dimensions that can split a scope: attributes not fixed by its filter, and item dimensions on which its items differ. */
 function splitDimensions(data: SurveyData, scope: Scope): { id: string; label: Label }[] {
