@@ -159,6 +159,7 @@ test.describe('/ the executive summary', () => {
   });
 
   test('has no serious or critical accessibility violations', async ({ page }) => {
+    test.setTimeout(120_000); // axe on two full pages, on a shared 2-core machine
     for (const url of ['/', '/?dataset=study-p&lang=nl']) {
       await page.goto(url);
       const results = await new AxeBuilder({ page }).analyze();

@@ -1,21 +1,20 @@
 /**
  * npm run lighthouse [-- --url http://127.0.0.1:3000] [--desktop] [--runs N]   (after npm run build)
  *
- * Runs Lighthouse (the `lighthouse` package, Debian's Chromium through chrome-launcher, headless,
- * no sandbox) on the home, explore, planner and findings pages of the production build and prints
+ * Runs Lighthouse (the `lighthouse` package's CLI, which starts Debian's Chromium through
+ * chrome-launcher, headless, no sandbox) on the home, explore, planner and findings pages of the production build and prints
  * the performance, accessibility and best-practices scores (0-100; the median of --runs, default 1).
  * Without --url it starts `next start` on a free loopback port with a throwaway DATA_DIR, and stops
  * it at the end. Lighthouse's default is its mobile profile (simulated slow 4G, 4x CPU slowdown);
  * --desktop uses its desktop profile. A script that prints figures, not a test. Target: 95 or more
  * for performance and accessibility on every page.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse, { desktopConfig } from 'lighthouse';
+import { promisify } from 'node:util';
 
 const PAGES = ['/', '/explore', '/planner', '/findings'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
@@ -45,6 +44,19 @@ async function startServer(): Promise<{ base: string; server: ChildProcess; data
   throw new Error(`the production server did not answer on ${base}: run npm run build first`);
 }
 
+// Lighthouse runs as its own Node process: under tsx its page functions would carry esbuild's
+// __name helper into the browser, where it does not exist.
+const LIGHTHOUSE_CLI = path.join(process.cwd(), 'node_modules', 'lighthouse', 'cli', 'index.js');
+
+async function audit(url: string, desktop: boolean): Promise<Record<string, number>> {
+  const args = [LIGHTHOUSE_CLI, url, '--output=json', '--output-path=stdout', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'];
+  if (desktop) args.push('--preset=desktop');
+  const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, maxBuffer: 256 * 1024 * 1024 });
+  const lhr = JSON.parse(stdout) as { categories: Record<string, { score: number | null }>; runtimeError?: { message: string } };
+  if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
+  return Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(100 * (lhr.categories[c]?.score ?? 0))]));
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
@@ -53,7 +65,6 @@ async function main() {
   const runs = Math.max(1, Number(argument('--runs') ?? 1));
   const started = given ? null : await startServer();
   const base = (given ?? started!.base).replace(/\/$/, '');
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   const rows: Record<string, string | number>[] = [];
   try {
     // Warm the server's caches (the first request of a page computes its tables) so the audit sees steady state.
@@ -61,16 +72,14 @@ async function main() {
     for (const page of PAGES) {
       const scores: Record<string, number[]> = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
       for (let run = 0; run < runs; run++) {
-        const result = await lighthouse(base + page, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }, desktop ? desktopConfig : undefined);
-        if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
-        for (const c of CATEGORIES) scores[c].push(Math.round(100 * (result.lhr.categories[c]?.score ?? 0)));
+        const result = await audit(base + page, desktop);
+        for (const c of CATEGORIES) scores[c].push(result[c]);
       }
       const row: Record<string, string | number> = { page, ...Object.fromEntries(CATEGORIES.map((c) => [c, median(scores[c])])) };
       rows.push(row);
       console.log(`${page.padEnd(10)} performance ${row.performance}  accessibility ${row.accessibility}  best-practices ${row['best-practices']}`);
     }
   } finally {
-    await chrome.kill();
     if (started) {
       if (started.server.pid) process.kill(-started.server.pid, 'SIGTERM');
       rmSync(started.dataDir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ const INK = '#1c2430';
 const MUTED = '#5a6472';
 const ACCENT = '#1d5fb8';
 const TONE: Record<Tone, string> = { focus: ACCENT, base: '#8d9bb0', ok: '#2e8540', nogo: '#b42318' };
-const FIGURE_COLOUR: Record<string, string> = { 'g-nogo-types': '#a11d12', 'p-creepy': '#a11d12', 'p-too-personal': '#a11d12', 'g-ok-types': '#136128' };
+const FIGURE_COLOUR: Record<string, string> = { 'g-nogo-types': '#a11d12', 'p-creepy': '#a11d12', 'p-too-personal': '#a11d12', 'g-ok-types': '#136128', 'p-valued': '#136128' };
 
 /** Characters Helvetica's encoding lacks, written with ones it has. */
 export function pdfText(text: string): string {
@@ -76,8 +76,9 @@ function drawHeadline(doc: Doc, headline: Headline, summary: ExecutiveSummary, l
 
   doc.font('Helvetica-Bold').fontSize(10);
   const titleHeight = doc.heightOfString(title, { width: textWidth });
-  doc.font('Helvetica').fontSize(8.5);
-  const soWhatHeight = doc.heightOfString(`${st(locale, 'soWhat')}: ${soWhat}`, { width: textWidth });
+  // Measured in bold: the lead-in is bold, and an overestimate only adds white space.
+  doc.font('Helvetica-Bold').fontSize(8.5);
+  const soWhatHeight = doc.heightOfString(`${st(locale, 'soWhat')}: ${soWhat}`, { width: textWidth }) + 2;
   doc.font('Helvetica-Bold').fontSize(7);
   const chartTitleHeight = doc.heightOfString(chartTitle, { width: barsWidth });
   const chartHeight = chartTitleHeight + 3 + barsHeight(doc, headline.bars, locale);

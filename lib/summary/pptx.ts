@@ -14,7 +14,7 @@ const INK = '1C2430';
 const MUTED = '5A6472';
 const ACCENT = '1D5FB8';
 const TONE: Record<Tone, string> = { focus: ACCENT, base: '8D9BB0', ok: '2E8540', nogo: 'B42318' };
-const FIGURE_COLOUR: Record<string, string> = { 'g-nogo-types': 'A11D12', 'p-creepy': 'A11D12', 'p-too-personal': 'A11D12', 'g-ok-types': '136128' };
+const FIGURE_COLOUR: Record<string, string> = { 'g-nogo-types': 'A11D12', 'p-creepy': 'A11D12', 'p-too-personal': 'A11D12', 'g-ok-types': '136128', 'p-valued': '136128' };
 const FONT = 'Arial';
 
 function headlineSlide(pptx: PptxGenJS, headline: Headline, summary: ExecutiveSummary, locale: Locale, index: number) {
