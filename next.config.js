@@ -5,7 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   // The reference CSVs are read from disk at request time by server code.
   outputFileTracingIncludes: { '/**': ['./data/**/*'] },
-  serverExternalPackages: ['better-sqlite3'],
+  // pdfkit reads its font metrics from its own folder at run time; pptxgenjs is Node-ready as published.
+  serverExternalPackages: ['better-sqlite3', 'pdfkit', 'pptxgenjs'],
 };
 
 module.exports = nextConfig;

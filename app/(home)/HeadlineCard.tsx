@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { headlineFigure, headlineFootnote } from '@/lib/summary/format';
+import { withLang } from '@/lib/summary/links';
+import type { ExecutiveSummary, Headline } from '@/lib/summary/model';
+import { st } from '@/lib/summary/text';
+import type { Locale } from '@/lib/survey/codebook';
+import { SummaryBars } from './SummaryBars';
+
+/** One headline: the big figure, what it means, what to do about it, its chart and its footnote. */
+export function HeadlineCard({ headline, summary, locale }: { headline: Headline; summary: ExecutiveSummary; locale: Locale }) {
+  const figure = headlineFigure(headline, locale);
+  const titleId = `headline-${headline.id}`;
+  return (
+    <article className={`headline-card value-${headline.value.kind}`} data-headline={headline.id} data-claims={headline.claimIds.join(' ')} aria-labelledby={titleId}>
+      <h3 id={titleId} className="headline-statement">
+        <span className="figure" data-testid="headline-figure">
+          {figure.main}
+          {figure.unit && <span className="figure-unit"> {figure.unit}</span>}
+        </span>
+        <span className="statement">{headline.title[locale]}</span>
+      </h3>
+      <p className="so-what">
+        <strong>{st(locale, 'soWhat')}: </strong>
+        {headline.soWhat[locale]}
+      </p>
+      <figure className="mini-chart">
+        <figcaption>{headline.chartTitle[locale]}</figcaption>
+        <SummaryBars bars={headline.bars} locale={locale} />
+      </figure>
+      <p className="card-foot">
+        <span className="footnote-text">{headlineFootnote(headline, summary, locale)}</span>
+        {headline.claimIds.length > 0 && <span className="claim-ids"> · {headline.claimIds.join(', ')}</span>}
+      </p>
+      <p className="card-link">
+        <Link href={withLang(headline.link.href, locale)} prefetch={false}>
+          {st(locale, headline.link.kind === 'explore' ? 'seeChart' : 'seeFinding')}
+          <span aria-hidden="true"> →</span>
+          <span className="visually-hidden">: {headline.chartTitle[locale]}</span>
+        </Link>
+      </p>
+    </article>
+  );
+}

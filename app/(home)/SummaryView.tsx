@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { SyntheticNotice } from '../components/SiteHeader';
+import { formatNumber } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
+import { formatP, methodsLines, signedPoints, takeawayLine } from '@/lib/summary/format';
+import type { ExecutiveSummary } from '@/lib/summary/model';
+import { st } from '@/lib/summary/text';
+import type { Locale } from '@/lib/survey/codebook';
+import { HeadlineCard } from './HeadlineCard';
+
+export function Takeaways({ summary, locale }: { summary: ExecutiveSummary; locale: Locale }) {
+  return (
+    <section className="takeaways" aria-labelledby="takeaways-title">
+      <h2 id="takeaways-title">{st(locale, 'takeawaysTitle')}</h2>
+      {summary.takeaways.length === 0 ? (
+        <p>{st(locale, 'noTakeaways')}</p>
+      ) : (
+        <ol className="takeaway-list">
+          {summary.takeaways.map((tk) => (
+            <li key={`${tk.dimension.id}-${tk.scope.en}`} data-takeaway={tk.dimension.id}>
+              <span className="takeaway-diff">
+                {signedPoints(tk.diff, locale)} <span className="figure-unit">{st(locale, 'pointsShort')}</span>
+              </span>
+              <span className="takeaway-text">{takeawayLine(tk, locale)}</span>
+              <span className="takeaway-scope muted small">
+                {st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · {formatP(tk.pAdjusted, locale)} (BH) · n = {formatNumber(tk.top.respondents, locale)} / {formatNumber(tk.bottom.respondents, locale)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="muted small">{st(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })}</p>
+    </section>
+  );
+}
+
+/** The executive summary of one dataset: headline cards, key takeaways, methods. */
+export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; locale: Locale }) {
+  return (
+    <>
+      {summary.synthetic && <SyntheticNotice locale={locale} />}
+      {summary.headlineSet === 'generic' && <p className="note">{st(locale, 'genericNote')}</p>}
+      <section aria-labelledby="headlines-title">
+        <h2 id="headlines-title" className="visually-hidden">
+          {st(locale, 'headlinesTitle')}
+        </h2>
+        <div className="headline-grid">
+          {summary.headlines.map((h) => (
+            <HeadlineCard key={h.id} headline={h} summary={summary} locale={locale} />
+          ))}
+        </div>
+      </section>
+      <Takeaways summary={summary} locale={locale} />
+      {summary.omitted.length > 0 && (
+        <section className="omitted" aria-labelledby="omitted-title">
+          <h2 id="omitted-title">{st(locale, 'omittedTitle')}</h2>
+          <p>{st(locale, 'omittedIntro')}</p>
+          <ul>
+            {summary.omitted.map((o) => (
+              <li key={o.id} data-omitted={o.id}>
+                <strong>{o.title[locale]}</strong>: <span className="muted">{o.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <footer className="footnote summary-methods">
+        <h2>{st(locale, 'methodsTitle')}</h2>
+        {methodsLines(summary, locale).map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <p className="no-print">
+          <Link href={locale === 'nl' ? '/findings?lang=nl' : '/findings'}>{t(locale, 'homeFindingsLink')} →</Link>
+        </p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from '../analysis/query';
+import type { ClaimResult, FindingsRegistry } from '../findings/claims';
+import { evaluateClaim } from '../findings/evaluate';
+import type { SurveyData } from '../survey/dataset';
+import { computeHeadlines } from './headlines';
+import type { ExecutiveSummary } from './model';
+import { findTakeaways } from './takeaways';
+
+export interface SummaryOptions {
+  /** The published claims (data/findings.json): headlines that are claims compute through them. */
+  registry: FindingsRegistry;
+  /**
+   * Results already computed for this very dataset (the reference datasets' cached reproduction,
+   * which /findings shows); claims not among them are evaluated on the data.
+   */
+  results?: ClaimResult[];
+  minBase?: number;
+}
+
+const cache = new WeakMap<SurveyData, ExecutiveSummary>();
+
+/** The executive summary of a dataset: headline figures, key takeaways and what the footnotes need. */
+export function buildSummary(data: SurveyData, options: SummaryOptions): ExecutiveSummary {
+  const minBase = options.minBase ?? DEFAULT_MIN_BASE;
+  const known = new Map((options.results ?? []).map((r) => [r.claim.id, r]));
+  const claim = (id: string): ClaimResult => {
+    const found = known.get(id);
+    if (found) return found;
+    const definition = options.registry.claims.find((c) => c.id === id);
+    if (!definition) throw new RangeError(`no claim "${id}" in the findings registry`);
+    const result = evaluateClaim(definition, data);
+    known.set(id, result);
+    return result;
+  };
+  const datasetId = data.codebook.id;
+  const { set, headlines, omitted } = computeHeadlines({ data, datasetId, claim, minBase });
+  const scopes = headlines.flatMap((h) => (h.scope ? [h.scope] : []));
+  const { takeaways, tested } = findTakeaways(data, scopes.length ? scopes : [{ label: { en: 'All items', nl: 'Alle items' } }], minBase);
+  return {
+    datasetId,
+    title: data.codebook.title,
+    studyStyle: data.codebook.studyStyle,
+    synthetic: data.codebook.synthetic === true,
+    weighted: data.weighted,
+    respondents: data.rowCount,
+    headlineSet: set,
+    headlines,
+    omitted,
+    takeaways,
+    comparisonsTested: tested,
+    minBase,
+    confLevel: DEFAULT_CONF_LEVEL,
+  };
+}
+
+/** buildSummary, computed once per dataset object (the registry keeps one per dataset id). */
+export function cachedSummary(data: SurveyData, options: SummaryOptions): ExecutiveSummary {
+  let summary = cache.get(data);
+  if (!summary) {
+    summary = buildSummary(data, options);
+    cache.set(data, summary);
+  }
+  return summary;
+}

@@ -1,0 +1,98 @@
+import { formatNumber, formatPercent } from '../i18n/messages';
+import type { Locale } from '../survey/codebook';
+import type { ExecutiveSummary, Figure, Headline, Takeaway } from './model';
+import { st } from './text';
+
+/**
+ * Numbers of the summary written out for a locale (decimal comma in Dutch). The page, the PDF and
+ * the slides all call these, so the three show the same digits.
+ */
+
+/** The big figure: a whole percentage, signed whole points, or a range of whole percentages. */
+export function headlineFigure(headline: Headline, locale: Locale): { main: string; unit: string } {
+  const v = headline.value;
+  switch (v.kind) {
+    case 'share':
+      return { main: formatPercent(v.share, locale, 0), unit: '' };
+    case 'points':
+      return { main: signedPoints(v.diff, locale, 0), unit: st(locale, 'points') };
+    case 'range':
+      return { main: `${formatNumber(100 * v.low, locale)}–${formatPercent(v.high, locale, 0)}`, unit: '' };
+  }
+}
+
+/** "+19" / "+19,0" (a difference in share units, as points). */
+export function signedPoints(diff: number, locale: Locale, digits = 1): string {
+  const text = formatNumber(Math.abs(100 * diff), locale, digits);
+  const rounded = Number((100 * diff).toFixed(digits));
+  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${text}`;
+}
+
+/** The figure with one decimal, as /findings prints it. */
+export const precise = (share: number, locale: Locale) => formatPercent(share, locale, 1);
+
+export function formatP(p: number, locale: Locale): string {
+  if (p < 0.001) return `p < ${formatNumber(0.001, locale, 3)}`;
+  return `p = ${formatNumber(p, locale, 3)}`;
+}
+
+/** "Base: 4,000 respondents (effective 3,498) · weighted · 95% interval 44.9%–47.2% · synthetic data". */
+export function figureFootnote(figure: Figure, summary: Pick<ExecutiveSummary, 'weighted' | 'synthetic'>, locale: Locale): string {
+  const parts = [st(locale, 'footBase', { n: formatNumber(figure.respondents, locale), eff: formatNumber(figure.effectiveBase, locale) })];
+  parts.push(st(locale, summary.weighted ? 'footWeighted' : 'footUnweighted'));
+  if (figure.ci) parts.push(st(locale, 'footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) }));
+  if (summary.synthetic) parts.push(st(locale, 'footSynthetic'));
+  return parts.join(' · ');
+}
+
+/** The footnote of a headline: the base and interval of its own figure, and the test of a difference. */
+export function headlineFootnote(headline: Headline, summary: Pick<ExecutiveSummary, 'weighted' | 'synthetic'>, locale: Locale): string {
+  if (headline.value.kind === 'range') {
+    const ns = headline.bars.map((b) => b.respondents);
+    const parts = [
+      st(locale, 'footRange', { count: headline.bars.length, minN: formatNumber(Math.min(...ns), locale), maxN: formatNumber(Math.max(...ns), locale) }),
+      st(locale, summary.weighted ? 'footWeighted' : 'footUnweighted'),
+    ];
+    if (summary.synthetic) parts.push(st(locale, 'footSynthetic'));
+    return parts.join(' · ');
+  }
+  if (headline.test) {
+    const { high, low, pValue, description } = headline.test;
+    const test = st(locale, 'footTest', {
+      high: `${high.label[locale]} ${precise(high.share, locale)}`,
+      highN: `n = ${formatNumber(high.respondents, locale)}`,
+      low: `${low.label[locale]} ${precise(low.share, locale)}`,
+      lowN: `n = ${formatNumber(low.respondents, locale)}`,
+      description: description[locale],
+      p: formatP(pValue, locale),
+    });
+    const parts = [test, st(locale, summary.weighted ? 'footWeighted' : 'footUnweighted')];
+    if (summary.synthetic) parts.push(st(locale, 'footSynthetic'));
+    return parts.join(' · ');
+  }
+  const own = headline.bars.find((b) => b.tone === 'focus' || b.tone === 'nogo') ?? headline.bars[0];
+  return figureFootnote(own, summary, locale);
+}
+
+/** "Emotional bond with the brand: Strong (4-5) 65.0% against Weak (1-2) 29.4%". */
+export function takeawayLine(t: Takeaway, locale: Locale): string {
+  return st(locale, 'takeawayLine', {
+    dimension: t.dimension.label[locale],
+    top: t.top.label[locale],
+    topShare: precise(t.top.share, locale),
+    bottom: t.bottom.label[locale],
+    bottomShare: precise(t.bottom.share, locale),
+  });
+}
+
+export function formatDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(date);
+}
+
+/** Methods paragraphs, in order. */
+export function methodsLines(summary: ExecutiveSummary, locale: Locale): string[] {
+  const lines = [st(locale, summary.weighted ? 'methodsWeighting' : 'methodsUnweighted'), st(locale, 'methodsInterval', { minBase: summary.minBase })];
+  if (summary.headlines.some((h) => h.claimIds.length)) lines.push(st(locale, 'methodsClaims'));
+  if (summary.synthetic) lines.push(st(locale, 'syntheticShort'));
+  return lines;
+}

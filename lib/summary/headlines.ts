@@ -1,0 +1,461 @@
+import { acceptance, findCell, rankedCells } from '../analysis/acceptance';
+import type { ClaimResult } from '../findings/claims';
+import { classifyTier } from '../findings/evaluate';
+import type { Label } from '../survey/codebook';
+import type { SurveyData } from '../survey/dataset';
+import { compareLevels, figureOf } from './compare';
+import { exploreHref, findingsHref } from './links';
+import type { Figure, Headline, OmittedHeadline, Tone } from './model';
+
+/**
+ * The headline figures of a dataset. Study G and study P each have their set, written as claims of
+ * data/findings.json wherever the figure is a published one, so a headline shows exactly the value
+ * /findings computes. An uploaded dataset gets the set of its study style; a headline whose items,
+ * attributes or levels its codebook lacks is left out, with the reason. A codebook of neither style
+ * (or one that supports none of them) gets generic headlines: acceptance overall, and the most and
+ * least accepted item.
+ */
+export interface HeadlineContext {
+  data: SurveyData;
+  datasetId: string;
+  /** A claim evaluated on this dataset (for the reference datasets: the results /findings shows). */
+  claim: (id: string) => ClaimResult;
+  minBase: number;
+}
+
+/** A headline the dataset cannot support: the message says what is missing. */
+export class Unsupported extends Error {}
+
+interface HeadlineSpec {
+  id: string;
+  title: Label;
+  build: (ctx: HeadlineContext) => Headline;
+}
+
+const L = (en: string, nl: string): Label => ({ en, nl });
+const EVERYONE = L('Everyone', 'Iedereen');
+const SCENARIO = 'scenario';
+const DATA_TYPE = 'dataType';
+
+/** The computed share of a share claim, as a figure; Unsupported when the dataset cannot compute it. */
+function claimFigure(ctx: HeadlineContext, id: string, label: Label, tone: Tone): Figure {
+  const result = ctx.claim(id);
+  if (result.error) throw new Unsupported(`${id}: ${result.error}`);
+  if (result.share === null || result.respondents === null) throw new Unsupported(`${id}: no share computed`);
+  return {
+    label,
+    share: result.share,
+    ci: result.ci,
+    respondents: result.respondents,
+    effectiveBase: result.effectiveBase ?? 0,
+    claimId: id,
+    tone,
+    smallBase: result.respondents < ctx.minBase,
+  };
+}
+
+function required<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Unsupported(what);
+  return value;
+}
+
+function familyLabel(data: SurveyData, family: string): Label {
+  return data.codebook.families.find((f) => f.id === family)?.label ?? L(family, family);
+}
+
+function attributeLevel(data: SurveyData, attribute: string, code: string): Label {
+  const column = required(data.attributes.get(attribute), `no attribute "${attribute}"`);
+  return required(column.levels.find((l) => l.code === code), `attribute "${attribute}" has no level "${code}"`).label;
+}
+
+/** "gender, age group and past purchases" / "geslacht, leeftijdsgroep en eerdere aankopen". */
+export function listLabel(labels: Label[]): Label {
+  const words = (locale: 'en' | 'nl') => labels.map((l) => l[locale].charAt(0).toLowerCase() + l[locale].slice(1));
+  const join = (parts: string[], and: string) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`);
+  return { en: join(words('en'), 'and'), nl: join(words('nl'), 'en') };
+}
+
+/** Every data type, classified as the findings classify them: OK, grey zone or no-go. */
+function dataTypeTiers(data: SurveyData) {
+  const items = data.codebook.items.filter((it) => it.family === DATA_TYPE);
+  if (!items.length) throw new Unsupported(`no items of family "${DATA_TYPE}"`);
+  return items.map((item) => {
+    const column = data.items.get(item.id)!;
+    const notOkCode = column.codes[column.codes.length - 1].code;
+    const ok = acceptance(data, { items: [item.id] }).overall;
+    const notOk = acceptance(data, { items: [item.id], outcome: [notOkCode] }).overall;
+    return { item, ok, notOk, tier: classifyTier(ok, notOk) };
+  });
+}
+
+function dataTypeHeadline(ctx: HeadlineContext, tier: 'ok' | 'nogo'): Headline {
+  const chosen = dataTypeTiers(ctx.data).filter((d) => d.tier === tier);
+  if (!chosen.length) throw new Unsupported(`no data type is classified "${tier}"`);
+  const bars = chosen
+    .map((d) => required(figureOf(tier === 'ok' ? d.ok : d.notOk, d.item.label, tier), `no answers for ${d.item.id}`))
+    .sort((a, b) => b.share - a.share);
+  const list = listLabel(bars.map((b) => b.label));
+  const shares = bars.map((b) => b.share);
+  return {
+    id: tier === 'ok' ? 'g-ok-types' : 'g-nogo-types',
+    claimIds: [tier === 'ok' ? 'G2' : 'G3'],
+    value: { kind: 'range', low: Math.min(...shares), high: Math.max(...shares) },
+    title:
+      tier === 'ok'
+        ? L(`say a brand may act on ${list.en}`, `vindt het oké als een merk handelt op basis van ${list.nl}`)
+        : L(`say a brand may not act on ${list.en}`, `vindt het niet oké als een merk handelt op basis van ${list.nl}`),
+    soWhat:
+      tier === 'ok'
+        ? L('Build personalization on these first: most consumers accept them.', 'Bouw personalisatie eerst hierop: de meeste consumenten accepteren ze.')
+        : L('No-go data: using them for personalization costs trust. Leave them out.', 'No-go-gegevens: ze gebruiken voor personalisatie kost vertrouwen. Laat ze weg.'),
+    chartTitle: tier === 'ok' ? L('Share who say “OK” per data type', 'Aandeel dat “oké” zegt per gegevenstype') : L('Share who say “not OK” per data type', 'Aandeel dat “niet oké” zegt per gegevenstype'),
+    bars,
+    link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'datatypes') },
+  };
+}
+
+const G_SPECS: HeadlineSpec[] = [
+  {
+    id: 'g-acceptance',
+    title: L('Positive about automated services', 'Positief over geautomatiseerde diensten'),
+    build: (ctx) => {
+      const everyone = claimFigure(ctx, 'G1', EVERYONE, 'focus');
+      const table = acceptance(ctx.data, { family: SCENARIO, by: ['industry'], minBase: ctx.minBase });
+      const industries = table.cells.map((c) => figureOf(c, c.labels.industry, 'base')).filter((f): f is Figure => f !== null);
+      return {
+        id: 'g-acceptance',
+        claimIds: ['G1', 'G11'],
+        value: { kind: 'share', share: everyone.share },
+        title: L('are positive about automated services (machine learning) across scenarios', 'staat positief tegenover geautomatiseerde diensten (machine learning) in alle scenario’s'),
+        soWhat: L('Nearly half already welcome automation: it is accepted, but not yet by default. Earn the other half.', 'Bijna de helft verwelkomt automatisering al: geaccepteerd, maar nog niet vanzelfsprekend. Verdien de andere helft.'),
+        chartTitle: L('Positive about automated services: everyone and by industry', 'Positief over geautomatiseerde diensten: iedereen en per branche'),
+        bars: [everyone, ...industries],
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'context') },
+        scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
+      };
+    },
+  },
+  {
+    id: 'g-bond',
+    title: L('Uplift with a strong emotional bond', 'Effect van een sterke emotionele band'),
+    build: (ctx) => {
+      const everyone = claimFigure(ctx, 'G1', EVERYONE, 'base');
+      const strong = claimFigure(ctx, 'G5', attributeLevel(ctx.data, 'bond', 'strong'), 'focus');
+      const table = acceptance(ctx.data, { family: SCENARIO, by: ['bond'], minBase: ctx.minBase });
+      const strongCell = required(findCell(table, { bond: 'strong' }), 'no strong-bond cell');
+      const bands = table.cells.map((c) => (c.key.bond === 'strong' ? strong : figureOf(c, c.labels.bond, 'base'))).filter((f): f is Figure => f !== null);
+      const rest = acceptance(ctx.data, { family: SCENARIO, filter: { bond: table.cells.filter((c) => c.key.bond !== 'strong').map((c) => c.key.bond) } }).overall;
+      const restFigure = required(figureOf(rest, L('Weak or neutral bond', 'Zwakke of neutrale band'), 'base'), 'no respondents without a strong bond');
+      return {
+        id: 'g-bond',
+        claimIds: ['G5', 'G1', 'G8'],
+        value: { kind: 'points', diff: strong.share - everyone.share, pValue: strongCell.vsRest?.pValue ?? 1 },
+        title: L(
+          'more consumers are positive when they feel a strong emotional bond with the brand',
+          'meer consumenten zijn positief als ze een sterke emotionele band met het merk voelen',
+        ),
+        soWhat: L('Invest in the relationship before the algorithm: bonded customers accept far more personalization.', 'Investeer eerst in de relatie, dan in het algoritme: klanten met een sterke band accepteren veel meer personalisatie.'),
+        chartTitle: L('Positive about automated services, by emotional bond with the brand', 'Positief over geautomatiseerde diensten, naar emotionele band met het merk'),
+        bars: [everyone, ...bands],
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'bond', { bond: ['strong'] }) },
+        test: {
+          high: strong,
+          low: restFigure,
+          pValue: strongCell.vsRest?.pValue ?? 1,
+          description: L('strong bond against weak and neutral, design-based t test', 'sterke band tegen zwakke en neutrale, designgebaseerde t-toets'),
+        },
+        scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
+      };
+    },
+  },
+  { id: 'g-ok-types', title: L('Data types consumers accept', 'Gegevenstypen die consumenten accepteren'), build: (ctx) => dataTypeHeadline(ctx, 'ok') },
+  { id: 'g-nogo-types', title: L('No-go data types', 'No-go-gegevenstypen'), build: (ctx) => dataTypeHeadline(ctx, 'nogo') },
+  {
+    id: 'g-context',
+    title: L('Busy and public moments', 'Drukke en openbare momenten'),
+    build: (ctx) => {
+      const situation = compareLevels(ctx.data, { family: SCENARIO }, 'situation', 'pressed', 'relaxed');
+      const place = compareLevels(ctx.data, { family: SCENARIO }, 'place', 'public', 'private');
+      const fig = (cell: Parameters<typeof figureOf>[0], dim: string, tone: Tone) => required(figureOf(cell, cell.labels[dim], tone), `no data for ${dim}`);
+      const pressed = fig(situation.hi, 'situation', 'focus');
+      const relaxed = fig(situation.lo, 'situation', 'base');
+      return {
+        id: 'g-context',
+        claimIds: ['G9', 'G10'],
+        value: { kind: 'points', diff: situation.diff, pValue: situation.pValue },
+        title: L(
+          'more welcome in time-pressed, attention-demanding moments than when calm and relaxed; public settings beat home too',
+          'meer welkom op gehaaste momenten die aandacht vragen dan wanneer men kalm en ontspannen is; ook openbaar wint van thuis',
+        ),
+        soWhat: L('Time automated help for busy moments on the go (commute, work, shop), not for quiet evenings at home.', 'Zet geautomatiseerde hulp in op drukke momenten onderweg (reizen, werk, winkel), niet op rustige avonden thuis.'),
+        chartTitle: L('Positive about automated services, by situation and place', 'Positief over geautomatiseerde diensten, naar situatie en plaats'),
+        bars: [pressed, relaxed, fig(place.hi, 'place', 'focus'), fig(place.lo, 'place', 'base')],
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'context') },
+        test: {
+          high: pressed,
+          low: relaxed,
+          pValue: situation.pValue,
+          description: L('time-pressed against relaxed scenarios, design-based t test with respondents as clusters', 'gehaaste tegen ontspannen scenario’s, designgebaseerde t-toets met respondenten als clusters'),
+        },
+        scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
+      };
+    },
+  },
+  {
+    id: 'g-segments',
+    title: L('Most and least welcoming segments', 'Meest en minst ontvankelijke segmenten'),
+    build: (ctx) => {
+      const grid = ['gender', 'age_band', 'young_children'];
+      for (const id of grid) required(ctx.data.attributes.get(id), `no attribute "${id}"`);
+      const table = acceptance(ctx.data, { family: SCENARIO, by: grid, minBase: ctx.minBase });
+      const ranked = rankedCells(table);
+      if (ranked.length < 2) throw new Unsupported('fewer than two segments reach the minimum base');
+      const name = (cell: (typeof ranked)[number]): Label => {
+        const parts = grid.map((d) => cell.labels[d]);
+        const join = (locale: 'en' | 'nl') => parts.map((p, i) => (i === 0 ? p[locale] : p[locale].charAt(0).toLowerCase() + p[locale].slice(1))).join(', ');
+        return { en: join('en'), nl: join('nl') };
+      };
+      const [top, bottom] = [ranked[0], ranked[ranked.length - 1]];
+      const everyone = required(figureOf(table.overall, EVERYONE, 'base'), 'no answers');
+      const topFigure = required(figureOf(top, name(top), 'focus'), 'empty top segment');
+      const bottomFigure = required(figureOf(bottom, name(bottom), 'nogo'), 'empty bottom segment');
+      const pTop = top.vsRest?.pAdjusted ?? 1;
+      const topName = name(top);
+      const bottomName = name(bottom);
+      return {
+        id: 'g-segments',
+        claimIds: ['G12'],
+        value: { kind: 'share', share: topFigure.share },
+        title: L(
+          `of ${topName.en.charAt(0).toLowerCase()}${topName.en.slice(1)} are positive: the most welcoming segment`,
+          `van de ${topName.nl.charAt(0).toLowerCase()}${topName.nl.slice(1)} is positief: het meest ontvankelijke segment`,
+        ),
+        soWhat: L(
+          `Pilot automated services with this segment; ${bottomName.en.charAt(0).toLowerCase()}${bottomName.en.slice(1)} need more reassurance first.`,
+          `Test geautomatiseerde diensten eerst bij dit segment; ${bottomName.nl.charAt(0).toLowerCase()}${bottomName.nl.slice(1)} hebben eerst meer geruststelling nodig.`,
+        ),
+        chartTitle: L('Positive about automated services: the highest and lowest segment', 'Positief over geautomatiseerde diensten: het hoogste en laagste segment'),
+        bars: [topFigure, everyone, bottomFigure],
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'segments') },
+        test: {
+          high: topFigure,
+          low: { ...everyone, label: L('the other segments', 'de andere segmenten'), share: top.vsRest?.restShare ?? everyone.share, ci: null, respondents: everyone.respondents - topFigure.respondents },
+          pValue: pTop,
+          description: L('top segment against the rest, design-based t test, Benjamini-Hochberg over all segments', 'hoogste segment tegen de rest, designgebaseerde t-toets, Benjamini-Hochberg over alle segmenten'),
+        },
+        scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
+      };
+    },
+  },
+];
+
+/** An item's label, or Unsupported when the codebook lacks the item. */
+function itemLabel(data: SurveyData, id: string): Label {
+  return required(data.items.get(id), `no item "${id}"`).item.label;
+}
+
+function shareHeadline(
+  ctx: HeadlineContext,
+  spec: { id: string; claim: string; item: string; title: Label; soWhat: Label; chartTitle: Label; others?: { claim: string; label: Label; tone?: Tone }[]; link?: Headline['link'] },
+): Headline {
+  const main = claimFigure(ctx, spec.claim, itemLabel(ctx.data, spec.item), 'focus');
+  const others = (spec.others ?? []).map((o) => claimFigure(ctx, o.claim, o.label, o.tone ?? 'base'));
+  const filter = ctx.claim(spec.claim).claim.metric.filter;
+  return {
+    id: spec.id,
+    claimIds: [spec.claim, ...(spec.others ?? []).map((o) => o.claim)],
+    value: { kind: 'share', share: main.share },
+    title: spec.title,
+    soWhat: spec.soWhat,
+    chartTitle: spec.chartTitle,
+    bars: [main, ...others],
+    link: spec.link ?? { kind: 'findings', href: findingsHref(spec.claim) },
+    scope: { label: main.label, items: [spec.item], filter },
+  };
+}
+
+const P_SPECS: HeadlineSpec[] = [
+  {
+    id: 'p-left',
+    title: L('Left over a poorly curated experience', 'Vertrokken door een slecht samengestelde ervaring'),
+    build: (ctx) => {
+      const headline = shareHeadline(ctx, {
+        id: 'p-left',
+        claim: 'P1',
+        item: 'p1_left_poorly_curated',
+        title: L('left a company’s website and bought elsewhere because the experience was poorly curated', 'verliet de website van een bedrijf en kocht elders omdat de ervaring slecht was samengesteld'),
+        soWhat: L('Poor curation is a sales problem, not a detail: shoppers walk to a competitor.', 'Slechte curatie is een omzetprobleem, geen detail: klanten lopen naar de concurrent.'),
+        chartTitle: L('Left and bought elsewhere, by year', 'Vertrokken en elders gekocht, per jaar'),
+        others: [{ claim: 'P1b', label: attributeLevel(ctx.data, 'wave', '2017') }],
+      });
+      // The bars read as years: the previous edition first.
+      const [latest, previous] = headline.bars;
+      headline.bars = [{ ...previous }, { ...latest, label: attributeLevel(ctx.data, 'wave', '2018') }];
+      return headline;
+    },
+  },
+  {
+    id: 'p-recognise',
+    title: L('Prefer brands that recognise them', 'Voorkeur voor merken die hen herkennen'),
+    build: (ctx) =>
+      shareHeadline(ctx, {
+        id: 'p-recognise',
+        claim: 'P2',
+        item: 'p2_prefer_recognising_brands',
+        title: L('are more likely to shop with brands that recognise, remember and give relevant offers', 'winkelt eerder bij merken die hen herkennen, onthouden en relevante aanbiedingen doen'),
+        soWhat: L('Relevance pays: recognising returning customers is expected, not a bonus.', 'Relevantie loont: terugkerende klanten herkennen wordt verwacht, het is geen extraatje.'),
+        chartTitle: L('More likely to shop with brands that recognise them', 'Winkelt eerder bij merken die hen herkennen'),
+      }),
+  },
+  {
+    id: 'p-transparent',
+    title: L('Share data when it is transparent', 'Delen gegevens bij transparantie'),
+    build: (ctx) =>
+      shareHeadline(ctx, {
+        id: 'p-transparent',
+        claim: 'P3',
+        item: 'p3_share_if_transparent',
+        title: L('are willing to share data for personalization if the company is transparent about its use', 'is bereid gegevens te delen voor personalisatie als het bedrijf transparant is over het gebruik'),
+        soWhat: L('Say what you collect and why: transparency is the price of the data.', 'Zeg wat u verzamelt en waarom: transparantie is de prijs van de gegevens.'),
+        chartTitle: L('Willing to share data', 'Bereid gegevens te delen'),
+        others: [{ claim: 'P4', label: itemLabel(ctx.data, 'p4_keep_profile') }],
+      }),
+  },
+  {
+    id: 'p-too-personal',
+    title: L('Had a too-personal experience', 'Had een te persoonlijke ervaring'),
+    build: (ctx) =>
+      shareHeadline(ctx, {
+        id: 'p-too-personal',
+        claim: 'P5b',
+        item: 'p5_too_personal',
+        title: L('had a brand interaction that felt too personal or invasive', 'had een merkervaring die te persoonlijk of ingrijpend voelde'),
+        soWhat: L('Creepiness comes from data people did not knowingly share: use what they gave you, openly.', 'Griezeligheid komt van gegevens die mensen niet bewust deelden: gebruik openlijk wat ze u gaven.'),
+        chartTitle: L('Too personal, and why', 'Te persoonlijk, en waarom'),
+        others: [{ claim: 'P6', label: L('Of those: the brand used information they had not knowingly shared', 'Van hen: het merk gebruikte informatie die ze niet bewust hadden gedeeld') }],
+      }),
+  },
+  {
+    id: 'p-creepy',
+    title: L('Creepy and valued tactics', 'Griezelige en gewaardeerde tactieken'),
+    build: (ctx) => {
+      // The items' labels already say "Creepy: ..." and "Valued: ...".
+      const tactic = (claim: string, item: string, tone: Tone) => ({ claim, label: itemLabel(ctx.data, item), tone });
+      const headline = shareHeadline(ctx, {
+        id: 'p-creepy',
+        claim: 'P7',
+        item: 'p7_creepy_text_passing_store',
+        title: L('find a text message from a brand when walking past its store creepy', 'vindt een sms van een merk bij het langslopen van de winkel griezelig'),
+        soWhat: L('Location-triggered messages feel creepiest: do not follow people around the high street.', 'Berichten op basis van locatie voelen het griezeligst: volg mensen niet door de winkelstraat.'),
+        chartTitle: L('Tactics consumers find creepy', 'Tactieken die consumenten griezelig vinden'),
+        others: [tactic('P8', 'p8_creepy_message_after_store', 'nogo'), tactic('P9', 'p9_creepy_social_ads', 'nogo')],
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'tactics') },
+      });
+      headline.bars[0] = { ...headline.bars[0], tone: 'nogo' };
+      headline.scope = { label: L('Creepy tactics', 'Griezelige tactieken'), items: ['p7_creepy_text_passing_store', 'p8_creepy_message_after_store', 'p9_creepy_social_ads'], filter: headline.scope?.filter };
+      return headline;
+    },
+  },
+  {
+    id: 'p-valued',
+    title: L('Valued: an apology', 'Gewaardeerd: excuses'),
+    build: (ctx) => {
+      const headline = shareHeadline(ctx, {
+        id: 'p-valued',
+        claim: 'P10',
+        item: 'p10_valued_apology_email',
+        title: L('value an apology e-mail after a bad (offline or online) experience', 'waardeert een e-mail met excuses na een slechte (offline of online) ervaring'),
+        soWhat: L('Personalize the service recovery: a timely, personal apology is the tactic consumers value most.', 'Personaliseer het herstel: tijdige, persoonlijke excuses zijn de tactiek die consumenten het meest waarderen.'),
+        chartTitle: L('Tactics consumers value', 'Tactieken die consumenten waarderen'),
+        others: [{ claim: 'P11', label: itemLabel(ctx.data, 'p11_valued_apology_website'), tone: 'ok' }],
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'tactics') },
+      });
+      headline.bars[0] = { ...headline.bars[0], tone: 'ok' };
+      headline.scope = { label: L('Valued tactics', 'Gewaardeerde tactieken'), items: ['p10_valued_apology_email', 'p11_valued_apology_website'], filter: headline.scope?.filter };
+      return headline;
+    },
+  },
+];
+
+/** Headlines for a codebook of neither study style: acceptance overall, and the most and least accepted item. */
+function genericHeadlines(ctx: HeadlineContext): Headline[] {
+  const { data } = ctx;
+  const everyone = required(figureOf(acceptance(data, {}).overall, EVERYONE, 'focus'), 'the dataset has no answers');
+  const families = data.codebook.families
+    .map((f) => {
+      try {
+        return figureOf(acceptance(data, { family: f.id }).overall, f.label, 'base');
+      } catch {
+        return null;
+      }
+    })
+    .filter((f): f is Figure => f !== null);
+  const scope = { label: L('All items', 'Alle items') };
+  const headlines: Headline[] = [
+    {
+      id: 'all-items',
+      claimIds: [],
+      value: { kind: 'share', share: everyone.share },
+      title: L('of all answers are positive, across every item of the survey', 'van alle antwoorden is positief, over alle items van de vragenlijst'),
+      soWhat: L('The overall appetite for what the survey asked about: the benchmark for every figure below.', 'De algemene bereidheid voor wat de vragenlijst voorlegde: de maatstaf voor elk cijfer hieronder.'),
+      chartTitle: L('Positive answers: overall and per item family', 'Positieve antwoorden: totaal en per groep items'),
+      bars: [everyone, ...(families.length > 1 ? families : [])],
+      link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'datatypes') },
+      scope,
+    },
+  ];
+  const ranked = rankedCells(acceptance(data, { by: ['item'], minBase: ctx.minBase }));
+  if (ranked.length >= 2) {
+    const top = ranked.slice(0, 3).map((c, i) => figureOf(c, c.labels.item, i === 0 ? 'ok' : 'base')!);
+    const bottom = ranked.slice(-3).reverse().map((c, i) => figureOf(c, c.labels.item, i === 0 ? 'nogo' : 'base')!);
+    headlines.push(
+      {
+        id: 'top-item',
+        claimIds: [],
+        value: { kind: 'share', share: top[0].share },
+        title: L(`are positive about “${top[0].label.en}”, the most accepted item`, `is positief over “${top[0].label.nl}”, het meest geaccepteerde item`),
+        soWhat: L('Start here: the most welcome use in this audience.', 'Begin hier: het meest welkome gebruik bij dit publiek.'),
+        chartTitle: L('The most accepted items', 'De meest geaccepteerde items'),
+        bars: top,
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'datatypes') },
+      },
+      {
+        id: 'bottom-item',
+        claimIds: [],
+        value: { kind: 'share', share: bottom[0].share },
+        title: L(`are positive about “${bottom[0].label.en}”, the least accepted item`, `is positief over “${bottom[0].label.nl}”, het minst geaccepteerde item`),
+        soWhat: L('Avoid or explain this one: the least welcome use in this audience.', 'Vermijd of leg dit uit: het minst welkome gebruik bij dit publiek.'),
+        chartTitle: L('The least accepted items', 'De minst geaccepteerde items'),
+        bars: bottom,
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'datatypes') },
+      },
+    );
+  }
+  return headlines;
+}
+
+function runSpecs(ctx: HeadlineContext, specs: HeadlineSpec[]) {
+  const headlines: Headline[] = [];
+  const omitted: OmittedHeadline[] = [];
+  for (const spec of specs) {
+    try {
+      headlines.push(spec.build(ctx));
+    } catch (error) {
+      omitted.push({ id: spec.id, title: spec.title, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { headlines, omitted };
+}
+
+/** The headline set for a dataset: its study style's (omitting what it cannot support), else generic. */
+export function computeHeadlines(ctx: HeadlineContext): { set: 'G' | 'P' | 'generic'; headlines: Headline[]; omitted: OmittedHeadline[] } {
+  const style = ctx.data.codebook.studyStyle;
+  const order: ('G' | 'P')[] = style === 'P' ? ['P'] : style === 'G' ? ['G'] : ['G', 'P'];
+  let firstOmitted: OmittedHeadline[] = [];
+  for (const set of order) {
+    const result = runSpecs(ctx, set === 'G' ? G_SPECS : P_SPECS);
+    if (result.headlines.length) return { set, ...result };
+    if (set === order[0]) firstOmitted = result.omitted;
+  }
+  return { set: 'generic', headlines: genericHeadlines(ctx), omitted: firstOmitted };
+}

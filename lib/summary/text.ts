@@ -1,0 +1,89 @@
+import type { Label, Locale } from '../survey/codebook';
+import { fill } from '../i18n/messages';
+
+/** The summary's texts in English and Dutch: the home page, the PDF and the slide deck share them. */
+export const summaryMessages = {
+  title: { en: 'Executive summary', nl: 'Managementsamenvatting' },
+  intro: {
+    en: 'The headline figures of the selected dataset, what they mean, and the chart behind each one.',
+    nl: 'De kerncijfers van de gekozen dataset, wat ze betekenen en de grafiek achter elk cijfer.',
+  },
+  datasetLabel: { en: 'Dataset', nl: 'Dataset' },
+  show: { en: 'Show', nl: 'Tonen' },
+  uploadsGroup: { en: 'Uploaded datasets', nl: 'Geüploade datasets' },
+  referenceGroup: { en: 'Reference studies', nl: 'Referentieonderzoeken' },
+  respondents: { en: '{n} respondents', nl: '{n} respondenten' },
+  generatedOn: { en: 'Generated on {date}', nl: 'Gemaakt op {date}' },
+  headlinesTitle: { en: 'Headline figures', nl: 'Kerncijfers' },
+  takeawaysTitle: { en: 'Key takeaways', nl: 'Belangrijkste conclusies' },
+  takeawaysIntro: {
+    en: 'The largest differences in the data that pass the significance test (Benjamini-Hochberg over {k} comparisons) with at least {minBase} respondents on each side.',
+    nl: 'De grootste verschillen in de data die de significantietoets doorstaan (Benjamini-Hochberg over {k} vergelijkingen), met aan elke kant minstens {minBase} respondenten.',
+  },
+  takeawayLine: {
+    en: '{dimension}: {top} {topShare} against {bottom} {bottomShare}',
+    nl: '{dimension}: {top} {topShare} tegenover {bottom} {bottomShare}',
+  },
+  takeawayScope: { en: 'Positive: {scope}', nl: 'Positief: {scope}' },
+  noTakeaways: {
+    en: 'No difference in these data passes the significance test at the minimum base: there is no key takeaway to report.',
+    nl: 'Geen verschil in deze data doorstaat de significantietoets bij de minimale basis: er is geen conclusie te melden.',
+  },
+  seeChart: { en: 'See the chart', nl: 'Bekijk de grafiek' },
+  seeFinding: { en: 'See the published figure', nl: 'Bekijk het gepubliceerde cijfer' },
+  soWhat: { en: 'So what', nl: 'Wat betekent dit' },
+  pdf: { en: 'Download PDF', nl: 'PDF downloaden' },
+  pptx: { en: 'Slides (PPTX)', nl: 'Dia’s (PPTX)' },
+  print: { en: 'Print', nl: 'Afdrukken' },
+  downloads: { en: 'Take it into the meeting', nl: 'Neem het mee naar de vergadering' },
+  points: { en: 'points', nl: 'procentpunt' },
+  pointsShort: { en: 'pts', nl: 'ptn' },
+  methodsTitle: { en: 'Methods', nl: 'Methode' },
+  footBase: { en: 'Base: {n} respondents (effective {eff})', nl: 'Basis: {n} respondenten (effectief {eff})' },
+  footInterval: { en: '95% interval {lower}–{upper}', nl: '95%-interval {lower}–{upper}' },
+  footWeighted: { en: 'weighted', nl: 'gewogen' },
+  footUnweighted: { en: 'unweighted', nl: 'ongewogen' },
+  footSynthetic: { en: 'synthetic data', nl: 'synthetische data' },
+  footTest: { en: '{high} ({highN}) against {low} ({lowN}): {description}, {p}', nl: '{high} ({highN}) tegenover {low} ({lowN}): {description}, {p}' },
+  footRange: { en: '{count} data types; bases {minN}–{maxN} respondents', nl: '{count} gegevenstypen; basis {minN}–{maxN} respondenten' },
+  smallBase: { en: 'small base', nl: 'kleine basis' },
+  methodsWeighting: {
+    en: 'Shares are weighted shares of positive answers over the respondents who were asked (weights in the data).',
+    nl: 'Aandelen zijn gewogen aandelen positieve antwoorden onder de respondenten aan wie de vraag is gesteld (gewichten uit de data).',
+  },
+  methodsUnweighted: {
+    en: 'Shares are unweighted shares of positive answers over the respondents who were asked (the data carry no weights).',
+    nl: 'Aandelen zijn ongewogen aandelen positieve antwoorden onder de respondenten aan wie de vraag is gesteld (de data hebben geen gewichten).',
+  },
+  methodsInterval: {
+    en: 'Intervals are 95% Wilson intervals on the Kish effective base. Differences use a design-based t test (respondents as clusters); key takeaways are corrected with Benjamini-Hochberg; cells under {minBase} respondents are left out.',
+    nl: 'Intervallen zijn 95%-Wilson-intervallen op de effectieve basis van Kish. Verschillen gebruiken een designgebaseerde t-toets (respondenten als clusters); conclusies zijn gecorrigeerd met Benjamini-Hochberg; cellen onder {minBase} respondenten vallen weg.',
+  },
+  methodsClaims: {
+    en: 'Figures marked with a claim id (G1, P1, ...) are the published figures, computed again from respondent-level data exactly as on the published-findings page.',
+    nl: 'Cijfers met een code (G1, P1, ...) zijn de gepubliceerde cijfers, opnieuw berekend uit gegevens per respondent, precies als op de pagina met gepubliceerde bevindingen.',
+  },
+  syntheticShort: {
+    en: 'Synthetic data: generated respondents that match the published aggregates, not the studies’ own respondents.',
+    nl: 'Synthetische data: gegenereerde respondenten die overeenkomen met de gepubliceerde cijfers, niet de eigen respondenten van de onderzoeken.',
+  },
+  omittedTitle: { en: 'Not in this dataset', nl: 'Niet in deze dataset' },
+  omittedIntro: {
+    en: 'These headlines need items or attributes this dataset’s codebook does not have, so they are left out:',
+    nl: 'Deze kerncijfers vragen items of kenmerken die het codeboek van deze dataset niet heeft; ze zijn weggelaten:',
+  },
+  genericNote: {
+    en: 'This dataset’s codebook matches neither reference study, so the summary shows generic headlines.',
+    nl: 'Het codeboek van deze dataset past bij geen van beide referentieonderzoeken; de samenvatting toont algemene kerncijfers.',
+  },
+  unknownDataset: { en: 'This dataset cannot be summarised: {message}', nl: 'Deze dataset kan niet worden samengevat: {message}' },
+  methodsSlide: { en: 'Methods and sources', nl: 'Methode en bronnen' },
+  source: { en: 'Source', nl: 'Bron' },
+  claim: { en: 'Published figure {id}', nl: 'Gepubliceerd cijfer {id}' },
+} satisfies Record<string, Label>;
+
+export type SummaryMessageKey = keyof typeof summaryMessages;
+
+export function st(locale: Locale, key: SummaryMessageKey, vars: Record<string, string | number> = {}): string {
+  return fill(summaryMessages[key][locale], vars);
+}
