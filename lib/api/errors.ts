@@ -26,12 +26,20 @@ export interface ApiErrorBody {
 
 const LOOKUP_STATUS = { BadId: 400, NotFound: 404, Reference: 403 } as const;
 
+/**
+ * Domain errors are recognised by name, not instanceof: the registry and store are process-wide
+ * singletons (globalThis), so an error may come from another route bundle's copy of the class.
+ */
+function named<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T, name: string): error is T {
+  return error instanceof type || (error instanceof Error && error.name === name);
+}
+
 /** Maps a thrown error to its status and JSON body. */
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  if (error instanceof DatasetLookupError) return new ApiError(LOOKUP_STATUS[error.code], error.code, error.message);
-  if (error instanceof QueryError) return new ApiError(400, 'BadQuery', error.message);
-  if (error instanceof DatasetStoreError) return new ApiError(error.code === 'Closed' ? 503 : 422, error.code, error.message);
+  if (named(error, ApiError, 'ApiError')) return error;
+  if (named(error, DatasetLookupError, 'DatasetLookupError')) return new ApiError(LOOKUP_STATUS[error.code], error.code, error.message);
+  if (named(error, QueryError, 'QueryError')) return new ApiError(400, 'BadQuery', error.message);
+  if (named(error, DatasetStoreError, 'DatasetStoreError')) return new ApiError(error.code === 'Closed' ? 503 : 422, error.code, error.message);
   return new ApiError(500, 'InternalError', 'the server could not complete the request');
 }
 
