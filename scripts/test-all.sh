@@ -15,3 +15,13 @@ echo "== e2e (Playwright, Chromium)"
 E2E_PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 export E2E_PORT
 npm run test:e2e
+
+# Reliability: nothing lost or mixed up with 20 uploads at once (SQLite; two instances on
+# PostgreSQL), and nothing partial after a SIGKILL in the middle of a large upload (both backends).
+echo "== reliability: concurrent uploads"; npm run reliability:uploads
+echo "== reliability: crash during upload"; npm run reliability:crash
+# The load test is left out by default (the two scripts above already take minutes on 2 cores);
+# LOAD_TEST=1 adds a 10-second run per target. The README's figures come from the 30 s run.
+if [ "${LOAD_TEST:-}" = "1" ]; then
+  echo "== load test (10 s per target)"; LOAD_SECONDS=10 npm run load:test
+fi

@@ -96,3 +96,21 @@ describe('DatasetRegistry', () => {
     expect(await registry.summary('study-p')).toMatchObject({ id: 'study-p', reference: true });
   });
 });
+
+describe('several instances sharing one database', () => {
+  it('an upload deleted on one instance is no longer served from another instance\'s cache', async () => {
+    const otherStore = openSqliteDatasetStore({ dataDir: dir });
+    try {
+      const other = new DatasetRegistry({ store: () => otherStore, referenceAddedAt: () => '2026-01-01T00:00:00.000Z' });
+      const a = await put('Upload A');
+      expect((await other.load(a.id)).rowCount).toBe(40);
+      expect((await other.load(a.id)).rowCount).toBe(40); // now from B's cache
+      await registry.delete(a.id); // on instance A
+      expect(await lookupError(other.load(a.id))).toBe('NotFound');
+      expect(await lookupError(other.summary(a.id))).toBe('NotFound');
+      expect((await other.list()).map((d) => d.id)).toEqual(['study-g', 'study-p']);
+    } finally {
+      await otherStore.close();
+    }
+  });
+});

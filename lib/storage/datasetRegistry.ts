@@ -13,7 +13,8 @@ import { getDatasetStore } from './storeFromEnv';
  *
  * Ids are checked before storage is touched: a reference id, or a UUID (what the store generates).
  * Uploaded datasets are built into the engine's columns once and kept in memory per id; a delete
- * drops the cached copy.
+ * drops the cached copy, and a cached copy is served only while the store still has the dataset
+ * (several instances may share one database, and a delete on one must hold on all).
  */
 
 export interface DatasetListing extends DatasetSummary {
@@ -104,7 +105,7 @@ export class DatasetRegistry {
   async summary(id: unknown): Promise<DatasetListing> {
     checkDatasetId(id);
     if (isReferenceId(id)) return this.referenceListing(id);
-    const found = (await this.store.list()).find((s) => s.id === id);
+    const found = await this.store.summary(id);
     if (!found) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
     return { ...found, reference: false, deletable: true, title: { en: found.name, nl: found.name } };
   }
@@ -124,7 +125,14 @@ export class DatasetRegistry {
       }
     }
     const cached = this.uploads.get(id);
-    if (cached) return cached;
+    // Stored datasets never change, but another instance sharing the database may have deleted
+    // this one: a cheap existence check before serving the cached copy.
+    if (cached)
+      return this.store.summary(id).then((found) => {
+        if (found) return cached;
+        if (this.uploads.get(id) === cached) this.uploads.delete(id);
+        throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
+      });
     const loading = (async () => {
       const stored = await this.store.get(id);
       if (!stored) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);

@@ -11,6 +11,8 @@ import { SurveyDataBuilder, type SurveyData } from '../survey/dataset';
  *   dataset is untouched.
  * - Field values read back are exactly the strings that were put (same UTF-16 code units).
  * - Readers never see a dataset that is still being written.
+ * - Several stores (processes, app instances) may share one database: each sees what the others
+ *   committed. A stored dataset never changes; it can only be deleted, and ids are never reused.
  */
 
 export interface DatasetSummary {
@@ -44,6 +46,8 @@ export interface StoredDataset extends DatasetSummary {
 export interface DatasetStore {
   /** Every stored dataset, oldest first. */
   list(): Promise<DatasetSummary[]>;
+  /** The dataset's summary without its rows (cheap), or null if there is none with this id. */
+  summary(id: string): Promise<DatasetSummary | null>;
   /** The dataset with its codebook and rows, or null if there is none with this id. */
   get(id: string): Promise<StoredDataset | null>;
   /** Stores a dataset atomically and returns its summary (with the generated id). */

@@ -112,6 +112,12 @@ export class SqliteDatasetStore implements DatasetStore {
     return rows.map(summaryOf);
   }
 
+  async summary(id: string): Promise<DatasetSummary | null> {
+    this.assertOpen();
+    const row = this.reader.prepare('SELECT id, name, study_style, respondents, added_at, synthetic FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined;
+    return row ? summaryOf(row) : null;
+  }
+
   async get(id: string): Promise<StoredDataset | null> {
     this.assertOpen();
     // One read transaction: metadata and chunks from the same snapshot.

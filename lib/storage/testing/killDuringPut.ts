@@ -1,19 +1,21 @@
 /**
- * Test helper run as a child process by sqliteDatasetStore.test.ts: starts a put that streams rows
- * forever, says "writing" once many rows (dozens of chunks, spilled into the WAL file) are in the open transaction, and waits to
+ * Test helper run as a child process by the store contract (datasetStore.contract.ts): starts a put
+ * that streams rows forever into the store at argv[2] (a data folder for SQLite, or a postgres://
+ * URL), says "writing" once argv[3] rows (default 200,000) are in the open transaction, and waits to
  * be killed with SIGKILL, as a server would be in a crash or power cut.
  */
 import { randomBytes } from 'node:crypto';
-import { openSqliteDatasetStore } from '../sqliteDatasetStore';
+import { openStoreFromEnv } from '../storeFromEnv';
 
-const dataDir = process.argv[2];
-const store = openSqliteDatasetStore({ dataDir });
+const target = process.argv[2];
+const signalAfter = Number(process.argv[3] ?? 200_000);
+const store = openStoreFromEnv((/^postgres(ql)?:/.test(target) ? { DATABASE_URL: target } : { DATA_DIR: target }) as unknown as NodeJS.ProcessEnv);
 
 async function* endless(): AsyncGenerator<string[]> {
   for (let i = 1; ; i++) {
-    // Hard-to-compress rows, so the open transaction spills pages into the WAL file before the kill.
+    // Hard-to-compress rows, so the open transaction spills pages to disk before the kill.
     yield [`k${i}`, randomBytes(96).toString('base64'), String(i % 5)];
-    if (i === 200_000) {
+    if (i === signalAfter) {
       process.stdout.write('writing\n');
       await new Promise(() => undefined); // hang inside the transaction until killed
     }

@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { Codebook } from '../survey/codebook';
+import { checkNewDataset, checkRow, DatasetStoreError, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
+import { POSTGRES_MIGRATIONS } from './postgresMigrations';
+import { copyTextValue, decodeLine, encodeLine, fromCopyText } from './postgresRowCodec';
+
+/**
+ * The server-database store: PostgreSQL, shared by any number of app instances.
+ *
+ * Atomicity: a put is ONE transaction on one connection: the dataset's row, then every data row
+ * through `COPY dataset_rows FROM STDIN` (streamed from the upload as it is parsed), then its
+ * respondent count, then COMMIT. An error before COMMIT (the row iterator throws, a row is
+ * malformed, PostgreSQL refuses a row) aborts the COPY with CopyFail and rolls back; if the process
+ * dies, PostgreSQL rolls back the transaction of the lost connection. Readers (other connections,
+ * other instances) see only committed datasets, so a half-written one is never visible.
+ *
+ * Puts run in parallel on separate pooled connections (no shared state but the new dataset's id).
+ * A get reads metadata and rows in one REPEATABLE READ transaction (one snapshot), rows via COPY TO.
+ *
+ * The pool connects lazily: constructing the store never touches the network; the first operation
+ * runs the migrations (under an advisory lock, so instances starting together do not race).
+ */
+
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database (any libpq-style URL pg accepts). */
+  connectionString: string;
+  /** Most connections this store opens (default 10). */
+  maxConnections?: number;
+}
+
+/** Serialises migrations across every process using the database (pg_advisory_xact_lock key). */
+const MIGRATION_LOCK = 7_304_151_220_001;
+/** Target size of one COPY message. */
+const COPY_BATCH_BYTES = 256 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface DatasetRow {
+  id: string;
+  name: string;
+  study_style: string;
+  respondents: number;
+  added_at: Date;
+  synthetic: boolean;
+}
+
+const SUMMARY_COLUMNS = 'id, name, study_style, respondents, added_at, synthetic';
+
+const summaryOf = (r: DatasetRow): DatasetSummary => ({
+  id: r.id,
+  name: decodeLine(r.name)[0],
+  studyStyle: r.study_style,
+  respondents: r.respondents,
+  addedAt: r.added_at.toISOString(),
+  synthetic: r.synthetic,
+  reference: false,
+});
+
+/** Brings the database to the newest schema version; returns the version reached. */
+export async function migratePostgres(client: pg.ClientBase): Promise<number> {
+  const latest = POSTGRES_MIGRATIONS.length ? POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version : 0;
+  await client.query('BEGIN');
+  try {
+    // Held until COMMIT: a second instance starting now waits here, then finds nothing to do.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const current = Number((await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version')).rows[0].v ?? 0);
+    if (current > latest) throw new Error(`the database is at schema version ${current}, newer than this program knows (${latest}); upgrade the program`);
+    for (const m of POSTGRES_MIGRATIONS) {
+      if (m.version <= current) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_version (version) VALUES ($1)', [m.version]);
+    }
+    await client.query('COMMIT');
+    return latest;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+export class PostgresDatasetStore implements DatasetStore {
+  private readonly pool: pg.Pool;
+  private ready: Promise<void> | null = null;
+  private readonly running = new Set<Promise<unknown>>();
+  private closing = false;
+  private closed: Promise<void> | null = null;
+
+  constructor(options: PostgresStoreOptions) {
+    this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
+    // An idle pooled connection that breaks (server restart) must not crash the process; the pool
+    // drops it and the next operation opens a new one.
+    this.pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
+  }
+
+  /** Runs the migrations once per store (again after a failure, e.g. the server was down). */
+  private init(): Promise<void> {
+    this.ready ??= (async () => {
+      const client = await this.pool.connect();
+      try {
+        const encoding = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0].server_encoding;
+        if (encoding !== 'UTF8') throw new Error(`the PostgreSQL database's encoding is ${encoding}; the dataset store needs UTF8 (CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)`);
+        await migratePostgres(client);
+      } finally {
+        client.release();
+      }
+    })().catch((e: unknown) => {
+      this.ready = null;
+      throw e;
+    });
+    return this.ready;
+  }
+
+  /** Runs an operation on a pooled connection, after the migrations; close() waits for it. */
+  private run<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new DatasetStoreError('Closed', 'the dataset store is closed'));
+    const task = (async () => {
+      await this.init();
+      const client = await this.pool.connect();
+      let broken: Error | undefined;
+      try {
+        return await work(client);
+      } catch (e) {
+        // After a failed COPY or a lost connection the session state is unknown: do not reuse it.
+        broken = e instanceof Error ? e : new Error(String(e));
+        throw e;
+      } finally {
+        client.release(broken);
+      }
+    })();
+    this.running.add(task);
+    const forget = () => this.running.delete(task);
+    task.then(forget, forget);
+    return task;
+  }
+
+  list(): Promise<DatasetSummary[]> {
+    return this.run(async (client) => (await client.query<DatasetRow>(`SELECT ${SUMMARY_COLUMNS} FROM datasets ORDER BY added_at, ord`)).rows.map(summaryOf));
+  }
+
+  summary(id: string): Promise<DatasetSummary | null> {
+    if (!UUID.test(id)) return this.run(async () => null);
+    return this.run(async (client) => {
+      const found = (await client.query<DatasetRow>(`SELECT ${SUMMARY_COLUMNS} FROM datasets WHERE id = $1`, [id])).rows[0];
+      return found ? summaryOf(found) : null;
+    });
+  }
+
+  get(id: string): Promise<StoredDataset | null> {
+    // Only a UUID can be stored; anything else is simply not there (and must not reach SQL text below).
+    if (!UUID.test(id)) return this.run(async () => null);
+    return this.run(async (client) => {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        const meta = (await client.query<DatasetRow & { codebook: string; header: string }>(`SELECT ${SUMMARY_COLUMNS}, codebook, header FROM datasets WHERE id = $1`, [id])).rows[0];
+        if (!meta) {
+          await client.query('COMMIT');
+          return null;
+        }
+        const rows = await readRows(client, id.toLowerCase());
+        await client.query('COMMIT');
+        if (rows.length !== meta.respondents) throw new Error(`dataset ${id} is damaged: ${rows.length} rows stored, ${meta.respondents} expected`);
+        return { ...summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, header: JSON.parse(meta.header) as string[], rows };
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
+  put(input: NewDataset): Promise<DatasetSummary> {
+    try {
+      checkNewDataset(input);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.run((client) => this.write(client, input));
+  }
+
+  private async write(client: pg.PoolClient, input: NewDataset): Promise<DatasetSummary> {
+    const width = input.header.length;
+    const summary: DatasetSummary = {
+      id: randomUUID(),
+      name: input.name.trim(),
+      studyStyle: String(input.codebook.studyStyle ?? ''),
+      respondents: 0,
+      addedAt: new Date().toISOString(),
+      synthetic: input.codebook.synthetic === true,
+      reference: false,
+    };
+    let count = 0;
+    const prefix = `${summary.id}\t`;
+    const closing = () => this.closing;
+    // COPY's text format: "<dataset id>\t<row number>\t<line>\n", sent in batches of about 256 KB.
+    async function* batches(): AsyncGenerator<Buffer> {
+      let text = '';
+      const take = (row: unknown) => {
+        if (closing()) throw new DatasetStoreError('Closed', 'the dataset store was closed during the put');
+        checkRow(row, width, ++count);
+        text += `${prefix}${count}\t${copyTextValue(encodeLine(row))}\n`;
+      };
+      const rows = input.rows;
+      if (Symbol.asyncIterator in rows) {
+        for await (const row of rows as AsyncIterable<string[]>) {
+          take(row);
+          if (text.length >= COPY_BATCH_BYTES) {
+            yield Buffer.from(text, 'utf8');
+            text = '';
+          }
+        }
+      } else {
+        for (const row of rows as Iterable<string[]>) {
+          take(row);
+          if (text.length >= COPY_BATCH_BYTES) {
+            yield Buffer.from(text, 'utf8');
+            text = '';
+          }
+        }
+      }
+      if (text) yield Buffer.from(text, 'utf8');
+    }
+
+    await client.query('BEGIN');
+    try {
+      await client.query('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header) VALUES ($1, $2, $3, 0, $4, $5, $6, $7)', [
+        summary.id,
+        encodeLine([summary.name]),
+        summary.studyStyle,
+        summary.addedAt,
+        summary.synthetic,
+        JSON.stringify(input.codebook),
+        JSON.stringify(input.header),
+      ]);
+      // A failing source destroys the COPY stream, which sends CopyFail: the server discards the rows.
+      await pipeline(Readable.from(batches()), client.query(copyFrom('COPY dataset_rows (dataset_id, row_no, line) FROM STDIN')));
+      if (count === 0) throw new DatasetStoreError('NoRows', 'the dataset has no rows');
+      await client.query('UPDATE datasets SET respondents = $1 WHERE id = $2', [count, summary.id]);
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+    return { ...summary, respondents: count };
+  }
+
+  delete(id: string): Promise<boolean> {
+    if (!UUID.test(id)) return this.run(async () => false);
+    // The rows go with the dataset (ON DELETE CASCADE), in the same statement's transaction.
+    return this.run(async (client) => ((await client.query('DELETE FROM datasets WHERE id = $1', [id])).rowCount ?? 0) > 0);
+  }
+
+  /** Waits for operations under way (a streaming put still running is rolled back), then closes. */
+  close(): Promise<void> {
+    if (this.closed) return this.closed;
+    this.closing = true;
+    this.closed = (async () => {
+      while (this.running.size) await Promise.allSettled([...this.running]);
+      await this.pool.end();
+    })();
+    return this.closed;
+  }
+}
+
+/** Every row of a dataset, in order, via COPY TO (inside the caller's transaction). */
+async function readRows(client: pg.PoolClient, id: string): Promise<string[][]> {
+  // The id is a checked UUID (COPY takes no parameters).
+  const stream = client.query(copyTo(`COPY (SELECT line FROM dataset_rows WHERE dataset_id = '${id}' ORDER BY row_no) TO STDOUT`));
+  // COPY sends one message per row: gather them and decode once (a row never straddles a split then).
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return [];
+  if (!text.endsWith('\n')) throw new Error('COPY output ended in the middle of a row');
+  const lines = text.split('\n');
+  lines.pop();
+  const rows = new Array<string[]>(lines.length);
+  for (let i = 0; i < lines.length; i++) rows[i] = decodeLine(fromCopyText(lines[i]));
+  return rows;
+}
+
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url.trim());
+
+export function openPostgresDatasetStore(options: PostgresStoreOptions): PostgresDatasetStore {
+  return new PostgresDatasetStore(options);
+}
