@@ -59,11 +59,24 @@ export function localeFrom(value: string | string[] | undefined): Locale {
   return value === 'nl' ? 'nl' : 'en';
 }
 
+/**
+ * Number formats are made once per locale, style and digits: building an Intl.NumberFormat costs
+ * far more than using one, and a chart redraw formats hundreds of numbers.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, style: 'percent' | 'decimal', digits: number): Intl.NumberFormat {
+  const key = `${locale}/${style}/${digits}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style, minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return format;
+}
+
 /** Percent with one decimal, formatted for the locale (decimal comma in Dutch). */
 export function formatPercent(share: number, locale: Locale, digits = 1): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+  return numberFormat(locale, 'percent', digits).format(share);
 }
 
 export function formatNumber(value: number, locale: Locale, digits = 0): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, 'decimal', digits).format(value);
 }
