@@ -191,11 +191,8 @@ export function differenceOf(upload: BenchmarkSide, reference: BenchmarkSide, co
   return { diff: test.diff, se: test.se, t: test.t, df, pValue: test.pValue, ci: { lower: test.diff - half, upper: test.diff + half } };
 }
 
-/** The benchmark table; throws BenchmarkError when the request does not fit the two datasets. */
-export function benchmark(upload: SurveyData, reference: SurveyData, query: BenchmarkQuery = {}): BenchmarkResult {
-  const minBase = query.minBase ?? DEFAULT_MIN_BASE;
-  const confLevel = query.confLevel ?? DEFAULT_CONF_LEVEL;
-
+/** What two datasets share: the comparable items (and those left out, with why), their families, and the attributes with common codes. Cheap: codebooks only. */
+export function benchmarkOptions(upload: SurveyData, reference: SurveyData): { shared: string[]; leftOutItems: LeftOut[]; sharedFamilies: BenchmarkOption[]; sharedAttributes: BenchmarkOption[] } {
   // Items: matched by id; the rest is listed with the reason.
   const allIds = [...new Set([...upload.items.keys(), ...reference.items.keys()])];
   const leftOutItems: LeftOut[] = [];
@@ -209,6 +206,17 @@ export function benchmark(upload: SurveyData, reference: SurveyData, query: Benc
   const familyLabel = (id: string): Label => upload.codebook.families.find((f) => f.id === id)?.label ?? reference.codebook.families.find((f) => f.id === id)?.label ?? { en: id, nl: id };
   const sharedFamilies = [...new Set(shared.map((id) => upload.items.get(id)!.item.family))].map((id) => ({ id, label: familyLabel(id) }));
   const sharedAttributes = [...upload.attributes.values()].filter((a) => sharedCodes(upload, reference, a.id).length > 0).map((a) => ({ id: a.id, label: a.label }));
+
+  return { shared, leftOutItems, sharedFamilies, sharedAttributes };
+}
+
+/** The benchmark table; throws BenchmarkError when the request does not fit the two datasets. */
+export function benchmark(upload: SurveyData, reference: SurveyData, query: BenchmarkQuery = {}): BenchmarkResult {
+  const minBase = query.minBase ?? DEFAULT_MIN_BASE;
+  const confLevel = query.confLevel ?? DEFAULT_CONF_LEVEL;
+
+  const { shared, leftOutItems, sharedFamilies, sharedAttributes } = benchmarkOptions(upload, reference);
+  const familyLabel = (id: string): Label => sharedFamilies.find((f) => f.id === id)?.label ?? { en: id, nl: id };
 
   if (shared.length === 0)
     throw new BenchmarkError('the two datasets have no item in common (items are matched by id)', {
