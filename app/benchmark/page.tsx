@@ -93,7 +93,8 @@ function BenchmarkTable({ result, locale }: { result: BenchmarkResult; locale: L
   return (
     <section aria-labelledby="bench-table-title">
       <h2 id="bench-table-title">{bt(locale, 'tableTitle')}</h2>
-      <div className="table-scroll">
+      {/* Focusable so that keyboard users can scroll the wide table sideways. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="bench-table-title">
         <table className="findings bench-table" data-testid="benchmark-table">
           <caption className="visually-hidden">{bt(locale, 'tableCaption')}</caption>
           <thead>
@@ -246,7 +247,6 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const againstParam = single(params.against);
   const sameStyle = references.find((r) => r.studyStyle === listing.studyStyle)?.id ?? references[0].id;
   const against = references.some((r) => r.id === againstParam) ? againstParam! : sameStyle;
-  const referenceListing = references.find((r) => r.id === against)!;
   const reference = await registry.load(against);
   const { sharedFamilies, sharedAttributes } = benchmarkOptions(upload, reference);
   const familyParam = single(params.family);
@@ -271,7 +271,8 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   }
 
   const uploadName = listing.title[locale];
-  const referenceName = referenceListing.title[locale];
+  // "Study G · Google/Ipsos": the reference's short name, as in the explorer's dataset select.
+  const referenceName = datasetCatalog(reference.codebook).shortTitle[locale];
   const query = new URLSearchParams({ dataset: choice.dataset, against, family: choice.family, ...(choice.by && { by: choice.by }), ...(choice.minBase !== DEFAULT_MIN_BASE && { minBase: String(choice.minBase) }) }).toString();
   const notes = [filterNote(upload, uploadFilter, uploadName, locale), filterNote(reference, referenceFilter, referenceName, locale)].filter(Boolean);
   const tested = result?.rows.filter((r) => r.difference && !r.smallBase) ?? [];

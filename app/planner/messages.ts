@@ -16,7 +16,7 @@ export const plannerMessages = {
     en: 'Answers from “{name}” (uploaded). Only the creepy tactics come from study P’s reference data, which are synthetic.',
     nl: 'Antwoorden uit “{name}” (geüpload). Alleen de griezelige tactieken komen uit de referentiedata van onderzoek P, die synthetisch zijn.',
   },
-  datasetForm: { en: 'Dataset', nl: 'Dataset' },
+  datasetForm: { en: 'Which data the planner answers from', nl: 'Op welke data de planner antwoordt' },
   dataset: { en: 'Dataset', nl: 'Dataset' },
   datasetHint: { en: 'Study G or an uploaded survey of the same shape.', nl: 'Onderzoek G of een geüploade enquête met dezelfde opzet.' },
   datasetChoose: { en: 'Use this dataset', nl: 'Gebruik deze dataset' },
