@@ -8,6 +8,8 @@ export const findingsMessages = {
     en: 'Each published figure this dataset can answer, computed from its respondents and shown beside the published value: how your survey compares with the studies. The rule for “agrees” is the same as for the reference data.',
     nl: 'Elk gepubliceerd cijfer dat deze dataset kan beantwoorden, berekend uit de respondenten en naast de gepubliceerde waarde gezet: hoe uw enquête zich verhoudt tot de onderzoeken. De regel voor “komt overeen” is dezelfde als voor de referentiedata.',
   },
+  claimsG: { en: 'Published by study G (Google/Ipsos), computed on this dataset', nl: 'Gepubliceerd door onderzoek G (Google/Ipsos), berekend op deze dataset' },
+  claimsP: { en: 'Published by study P (Accenture), computed on this dataset', nl: 'Gepubliceerd door onderzoek P (Accenture), berekend op deze dataset' },
   colDataset: { en: 'This dataset', nl: 'Deze dataset' },
   agrees: { en: 'Agrees', nl: 'Komt overeen' },
   differs: { en: 'Differs', nl: 'Wijkt af' },

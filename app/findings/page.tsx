@@ -74,10 +74,10 @@ function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: L
   );
 }
 
-function StudyTable({ study, results, locale, wording = referenceWording(locale) }: { study: 'P' | 'G'; results: ClaimResult[]; locale: Locale; wording?: Wording }) {
+function StudyTable({ study, results, locale, wording = referenceWording(locale), heading }: { study: 'P' | 'G'; results: ClaimResult[]; locale: Locale; wording?: Wording; heading?: string }) {
   const rows = results.filter((r) => r.claim.study === study);
   if (!rows.length) return null;
-  const title = t(locale, study === 'P' ? 'studyP' : 'studyG');
+  const title = heading ?? t(locale, study === 'P' ? 'studyP' : 'studyG');
   return (
     <section aria-labelledby={`study-${study}`}>
       <h2 id={`study-${study}`}>{title}</h2>
@@ -182,7 +182,8 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
   return (
     <>
       <SiteHeader locale={locale} path="/findings" query={`dataset=${encodeURIComponent(id)}`} />
-      <main lang={locale} className="page">
+      {/* Wider than the reference page: the result column must fit beside the dataset's figures. */}
+      <main lang={locale} className="page" style={{ maxWidth: '80rem' }}>
         <h1>{ft(locale, 'datasetTitle', { name })}</h1>
         <p className="lead">{ft(locale, 'datasetIntro')}</p>
         {listing.synthetic && <SyntheticNotice locale={locale} />}
@@ -196,8 +197,8 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
           </p>
         )}
         {results.length === 0 && <p>{ft(locale, 'noneAnswerable')}</p>}
-        <StudyTable study="G" results={results} locale={locale} wording={wording} />
-        <StudyTable study="P" results={results} locale={locale} wording={wording} />
+        <StudyTable study="G" results={results} locale={locale} wording={wording} heading={ft(locale, 'claimsG')} />
+        <StudyTable study="P" results={results} locale={locale} wording={wording} heading={ft(locale, 'claimsP')} />
         <SkippedList skipped={skipped} locale={locale} />
         <footer className="footnote">
           <p>{claims.rule[locale]}</p>

@@ -135,6 +135,21 @@ describe('benchmark against R (fixtures/benchmark.R)', () => {
   });
 });
 
+describe('levels nobody in one dataset belongs to', () => {
+  it('are left out with the reason instead of giving empty rows', () => {
+    const g = loadReferenceDataset('study-g');
+    const nlOnly = { ...g, attributes: new Map(g.attributes) };
+    const country = g.attributes.get('country')!;
+    const nl = country.levels.findIndex((l) => l.code === 'NL');
+    // Everyone not in NL gets a blank country: the upload has Dutch respondents only.
+    nlOnly.attributes.set('country', { ...country, levelOf: country.levelOf.map((level) => (level === nl ? level : -1)) });
+    const result = benchmark(nlOnly, g, { family: 'scenario', by: 'country' });
+    expect([...new Set(result.rows.map((r) => r.group!.code))]).toEqual(['NL']);
+    expect(result.leftOutLevels.map((l) => `${l.id}: ${l.reason.en}`)).toEqual(['SE: no respondents in the uploaded dataset', 'DE: no respondents in the uploaded dataset', 'UK: no respondents in the uploaded dataset']);
+    for (const row of result.rows) expect(row.difference!.diff, row.key).toBe(0);
+  });
+});
+
 describe('benchmark of a dataset against itself', () => {
   it('study G against study G: every difference is zero and nothing is significant', () => {
     const g = loadReferenceDataset('study-g');

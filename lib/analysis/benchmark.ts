@@ -294,6 +294,21 @@ export function benchmark(upload: SurveyData, reference: SurveyData, query: Benc
     }
   }
 
+  // A shared level nobody in one of the datasets belongs to (an upload of two countries out of four)
+  // gives empty rows only: the level is listed as left out instead.
+  if (by)
+    for (const level of groupLevels) {
+      const of = rows.filter((row) => row.group?.code === level.code);
+      const emptySide = of.every((row) => row.upload.respondents === 0) ? 'upload' : of.every((row) => row.reference.respondents === 0) ? 'reference' : null;
+      if (!emptySide) continue;
+      leftOutLevels.push({
+        id: level.code,
+        label: level.label,
+        reason: emptySide === 'upload' ? { en: 'no respondents in the uploaded dataset', nl: 'geen respondenten in de geüploade dataset' } : { en: 'no respondents in the reference dataset', nl: 'geen respondenten in de referentiedataset' },
+      });
+      rows.splice(0, rows.length, ...rows.filter((row) => row.group?.code !== level.code));
+    }
+
   const tested = rows.filter((row) => row.difference && !row.smallBase);
   const adjusted = benjaminiHochberg(tested.map((row) => row.difference!.pValue));
   tested.forEach((row, i) => {
