@@ -5,7 +5,8 @@ import { bt, formatPoints } from './messages';
 
 const AXIS = [0, 0.25, 0.5, 0.75, 1];
 
-export const rowName = (row: BenchmarkRow, locale: Locale) => (row.group ? `${row.label[locale]} · ${row.group.label[locale]}` : row.label[locale]);
+// The group first: long item labels are cut off at the end in the plot.
+export const rowName = (row: BenchmarkRow, locale: Locale) => (row.group ? `${row.group.label[locale]} · ${row.label[locale]}` : row.label[locale]);
 
 /**
  * A dot plot drawn in HTML (server-rendered, no chart library needed): per row the reference's rate
