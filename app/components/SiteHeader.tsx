@@ -29,6 +29,9 @@ export function SiteHeader({ locale, path, query = '', followUrl = false }: { lo
         <Link href={withLang('/findings')} aria-current={path === '/findings' ? 'page' : undefined}>
           {t(locale, 'navFindings')}
         </Link>
+        <Link href={withLang('/benchmark')} aria-current={path === '/benchmark' ? 'page' : undefined}>
+          {t(locale, 'navBenchmark')}
+        </Link>
         <Link href={withLang('/datasets')} aria-current={path === '/datasets' ? 'page' : undefined}>
           {t(locale, 'navDatasets')}
         </Link>

@@ -25,6 +25,10 @@ export const datasetMessages = {
   delete: { en: 'Delete', nl: 'Verwijderen' },
   deleteLabel: { en: 'Delete {name}', nl: '{name} verwijderen' },
   apiJson: { en: 'Acceptance (JSON)', nl: 'Acceptatie (JSON)' },
+  explore: { en: 'Explore', nl: 'Verkennen' },
+  exploreLabel: { en: 'Explore {name}', nl: '{name} verkennen' },
+  compareWith: { en: 'Compare with study {study}', nl: 'Vergelijken met onderzoek {study}' },
+  compareLabel: { en: 'Compare {name} with study {study}', nl: '{name} vergelijken met onderzoek {study}' },
   confirmTitle: { en: 'Delete “{name}”?', nl: '“{name}” verwijderen?' },
   confirmText: {
     en: 'This removes the dataset and its {n} respondents for good. It cannot be undone.',

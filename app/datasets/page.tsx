@@ -48,6 +48,18 @@ function DatasetRow({ dataset, locale }: { dataset: DatasetListing; locale: Loca
       </td>
       <td className="actions">
         <a href={`/api/datasets/${dataset.id}/acceptance?by=item`}>{dt(locale, 'apiJson')}</a>
+        {!dataset.reference && (
+          <>
+            <Link href={`/explore?dataset=${dataset.id}${locale === 'nl' ? '&lang=nl' : ''}`} aria-label={dt(locale, 'exploreLabel', { name })} prefetch={false}>
+              {dt(locale, 'explore')}
+            </Link>
+            {(['G', 'P'] as const).map((study) => (
+              <Link key={study} href={`/benchmark?dataset=${dataset.id}&against=study-${study.toLowerCase()}${locale === 'nl' ? '&lang=nl' : ''}`} aria-label={dt(locale, 'compareLabel', { name, study })} prefetch={false}>
+                {dt(locale, 'compareWith', { study })}
+              </Link>
+            ))}
+          </>
+        )}
         {dataset.deletable ? (
           <Link href={withLang(`confirm=${encodeURIComponent(dataset.id)}`)} className="delete-link" aria-label={dt(locale, 'deleteLabel', { name })} prefetch={false}>
             {dt(locale, 'delete')}

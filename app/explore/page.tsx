@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { buildExplore } from '@/lib/explore/build';
 import { parseExploreState, serialiseExploreState } from '@/lib/explore/state';
-import { loadReferenceDataset } from '@/lib/storage/referenceDatasets';
-import { exploreCatalogs } from './catalogs';
+import type { Locale } from '@/lib/survey/codebook';
+import Link from 'next/link';
+import { exploreDatasets } from './catalogs';
 import { tx } from './messages';
 import { ExploreControls } from './components/ExploreControls';
 import { ExploreResults } from './components/ExploreResults';
@@ -14,17 +15,42 @@ import './explore.css';
 
 export const metadata: Metadata = { title: 'Explore' };
 
+/** The URL names a dataset that does not exist (a deleted upload, a mistyped id): say so, and lead back. */
+function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
+  const lang = locale === 'nl' ? '?lang=nl' : '';
+  return (
+    <>
+      <SiteHeader locale={locale} path="/explore" />
+      <main lang={locale} className="page explore-page">
+        <h1>{tx(locale, 'pageTitle')}</h1>
+        <div className="card unknown-dataset" role="alert" data-testid="unknown-dataset">
+          <h2>{tx(locale, 'unknownDatasetTitle')}</h2>
+          <p>{tx(locale, 'unknownDatasetText', { id: id.slice(0, 80) })}</p>
+          <p>
+            <Link href={`/explore${lang}`}>{tx(locale, 'unknownDatasetBack')}</Link>
+            {' · '}
+            <Link href={`/datasets${lang}`}>{tx(locale, 'unknownDatasetList')}</Link>
+          </p>
+        </div>
+      </main>
+    </>
+  );
+}
+
+const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
 /**
  * /explore: the strategist's explorer. Reads its whole state from the URL, computes the active
  * view's tables on the server and hands plain data to the client charts; later changes are computed
  * in the browser (ExploreResults) once the dataset's columns have arrived.
  */
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const catalogs = exploreCatalogs();
-  const state = parseExploreState(await searchParams, catalogs);
-  const catalog = catalogs.find((c) => c.id === state.dataset)!;
+  const params = await searchParams;
+  const { catalogs, chosen, unknown } = await exploreDatasets(single(params.dataset) || undefined);
+  if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={single(params.lang) === 'nl' ? 'nl' : 'en'} />;
+  const state = parseExploreState(params, catalogs);
+  const { catalog, data } = chosen;
   const locale = state.lang;
-  const data = loadReferenceDataset(state.dataset);
   const result = buildExplore(data, catalog, state);
 
   return (
@@ -35,6 +61,11 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
         <h1>{tx(locale, 'pageTitle')}</h1>
         <p className="lead">{tx(locale, 'pageIntro')}</p>
         {(catalog.synthetic || data.codebook.synthetic) && <SyntheticNotice locale={locale} />}
+        {catalog.uploaded && (
+          <p className="upload-note" data-testid="upload-note">
+            {tx(locale, 'uploadedNote', { name: catalog.title[locale] })} <Link href={`/benchmark?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{tx(locale, 'uploadedBenchmark')}</Link>
+          </p>
+        )}
         <ExploreShell catalogs={catalogs} renderedDataset={state.dataset}>
           <ViewTabs />
           <div className="explore-layout">

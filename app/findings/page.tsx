@@ -1,8 +1,14 @@
 import type { Metadata } from 'next';
+import Form from 'next/form';
+import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
-import { referenceFindings } from '@/lib/findings/cachedResults';
+import { AutoSubmitSelect } from '../planner/AutoSubmitSelect';
+import { ft } from './messages';
+import type { SkippedClaim } from '@/lib/findings/applicability';
+import { datasetFindings, referenceFindings } from '@/lib/findings/cachedResults';
 import type { ClaimResult } from '@/lib/findings/claims';
 import { formatNumber, formatPercent, localeFrom, t } from '@/lib/i18n/messages';
+import { getDatasetRegistry, type DatasetListing } from '@/lib/storage/datasetRegistry';
 import type { Locale } from '@/lib/survey/codebook';
 
 export const metadata: Metadata = { title: 'Published findings' };
@@ -15,7 +21,15 @@ const PROVENANCE: Record<string, { en: string; nl: string }> = {
   assumption: { en: 'assumption', nl: 'aanname' },
 };
 
-function ResultRow({ result, locale }: { result: ClaimResult; locale: Locale }) {
+/** On the reference data a claim is "reproduced"; on another dataset its figure "agrees" with the published one or "differs". */
+interface Wording {
+  computed: string;
+  ok: string;
+  fail: string;
+}
+const referenceWording = (locale: Locale): Wording => ({ computed: t(locale, 'colComputed'), ok: t(locale, 'reproduced'), fail: t(locale, 'notReproduced') });
+
+function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: Locale; wording: Wording }) {
   const { claim } = result;
   const computed = result.claim.metric.kind === 'share' && result.share !== null ? formatPercent(result.share, locale) : result.computed;
   return (
@@ -53,16 +67,17 @@ function ResultRow({ result, locale }: { result: ClaimResult; locale: Locale }) 
       <td>
         <span className={`badge ${result.reproduced ? 'badge-ok' : 'badge-fail'}`}>
           <span aria-hidden="true">{result.reproduced ? '✓ ' : '✗ '}</span>
-          {t(locale, result.reproduced ? 'reproduced' : 'notReproduced')}
+          {result.reproduced ? wording.ok : wording.fail}
         </span>
       </td>
     </tr>
   );
 }
 
-function StudyTable({ study, results, locale }: { study: 'P' | 'G'; results: ClaimResult[]; locale: Locale }) {
+function StudyTable({ study, results, locale, wording = referenceWording(locale), heading }: { study: 'P' | 'G'; results: ClaimResult[]; locale: Locale; wording?: Wording; heading?: string }) {
   const rows = results.filter((r) => r.claim.study === study);
-  const title = t(locale, study === 'P' ? 'studyP' : 'studyG');
+  if (!rows.length) return null;
+  const title = heading ?? t(locale, study === 'P' ? 'studyP' : 'studyG');
   return (
     <section aria-labelledby={`study-${study}`}>
       <h2 id={`study-${study}`}>{title}</h2>
@@ -74,7 +89,7 @@ function StudyTable({ study, results, locale }: { study: 'P' | 'G'; results: Cla
               <th scope="col">{t(locale, 'colId')}</th>
               <th scope="col">{t(locale, 'colStatement')}</th>
               <th scope="col">{t(locale, 'colPublished')}</th>
-              <th scope="col">{t(locale, 'colComputed')}</th>
+              <th scope="col">{wording.computed}</th>
               <th scope="col">{t(locale, 'colInterval')}</th>
               <th scope="col">{t(locale, 'colBase')}</th>
               <th scope="col">{t(locale, 'colResult')}</th>
@@ -82,7 +97,7 @@ function StudyTable({ study, results, locale }: { study: 'P' | 'G'; results: Cla
           </thead>
           <tbody>
             {rows.map((r) => (
-              <ResultRow key={r.claim.id} result={r} locale={locale} />
+              <ResultRow key={r.claim.id} result={r} locale={locale} wording={wording} />
             ))}
           </tbody>
         </table>
@@ -91,8 +106,115 @@ function StudyTable({ study, results, locale }: { study: 'P' | 'G'; results: Cla
   );
 }
 
+/** Which dataset to check the published figures on: shown when there are uploads to choose from. */
+function DatasetChooser({ uploads, current, locale }: { uploads: DatasetListing[]; current: string; locale: Locale }) {
+  if (!uploads.length) return null;
+  return (
+    <Form action="/findings" className="findings-chooser" aria-label={ft(locale, 'chooseLabel')}>
+      {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
+      <label htmlFor="findings-dataset">{ft(locale, 'chooseLabel')}</label>{' '}
+      <AutoSubmitSelect id="findings-dataset" name="dataset" value={current}>
+        <option value="">{ft(locale, 'chooseReference')}</option>
+        {uploads.map((d) => (
+          <option key={d.id} value={d.id}>
+            {ft(locale, 'uploadedMark', { name: d.name })}
+          </option>
+        ))}
+      </AutoSubmitSelect>{' '}
+      <noscript>
+        <button type="submit" className="button">
+          {ft(locale, 'chooseSubmit')}
+        </button>
+      </noscript>
+    </Form>
+  );
+}
+
+function SkippedList({ skipped, locale }: { skipped: SkippedClaim[]; locale: Locale }) {
+  if (!skipped.length) return null;
+  return (
+    <section aria-labelledby="skipped-title" data-testid="skipped-claims">
+      <h2 id="skipped-title">{ft(locale, 'skippedTitle')}</h2>
+      <p>{ft(locale, 'skippedIntro')}</p>
+      <ul className="skipped-claims">
+        {skipped.map(({ claim, reasons }) => (
+          <li key={claim.id} data-skipped={claim.id}>
+            <strong>{claim.id}</strong> ({claim.published[locale]}) {claim.statement[locale]}: <span className="muted">{reasons.map((r) => r[locale]).join('; ')}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** /findings?dataset=<id>: the published claims a stored dataset can answer, its figures beside the published ones. */
+async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale: Locale; uploads: DatasetListing[] }) {
+  const registry = getDatasetRegistry();
+  const lang = locale === 'nl' ? '?lang=nl' : '';
+  let listing: DatasetListing | null = null;
+  try {
+    listing = await registry.summary(id);
+  } catch (e) {
+    if (!(e instanceof Error && e.name === 'DatasetLookupError')) throw e;
+  }
+  if (!listing)
+    return (
+      <>
+        <SiteHeader locale={locale} path="/findings" />
+        <main lang={locale} className="page">
+          <h1>{t(locale, 'findingsTitle')}</h1>
+          <div role="alert" className="card" data-testid="unknown-dataset">
+            <h2>{ft(locale, 'unknownTitle')}</h2>
+            <p>{ft(locale, 'unknownText', { id: id.slice(0, 80) })}</p>
+            <p>
+              <Link href={`/findings${lang}`}>{ft(locale, 'backToReference')}</Link>
+            </p>
+          </div>
+        </main>
+      </>
+    );
+  const data = await registry.load(id);
+  const { results, skipped } = datasetFindings(data);
+  const { registry: claims } = referenceFindings();
+  const ok = results.filter((r) => r.reproduced).length;
+  const wording: Wording = { computed: ft(locale, 'colDataset'), ok: ft(locale, 'agrees'), fail: ft(locale, 'differs') };
+  const name = listing.title[locale];
+  return (
+    <>
+      <SiteHeader locale={locale} path="/findings" query={`dataset=${encodeURIComponent(id)}`} />
+      {/* Wider than the reference page: the result column must fit beside the dataset's figures. */}
+      <main lang={locale} className="page" style={{ maxWidth: '80rem' }}>
+        <h1>{ft(locale, 'datasetTitle', { name })}</h1>
+        <p className="lead">{ft(locale, 'datasetIntro')}</p>
+        {listing.synthetic && <SyntheticNotice locale={locale} />}
+        <DatasetChooser uploads={uploads} current={listing.reference ? '' : id} locale={locale} />
+        <p className="summary-count" data-testid="summary-count">
+          {ft(locale, 'datasetCount', { ok, total: results.length, skipped: skipped.length })}
+        </p>
+        {!listing.reference && (
+          <p>
+            <Link href={`/benchmark?dataset=${encodeURIComponent(id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{ft(locale, 'benchmarkLink')}</Link>
+          </p>
+        )}
+        {results.length === 0 && <p>{ft(locale, 'noneAnswerable')}</p>}
+        <StudyTable study="G" results={results} locale={locale} wording={wording} heading={ft(locale, 'claimsG')} />
+        <StudyTable study="P" results={results} locale={locale} wording={wording} heading={ft(locale, 'claimsP')} />
+        <SkippedList skipped={skipped} locale={locale} />
+        <footer className="footnote">
+          <p>{claims.rule[locale]}</p>
+          <p>{t(locale, 'methods')}</p>
+        </footer>
+      </main>
+    </>
+  );
+}
+
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const locale = localeFrom((await searchParams).lang);
+  const params = await searchParams;
+  const locale = localeFrom(params.lang);
+  const uploads = (await getDatasetRegistry().list()).filter((d) => !d.reference);
+  const dataset = Array.isArray(params.dataset) ? params.dataset[0] : params.dataset;
+  if (dataset) return <DatasetFindingsPage id={dataset} locale={locale} uploads={uploads} />;
   const { registry, results } = referenceFindings();
   const ok = results.filter((r) => r.reproduced).length;
   return (
@@ -102,6 +224,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         <h1>{t(locale, 'findingsTitle')}</h1>
         <p className="lead">{t(locale, 'findingsIntro')}</p>
         <SyntheticNotice locale={locale} />
+        <DatasetChooser uploads={uploads} current="" locale={locale} />
         <p className="summary-count" data-testid="summary-count">
           {t(locale, 'summaryCount', { ok, total: results.length })}
         </p>

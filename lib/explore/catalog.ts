@@ -35,6 +35,13 @@ export interface DatasetCatalog {
   views: ViewId[];
   /** Filters applied when the URL says nothing: the latest wave, where the data have waves. */
   defaultFilter: Record<string, string[]>;
+  /** An analyst's upload (not a reference study). */
+  uploaded?: boolean;
+  /**
+   * Only the listing is known (id, name), not the codebook: an upload that is offered in the
+   * dataset select but not open. Its views, attributes and defaults are read when it is chosen.
+   */
+  partial?: boolean;
 }
 
 export const DATA_TYPE_FAMILY = 'dataType';
@@ -76,6 +83,18 @@ export function datasetCatalog(codebook: Codebook): DatasetCatalog {
     ? { en: `Study ${codebook.studyStyle} · ${shortSource(source)}`, nl: `Onderzoek ${codebook.studyStyle} · ${shortSource(source)}` }
     : codebook.title;
   return { id: codebook.id, title: codebook.title, shortTitle, synthetic: codebook.synthetic, attributes, contextDims, segmentGrid, bondAttributes, views, defaultFilter };
+}
+
+/** The catalog of an uploaded dataset: its codebook, named by the name the analyst gave it. */
+export function uploadCatalog(codebook: Codebook, name: string): DatasetCatalog {
+  const title: Label = { en: name, nl: name };
+  return { ...datasetCatalog(codebook), title, shortTitle: title, uploaded: true };
+}
+
+/** An upload that is listed but not open: enough for the dataset select (see DatasetCatalog.partial). */
+export function listedUploadCatalog(listing: { id: string; name: string; synthetic: boolean }): DatasetCatalog {
+  const title: Label = { en: listing.name, nl: listing.name };
+  return { id: listing.id, title, shortTitle: title, synthetic: listing.synthetic, attributes: [], contextDims: [], segmentGrid: [], bondAttributes: [], views: [], defaultFilter: {}, uploaded: true, partial: true };
 }
 
 /** "Accenture Interactive Personalization Pulse Check 2018" -> "Accenture Interactive … 2018"-style shortening to at most four words. */

@@ -1,3 +1,5 @@
+import type { SurveyData } from '../survey/dataset';
+import { findingsForDataset, type DatasetFindings } from './applicability';
 import type { ClaimResult, FindingsRegistry } from './claims';
 import { reproduceAll } from './reproduce';
 import { loadFindingsRegistry, loadReferenceDataset } from '../storage/referenceDatasets';
@@ -11,4 +13,13 @@ export function referenceFindings() {
     cached = { registry, results: reproduceAll(registry, loadReferenceDataset) };
   }
   return cached;
+}
+
+const perDataset = new WeakMap<object, DatasetFindings>();
+
+/** The published claims a stored dataset can answer, evaluated on it: once per dataset object (uploads are cached per id by the registry). */
+export function datasetFindings(data: SurveyData): DatasetFindings {
+  let found = perDataset.get(data);
+  if (!found) perDataset.set(data, (found = findingsForDataset(referenceFindings().registry, data)));
+  return found;
 }

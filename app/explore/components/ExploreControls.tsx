@@ -26,9 +26,9 @@ export function ExploreControls() {
           id="dataset"
           label={tx(locale, 'dataset')}
           value={state.dataset}
-          options={catalogs.map((c) => ({ value: c.id, label: c.shortTitle[locale] }))}
+          options={catalogs.map((c) => ({ value: c.id, label: c.uploaded ? tx(locale, 'uploadedMark', { name: c.shortTitle[locale] }) : c.shortTitle[locale] }))}
           onChange={(id) => go(switchDataset(state, catalogs.find((c) => c.id === id) ?? catalogs[0]))}
-          hint={catalog.title[locale]}
+          hint={catalog.uploaded ? tx(locale, 'uploadedMark', { name: catalog.title[locale] }) : catalog.title[locale]}
         />
         {dims.length > 0 && (
           <SelectField
