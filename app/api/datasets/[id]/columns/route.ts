@@ -1,4 +1,4 @@
-import { errorResponse } from '@/lib/api/errors';
+import { ApiError, errorResponse } from '@/lib/api/errors';
 import { getDatasetRegistry, isReferenceId } from '@/lib/storage/datasetRegistry';
 import { encodeSurveyColumns } from '@/lib/survey/columnsTransfer';
 import type { SurveyData } from '@/lib/survey/dataset';
@@ -7,6 +7,12 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
+
+/**
+ * Past this many respondents the explorer stays with server rendering: the columns would be a
+ * download of several megabytes, for a redraw the server can do as well.
+ */
+const MAX_BROWSER_ROWS = 250_000;
 
 /** Encoded once per dataset object: the registry hands out the same object until a dataset changes. */
 const encoded = new WeakMap<SurveyData, Uint8Array>();
@@ -19,6 +25,8 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   try {
     const { id } = await params;
     const data = await getDatasetRegistry().load(id);
+    if (data.rowCount > MAX_BROWSER_ROWS)
+      throw new ApiError(413, 'TooLargeForBrowser', `the dataset has ${data.rowCount} respondents; the browser computes views for at most ${MAX_BROWSER_ROWS}, the explorer asks the server instead`);
     let body = encoded.get(data);
     if (!body) encoded.set(data, (body = encodeSurveyColumns(data)));
     // Reference data change only with a new build; an upload may be deleted at any time.
