@@ -1,13 +1,17 @@
 'use client';
 
 import { useState, type ComponentProps } from 'react';
+import { usePlannerValues } from './plannerValues';
 
 /**
  * A native select that submits its form on change (the form keeps a submit button for use without
  * JavaScript). It follows `value` from the server when the URL changes (back and forward) without
  * remounting, so keyboard focus stays put while arrow keys step through the options.
  */
-export function AutoSubmitSelect({ value, ...props }: Omit<ComponentProps<'select'>, 'value' | 'defaultValue' | 'onChange'> & { value: string }) {
+export function AutoSubmitSelect({ value: serverValue, ...props }: Omit<ComponentProps<'select'>, 'value' | 'defaultValue' | 'onChange'> & { value: string }) {
+  // Inside the planner's live form the choices live in the browser, and follow back and forward.
+  const live = usePlannerValues();
+  const value = live && props.name && props.name in live ? live[props.name] : serverValue;
   const [current, setCurrent] = useState(value);
   const [fromServer, setFromServer] = useState(value);
   if (value !== fromServer) {

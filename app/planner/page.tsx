@@ -3,11 +3,13 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { AutoSubmitSelect } from './AutoSubmitSelect';
+import { Answer } from './PlannerAnswer';
+import { PlannerLive } from './PlannerLive';
 import { pt } from './messages';
 import './planner.css';
-import { planFor, type DataTypeAdvice, type Guideline, type PlannerAnswer, type PlannerRequest } from '@/lib/analysis/planner';
+import { planFor, type PlannerAnswer, type PlannerRequest } from '@/lib/analysis/planner';
 import { CONTEXT_DIMENSIONS } from '@/lib/analysis/views';
-import { formatNumber, formatPercent, localeFrom } from '@/lib/i18n/messages';
+import { localeFrom } from '@/lib/i18n/messages';
 import { plannerGaps } from '@/lib/analysis/plannerSupport';
 import { getDatasetRegistry, type DatasetListing } from '@/lib/storage/datasetRegistry';
 import { loadReferenceDataset } from '@/lib/storage/referenceDatasets';
@@ -35,7 +37,6 @@ function requestFrom(g: SurveyData, params: SearchParams): PlannerRequest {
   return { audience, moment };
 }
 
-const pct = (share: number | null | undefined, locale: Locale) => (share === null || share === undefined || Number.isNaN(share) ? '–' : formatPercent(share, locale));
 
 const DEFAULT_DATASET = 'study-g';
 
@@ -115,141 +116,6 @@ function PlannerForm({ g, request, locale, dataset }: { g: SurveyData; request: 
   );
 }
 
-function Estimate({ answer, locale }: { answer: PlannerAnswer; locale: Locale }) {
-  const { raw, modelled, momentOverall, overall, minBase } = answer;
-  const headline = modelled ? modelled.share : raw.share;
-  const interval = modelled ? modelled.ci : raw.ci;
-  const diff = headline !== null && momentOverall.share !== null ? headline - momentOverall.share : null;
-  return (
-    <section className="card estimate" aria-labelledby="estimate-title" data-testid="estimate">
-      <h2 id="estimate-title">{pt(locale, 'expected')}</h2>
-      {headline === null ? (
-        <p>{pt(locale, 'noRespondents')}</p>
-      ) : (
-        <>
-          <p className="big-number">
-            <span data-testid="expected-share">{pct(headline, locale)}</span>
-            {modelled && <span className="badge badge-model">{pt(locale, 'modelled')}</span>}
-          </p>
-          <p>
-            {pt(locale, 'interval')}: {interval ? `${pct(interval.lower, locale)} – ${pct(interval.upper, locale)}` : '–'}
-            {!modelled && (
-              <>
-                {' · '}
-                n = {formatNumber(raw.respondents, locale)} {pt(locale, 'respondents')}, {formatNumber(raw.ratings, locale)} {pt(locale, 'ratings')} ({pt(locale, 'effective')} {formatNumber(raw.effectiveBase, locale)})
-              </>
-            )}
-          </p>
-          {diff !== null && (
-            <p className={diff >= 0 ? 'delta up' : 'delta down'} data-testid="delta">
-              {diff >= 0 ? '▲' : '▼'} {formatNumber(Math.abs(100 * diff), locale, 1)} {locale === 'nl' ? 'procentpunt' : 'points'} {diff >= 0 ? (locale === 'nl' ? 'boven' : 'above') : locale === 'nl' ? 'onder' : 'below'} {pt(locale, 'everyoneMoment').toLowerCase()} ({pct(momentOverall.share, locale)})
-            </p>
-          )}
-        </>
-      )}
-      {modelled && (
-        <div className="model-note">
-          <p>{pt(locale, 'modelledWhy', { min: minBase })}</p>
-          <p data-testid="raw-cell">
-            {pt(locale, 'rawCell')}: {pct(raw.share, locale)}, n = {formatNumber(raw.respondents, locale)} ({pt(locale, 'tooSmall', { min: minBase })})
-          </p>
-        </div>
-      )}
-      <p className="muted small">
-        {pt(locale, 'everyoneMoment')}: {pct(momentOverall.share, locale)} · {pt(locale, 'everyone')}: {pct(overall.share, locale)}
-      </p>
-    </section>
-  );
-}
-
-function DataTypeColumn({ advice, items, locale }: { advice: 'use' | 'ask' | 'avoid'; items: DataTypeAdvice[]; locale: Locale }) {
-  const hint = { use: 'useHint', ask: 'askHint', avoid: 'avoidHint' } as const;
-  return (
-    <div className={`advice advice-${advice}`} data-testid={`advice-${advice}`}>
-      <h3>
-        <span aria-hidden="true" className="dot" />
-        {pt(locale, advice)}
-      </h3>
-      <p className="muted small">{pt(locale, hint[advice])}</p>
-      {items.length === 0 ? (
-        <p className="muted">{pt(locale, 'none')}</p>
-      ) : (
-        <ul>
-          {items.map((d) => (
-            <li key={d.item} data-item={d.item}>
-              <span>{d.label[locale]}</span>
-              <span className="num">
-                {pct(d.ok.share, locale)} {pt(locale, 'okShare')} · {pct(d.notOk.share, locale)} {pt(locale, 'notOkShare')}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-function GuidelineCard({ guideline, locale }: { guideline: Guideline; locale: Locale }) {
-  const { evidence } = guideline;
-  return (
-    <li className={`card guideline ${guideline.applies ? 'applies' : 'caution'}`} data-guideline={guideline.id}>
-      <h3>{pt(locale, guideline.id)}</h3>
-      <p className={`badge ${guideline.applies ? 'badge-ok' : 'badge-warn'}`}>{pt(locale, guideline.applies ? 'applies' : 'caution')}</p>
-      <p>{guideline.note[locale]}</p>
-      <p className="evidence">
-        {evidence.label[locale]}: <strong>{pct(evidence.share, locale)}</strong>
-        {guideline.id === 'firstDate' && ` ${pt(locale, 'notOkOf')}`}
-        {evidence.against && (
-          <>
-            {' '}
-            vs {evidence.against.label[locale]}: <strong>{pct(evidence.against.share, locale)}</strong>
-          </>
-        )}
-      </p>
-    </li>
-  );
-}
-
-function Answer({ answer, locale }: { answer: PlannerAnswer; locale: Locale }) {
-  const by = (advice: 'use' | 'ask' | 'avoid') => answer.dataTypes.filter((d) => d.advice === advice);
-  const who = Object.values(answer.tacticsAudience).join(', ') || pt(locale, 'tacticsEveryone');
-  return (
-    <>
-      <Estimate answer={answer} locale={locale} />
-      <section className="card" aria-labelledby="data-title">
-        <h2 id="data-title">{pt(locale, 'dataTitle')}</h2>
-        {answer.dataTypes[0]?.fromWholeSample && <p className="muted">{pt(locale, 'wholeSample')}</p>}
-        <div className="advice-grid">
-          <DataTypeColumn advice="use" items={by('use')} locale={locale} />
-          <DataTypeColumn advice="ask" items={by('ask')} locale={locale} />
-          <DataTypeColumn advice="avoid" items={by('avoid')} locale={locale} />
-        </div>
-      </section>
-      <section className="card" aria-labelledby="tactics-title">
-        <h2 id="tactics-title">{pt(locale, 'tacticsTitle')}</h2>
-        <ol className="tactics" data-testid="creepy-tactics">
-          {answer.creepyTactics.map((tactic) => (
-            <li key={tactic.item}>
-              <span>{tactic.label[locale]}</span>
-              <span className="num">
-                {pct(tactic.cell.share, locale)} {pt(locale, 'creepyShare')}
-              </span>
-            </li>
-          ))}
-        </ol>
-        <p className="muted small">{pt(locale, 'tacticsAudience', { who })}</p>
-      </section>
-      <section aria-labelledby="guidelines-title">
-        <h2 id="guidelines-title">{pt(locale, 'guidelinesTitle')}</h2>
-        <ul className="guidelines">
-          {answer.guidelines.map((g) => (
-            <GuidelineCard key={g.id} guideline={g} locale={locale} />
-          ))}
-        </ul>
-      </section>
-    </>
-  );
-}
 
 /** A dataset the planner cannot use: what it lacks, and where to go instead. */
 function Gaps({ gaps, dataset, locale }: { gaps: Label[]; dataset: DatasetListing; locale: Locale }) {
@@ -311,19 +177,24 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
         ) : gaps.length ? (
           <Gaps gaps={gaps} dataset={listing} locale={locale} />
         ) : (
-        <div className="planner-layout">
-          <PlannerForm g={g} request={request} locale={locale} dataset={requested} />
-          {/* data-state tells tests and the page benchmark which request the answer belongs to. */}
-          <div className="planner-answer" aria-live="polite" data-state={query}>
-            {error ? (
-              <p role="alert" className="error">
-                {pt(locale, 'invalid')}: {error}
-              </p>
-            ) : (
-              answer && <Answer answer={answer} locale={locale} />
-            )}
-          </div>
-        </div>
+          <PlannerLive
+            dataset={requested}
+            attributeIds={[...g.attributes.keys()]}
+            momentIds={[...CONTEXT_DIMENSIONS]}
+            initialQuery={query}
+            locale={locale}
+            initialView={
+              error ? (
+                <p role="alert" className="error">
+                  {pt(locale, 'invalid')}: {error}
+                </p>
+              ) : (
+                answer && <Answer answer={answer} locale={locale} />
+              )
+            }
+          >
+            <PlannerForm g={g} request={request} locale={locale} dataset={requested} />
+          </PlannerLive>
         )}
         <footer className="footnote">
           <p>{pt(locale, 'methods')}</p>

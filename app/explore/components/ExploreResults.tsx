@@ -9,7 +9,7 @@ import { formatNumber } from '@/lib/i18n/messages';
 import { tx } from '../messages';
 import { AudienceLine } from './AudienceLine';
 import { ChartMethodsContext } from './chartMethods';
-import { useClientColumns } from './clientColumns';
+import { useClientColumns } from '../../components/clientColumns';
 import { EmptyState } from './EmptyState';
 import { useExplore } from './ExploreShell';
 import { Headline } from './Headline';

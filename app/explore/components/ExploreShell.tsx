@@ -3,7 +3,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useOptimistic, useState, useTransition } from 'react';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import { type ExploreState, parseExploreState, serialiseExploreState } from '@/lib/explore/state';
-import { columnsIfLoaded } from './clientColumns';
+import { columnsIfLoaded } from '../../components/clientColumns';
 
 interface ExploreContextValue {
   catalogs: DatasetCatalog[];

@@ -1,0 +1,130 @@
+'use client';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useState, useTransition } from 'react';
+import { planFor, type PlannerAnswer } from '@/lib/analysis/planner';
+import type { Locale } from '@/lib/survey/codebook';
+import { useClientColumns } from '../components/clientColumns';
+import { pt } from './messages';
+import { Answer } from './PlannerAnswer';
+import { PlannerValuesContext } from './plannerValues';
+
+const DEFAULT_DATASET = 'study-g';
+
+/** The planner's URL query, in the server's canonical order: dataset (unless the default), then the fields in order. */
+export function plannerQuery(dataset: string, fieldIds: string[], values: (id: string) => string | null | undefined): string {
+  const params = new URLSearchParams();
+  if (dataset !== DEFAULT_DATASET) params.set('dataset', dataset);
+  for (const id of fieldIds) {
+    const value = values(id);
+    if (value) params.set(id, value);
+  }
+  return params.toString();
+}
+
+type Computed = { answer: PlannerAnswer; error: null } | { answer: null; error: string };
+
+function compute(g: Parameters<typeof planFor>[0], p: Parameters<typeof planFor>[1], query: string, attributeIds: string[], momentIds: string[]): Computed {
+  const params = new URLSearchParams(query);
+  const pick = (ids: string[]) => Object.fromEntries(ids.filter((id) => params.get(id)).map((id) => [id, params.get(id)!]));
+  try {
+    return { answer: planFor(g, p, { audience: pick(attributeIds), moment: pick(momentIds) }), error: null };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { answer: null, error: e.message };
+  }
+}
+
+/**
+ * The planner's form and answer. The first answer is the server's (`initialView`, for
+ * `initialQuery`). Once the dataset's columns and study P's are in the browser, a change is
+ * answered here with the same code (lib/analysis/planner) and the URL follows through the history
+ * API; before that, the form goes to the server as a plain GET.
+ */
+export function PlannerLive({
+  dataset,
+  attributeIds,
+  momentIds,
+  initialQuery,
+  initialView,
+  locale,
+  children,
+}: {
+  dataset: string;
+  attributeIds: string[];
+  momentIds: string[];
+  initialQuery: string;
+  initialView: ReactNode;
+  locale: Locale;
+  children: ReactNode;
+}) {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const fieldIds = useMemo(() => [...attributeIds, ...momentIds], [attributeIds, momentIds]);
+  const urlQuery = plannerQuery(dataset, fieldIds, (id) => searchParams.get(id));
+  // A change answered here shows at once; when the URL moves elsewhere (back, forward), it wins.
+  const [browserQuery, setBrowserQuery] = useState<string | null>(null);
+  const [seenUrlQuery, setSeenUrlQuery] = useState(urlQuery);
+  if (urlQuery !== seenUrlQuery) {
+    setSeenUrlQuery(urlQuery);
+    if (browserQuery !== urlQuery) setBrowserQuery(null);
+  }
+  const query = browserQuery ?? urlQuery;
+  const [pending, startTransition] = useTransition();
+
+  const g = useClientColumns(dataset);
+  const p = useClientColumns('study-p');
+  const computeHere = g !== null && p !== null && query !== initialQuery;
+  const computed = useMemo(() => (computeHere ? compute(g, p, query, attributeIds, momentIds) : null), [computeHere, g, p, query, attributeIds, momentIds]);
+  // Warm the engine in idle time once the columns are in: the first run of freshly loaded code is
+  // several times slower than later ones, and would otherwise be the user's next change.
+  const ready = g !== null && p !== null;
+  useEffect(() => {
+    if (!ready || !g || !p) return;
+    const variants = attributeIds.slice(0, 3).flatMap((id) => (g.attributes.get(id)?.levels.slice(0, 1) ?? []).map((l) => `${query}&${id}=${encodeURIComponent(l.code)}`));
+    let handle = window.setTimeout(function next() {
+      const variant = variants.shift();
+      if (variant === undefined) return;
+      compute(g, p, variant, attributeIds, momentIds);
+      handle = window.setTimeout(next, 0);
+    }, 50);
+    return () => window.clearTimeout(handle);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the columns arrive
+  }, [ready]);
+  const values = useMemo(() => {
+    const params = new URLSearchParams(query);
+    return Object.fromEntries(fieldIds.map((id) => [id, params.get(id) ?? '']));
+  }, [query, fieldIds]);
+
+  const onSubmit = (event: FormEvent<HTMLDivElement>) => {
+    const form = event.target as HTMLFormElement;
+    event.preventDefault();
+    event.stopPropagation();
+    const data = new FormData(form);
+    const next = plannerQuery(dataset, fieldIds, (id) => data.get(id) as string | null);
+    const href = `/planner?${[next, locale === 'nl' ? 'lang=nl' : ''].filter(Boolean).join('&')}`;
+    if (g && p) {
+      setBrowserQuery(next);
+      window.history.pushState(null, '', href);
+    } else startTransition(() => router.push(href, { scroll: false }));
+  };
+
+  return (
+    <PlannerValuesContext.Provider value={values}>
+      <div className="planner-layout" onSubmitCapture={onSubmit}>
+        {children}
+        {/* data-state tells tests and the page benchmark which request the answer belongs to. */}
+        <div className={pending ? 'planner-answer is-pending' : 'planner-answer'} aria-live="polite" aria-busy={pending} data-state={computeHere ? query : initialQuery}>
+          {!computed ? (
+            initialView
+          ) : computed.error !== null ? (
+            <p role="alert" className="error">
+              {pt(locale, 'invalid')}: {computed.error}
+            </p>
+          ) : (
+            <Answer answer={computed.answer} locale={locale} />
+          )}
+        </div>
+      </div>
+    </PlannerValuesContext.Provider>
+  );
+}
