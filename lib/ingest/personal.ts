@@ -160,15 +160,20 @@ export function classifyColumn(header: string, sample: readonly string[]): { kin
 }
 
 /**
+ * Which columns stay when the flagged columns the analyst did not keep are dropped: their
+ * positions in the header, their names, and the names dropped.
+ */
+export function personalColumnPlan(header: readonly string[], report: Pick<ValidationReport, 'personalColumns'>): { keepIndex: number[]; header: string[]; dropped: string[] } {
+  const drop = new Set(report.personalColumns.filter((p) => !p.keep).map((p) => p.column));
+  const keepIndex = header.map((h, i) => (drop.has(h) ? -1 : i)).filter((i) => i >= 0);
+  return { keepIndex, header: keepIndex.map((i) => header[i]), dropped: header.filter((h) => drop.has(h)) };
+}
+
+/**
  * Removes the flagged columns the analyst did not keep, before anything is stored. Pure: returns
  * new arrays and leaves its arguments alone.
  */
 export function dropPersonalColumns(header: string[], rows: string[][], report: Pick<ValidationReport, 'personalColumns'>): { header: string[]; rows: string[][]; dropped: string[] } {
-  const drop = new Set(report.personalColumns.filter((p) => !p.keep).map((p) => p.column));
-  const keepIndex = header.map((h, i) => (drop.has(h) ? -1 : i)).filter((i) => i >= 0);
-  return {
-    header: keepIndex.map((i) => header[i]),
-    rows: rows.map((row) => keepIndex.map((i) => row[i] ?? '')),
-    dropped: header.filter((h) => drop.has(h)),
-  };
+  const plan = personalColumnPlan(header, report);
+  return { header: plan.header, rows: rows.map((row) => plan.keepIndex.map((i) => row[i] ?? '')), dropped: plan.dropped };
 }

@@ -29,12 +29,19 @@ export function isBlankRecord(fields: readonly string[]): boolean {
   return true;
 }
 
+/** What `CodeIndex.ofCell` answers for a blank cell, and for a cell holding no code. */
+export const BLANK = -1;
+export const NOT_A_CODE = -2;
+
+/** The characters a one-character cell is blank for (String.prototype.trim's ASCII whitespace). */
+const ASCII_SPACES = [9, 10, 11, 12, 13, 32];
+
 /**
- * The position of a code in a list of codes, or -1: `new Map(codes.map((c, i) => [c, i])).get(s)`
- * with a table for one-character ASCII codes (answer scales are "1".."5"), which skips hashing.
+ * The position of a code in a list of codes: `new Map(codes.map((c, i) => [c, i])).get(s)`, with a
+ * table for one-character ASCII cells (answer scales are "1".."5"), which skips trimming and hashing.
  */
 export class CodeIndex {
-  private readonly single = new Int32Array(128).fill(-1);
+  private readonly single = new Int32Array(128).fill(NOT_A_CODE);
   private readonly map = new Map<string, number>();
 
   constructor(codes: readonly string[]) {
@@ -43,6 +50,8 @@ export class CodeIndex {
       this.map.set(code, i);
       if (code.length === 1 && code.charCodeAt(0) < 128) this.single[code.charCodeAt(0)] = i;
     });
+    // A lone space trims to nothing: blank, whatever the codes say.
+    for (const c of ASCII_SPACES) this.single[c] = BLANK;
   }
 
   /** The distinct codes, in order of first appearance (for messages). */
@@ -50,12 +59,19 @@ export class CodeIndex {
     return [...this.map.keys()];
   }
 
-  get(s: string): number {
-    if (s.length === 1) {
-      const c = s.charCodeAt(0);
+  /**
+   * The code's position for a raw cell (trimmed first; a missing cell is blank): BLANK for a blank
+   * cell, NOT_A_CODE for one that holds something else.
+   */
+  ofCell(cell: string | undefined): number {
+    if (cell === undefined) return BLANK;
+    if (cell.length === 1) {
+      const c = cell.charCodeAt(0);
       if (c < 128) return this.single[c];
     }
-    return this.map.get(s) ?? -1;
+    const s = trimCell(cell);
+    if (s === '') return BLANK;
+    return this.map.get(s) ?? NOT_A_CODE;
   }
 }
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { CodeIndex, FirstOccurrence, trimCell } from './cells';
+import { CodeIndex, FirstOccurrence, NOT_A_CODE, trimCell } from './cells';
 import { type Codebook, type Item, type Label, positiveCodes } from './codebook';
 
 /**
@@ -315,18 +315,17 @@ export class SurveyDataBuilder {
     const attributes = this.attributes;
     for (let a = 0; a < attributes.length; a++) {
       const plan = attributes[a];
-      const raw = cellOf(fields, plan.index);
       let level = -1;
       if (plan.codes !== null) {
-        if (raw !== '') {
-          level = plan.codes.get(raw);
-          if (level < 0 && this.tally(plan.header, 'UnknownCode'))
-            this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${raw}" is not a code of ${plan.column.label.en} (${plan.codes.keys().join(', ')})`, row, column: plan.header });
-        }
+        const code = plan.codes.ofCell(fields[plan.index]);
+        if (code >= 0) level = code;
+        else if (code === NOT_A_CODE && this.tally(plan.header, 'UnknownCode'))
+          this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${cellOf(fields, plan.index)}" is not a code of ${plan.column.label.en} (${plan.codes.keys().join(', ')})`, row, column: plan.header });
       } else {
+        const raw = cellOf(fields, plan.index);
         let value = NaN;
         if (raw !== '') {
-          const v = Number(raw);
+          const v = toNumber(raw);
           if (!Number.isFinite(v) || v < plan.min || v > plan.max) this.note({ type: 'error', code: 'OutOfScale', message: `"${raw}" is outside the scale ${plan.min}-${plan.max}`, row, column: plan.header });
           else {
             value = v;
@@ -341,14 +340,13 @@ export class SurveyDataBuilder {
     const items = this.items;
     for (let k = 0; k < items.length; k++) {
       const plan = items[k];
-      const raw = cellOf(fields, plan.index);
+      const code = plan.codes.ofCell(fields[plan.index]);
       let answer = -1;
-      if (raw !== '') {
-        const code = plan.codes.get(raw);
-        if (code < 0) {
-          if (this.tally(plan.header, 'UnknownCode'))
-            this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${raw}" is not a code of the scale ${plan.scaleCodes}`, row, column: plan.header });
-        } else if (plan.conditionIndex >= 0 && !plan.asked.has(cellOf(fields, plan.conditionIndex))) {
+      if (code === NOT_A_CODE) {
+        if (this.tally(plan.header, 'UnknownCode'))
+          this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${cellOf(fields, plan.index)}" is not a code of the scale ${plan.scaleCodes}`, row, column: plan.header });
+      } else if (code >= 0) {
+        if (plan.conditionIndex >= 0 && !plan.asked.has(cellOf(fields, plan.conditionIndex))) {
           // Answered although not asked: kept out of the base, since the base is who was asked.
           const condition = plan.column.item.askedIf!;
           this.note({ type: 'warning', code: 'AnsweredNotAsked', message: `answered, but the item is asked only if "${condition.column}" is ${condition.in.join(' or ')}; left out of the base`, row, column: plan.header });
@@ -384,6 +382,15 @@ export class SurveyDataBuilder {
 function cellOf(fields: readonly string[], index: number): string {
   const v = fields[index];
   return v === undefined ? '' : trimCell(v);
+}
+
+/** Number(s), with the one-digit answers of a scale read without the general conversion. */
+function toNumber(s: string): number {
+  if (s.length === 1) {
+    const d = s.charCodeAt(0) - 48;
+    if (d >= 0 && d <= 9) return d;
+  }
+  return Number(s);
 }
 
 /** The first band holding v, or -1 (bands may overlap or leave gaps; the first match wins). */
