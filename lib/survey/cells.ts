@@ -83,6 +83,7 @@ export class CodeIndex {
  * reads the values from the caller's list instead of keeping its own copy.
  */
 export class FirstOccurrence {
+  /** Two Int32 per slot: the value's hash, then its row (0: empty). One cache line answers most probes. */
   private slots: Int32Array;
   private mask: number;
   private count = 0;
@@ -93,33 +94,38 @@ export class FirstOccurrence {
   ) {
     let size = 1024;
     while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
 
   /** Row numbers are 1-based: row r's value is values[r - 1]. */
   firstRow(row: number): number {
     const value = this.values[row - 1];
-    let slot = hashOf(value) & this.mask;
+    const hash = hashOf(value);
+    const slots = this.slots;
+    let slot = hash & this.mask;
     for (;;) {
-      const at = this.slots[slot];
+      const at = slots[2 * slot + 1];
       if (at === 0) break;
-      if (this.values[at - 1] === value) return at;
+      if (slots[2 * slot] === hash && this.values[at - 1] === value) return at;
       slot = (slot + 1) & this.mask;
     }
-    this.slots[slot] = row;
-    if (++this.count * 2 > this.slots.length) this.grow();
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = row;
+    if (++this.count * 2 > this.mask + 1) this.grow();
     return 0;
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (const row of this.slots) {
-      if (row === 0) continue;
-      let slot = hashOf(this.values[row - 1]) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = row;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 2 - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k + 1] === 0) continue;
+      let slot = old[k] & mask;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[k];
+      slots[2 * slot + 1] = old[k + 1];
     }
     this.slots = slots;
     this.mask = mask;
