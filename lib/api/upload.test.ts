@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DatasetStore } from '../storage/datasetStore';
 import { openSqliteDatasetStore, type SqliteDatasetStore } from '../storage/sqliteDatasetStore';
 import { ApiError } from './errors';
 import { matchTemplate, templateCsv, templateHeader } from './templates';
@@ -83,6 +84,44 @@ describe('uploadDataset', () => {
     const kept = await uploadDataset(store, { bytes: bytes(withEmail), codebookText, name: 'kept', keepPersonal: ['email'] });
     expect(kept.droppedColumns).toEqual([]);
     expect((await store.get(kept.dataset.id))!.header).toContain('email');
+  });
+
+  it('streams a file of several segments into the store, exactly, with the personal column left out', async () => {
+    // More rows than one segment of the re-read (4,096), blank lines and quoted fields included.
+    const rows = Array.from({ length: 9000 }, (_, i) => `${lines[1 + (i % 4000)].replace(/^G\d+/, `U${i + 1}`)},person${i}@example.com`);
+    rows[17] = rows[17].replace(/,NL,/, ',"NL",');
+    const text = [`${lines[0]},email`, ...rows.slice(0, 5000), '', ' , ', ...rows.slice(5000)].join('\r\n') + '\r\n';
+    const result = await uploadDataset(store, { bytes: bytes(text), codebookText, name: 'big' });
+    expect(result.droppedColumns).toEqual(['email']);
+    const stored = (await store.get(result.dataset.id))!;
+    expect(stored.header).toEqual(lines[0].split(','));
+    expect(stored.rows.length).toBe(9000);
+    const expected = rows.map((r) => r.replace(',"NL",', ',NL,').split(',').slice(0, -1));
+    expect(stored.rows).toEqual(expected);
+  });
+
+  it('stores nothing when the put fails half-way through the streamed rows', async () => {
+    const text = csv(4000);
+    const failing: DatasetStore = {
+      ...store,
+      list: () => store.list(),
+      get: (id) => store.get(id),
+      delete: (id) => store.delete(id),
+      close: () => store.close(),
+      put: (input) =>
+        store.put({
+          ...input,
+          rows: (function* () {
+            let n = 0;
+            for (const row of input.rows as Iterable<string[]>) {
+              if (++n === 3000) throw new Error('disk full');
+              yield row;
+            }
+          })(),
+        }),
+    };
+    await expect(uploadDataset(failing, { bytes: bytes(text), name: 'fails' })).rejects.toThrow('disk full');
+    expect(await store.list()).toEqual([]);
   });
 
   it('refuses a file over the size limit with 413', async () => {

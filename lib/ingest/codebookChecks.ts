@@ -1,5 +1,6 @@
 import type { Codebook } from '../survey/codebook';
-import { SurveyDataBuilder } from '../survey/dataset';
+import { trimCell } from '../survey/cells';
+import { SurveyDataBuilder, type SurveyData } from '../survey/dataset';
 import type { ProblemCollector } from './problems';
 import type { Problem } from './types';
 
@@ -23,6 +24,7 @@ const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 export class CodebookChecks {
   private readonly builder: SurveyDataBuilder;
   private readonly weightIndex: number;
+  private readonly builderReadsWeight: boolean;
   private seen = 0;
   private row = 0;
   private weightSum = 0;
@@ -32,9 +34,12 @@ export class CodebookChecks {
     private readonly codebook: Codebook,
     header: string[],
     private readonly out: ProblemCollector,
+    options: { build?: boolean; expectedRows?: number } = {},
   ) {
-    this.builder = new SurveyDataBuilder(codebook, header);
+    // Without `build` the builder only checks: the validator needs its problems, not its columns.
+    this.builder = new SurveyDataBuilder(codebook, header, { columns: options.build === true, expectedRows: options.expectedRows });
     this.weightIndex = codebook.weight ? header.indexOf(codebook.weight) : -1;
+    this.builderReadsWeight = this.weightIndex >= 0 && header.lastIndexOf(codebook.weight!) === this.weightIndex;
     this.drain();
   }
 
@@ -60,16 +65,18 @@ export class CodebookChecks {
     this.row++;
     this.builder.add(fields);
     this.drain();
-    if (this.weightIndex >= 0) this.checkWeight((fields[this.weightIndex] ?? '').trim());
+    if (this.weightIndex < 0) return;
+    // The builder has parsed the weight already (NaN when blank), unless a repeated header name made it read another cell.
+    const w = this.builderReadsWeight ? this.builder.lastWeight : parseWeight(fields[this.weightIndex]);
+    this.checkWeight(w, fields);
   }
 
-  private checkWeight(raw: string): void {
+  private checkWeight(w: number, fields: readonly string[]): void {
     const column = this.codebook.weight;
     const row = this.row;
-    const w = raw === '' ? NaN : Number(raw);
     if (w === 0) this.out.add({ type: 'error', code: 'ZeroWeight', message: 'the weight is 0: a respondent with no weight would count in no base; remove the row or fix the weighting', row, column });
     else if (Number.isFinite(w) && Math.abs(w) > HUGE_WEIGHT)
-      this.out.add({ type: 'warning', code: 'HugeWeight', message: `the weight ${raw} is implausibly large (over ${HUGE_WEIGHT.toLocaleString('en')}); it would dominate every result`, row, column });
+      this.out.add({ type: 'warning', code: 'HugeWeight', message: `the weight ${trimCell(fields[this.weightIndex] ?? '')} is implausibly large (over ${HUGE_WEIGHT.toLocaleString('en')}); it would dominate every result`, row, column });
     if (Number.isFinite(w) && w > 0) {
       this.weightSum += w;
       if (!Number.isFinite(this.weightSum) && !this.sumOverflowRow) {
@@ -90,10 +97,24 @@ export class CodebookChecks {
     }
   }
 
+  /** The engine's columns (built with `build`); null when the rows have an error. */
+  data(): SurveyData | null {
+    try {
+      return this.builder.finish();
+    } catch {
+      return null;
+    }
+  }
+
   /** Adds the builder's complete counts to the report. Call once, after the last row. */
   finish(): void {
     for (const [code, n] of this.builder.counts) if (code !== 'RaggedRow') this.out.count(code, n);
   }
+}
+
+function parseWeight(cell: string | undefined): number {
+  const raw = trimCell(cell ?? '');
+  return raw === '' ? NaN : Number(raw);
 }
 
 /** Clearer messages for weights that overflow ("1e400") or use a decimal comma ("1,5"). */

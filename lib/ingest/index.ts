@@ -3,8 +3,8 @@
  * column dropping. Free of React and of Node-only modules, so it runs in a browser web worker
  * and on the server alike.
  */
-export { validateUpload } from './validate';
-export { dropPersonalColumns, classifyColumn, kindFromHeader } from './personal';
+export { validateUpload, ingestUpload, scanUpload, recordsOf, type UploadScan } from './validate';
+export { dropPersonalColumns, personalColumnPlan, classifyColumn, kindFromHeader } from './personal';
 export { reportToCsv } from './reportCsv';
 export { decodeUpload, scanUtf8 } from './encoding';
 export { detectDelimiter, delimiterName } from './delimiter';

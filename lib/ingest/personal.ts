@@ -1,3 +1,4 @@
+import { trimCell } from '../survey/cells';
 import type { PersonalColumn, PersonalKind, ValidationReport } from './types';
 
 /**
@@ -98,19 +99,28 @@ const SHARE = 0.5;
  */
 export class PersonalDataDetector {
   private readonly samples: string[][];
+  /** Columns whose sample is not full yet, in order; usually none after the first hundred rows. */
+  private open: number[];
 
   constructor(private readonly header: string[]) {
     this.samples = header.map(() => []);
+    this.open = header.map((_, i) => i);
   }
 
   add(fields: string[]): void {
-    const n = Math.min(fields.length, this.header.length);
-    for (let i = 0; i < n; i++) {
+    const open = this.open;
+    if (open.length === 0) return;
+    let filled = false;
+    for (let j = 0; j < open.length; j++) {
+      const i = open[j];
+      if (i >= fields.length) break;
+      const v = trimCell(fields[i]);
+      if (v === '') continue;
       const s = this.samples[i];
-      if (s.length >= SAMPLE_SIZE) continue;
-      const v = fields[i].trim();
-      if (v !== '') s.push(v);
+      s.push(v);
+      if (s.length >= SAMPLE_SIZE) filled = true;
     }
+    if (filled) this.open = open.filter((i) => this.samples[i].length < SAMPLE_SIZE);
   }
 
   /**
@@ -150,15 +160,20 @@ export function classifyColumn(header: string, sample: readonly string[]): { kin
 }
 
 /**
+ * Which columns stay when the flagged columns the analyst did not keep are dropped: their
+ * positions in the header, their names, and the names dropped.
+ */
+export function personalColumnPlan(header: readonly string[], report: Pick<ValidationReport, 'personalColumns'>): { keepIndex: number[]; header: string[]; dropped: string[] } {
+  const drop = new Set(report.personalColumns.filter((p) => !p.keep).map((p) => p.column));
+  const keepIndex = header.map((h, i) => (drop.has(h) ? -1 : i)).filter((i) => i >= 0);
+  return { keepIndex, header: keepIndex.map((i) => header[i]), dropped: header.filter((h) => drop.has(h)) };
+}
+
+/**
  * Removes the flagged columns the analyst did not keep, before anything is stored. Pure: returns
  * new arrays and leaves its arguments alone.
  */
 export function dropPersonalColumns(header: string[], rows: string[][], report: Pick<ValidationReport, 'personalColumns'>): { header: string[]; rows: string[][]; dropped: string[] } {
-  const drop = new Set(report.personalColumns.filter((p) => !p.keep).map((p) => p.column));
-  const keepIndex = header.map((h, i) => (drop.has(h) ? -1 : i)).filter((i) => i >= 0);
-  return {
-    header: keepIndex.map((i) => header[i]),
-    rows: rows.map((row) => keepIndex.map((i) => row[i] ?? '')),
-    dropped: header.filter((h) => drop.has(h)),
-  };
+  const plan = personalColumnPlan(header, report);
+  return { header: plan.header, rows: rows.map((row) => plan.keepIndex.map((i) => row[i] ?? '')), dropped: plan.dropped };
 }

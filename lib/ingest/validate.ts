@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
+import { isBlankCell, isBlankRecord } from '../survey/cells';
+import type { SurveyData } from '../survey/dataset';
 import { CodebookChecks } from './codebookChecks';
-import { decodeUpload, type InvalidUtf8 } from './encoding';
+import { decodeUpload, type DecodedUpload, type InvalidUtf8 } from './encoding';
 import { detectDelimiter } from './delimiter';
 import { headerProblems } from './header';
 import { PersonalDataDetector } from './personal';
@@ -19,55 +21,119 @@ import {
  * Validates an uploaded CSV file, byte for byte, and returns a report instead of throwing: the
  * browser runs it to show the analyst what is wrong, and the server runs it again on what it
  * receives before storing anything. It reads the bytes once, row by row, and never holds the rows.
- *
- * Order of work: size limit, encoding, empty file, delimiter, then one streaming pass over the
- * records (ragged rows, quoting, row limit, codebook checks, personal-data sampling), then the
- * checks that need the whole file (header only, blank header cells, personal columns).
  */
 export function validateUpload(bytes: Uint8Array, options: ValidateOptions = {}): ValidationReport {
+  return scanUpload(bytes, options).report;
+}
+
+/**
+ * The full ingest of an upload: the validation report and, when there is a codebook and no error,
+ * the engine's columns (a SurveyData ready for `acceptance`), built in the same single pass over
+ * the rows that validates them.
+ */
+export function ingestUpload(bytes: Uint8Array, options: ValidateOptions = {}): { report: ValidationReport; data: SurveyData | null } {
+  const { report, data } = scanUpload(bytes, options, { build: true });
+  return { report, data };
+}
+
+/** Data rows between two entries of `UploadScan.recordStarts`. */
+export const ROWS_PER_SEGMENT = 4096;
+
+export interface UploadScan {
+  report: ValidationReport;
+  /** The decoded text (without a byte-order mark); empty when the checks stopped before decoding. */
+  text: string;
+  /** The line break papaparse read the records with. */
+  linebreak: string;
+  /**
+   * Where to find the rows again without holding them: offsets in `text` of the first data
+   * record, of every ROWS_PER_SEGMENT-th record after it, and the end of the text. Each slice
+   * between two offsets holds whole records (see `recordsOf`). Complete only when the report is ok.
+   */
+  recordStarts: number[];
+  /** The engine's columns, when asked for (`build`), with a codebook, and the report has no error. */
+  data: SurveyData | null;
+}
+
+export interface ScanOptions {
+  /** Keep the engine's columns while checking (default false: checks only, less memory). */
+  build?: boolean;
+  /** The bytes already decoded by `decodeUpload`, so that the server decodes them only once. */
+  decoded?: DecodedUpload;
+}
+
+/**
+ * One pass over an upload. Order of work: size limit, encoding, empty file, delimiter, then one
+ * streaming pass over the records (ragged rows, quoting, row limit, codebook checks and columns,
+ * personal-data sampling), then the checks that need the whole file (header only, blank header
+ * cells, personal columns).
+ *
+ * The pass runs once per row of files with millions of rows, so the per-row work allocates
+ * nothing and skips what is already settled (columns known to hold values, full samples).
+ */
+export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how: ScanOptions = {}): UploadScan {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const keep = options.keepPersonalColumns ?? [];
   const out = new ProblemCollector(Math.max(1, options.maxProblemsPerCode ?? DEFAULT_MAX_PROBLEMS_PER_CODE));
   const bomAt0 = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const partial = (delimiter: Delimiter = ',', header: string[] = [], rowCount = 0): ValidationReport =>
-    finishReport(out, { encoding: bomAt0 ? 'utf-8-bom' : 'utf-8', delimiter, header, rowCount, personalColumns: [] });
+  const stopped = (): UploadScan => ({
+    report: finishReport(out, { encoding: bomAt0 ? 'utf-8-bom' : 'utf-8', delimiter: ',', header: [], rowCount: 0, personalColumns: [] }),
+    text: '',
+    linebreak: '\n',
+    recordStarts: [],
+    data: null,
+  });
 
   if (bytes.length > maxBytes) {
     out.add({ type: 'error', code: 'FileTooLarge', message: `the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}` });
-    return partial();
+    return stopped();
   }
 
-  const { text, encoding, invalid } = decodeUpload(bytes);
+  const { text, encoding, invalid } = how.decoded ?? decodeUpload(bytes);
   if (text.trim() === '') {
     out.add({ type: 'error', code: 'EmptyFile', message: bytes.length === 0 ? 'the file is empty' : 'the file has no text, only blank space' });
-    return partial();
+    return stopped();
   }
 
   const guess = detectDelimiter(text);
   const delimiter = guess.delimiter;
+  // papaparse drops one leading U+FEFF from the text it is given, so its offsets start after it.
+  const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   let header: string[] = [];
   let rowCount = 0;
-  let nonBlank = new Uint32Array(0);
+  let hasValue = new Uint8Array(0);
+  /** Columns with no non-blank value yet: only those are looked at, usually none after the first rows. */
+  let stillBlank: number[] = [];
   let personal: PersonalDataDetector | undefined;
   let codebookChecks: CodebookChecks | undefined;
   let tooMany = false;
   let seenHeader = false;
+  let linebreak = '\n';
+  const recordStarts: number[] = [];
 
+  // Blank records are skipped here rather than with papaparse's skipEmptyLines: 'greedy', which
+  // joins and trims every record; isBlankRecord is the same test, decided by the first character
+  // of a usual record. A blank record's quote errors are dropped with it, as papaparse does.
   Papa.parse<string[]>(text, {
     delimiter,
-    skipEmptyLines: 'greedy',
     step: (result, parser) => {
       const fields = result.data;
+      if (isBlankRecord(fields)) return;
       const row = seenHeader ? rowCount + 1 : 0;
-      for (const e of result.errors) quoteProblem(out, e, row);
+      const errors = result.errors;
+      for (let e = 0; e < errors.length; e++) quoteProblem(out, errors[e], row);
       if (row === 0) {
         seenHeader = true;
+        linebreak = result.meta.linebreak;
+        recordStarts.push(result.meta.cursor + offset);
         header = fields.map((h) => h.trim());
-        nonBlank = new Uint32Array(header.length);
+        hasValue = new Uint8Array(header.length);
+        stillBlank = header.map((_, i) => i);
         personal = new PersonalDataDetector(header);
-        if (options.codebook) codebookChecks = new CodebookChecks(options.codebook, header, out);
+        // An upper bound of the rows, so that the columns and the id table are allocated once.
+        if (options.codebook) codebookChecks = new CodebookChecks(options.codebook, header, out, { build: how.build === true, expectedRows: lineCount(text, linebreak) });
         return;
       }
       if (row > maxRows) {
@@ -77,19 +143,20 @@ export function validateUpload(bytes: Uint8Array, options: ValidateOptions = {})
         return;
       }
       rowCount = row;
+      if (row % ROWS_PER_SEGMENT === 0) recordStarts.push(result.meta.cursor + offset);
       if (fields.length !== header.length)
         out.add({ type: 'error', code: 'RaggedRow', message: `has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${header.length}`, row });
-      const n = Math.min(fields.length, nonBlank.length);
-      for (let i = 0; i < n; i++) if (fields[i].trim() !== '') nonBlank[i]++;
+      if (stillBlank.length > 0) stillBlank = markValues(fields, stillBlank, hasValue);
       personal!.add(fields);
       codebookChecks?.add(fields);
     },
   });
+  if (recordStarts[recordStarts.length - 1] !== text.length) recordStarts.push(text.length);
 
   if (invalid) out.add(invalidUtf8Problem(bytes, invalid, encoding === 'utf-8-bom' ? 3 : 0, delimiter, header));
   if (!guess.detected && header.length <= 1)
     out.add({ type: 'warning', code: 'DelimiterNotDetected', message: 'found a single column: no comma, semicolon or tab separates the fields; read as comma-separated' });
-  for (const p of headerProblems(header, nonBlank)) out.add(p);
+  for (const p of headerProblems(header, hasValue)) out.add(p);
   if (rowCount === 0 && !tooMany) out.add({ type: 'error', code: 'HeaderOnly', message: 'the file has a header but no data rows', row: 0 });
   codebookChecks?.finish();
 
@@ -107,7 +174,45 @@ export function validateUpload(bytes: Uint8Array, options: ValidateOptions = {})
     else out.add({ type: 'warning', code: 'PersonalDataColumn', message: `${what}; it will be dropped before storing unless you choose to keep it`, column: p.column });
   }
 
-  return finishReport(out, { encoding, delimiter, header, rowCount, personalColumns });
+  const report = finishReport(out, { encoding, delimiter, header, rowCount, personalColumns });
+  const data = report.ok && how.build && codebookChecks ? codebookChecks.data() : null;
+  return { report, text, linebreak, recordStarts, data };
+}
+
+/** Lines in the text (line breaks + 1): at least the number of records. */
+function lineCount(text: string, linebreak: string): number {
+  const end = linebreak === '\r' ? '\r' : '\n';
+  let n = 1;
+  for (let i = text.indexOf(end); i !== -1; i = text.indexOf(end, i + 1)) n++;
+  return n;
+}
+
+/** Marks the columns of `columns` that have a value in this record; returns those still without one. */
+function markValues(fields: readonly string[], columns: number[], hasValue: Uint8Array): number[] {
+  const still: number[] = [];
+  for (const i of columns) {
+    if (i < fields.length && !isBlankCell(fields[i])) hasValue[i] = 1;
+    else still.push(i);
+  }
+  return still.length === columns.length ? columns : still;
+}
+
+/**
+ * The records of an upload that `scanUpload` found ok, streamed again from its text a segment at
+ * a time (ROWS_PER_SEGMENT records), header excluded: the same records, since each segment starts
+ * at a record papaparse started, is read with the same delimiter and line break, and blank records
+ * are skipped by the same test. Holds one segment's rows at a time.
+ */
+export function* recordsOf(scan: Pick<UploadScan, 'text' | 'linebreak' | 'recordStarts' | 'report'>): Generator<string[][]> {
+  const { text, recordStarts } = scan;
+  // The core parser, without Papa.parse's wrapper: that one would drop a U+FEFF opening a segment.
+  const parser = new Papa.Parser({ delimiter: scan.report.delimiter, newline: scan.linebreak as Papa.ParseConfig['newline'] });
+  for (let s = 0; s + 1 < recordStarts.length; s++) {
+    const records = (parser.parse(text.slice(recordStarts[s], recordStarts[s + 1]), 0, false) as Papa.ParseResult<string[]>).data;
+    const rows: string[][] = [];
+    for (const fields of records) if (!isBlankRecord(fields)) rows.push(fields);
+    yield rows;
+  }
 }
 
 const KIND_WORDS = {

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { CodeIndex, FirstOccurrence, NOT_A_CODE, trimCell } from './cells';
 import { type Codebook, type Item, type Label, positiveCodes } from './codebook';
 
 /**
@@ -73,10 +74,16 @@ export function parseCsv(text: string): { header: string[]; rows: string[][] } {
   return { header: header.map((h) => h.trim()), rows };
 }
 
-/** Growable typed column: the row count is unknown while a file streams in. */
+/**
+ * Growable typed column: the row count is unknown while a file streams in. Given a good guess of
+ * it (`capacity`, e.g. the file's line count), it is written once and handed out without a copy.
+ */
 class GrowableInt32 {
-  data = new Int32Array(1024);
+  data: Int32Array;
   length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(1024, capacity));
+  }
   push(v: number) {
     if (this.length === this.data.length) {
       const next = new Int32Array(this.data.length * 2);
@@ -86,13 +93,16 @@ class GrowableInt32 {
     this.data[this.length++] = v;
   }
   finish(): Int32Array {
-    return this.data.slice(0, this.length);
+    return fitted(this.data, this.length);
   }
 }
 
 class GrowableFloat64 {
-  data = new Float64Array(1024);
+  data: Float64Array;
   length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(1024, capacity));
+  }
   push(v: number) {
     if (this.length === this.data.length) {
       const next = new Float64Array(this.data.length * 2);
@@ -102,35 +112,60 @@ class GrowableFloat64 {
     this.data[this.length++] = v;
   }
   finish(): Float64Array {
-    return this.data.slice(0, this.length);
+    return fitted(this.data, this.length);
   }
 }
 
+/** The first `length` values: a view when little would be wasted (no copy of a full column), else a copy. */
+function fitted<T extends Int32Array | Float64Array>(data: T, length: number): T {
+  return (data.length - length <= data.length / 64 ? data.subarray(0, length) : data.slice(0, length)) as T;
+}
+
+/** How one attribute column is read: categorical ones by code, scale ones by value and band. */
 interface AttributePlan {
   index: number;
+  header: string;
   column: AttributeColumn;
   levelOf: GrowableInt32;
-  values?: GrowableFloat64;
-  lookup?: Map<string, number>;
-  min?: number;
-  max?: number;
-  bands?: { min: number; max: number }[];
+  /** Categorical attributes only. */
+  codes: CodeIndex | null;
+  /** Scale attributes only (NaN for categorical ones). */
+  values: GrowableFloat64 | null;
+  min: number;
+  max: number;
+  bandMin: Float64Array;
+  bandMax: Float64Array;
 }
 
 interface ItemPlan {
   index: number;
-  conditionIndex?: number;
+  header: string;
+  /** The askedIf column's index, -1 when the item is asked of everyone. */
+  conditionIndex: number;
   asked: Set<string>;
-  lookup: Map<string, number>;
+  codes: CodeIndex;
   answerOf: GrowableInt32;
   column: Omit<ItemColumn, 'answerOf'>;
   scaleCodes: string;
+}
+
+export interface SurveyDataBuilderOptions {
+  /**
+   * False to check the rows without keeping the engine's columns (the upload validator only needs
+   * the problems); `finish` is then not available. Default true.
+   */
+  columns?: boolean;
+  /** About how many rows will come (an upper bound such as the line count is best): the columns are then allocated once. */
+  expectedRows?: number;
 }
 
 /**
  * Turns rows into the engine's columns one row at a time, so that a large file can stream through
  * without being held as strings. Checks each value against the codebook and collects problems
  * (capped per column and kind); `finish` throws a DatasetError if any is an error.
+ *
+ * `add` runs once per row of files with millions of rows, so it allocates nothing for a valid row:
+ * no closures, no per-cell regular expressions, codes found through a table (see cells.ts).
  */
 export class SurveyDataBuilder {
   private readonly problems: DataProblem[] = [];
@@ -140,14 +175,22 @@ export class SurveyDataBuilder {
   private readonly attributes: AttributePlan[];
   private readonly items: ItemPlan[];
   private readonly ids: string[] = [];
-  private readonly seenIds = new Map<string, number>();
-  private readonly weights = new GrowableFloat64();
+  private readonly seenIds: FirstOccurrence;
+  private readonly weights: GrowableFloat64;
+  private readonly keepColumns: boolean;
+  private readonly failed: boolean;
   private rows = 0;
+  private rowWeight = NaN;
 
   constructor(
     private readonly codebook: Codebook,
     private readonly header: string[],
+    options: SurveyDataBuilderOptions = {},
   ) {
+    this.keepColumns = options.columns ?? true;
+    const capacity = this.keepColumns ? (options.expectedRows ?? 0) : 0;
+    this.weights = new GrowableFloat64(capacity);
+    this.seenIds = new FirstOccurrence(this.ids, options.expectedRows ?? 0);
     const columnIndex = new Map(header.map((h, i) => [h, i] as const));
     const need = (column: string, role: string): number => {
       const index = columnIndex.get(column);
@@ -156,41 +199,54 @@ export class SurveyDataBuilder {
     };
     this.idIndex = need(codebook.respondentId, 'respondent-id');
     this.weightIndex = codebook.weight ? need(codebook.weight, 'weight') : -1;
-    this.attributes = codebook.attributes.map((attribute) => {
+    this.attributes = codebook.attributes.map((attribute): AttributePlan => {
       const index = need(attribute.column, `attribute "${attribute.id}"`);
       if (attribute.kind === 'categorical')
         return {
           index,
-          levelOf: new GrowableInt32(),
-          lookup: new Map(attribute.codes.map((c, i) => [c.code, i] as const)),
+          header: header[index],
+          levelOf: new GrowableInt32(capacity),
+          codes: new CodeIndex(attribute.codes.map((c) => c.code)),
+          values: null,
+          min: NaN,
+          max: NaN,
+          bandMin: new Float64Array(0),
+          bandMax: new Float64Array(0),
           column: { id: attribute.id, label: attribute.label, kind: 'categorical', levels: attribute.codes, levelOf: new Int32Array(0) },
         };
       return {
         index,
-        levelOf: new GrowableInt32(),
-        values: new GrowableFloat64(),
+        header: header[index],
+        levelOf: new GrowableInt32(capacity),
+        codes: null,
+        values: new GrowableFloat64(capacity),
         min: attribute.min,
         max: attribute.max,
-        bands: attribute.bands,
+        bandMin: Float64Array.from(attribute.bands, (b) => b.min),
+        bandMax: Float64Array.from(attribute.bands, (b) => b.max),
         column: { id: attribute.id, label: attribute.label, kind: 'scale', levels: attribute.bands.map((b) => ({ code: b.id, label: b.label })), levelOf: new Int32Array(0) },
       };
     });
-    this.items = codebook.items.map((item) => {
+    this.items = codebook.items.map((item): ItemPlan => {
       const scale = codebook.scales.find((s) => s.id === item.scale)!;
       const positive = new Set(positiveCodes(codebook, item));
       const conditionIndex = item.askedIf ? columnIndex.get(item.askedIf.column) : undefined;
       if (item.askedIf && conditionIndex === undefined)
         this.problems.push({ type: 'error', code: 'MissingColumn', message: `item "${item.id}" is asked only if column "${item.askedIf.column}" matches, but that column is not in the file`, column: item.askedIf.column });
+      const index = need(item.column, `item "${item.id}"`);
       return {
-        index: need(item.column, `item "${item.id}"`),
-        conditionIndex,
+        index,
+        header: header[index],
+        conditionIndex: conditionIndex ?? -1,
         asked: new Set(item.askedIf?.in ?? []),
-        lookup: new Map(scale.codes.map((c, k) => [c.code, k] as const)),
-        answerOf: new GrowableInt32(),
+        codes: new CodeIndex(scale.codes.map((c) => c.code)),
+        answerOf: new GrowableInt32(capacity),
         column: { item, codes: scale.codes, positive: scale.codes.map((c) => positive.has(c.code)) },
         scaleCodes: scale.codes.map((c) => c.code).join(', '),
       };
     });
+    // Only the constructor reports missing columns, so this is known once and for all here.
+    this.failed = this.problems.some((p) => p.code === 'MissingColumn');
   }
 
   /** Problems found so far (errors and warnings). */
@@ -208,86 +264,101 @@ export class SurveyDataBuilder {
     return counts;
   }
 
+  /** The last row's weight as a number (NaN when blank or not a number), before any check. */
+  get lastWeight(): number {
+    return this.rowWeight;
+  }
+
   /** True when the header lacks a column the codebook needs: rows cannot be read. */
   get headerFailed(): boolean {
-    return this.problems.some((p) => p.code === 'MissingColumn');
+    return this.failed;
+  }
+
+  /** Counts a problem of a column and kind; true while it is still to be listed (under the cap). */
+  private tally(column: string | undefined, code: string): boolean {
+    const key = `${column}:${code}`;
+    const count = (this.perColumn.get(key) ?? 0) + 1;
+    this.perColumn.set(key, count);
+    return count <= MAX_PROBLEMS_PER_COLUMN;
   }
 
   private note(p: DataProblem) {
-    const key = `${p.column}:${p.code}`;
-    const count = (this.perColumn.get(key) ?? 0) + 1;
-    this.perColumn.set(key, count);
-    if (count <= MAX_PROBLEMS_PER_COLUMN) this.problems.push(p);
+    if (this.tally(p.column, p.code)) this.problems.push(p);
   }
 
   /** Adds one data row (fields as strings, in header order). */
   add(fields: string[]): void {
-    if (this.headerFailed) return;
+    if (this.failed) return;
     const row = ++this.rows;
-    const cell = (index: number) => (fields[index] ?? '').trim();
     if (fields.length !== this.header.length) this.note({ type: 'error', code: 'RaggedRow', message: `has ${fields.length} fields, the header has ${this.header.length}`, row });
 
-    const id = cell(this.idIndex);
+    // Kept in check-only mode too: the repeated-id table reads them from this list.
+    const id = cellOf(fields, this.idIndex);
     this.ids.push(id);
-    const column = this.codebook.respondentId;
-    if (id === '') this.note({ type: 'error', code: 'MissingId', message: 'the respondent id is blank', row, column });
-    else if (this.seenIds.has(id)) this.note({ type: 'error', code: 'DuplicateId', message: `respondent id "${id}" also appears on row ${this.seenIds.get(id)}`, row, column });
-    else this.seenIds.set(id, row);
+    if (id === '') this.note({ type: 'error', code: 'MissingId', message: 'the respondent id is blank', row, column: this.codebook.respondentId });
+    else {
+      const first = this.seenIds.firstRow(row);
+      if (first !== 0) this.note({ type: 'error', code: 'DuplicateId', message: `respondent id "${id}" also appears on row ${first}`, row, column: this.codebook.respondentId });
+    }
 
     let weight = 1;
     if (this.weightIndex >= 0) {
-      const raw = cell(this.weightIndex);
+      const raw = cellOf(fields, this.weightIndex);
       const w = raw === '' ? NaN : Number(raw);
-      const column = this.codebook.weight;
-      if (!Number.isFinite(w)) this.note({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row, column });
-      else if (w < 0) this.note({ type: 'error', code: 'NegativeWeight', message: `the weight ${raw} is negative`, row, column });
+      this.rowWeight = w;
+      if (!Number.isFinite(w)) this.note({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row, column: this.codebook.weight });
+      else if (w < 0) this.note({ type: 'error', code: 'NegativeWeight', message: `the weight ${raw} is negative`, row, column: this.codebook.weight });
       else weight = w;
     }
-    this.weights.push(weight);
+    if (this.keepColumns) this.weights.push(weight);
 
-    for (const plan of this.attributes) {
-      const raw = cell(plan.index);
+    const attributes = this.attributes;
+    for (let a = 0; a < attributes.length; a++) {
+      const plan = attributes[a];
       let level = -1;
-      if (plan.lookup) {
-        if (raw !== '') {
-          level = plan.lookup.get(raw) ?? -1;
-          if (level < 0)
-            this.note({ type: 'error', code: 'UnknownCode', message: `"${raw}" is not a code of ${plan.column.label.en} (${[...plan.lookup.keys()].join(', ')})`, row, column: this.header[plan.index] });
-        }
+      if (plan.codes !== null) {
+        const code = plan.codes.ofCell(fields[plan.index]);
+        if (code >= 0) level = code;
+        else if (code === NOT_A_CODE && this.tally(plan.header, 'UnknownCode'))
+          this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${cellOf(fields, plan.index)}" is not a code of ${plan.column.label.en} (${plan.codes.keys().join(', ')})`, row, column: plan.header });
       } else {
+        const raw = cellOf(fields, plan.index);
         let value = NaN;
         if (raw !== '') {
-          const v = Number(raw);
-          if (!Number.isFinite(v) || v < plan.min! || v > plan.max!)
-            this.note({ type: 'error', code: 'OutOfScale', message: `"${raw}" is outside the scale ${plan.min}-${plan.max}`, row, column: this.header[plan.index] });
+          const v = toNumber(raw);
+          if (!Number.isFinite(v) || v < plan.min || v > plan.max) this.note({ type: 'error', code: 'OutOfScale', message: `"${raw}" is outside the scale ${plan.min}-${plan.max}`, row, column: plan.header });
           else {
             value = v;
-            level = plan.bands!.findIndex((b) => v >= b.min && v <= b.max);
+            level = bandOf(v, plan.bandMin, plan.bandMax);
           }
         }
-        plan.values!.push(value);
+        if (this.keepColumns) plan.values!.push(value);
       }
-      plan.levelOf.push(level);
+      if (this.keepColumns) plan.levelOf.push(level);
     }
 
-    for (const plan of this.items) {
-      const raw = cell(plan.index);
+    const items = this.items;
+    for (let k = 0; k < items.length; k++) {
+      const plan = items[k];
+      const code = plan.codes.ofCell(fields[plan.index]);
       let answer = -1;
-      if (raw !== '') {
-        const code = plan.lookup.get(raw);
-        if (code === undefined) this.note({ type: 'error', code: 'UnknownCode', message: `"${raw}" is not a code of the scale ${plan.scaleCodes}`, row, column: this.header[plan.index] });
-        else if (plan.conditionIndex !== undefined && !plan.asked.has(cell(plan.conditionIndex))) {
+      if (code === NOT_A_CODE) {
+        if (this.tally(plan.header, 'UnknownCode'))
+          this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${cellOf(fields, plan.index)}" is not a code of the scale ${plan.scaleCodes}`, row, column: plan.header });
+      } else if (code >= 0) {
+        if (plan.conditionIndex >= 0 && !plan.asked.has(cellOf(fields, plan.conditionIndex))) {
           // Answered although not asked: kept out of the base, since the base is who was asked.
           const condition = plan.column.item.askedIf!;
-          this.note({ type: 'warning', code: 'AnsweredNotAsked', message: `answered, but the item is asked only if "${condition.column}" is ${condition.in.join(' or ')}; left out of the base`, row, column: this.header[plan.index] });
+          this.note({ type: 'warning', code: 'AnsweredNotAsked', message: `answered, but the item is asked only if "${condition.column}" is ${condition.in.join(' or ')}; left out of the base`, row, column: plan.header });
         } else answer = code;
       }
-      plan.answerOf.push(answer);
+      if (this.keepColumns) plan.answerOf.push(answer);
     }
   }
 
   /** The finished dataset; throws a DatasetError listing every error found. */
   finish(): SurveyData {
+    if (!this.keepColumns) throw new Error('this builder only checks rows (columns: false); it has no dataset to finish');
     if (!this.headerFailed && this.rows === 0) this.problems.push({ type: 'error', code: 'NoRows', message: 'the file has a header but no respondents' });
     if (this.problems.some((p) => p.type === 'error')) throw new DatasetError(this.problems);
     const attributes = new Map<string, AttributeColumn>();
@@ -305,6 +376,27 @@ export class SurveyDataBuilder {
       warnings: this.problems.filter((p) => p.type === 'warning'),
     };
   }
+}
+
+/** A trimmed cell; a missing one (short row) is blank. */
+function cellOf(fields: readonly string[], index: number): string {
+  const v = fields[index];
+  return v === undefined ? '' : trimCell(v);
+}
+
+/** Number(s), with the one-digit answers of a scale read without the general conversion. */
+function toNumber(s: string): number {
+  if (s.length === 1) {
+    const d = s.charCodeAt(0) - 48;
+    if (d >= 0 && d <= 9) return d;
+  }
+  return Number(s);
+}
+
+/** The first band holding v, or -1 (bands may overlap or leave gaps; the first match wins). */
+function bandOf(v: number, min: Float64Array, max: Float64Array): number {
+  for (let b = 0; b < min.length; b++) if (v >= min[b] && v <= max[b]) return b;
+  return -1;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
-import { MAX_UPLOAD_BYTES, tooLarge, uploadDataset } from '@/lib/api/upload';
+import { MAX_UPLOAD_BYTES, tooLarge, uploadDataset, type UploadInput } from '@/lib/api/upload';
 import { getDatasetRegistry } from '@/lib/storage/datasetRegistry';
 
 export const runtime = 'nodejs';
@@ -30,38 +30,47 @@ export async function POST(request: Request): Promise<Response> {
     const length = Number(request.headers.get('content-length') ?? NaN);
     if (Number.isFinite(length) && length > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) throw tooLarge(length);
 
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new ApiError(400, 'BadForm', 'the request body is not valid multipart/form-data');
-    }
-    for (const key of new Set(form.keys())) if (!FIELDS.has(key)) throw new ApiError(400, 'BadParameter', `unknown field "${key.slice(0, 80)}"; use file, codebook, name, keepPersonal`);
-    for (const key of FIELDS) if (form.getAll(key).length > 1) throw new ApiError(400, 'BadParameter', `the field "${key}" may be given once`);
-
-    const file = form.get('file');
-    if (!(file instanceof Blob)) throw new ApiError(400, 'MissingFile', 'the "file" field with the CSV file is required');
-    if (file.size > MAX_UPLOAD_BYTES) throw tooLarge(file.size);
-
-    const codebook = form.get('codebook');
-    if (codebook !== null && !(codebook instanceof Blob)) throw new ApiError(400, 'BadParameter', 'the "codebook" field must be a JSON file (curl -F codebook=@codebook.json)');
-    if (codebook && codebook.size > 10 * 1024 * 1024) throw new ApiError(413, 'CodebookTooLarge', 'the codebook is larger than 10 MB');
-
-    const name = form.get('name');
-    if (name !== null && typeof name !== 'string') throw new ApiError(400, 'BadParameter', 'the "name" field must be text');
-    const keepRaw = form.get('keepPersonal');
-    if (keepRaw !== null && typeof keepRaw !== 'string') throw new ApiError(400, 'BadParameter', 'the "keepPersonal" field must be text: comma-separated column names');
-    const keepPersonal = keepRaw ? keepRaw.split(',').map((s) => s.trim()).filter(Boolean) : [];
-
-    const result = await uploadDataset(getDatasetRegistry().store, {
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      codebookText: codebook ? await codebook.text() : undefined,
-      name: name ?? undefined,
-      fileName: file instanceof File ? file.name : undefined,
-      keepPersonal,
-    });
+    const result = await uploadDataset(getDatasetRegistry().store, await readUploadForm(request));
     return Response.json(result, { status: 201, headers: { location: `/api/datasets/${result.dataset.id}`, 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);
   }
+}
+
+/**
+ * The form's fields, checked. A function of its own so that the parsed form and its file (each a
+ * full copy of a file of up to 200 MB) can be collected once their bytes are taken, before the
+ * upload is validated and stored.
+ */
+async function readUploadForm(request: Request): Promise<UploadInput> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new ApiError(400, 'BadForm', 'the request body is not valid multipart/form-data');
+  }
+  for (const key of new Set(form.keys())) if (!FIELDS.has(key)) throw new ApiError(400, 'BadParameter', `unknown field "${key.slice(0, 80)}"; use file, codebook, name, keepPersonal`);
+  for (const key of FIELDS) if (form.getAll(key).length > 1) throw new ApiError(400, 'BadParameter', `the field "${key}" may be given once`);
+
+  const file = form.get('file');
+  if (!(file instanceof Blob)) throw new ApiError(400, 'MissingFile', 'the "file" field with the CSV file is required');
+  if (file.size > MAX_UPLOAD_BYTES) throw tooLarge(file.size);
+
+  const codebook = form.get('codebook');
+  if (codebook !== null && !(codebook instanceof Blob)) throw new ApiError(400, 'BadParameter', 'the "codebook" field must be a JSON file (curl -F codebook=@codebook.json)');
+  if (codebook && codebook.size > 10 * 1024 * 1024) throw new ApiError(413, 'CodebookTooLarge', 'the codebook is larger than 10 MB');
+
+  const name = form.get('name');
+  if (name !== null && typeof name !== 'string') throw new ApiError(400, 'BadParameter', 'the "name" field must be text');
+  const keepRaw = form.get('keepPersonal');
+  if (keepRaw !== null && typeof keepRaw !== 'string') throw new ApiError(400, 'BadParameter', 'the "keepPersonal" field must be text: comma-separated column names');
+  const keepPersonal = keepRaw ? keepRaw.split(',').map((s) => s.trim()).filter(Boolean) : [];
+
+  return {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    codebookText: codebook ? await codebook.text() : undefined,
+    name: name ?? undefined,
+    fileName: file instanceof File ? file.name : undefined,
+    keepPersonal,
+  };
 }
