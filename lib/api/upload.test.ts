@@ -104,9 +104,9 @@ describe('uploadDataset', () => {
     const text = csv(4000);
     const failing: DatasetStore = {
       ...store,
+      list: () => store.list(),
       get: (id) => store.get(id),
       summary: (id) => store.summary(id),
-      get: (id) => store.get(id),
       delete: (id) => store.delete(id),
       close: () => store.close(),
       put: (input) =>
