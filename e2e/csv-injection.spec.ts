@@ -22,7 +22,7 @@ function hostileCodebook(): string {
 test('a CSV export neutralises cells that a spreadsheet would run as formulas', async ({ page, request }) => {
   const response = await request.post('/api/datasets', {
     multipart: {
-      file: { name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.slice(0, 801).join('\n') + '\n') },
+      file: { name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from([lines[0], ...lines.slice(1).filter((_, i) => i % 5 === 0)].join('\n') + '\n') },
       codebook: { name: 'codebook.json', mimeType: 'application/json', buffer: Buffer.from(hostileCodebook()) },
       name: 'Hostile labels (e2e)',
     },
@@ -34,6 +34,7 @@ test('a CSV export neutralises cells that a spreadsheet would run as formulas', 
   const card = page.getByTestId('segments-country');
   // Shown as text, not interpreted.
   await expect(card.locator('table')).toContainText(HOSTILE.SE);
+  await page.waitForLoadState('networkidle');
   const download = page.waitForEvent('download');
   await card.locator('.csv-button').click();
   const csv = readFileSync(await (await download).path(), 'utf8');
