@@ -33,7 +33,7 @@ function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: L
   const { claim } = result;
   const computed = result.claim.metric.kind === 'share' && result.share !== null ? formatPercent(result.share, locale) : result.computed;
   return (
-    <tr data-claim={claim.id} className={result.reproduced ? 'ok' : 'fail'}>
+    <tr id={`claim-${claim.id}`} data-claim={claim.id} className={result.reproduced ? 'ok' : 'fail'}>
       <th scope="row">{claim.id}</th>
       <td className="statement">
         {claim.statement[locale]}
