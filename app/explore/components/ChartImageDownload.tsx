@@ -18,6 +18,16 @@ function save(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The chart's <svg>, waiting a few frames if it is being drawn again right now (it measures its width first). */
+async function chartSvgIn(frame: HTMLDivElement | null): Promise<SVGSVGElement | null> {
+  for (let i = 0; i < 30; i++) {
+    const svg = frame?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    if (svg) return svg;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return null;
+}
+
 /** Draws the SVG on a canvas at twice its size (sharp on slides) and returns the PNG. */
 async function toPng(svg: string, width: number, height: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -48,7 +58,7 @@ export function ChartImageDownload({ frame, title, footnote, fileName, locale }:
   const download = async (format: Format) => {
     setError(null);
     try {
-      const chart = frame.current?.querySelector('svg.recharts-surface');
+      const chart = await chartSvgIn(frame.current);
       if (!chart) throw new Error(tx(locale, 'noView'));
       const { width, height } = chart.getBoundingClientRect();
       const defs = document.querySelector('.svg-defs defs')?.outerHTML;
