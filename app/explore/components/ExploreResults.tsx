@@ -42,16 +42,19 @@ function ViewContent({ content, state, locale }: { content: ViewModel; state: Ex
  * first attributes, which walks the same code as a real filter change.
  */
 function warmUp(columns: SurveyData, catalog: DatasetCatalog, state: ExploreState): () => void {
-  const variants = catalog.attributes.slice(0, 3).flatMap((a) => a.levels.slice(0, 1).map((l) => ({ ...state, filter: { ...state.filter, [a.id]: [l.code] } })));
+  const variants = catalog.attributes.slice(0, 2).flatMap((a) => a.levels.slice(0, 1).map((l) => ({ ...state, filter: { ...state.filter, [a.id]: [l.code] } })));
+  // In idle time only (a page that is still loading or being used goes first).
+  const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 200) as unknown as number);
+  const cancel = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
   let handle = 0;
   const next = () => {
     const variant = variants.shift();
     if (!variant) return;
     buildExplore(columns, catalog, variant);
-    handle = window.setTimeout(next, 0);
+    handle = idle(next);
   };
-  handle = window.setTimeout(next, 50);
-  return () => window.clearTimeout(handle);
+  handle = idle(next);
+  return () => cancel(handle);
 }
 
 /**
@@ -83,26 +86,37 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
       `${tx(locale, result.weighted ? 'imageWeighted' : 'imageUnweighted')} ${tx(locale, 'audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : tx(locale, 'audienceEveryone')}).`,
     ];
   }, [catalog, state.filter, locale, result.weighted, result.audience, result.total]);
+  // The results' elements are kept while their inputs stay the same: the columns arriving (or a
+  // pending flag) must not redraw the charts, which costs a long main-thread task.
+  const body = useMemo(
+    () => (
+      <>
+        <AudienceLine catalog={catalog} state={state} audience={result.audience} total={result.total} locale={locale} />
+        {result.audience === 0 ? (
+          <EmptyState locale={locale} clearHref={hrefOf(clearFilters(state))} />
+        ) : (
+          <>
+            {result.headline && <Headline headline={result.headline} locale={locale} />}
+            <ChartMethodsContext.Provider value={methods}>
+              {result.content ? <ViewContent content={result.content} state={state} locale={locale} /> : <p>{tx(locale, 'noView')}</p>}
+            </ChartMethodsContext.Provider>
+          </>
+        )}
+      </>
+    ),
+    [catalog, state, result, locale, hrefOf, methods],
+  );
   return (
     <div
       className={pending ? 'explore-results is-pending' : 'explore-results'}
       aria-busy={pending}
-      data-compute-ms={result.computeMs.toFixed(1)} data-view={state.view}
+      data-compute-ms={result.computeMs.toFixed(1)}
+      data-view={state.view}
       /* Which URL the results on screen belong to, for tests and the page benchmark. */
       data-state={computeHere ? href : initialHref}
       data-computed={computeHere ? 'browser' : 'server'}
     >
-      <AudienceLine catalog={catalog} state={state} audience={result.audience} total={result.total} locale={locale} />
-      {result.audience === 0 ? (
-        <EmptyState locale={locale} clearHref={hrefOf(clearFilters(state))} />
-      ) : (
-        <>
-          {result.headline && <Headline headline={result.headline} locale={locale} />}
-          <ChartMethodsContext.Provider value={methods}>
-            {result.content ? <ViewContent content={result.content} state={state} locale={locale} /> : <p>{tx(locale, 'noView')}</p>}
-          </ChartMethodsContext.Provider>
-        </>
-      )}
+      {body}
     </div>
   );
 }
