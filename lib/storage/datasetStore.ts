@@ -77,6 +77,19 @@ export function loadStoredSurvey(stored: Pick<StoredDataset, 'codebook' | 'heade
   return builder.finish();
 }
 
+/** The summary of a dataset about to be stored: a fresh id, stamped now, respondents counted as rows arrive. */
+export function newDatasetSummary(input: Pick<NewDataset, 'name' | 'codebook'>, id: string): DatasetSummary {
+  return {
+    id,
+    name: input.name.trim(),
+    studyStyle: String(input.codebook.studyStyle ?? ''),
+    respondents: 0,
+    addedAt: new Date().toISOString(),
+    synthetic: input.codebook.synthetic === true,
+    reference: false,
+  };
+}
+
 /** Checks the parts of a NewDataset that do not depend on the rows; throws DatasetStoreError. */
 export function checkNewDataset(input: Pick<NewDataset, 'name' | 'header'>): void {
   if (typeof input.name !== 'string' || input.name.trim() === '') throw new DatasetStoreError('EmptyName', 'a dataset needs a name');

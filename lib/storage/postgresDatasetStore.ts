@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Codebook } from '../survey/codebook';
-import { checkNewDataset, checkRow, DatasetStoreError, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
+import { checkNewDataset, checkRow, DatasetStoreError, newDatasetSummary, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import { copyTextValue, decodeLine, encodeLine, fromCopyText } from './postgresRowCodec';
 
@@ -182,15 +182,7 @@ export class PostgresDatasetStore implements DatasetStore {
 
   private async write(client: pg.PoolClient, input: NewDataset): Promise<DatasetSummary> {
     const width = input.header.length;
-    const summary: DatasetSummary = {
-      id: randomUUID(),
-      name: input.name.trim(),
-      studyStyle: String(input.codebook.studyStyle ?? ''),
-      respondents: 0,
-      addedAt: new Date().toISOString(),
-      synthetic: input.codebook.synthetic === true,
-      reference: false,
-    };
+    const summary = newDatasetSummary(input, randomUUID());
     let count = 0;
     const prefix = `${summary.id}\t`;
     const closing = () => this.closing;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Codebook } from '../survey/codebook';
-import { checkNewDataset, checkRow, DatasetStoreError, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
+import { checkNewDataset, checkRow, DatasetStoreError, newDatasetSummary, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
 import { MIGRATIONS } from './sqliteMigrations';
 import { decodeChunk, encodeRow, packChunk } from './sqliteRowCodec';
 
@@ -148,15 +148,7 @@ export class SqliteDatasetStore implements DatasetStore {
   private async write(input: NewDataset): Promise<DatasetSummary> {
     const db = this.writer;
     const width = input.header.length;
-    const summary: DatasetSummary = {
-      id: randomUUID(),
-      name: input.name.trim(),
-      studyStyle: String(input.codebook.studyStyle ?? ''),
-      respondents: 0,
-      addedAt: new Date().toISOString(),
-      synthetic: input.codebook.synthetic === true,
-      reference: false,
-    };
+    const summary = newDatasetSummary(input, randomUUID());
     const insertChunk = db.prepare('INSERT INTO dataset_chunks (dataset_id, seq, row_count, data) VALUES (?, ?, ?, ?)');
     let lines: string[] = [];
     let chars = 0;
