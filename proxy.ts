@@ -3,7 +3,10 @@ import { decideLanguage, LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE } from '@/lib/
 
 /** Runs before the pages: remembers the reader's language (lib/http/languagePreference.ts). */
 export function proxy(request: NextRequest) {
-  const decision = decideLanguage(request.nextUrl.search, request.cookies.get(LANGUAGE_COOKIE)?.value);
+  // A page load, not Next.js's router fetching a payload or prefetching a link.
+  const headers = request.headers;
+  const pageLoad = headers.get('sec-fetch-dest') === 'document' || (!headers.has('rsc') && !headers.has('next-router-prefetch') && !headers.has('sec-fetch-dest'));
+  const decision = decideLanguage(request.nextUrl.search, request.cookies.get(LANGUAGE_COOKIE)?.value, pageLoad);
   if (decision.action === 'redirect') {
     const url = request.nextUrl.clone();
     url.search = decision.search;

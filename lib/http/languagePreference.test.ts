@@ -8,6 +8,11 @@ describe('remembered language', () => {
     expect(decideLanguage('?lang=nl', 'nl')).toEqual({ action: 'none' });
   });
 
+  it('a prefetch or payload fetch never changes the remembered language', () => {
+    expect(decideLanguage('?lang=nl', 'en', false)).toEqual({ action: 'none' });
+    expect(decideLanguage('?lang=en', undefined, false)).toEqual({ action: 'none' });
+  });
+
   it('a page without lang goes to its Dutch URL when Dutch was chosen, keeping every other parameter', () => {
     expect(decideLanguage('?view=bond&country=NL&country=DE', 'nl')).toEqual({ action: 'redirect', search: '?view=bond&country=NL&country=DE&lang=nl' });
     expect(decideLanguage('', 'nl')).toEqual({ action: 'redirect', search: '?lang=nl' });

@@ -14,10 +14,15 @@ export type LanguageDecision =
   | { action: 'redirect'; search: string }
   | { action: 'none' };
 
-export function decideLanguage(search: string, cookie: string | undefined): LanguageDecision {
+/**
+ * `pageLoad`: the request loads a page the reader asked for (not a router prefetch or payload
+ * fetch). Only those change the remembered language: a page that is being left may still prefetch
+ * its own-language links, and must not undo the choice just made.
+ */
+export function decideLanguage(search: string, cookie: string | undefined, pageLoad = true): LanguageDecision {
   const params = new URLSearchParams(search);
   const asked = params.get('lang');
-  if (asked === 'en' || asked === 'nl') return asked === cookie ? { action: 'none' } : { action: 'remember', locale: asked };
+  if (asked === 'en' || asked === 'nl') return asked === cookie || !pageLoad ? { action: 'none' } : { action: 'remember', locale: asked };
   if (asked === null && cookie === 'nl') {
     params.set('lang', 'nl');
     return { action: 'redirect', search: `?${params.toString()}` };
