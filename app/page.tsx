@@ -5,6 +5,8 @@ import { PrintButton } from './(home)/PrintButton';
 import { SummaryView } from './(home)/SummaryView';
 import { formatNumber, localeFrom, t } from '@/lib/i18n/messages';
 import { DEFAULT_SUMMARY_DATASET, loadSummary, summaryDatasets } from '@/lib/summary/load';
+import { requestDatasets } from '@/lib/auth/request';
+import { SignInRequiredPage, uploadNeedsSignIn } from './account/SignInRequired';
 import { st } from '@/lib/summary/text';
 import './(home)/home.css';
 
@@ -18,7 +20,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   const requested = typeof params.dataset === 'string' && params.dataset ? params.dataset : DEFAULT_SUMMARY_DATASET;
-  const [loaded, datasets] = await Promise.all([loadSummary(requested), summaryDatasets()]);
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/" returnTo={`/?dataset=${requested}`} title={t(locale, 'homeTitle')} />;
+  const access = await requestDatasets();
+  const [loaded, datasets] = await Promise.all([loadSummary(access, requested), summaryDatasets(access)]);
   const query = requested === DEFAULT_SUMMARY_DATASET ? '' : `dataset=${encodeURIComponent(requested)}`;
   const download = (kind: 'pdf' | 'pptx') => `/api/summary/${kind}?dataset=${encodeURIComponent(requested)}${locale === 'nl' ? '&lang=nl' : ''}`;
 

@@ -10,7 +10,9 @@ import './benchmark.css';
 import { benchmark, BenchmarkError, benchmarkOptions, type BenchmarkResult, type BenchmarkRow } from '@/lib/analysis/benchmark';
 import { datasetCatalog } from '@/lib/explore/catalog';
 import { formatNumber, formatPercent, localeFrom } from '@/lib/i18n/messages';
-import { getDatasetRegistry, type DatasetListing } from '@/lib/storage/datasetRegistry';
+import { requestDatasets } from '@/lib/auth/request';
+import type { DatasetListing } from '@/lib/storage/datasetRegistry';
+import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 
@@ -208,7 +210,8 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   const lang = locale === 'nl' ? '?lang=nl' : '';
-  const registry = getDatasetRegistry();
+  if (await uploadNeedsSignIn(single(params.dataset))) return <SignInRequiredPage locale={locale} path="/benchmark" returnTo={`/benchmark?dataset=${single(params.dataset)}`} title={bt(locale, 'title')} />;
+  const registry = await requestDatasets();
   const all = await registry.list();
   const uploads = all.filter((d) => !d.reference);
   const references = all.filter((d) => d.reference);

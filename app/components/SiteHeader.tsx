@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Locale } from '@/lib/survey/codebook';
 import { t } from '@/lib/i18n/messages';
 import { LanguageLinks, LiveLanguageLinks } from './LanguageLinks';
+import { AccountMenu } from '../account/AccountMenu';
 
 /**
  * Top bar with navigation and the language switch; the language travels in the URL (?lang=nl).
@@ -37,6 +38,7 @@ export function SiteHeader({ locale, path, query = '', followUrl = false }: { lo
         </Link>
       </nav>
       {followUrl ? <LiveLanguageLinks path={path} locale={locale} initialQuery={query} /> : <LanguageLinks path={path} locale={locale} query={query} />}
+      <AccountMenu locale={locale} />
     </header>
   );
 }

@@ -39,12 +39,23 @@ export const datasetMessages = {
   deleted: { en: 'The dataset was deleted.', nl: 'De dataset is verwijderd.' },
   deleteFailed: { en: 'The dataset could not be deleted: {message}', nl: 'De dataset kon niet worden verwijderd: {message}' },
   notFound: { en: 'That dataset no longer exists.', nl: 'Die dataset bestaat niet meer.' },
+  forbidden: { en: 'Deleting a dataset needs the analyst or admin role.', nl: 'Voor het verwijderen van een dataset is de rol analist of beheerder nodig.' },
   emptyTitle: { en: 'No uploads yet', nl: 'Nog geen uploads' },
   emptyText: {
     en: 'Upload a CSV export with the panel above or through the HTTP API; a file shaped like a template below needs no codebook (see “HTTP API” in the README):',
     nl: 'Upload een CSV-export met het paneel hierboven of via de HTTP-API; een bestand in de vorm van een sjabloon hieronder heeft geen codeboek nodig (zie “HTTP API” in de README):',
   },
   templatesTitle: { en: 'Templates and codebooks', nl: 'Sjablonen en codeboeken' },
+  uploadLockedTitle: { en: 'Upload a dataset', nl: 'Een dataset uploaden' },
+  uploadLockedSignedOut: {
+    en: 'Uploading, mapping and deleting datasets needs an analyst account; uploaded datasets are visible to signed-in users only.',
+    nl: 'Voor uploaden, koppelen en verwijderen van datasets is een analistenaccount nodig; geüploade datasets zijn alleen zichtbaar voor wie is ingelogd.',
+  },
+  uploadLockedRole: {
+    en: 'Your role ({role}) may read every dataset; uploading, mapping and deleting need the analyst or admin role.',
+    nl: 'Uw rol ({role}) mag elke dataset lezen; uploaden, koppelen en verwijderen vereisen de rol analist of beheerder.',
+  },
+  signIn: { en: 'Sign in', nl: 'Inloggen' },
   templatesIntro: {
     en: 'A CSV whose header matches a template exactly is read with that study’s codebook. Each template holds the header and three example rows (synthetic respondents).',
     nl: 'Een CSV waarvan de kopregel precies overeenkomt met een sjabloon wordt gelezen met het codeboek van dat onderzoek. Elk sjabloon bevat de kopregel en drie voorbeeldrijen (synthetische respondenten).',

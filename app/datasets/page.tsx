@@ -8,7 +8,10 @@ import { UploadPanel } from './upload/UploadPanel';
 import './datasets.css';
 import { formatNumber, localeFrom } from '@/lib/i18n/messages';
 import { TEMPLATE_STUDIES, templateHeader } from '@/lib/api/templates';
-import { getDatasetRegistry, isValidDatasetId, type DatasetListing } from '@/lib/storage/datasetRegistry';
+import { isValidDatasetId, type DatasetListing } from '@/lib/storage/datasetRegistry';
+import { currentUser, requestDatasets } from '@/lib/auth/request';
+import { can } from '@/lib/auth/permissions';
+import { roleName } from '../account/messages';
 import type { Locale } from '@/lib/survey/codebook';
 
 export const metadata: Metadata = { title: 'Datasets' };
@@ -93,10 +96,12 @@ function ConfirmDelete({ dataset, locale }: { dataset: DatasetListing; locale: L
 export default async function DatasetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const locale = localeFrom(params.lang);
-  const datasets = await getDatasetRegistry().list();
+  const user = await currentUser();
+  const canWrite = can(user?.role, 'datasets.write');
+  const datasets = await (await requestDatasets()).list();
   const uploads = datasets.filter((d) => !d.reference);
   const confirmId = single(params.confirm);
-  const confirming = confirmId && isValidDatasetId(confirmId) ? uploads.find((d) => d.id === confirmId) : undefined;
+  const confirming = canWrite && confirmId && isValidDatasetId(confirmId) ? uploads.find((d) => d.id === confirmId) : undefined;
   const error = single(params.error);
   const host = (await headers()).get('host') ?? 'localhost:3000';
   const query = confirming ? `confirm=${encodeURIComponent(confirming.id)}` : '';
@@ -116,7 +121,7 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
         )}
         {error && (
           <p className="status-message error" role="alert">
-            {error === 'NotFound' ? dt(locale, 'notFound') : dt(locale, 'deleteFailed', { message: error })}
+            {error === 'NotFound' ? dt(locale, 'notFound') : error === 'Forbidden' ? dt(locale, 'forbidden') : dt(locale, 'deleteFailed', { message: error.slice(0, 40) })}
           </p>
         )}
         {confirmId && !confirming && (
@@ -147,9 +152,23 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
           </table>
         </div>
 
-        <UploadPanel locale={locale} templates={TEMPLATE_STUDIES.map((study) => ({ study, header: templateHeader(study) }))} />
+        {canWrite ? (
+          <UploadPanel locale={locale} templates={TEMPLATE_STUDIES.map((study) => ({ study, header: templateHeader(study) }))} />
+        ) : (
+          <section className="card upload-locked" data-testid="upload-locked">
+            <h2>{dt(locale, 'uploadLockedTitle')}</h2>
+            <p>
+              {user ? dt(locale, 'uploadLockedRole', { role: roleName(locale, user.role) }) : dt(locale, 'uploadLockedSignedOut')}{' '}
+              {!user && (
+                <Link href={`/login?${locale === 'nl' ? 'lang=nl&' : ''}next=/datasets`} prefetch={false}>
+                  {dt(locale, 'signIn')}
+                </Link>
+              )}
+            </p>
+          </section>
+        )}
 
-        {uploads.length === 0 && (
+        {canWrite && uploads.length === 0 && (
           <section className="card empty-uploads" data-testid="empty-uploads">
             <h2>{dt(locale, 'emptyTitle')}</h2>
             <p>{dt(locale, 'emptyText')}</p>

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { datasetCatalog, listedUploadCatalog, uploadCatalog, type DatasetCatalog } from '@/lib/explore/catalog';
-import { getDatasetRegistry, isReferenceId } from '@/lib/storage/datasetRegistry';
+import { requestDatasets } from '@/lib/auth/request';
+import { isReferenceId } from '@/lib/storage/datasetRegistry';
 import { readCodebookFile, REFERENCE_DATASETS } from '@/lib/storage/referenceDatasets';
 import type { SurveyData } from '@/lib/survey/dataset';
 
@@ -27,7 +28,7 @@ export interface ExploreDatasets {
  * the others are listed by name (DatasetCatalog.partial) until they are chosen.
  */
 export async function exploreDatasets(requested: string | undefined): Promise<ExploreDatasets> {
-  const registry = getDatasetRegistry();
+  const registry = await requestDatasets();
   const references = referenceCatalogs();
   const uploads = (await registry.list()).filter((d) => !d.reference);
   const catalogs: DatasetCatalog[] = [...references, ...uploads.map((u) => listedUploadCatalog(u))];

@@ -5,6 +5,7 @@ import { parseExploreState, serialiseExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
 import Link from 'next/link';
 import { exploreDatasets } from './catalogs';
+import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import { tx } from './messages';
 import { ExploreControls } from './components/ExploreControls';
 import { ExploreResults } from './components/ExploreResults';
@@ -46,7 +47,10 @@ const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : 
  */
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const { catalogs, chosen, unknown } = await exploreDatasets(single(params.dataset) || undefined);
+  const requested = single(params.dataset) || undefined;
+  if (await uploadNeedsSignIn(requested))
+    return <SignInRequiredPage locale={single(params.lang) === 'nl' ? 'nl' : 'en'} path="/explore" returnTo={`/explore?dataset=${requested}`} title={tx(single(params.lang) === 'nl' ? 'nl' : 'en', 'pageTitle')} />;
+  const { catalogs, chosen, unknown } = await exploreDatasets(requested);
   if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={single(params.lang) === 'nl' ? 'nl' : 'en'} />;
   const state = parseExploreState(params, catalogs);
   const { catalog, data } = chosen;

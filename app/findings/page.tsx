@@ -8,7 +8,9 @@ import type { SkippedClaim } from '@/lib/findings/applicability';
 import { datasetFindings, referenceFindings } from '@/lib/findings/cachedResults';
 import type { ClaimResult } from '@/lib/findings/claims';
 import { formatNumber, formatPercent, localeFrom, t } from '@/lib/i18n/messages';
-import { getDatasetRegistry, type DatasetListing } from '@/lib/storage/datasetRegistry';
+import { requestDatasets } from '@/lib/auth/request';
+import type { DatasetListing } from '@/lib/storage/datasetRegistry';
+import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import type { Locale } from '@/lib/survey/codebook';
 
 export const metadata: Metadata = { title: 'Published findings' };
@@ -149,7 +151,7 @@ function SkippedList({ skipped, locale }: { skipped: SkippedClaim[]; locale: Loc
 
 /** /findings?dataset=<id>: the published claims a stored dataset can answer, its figures beside the published ones. */
 async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale: Locale; uploads: DatasetListing[] }) {
-  const registry = getDatasetRegistry();
+  const registry = await requestDatasets();
   const lang = locale === 'nl' ? '?lang=nl' : '';
   let listing: DatasetListing | null = null;
   try {
@@ -212,8 +214,9 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const locale = localeFrom(params.lang);
-  const uploads = (await getDatasetRegistry().list()).filter((d) => !d.reference);
   const dataset = Array.isArray(params.dataset) ? params.dataset[0] : params.dataset;
+  if (await uploadNeedsSignIn(dataset)) return <SignInRequiredPage locale={locale} path="/findings" returnTo={`/findings?dataset=${dataset}`} title={t(locale, 'findingsTitle')} />;
+  const uploads = (await (await requestDatasets()).list()).filter((d) => !d.reference);
   if (dataset) return <DatasetFindingsPage id={dataset} locale={locale} uploads={uploads} />;
   const { registry, results } = referenceFindings();
   const ok = results.filter((r) => r.reproduced).length;

@@ -11,7 +11,9 @@ import { planFor, type PlannerAnswer, type PlannerRequest } from '@/lib/analysis
 import { CONTEXT_DIMENSIONS } from '@/lib/analysis/views';
 import { localeFrom } from '@/lib/i18n/messages';
 import { plannerGaps } from '@/lib/analysis/plannerSupport';
-import { getDatasetRegistry, type DatasetListing } from '@/lib/storage/datasetRegistry';
+import { requestDatasets } from '@/lib/auth/request';
+import type { DatasetListing } from '@/lib/storage/datasetRegistry';
+import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import { loadReferenceDataset } from '@/lib/storage/referenceDatasets';
 import type { Label } from '@/lib/survey/codebook';
 import type { Locale } from '@/lib/survey/codebook';
@@ -139,9 +141,10 @@ function Gaps({ gaps, dataset, locale }: { gaps: Label[]; dataset: DatasetListin
 export default async function PlannerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const locale = localeFrom(params.lang);
-  const registry = getDatasetRegistry();
-  const datasets = (await registry.list()).filter((d) => d.id === DEFAULT_DATASET || !d.reference);
   const requested = single(params.dataset) ?? DEFAULT_DATASET;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/planner" returnTo={`/planner?dataset=${requested}`} title={pt(locale, 'title')} />;
+  const registry = await requestDatasets();
+  const datasets = (await registry.list()).filter((d) => d.id === DEFAULT_DATASET || !d.reference);
   const listing = datasets.find((d) => d.id === requested);
   let g: SurveyData | null = null;
   try {

@@ -24,7 +24,7 @@ export interface ApiErrorBody {
   error: { code: string; message: string; problems?: Problem[] | unknown[]; [key: string]: unknown };
 }
 
-const LOOKUP_STATUS = { BadId: 400, NotFound: 404, Reference: 403 } as const;
+const LOOKUP_STATUS = { BadId: 400, NotFound: 404, Reference: 403, SignInRequired: 401, Forbidden: 403 } as const;
 
 /**
  * Domain errors are recognised by name, not instanceof: the registry and store are process-wide

@@ -24,7 +24,7 @@ export interface DatasetListing extends DatasetSummary {
   title: Label;
 }
 
-export type DatasetErrorCode = 'BadId' | 'NotFound' | 'Reference';
+export type DatasetErrorCode = 'BadId' | 'NotFound' | 'Reference' | 'SignInRequired' | 'Forbidden';
 
 /** A dataset id that is malformed, unknown, or not allowed for the operation. */
 export class DatasetLookupError extends Error {
@@ -94,9 +94,13 @@ export class DatasetRegistry {
     };
   }
 
+  referenceListings(): DatasetListing[] {
+    return REFERENCE_IDS.map((id) => this.referenceListing(id));
+  }
+
   /** The reference datasets first, then the uploads, oldest first. */
   async list(): Promise<DatasetListing[]> {
-    const references = REFERENCE_IDS.map((id) => this.referenceListing(id));
+    const references = this.referenceListings();
     const uploads = (await this.store.list()).map((s): DatasetListing => ({ ...s, reference: false, deletable: true, title: { en: s.name, nl: s.name } }));
     return [...references, ...uploads];
   }

@@ -1,21 +1,22 @@
 import { referenceFindings } from '../findings/cachedResults';
-import { DatasetLookupError, getDatasetRegistry, isReferenceId, type DatasetListing } from '../storage/datasetRegistry';
+import type { DatasetAccess } from '../storage/datasetAccess';
+import { DatasetLookupError, isReferenceId, type DatasetListing } from '../storage/datasetRegistry';
 import { cachedSummary } from './build';
 import type { ExecutiveSummary } from './model';
 
 export const DEFAULT_SUMMARY_DATASET = 'study-g';
 
-export type SummaryLoad = { ok: true; summary: ExecutiveSummary } | { ok: false; status: 400 | 404 | 500; code: string; message: string };
+export type SummaryLoad = { ok: true; summary: ExecutiveSummary } | { ok: false; status: 400 | 401 | 404 | 500; code: string; message: string };
 
 /**
- * The summary of a dataset by id, through the dataset registry. For a reference dataset the
+ * The summary of a dataset by id, through the datasets this visitor may see. For a reference dataset the
  * headlines reuse the very results /findings shows; an upload's claims are evaluated on its data.
  * Errors are data: an unknown or malformed id comes back with its status and message.
  */
-export async function loadSummary(datasetId: string | undefined): Promise<SummaryLoad> {
+export async function loadSummary(datasets: Pick<DatasetAccess, 'load'>, datasetId: string | undefined): Promise<SummaryLoad> {
   const id = datasetId || DEFAULT_SUMMARY_DATASET;
   try {
-    const data = await getDatasetRegistry().load(id);
+    const data = await datasets.load(id);
     const { registry, results } = referenceFindings();
     const own = isReferenceId(id) ? results.filter((r) => r.claim.dataset === id) : [];
     return { ok: true, summary: cachedSummary(data, { registry, results: own }) };
@@ -24,19 +25,18 @@ export async function loadSummary(datasetId: string | undefined): Promise<Summar
     // may have created, with its own copy of the class.
     if (error instanceof DatasetLookupError || (error instanceof Error && error.name === 'DatasetLookupError')) {
       const code = (error as DatasetLookupError).code;
-      return { ok: false, status: code === 'NotFound' ? 404 : 400, code, message: error.message };
+      return { ok: false, status: code === 'NotFound' ? 404 : code === 'SignInRequired' ? 401 : 400, code, message: error.message };
     }
     return { ok: false, status: 500, code: 'SummaryFailed', message: error instanceof Error ? error.message : String(error) };
   }
 }
 
 /** Every dataset for the switch; when the store cannot be read, the reference datasets alone. */
-export async function summaryDatasets(): Promise<DatasetListing[]> {
-  const registry = getDatasetRegistry();
+export async function summaryDatasets(datasets: Pick<DatasetAccess, 'list' | 'referenceListing'>): Promise<DatasetListing[]> {
   try {
-    return await registry.list();
+    return await datasets.list();
   } catch {
-    return ['study-g', 'study-p'].map((id) => registry.referenceListing(id));
+    return ['study-g', 'study-p'].map((id) => datasets.referenceListing(id));
   }
 }
 

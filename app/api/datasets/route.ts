@@ -1,14 +1,15 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { MAX_UPLOAD_BYTES, tooLarge, uploadDataset, type UploadInput } from '@/lib/api/upload';
+import { audit, requestDatasets, requirePermission } from '@/lib/auth/request';
 import { getDatasetRegistry } from '@/lib/storage/datasetRegistry';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** GET /api/datasets: every dataset, the reference ones first. */
+/** GET /api/datasets: every dataset this visitor may see, the reference ones first (uploads only when signed in). */
 export async function GET(): Promise<Response> {
   try {
-    const datasets = await getDatasetRegistry().list();
+    const datasets = await (await requestDatasets()).list();
     return Response.json({ datasets }, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);
@@ -21,16 +22,19 @@ const FIELDS = new Set(['file', 'codebook', 'name', 'keepPersonal']);
 
 /**
  * POST /api/datasets, multipart/form-data: file (CSV, required), codebook (JSON file, optional),
- * name (optional), keepPersonal (optional, comma-separated column names).
+ * name (optional), keepPersonal (optional, comma-separated column names). Needs the analyst or admin role.
  */
 export async function POST(request: Request): Promise<Response> {
   try {
+    const user = await requirePermission('datasets.write');
     const type = request.headers.get('content-type') ?? '';
     if (!/^multipart\/form-data\s*;/i.test(type)) throw new ApiError(415, 'UnsupportedMediaType', 'send the upload as multipart/form-data with a "file" field (curl -F file=@data.csv)');
     const length = Number(request.headers.get('content-length') ?? NaN);
     if (Number.isFinite(length) && length > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) throw tooLarge(length);
 
     const result = await uploadDataset(getDatasetRegistry().store, await readUploadForm(request));
+    const { id, name, respondents } = result.dataset;
+    await audit(user, { action: 'dataset.upload', target: id, detail: { name, respondents, droppedColumns: result.droppedColumns } });
     return Response.json(result, { status: 201, headers: { location: `/api/datasets/${result.dataset.id}`, 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);

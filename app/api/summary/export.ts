@@ -1,4 +1,5 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
+import { requestDatasets } from '@/lib/auth/request';
 import { localeFrom } from '@/lib/i18n/messages';
 import { downloadName, loadSummary } from '@/lib/summary/load';
 import type { ExecutiveSummary } from '@/lib/summary/model';
@@ -13,7 +14,7 @@ export async function exportSummary(request: Request, kind: { extension: string;
   try {
     const url = new URL(request.url);
     const locale = localeFrom(url.searchParams.get('lang') ?? undefined);
-    const loaded = await loadSummary(url.searchParams.get('dataset') ?? undefined);
+    const loaded = await loadSummary(await requestDatasets(), url.searchParams.get('dataset') ?? undefined);
     if (!loaded.ok) throw new ApiError(loaded.status, loaded.code, loaded.message);
     const bytes = await kind.render(loaded.summary, locale);
     return new Response(new Uint8Array(bytes), {

@@ -1,5 +1,5 @@
 import { errorResponse } from '@/lib/api/errors';
-import { getDatasetRegistry } from '@/lib/storage/datasetRegistry';
+import { audit, requestDatasets, requirePermission } from '@/lib/auth/request';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -10,17 +10,21 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
     const { id } = await params;
-    return Response.json({ dataset: await getDatasetRegistry().summary(id) }, { headers: { 'cache-control': 'no-store' } });
+    return Response.json({ dataset: await (await requestDatasets()).summary(id) }, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);
   }
 }
 
-/** DELETE /api/datasets/[id]: removes an upload (403 for a reference dataset, 404 if unknown). */
+/** DELETE /api/datasets/[id]: removes an upload (analyst or admin; 403 for a reference dataset, 404 if unknown). */
 export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
   try {
+    const user = await requirePermission('datasets.write');
     const { id } = await params;
-    await getDatasetRegistry().delete(id);
+    const datasets = await requestDatasets();
+    const { name, respondents } = await datasets.summary(id);
+    await datasets.delete(id);
+    await audit(user, { action: 'dataset.delete', target: id, detail: { name, respondents } });
     return new Response(null, { status: 204 });
   } catch (e) {
     return errorResponse(e);

@@ -4,7 +4,8 @@ import { errorResponse } from '@/lib/api/errors';
 import { memoAcceptance } from '@/lib/analysis/memo';
 import { tableJson } from '@/lib/analysis/tableJson';
 import { csvFileName } from '@/lib/explore/csv';
-import { checkDatasetId, getDatasetRegistry } from '@/lib/storage/datasetRegistry';
+import { requestDatasets } from '@/lib/auth/request';
+import { checkDatasetId } from '@/lib/storage/datasetRegistry';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { id } = await params;
     checkDatasetId(id);
     const { query, format, locale } = parseAcceptanceParams(new URL(request.url).searchParams);
-    const data = await getDatasetRegistry().load(id);
+    const data = await (await requestDatasets()).load(id);
     const table = memoAcceptance(data, query);
     if (format === 'csv')
       return new Response(acceptanceCsv(table, locale), {

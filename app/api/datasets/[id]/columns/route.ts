@@ -1,5 +1,6 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
-import { getDatasetRegistry, isReferenceId } from '@/lib/storage/datasetRegistry';
+import { requestDatasets } from '@/lib/auth/request';
+import { isReferenceId } from '@/lib/storage/datasetRegistry';
 import { encodeSurveyColumns } from '@/lib/survey/columnsTransfer';
 import type { SurveyData } from '@/lib/survey/dataset';
 
@@ -24,7 +25,7 @@ const encoded = new WeakMap<SurveyData, Uint8Array>();
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
     const { id } = await params;
-    const data = await getDatasetRegistry().load(id);
+    const data = await (await requestDatasets()).load(id);
     if (data.rowCount > MAX_BROWSER_ROWS)
       throw new ApiError(413, 'TooLargeForBrowser', `the dataset has ${data.rowCount} respondents; the browser computes views for at most ${MAX_BROWSER_ROWS}, the explorer asks the server instead`);
     let body = encoded.get(data);

@@ -1,0 +1,47 @@
+import Link from 'next/link';
+import { signOutAction } from './actions';
+import { am, roleName } from './messages';
+import { currentUser } from '@/lib/auth/request';
+import { can } from '@/lib/auth/permissions';
+import { installHasUsers } from '@/lib/auth/setupState';
+import type { Locale } from '@/lib/survey/codebook';
+
+/** The header's account corner: who is signed in and a sign-out button, or a sign-in link (or, on a fresh install, the setup link). */
+export async function AccountMenu({ locale }: { locale: Locale }) {
+  const user = await currentUser();
+  const lang = locale === 'nl' ? '?lang=nl' : '';
+  if (!user) {
+    const ready = await installHasUsers();
+    return (
+      <div className="account-menu">
+        {ready ? (
+          <Link href={`/login${lang}`} prefetch={false}>
+            {am(locale, 'signIn')}
+          </Link>
+        ) : (
+          <Link href={`/setup${lang}`} prefetch={false} className="setup-link">
+            {am(locale, 'setupLink')}
+          </Link>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="account-menu">
+      {can(user.role, 'users.manage') && (
+        <Link href={`/admin/users${lang}`} prefetch={false}>
+          {am(locale, 'adminNav')}
+        </Link>
+      )}
+      <span className="account-name" data-testid="signed-in-as">
+        {am(locale, 'signedInAs', { name: user.username, role: roleName(locale, user.role) })}
+      </span>
+      <form action={signOutAction}>
+        <input type="hidden" name="lang" value={locale} />
+        <button type="submit" className="link-button">
+          {am(locale, 'signOut')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { AccountError, createAccount, createFirstAdmin, deleteAccount, signIn, signOut, updateAccount } from '@/lib/auth/accounts';
+import { currentUser, safeReturnPath, sessionCookieOptions } from '@/lib/auth/request';
+import { can } from '@/lib/auth/permissions';
+import { sessionSecret } from '@/lib/auth/sessionSecret';
+import { SESSION_COOKIE } from '@/lib/auth/sessionToken';
+import { getAccountStore } from '@/lib/storage/storeFromEnv';
+
+/**
+ * Sign-in, sign-out, first-time setup and account management as server actions behind plain HTML
+ * forms (they work before the page's JavaScript has loaded). Outcomes travel back in the URL as a
+ * code (?error=Invalid, ?created=name), never as free text and never with a password.
+ */
+
+const langOf = (form: FormData) => (form.get('lang') === 'nl' ? 'nl' : 'en');
+const withQuery = (path: string, form: FormData, query: Record<string, string>) => {
+  const params = new URLSearchParams(query);
+  if (langOf(form) === 'nl') params.set('lang', 'nl');
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+};
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+async function setSessionCookie(cookieValue: string, expiresAt: Date) {
+  (await cookies()).set(SESSION_COOKIE, cookieValue, await sessionCookieOptions(expiresAt));
+}
+
+export async function signInAction(form: FormData): Promise<void> {
+  const store = getAccountStore();
+  const next = safeReturnPath(text(form, 'next'));
+  const result = await signIn(store, { username: text(form, 'username'), password: text(form, 'password') }, await sessionSecret(store));
+  if (!result.ok) redirect(withQuery('/login', form, { error: result.reason, ...(next !== '/' ? { next } : {}) }));
+  await setSessionCookie(result.cookieValue, result.expiresAt);
+  redirect(next);
+}
+
+export async function signOutAction(form: FormData): Promise<void> {
+  const store = getAccountStore();
+  const jar = await cookies();
+  await signOut(store, jar.get(SESSION_COOKIE)?.value, await sessionSecret(store));
+  jar.delete(SESSION_COOKIE);
+  redirect(withQuery('/', form, {}));
+}
+
+export async function setupAction(form: FormData): Promise<void> {
+  const store = getAccountStore();
+  if (text(form, 'password') !== text(form, 'password2')) redirect(withQuery('/setup', form, { error: 'Mismatch' }));
+  try {
+    const session = await createFirstAdmin(store, { username: text(form, 'username'), password: text(form, 'password') }, await sessionSecret(store));
+    await setSessionCookie(session.cookieValue, session.expiresAt);
+  } catch (e) {
+    if (!(e instanceof AccountError)) throw e;
+    redirect(e.code === 'NotFirstUser' ? withQuery('/login', form, { error: 'NotFirstUser' }) : withQuery('/setup', form, { error: e.code }));
+  }
+  redirect(withQuery('/admin/users', form, {}));
+}
+
+/** The signed-in admin, or back to the sign-in page (signed out) or the users page's refusal. */
+async function admin(form: FormData) {
+  const user = await currentUser();
+  if (!user) redirect(withQuery('/login', form, { next: '/admin/users' }));
+  if (!can(user.role, 'users.manage')) redirect(withQuery('/admin/users', form, {}));
+  return user;
+}
+
+async function accountChange(form: FormData, change: () => Promise<Record<string, string>>): Promise<void> {
+  let outcome: Record<string, string>;
+  try {
+    outcome = await change();
+  } catch (e) {
+    if (!(e instanceof AccountError)) throw e;
+    outcome = { error: e.code };
+  }
+  redirect(withQuery('/admin/users', form, outcome));
+}
+
+export async function createUserAction(form: FormData): Promise<void> {
+  const actor = await admin(form);
+  await accountChange(form, async () => {
+    const user = await createAccount(getAccountStore(), actor.username, { username: text(form, 'username'), role: text(form, 'role'), password: text(form, 'password') });
+    return { created: user.username };
+  });
+}
+
+export async function updateUserAction(form: FormData): Promise<void> {
+  const actor = await admin(form);
+  await accountChange(form, async () => {
+    const user = await updateAccount(getAccountStore(), actor, text(form, 'id'), { role: text(form, 'role') || undefined, password: text(form, 'password') || undefined });
+    return { updated: user.username };
+  });
+}
+
+export async function deleteUserAction(form: FormData): Promise<void> {
+  const actor = await admin(form);
+  await accountChange(form, async () => {
+    await deleteAccount(getAccountStore(), actor, text(form, 'id'));
+    return { deleted: '1' };
+  });
+}

@@ -1,0 +1,40 @@
+import { redirect } from 'next/navigation';
+import { am, roleName } from '../account/messages';
+import { currentUser } from '@/lib/auth/request';
+import { can } from '@/lib/auth/permissions';
+import type { User } from '@/lib/storage/accountStore';
+import type { Locale } from '@/lib/survey/codebook';
+
+/**
+ * The admin pages' gate: the signed-in admin, or a redirect to sign in (signed out), or null
+ * after which the page shows `<NotForYourRole>`. The actions behind these pages check again.
+ */
+export async function adminOrNull(locale: Locale, path: string): Promise<User | null> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?${locale === 'nl' ? 'lang=nl&' : ''}next=${encodeURIComponent(path)}`);
+  return can(user.role, 'users.manage') ? user : null;
+}
+
+export async function NotForYourRole({ locale }: { locale: Locale }) {
+  const user = await currentUser();
+  return (
+    <main className="page account-page" lang={locale}>
+      <h1>{am(locale, 'forbiddenTitle')}</h1>
+      <p role="alert">{am(locale, 'forbidden', { role: roleName(locale, 'admin'), name: user?.username ?? '', own: user ? roleName(locale, user.role) : '' })}</p>
+    </main>
+  );
+}
+
+export function AdminTabs({ locale, current }: { locale: Locale; current: 'users' | 'audit' }) {
+  const lang = locale === 'nl' ? '?lang=nl' : '';
+  return (
+    <nav className="admin-tabs" aria-label={am(locale, 'adminNav')}>
+      <a href={`/admin/users${lang}`} aria-current={current === 'users' ? 'page' : undefined}>
+        {am(locale, 'usersTitle')}
+      </a>
+      <a href={`/admin/audit${lang}`} aria-current={current === 'audit' ? 'page' : undefined}>
+        {am(locale, 'auditTitle')}
+      </a>
+    </nav>
+  );
+}

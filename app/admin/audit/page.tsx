@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { SiteHeader } from '../../components/SiteHeader';
+import { am } from '../../account/messages';
+import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
+import '../../account/account.css';
+import { localeFrom } from '@/lib/i18n/messages';
+import { getAccountStore } from '@/lib/storage/storeFromEnv';
+import type { Locale } from '@/lib/survey/codebook';
+
+export const metadata: Metadata = { title: 'Audit log' };
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+const PAGE_SIZE = 100;
+
+const formatWhen = (iso: string, locale: Locale) =>
+  `${new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const locale = localeFrom(single(params.lang));
+  if (!(await adminOrNull(locale, '/admin/audit')))
+    return (
+      <>
+        <SiteHeader locale={locale} path="/admin/audit" />
+        <NotForYourRole locale={locale} />
+      </>
+    );
+  const beforeRaw = single(params.before);
+  const before = beforeRaw && /^\d{1,15}$/.test(beforeRaw) ? Number(beforeRaw) : undefined;
+  const entries = await getAccountStore().listAudit({ limit: PAGE_SIZE, before });
+  const older = entries.length === PAGE_SIZE ? entries[entries.length - 1].id : null;
+  return (
+    <>
+      <SiteHeader locale={locale} path="/admin/audit" />
+      <main className="page admin-page" lang={locale}>
+        <h1>{am(locale, 'auditTitle')}</h1>
+        <AdminTabs locale={locale} current="audit" />
+        <p className="lead">{am(locale, 'auditIntro')}</p>
+        {entries.length === 0 ? (
+          <p>{am(locale, 'auditEmpty')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="findings" data-testid="audit-log">
+              <caption className="visually-hidden">{am(locale, 'auditCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{am(locale, 'colWhen')}</th>
+                  <th scope="col">{am(locale, 'colWho')}</th>
+                  <th scope="col">{am(locale, 'colAction')}</th>
+                  <th scope="col">{am(locale, 'colTarget')}</th>
+                  <th scope="col">{am(locale, 'colDetail')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id} data-action={e.action}>
+                    <td>
+                      <time dateTime={e.at}>{formatWhen(e.at, locale)}</time>
+                    </td>
+                    <td>{e.actor ?? <span className="muted">{am(locale, 'nobody')}</span>}</td>
+                    <td>
+                      <code>{e.action}</code>
+                    </td>
+                    <td>{e.target ?? ''}</td>
+                    <td>{Object.keys(e.detail).length > 0 && <pre>{JSON.stringify(e.detail)}</pre>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {older !== null && (
+          <p>
+            <a href={`/admin/audit?${locale === 'nl' ? 'lang=nl&' : ''}before=${older}`}>{am(locale, 'olderEntries')}</a>
+          </p>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Metadata } from 'next';
+import { SiteHeader } from '../../components/SiteHeader';
+import { createUserAction, deleteUserAction, updateUserAction } from '../../account/actions';
+import { am, errorMessage, roleDoes, roleName } from '../../account/messages';
+import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
+import '../../account/account.css';
+import { localeFrom } from '@/lib/i18n/messages';
+import { ROLES, type User } from '@/lib/storage/accountStore';
+import { getAccountStore } from '@/lib/storage/storeFromEnv';
+import type { Locale } from '@/lib/survey/codebook';
+
+export const metadata: Metadata = { title: 'Accounts' };
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+const formatDate = (iso: string, locale: Locale) => new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+
+function RoleSelect({ locale, id, value }: { locale: Locale; id: string; value?: string }) {
+  return (
+    <select id={id} name="role" defaultValue={value ?? 'strategist'}>
+      {ROLES.map((role) => (
+        <option key={role} value={role}>
+          {roleName(locale, role)} – {roleDoes(locale, role)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function UserRow({ user, me, locale }: { user: User; me: User; locale: Locale }) {
+  const rowId = `user-${user.id}`;
+  return (
+    <tr data-username={user.username}>
+      <th scope="row">
+        {user.username} {user.id === me.id && <span className="muted">{am(locale, 'you')}</span>}
+      </th>
+      <td>{roleName(locale, user.role)}</td>
+      <td>{formatDate(user.createdAt, locale)}</td>
+      <td>
+        <form action={updateUserAction}>
+          <input type="hidden" name="lang" value={locale} />
+          <input type="hidden" name="id" value={user.id} />
+          <label className="visually-hidden" htmlFor={`${rowId}-role`}>
+            {am(locale, 'colRole')}: {user.username}
+          </label>
+          <RoleSelect locale={locale} id={`${rowId}-role`} value={user.role} />
+          <label className="visually-hidden" htmlFor={`${rowId}-password`}>
+            {am(locale, 'newPassword')}: {user.username}
+          </label>
+          <input id={`${rowId}-password`} name="password" type="password" autoComplete="new-password" placeholder={am(locale, 'newPassword')} minLength={10} maxLength={200} />
+          <button type="submit">{am(locale, 'save')}</button>
+        </form>
+        {user.id !== me.id && (
+          <details>
+            <summary aria-label={am(locale, 'deleteUserLabel', { name: user.username })}>{am(locale, 'deleteUser')}</summary>
+            <form action={deleteUserAction}>
+              <input type="hidden" name="lang" value={locale} />
+              <input type="hidden" name="id" value={user.id} />
+              <span>{am(locale, 'deleteConfirm', { name: user.username })}</span>
+              <button type="submit" className="danger">
+                {am(locale, 'deleteYes')}
+              </button>
+            </form>
+          </details>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const locale = localeFrom(single(params.lang));
+  const me = await adminOrNull(locale, '/admin/users');
+  if (!me)
+    return (
+      <>
+        <SiteHeader locale={locale} path="/admin/users" />
+        <NotForYourRole locale={locale} />
+      </>
+    );
+  const users = await getAccountStore().listUsers();
+  const error = errorMessage(locale, single(params.error));
+  const created = single(params.created);
+  const updated = single(params.updated);
+  const done = created ? am(locale, 'created', { name: created }) : updated ? am(locale, 'updated', { name: updated }) : single(params.deleted) ? am(locale, 'deleted') : null;
+  return (
+    <>
+      <SiteHeader locale={locale} path="/admin/users" />
+      <main className="page admin-page" lang={locale}>
+        <h1>{am(locale, 'usersTitle')}</h1>
+        <AdminTabs locale={locale} current="users" />
+        <p className="lead">{am(locale, 'usersIntro')}</p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {done && (
+          <p className="form-done" role="status">
+            {done}
+          </p>
+        )}
+        <div className="table-scroll">
+          <table className="findings">
+            <caption className="visually-hidden">{am(locale, 'usersCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{am(locale, 'colUser')}</th>
+                <th scope="col">{am(locale, 'colRole')}</th>
+                <th scope="col">{am(locale, 'colCreated')}</th>
+                <th scope="col">{am(locale, 'colChange')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <UserRow key={user.id} user={user} me={me} locale={locale} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h2>{am(locale, 'createTitle')}</h2>
+        <form action={createUserAction} className="account-form">
+          <input type="hidden" name="lang" value={locale} />
+          <label htmlFor="new-username">{am(locale, 'username')}</label>
+          <input id="new-username" name="username" type="text" autoComplete="off" required maxLength={64} aria-describedby="new-username-hint" />
+          <span id="new-username-hint" className="muted small">
+            {am(locale, 'usernameHint')}
+          </span>
+          <label htmlFor="new-role">{am(locale, 'colRole')}</label>
+          <RoleSelect locale={locale} id="new-role" />
+          <label htmlFor="new-password">{am(locale, 'password')}</label>
+          <input id="new-password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} aria-describedby="new-password-hint" />
+          <span id="new-password-hint" className="muted small">
+            {am(locale, 'passwordHint')}
+          </span>
+          <button type="submit" className="button">
+            {am(locale, 'createButton')}
+          </button>
+        </form>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SiteHeader } from '../components/SiteHeader';
+import { setupAction } from '../account/actions';
+import { am, errorMessage } from '../account/messages';
+import '../account/account.css';
+import { installHasUsers } from '@/lib/auth/setupState';
+import { localeFrom } from '@/lib/i18n/messages';
+
+export const metadata: Metadata = { title: 'Set up' };
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+/** The first visit of a fresh install: create the admin account (offered only while there is no account at all). */
+export default async function SetupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const locale = localeFrom(single(params.lang));
+  if (await installHasUsers()) redirect(`/login?${locale === 'nl' ? 'lang=nl&' : ''}error=NotFirstUser`);
+  const error = errorMessage(locale, single(params.error));
+  return (
+    <>
+      <SiteHeader locale={locale} path="/setup" />
+      <main className="page account-page" lang={locale}>
+        <h1>{am(locale, 'setupTitle')}</h1>
+        <p className="lead">{am(locale, 'setupIntro')}</p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <form action={setupAction} className="account-form">
+          <input type="hidden" name="lang" value={locale} />
+          <label htmlFor="username">{am(locale, 'username')}</label>
+          <input id="username" name="username" type="text" autoComplete="username" required maxLength={64} aria-describedby="username-hint" />
+          <span id="username-hint" className="muted small">
+            {am(locale, 'usernameHint')}
+          </span>
+          <label htmlFor="password">{am(locale, 'password')}</label>
+          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} aria-describedby="password-hint" />
+          <span id="password-hint" className="muted small">
+            {am(locale, 'passwordHint')}
+          </span>
+          <label htmlFor="password2">{am(locale, 'passwordRepeat')}</label>
+          <input id="password2" name="password2" type="password" autoComplete="new-password" required minLength={10} maxLength={200} />
+          <button type="submit" className="button">
+            {am(locale, 'setupButton')}
+          </button>
+        </form>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Role } from '../storage/accountStore';
+
+/**
+ * What each role may do. The issue names each role by its work: analyst (upload, map, delete),
+ * strategist (explore, planner), executive (summary), admin (users). Reading is not split further:
+ * every signed-in user may read every dataset on every page (a strategist may open the summary,
+ * an executive the explorer), because the data belong to the team, and hiding a page from a
+ * colleague who may read the same numbers elsewhere protects nothing. Writes are split: only
+ * analysts and admins change datasets, only admins manage users.
+ */
+export type Permission = 'datasets.read' | 'datasets.write' | 'users.manage';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ['datasets.read', 'datasets.write', 'users.manage'],
+  analyst: ['datasets.read', 'datasets.write'],
+  strategist: ['datasets.read'],
+  executive: ['datasets.read'],
+};
+
+export const can = (role: Role | null | undefined, permission: Permission): boolean => !!role && GRANTS[role].includes(permission);
