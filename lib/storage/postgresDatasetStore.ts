@@ -6,6 +6,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Codebook } from '../survey/codebook';
 import { checkNewDataset, checkRow, DatasetStoreError, newDatasetSummary, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
+import type { Migration } from './sqliteMigrations';
 import { copyTextValue, decodeLine, encodeLine, fromCopyText } from './postgresRowCodec';
 
 /**
@@ -59,9 +60,12 @@ const summaryOf = (r: DatasetRow): DatasetSummary => ({
   reference: false,
 });
 
-/** Brings the database to the newest schema version; returns the version reached. */
-export async function migratePostgres(client: pg.ClientBase): Promise<number> {
-  const latest = POSTGRES_MIGRATIONS.length ? POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version : 0;
+/**
+ * Brings the database to the newest schema version; returns the version reached. `migrations`
+ * exists for tests that build a database as an older program left it.
+ */
+export async function migratePostgres(client: pg.ClientBase, migrations: readonly Migration[] = POSTGRES_MIGRATIONS): Promise<number> {
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
   await client.query('BEGIN');
   try {
     // Held until COMMIT: a second instance starting now waits here, then finds nothing to do.
@@ -69,7 +73,7 @@ export async function migratePostgres(client: pg.ClientBase): Promise<number> {
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     const current = Number((await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version')).rows[0].v ?? 0);
     if (current > latest) throw new Error(`the database is at schema version ${current}, newer than this program knows (${latest}); upgrade the program`);
-    for (const m of POSTGRES_MIGRATIONS) {
+    for (const m of migrations) {
       if (m.version <= current) continue;
       await client.query(m.sql);
       await client.query('INSERT INTO schema_version (version) VALUES ($1)', [m.version]);
@@ -80,6 +84,16 @@ export async function migratePostgres(client: pg.ClientBase): Promise<number> {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * What every store on the database does before its first operation: checks the encoding, then
+ * migrates (the dataset store and the account store share one schema and one schema_version).
+ */
+export async function preparePostgres(client: pg.ClientBase): Promise<void> {
+  const encoding = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0].server_encoding;
+  if (encoding !== 'UTF8') throw new Error(`the PostgreSQL database's encoding is ${encoding}; this program needs UTF8 (CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)`);
+  await migratePostgres(client);
 }
 
 export class PostgresDatasetStore implements DatasetStore {
@@ -101,9 +115,7 @@ export class PostgresDatasetStore implements DatasetStore {
     this.ready ??= (async () => {
       const client = await this.pool.connect();
       try {
-        const encoding = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0].server_encoding;
-        if (encoding !== 'UTF8') throw new Error(`the PostgreSQL database's encoding is ${encoding}; the dataset store needs UTF8 (CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)`);
-        await migratePostgres(client);
+        await preparePostgres(client);
       } finally {
         client.release();
       }

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Codebook } from '../survey/codebook';
 import { checkNewDataset, checkRow, DatasetStoreError, newDatasetSummary, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
-import { MIGRATIONS } from './sqliteMigrations';
+import { MIGRATIONS, type Migration } from './sqliteMigrations';
 import { decodeChunk, encodeRow, packChunk } from './sqliteRowCodec';
 
 /**
@@ -53,14 +53,17 @@ const summaryOf = (r: DatasetRow): DatasetSummary => ({
   reference: false,
 });
 
-/** Brings the database to the newest schema version; returns the version reached. */
-export function migrate(db: Database.Database): number {
+/**
+ * Brings the database to the newest schema version; returns the version reached. `migrations`
+ * exists for tests that build a database as an older program left it (e.g. MIGRATIONS.slice(0, 1)).
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const run = db.transaction(() => {
     const current = (db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
-    const latest = MIGRATIONS.length ? MIGRATIONS[MIGRATIONS.length - 1].version : 0;
+    const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
     if (current > latest) throw new Error(`the database is at schema version ${current}, newer than this program knows (${latest}); upgrade the program`);
-    for (const m of MIGRATIONS) {
+    for (const m of migrations) {
       if (m.version <= current) continue;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(m.version);

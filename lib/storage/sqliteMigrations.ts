@@ -36,4 +36,54 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description: 'users, sessions, failed logins, the audit log and shared secrets',
+    // The role and action lists are written out, not built from ROLES and AUDIT_ACTIONS: a shipped
+    // migration must never change when those constants do (a new role needs a new migration).
+    // Times that are compared (session expiry, failed logins) are epoch milliseconds: ISO text
+    // compares correctly only while every value has the same width. Times only shown are ISO text.
+    sql: `
+      CREATE TABLE users (
+        id            TEXT PRIMARY KEY,  -- a random UUID
+        username      TEXT NOT NULL CHECK (length(username) BETWEEN 1 AND 100),  -- as typed
+        -- The username folded to lower case by the program (accountInput.ts), so that both
+        -- backends fold alike (SQLite's lower() folds ASCII only): unique, the lookup key.
+        username_key  TEXT NOT NULL UNIQUE,
+        role          TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'strategist', 'executive')),
+        password_hash TEXT NOT NULL CHECK (length(password_hash) > 0),
+        created_at    TEXT NOT NULL  -- ISO 8601 UTC
+      ) STRICT;
+
+      -- A session is known by the hash of its token; the token itself is never stored.
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,  -- epoch ms
+        expires_at INTEGER NOT NULL   -- epoch ms
+      ) STRICT;
+      CREATE INDEX sessions_expires_at ON sessions (expires_at);
+      CREATE INDEX sessions_user_id ON sessions (user_id);  -- deleting a user finds their sessions
+
+      CREATE TABLE login_failures (
+        key TEXT NOT NULL,     -- e.g. "user:alice"
+        at  INTEGER NOT NULL   -- epoch ms
+      ) STRICT;
+      CREATE INDEX login_failures_key_at ON login_failures (key, at);
+
+      CREATE TABLE audit_log (
+        id     INTEGER PRIMARY KEY AUTOINCREMENT,  -- AUTOINCREMENT: an id is never reused
+        at     TEXT NOT NULL,                      -- ISO 8601 UTC
+        actor  TEXT,                               -- a username, or NULL
+        action TEXT NOT NULL CHECK (action IN ('setup.admin', 'login.success', 'login.failure', 'logout', 'user.create', 'user.update', 'user.delete', 'dataset.upload', 'dataset.delete')),
+        target TEXT,
+        detail TEXT NOT NULL CHECK (json_valid(detail))  -- a JSON object
+      ) STRICT;
+
+      CREATE TABLE shared_secrets (
+        name  TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
