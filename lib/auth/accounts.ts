@@ -86,7 +86,7 @@ export async function signIn(store: AccountStore, input: { username: unknown; pa
     return { ok: false, reason: 'Invalid' };
   }
   await store.clearLoginFailures(key);
-  const { passwordHash: _hidden, ...plain } = user;
+  const plain: User = { id: user.id, username: user.username, role: user.role, createdAt: user.createdAt };
   const session = await startSession(store, plain, secret, now);
   await store.appendAudit({ actor: user.username, action: 'login.success', target: user.username, detail: {} });
   return { ok: true, ...session };

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountStore } from '../storage/accountStore';
+import { openSqliteAccountStore } from '../storage/sqliteAccountStore';
+import { AccountError, createAccount, createFirstAdmin, deleteAccount, FAILURE_WINDOW_MINUTES, MAX_FAILURES, signIn, signOut, updateAccount, userForCookie } from './accounts';
+
+const SECRET = 'a-test-secret-of-at-least-32-characters!';
+let dir: string;
+let store: AccountStore;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'pad-accounts-'));
+  store = openSqliteAccountStore({ dataDir: dir });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const code = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof AccountError ? e.code : String(e)));
+
+describe('first-time setup', () => {
+  it('creates the admin once, signs it in, and refuses a second setup', async () => {
+    const session = await createFirstAdmin(store, { username: ' Alice ', password: 'first admin password' }, SECRET);
+    expect(session.user).toMatchObject({ username: 'Alice', role: 'admin' });
+    expect(await userForCookie(store, session.cookieValue, SECRET)).toMatchObject({ username: 'Alice' });
+    expect(await code(createFirstAdmin(store, { username: 'mallory', password: 'second admin password' }, SECRET))).toBe('NotFirstUser');
+    expect((await store.listUsers()).map((u) => u.username)).toEqual(['Alice']);
+    expect((await store.listAudit()).map((e) => e.action)).toEqual(['setup.admin']);
+  });
+
+  it('checks the username and password before storing anything', async () => {
+    expect(await code(createFirstAdmin(store, { username: '', password: 'long enough password' }, SECRET))).toBe('BadUsername');
+    expect(await code(createFirstAdmin(store, { username: '<img src=x>', password: 'long enough password' }, SECRET))).toBe('BadUsername');
+    expect(await code(createFirstAdmin(store, { username: 'bob', password: 'short' }, SECRET))).toBe('PasswordTooShort');
+    expect(await code(createFirstAdmin(store, { username: 'bob', password: 'x'.repeat(201) }, SECRET))).toBe('PasswordTooLong');
+    expect(await store.countUsers()).toBe(0);
+  });
+});
+
+describe('sign-in', () => {
+  beforeEach(async () => {
+    await createAccount(store, null, { username: 'carol', role: 'analyst', password: 'carol password 1' });
+  });
+
+  it('signs in case-insensitively, makes a session cookie, and records it', async () => {
+    const result = await signIn(store, { username: 'CAROL', password: 'carol password 1' }, SECRET);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(await userForCookie(store, result.cookieValue, SECRET)).toMatchObject({ username: 'carol', role: 'analyst' });
+    expect((await store.listAudit({ limit: 1 }))[0]).toMatchObject({ action: 'login.success', actor: 'carol' });
+  });
+
+  it('answers a wrong password and an unknown name alike, and records both', async () => {
+    expect(await signIn(store, { username: 'carol', password: 'wrong password!' }, SECRET)).toEqual({ ok: false, reason: 'Invalid' });
+    expect(await signIn(store, { username: 'nobody', password: 'carol password 1' }, SECRET)).toEqual({ ok: false, reason: 'Invalid' });
+    expect(await signIn(store, { username: 42, password: null }, SECRET)).toEqual({ ok: false, reason: 'Invalid' });
+    const failures = (await store.listAudit()).filter((e) => e.action === 'login.failure');
+    expect(failures.map((e) => e.detail.reason)).toEqual(['unknown username', 'unknown username', 'wrong password']);
+  });
+
+  it(`refuses further attempts after ${MAX_FAILURES} failures within ${FAILURE_WINDOW_MINUTES} minutes, even with the right password`, async () => {
+    const t0 = new Date('2026-01-01T10:00:00Z');
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await signIn(store, { username: 'carol', password: `wrong ${i} password` }, SECRET, t0)).ok).toBe(false);
+    const blocked = await signIn(store, { username: 'carol', password: 'carol password 1' }, SECRET, new Date(t0.getTime() + 60_000));
+    expect(blocked).toMatchObject({ ok: false, reason: 'Throttled' });
+    // Another username is not affected; after the window the right password works again.
+    await createAccount(store, null, { username: 'dave', role: 'strategist', password: 'dave password 12' });
+    expect((await signIn(store, { username: 'dave', password: 'dave password 12' }, SECRET, t0)).ok).toBe(true);
+    expect((await signIn(store, { username: 'carol', password: 'carol password 1' }, SECRET, new Date(t0.getTime() + (FAILURE_WINDOW_MINUTES + 1) * 60_000))).ok).toBe(true);
+  });
+
+  it('a success clears the failure count', async () => {
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn(store, { username: 'carol', password: 'nope nope nope' }, SECRET);
+    expect((await signIn(store, { username: 'carol', password: 'carol password 1' }, SECRET)).ok).toBe(true);
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn(store, { username: 'carol', password: 'nope nope nope' }, SECRET);
+    expect((await signIn(store, { username: 'carol', password: 'carol password 1' }, SECRET)).ok).toBe(true);
+  });
+
+  it('signing out ends the session on the server', async () => {
+    const result = await signIn(store, { username: 'carol', password: 'carol password 1' }, SECRET);
+    if (!result.ok) throw new Error('sign-in failed');
+    await signOut(store, result.cookieValue, SECRET);
+    expect(await userForCookie(store, result.cookieValue, SECRET)).toBeNull();
+    expect((await store.listAudit({ limit: 1 }))[0]).toMatchObject({ action: 'logout', actor: 'carol' });
+  });
+
+  it('a session expires after its hours', async () => {
+    const t0 = new Date('2026-01-01T10:00:00Z');
+    const result = await signIn(store, { username: 'carol', password: 'carol password 1' }, SECRET, t0);
+    if (!result.ok) throw new Error('sign-in failed');
+    expect(await userForCookie(store, result.cookieValue, SECRET, new Date(result.expiresAt.getTime() - 1000))).not.toBeNull();
+    expect(await userForCookie(store, result.cookieValue, SECRET, result.expiresAt)).toBeNull();
+  });
+});
+
+describe('account management', () => {
+  it('creates, changes and deletes accounts, keeps the last admin, and audits each step', async () => {
+    const root = (await createFirstAdmin(store, { username: 'root', password: 'root password 1' }, SECRET)).user;
+    const erin = await createAccount(store, root.username, { username: 'erin', role: 'executive', password: 'erin password 1' });
+    expect(await code(createAccount(store, root.username, { username: 'ERIN', role: 'analyst', password: 'erin password 2' }))).toBe('UsernameTaken');
+    expect(await code(createAccount(store, root.username, { username: 'frank', role: 'superuser', password: 'frank password' }))).toBe('BadRole');
+    expect((await updateAccount(store, root, erin.id, { role: 'analyst' })).role).toBe('analyst');
+    await updateAccount(store, root, erin.id, { password: 'erin new password' });
+    expect((await signIn(store, { username: 'erin', password: 'erin new password' }, SECRET)).ok).toBe(true);
+    expect(await code(updateAccount(store, root, root.id, { role: 'analyst' }))).toBe('LastAdmin');
+    expect(await code(deleteAccount(store, root, root.id))).toBe('Self');
+    await deleteAccount(store, root, erin.id);
+    expect(await code(deleteAccount(store, root, erin.id))).toBe('NotFound');
+    const actions = (await store.listAudit()).map((e) => `${e.actor}:${e.action}:${e.target}`);
+    expect(actions).toEqual(expect.arrayContaining(['root:user.create:erin', 'root:user.update:erin', 'root:user.delete:erin', 'root:setup.admin:root']));
+  });
+});
