@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { storageStatePath } from './e2e/support/paths';
 
 // e2e runs against the production build on a free loopback port (scripts/test-all.sh picks it).
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -29,9 +30,14 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    // Signs in once per role (e2e/auth.setup.ts); the specs run as the analyst unless they say otherwise.
+    { name: 'accounts', testMatch: /auth\.setup\.ts$/ },
+    { name: 'chromium', dependencies: ['accounts'], use: { ...devices['Desktop Chrome'], storageState: storageStatePath('analyst') } },
+  ],
   webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
+    // The test accounts are created in the throwaway DATA_DIR first (e2e/support/seed.ts).
+    command: `npx tsx e2e/support/seed.ts && npx next start -H 127.0.0.1 -p ${port}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,9 +1,10 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { serverReady, startOwnServer, stopOwnServer } from './support/ownServer';
+import { seedUsers, sessionCookie } from './support/users';
 
 /**
  * Uploading through the /datasets page: the browser checks the file in a worker (progress,
@@ -270,57 +271,36 @@ test.describe('persistence', () => {
   const port = Number(process.env.E2E_RESTART_PORT ?? 3112);
   const base = `http://127.0.0.1:${port}`;
 
-  function startServer(dataDir: string): ChildProcess {
-    return spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: 'ignore',
-    });
-  }
-
-  async function ready(): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      try {
-        if ((await fetch(`${base}/api/datasets`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`the server on ${base} did not start within 60 s`);
-  }
-
-  async function stop(server: ChildProcess): Promise<void> {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
+  const startServer = (dataDir: string) => startOwnServer(port, dataDir).process;
+  const ready = () => serverReady(base);
+  const stop = stopOwnServer;
 
   test('an upload is still there, same id and respondents, after the server restarts', async () => {
     test.setTimeout(150_000);
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pad-restart-'));
     let server = startServer(dataDir);
+    await seedUsers({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' });
     try {
       await ready();
+      // Signed in once: the session lives in the database, so it outlives the restart too.
+      const cookie = await sessionCookie(base, 'analyst');
+      const get = (url: string) => fetch(url, { headers: { cookie } });
       const form = new FormData();
       form.append('file', new Blob([studyGCsv(120)], { type: 'text/csv' }), 'restart.csv');
       form.append('name', 'Survives a restart');
-      const posted = await fetch(`${base}/api/datasets`, { method: 'POST', body: form });
+      const posted = await fetch(`${base}/api/datasets`, { method: 'POST', body: form, headers: { cookie } });
       expect(posted.status).toBe(201);
       const { dataset } = (await posted.json()) as { dataset: Listing };
-      const cellsBefore = await (await fetch(`${base}/api/datasets/${dataset.id}/acceptance?by=country&family=dataType`)).json();
+      const cellsBefore = await (await get(`${base}/api/datasets/${dataset.id}/acceptance?by=country&family=dataType`)).json();
 
       await stop(server);
       await expect(fetch(`${base}/api/datasets`)).rejects.toThrow();
       server = startServer(dataDir);
       await ready();
 
-      const listed = ((await (await fetch(`${base}/api/datasets`)).json()) as { datasets: Listing[] }).datasets.find((d) => d.id === dataset.id);
+      const listed = ((await (await get(`${base}/api/datasets`)).json()) as { datasets: Listing[] }).datasets.find((d) => d.id === dataset.id);
       expect(listed).toMatchObject({ id: dataset.id, name: 'Survives a restart', respondents: 120, reference: false });
-      const cellsAfter = await (await fetch(`${base}/api/datasets/${dataset.id}/acceptance?by=country&family=dataType`)).json();
+      const cellsAfter = await (await get(`${base}/api/datasets/${dataset.id}/acceptance?by=country&family=dataType`)).json();
       expect(cellsAfter).toEqual(cellsBefore);
     } finally {
       await stop(server);

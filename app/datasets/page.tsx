@@ -173,7 +173,7 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
             <h2>{dt(locale, 'emptyTitle')}</h2>
             <p>{dt(locale, 'emptyText')}</p>
             <pre>
-              <code>{`curl -F file=@my-survey.csv -F name="My survey" http://${host}/api/datasets`}</code>
+              <code>{`curl -c session.txt -d username=${user?.username ?? 'NAME'} -d password=... http://${host}/api/session\ncurl -b session.txt -F file=@my-survey.csv -F name="My survey" http://${host}/api/datasets`}</code>
             </pre>
           </section>
         )}
