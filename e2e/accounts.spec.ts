@@ -71,7 +71,7 @@ test.describe('signed out', () => {
     await page.getByLabel('Username').fill(E2E_USERS.executive.username);
     await page.getByLabel('Password').fill('not the password at all');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('The username or password is not right.');
+    await expect(page.locator('.form-error')).toHaveText('The username or password is not right.');
     await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
 
     // Five failures for one username, then even the right password waits (an unknown name counts too).
@@ -84,7 +84,7 @@ test.describe('signed out', () => {
     await page.getByLabel('Gebruikersnaam').fill(victim.username);
     await page.getByLabel('Wachtwoord').fill(victim.password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(page.getByRole('alert')).toContainText('Te veel mislukte pogingen');
+    await expect(page.locator('.form-error')).toContainText('Te veel mislukte pogingen');
   });
 
   test('the session cookie is httpOnly and SameSite, and signing out ends the session on the server', async ({ page, request }) => {
@@ -150,15 +150,15 @@ test.describe('admin', () => {
 
     await page.goto('/admin/users');
     const username = `temp-${Date.now()}`;
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Role').selectOption('executive');
-    await page.getByLabel('Password', { exact: true }).fill('short');
+    await page.locator('#new-username').fill(username);
+    await page.locator('#new-role').selectOption('executive');
+    await page.locator('#new-password').fill('short');
     await page.getByRole('button', { name: 'Create account' }).click();
     // The browser's own check (minlength) stops a short password; the server would refuse it too.
     await expect(page.locator(`tr[data-username="${username}"]`)).toHaveCount(0);
-    await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+    await page.locator('#new-password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByRole('status')).toHaveText(`Account ${username} created.`);
+    await expect(page.locator('.form-done')).toHaveText(`Account ${username} created.`);
     const row = page.locator(`tr[data-username="${username}"]`);
     await expect(row).toContainText('Executive');
     await row.getByLabel(`Role: ${username}`).selectOption('analyst');
@@ -166,7 +166,7 @@ test.describe('admin', () => {
     await expect(page.locator(`tr[data-username="${username}"]`)).toContainText('Analyst');
     await page.locator(`tr[data-username="${username}"]`).getByLabel(`Delete the account ${username}`).click();
     await page.locator(`tr[data-username="${username}"]`).getByRole('button', { name: 'Yes, delete' }).click();
-    await expect(page.getByRole('status')).toHaveText('Account deleted.');
+    await expect(page.locator('.form-done')).toHaveText('Account deleted.');
     await expect(page.locator(`tr[data-username="${username}"]`)).toHaveCount(0);
 
     const scan = await new AxeBuilder({ page }).analyze();
@@ -195,7 +195,7 @@ test.describe('first visit of a fresh install', () => {
       await page.getByLabel('Password', { exact: true }).fill('the owner password');
       await page.getByLabel('Password again').fill('the owner passwore');
       await page.getByRole('button', { name: 'Create the admin account and sign in' }).click();
-      await expect(page.getByRole('alert')).toHaveText('The two passwords differ.');
+      await expect(page.locator('.form-error')).toHaveText('The two passwords differ.');
       await page.getByLabel('Username').fill('owner');
       await page.getByLabel('Password', { exact: true }).fill('the owner password');
       await page.getByLabel('Password again').fill('the owner password');
@@ -208,7 +208,7 @@ test.describe('first visit of a fresh install', () => {
       const other = await stranger.newPage();
       await other.goto('/setup');
       await expect(other).toHaveURL(/\/login\?error=NotFirstUser$/);
-      await expect(other.getByRole('alert')).toHaveText('The admin account exists already: sign in.');
+      await expect(other.locator('.form-error')).toHaveText('The admin account exists already: sign in.');
       await expect(other.getByRole('link', { name: 'Create the admin account' })).toHaveCount(0);
       await stranger.close();
       await context.close();

@@ -49,7 +49,7 @@ function localTable(rows: string[][]): unknown {
 }
 
 async function servedTable(server: Server, id: string): Promise<{ status: number; table: unknown }> {
-  const res = await fetch(`${server.url}/api/datasets/${id}/acceptance?by=country&format=json`);
+  const res = await fetch(`${server.url}/api/datasets/${id}/acceptance?by=country&format=json`, { headers: { cookie: server.cookie } });
   if (!res.ok) return { status: res.status, table: null };
   const t = (await res.json()) as { overall: unknown; cells: unknown };
   return { status: res.status, table: { overall: t.overall, cells: t.cells } };
@@ -74,7 +74,7 @@ function sameTable(a: unknown, b: unknown): boolean {
 /** Starts one process per upload, waits until all are ready, then lets them all go at once. */
 async function uploadAtOnce(servers: Server[], sent: Sent[]): Promise<ChildResult[]> {
   const children = sent.map((s) =>
-    spawn(process.execPath, [path.join(__dirname, 'upload-child.mjs'), servers[s.target].url, s.file, s.name], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] }),
+    spawn(process.execPath, [path.join(__dirname, 'upload-child.mjs'), servers[s.target].url, s.file, s.name, servers[s.target].cookie], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] }),
   );
   const outputs = children.map(() => '');
   const ready = children.map(
@@ -159,7 +159,7 @@ async function scenario(title: string, backend: Backend, instances: number, repo
 
     // A delete on the last instance must hold on the first, which has the dataset cached now.
     const [victimId, victim] = [...ids][0];
-    const del = await fetch(`${servers[servers.length - 1].url}/api/datasets/${victimId}`, { method: 'DELETE' });
+    const del = await fetch(`${servers[servers.length - 1].url}/api/datasets/${victimId}`, { method: 'DELETE', headers: { cookie: servers[servers.length - 1].cookie } });
     const after = await Promise.all(servers.map((server) => servedTable(server, victimId)));
     report.check(
       del.status === 204 && after.every((a) => a.status === 404),

@@ -148,7 +148,7 @@ async function crashScenario(target: Target, largeCsv: string, report: Report, s
   report.check(changed.length === 0 && after.size === 3, `the 3 earlier datasets are identical (row checksums from the database before = after)`, changed.map((e) => e.name).join(', '));
   const problems = await target.problems();
   report.check(problems.length === 0, `the database holds no rows of the killed upload, and every dataset's stored rows = its respondents`, problems.join('; '));
-  const served = await Promise.all(earlier.map((e) => fetch(`${server.url}/api/datasets/${e.id}/acceptance?by=country`).then((r) => r.status)));
+  const served = await Promise.all(earlier.map((e) => fetch(`${server.url}/api/datasets/${e.id}/acceptance?by=country`, { headers: { cookie: server.cookie } }).then((r) => r.status)));
   report.check(served.every((s) => s === 200), `the restarted server serves each earlier dataset's acceptance table (${served.join(', ')})`);
   const next = await upload(server.url, toCsv(studyGRows(500, 99, 'n-')), `${backend.name} after the crash`);
   report.check(next.status === 201 && next.body.dataset?.respondents === 500, `the restarted server stores a new upload (${next.status})`);

@@ -10,7 +10,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseCsv } from '../../lib/survey/dataset';
 import type { DatasetStore } from '../../lib/storage/datasetStore';
-import { openStoreFromEnv } from '../../lib/storage/storeFromEnv';
+import { openAccountStoreFromEnv, openStoreFromEnv } from '../../lib/storage/storeFromEnv';
+import { AccountError, createAccount } from '../../lib/auth/accounts';
 
 export const root = path.resolve(__dirname, '../..');
 
@@ -43,6 +44,8 @@ export interface Backend {
 
 export interface Server {
   url: string;
+  /** The Cookie header of the reliability analyst's session on this server (uploads need the analyst role). */
+  cookie: string;
   port: number;
   process: ChildProcess;
   /** stdout + stderr so far. */
@@ -55,6 +58,7 @@ export interface Server {
 
 /** Starts `next start` on 127.0.0.1 (needs `npm run build` first) and waits until it answers. */
 export async function startServer(backend: Backend, port?: number): Promise<Server> {
+  await seedAnalyst(backend);
   const p = port ?? (await freePort());
   const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
   let output = '';
@@ -71,6 +75,7 @@ export async function startServer(backend: Backend, port?: number): Promise<Serv
   const url = `http://127.0.0.1:${p}`;
   const server: Server = {
     url,
+    cookie: '',
     port: p,
     process: child,
     output: () => output,
@@ -99,8 +104,39 @@ export async function startServer(backend: Backend, port?: number): Promise<Serv
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  server.cookie = await signIn(url);
+  sessions.set(url, server.cookie);
   return server;
 }
+
+/** The account the scripts upload as, created in the backend's database with the product's own rules. */
+const ANALYST = { username: 'reliability-analyst', password: 'reliability analyst password', role: 'analyst' };
+/** Cookie header per server URL, so that helpers taking a URL send the session along. */
+const sessions = new Map<string, string>();
+
+async function seedAnalyst(backend: Backend): Promise<void> {
+  const store = openAccountStoreFromEnv({ ...process.env, DATA_DIR: '', DATABASE_URL: '', ...backend.env });
+  try {
+    await createAccount(store, null, ANALYST).catch((e: unknown) => {
+      if (!(e instanceof AccountError && e.code === 'UsernameTaken')) throw e;
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+async function signIn(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANALYST) });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('pad_session='));
+  if (!res.ok || !cookie) throw new Error(`signing in to ${url} failed: ${res.status} ${await res.text()}`);
+  return cookie.split(';')[0];
+}
+
+/** Headers carrying the session of the server at `url` (signed in by startServer). */
+export const authHeaders = (url: string): Record<string, string> => {
+  const cookie = sessions.get(url);
+  return cookie ? { cookie } : {};
+};
 
 /** Stops the servers when this script is interrupted, so none is left running. */
 export function stopOnExit(servers: () => Server[], more: () => Promise<void> = async () => undefined): void {
@@ -172,12 +208,12 @@ export async function upload(url: string, csv: string, name: string): Promise<{ 
   const form = new FormData();
   form.set('file', new Blob([csv], { type: 'text/csv' }), `${name}.csv`);
   form.set('name', name);
-  const res = await fetch(`${url}/api/datasets`, { method: 'POST', body: form });
+  const res = await fetch(`${url}/api/datasets`, { method: 'POST', body: form, headers: authHeaders(url) });
   return { status: res.status, body: await res.json() };
 }
 
 export async function listUploads(url: string): Promise<{ id: string; name: string; respondents: number; reference: boolean }[]> {
-  const res = await fetch(`${url}/api/datasets`);
+  const res = await fetch(`${url}/api/datasets`, { headers: authHeaders(url) });
   if (!res.ok) throw new Error(`GET ${url}/api/datasets: ${res.status}`);
   const body = (await res.json()) as { datasets: { id: string; name: string; respondents: number; reference: boolean }[] };
   return body.datasets.filter((d) => !d.reference);
