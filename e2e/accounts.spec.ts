@@ -28,6 +28,7 @@ test.describe('signed out', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test('an uploaded dataset cannot be read through any page or the API', async ({ page, request, playwright, baseURL }) => {
+    test.setTimeout(90_000);
     const analyst = await playwright.request.newContext({ baseURL, storageState: storageStatePath('analyst') });
     const id = await uploadAsAnalyst(analyst);
     await analyst.dispose();

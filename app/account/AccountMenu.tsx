@@ -38,7 +38,7 @@ export async function AccountMenu({ locale }: { locale: Locale }) {
       </span>
       <form action={signOutAction}>
         <input type="hidden" name="lang" value={locale} />
-        <button type="submit" className="link-button">
+        <button type="submit" className="sign-out-button">
           {am(locale, 'signOut')}
         </button>
       </form>

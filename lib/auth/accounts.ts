@@ -86,6 +86,8 @@ export async function signIn(store: AccountStore, input: { username: unknown; pa
     return { ok: false, reason: 'Invalid' };
   }
   await store.clearLoginFailures(key);
+  // Housekeeping on the way: sign-ins are rare and the delete is indexed.
+  await store.deleteExpiredSessions(now);
   const plain: User = { id: user.id, username: user.username, role: user.role, createdAt: user.createdAt };
   const session = await startSession(store, plain, secret, now);
   await store.appendAudit({ actor: user.username, action: 'login.success', target: user.username, detail: {} });
