@@ -24,8 +24,9 @@ export function reportViolations(report: ValidationReport): string[] {
     if (typeof p.code !== 'string' || !/^[A-Z][A-Za-z0-9]+$/.test(p.code)) out.push(`${at}: code ${JSON.stringify(p.code)} is not a code`);
     if (typeof p.message !== 'string' || p.message.trim() === '') out.push(`${at}: no message`);
     if (p.row !== undefined) {
-      // TooManyRows names the first row past the limit, which is not read.
-      const last = p.code === 'TooManyRows' ? report.rowCount + 1 : report.rowCount;
+      // TooManyRows names the first row past the limit, which is not read; an invalid byte past it
+      // is still located in the text (the one-shot validator decodes the whole file).
+      const last = report.counts.TooManyRows ? Infinity : report.rowCount;
       if (!Number.isInteger(p.row) || p.row < 0 || p.row > last) out.push(`${at}: row ${p.row} outside 0..${last}`);
     }
     if (p.column !== undefined) {
