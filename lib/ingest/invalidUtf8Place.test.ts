@@ -16,3 +16,17 @@ describe('where an invalid byte is reported', () => {
     expect(streamed.finish()).toEqual(report);
   });
 });
+
+describe('an invalid sequence cut over several chunks', () => {
+  it('a cut three-byte sequence arriving one byte per chunk is still found (was missed: the report was ok)', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const bytes = new Uint8Array([...enc('id,q2'), 0xe2, 0x82, ...enc(',q3\n1,yes,5\n')]);
+    const expected = validateUpload(bytes);
+    expect(expected.problems.map((p) => p.code)).toEqual(['InvalidUtf8']);
+    for (const size of [1, 2, 3]) {
+      const v = new StreamingValidator({ totalBytes: bytes.length });
+      for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
+      expect(v.finish(), `chunks of ${size}`).toEqual(expected);
+    }
+  });
+});
