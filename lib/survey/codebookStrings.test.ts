@@ -48,3 +48,12 @@ describe('codebook codes must be strings', () => {
     expect(parseCodebook(codebook({}, { meta: { place: '1' }, askedIf: { column: 'q0', in: ['1'] } })).ok).toBe(true);
   });
 });
+
+describe('a codebook value that cannot be turned into text', () => {
+  it('{"toString": 1} as a scale or family is refused with problems (parseCodebook threw "Cannot convert object to primitive value")', () => {
+    const value = JSON.parse('{"toString": 1}');
+    const parsed = parseCodebook(codebook({}, { scale: value, family: value, meta: { place: value } }));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map((p) => p.path)).toEqual(['items[0].family', 'items[0].scale', 'items[0].meta.place']);
+  });
+});
