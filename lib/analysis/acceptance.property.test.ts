@@ -206,7 +206,7 @@ describe('the acceptance engine on generated datasets', () => {
       fc.property(rowsArb(wideWeight), fc.constantFrom(...QUERIES), (rows, query) => {
         expectMatchesRows(acceptance(build(rows), query), rows, query);
       }),
-      propertyOptions(401, 150),
+      propertyOptions(401, 120),
     );
   });
 
@@ -227,7 +227,7 @@ describe('the acceptance engine on generated datasets', () => {
           } else expectSameTable(b, a, 1e-9);
         },
       ),
-      propertyOptions(402, 100),
+      propertyOptions(402, 60),
     );
   });
 

@@ -92,7 +92,7 @@ describe('CSV ingest of generated tables', () => {
         expect(streamReport(bytes, t.chunks)).toEqual(report);
         expect(ingestUpload(bytes).report).toEqual(report);
       }),
-      propertyOptions(501, 300),
+      propertyOptions(501, 200),
     );
   });
 });
