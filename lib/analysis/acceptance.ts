@@ -161,7 +161,10 @@ function describeCell(
   cell.ciLogit = cell.se === null ? null : logitInterval(p, cell.se, df.interval, confLevel);
   if (base && df.test >= 1) {
     const comparison = compareClusteredToRest(sums, base, nDesign);
-    if (comparison && comparison.cell.variance + comparison.rest.variance - 2 * comparison.covariance > 0) {
+    // A difference whose variance is rounding noise (≤ 1e-12 of the two variances: every respondent
+    // differs between cell and rest by the same linearised amount) has no test, as one of exactly 0.
+    const variances = comparison ? comparison.cell.variance + comparison.rest.variance : 0;
+    if (comparison && variances - 2 * comparison.covariance > 1e-12 * variances) {
       const test = differenceTest(comparison.cell, comparison.rest, df.test, comparison.covariance);
       cell.vsRest = { ...test, restShare: comparison.rest.p, pAdjusted: null };
     }

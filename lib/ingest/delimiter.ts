@@ -20,10 +20,20 @@ const SAMPLE_LINES = 10;
 
 export function detectDelimiter(text: string): DelimiterGuess {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const result = Papa.parse<string[]>(sample, { delimitersToGuess: [...DELIMITERS], preview: SAMPLE_LINES, skipEmptyLines: 'greedy' });
+  // papaparse's guess counts fields but not quote errors: in a tab-separated file whose cells hold a
+  // quoted ";", splitting at ";" gives as steady a field count (the quotes then run across lines),
+  // and ";" won. So candidates that split the sample cleanly are asked first; only when none of them
+  // separates anything are all three asked (an unclosed quote makes every candidate unclean).
+  const clean = DELIMITERS.filter((d) => !Papa.parse<string[]>(sample, { delimiter: d, preview: SAMPLE_LINES, skipEmptyLines: 'greedy' }).errors.some((e) => e.type === 'Quotes'));
+  const guessed = (clean.length > 0 ? guessAmong(sample, clean) : undefined) ?? guessAmong(sample, DELIMITERS);
+  return { delimiter: guessed ?? ',', detected: guessed !== undefined };
+}
+
+/** papaparse's guess among `candidates`; undefined when none gives more than one column. */
+function guessAmong(sample: string, candidates: readonly Delimiter[]): Delimiter | undefined {
+  const result = Papa.parse<string[]>(sample, { delimitersToGuess: [...candidates], preview: SAMPLE_LINES, skipEmptyLines: 'greedy' });
   const guessed = result.meta.delimiter as Delimiter;
-  const detected = !result.errors.some((e) => e.code === 'UndetectableDelimiter') && DELIMITERS.includes(guessed);
-  return { delimiter: detected ? guessed : ',', detected };
+  return !result.errors.some((e) => e.code === 'UndetectableDelimiter') && candidates.includes(guessed) ? guessed : undefined;
 }
 
 /** A readable name for a delimiter in messages and reports. */

@@ -64,6 +64,13 @@ export function incompleteTailStart(b: Uint8Array): number {
   return b.length;
 }
 
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 export class StreamingValidator {
   private readonly maxBytes: number;
   private readonly maxRows: number;
@@ -162,7 +169,10 @@ export class StreamingValidator {
     if (this.strict) {
       try {
         this.strict.decode(chunk, { stream: !last });
-        this.carry = chunk.subarray(incompleteTailStart(chunk)).slice();
+        // The pending sequence may have begun chunks ago (E2 | 82 | ","): keep all of it, so that the
+        // byte scan sees the whole sequence if the strict decoder then fails on it.
+        const joined = this.carry.length > 0 ? concatBytes(this.carry, chunk) : chunk;
+        this.carry = joined.subarray(incompleteTailStart(joined)).slice();
         return;
       } catch {
         this.strict = undefined; // from here on, every chunk is scanned byte by byte

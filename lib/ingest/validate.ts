@@ -153,7 +153,7 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
   });
   if (recordStarts[recordStarts.length - 1] !== text.length) recordStarts.push(text.length);
 
-  if (invalid) out.add(invalidUtf8Problem(bytes, invalid, encoding === 'utf-8-bom' ? 3 : 0, delimiter, header));
+  if (invalid) out.add(invalidUtf8Problem(bytes, invalid, encoding === 'utf-8-bom' ? 3 : 0, delimiter, linebreak, header));
   if (!guess.detected && header.length <= 1)
     out.add({ type: 'warning', code: 'DelimiterNotDetected', message: 'found a single column: no comma, semicolon or tab separates the fields; read as comma-separated' });
   for (const p of headerProblems(header, hasValue)) out.add(p);
@@ -235,9 +235,11 @@ function quoteProblem(out: ProblemCollector, e: Papa.ParseError, row: number): v
  * text before the byte plus one marker character: the marker's record and field are where the
  * bad byte is, quoted newlines included.
  */
-function invalidUtf8Problem(bytes: Uint8Array, invalid: InvalidUtf8, bomLength: number, delimiter: Delimiter, header: string[]): Problem {
+function invalidUtf8Problem(bytes: Uint8Array, invalid: InvalidUtf8, bomLength: number, delimiter: Delimiter, linebreak: string, header: string[]): Problem {
   const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(bomLength, invalid.offset));
-  const records = Papa.parse<string[]>(`${before}\u0001`, { delimiter, skipEmptyLines: 'greedy' }).data;
+  // The whole file's line break: guessed again on the cut text, a lone "\r" before the bad byte
+  // in a CRLF file was taken for the line break and the byte placed on the next row.
+  const records = Papa.parse<string[]>(`${before}\u0001`, { delimiter, newline: linebreak as Papa.ParseConfig['newline'], skipEmptyLines: 'greedy' }).data;
   const row = Math.max(0, records.length - 1);
   const fieldIndex = Math.max(0, (records[records.length - 1]?.length ?? 1) - 1);
   const column = header[fieldIndex] || undefined;

@@ -45,8 +45,16 @@ export function emptyBaseSums(): BaseSums {
   return { respondents: 0, ratings: 0, sumA: 0, sumB: 0, sumAA: 0, sumAB: 0, sumBB: 0 };
 }
 
-/** Σ (A − pB)² from the expanded sums. */
-const squaredResiduals = (aa: number, ab: number, bb: number, p: number) => Math.max(0, aa - 2 * p * ab + p * p * bb);
+/**
+ * Σ (A − pB)² from the expanded sums. The expansion cancels: where every respondent's A equals
+ * p·B (all positive, all negative, or the same share each) it leaves rounding noise of about ε
+ * times the terms instead of 0, which is snapped to 0. `scale` is the size of the terms the sums
+ * were computed from (for the rest, differences of the base's sums: the base's size).
+ */
+function squaredResiduals(aa: number, ab: number, bb: number, p: number, scale = aa + p * p * bb): number {
+  const ss = aa - 2 * p * ab + p * p * bb;
+  return ss <= 1e-12 * scale ? 0 : ss;
+}
 
 export interface ClusteredEstimate {
   p: number;
@@ -75,17 +83,23 @@ export interface ClusteredComparison {
  * Returns null when the rest is empty.
  */
 export function compareClusteredToRest(cell: ClusterSums, base: BaseSums, nDesign: number): ClusteredComparison | null {
+  // The rest's sums are differences of the base's and the cell's, which leave rounding noise of
+  // about ε times the base's sums: noise is snapped to exactly 0 (as subtractSums does), so that
+  // an all-positive rest has a share of exactly 1, not 1.0000000000000002, and no variance.
+  const isNoise = (x: number, scale: number) => Math.abs(x) <= 1e-12 * scale;
   const restB = base.sumB - cell.sumB;
-  if (base.ratings - cell.ratings === 0 || restB <= 0) return null;
+  if (base.ratings - cell.ratings === 0 || restB <= 0 || isNoise(restB, base.sumB)) return null;
   const factor = nDesign / (nDesign - 1);
   const own = clusteredShare(cell, nDesign);
-  const restA = base.sumA - cell.sumA;
-  const pr = restA / restB;
+  let restA = base.sumA - cell.sumA;
+  if (isNoise(restB - restA, base.sumB)) restA = restB;
+  else if (isNoise(restA, base.sumB)) restA = 0;
+  const pr = Math.min(1, Math.max(0, restA / restB));
   // Σ A_r², Σ A_r B_r, Σ B_r² with A_r = At − A, B_r = Bt − B.
   const rAA = base.sumAA - 2 * cell.sumAAt + cell.sumAA;
   const rAB = base.sumAB - cell.sumABt - cell.sumBAt + cell.sumAB;
   const rBB = base.sumBB - 2 * cell.sumBBt + cell.sumBB;
-  const restVariance = (factor * squaredResiduals(rAA, rAB, rBB, pr)) / (restB * restB);
+  const restVariance = (factor * squaredResiduals(rAA, rAB, rBB, pr, base.sumAA + base.sumBB)) / (restB * restB);
   // Σ (A − p B)(A_r − p_r B_r), expanded.
   const aAr = cell.sumAAt - cell.sumAA;
   const aBr = cell.sumABt - cell.sumAB;

@@ -201,7 +201,7 @@ export function parseCodebook(value: unknown): CodebookResult {
     checkLabel(s.label, `scales[${i}].label`);
     const codes = checkCodes(s.codes, `scales[${i}].codes`);
     if (!Array.isArray(s.positive) || s.positive.length === 0) fail(`scales[${i}].positive`, 'needs at least one positive code');
-    else s.positive.forEach((p: unknown) => { if (!codes.includes(String(p))) fail(`scales[${i}].positive`, `positive code "${String(p)}" is not a code of this scale`); });
+    else s.positive.forEach((p: unknown) => { if (!codes.includes(p as string)) fail(`scales[${i}].positive`, positiveCodeProblem(p, 'this scale')); });
     if (isString(s.id)) scaleCodes.set(s.id, codes);
   });
 
@@ -226,27 +226,42 @@ export function parseCodebook(value: unknown): CodebookResult {
     if (!isObject(it)) return fail(path, 'must be an object');
     if (!isString(it.column)) fail(`${path}.column`, 'must name a CSV column');
     checkLabel(it.label, `${path}.label`);
-    if (!familyIds.has(it.family)) fail(`${path}.family`, `unknown family "${String(it.family)}"`);
-    const codes = scaleCodes.get(String(it.scale));
-    if (!codes) fail(`${path}.scale`, `unknown scale "${String(it.scale)}"`);
+    if (!familyIds.has(it.family)) fail(`${path}.family`, `unknown family "${shown(it.family)}"`);
+    // Ids and codes are compared as strings, exactly: ["agree5"] or 4 where "agree5" or "4" is meant
+    // once passed here (String() made them equal) and then matched nothing, so that no answer counted.
+    const codes = typeof it.scale === 'string' ? scaleCodes.get(it.scale) : undefined;
+    if (!codes) fail(`${path}.scale`, `unknown scale "${shown(it.scale)}"`);
     if (it.positive !== undefined) {
       if (!Array.isArray(it.positive) || it.positive.length === 0) fail(`${path}.positive`, 'needs at least one code');
-      else if (codes) it.positive.forEach((p: unknown) => { if (!codes.includes(String(p))) fail(`${path}.positive`, `"${String(p)}" is not a code of scale "${String(it.scale)}"`); });
+      else if (codes) it.positive.forEach((p: unknown) => { if (!codes.includes(p as string)) fail(`${path}.positive`, positiveCodeProblem(p, `scale "${shown(it.scale)}"`)); });
     }
     if (it.askedIf !== undefined) {
       const c = it.askedIf;
-      if (!isObject(c) || !isString(c.column) || !Array.isArray(c.in) || c.in.length === 0) fail(`${path}.askedIf`, 'needs {"column": "...", "in": ["code", ...]}');
+      if (!isObject(c) || !isString(c.column) || !Array.isArray(c.in) || c.in.length === 0 || !c.in.every((code) => typeof code === 'string')) fail(`${path}.askedIf`, 'needs {"column": "...", "in": ["code", ...]}');
     }
     if (!isObject(it.meta)) fail(`${path}.meta`, 'must be an object of dimension id to code');
     else
       for (const [dim, code] of Object.entries(it.meta)) {
         const allowed = dimCodes.get(dim);
         if (!allowed) fail(`${path}.meta.${dim}`, `unknown item dimension "${dim}"`);
-        else if (!allowed.includes(String(code))) fail(`${path}.meta.${dim}`, `"${String(code)}" is not a value of dimension "${dim}"`);
+        else if (!allowed.includes(code as string)) fail(`${path}.meta.${dim}`, `"${shown(code)}" is not a value of dimension "${dim}"${typeof code === 'string' ? '' : ' (codes are strings)'}`);
       }
   });
 
   return problems.length ? { ok: false, problems } : { ok: true, codebook: value as unknown as Codebook };
+}
+
+/**
+ * A value of the codebook in a message. Not String(): JSON such as {"toString": 1} makes String()
+ * throw (found by the fuzz run), and a message must never be what fails.
+ */
+function shown(v: unknown): string {
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? typeof v);
+}
+
+/** Why a listed positive code is refused: not a string (4 for "4"), or not a code of the scale. */
+function positiveCodeProblem(p: unknown, scale: string): string {
+  return typeof p === 'string' ? `positive code "${p}" is not a code of ${scale}` : `positive code ${JSON.stringify(p)} must be a string, as the scale's codes are ("${shown(p)}")`;
 }
 
 /** The positive codes of an item: its own override, else its scale's. */

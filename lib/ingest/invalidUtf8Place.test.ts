@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { StreamingValidator } from './streamValidate';
+import { validateUpload } from './validate';
+
+/** Regression found by the fuzz run (fuzz.test.ts): the one-shot and streaming validators placed a bad byte differently. */
+describe('where an invalid byte is reported', () => {
+  it('a bad byte right after a lone "\\r" in a CRLF file is on that row, not the next (was row 2, column "id")', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const bytes = new Uint8Array([...enc('id,country,bond,weight,q1,q2,q3\r\n1,NL,4,1.2,yes,no,5\r'), 0xf2, ...enc('2,DE,2,0.8,no,,3\r\n')]);
+    const report = validateUpload(bytes);
+    // The lone "\r" is no line break in a CRLF file: row 1 runs on to the end, and the byte is in its last field.
+    expect(report.rowCount).toBe(1);
+    expect(report.problems.find((p) => p.code === 'InvalidUtf8')).toMatchObject({ row: 1, column: 'q3' });
+    const streamed = new StreamingValidator({ totalBytes: bytes.length });
+    streamed.push(bytes);
+    expect(streamed.finish()).toEqual(report);
+  });
+});
+
+describe('an invalid sequence cut over several chunks', () => {
+  it('a cut three-byte sequence arriving one byte per chunk is still found (was missed: the report was ok)', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const bytes = new Uint8Array([...enc('id,q2'), 0xe2, 0x82, ...enc(',q3\n1,yes,5\n')]);
+    const expected = validateUpload(bytes);
+    expect(expected.problems.map((p) => p.code)).toEqual(['InvalidUtf8']);
+    for (const size of [1, 2, 3]) {
+      const v = new StreamingValidator({ totalBytes: bytes.length });
+      for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
+      expect(v.finish(), `chunks of ${size}`).toEqual(expected);
+    }
+  });
+});
