@@ -24,7 +24,7 @@ import { tableJson } from '../../lib/analysis/tableJson';
 import { templateCodebook } from '../../lib/api/templates';
 import { buildSurveyData } from '../../lib/survey/dataset';
 import { startPgCluster, type PgCluster } from '../../lib/storage/testing/pgCluster';
-import { checksumsFromDatabase, listUploads, Report, root, rowsChecksum, startServer, stopOnExit, studyGHeader, studyGRows, toCsv, type Backend, type Server } from './harness';
+import { auditedUploads, checksumsFromDatabase, listUploads, Report, root, rowsChecksum, startServer, stopOnExit, studyGHeader, studyGRows, toCsv, type Backend, type Server } from './harness';
 
 const UPLOADS = Number(process.env.UPLOADS ?? 20);
 
@@ -156,6 +156,17 @@ async function scenario(title: string, backend: Backend, instances: number, repo
       }
     }
     report.check(tableProblems.length === 0, `${compared} acceptance tables served (by=country) equal the engine's tables from the CSVs sent`, tableProblems.slice(0, 5).join('; '));
+
+    // Users, sessions and the signing key live in the shared database: a session made on one
+    // instance opens the other, and both wrote their uploads to the one audit log.
+    if (servers.length > 1) {
+      const [firstId] = [...ids][0];
+      const crossed = await fetch(`${servers[1].url}/api/datasets/${firstId}`, { headers: { cookie: servers[0].cookie } });
+      report.check(crossed.status === 200, `a session signed in on instance 1 reads a dataset on instance 2 (${crossed.status})`);
+    }
+    const audited = await auditedUploads(backend);
+    const unaudited = [...ids.keys()].filter((id) => !audited.has(id));
+    report.check(unaudited.length === 0, `the audit log records all ${ids.size} uploads, by the analyst who made them`, `missing: ${unaudited.slice(0, 5).join(', ')}`);
 
     // A delete on the last instance must hold on the first, which has the dataset cached now.
     const [victimId, victim] = [...ids][0];

@@ -203,6 +203,17 @@ export async function checksumsFromDatabase(backend: Backend): Promise<Map<strin
   }
 }
 
+/** The dataset ids of every upload in the backend's audit log made by the reliability analyst. */
+export async function auditedUploads(backend: Backend): Promise<Set<string>> {
+  const store = openAccountStoreFromEnv({ ...process.env, DATA_DIR: '', DATABASE_URL: '', ...backend.env });
+  try {
+    const entries = await store.listAudit({ limit: 1000 });
+    return new Set(entries.filter((e) => e.action === 'dataset.upload' && e.actor === ANALYST.username && e.target).map((e) => e.target!));
+  } finally {
+    await store.close();
+  }
+}
+
 /** POSTs a CSV as a multipart upload; returns the status and JSON body. */
 export async function upload(url: string, csv: string, name: string): Promise<{ status: number; body: { dataset?: { id: string; respondents: number; name: string }; error?: unknown } }> {
   const form = new FormData();
