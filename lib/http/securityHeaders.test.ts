@@ -1,7 +1,9 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, STATIC_SECURITY_HEADERS } from './securityHeaders';
-// next.config.js is CommonJS; its headers() must carry the same values as this module.
-import nextConfig from '../../next.config.js';
+
+// next.config.js is CommonJS without types; its headers() must carry the same values as this module.
+const nextConfig: unknown = createRequire(import.meta.url)('../../next.config.js');
 
 const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
 

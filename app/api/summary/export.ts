@@ -1,5 +1,5 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
-import { localeFrom } from '@/lib/i18n/messages';
+import { parseSummaryExportParams } from '@/lib/api/schemas';
 import { downloadName, loadSummary } from '@/lib/summary/load';
 import type { ExecutiveSummary } from '@/lib/summary/model';
 import type { Locale } from '@/lib/survey/codebook';
@@ -11,9 +11,8 @@ import type { Locale } from '@/lib/survey/codebook';
  */
 export async function exportSummary(request: Request, kind: { extension: string; contentType: string; render: (summary: ExecutiveSummary, locale: Locale) => Promise<Buffer> }): Promise<Response> {
   try {
-    const url = new URL(request.url);
-    const locale = localeFrom(url.searchParams.get('lang') ?? undefined);
-    const loaded = await loadSummary(url.searchParams.get('dataset') ?? undefined);
+    const { dataset, locale } = parseSummaryExportParams(new URL(request.url).searchParams);
+    const loaded = await loadSummary(dataset);
     if (!loaded.ok) throw new ApiError(loaded.status, loaded.code, loaded.message);
     const bytes = await kind.render(loaded.summary, locale);
     return new Response(new Uint8Array(bytes), {

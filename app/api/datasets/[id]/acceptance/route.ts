@@ -4,7 +4,8 @@ import { errorResponse } from '@/lib/api/errors';
 import { memoAcceptance } from '@/lib/analysis/memo';
 import { tableJson } from '@/lib/analysis/tableJson';
 import { csvFileName } from '@/lib/explore/csv';
-import { checkDatasetId, getDatasetRegistry } from '@/lib/storage/datasetRegistry';
+import { parseDatasetId } from '@/lib/api/schemas';
+import { getDatasetRegistry } from '@/lib/storage/datasetRegistry';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -15,8 +16,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
-    const { id } = await params;
-    checkDatasetId(id);
+    const id = parseDatasetId((await params).id);
     const { query, format, locale } = parseAcceptanceParams(new URL(request.url).searchParams);
     const data = await getDatasetRegistry().load(id);
     const table = memoAcceptance(data, query);
