@@ -20,6 +20,10 @@ const nextConfig = {
   outputFileTracingIncludes: { '/**': ['./data/**/*'] },
   // pdfkit reads its font metrics from its own folder at run time; pptxgenjs is Node-ready as published.
   serverExternalPackages: ['better-sqlite3', 'pdfkit', 'pptxgenjs'],
+  turbopack: {
+    // stdlib detects generator support with eval(), which the pages' CSP blocks (see the file).
+    resolveAlias: { '@stdlib/assert-has-generator-support': './lib/vendor/hasGeneratorSupport.js' },
+  },
   async headers() {
     return [
       { source: '/:path*', headers: STATIC_SECURITY_HEADERS },

@@ -23,7 +23,11 @@ export async function watchPageErrors(page: Page): Promise<PageErrors> {
   await page.addInitScript({ content: RECORD_VIOLATIONS });
   const console: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') console.push(`${page.url()}: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    const source = message.location().url;
+    // The app has no icon; the browser's own request for one is not the page's error.
+    if (/\/favicon\.ico$/.test(source)) return;
+    console.push(`${page.url()}: ${message.text()}${source ? ` (${source})` : ''}`);
   });
   page.on('pageerror', (error) => console.push(`${page.url()}: uncaught ${error.message}`));
   return {
