@@ -25,7 +25,8 @@ function hostileDataset(): { csv: string; codebook: string } {
 
 /** The hostile text is on the page as text, no element came of it, and no dialog opened. */
 async function shownAsText(page: Page, dialogs: string[]) {
-  await expect(page.locator('main').getByText(HOSTILE, { exact: false }).first()).toBeVisible();
+  // In the page's text (a heading, a cell, a chart label or a dataset switch's option).
+  await expect(page.locator('main')).toContainText(HOSTILE);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(await page.evaluate('document.querySelectorAll("img[onerror], [onerror]").length')).toBe(0);
   expect(dialogs).toEqual([]);
@@ -61,8 +62,11 @@ test.describe('a column, labels and a name that are markup', () => {
 
     for (const url of [`/explore?dataset=${id}&view=segments&lang=en`, `/explore?dataset=${id}&view=datatypes&lang=nl`, `/benchmark?dataset=${id}&by=gender&lang=en`, `/?dataset=${id}&lang=en`]) {
       await page.goto(url);
-      await page.waitForLoadState('networkidle');
+      await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
       await shownAsText(page, dialogs);
+      // Not only in a dataset switch's option: a label the reader sees (a filter, a table, a chart
+      // axis). The summary's headlines name neither gender nor the Netherlands: there it is the switch.
+      if (!url.startsWith('/?')) await expect(page.locator('main').getByText(HOSTILE).locator('visible=true').first(), url).toBeVisible();
     }
     expect(await errors.violations()).toEqual([]);
     expect(errors.console).toEqual([]);
