@@ -123,3 +123,16 @@ test.describe('hostile query strings on every page', () => {
     expect(errors.console).toEqual([]);
   });
 });
+
+test.describe('limits in the upload panel', () => {
+  test('a file past the column limit gets a report naming the limit, in Dutch, with no mapping screen', async ({ page }) => {
+    await page.goto('/datasets?lang=nl');
+    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+    const wide = `${Array.from({ length: 1001 }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: 1001 }, () => '1').join(',')}\n`;
+    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(wide) });
+    const problem = page.locator('tr[data-code="TooManyColumns"]');
+    await expect(problem).toContainText('Het bestand heeft 1.001 kolommen; de limiet is 1.000.');
+    await expect(page.getByTestId('mapping-screen')).toHaveCount(0);
+    await expect(page.getByTestId('store-button')).toBeDisabled();
+  });
+});
