@@ -1,7 +1,12 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { decideLanguage, LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE } from '@/lib/http/languagePreference';
+import { newNonce, pageContentSecurityPolicy } from '@/lib/http/securityHeaders';
 
-/** Runs before the pages: remembers the reader's language (lib/http/languagePreference.ts). */
+/**
+ * Runs before the pages: remembers the reader's language (lib/http/languagePreference.ts) and
+ * gives each page its Content-Security-Policy with a fresh nonce (lib/http/securityHeaders.ts).
+ * The policy goes on the request too: Next.js reads the nonce from there for its own scripts.
+ */
 export function proxy(request: NextRequest) {
   // A page load, not Next.js's router fetching a payload or prefetching a link.
   const headers = request.headers;
@@ -12,13 +17,18 @@ export function proxy(request: NextRequest) {
     url.search = decision.search;
     return NextResponse.redirect(url, 307);
   }
-  const response = NextResponse.next();
+  const policy = pageContentSecurityPolicy(newNonce(), process.env.NODE_ENV === 'development');
+  const requestHeaders = new Headers(headers);
+  requestHeaders.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', policy);
   if (decision.action === 'remember')
     response.cookies.set(LANGUAGE_COOKIE, decision.locale, { path: '/', maxAge: LANGUAGE_COOKIE_MAX_AGE, sameSite: 'lax', httpOnly: true });
   return response;
 }
 
 export const config = {
-  // Pages only: API routes, static files and images take no language.
+  // Pages only: API routes, static files and images take no language, and get their fixed
+  // security headers from next.config.js.
   matcher: ['/((?!api/|_next/|favicon|.*\\.[a-z0-9]+$).*)'],
 };

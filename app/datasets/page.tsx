@@ -93,6 +93,9 @@ function ConfirmDelete({ dataset, locale }: { dataset: DatasetListing; locale: L
   );
 }
 
+/** The DatasetLookupError codes the delete action (actions.ts) redirects with. */
+const DELETE_ERRORS = ['NotFound', 'BadId', 'Reference', 'Forbidden', 'SignInRequired'];
+
 export default async function DatasetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const locale = localeFrom(params.lang);
@@ -102,7 +105,9 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
   const uploads = datasets.filter((d) => !d.reference);
   const confirmId = single(params.confirm);
   const confirming = canWrite && confirmId && isValidDatasetId(confirmId) ? uploads.find((d) => d.id === confirmId) : undefined;
-  const error = single(params.error);
+  // Only the codes the delete action sends are shown: the URL must not put arbitrary text on the page.
+  const errorParam = single(params.error);
+  const error = errorParam && DELETE_ERRORS.includes(errorParam) ? errorParam : undefined;
   const host = (await headers()).get('host') ?? 'localhost:3000';
   const query = confirming ? `confirm=${encodeURIComponent(confirming.id)}` : '';
 

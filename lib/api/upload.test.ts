@@ -129,4 +129,24 @@ describe('uploadDataset', () => {
     const e = await refusal(uploadDataset(store, { bytes: new Uint8Array(200 * 1024 * 1024 + 1), name: 'big' }));
     expect([e.status, e.code]).toEqual([413, 'FileTooLarge']);
   });
+
+  it('refuses a file past a shape limit with the problem naming it, and a codebook over 5 MB, storing nothing', async () => {
+    const wide = `${Array.from({ length: 1001 }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: 1001 }, () => '1').join(',')}\n`;
+    const e = await refusal(uploadDataset(store, { bytes: bytes(wide), codebookText }));
+    expect([e.status, e.code]).toEqual([422, 'InvalidData']);
+    expect(e.extra.problems).toEqual([expect.objectContaining({ code: 'TooManyColumns', limit: { max: 1000, unit: 'columns', found: 1001 } })]);
+    const big = await refusal(uploadDataset(store, { bytes: bytes(csv(10)), codebookText: codebookText + ' '.repeat(5 * 1024 * 1024 - codebookText.length + 1) }));
+    expect([big.status, big.code]).toEqual([413, 'CodebookTooLarge']);
+    // Exactly at the limit, the codebook is read (and used).
+    const at = await uploadDataset(store, { bytes: bytes(csv(10)), codebookText: codebookText + ' '.repeat(5 * 1024 * 1024 - new TextEncoder().encode(codebookText).length) });
+    expect(at.dataset.respondents).toBe(10);
+    expect((await store.list()).length).toBe(1);
+  });
+
+  it('cleans a file name used as the dataset name, and refuses a typed name with control characters', async () => {
+    const result = await uploadDataset(store, { bytes: bytes(csv(10)), fileName: `a\u0000b\n${'x'.repeat(300)}.csv` });
+    expect(result.dataset.name).toBe(`a b ${'x'.repeat(196)}`);
+    const e = await refusal(uploadDataset(store, { bytes: bytes(csv(10)), name: 'a\u0007b' }));
+    expect([e.status, e.code]).toEqual([400, 'BadName']);
+  });
 });

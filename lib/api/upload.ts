@@ -1,10 +1,11 @@
 import Papa from 'papaparse';
 import { CodebookChecks } from '../ingest/codebookChecks';
 import { decodeUpload, detectDelimiter, personalColumnPlan, recordsOf, scanUpload, type Problem, type UploadScan, type ValidationReport } from '../ingest';
-import { DEFAULT_MAX_BYTES } from '../ingest/types';
+import { DEFAULT_MAX_BYTES, MAX_CODEBOOK_BYTES } from '../ingest/types';
 import type { DatasetStore, DatasetSummary } from '../storage/datasetStore';
 import { parseCodebook, type Codebook } from '../survey/codebook';
 import { ApiError } from './errors';
+import { parseField, uploadNameSchema } from './schemas';
 import { matchTemplate, templateCodebook, type TemplateStudy } from './templates';
 
 /**
@@ -61,6 +62,8 @@ function firstRecord(text: string): string[] {
 
 function chooseCodebook(input: UploadInput, text: string, name: string): { codebook: Codebook; template: TemplateStudy | null } {
   if (input.codebookText !== undefined) {
+    const size = new TextEncoder().encode(input.codebookText).length;
+    if (size > MAX_CODEBOOK_BYTES) throw codebookTooLarge(size);
     let json: unknown;
     try {
       json = JSON.parse(input.codebookText.replace(/^\uFEFF/, ''));
@@ -86,12 +89,17 @@ function chooseCodebook(input: UploadInput, text: string, name: string): { codeb
   return { codebook, template };
 }
 
-const defaultName = (fileName: string | undefined) => (fileName ?? '').replace(/\.(csv|txt|tsv)$/i, '').trim() || 'Uploaded dataset';
+/** The file's name without its extension; a file name is not typed by the analyst, so it is cleaned rather than refused. */
+const defaultName = (fileName: string | undefined) =>
+  (fileName ?? '')
+    .replace(/\.(csv|txt|tsv)$/i, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .trim()
+    .slice(0, 200) || 'Uploaded dataset';
 
 export async function uploadDataset(store: DatasetStore, input: UploadInput): Promise<UploadResult> {
   if (input.bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(input.bytes.length);
-  const name = (input.name ?? '').trim() || defaultName(input.fileName);
-  if (name.length > 200) throw new ApiError(400, 'BadName', 'the name may have at most 200 characters');
+  const name = parseField(uploadNameSchema, (input.name ?? '').trim() || defaultName(input.fileName), 'BadName');
 
   const decoded = decodeUpload(input.bytes);
   const { codebook, template } = chooseCodebook(input, decoded.text, name);
@@ -124,7 +132,12 @@ function* keptRows(scan: UploadScan, keepIndex: number[], width: number): Genera
   for (const records of recordsOf(scan)) for (const record of records) yield all ? record : keepIndex.map((i) => record[i] ?? '');
 }
 
+const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+
+export function codebookTooLarge(bytes: number): ApiError {
+  return new ApiError(413, 'CodebookTooLarge', `the codebook is ${mb(bytes)}; the limit is ${mb(MAX_CODEBOOK_BYTES)}`);
+}
+
 export function tooLarge(bytes?: number): ApiError {
-  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
   return new ApiError(413, 'FileTooLarge', `${bytes !== undefined ? `the upload is ${mb(bytes)}; ` : 'the upload is too large; '}the limit is ${mb(MAX_UPLOAD_BYTES)}`);
 }

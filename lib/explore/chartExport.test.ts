@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeChartSvg, escapeXml, wrapText } from './chartExport';
+import { assertInertMarkup, composeChartSvg, escapeXml, wrapText } from './chartExport';
 
 const chart = '<svg class="recharts-surface" width="400" height="200" viewBox="0 0 400 200"><rect width="10" height="10" fill="url(#explore-hatch)"/></svg>';
 
@@ -34,5 +34,28 @@ describe('chart image', () => {
 
   it('refuses markup that is not one svg element', () => {
     expect(() => composeChartSvg({ chartSvg: '<div></div>', width: 1, height: 1, title: '', footnote: [] })).toThrow(/not one <svg>/);
+  });
+
+  it('a hostile column name or label in the title, the footnote and the chart comes out as escaped text', () => {
+    const hostile = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', "' onload='alert(1)"];
+    // A chart whose axis shows a hostile label: XMLSerializer has escaped it as text.
+    const labelled = `<svg class="recharts-surface" width="400" height="200"><g name="${escapeXml(hostile[0])}"><text x="1" y="2">${escapeXml(hostile[0])}</text></g></svg>`;
+    const svg = composeChartSvg({ chartSvg: labelled, width: 400, height: 200, title: hostile[1], footnote: hostile });
+    expect(svg).not.toMatch(/<img|<script|onload='|onerror=alert\(1\)>/);
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(svg).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(svg).toContain('&apos; onload=&apos;alert(1)');
+    // Every tag in the image is one the composer or the chart wrote: no element from the text.
+    const tags = new Set([...svg.matchAll(/<([a-zA-Z]+)/g)].map((m) => m[1]));
+    expect([...tags].sort()).toEqual(['g', 'line', 'rect', 'svg', 'text']);
+  });
+
+  it('refuses chart markup that could run, and sizes that are not numbers', () => {
+    for (const active of ['<svg><script>alert(1)</script></svg>', '<svg><image href="x" onerror="alert(1)"/></svg>', '<svg><foreignObject><div/></foreignObject></svg>', '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>'])
+      expect(() => composeChartSvg({ chartSvg: active, width: 400, height: 200, title: '', footnote: [] })).toThrow(/active content/);
+    expect(() => assertInertMarkup('<defs><pattern id="p" onload="x"/></defs>')).toThrow(/active content/);
+    const svg = composeChartSvg({ chartSvg: chart, width: Number.NaN, height: -5, title: '', footnote: [] });
+    expect(svg).not.toContain('NaN');
+    expect(svg).toMatch(/^<svg [^>]*width="320"/);
   });
 });

@@ -50,7 +50,32 @@ function innerOf(svg: string): { attributes: string; inner: string } {
   return { attributes: open[1], inner: svg.slice(open[0].length, -'</svg>'.length) };
 }
 
+/**
+ * The chart's markup comes from the page's own <svg> through XMLSerializer, so every label in it
+ * is already escaped text. Still, the image may be opened in a browser straight from the download:
+ * markup that could run (a script, an event handler, foreign HTML, a javascript: link) is refused
+ * rather than carried into it. Escaped text ("&lt;img onerror=…&gt;") has no "<" and passes.
+ */
+const ACTIVE_ELEMENT = /<\s*(script|foreignObject|iframe|object|embed)\b/i;
+const TAG = /<[a-zA-Z][^\s/>]*((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
+
+export function assertInertMarkup(markup: string): void {
+  let active = ACTIVE_ELEMENT.test(markup);
+  // Attribute by attribute, so that a label inside a value ("&lt;img onerror=…&gt;") is only text.
+  for (const tag of markup.matchAll(TAG))
+    for (const [, name, value = ''] of tag[1].matchAll(ATTRIBUTE))
+      if (/^on/i.test(name) || /^["']?\s*javascript:/i.test(value)) active = true;
+  if (active) throw new Error('chart image: the chart markup contains active content (script, event handler or foreign HTML)');
+}
+
+/** A size in pixels for an attribute: a finite, non-negative whole number. */
+const pixels = (n: number) => (Number.isFinite(n) && n > 0 ? Math.round(n) : 0);
+
 export function composeChartSvg(input: ChartImageInput): string {
+  assertInertMarkup(input.chartSvg);
+  if (input.defs) assertInertMarkup(input.defs);
+  input = { ...input, width: pixels(input.width), height: pixels(input.height) };
   const width = Math.max(320, Math.round(input.width) + 2 * PAD);
   const maxChars = Math.floor((width - 2 * PAD) / NOTE_CHAR_WIDTH);
   const noteLines = input.footnote.flatMap((line) => wrapText(line, maxChars));

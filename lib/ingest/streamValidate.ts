@@ -3,6 +3,7 @@ import { CodebookChecks } from './codebookChecks';
 import { detectDelimiter } from './delimiter';
 import { scanUtf8 } from './encoding';
 import { headerProblems } from './header';
+import { checkFieldLengths, headerLimitProblems, shapeLimits, type ShapeLimits } from './limits';
 import { PersonalDataDetector } from './personal';
 import { personalProblems } from './personalProblems';
 import { ProblemCollector } from './problems';
@@ -74,6 +75,8 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 export class StreamingValidator {
   private readonly maxBytes: number;
   private readonly maxRows: number;
+  private readonly limits: ShapeLimits;
+  private readonly addProblem = (p: Problem) => this.out.add(p);
   private readonly keep: string[];
   private readonly out: ProblemCollector;
 
@@ -102,6 +105,8 @@ export class StreamingValidator {
   private rows = 0;
   private seenHeader = false;
   private tooMany = false;
+  /** The header passed a shape limit (limits.ts): reading stops there. */
+  private badHeader = false;
   private nonBlank = new Uint32Array(0);
   private personal: PersonalDataDetector | undefined;
   private codebookChecks: CodebookChecks | undefined;
@@ -109,6 +114,7 @@ export class StreamingValidator {
   constructor(private readonly options: StreamValidateOptions = {}) {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+    this.limits = shapeLimits(options);
     this.keep = options.keepPersonalColumns ?? [];
     this.out = new ProblemCollector(Math.max(1, options.maxProblemsPerCode ?? DEFAULT_MAX_PROBLEMS_PER_CODE));
     if (options.totalBytes !== undefined && options.totalBytes > this.maxBytes) this.tooLargeAt = options.totalBytes;
@@ -125,7 +131,7 @@ export class StreamingValidator {
 
   /** True once reading further is pointless: the file is too large or has too many rows. */
   get stopped(): boolean {
-    return this.tooLargeAt >= 0 || this.tooMany;
+    return this.tooLargeAt >= 0 || this.tooMany || this.badHeader;
   }
 
   push(chunk: Uint8Array): void {
@@ -215,7 +221,7 @@ export class StreamingValidator {
   }
 
   private record(result: Papa.ParseStepResult<string[]>, parser: Papa.Parser): void {
-    if (this.tooMany) return;
+    if (this.tooMany || this.badHeader) return;
     const fields = result.data;
     const row = this.seenHeader ? this.rows + 1 : 0;
     for (const e of result.errors) quoteProblem(this.out, e, row);
@@ -228,7 +234,15 @@ export class StreamingValidator {
     }
     if (row === 0) {
       this.seenHeader = true;
-      this.header = fields.map((h) => h.trim());
+      const header = fields.map((h) => h.trim());
+      const limitProblems = headerLimitProblems(header, this.limits);
+      if (limitProblems.length > 0) {
+        for (const p of limitProblems) this.out.add(p);
+        this.badHeader = true;
+        parser.abort();
+        return;
+      }
+      this.header = header;
       this.nonBlank = new Uint32Array(this.header.length);
       this.personal = new PersonalDataDetector(this.header);
       if (this.options.codebook) this.codebookChecks = new CodebookChecks(this.options.codebook, this.header, this.out);
@@ -236,7 +250,7 @@ export class StreamingValidator {
     }
     if (row > this.maxRows) {
       this.tooMany = true;
-      this.out.add({ type: 'error', code: 'TooManyRows', message: `the file has more than ${this.maxRows.toLocaleString('en')} rows, the limit; reading stopped at row ${row}`, row });
+      this.out.add({ type: 'error', code: 'TooManyRows', message: `the file has more than ${this.maxRows.toLocaleString('en')} rows, the limit; reading stopped at row ${row}`, row, limit: { max: this.maxRows, unit: 'rows' } });
       parser.abort();
       return;
     }
@@ -244,6 +258,7 @@ export class StreamingValidator {
     const header = this.header;
     if (fields.length !== header.length)
       this.out.add({ type: 'error', code: 'RaggedRow', message: `has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${header.length}`, row });
+    checkFieldLengths(fields, row, header, this.limits.maxFieldChars, this.addProblem);
     const n = Math.min(fields.length, this.nonBlank.length);
     for (let i = 0; i < n; i++) if (fields[i].trim() !== '') this.nonBlank[i]++;
     this.personal!.add(fields);
@@ -253,11 +268,11 @@ export class StreamingValidator {
   /** Ends the input and returns the report. */
   finish(): ValidationReport {
     if (this.tooLargeAt >= 0) {
-      this.out.add({ type: 'error', code: 'FileTooLarge', message: `the file is ${formatBytes(this.tooLargeAt)}; the limit is ${formatBytes(this.maxBytes)}` });
+      this.out.add({ type: 'error', code: 'FileTooLarge', message: `the file is ${formatBytes(this.tooLargeAt)}; the limit is ${formatBytes(this.maxBytes)}`, limit: { max: this.maxBytes, unit: 'bytes', found: this.tooLargeAt } });
       return this.partial();
     }
     if (!this.headDone) this.startBody(this.head);
-    if (!this.tooMany) {
+    if (!this.tooMany && !this.badHeader) {
       this.checkUtf8(new Uint8Array(0), this.bytesRead, true);
       this.text(this.lenient.decode());
       if (!this.sawText) {
@@ -270,10 +285,10 @@ export class StreamingValidator {
     const { out, header, options } = this;
 
     if (this.invalid) out.add(this.invalidUtf8Problem());
-    if (!this.delimiterDetected && header.length <= 1)
+    if (!this.delimiterDetected && header.length <= 1 && !this.badHeader)
       out.add({ type: 'warning', code: 'DelimiterNotDetected', message: 'found a single column: no comma, semicolon or tab separates the fields; read as comma-separated' });
     for (const p of headerProblems(header, this.nonBlank)) out.add(p);
-    if (this.rows === 0 && !this.tooMany) out.add({ type: 'error', code: 'HeaderOnly', message: 'the file has a header but no data rows', row: 0 });
+    if (this.rows === 0 && !this.tooMany && !this.badHeader) out.add({ type: 'error', code: 'HeaderOnly', message: 'the file has a header but no data rows', row: 0 });
     this.codebookChecks?.finish();
 
     const present = new Set(header);

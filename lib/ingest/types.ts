@@ -49,8 +49,36 @@ export interface ValidateOptions {
   keepPersonalColumns?: string[];
   /** Cap on listed problems per code (counts stay complete). Default 100. */
   maxProblemsPerCode?: number;
+  /** Default 1,000 (DEFAULT_MAX_COLUMNS). */
+  maxColumns?: number;
+  /** Default 1 MB of characters (DEFAULT_MAX_FIELD_CHARS). */
+  maxFieldChars?: number;
+  /** Default 1,000 characters (DEFAULT_MAX_HEADER_CHARS). */
+  maxHeaderChars?: number;
 }
 
+/**
+ * The limits of an upload, checked in the browser's worker and again on the server, each reported
+ * as a problem naming the limit (the `limit` of the problem; limitMessages.ts words it in English
+ * and Dutch).
+ */
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 export const DEFAULT_MAX_ROWS = 2_000_000;
+/**
+ * Columns: real survey exports have tens to a few hundred (a long Qualtrics or SPSS export, about
+ * 500). Past 1,000 the mapping screen (one row with a select per column) stops being usable, and
+ * every column costs work per row in the checks; a wider file is almost surely not a
+ * respondent-by-question table (a transposed export, a wrong delimiter).
+ */
+export const DEFAULT_MAX_COLUMNS = 1_000;
+/**
+ * One field: an answer is a code or a short text; a field of over 1 MB (2^20 characters) is a
+ * broken quote that swallowed the file or an attempt to make every later step (the report, the
+ * store, the pages) carry megabytes per cell.
+ */
+export const DEFAULT_MAX_FIELD_CHARS = 1024 * 1024;
+/** A column name: long enough for a question's full text as the header, short enough to show. */
+export const DEFAULT_MAX_HEADER_CHARS = 1_000;
+/** The codebook JSON: a 1,000-column codebook with labels in two languages takes about 1 MB. */
+export const MAX_CODEBOOK_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_PROBLEMS_PER_CODE = 100;

@@ -5,6 +5,7 @@ import { CodebookChecks } from './codebookChecks';
 import { decodeUpload, type DecodedUpload, type InvalidUtf8 } from './encoding';
 import { detectDelimiter } from './delimiter';
 import { headerProblems } from './header';
+import { checkFieldLengths, headerLimitProblems, shapeLimits } from './limits';
 import { PersonalDataDetector } from './personal';
 import { ProblemCollector } from './problems';
 import {
@@ -75,6 +76,7 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const keep = options.keepPersonalColumns ?? [];
+  const limits = shapeLimits(options);
   const out = new ProblemCollector(Math.max(1, options.maxProblemsPerCode ?? DEFAULT_MAX_PROBLEMS_PER_CODE));
   const bomAt0 = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const stopped = (): UploadScan => ({
@@ -86,7 +88,7 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
   });
 
   if (bytes.length > maxBytes) {
-    out.add({ type: 'error', code: 'FileTooLarge', message: `the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}` });
+    out.add({ type: 'error', code: 'FileTooLarge', message: `the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}`, limit: { max: maxBytes, unit: 'bytes', found: bytes.length } });
     return stopped();
   }
 
@@ -109,9 +111,12 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
   let personal: PersonalDataDetector | undefined;
   let codebookChecks: CodebookChecks | undefined;
   let tooMany = false;
+  /** The header passed a shape limit: nothing after it is read. */
+  let badHeader = false;
   let seenHeader = false;
   let linebreak = '\n';
   const recordStarts: number[] = [];
+  const addProblem = (p: Problem) => out.add(p);
 
   // Blank records are skipped here rather than with papaparse's skipEmptyLines: 'greedy', which
   // joins and trims every record; isBlankRecord is the same test, decided by the first character
@@ -129,6 +134,14 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
         linebreak = result.meta.linebreak;
         recordStarts.push(result.meta.cursor + offset);
         header = fields.map((h) => h.trim());
+        const limitProblems = headerLimitProblems(header, limits);
+        if (limitProblems.length > 0) {
+          for (const p of limitProblems) out.add(p);
+          badHeader = true;
+          header = [];
+          parser.abort();
+          return;
+        }
         hasValue = new Uint8Array(header.length);
         stillBlank = header.map((_, i) => i);
         personal = new PersonalDataDetector(header);
@@ -138,7 +151,7 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
       }
       if (row > maxRows) {
         tooMany = true;
-        out.add({ type: 'error', code: 'TooManyRows', message: `the file has more than ${maxRows.toLocaleString('en')} rows, the limit; reading stopped at row ${row}`, row });
+        out.add({ type: 'error', code: 'TooManyRows', message: `the file has more than ${maxRows.toLocaleString('en')} rows, the limit; reading stopped at row ${row}`, row, limit: { max: maxRows, unit: 'rows' } });
         parser.abort();
         return;
       }
@@ -146,6 +159,7 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
       if (row % ROWS_PER_SEGMENT === 0) recordStarts.push(result.meta.cursor + offset);
       if (fields.length !== header.length)
         out.add({ type: 'error', code: 'RaggedRow', message: `has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${header.length}`, row });
+      checkFieldLengths(fields, row, header, limits.maxFieldChars, addProblem);
       if (stillBlank.length > 0) stillBlank = markValues(fields, stillBlank, hasValue);
       personal!.add(fields);
       codebookChecks?.add(fields);
@@ -154,10 +168,10 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
   if (recordStarts[recordStarts.length - 1] !== text.length) recordStarts.push(text.length);
 
   if (invalid) out.add(invalidUtf8Problem(bytes, invalid, encoding === 'utf-8-bom' ? 3 : 0, delimiter, linebreak, header));
-  if (!guess.detected && header.length <= 1)
+  if (!guess.detected && header.length <= 1 && !badHeader)
     out.add({ type: 'warning', code: 'DelimiterNotDetected', message: 'found a single column: no comma, semicolon or tab separates the fields; read as comma-separated' });
   for (const p of headerProblems(header, hasValue)) out.add(p);
-  if (rowCount === 0 && !tooMany) out.add({ type: 'error', code: 'HeaderOnly', message: 'the file has a header but no data rows', row: 0 });
+  if (rowCount === 0 && !tooMany && !badHeader) out.add({ type: 'error', code: 'HeaderOnly', message: 'the file has a header but no data rows', row: 0 });
   codebookChecks?.finish();
 
   const present = new Set(header);

@@ -54,6 +54,8 @@ export interface DataProblem {
   /** 1-based data row (the header is row 0), when the problem belongs to a row. */
   row?: number;
   column?: string;
+  /** For a limit that was passed: the limit, its unit and, when known, what the file has. */
+  limit?: { max: number; unit: 'bytes' | 'rows' | 'columns' | 'characters'; found?: number };
 }
 
 export class DatasetError extends Error {

@@ -1,5 +1,7 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
-import { MAX_UPLOAD_BYTES, tooLarge, uploadDataset, type UploadInput } from '@/lib/api/upload';
+import { keepPersonalSchema, noParams, parseField, uploadNameSchema } from '@/lib/api/schemas';
+import { codebookTooLarge, MAX_UPLOAD_BYTES, tooLarge, uploadDataset, type UploadInput } from '@/lib/api/upload';
+import { MAX_CODEBOOK_BYTES } from '@/lib/ingest/types';
 import { audit, requestDatasets, requirePermission } from '@/lib/auth/request';
 import { getDatasetRegistry } from '@/lib/storage/datasetRegistry';
 
@@ -7,8 +9,9 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/datasets: every dataset this visitor may see, the reference ones first (uploads only when signed in). */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
+    noParams(request);
     const datasets = await (await requestDatasets()).list();
     return Response.json({ datasets }, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
@@ -26,6 +29,7 @@ const FIELDS = new Set(['file', 'codebook', 'name', 'keepPersonal']);
  */
 export async function POST(request: Request): Promise<Response> {
   try {
+    noParams(request);
     const user = await requirePermission('datasets.write');
     const type = request.headers.get('content-type') ?? '';
     if (!/^multipart\/form-data\s*;/i.test(type)) throw new ApiError(415, 'UnsupportedMediaType', 'send the upload as multipart/form-data with a "file" field (curl -F file=@data.csv)');
@@ -62,13 +66,14 @@ async function readUploadForm(request: Request): Promise<UploadInput> {
 
   const codebook = form.get('codebook');
   if (codebook !== null && !(codebook instanceof Blob)) throw new ApiError(400, 'BadParameter', 'the "codebook" field must be a JSON file (curl -F codebook=@codebook.json)');
-  if (codebook && codebook.size > 10 * 1024 * 1024) throw new ApiError(413, 'CodebookTooLarge', 'the codebook is larger than 10 MB');
+  if (codebook && codebook.size > MAX_CODEBOOK_BYTES) throw codebookTooLarge(codebook.size);
 
   const name = form.get('name');
   if (name !== null && typeof name !== 'string') throw new ApiError(400, 'BadParameter', 'the "name" field must be text');
   const keepRaw = form.get('keepPersonal');
   if (keepRaw !== null && typeof keepRaw !== 'string') throw new ApiError(400, 'BadParameter', 'the "keepPersonal" field must be text: comma-separated column names');
-  const keepPersonal = keepRaw ? keepRaw.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const keepPersonal = keepRaw === null ? [] : parseField(keepPersonalSchema, keepRaw);
+  if (name !== null) parseField(uploadNameSchema, name, 'BadName');
 
   return {
     bytes: new Uint8Array(await file.arrayBuffer()),

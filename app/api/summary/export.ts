@@ -1,6 +1,6 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
+import { parseSummaryExportParams } from '@/lib/api/schemas';
 import { requestDatasets } from '@/lib/auth/request';
-import { localeFrom } from '@/lib/i18n/messages';
 import { downloadName, loadSummary } from '@/lib/summary/load';
 import type { ExecutiveSummary } from '@/lib/summary/model';
 import type { Locale } from '@/lib/survey/codebook';
@@ -12,9 +12,8 @@ import type { Locale } from '@/lib/survey/codebook';
  */
 export async function exportSummary(request: Request, kind: { extension: string; contentType: string; render: (summary: ExecutiveSummary, locale: Locale) => Promise<Buffer> }): Promise<Response> {
   try {
-    const url = new URL(request.url);
-    const locale = localeFrom(url.searchParams.get('lang') ?? undefined);
-    const loaded = await loadSummary(await requestDatasets(), url.searchParams.get('dataset') ?? undefined);
+    const { dataset, locale } = parseSummaryExportParams(new URL(request.url).searchParams);
+    const loaded = await loadSummary(await requestDatasets(), dataset);
     if (!loaded.ok) throw new ApiError(loaded.status, loaded.code, loaded.message);
     const bytes = await kind.render(loaded.summary, locale);
     return new Response(new Uint8Array(bytes), {

@@ -1,6 +1,7 @@
 'use client';
 
 import { delimiterName } from '@/lib/ingest/delimiter';
+import { problemMessage } from '@/lib/ingest/limitMessages';
 import { reportToCsv } from '@/lib/ingest/reportCsv';
 import type { Problem, ValidationReport } from '@/lib/ingest/types';
 import { formatNumber } from '@/lib/i18n/messages';
@@ -44,7 +45,7 @@ export function ProblemTable({ problems, total, locale, testId }: { problems: Pr
               <td>
                 <code>{p.code}</code>
               </td>
-              <td>{p.message}</td>
+              <td>{problemMessage(p, locale)}</td>
             </tr>
           ))}
         </tbody>

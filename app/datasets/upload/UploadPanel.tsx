@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { buildCodebook, matchTemplateHeader, proposeMapping, type ColumnMapping, type ColumnProfile, type TemplateHeader } from '@/lib/ingest/mapping';
+import { codebookTooLargeProblem, problemMessage } from '@/lib/ingest/limitMessages';
 import { applyKeepChoices } from '@/lib/ingest/personalProblems';
-import type { Problem, ValidationReport } from '@/lib/ingest/types';
+import { MAX_CODEBOOK_BYTES, type Problem, type ValidationReport } from '@/lib/ingest/types';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { parseCodebook, type Codebook, type Locale } from '@/lib/survey/codebook';
 import { MappingTable } from './MappingTable';
@@ -128,6 +129,10 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
   const chooseCodebook = useCallback(
     async (csv: File, header: string[], cbFile: File | null, columnProfiles: ColumnProfile[]) => {
       if (cbFile) {
+        if (cbFile.size > MAX_CODEBOOK_BYTES) {
+          setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [codebookTooLargeProblem(cbFile.size, MAX_CODEBOOK_BYTES)] });
+          return;
+        }
         let parsed: ReturnType<typeof parseCodebook>;
         try {
           parsed = parseCodebook(JSON.parse((await cbFile.text()).replace(/^\uFEFF/, '')));
@@ -175,7 +180,12 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       }
       setPhase({ kind: 'sampling' });
       run({ type: 'sample', file: csv }, (answer) => {
-        if (answer.type === 'sample') {
+        if (answer.type === 'report') {
+          // The header is past a limit: no mapping, the report says which.
+          setCodebook(undefined);
+          setRawReport({ report: answer.report, seconds: answer.ms / 1000 });
+          setPhase({ kind: 'checked' });
+        } else if (answer.type === 'sample') {
           setProfiles(answer.profiles);
           setSampleRows(answer.sampleRows);
           void chooseCodebook(csv, answer.header, cbFile, answer.profiles);
@@ -433,7 +443,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
           {phase.problems && (
             <ul>
               {phase.problems.slice(0, 100).map((p, i) => (
-                <li key={i}>{p.message}</li>
+                <li key={i}>{problemMessage(p, locale)}</li>
               ))}
             </ul>
           )}

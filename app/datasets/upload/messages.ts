@@ -6,8 +6,8 @@ import type { Label, Locale } from '@/lib/survey/codebook';
 export const uploadMessages = {
   title: { en: 'Upload a survey', nl: 'Een enquête uploaden' },
   intro: {
-    en: 'A CSV export of up to 200 MB or 2 million rows. It is checked in your browser first; nothing is stored until you choose to store it.',
-    nl: 'Een CSV-export van maximaal 200 MB of 2 miljoen rijen. Het bestand wordt eerst in uw browser gecontroleerd; er wordt niets bewaard totdat u ervoor kiest het te bewaren.',
+    en: 'A CSV export of up to 200 MB, 2 million rows and 1,000 columns. It is checked in your browser first; nothing is stored until you choose to store it.',
+    nl: 'Een CSV-export van maximaal 200 MB, 2 miljoen rijen en 1.000 kolommen. Het bestand wordt eerst in uw browser gecontroleerd; er wordt niets bewaard totdat u ervoor kiest het te bewaren.',
   },
   dropHere: { en: 'Drop a CSV file here, or choose one:', nl: 'Sleep een CSV-bestand hierheen, of kies er een:' },
   csvFile: { en: 'CSV file', nl: 'CSV-bestand' },

@@ -1,3 +1,4 @@
+import { headerLimitProblems, shapeLimits } from '@/lib/ingest/limits';
 import { profileColumns } from '@/lib/ingest/mapping';
 import { readSample } from '@/lib/ingest/sample';
 import { validateBlob } from '@/lib/ingest/streamValidate';
@@ -16,6 +17,12 @@ scope.addEventListener('message', async (event) => {
   try {
     if (message.type === 'sample') {
       const sample = await readSample(message.file);
+      // A header past the limits (columns, name length) cannot be mapped: the validator's report says why.
+      if (headerLimitProblems(sample.header, shapeLimits({})).length > 0) {
+        const started = performance.now();
+        post({ type: 'report', report: await validateBlob(message.file), ms: performance.now() - started });
+        return;
+      }
       post({ type: 'sample', header: sample.header, profiles: profileColumns(sample.header, sample.rows), sampleRows: sample.rows.length, complete: sample.complete });
       return;
     }

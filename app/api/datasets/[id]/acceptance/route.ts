@@ -5,7 +5,7 @@ import { memoAcceptance } from '@/lib/analysis/memo';
 import { tableJson } from '@/lib/analysis/tableJson';
 import { csvFileName } from '@/lib/explore/csv';
 import { requestDatasets } from '@/lib/auth/request';
-import { checkDatasetId } from '@/lib/storage/datasetRegistry';
+import { parseDatasetId } from '@/lib/api/schemas';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -16,8 +16,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
-    const { id } = await params;
-    checkDatasetId(id);
+    const id = parseDatasetId((await params).id);
     const { query, format, locale } = parseAcceptanceParams(new URL(request.url).searchParams);
     const data = await (await requestDatasets()).load(id);
     const table = memoAcceptance(data, query);

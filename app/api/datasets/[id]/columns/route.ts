@@ -1,5 +1,6 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { requestDatasets } from '@/lib/auth/request';
+import { noParams, parseDatasetId } from '@/lib/api/schemas';
 import { isReferenceId } from '@/lib/storage/datasetRegistry';
 import { encodeSurveyColumns } from '@/lib/survey/columnsTransfer';
 import type { SurveyData } from '@/lib/survey/dataset';
@@ -22,9 +23,10 @@ const encoded = new WeakMap<SurveyData, Uint8Array>();
  * GET /api/datasets/[id]/columns: the dataset's engine columns as one binary message
  * (lib/survey/columnsTransfer.ts), so the explorer can recompute a view in the browser.
  */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
+export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
-    const { id } = await params;
+    noParams(request);
+    const id = parseDatasetId((await params).id);
     const data = await (await requestDatasets()).load(id);
     if (data.rowCount > MAX_BROWSER_ROWS)
       throw new ApiError(413, 'TooLargeForBrowser', `the dataset has ${data.rowCount} respondents; the browser computes views for at most ${MAX_BROWSER_ROWS}, the explorer asks the server instead`);
