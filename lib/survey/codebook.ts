@@ -127,6 +127,8 @@ const isString = (v: unknown): v is string => typeof v === 'string' && v.length 
  * Checks an untrusted JSON value against the codebook shape and its cross-references
  * (scale ids, dimension codes, duplicate ids, band ranges). Returns all problems, not the first.
  */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']);
+
 export function parseCodebook(value: unknown): CodebookResult {
   const problems: CodebookProblem[] = [];
   const fail = (path: string, message: string) => problems.push({ path, message });
@@ -156,6 +158,9 @@ export function parseCodebook(value: unknown): CodebookResult {
     list.forEach((x, i) => {
       const id = isObject(x) ? x.id : undefined;
       if (!isString(id)) return fail(`${path}[${i}].id`, 'an id must be a non-empty string');
+      // Ids become keys of plain objects (filters, URL state, lookups): names of Object.prototype
+      // would read or replace an object's prototype instead of an entry.
+      if (RESERVED_IDS.has(id)) return fail(`${path}[${i}].id`, `"${id}" cannot be an id: choose another name`);
       if (seen.has(id)) fail(`${path}[${i}].id`, `id "${id}" appears twice`);
       seen.add(id);
     });

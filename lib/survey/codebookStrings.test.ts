@@ -57,3 +57,14 @@ describe('a codebook value that cannot be turned into text', () => {
     if (!parsed.ok) expect(parsed.problems.map((p) => p.path)).toEqual(['items[0].family', 'items[0].scale', 'items[0].meta.place']);
   });
 });
+
+describe('codebook ids cannot be names of Object.prototype', () => {
+  it('refuses __proto__, constructor and prototype as item or scale ids, with the path', () => {
+    for (const id of ['__proto__', 'constructor', 'prototype']) {
+      const item = parseCodebook(codebook({}, { id }));
+      expect(item.ok).toBe(false);
+      if (!item.ok) expect(item.problems).toContainEqual({ path: 'items[0].id', message: `"${id}" cannot be an id: choose another name` });
+      expect(parseCodebook(codebook({ id })).ok).toBe(false);
+    }
+  });
+});
