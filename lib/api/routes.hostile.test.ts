@@ -1,8 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HOSTILE_VALUES } from './testing/hostileValues';
+
+// Route handlers read the session cookie through Next's request APIs; here the request carries the
+// session of an analyst made in beforeAll, so that every route, writes included, gets past sign-in
+// to the input checks under attack.
+const session = vi.hoisted(() => ({ cookie: '' }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: (name: string) => (name === 'pad_session' && session.cookie ? { name, value: session.cookie } : undefined) }),
+  headers: async () => new Headers({ host: '127.0.0.1' }),
+}));
 
 /**
  * Every route handler of the HTTP API, attacked: hostile values in every path segment, query
@@ -25,6 +34,14 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'hostile-'));
   process.env.DATA_DIR = dir;
   delete process.env.DATABASE_URL;
+  const { getAccountStore } = await import('../storage/storeFromEnv');
+  const { createAccount, signIn } = await import('../auth/accounts');
+  const { sessionSecret } = await import('../auth/sessionSecret');
+  const store = getAccountStore();
+  await createAccount(store, null, { username: 'hostile-analyst', role: 'analyst', password: 'hostile analyst password' });
+  const signedIn = await signIn(store, { username: 'hostile-analyst', password: 'hostile analyst password' }, await sessionSecret(store));
+  if (!signedIn.ok) throw new Error('the test analyst could not sign in');
+  session.cookie = signedIn.cookieValue;
   routes = {
     list: await import('../../app/api/datasets/route'),
     one: await import('../../app/api/datasets/[id]/route'),
@@ -34,7 +51,8 @@ beforeAll(async () => {
     pptx: await import('../../app/api/summary/pptx/route'),
     templates: await import('../../app/api/templates/[file]/route'),
   };
-});
+  // Password hashing (scrypt) and the route modules' first import take seconds on a busy machine.
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const url = (p: string, query: Record<string, string> = {}) => `http://127.0.0.1${p}?${new URLSearchParams(query)}`;
