@@ -5,6 +5,7 @@
  * printable ASCII character, which String.prototype.trim would leave alone. Every character trim
  * removes is either at most U+0020 or outside ASCII, so the shortcut never changes a result.
  */
+import type { CsvRecord } from './csvRecord';
 
 const printable = (c: number) => c > 32 && c < 127;
 
@@ -33,6 +34,13 @@ export function isBlankRecord(fields: readonly string[]): boolean {
 export const BLANK = -1;
 export const NOT_A_CODE = -2;
 
+/** What `CsvRecord.single` answers for an empty or missing field, and for a field of two or more characters. */
+export const EMPTY_FIELD = -1;
+export const LONGER_FIELD = -2;
+
+/** Up to this many longer codes, a field is compared with each of them before it is hashed. */
+const MAX_COMPARED_CODES = 8;
+
 /** The characters a one-character cell is blank for (String.prototype.trim's ASCII whitespace). */
 const ASCII_SPACES = [9, 10, 11, 12, 13, 32];
 
@@ -43,6 +51,9 @@ const ASCII_SPACES = [9, 10, 11, 12, 13, 32];
 export class CodeIndex {
   private readonly single = new Int32Array(128).fill(NOT_A_CODE);
   private readonly map = new Map<string, number>();
+  /** The codes of two or more characters that trimming leaves alone, and their positions: compared in place (see ofField). */
+  private readonly long: string[] = [];
+  private readonly longAt: number[] = [];
 
   constructor(codes: readonly string[]) {
     // A repeated code maps to its last position, as the Map constructor would.
@@ -52,6 +63,13 @@ export class CodeIndex {
     });
     // A lone space trims to nothing: blank, whatever the codes say.
     for (const c of ASCII_SPACES) this.single[c] = BLANK;
+    for (const [code, i] of this.map)
+      if (code.length > 1 && code === code.trim()) {
+        this.long.push(code);
+        this.longAt.push(i);
+      }
+    // Many codes are found faster by hashing than by comparing each.
+    if (this.long.length > MAX_COMPARED_CODES) this.long.length = this.longAt.length = 0;
   }
 
   /** The distinct codes, in order of first appearance (for messages). */
@@ -70,6 +88,22 @@ export class CodeIndex {
       if (c < 128) return this.single[c];
     }
     const s = trimCell(cell);
+    if (s === '') return BLANK;
+    return this.map.get(s) ?? NOT_A_CODE;
+  }
+
+  /**
+   * `ofCell` of a record's field i, without making a string of it when it is one character or
+   * exactly one of a few longer codes (a field equal to a code that trimming leaves alone trims to
+   * that code).
+   */
+  ofField(record: CsvRecord, i: number): number {
+    const c = record.single(i);
+    if (c >= 0 && c < 128) return this.single[c];
+    if (c === EMPTY_FIELD) return BLANK;
+    const long = this.long;
+    for (let k = 0; k < long.length; k++) if (record.equals(i, long[k])) return this.longAt[k];
+    const s = record.trimmed(i);
     if (s === '') return BLANK;
     return this.map.get(s) ?? NOT_A_CODE;
   }
