@@ -55,7 +55,8 @@ export function guessLinebreak(text: string, delimiter: Delimiter): string {
  * Splits a text without quotes into records at `linebreak` and into fields at `delimiter`, as
  * papaparse does (`text.split(linebreak)`, then `line.split(delimiter)`, after dropping a leading
  * U+FEFF), and hands each record to `onRecord` as spans with where it ends. A text ending in a
- * line break has a last, empty record, as with papaparse. Returning false stops the scan.
+ * line break has a last, empty record, as with papaparse; an empty text has none. Returning false
+ * stops the scan.
  */
 export function scanUnquoted(text: string, delimiter: Delimiter, linebreak: string, onRecord: (record: SpanRecord, end: number) => boolean | void): void {
   const record = new SpanRecord();
@@ -67,6 +68,8 @@ export function scanUnquoted(text: string, delimiter: Delimiter, linebreak: stri
   // No character above both the delimiter and CR ends a field: one comparison skips most characters.
   const top = Math.max(d, 13);
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // papaparse reads nothing from an empty text.
+  if (start === n) return;
   for (;;) {
     record.reset(text);
     let fieldStart = start;

@@ -113,27 +113,46 @@ export class CodeIndex {
  * Finds repeated values (respondent ids) in a list that grows as rows stream past: after pushing
  * row r's value to `values`, `firstRow(r)` returns the earlier row holding the same value, or 0.
  * The same answers as a Map<string, number> from value to first row, at a fraction of its cost for
- * millions of rows: an open-addressing table of row numbers over a hash of the characters, which
- * reads the values from the caller's list instead of keeping its own copy.
+ * millions of rows. Exports usually list respondents in id order: while every value comes after
+ * the previous one (shorter first, then by character), none can repeat, and one comparison per
+ * row settles it. From the first value out of order on, an open-addressing table of row numbers
+ * over a hash of the characters answers; it reads the values from the caller's list instead of
+ * keeping its own copy.
  */
 export class FirstOccurrence {
-  /** Two Int32 per slot: the value's hash, then its row (0: empty). One cache line answers most probes. */
-  private slots: Int32Array;
-  private mask: number;
+  /** Two Int32 per slot: the value's hash, then its row (0: empty). One cache line answers most probes. Empty while the values are in order. */
+  private slots = new Int32Array(0);
+  private mask = -1;
   private count = 0;
+  /** True while every value so far came after the one before it: all are distinct. */
+  private ordered = true;
 
   constructor(
     private readonly values: readonly string[],
-    expected = 0,
-  ) {
-    let size = 1024;
-    while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
-    this.mask = size - 1;
-  }
+    /** About how many values will come: the table, if it is needed, is sized for them at once. */
+    private readonly expected = 0,
+  ) {}
 
   /** Row numbers are 1-based: row r's value is values[r - 1]. */
   firstRow(row: number): number {
+    if (this.ordered) {
+      if (row === 1 || comesAfter(this.values[row - 1], this.values[row - 2])) return 0;
+      this.ordered = false;
+      this.build(row - 1);
+    }
+    return this.findOrAdd(row);
+  }
+
+  /** Puts rows 1..rows, all distinct, into a new table. */
+  private build(rows: number): void {
+    let size = 1024;
+    while (size < Math.max(this.expected, rows) * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+    for (let r = 1; r <= rows; r++) this.findOrAdd(r);
+  }
+
+  private findOrAdd(row: number): number {
     const value = this.values[row - 1];
     const hash = hashOf(value);
     const slots = this.slots;
@@ -164,6 +183,11 @@ export class FirstOccurrence {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** Shortlex order (shorter first, then by UTF-16 code units): ids numbered 1, 2, ..., 10 come in order, padded or not. */
+function comesAfter(value: string, previous: string): boolean {
+  return value.length > previous.length || (value.length === previous.length && value > previous);
 }
 
 /** FNV-1a over the UTF-16 code units, mixed at the end so that nearby ids spread over the table. */

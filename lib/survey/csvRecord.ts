@@ -33,6 +33,8 @@ export interface CsvRecord {
   single(i: number): number;
   /** `raw(i) === s` (false for a missing field). */
   equals(i: number, s: string): boolean;
+  /** `Number(trimmed(i))`, but NaN for a blank field. */
+  numberOf(i: number): number;
 }
 
 /** True when every field is blank: the records papaparse's `skipEmptyLines: 'greedy'` skips (see isBlankRecord). */
@@ -83,6 +85,11 @@ export class StringRecord implements CsvRecord {
 
   equals(i: number, s: string): boolean {
     return this.fields[i] === s;
+  }
+
+  numberOf(i: number): number {
+    const s = this.trimmed(i);
+    return s === '' ? NaN : Number(s);
   }
 }
 
@@ -149,4 +156,37 @@ export class SpanRecord implements CsvRecord {
     const start = this.starts[i];
     return this.ends[i] - start === s.length && this.text.startsWith(s, start);
   }
+
+  numberOf(i: number): number {
+    if (i < this.length) {
+      const value = plainDecimal(this.text, this.starts[i], this.ends[i]);
+      if (value >= 0) return value;
+    }
+    const s = this.trimmed(i);
+    return s === '' ? NaN : Number(s);
+  }
+}
+
+/** Powers of ten that are exact doubles. */
+const TENS = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The value of text[start, end) when it is digits with an optional decimal point between digits
+ * ("0.825721", "12") and at most 15 digits in all, else -1. Then the digits without the point are
+ * an integer m below 2^53 and the value is m / 10^k with 10^k exact: one correctly rounded division
+ * of two exact numbers gives the double nearest the decimal, which is what Number() returns.
+ */
+function plainDecimal(text: string, start: number, end: number): number {
+  if (end === start || end - start > 16) return -1;
+  let m = 0;
+  let point = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) m = m * 10 + (c - 48);
+    else if (c === 46 && point < 0 && i > start && i < end - 1) point = i;
+    else return -1;
+  }
+  const digits = end - start - (point < 0 ? 0 : 1);
+  if (digits > 15) return -1;
+  return point < 0 ? m : m / TENS[end - 1 - point];
 }

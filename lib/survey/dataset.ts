@@ -335,11 +335,12 @@ export class SurveyDataBuilder {
 
     let weight = 1;
     if (this.weightIndex >= 0) {
-      const raw = record.trimmed(this.weightIndex);
-      const w = raw === '' ? NaN : Number(raw);
+      const w = record.numberOf(this.weightIndex);
       this.rowWeight = w;
-      if (!Number.isFinite(w)) this.note({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row, column: this.codebook.weight });
-      else if (w < 0) this.note({ type: 'error', code: 'NegativeWeight', message: `the weight ${raw} is negative`, row, column: this.codebook.weight });
+      if (!Number.isFinite(w)) {
+        const raw = record.trimmed(this.weightIndex);
+        this.note({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row, column: this.codebook.weight });
+      } else if (w < 0) this.note({ type: 'error', code: 'NegativeWeight', message: `the weight ${record.trimmed(this.weightIndex)} is negative`, row, column: this.codebook.weight });
       else weight = w;
     }
     if (this.keepColumns) this.weights.push(weight);
