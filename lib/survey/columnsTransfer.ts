@@ -32,7 +32,7 @@ interface TransferHeader {
 const BYTES: Record<BlockType, number> = { f64: 8, i32: 4, i8: 1 };
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
-function fitsInt8(values: CodeArray): boolean {
+function fitsInt8(values: Int32Array): boolean {
   for (let i = 0; i < values.length; i++) if (values[i] < -128 || values[i] > 127) return false;
   return true;
 }
