@@ -318,12 +318,22 @@ export class SurveyDataBuilder {
     this.addRecord(this.strings.of(fields));
   }
 
-  /** Adds one data row, read through a CsvRecord (fields in header order). */
+  /**
+   * Adds one data row, read through a CsvRecord (fields in header order). The work is split into
+   * small methods, with the problems built in methods of their own: the compiler then inlines the
+   * per-cell lookups and column writes into each loop (one large method exhausts its inlining budget).
+   */
   addRecord(record: CsvRecord): void {
     if (this.failed) return;
     const row = ++this.rows;
     if (record.length !== this.header.length) this.note({ type: 'error', code: 'RaggedRow', message: `has ${record.length} fields, the header has ${this.header.length}`, row });
+    this.readId(record, row);
+    this.readWeight(record, row);
+    this.readAttributes(record, row);
+    this.readItems(record, row);
+  }
 
+  private readId(record: CsvRecord, row: number): void {
     // Kept in check-only mode too: the repeated-id table reads them from this list.
     const id = record.trimmed(this.idIndex);
     this.ids.push(id);
@@ -332,63 +342,85 @@ export class SurveyDataBuilder {
       const first = this.seenIds.firstRow(row);
       if (first !== 0) this.note({ type: 'error', code: 'DuplicateId', message: `respondent id "${id}" also appears on row ${first}`, row, column: this.codebook.respondentId });
     }
+  }
 
+  private readWeight(record: CsvRecord, row: number): void {
     let weight = 1;
     if (this.weightIndex >= 0) {
       const w = record.numberOf(this.weightIndex);
       this.rowWeight = w;
-      if (!Number.isFinite(w)) {
-        const raw = record.trimmed(this.weightIndex);
-        this.note({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row, column: this.codebook.weight });
-      } else if (w < 0) this.note({ type: 'error', code: 'NegativeWeight', message: `the weight ${record.trimmed(this.weightIndex)} is negative`, row, column: this.codebook.weight });
-      else weight = w;
+      if (Number.isFinite(w) && w >= 0) weight = w;
+      else this.badWeight(record, row, w);
     }
     if (this.keepColumns) this.weights.push(weight);
+  }
 
+  private badWeight(record: CsvRecord, row: number, w: number): void {
+    const raw = record.trimmed(this.weightIndex);
+    if (!Number.isFinite(w)) this.note({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row, column: this.codebook.weight });
+    else this.note({ type: 'error', code: 'NegativeWeight', message: `the weight ${raw} is negative`, row, column: this.codebook.weight });
+  }
+
+  private readAttributes(record: CsvRecord, row: number): void {
     const attributes = this.attributes;
+    const keep = this.keepColumns;
     for (let a = 0; a < attributes.length; a++) {
       const plan = attributes[a];
       let level = -1;
       if (plan.codes !== null) {
         const code = plan.codes.ofField(record, plan.index);
         if (code >= 0) level = code;
-        else if (code === NOT_A_CODE && this.tally(plan.header, 'UnknownCode'))
-          this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${record.trimmed(plan.index)}" is not a code of ${plan.column.label.en} (${plan.codes.keys().join(', ')})`, row, column: plan.header });
+        else if (code === NOT_A_CODE) this.unknownAttributeCode(plan, record, row);
       } else {
-        // A one-digit value, the usual scale answer, is read without a string (raw null).
+        // A one-digit value, the usual scale answer, is read without a string.
         const c = record.single(plan.index);
-        const raw = c >= 48 && c <= 57 ? null : record.trimmed(plan.index);
+        const v = c >= 48 && c <= 57 ? c - 48 : scaleValue(record.trimmed(plan.index));
         let value = NaN;
-        if (raw !== '') {
-          const v = raw === null ? c - 48 : toNumber(raw);
-          if (!Number.isFinite(v) || v < plan.min || v > plan.max) this.note({ type: 'error', code: 'OutOfScale', message: `"${record.trimmed(plan.index)}" is outside the scale ${plan.min}-${plan.max}`, row, column: plan.header });
-          else {
+        if (v === v) {
+          if (v >= plan.min && v <= plan.max) {
             value = v;
             level = bandOf(v, plan.bandMin, plan.bandMax);
-          }
-        }
-        if (this.keepColumns) plan.values!.push(value);
+          } else this.outOfScale(plan, record, row);
+        } else if (!record.isBlank(plan.index)) this.outOfScale(plan, record, row);
+        if (keep) plan.values!.push(value);
       }
-      if (this.keepColumns) plan.levelOf.push(level);
+      if (keep) plan.levelOf.push(level);
     }
+  }
 
+  private unknownAttributeCode(plan: AttributePlan, record: CsvRecord, row: number): void {
+    if (this.tally(plan.header, 'UnknownCode'))
+      this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${record.trimmed(plan.index)}" is not a code of ${plan.column.label.en} (${plan.codes!.keys().join(', ')})`, row, column: plan.header });
+  }
+
+  private outOfScale(plan: AttributePlan, record: CsvRecord, row: number): void {
+    this.note({ type: 'error', code: 'OutOfScale', message: `"${record.trimmed(plan.index)}" is outside the scale ${plan.min}-${plan.max}`, row, column: plan.header });
+  }
+
+  private readItems(record: CsvRecord, row: number): void {
     const items = this.items;
+    const keep = this.keepColumns;
     for (let k = 0; k < items.length; k++) {
       const plan = items[k];
       const code = plan.codes.ofField(record, plan.index);
       let answer = -1;
-      if (code === NOT_A_CODE) {
-        if (this.tally(plan.header, 'UnknownCode'))
-          this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${record.trimmed(plan.index)}" is not a code of the scale ${plan.scaleCodes}`, row, column: plan.header });
-      } else if (code >= 0) {
-        if (plan.conditionIndex >= 0 && !plan.asked.has(record.trimmed(plan.conditionIndex))) {
-          // Answered although not asked: kept out of the base, since the base is who was asked.
-          const condition = plan.column.item.askedIf!;
-          this.note({ type: 'warning', code: 'AnsweredNotAsked', message: `answered, but the item is asked only if "${condition.column}" is ${condition.in.join(' or ')}; left out of the base`, row, column: plan.header });
-        } else answer = code;
-      }
-      if (this.keepColumns) plan.answerOf.push(answer);
+      if (code >= 0) {
+        // Answered although not asked: kept out of the base, since the base is who was asked.
+        if (plan.conditionIndex >= 0 && !plan.asked.has(record.trimmed(plan.conditionIndex))) this.answeredNotAsked(plan, row);
+        else answer = code;
+      } else if (code === NOT_A_CODE) this.unknownItemCode(plan, record, row);
+      if (keep) plan.answerOf.push(answer);
     }
+  }
+
+  private unknownItemCode(plan: ItemPlan, record: CsvRecord, row: number): void {
+    if (this.tally(plan.header, 'UnknownCode'))
+      this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${record.trimmed(plan.index)}" is not a code of the scale ${plan.scaleCodes}`, row, column: plan.header });
+  }
+
+  private answeredNotAsked(plan: ItemPlan, row: number): void {
+    const condition = plan.column.item.askedIf!;
+    this.note({ type: 'warning', code: 'AnsweredNotAsked', message: `answered, but the item is asked only if "${condition.column}" is ${condition.in.join(' or ')}; left out of the base`, row, column: plan.header });
   }
 
   /** The finished dataset; throws a DatasetError listing every error found. */
@@ -413,13 +445,11 @@ export class SurveyDataBuilder {
   }
 }
 
-/** Number(s), with the one-digit answers of a scale read without the general conversion. */
-function toNumber(s: string): number {
-  if (s.length === 1) {
-    const d = s.charCodeAt(0) - 48;
-    if (d >= 0 && d <= 9) return d;
-  }
-  return Number(s);
+/** A trimmed scale cell as a number: NaN when blank or not a finite number. */
+function scaleValue(s: string): number {
+  if (s === '') return NaN;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : NaN;
 }
 
 /** The first band holding v, or -1 (bands may overlap or leave gaps; the first match wins). */
