@@ -96,49 +96,11 @@ export function parseCsv(text: string): { header: string[]; rows: string[][] } {
   return { header: header.map((h) => h.trim()), rows };
 }
 
-/**
- * Growable typed column: the row count is unknown while a file streams in. Given a good guess of
- * it (`capacity`, e.g. the file's line count), it is written once and handed out without a copy.
- */
-class GrowableCodes {
-  data: CodeArray;
-  length = 0;
-  constructor(
-    private readonly levels: number,
-    capacity: number,
-  ) {
-    this.data = codeArray(levels, Math.max(1024, capacity));
-  }
-  push(v: number) {
-    if (this.length === this.data.length) {
-      const next = codeArray(this.levels, this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  finish(): CodeArray {
-    return fitted(this.data, this.length);
-  }
-}
-
-class GrowableFloat64 {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(1024, capacity));
-  }
-  push(v: number) {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  finish(): Float64Array {
-    return fitted(this.data, this.length);
-  }
+/** The same kind of column, longer, with the values of `data` first. */
+function grown<T extends CodeArray | Float64Array>(data: T, length: number): T {
+  const next = (data instanceof Int8Array ? new Int8Array(length) : data instanceof Int32Array ? new Int32Array(length) : new Float64Array(length)) as T;
+  next.set(data);
+  return next;
 }
 
 /** The first `length` values: a view when little would be wasted (no copy of a full column), else a copy. */
@@ -151,11 +113,12 @@ interface AttributePlan {
   index: number;
   header: string;
   column: AttributeColumn;
-  levelOf: GrowableCodes;
+  /** Written in place, row by row; replaced by a longer copy when the builder grows its columns. */
+  levelOf: CodeArray;
   /** Categorical attributes only. */
   codes: CodeIndex | null;
   /** Scale attributes only (NaN for categorical ones). */
-  values: GrowableFloat64 | null;
+  values: Float64Array | null;
   min: number;
   max: number;
   bandMin: Float64Array;
@@ -169,7 +132,7 @@ interface ItemPlan {
   conditionIndex: number;
   asked: Set<string>;
   codes: CodeIndex;
-  answerOf: GrowableCodes;
+  answerOf: CodeArray;
   column: Omit<ItemColumn, 'answerOf'>;
   scaleCodes: string;
 }
@@ -201,7 +164,9 @@ export class SurveyDataBuilder {
   private readonly items: ItemPlan[];
   private readonly ids: string[] = [];
   private readonly seenIds: FirstOccurrence;
-  private readonly weights: GrowableFloat64;
+  private weights: Float64Array;
+  /** Rows the columns have room for: they grow together, so one check per row suffices. */
+  private capacity: number;
   private readonly keepColumns: boolean;
   private readonly failed: boolean;
   private rows = 0;
@@ -215,8 +180,11 @@ export class SurveyDataBuilder {
     options: SurveyDataBuilderOptions = {},
   ) {
     this.keepColumns = options.columns ?? true;
-    const capacity = this.keepColumns ? (options.expectedRows ?? 0) : 0;
-    this.weights = new GrowableFloat64(capacity);
+    // Given a good guess of the row count (an upper bound such as the file's line count), the
+    // columns are allocated once and handed out without a copy.
+    const capacity = this.keepColumns ? Math.max(1024, options.expectedRows ?? 0) : 0;
+    this.capacity = capacity;
+    this.weights = new Float64Array(capacity);
     this.seenIds = new FirstOccurrence(this.ids, options.expectedRows ?? 0);
     const columnIndex = new Map(header.map((h, i) => [h, i] as const));
     const need = (column: string, role: string): number => {
@@ -232,7 +200,7 @@ export class SurveyDataBuilder {
         return {
           index,
           header: header[index],
-          levelOf: new GrowableCodes(attribute.codes.length, capacity),
+          levelOf: codeArray(attribute.codes.length, capacity),
           codes: new CodeIndex(attribute.codes.map((c) => c.code)),
           values: null,
           min: NaN,
@@ -244,9 +212,9 @@ export class SurveyDataBuilder {
       return {
         index,
         header: header[index],
-        levelOf: new GrowableCodes(attribute.bands.length, capacity),
+        levelOf: codeArray(attribute.bands.length, capacity),
         codes: null,
-        values: new GrowableFloat64(capacity),
+        values: new Float64Array(capacity),
         min: attribute.min,
         max: attribute.max,
         bandMin: Float64Array.from(attribute.bands, (b) => b.min),
@@ -267,7 +235,7 @@ export class SurveyDataBuilder {
         conditionIndex: conditionIndex ?? -1,
         asked: new Set(item.askedIf?.in ?? []),
         codes: new CodeIndex(scale.codes.map((c) => c.code)),
-        answerOf: new GrowableCodes(scale.codes.length, capacity),
+        answerOf: codeArray(scale.codes.length, capacity),
         column: { item, codes: scale.codes, positive: scale.codes.map((c) => positive.has(c.code)) },
         scaleCodes: scale.codes.map((c) => c.code).join(', '),
       };
@@ -326,11 +294,24 @@ export class SurveyDataBuilder {
   addRecord(record: CsvRecord): void {
     if (this.failed) return;
     const row = ++this.rows;
+    if (this.keepColumns && row > this.capacity) this.growColumns();
     if (record.length !== this.header.length) this.note({ type: 'error', code: 'RaggedRow', message: `has ${record.length} fields, the header has ${this.header.length}`, row });
     this.readId(record, row);
     this.readWeight(record, row);
     this.readAttributes(record, row);
     this.readItems(record, row);
+  }
+
+  /** Doubles the room of every column (the row count outgrew the guess). */
+  private growColumns(): void {
+    const capacity = this.capacity * 2;
+    this.weights = grown(this.weights, capacity);
+    for (const plan of this.attributes) {
+      plan.levelOf = grown(plan.levelOf, capacity);
+      if (plan.values) plan.values = grown(plan.values, capacity);
+    }
+    for (const plan of this.items) plan.answerOf = grown(plan.answerOf, capacity);
+    this.capacity = capacity;
   }
 
   private readId(record: CsvRecord, row: number): void {
@@ -352,7 +333,7 @@ export class SurveyDataBuilder {
       if (Number.isFinite(w) && w >= 0) weight = w;
       else this.badWeight(record, row, w);
     }
-    if (this.keepColumns) this.weights.push(weight);
+    if (this.keepColumns) this.weights[row - 1] = weight;
   }
 
   private badWeight(record: CsvRecord, row: number, w: number): void {
@@ -382,9 +363,9 @@ export class SurveyDataBuilder {
             level = bandOf(v, plan.bandMin, plan.bandMax);
           } else this.outOfScale(plan, record, row);
         } else if (!record.isBlank(plan.index)) this.outOfScale(plan, record, row);
-        if (keep) plan.values!.push(value);
+        if (keep) plan.values![row - 1] = value;
       }
-      if (keep) plan.levelOf.push(level);
+      if (keep) plan.levelOf[row - 1] = level;
     }
   }
 
@@ -409,7 +390,7 @@ export class SurveyDataBuilder {
         if (plan.conditionIndex >= 0 && !plan.asked.has(record.trimmed(plan.conditionIndex))) this.answeredNotAsked(plan, row);
         else answer = code;
       } else if (code === NOT_A_CODE) this.unknownItemCode(plan, record, row);
-      if (keep) plan.answerOf.push(answer);
+      if (keep) plan.answerOf[row - 1] = answer;
     }
   }
 
@@ -429,14 +410,15 @@ export class SurveyDataBuilder {
     if (!this.headerFailed && this.rows === 0) this.problems.push({ type: 'error', code: 'NoRows', message: 'the file has a header but no respondents' });
     if (this.problems.some((p) => p.type === 'error')) throw new DatasetError(this.problems);
     const attributes = new Map<string, AttributeColumn>();
-    for (const plan of this.attributes) attributes.set(plan.column.id, { ...plan.column, levelOf: plan.levelOf.finish(), ...(plan.values ? { values: plan.values.finish() } : {}) });
+    const rows = this.rows;
+    for (const plan of this.attributes) attributes.set(plan.column.id, { ...plan.column, levelOf: fitted(plan.levelOf, rows), ...(plan.values ? { values: fitted(plan.values, rows) } : {}) });
     const items = new Map<string, ItemColumn>();
-    for (const plan of this.items) items.set(plan.column.item.id, { ...plan.column, answerOf: plan.answerOf.finish() });
+    for (const plan of this.items) items.set(plan.column.item.id, { ...plan.column, answerOf: fitted(plan.answerOf, rows) });
     return {
       codebook: this.codebook,
       rowCount: this.rows,
       respondentIds: this.ids,
-      weights: this.weights.finish(),
+      weights: fitted(this.weights, rows),
       weighted: this.weightIndex >= 0,
       attributes,
       items,
