@@ -6,7 +6,6 @@ import * as cells from './cells';
  */
 const { EMPTY_FIELD, LONGER_FIELD, isBlankCell, trimCell } = cells;
 
-
 /**
  * One CSV record, read field by field. The rules that check and convert cells (the personal-data
  * guard, the codebook checks, the engine's columns) read records through this interface, so that
