@@ -1,4 +1,4 @@
-import type { SurveyData } from '../survey/dataset';
+import type { CodeArray, SurveyData } from '../survey/dataset';
 import { accumulators, addRespondent, type Accumulators, type CollectedSums } from './accumulators';
 import { combinationOf, type CellLayout } from './layout';
 import type { ResolvedQuery } from './query';
@@ -148,7 +148,7 @@ function groupingsFor(data: SurveyData, layouts: CellLayout[], combos: Int32Arra
 }
 
 /** The hot loop, kept in a small function of its own so the JIT optimises it in isolation. */
-function sumsByCodeAndLevel(answers: Int32Array, combo: Int32Array, weights: Float64Array, codes: number, levels: number) {
+function sumsByCodeAndLevel(answers: CodeArray, combo: Int32Array, weights: Float64Array, codes: number, levels: number) {
   const count = new Float64Array(codes * levels);
   const zeroWeight = new Float64Array(codes * levels);
   const sumW = new Float64Array(codes * levels);

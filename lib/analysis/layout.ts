@@ -1,4 +1,4 @@
-import type { SurveyData } from '../survey/dataset';
+import type { CodeArray, SurveyData } from '../survey/dataset';
 import type { ResolvedDimension, ResolvedQuery } from './query';
 
 /**
@@ -16,7 +16,7 @@ export interface CellLayout {
   baseCount: number;
   /** The slice of each analysed item, in the order of resolved.itemIds. */
   sliceOfItem: Int32Array;
-  levelArrays: Int32Array[];
+  levelArrays: CodeArray[];
   radices: number[];
 }
 

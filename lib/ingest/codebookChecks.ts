@@ -1,5 +1,5 @@
 import type { Codebook } from '../survey/codebook';
-import { trimCell } from '../survey/cells';
+import { StringRecord, type CsvRecord } from '../survey/csvRecord';
 import { SurveyDataBuilder, type SurveyData } from '../survey/dataset';
 import type { ProblemCollector } from './problems';
 import type { Problem } from './types';
@@ -29,6 +29,8 @@ export class CodebookChecks {
   private row = 0;
   private weightSum = 0;
   private sumOverflowRow = 0;
+  /** Wraps the string rows given to `add`. */
+  private readonly strings = new StringRecord();
 
   constructor(
     private readonly codebook: Codebook,
@@ -60,23 +62,27 @@ export class CodebookChecks {
     return columns;
   }
 
-  add(fields: string[]): void {
+  add(fields: readonly string[]): void {
+    this.addRecord(this.strings.of(fields));
+  }
+
+  addRecord(record: CsvRecord): void {
     if (this.builder.headerFailed) return;
     this.row++;
-    this.builder.add(fields);
+    this.builder.addRecord(record);
     this.drain();
     if (this.weightIndex < 0) return;
     // The builder has parsed the weight already (NaN when blank), unless a repeated header name made it read another cell.
-    const w = this.builderReadsWeight ? this.builder.lastWeight : parseWeight(fields[this.weightIndex]);
-    this.checkWeight(w, fields);
+    const w = this.builderReadsWeight ? this.builder.lastWeight : parseWeight(record.trimmed(this.weightIndex));
+    this.checkWeight(w, record);
   }
 
-  private checkWeight(w: number, fields: readonly string[]): void {
+  private checkWeight(w: number, record: CsvRecord): void {
     const column = this.codebook.weight;
     const row = this.row;
     if (w === 0) this.out.add({ type: 'error', code: 'ZeroWeight', message: 'the weight is 0: a respondent with no weight would count in no base; remove the row or fix the weighting', row, column });
     else if (Number.isFinite(w) && Math.abs(w) > HUGE_WEIGHT)
-      this.out.add({ type: 'warning', code: 'HugeWeight', message: `the weight ${trimCell(fields[this.weightIndex] ?? '')} is implausibly large (over ${HUGE_WEIGHT.toLocaleString('en')}); it would dominate every result`, row, column });
+      this.out.add({ type: 'warning', code: 'HugeWeight', message: `the weight ${record.trimmed(this.weightIndex)} is implausibly large (over ${HUGE_WEIGHT.toLocaleString('en')}); it would dominate every result`, row, column });
     if (Number.isFinite(w) && w > 0) {
       this.weightSum += w;
       if (!Number.isFinite(this.weightSum) && !this.sumOverflowRow) {
@@ -112,8 +118,8 @@ export class CodebookChecks {
   }
 }
 
-function parseWeight(cell: string | undefined): number {
-  const raw = trimCell(cell ?? '');
+/** A trimmed cell as a weight: NaN when blank. */
+function parseWeight(raw: string): number {
   return raw === '' ? NaN : Number(raw);
 }
 

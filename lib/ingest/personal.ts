@@ -1,4 +1,4 @@
-import { trimCell } from '../survey/cells';
+import { StringRecord, type CsvRecord } from '../survey/csvRecord';
 import type { PersonalColumn, PersonalKind, ValidationReport } from './types';
 
 /**
@@ -101,20 +101,26 @@ export class PersonalDataDetector {
   private readonly samples: string[][];
   /** Columns whose sample is not full yet, in order; usually none after the first hundred rows. */
   private open: number[];
+  /** Wraps the string rows given to `add`. */
+  private readonly strings = new StringRecord();
 
   constructor(private readonly header: string[]) {
     this.samples = header.map(() => []);
     this.open = header.map((_, i) => i);
   }
 
-  add(fields: string[]): void {
+  add(fields: readonly string[]): void {
+    if (this.open.length > 0) this.addRecord(this.strings.of(fields));
+  }
+
+  addRecord(record: CsvRecord): void {
     const open = this.open;
     if (open.length === 0) return;
     let filled = false;
     for (let j = 0; j < open.length; j++) {
       const i = open[j];
-      if (i >= fields.length) break;
-      const v = trimCell(fields[i]);
+      if (i >= record.length) break;
+      const v = record.trimmed(i);
       if (v === '') continue;
       const s = this.samples[i];
       s.push(v);

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { isBlankCell, isBlankRecord } from '../survey/cells';
+import { isBlankRecord } from '../survey/cells';
+import { fieldsOf, isBlankCsvRecord, type CsvRecord } from '../survey/csvRecord';
 import type { SurveyData } from '../survey/dataset';
 import { CodebookChecks } from './codebookChecks';
 import { decodeUpload, type DecodedUpload, type InvalidUtf8 } from './encoding';
@@ -8,6 +9,7 @@ import { headerProblems } from './header';
 import { checkFieldLengths, headerLimitProblems, shapeLimits } from './limits';
 import { PersonalDataDetector } from './personal';
 import { ProblemCollector } from './problems';
+import { guessLinebreak, readRecords } from './records';
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_PROBLEMS_PER_CODE,
@@ -100,9 +102,6 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
 
   const guess = detectDelimiter(text);
   const delimiter = guess.delimiter;
-  // papaparse drops one leading U+FEFF from the text it is given, so its offsets start after it.
-  const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-
   let header: string[] = [];
   let rowCount = 0;
   let hasValue = new Uint8Array(0);
@@ -114,56 +113,52 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
   /** The header passed a shape limit: nothing after it is read. */
   let badHeader = false;
   let seenHeader = false;
-  let linebreak = '\n';
   const recordStarts: number[] = [];
   const addProblem = (p: Problem) => out.add(p);
 
   // Blank records are skipped here rather than with papaparse's skipEmptyLines: 'greedy', which
-  // joins and trims every record; isBlankRecord is the same test, decided by the first character
+  // joins and trims every record; isBlankCsvRecord is the same test, decided by the first character
   // of a usual record. A blank record's quote errors are dropped with it, as papaparse does.
-  Papa.parse<string[]>(text, {
-    delimiter,
-    step: (result, parser) => {
-      const fields = result.data;
-      if (isBlankRecord(fields)) return;
-      const row = seenHeader ? rowCount + 1 : 0;
-      const errors = result.errors;
-      for (let e = 0; e < errors.length; e++) quoteProblem(out, errors[e], row);
-      if (row === 0) {
-        seenHeader = true;
-        linebreak = result.meta.linebreak;
-        recordStarts.push(result.meta.cursor + offset);
-        header = fields.map((h) => h.trim());
-        const limitProblems = headerLimitProblems(header, limits);
-        if (limitProblems.length > 0) {
-          for (const p of limitProblems) out.add(p);
-          badHeader = true;
-          header = [];
-          parser.abort();
-          return;
-        }
-        hasValue = new Uint8Array(header.length);
-        stillBlank = header.map((_, i) => i);
-        personal = new PersonalDataDetector(header);
-        // An upper bound of the rows, so that the columns and the id table are allocated once.
-        if (options.codebook) codebookChecks = new CodebookChecks(options.codebook, header, out, { build: how.build === true, expectedRows: lineCount(text, linebreak) });
-        return;
+  const linebreak = guessLinebreak(text, delimiter);
+  /** Where the last record read ended: a record no longer than the field limit cannot hold a field over it. */
+  let previousEnd = 0;
+  readRecords(text, delimiter, linebreak, (record, end, errors) => {
+    if (isBlankCsvRecord(record)) return;
+    const row = seenHeader ? rowCount + 1 : 0;
+    for (let e = 0; e < errors.length; e++) quoteProblem(out, errors[e], row);
+    const recordChars = end - previousEnd;
+    previousEnd = end;
+    if (row === 0) {
+      seenHeader = true;
+      recordStarts.push(end);
+      header = fieldsOf(record).map((h) => h.trim());
+      const limitProblems = headerLimitProblems(header, limits);
+      if (limitProblems.length > 0) {
+        for (const p of limitProblems) out.add(p);
+        badHeader = true;
+        header = [];
+        return false;
       }
-      if (row > maxRows) {
-        tooMany = true;
-        out.add({ type: 'error', code: 'TooManyRows', message: `the file has more than ${maxRows.toLocaleString('en')} rows, the limit; reading stopped at row ${row}`, row, limit: { max: maxRows, unit: 'rows' } });
-        parser.abort();
-        return;
-      }
-      rowCount = row;
-      if (row % ROWS_PER_SEGMENT === 0) recordStarts.push(result.meta.cursor + offset);
-      if (fields.length !== header.length)
-        out.add({ type: 'error', code: 'RaggedRow', message: `has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${header.length}`, row });
-      checkFieldLengths(fields, row, header, limits.maxFieldChars, addProblem);
-      if (stillBlank.length > 0) stillBlank = markValues(fields, stillBlank, hasValue);
-      personal!.add(fields);
-      codebookChecks?.add(fields);
-    },
+      hasValue = new Uint8Array(header.length);
+      stillBlank = header.map((_, i) => i);
+      personal = new PersonalDataDetector(header);
+      // An upper bound of the rows, so that the columns and the id table are allocated once.
+      if (options.codebook) codebookChecks = new CodebookChecks(options.codebook, header, out, { build: how.build === true, expectedRows: lineCount(text, linebreak) });
+      return;
+    }
+    if (row > maxRows) {
+      tooMany = true;
+      out.add({ type: 'error', code: 'TooManyRows', message: `the file has more than ${maxRows.toLocaleString('en')} rows, the limit; reading stopped at row ${row}`, row, limit: { max: maxRows, unit: 'rows' } });
+      return false;
+    }
+    rowCount = row;
+    if (row % ROWS_PER_SEGMENT === 0) recordStarts.push(end);
+    if (record.length !== header.length)
+      out.add({ type: 'error', code: 'RaggedRow', message: `has ${record.length} field${record.length === 1 ? '' : 's'}; the header has ${header.length}`, row });
+    if (recordChars > limits.maxFieldChars) checkFieldLengths(fieldsOf(record), row, header, limits.maxFieldChars, addProblem);
+    if (stillBlank.length > 0) stillBlank = markValues(record, stillBlank, hasValue);
+    personal!.addRecord(record);
+    codebookChecks?.addRecord(record);
   });
   if (recordStarts[recordStarts.length - 1] !== text.length) recordStarts.push(text.length);
 
@@ -202,10 +197,10 @@ function lineCount(text: string, linebreak: string): number {
 }
 
 /** Marks the columns of `columns` that have a value in this record; returns those still without one. */
-function markValues(fields: readonly string[], columns: number[], hasValue: Uint8Array): number[] {
+function markValues(record: CsvRecord, columns: number[], hasValue: Uint8Array): number[] {
   const still: number[] = [];
   for (const i of columns) {
-    if (i < fields.length && !isBlankCell(fields[i])) hasValue[i] = 1;
+    if (i < record.length && !record.isBlank(i)) hasValue[i] = 1;
     else still.push(i);
   }
   return still.length === columns.length ? columns : still;

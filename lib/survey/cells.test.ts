@@ -53,4 +53,25 @@ describe('FirstOccurrence', () => {
       expect(table.firstRow(row)).toBe(first ?? 0);
     }
   });
+
+  it('answers the same when the values come in order for a long stretch first (the shortcut), then repeat', () => {
+    // 1..3000 unpadded (shortlex order: "9" before "10"), then earlier values and new ones mixed.
+    const stream = [...Array.from({ length: 3000 }, (_, i) => `${i + 1}`), '17', '3001', '2999', '3001', '1', 'x'];
+    const values: string[] = [];
+    const table = new FirstOccurrence(values, 10);
+    const reference = new Map<string, number>();
+    stream.forEach((v, i) => {
+      const row = i + 1;
+      values.push(v);
+      const first = reference.get(v);
+      if (first === undefined) reference.set(v, row);
+      expect(table.firstRow(row)).toBe(first ?? 0);
+    });
+  });
+
+  it('does not take equal neighbours for ordered ones', () => {
+    const values = ['a', 'b', 'b'];
+    const table = new FirstOccurrence(values);
+    expect([1, 2, 3].map((row) => table.firstRow(row))).toEqual([0, 0, 2]);
+  });
 });

@@ -5,6 +5,7 @@
  * printable ASCII character, which String.prototype.trim would leave alone. Every character trim
  * removes is either at most U+0020 or outside ASCII, so the shortcut never changes a result.
  */
+import type { CsvRecord } from './csvRecord';
 
 const printable = (c: number) => c > 32 && c < 127;
 
@@ -33,6 +34,13 @@ export function isBlankRecord(fields: readonly string[]): boolean {
 export const BLANK = -1;
 export const NOT_A_CODE = -2;
 
+/** What `CsvRecord.single` answers for an empty or missing field, and for a field of two or more characters. */
+export const EMPTY_FIELD = -1;
+export const LONGER_FIELD = -2;
+
+/** Up to this many longer codes, a field is compared with each of them before it is hashed. */
+const MAX_COMPARED_CODES = 8;
+
 /** The characters a one-character cell is blank for (String.prototype.trim's ASCII whitespace). */
 const ASCII_SPACES = [9, 10, 11, 12, 13, 32];
 
@@ -43,6 +51,9 @@ const ASCII_SPACES = [9, 10, 11, 12, 13, 32];
 export class CodeIndex {
   private readonly single = new Int32Array(128).fill(NOT_A_CODE);
   private readonly map = new Map<string, number>();
+  /** The codes of two or more characters that trimming leaves alone, and their positions: compared in place (see ofField). */
+  private readonly long: string[] = [];
+  private readonly longAt: number[] = [];
 
   constructor(codes: readonly string[]) {
     // A repeated code maps to its last position, as the Map constructor would.
@@ -52,6 +63,13 @@ export class CodeIndex {
     });
     // A lone space trims to nothing: blank, whatever the codes say.
     for (const c of ASCII_SPACES) this.single[c] = BLANK;
+    for (const [code, i] of this.map)
+      if (code.length > 1 && code === code.trim()) {
+        this.long.push(code);
+        this.longAt.push(i);
+      }
+    // Many codes are found faster by hashing than by comparing each.
+    if (this.long.length > MAX_COMPARED_CODES) this.long.length = this.longAt.length = 0;
   }
 
   /** The distinct codes, in order of first appearance (for messages). */
@@ -73,33 +91,68 @@ export class CodeIndex {
     if (s === '') return BLANK;
     return this.map.get(s) ?? NOT_A_CODE;
   }
+
+  /**
+   * `ofCell` of a record's field i, without making a string of it when it is one character or
+   * exactly one of a few longer codes (a field equal to a code that trimming leaves alone trims to
+   * that code).
+   */
+  ofField(record: CsvRecord, i: number): number {
+    const c = record.single(i);
+    if (c >= 0 && c < 128) return this.single[c];
+    if (c === EMPTY_FIELD) return BLANK;
+    const long = this.long;
+    for (let k = 0; k < long.length; k++) if (record.equals(i, long[k])) return this.longAt[k];
+    const s = record.trimmed(i);
+    if (s === '') return BLANK;
+    return this.map.get(s) ?? NOT_A_CODE;
+  }
 }
 
 /**
  * Finds repeated values (respondent ids) in a list that grows as rows stream past: after pushing
  * row r's value to `values`, `firstRow(r)` returns the earlier row holding the same value, or 0.
  * The same answers as a Map<string, number> from value to first row, at a fraction of its cost for
- * millions of rows: an open-addressing table of row numbers over a hash of the characters, which
- * reads the values from the caller's list instead of keeping its own copy.
+ * millions of rows. Exports usually list respondents in id order: while every value comes after
+ * the previous one (shorter first, then by character), none can repeat, and one comparison per
+ * row settles it. From the first value out of order on, an open-addressing table of row numbers
+ * over a hash of the characters answers; it reads the values from the caller's list instead of
+ * keeping its own copy.
  */
 export class FirstOccurrence {
-  /** Two Int32 per slot: the value's hash, then its row (0: empty). One cache line answers most probes. */
-  private slots: Int32Array;
-  private mask: number;
+  /** Two Int32 per slot: the value's hash, then its row (0: empty). One cache line answers most probes. Empty while the values are in order. */
+  private slots = new Int32Array(0);
+  private mask = -1;
   private count = 0;
+  /** True while every value so far came after the one before it: all are distinct. */
+  private ordered = true;
 
   constructor(
     private readonly values: readonly string[],
-    expected = 0,
-  ) {
-    let size = 1024;
-    while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
-    this.mask = size - 1;
-  }
+    /** About how many values will come: the table, if it is needed, is sized for them at once. */
+    private readonly expected = 0,
+  ) {}
 
   /** Row numbers are 1-based: row r's value is values[r - 1]. */
   firstRow(row: number): number {
+    if (this.ordered) {
+      if (row === 1 || comesAfter(this.values[row - 1], this.values[row - 2])) return 0;
+      this.ordered = false;
+      this.build(row - 1);
+    }
+    return this.findOrAdd(row);
+  }
+
+  /** Puts rows 1..rows, all distinct, into a new table. */
+  private build(rows: number): void {
+    let size = 1024;
+    while (size < Math.max(this.expected, rows) * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+    for (let r = 1; r <= rows; r++) this.findOrAdd(r);
+  }
+
+  private findOrAdd(row: number): number {
     const value = this.values[row - 1];
     const hash = hashOf(value);
     const slots = this.slots;
@@ -130,6 +183,11 @@ export class FirstOccurrence {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** Shortlex order (shorter first, then by UTF-16 code units): ids numbered 1, 2, ..., 10 come in order, padded or not. */
+function comesAfter(value: string, previous: string): boolean {
+  return value.length > previous.length || (value.length === previous.length && value > previous);
 }
 
 /** FNV-1a over the UTF-16 code units, mixed at the end so that nearby ids spread over the table. */

@@ -1,4 +1,4 @@
-import type { AttributeColumn, ItemColumn, SurveyData } from './dataset';
+import type { AttributeColumn, CodeArray, ItemColumn, SurveyData } from './dataset';
 
 /**
  * The engine's columns as one binary message, so the browser can compute a view itself instead of
@@ -38,9 +38,9 @@ function fitsInt8(values: Int32Array): boolean {
 }
 
 export function encodeSurveyColumns(data: SurveyData): Uint8Array {
-  const arrays: (Float64Array | Int32Array | Int8Array)[] = [];
+  const arrays: (Float64Array | CodeArray)[] = [];
   let offset = 0;
-  const block = (array: Float64Array | Int32Array): BlockRef => {
+  const block = (array: Float64Array | CodeArray): BlockRef => {
     const stored = array instanceof Int32Array && fitsInt8(array) ? Int8Array.from(array) : array;
     const type: BlockType = stored instanceof Float64Array ? 'f64' : stored instanceof Int32Array ? 'i32' : 'i8';
     const ref = { type, offset, length: stored.length };

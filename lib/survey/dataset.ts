@@ -1,11 +1,33 @@
 import Papa from 'papaparse';
-import { CodeIndex, FirstOccurrence, NOT_A_CODE, trimCell } from './cells';
+import { CodeIndex, FirstOccurrence, NOT_A_CODE as IMPORTED_NOT_A_CODE } from './cells';
+import { StringRecord, type CsvRecord } from './csvRecord';
 import { type Codebook, type Item, type Label, positiveCodes } from './codebook';
+
+/**
+ * Read once into a module constant: where modules are compiled to CommonJS (tsx, vitest), every
+ * read of an imported binding is a getter call, which a loop over every cell cannot afford.
+ */
+const NOT_A_CODE = IMPORTED_NOT_A_CODE;
 
 /**
  * A survey held column by column, ready for the engine: every attribute and item is turned into
  * small integer codes once, so that analyses are tight loops over typed arrays.
  */
+
+/**
+ * Small indexes per respondent (a level, an answer code; -1 for none): bytes whenever every index
+ * fits (up to 128 levels, i.e. nearly always: scales and categories are short), else Int32. A
+ * million respondents by 35 columns is then 35 MB instead of 140 MB, and filling them is faster.
+ */
+export type CodeArray = Int8Array | Int32Array;
+
+/** Levels up to which a column's indexes (-1 .. levels - 1) are held as bytes. */
+export const INT8_LEVELS = 128;
+
+/** A column of `length` indexes for a column with this many levels. */
+export function codeArray(levels: number, length: number): CodeArray {
+  return levels <= INT8_LEVELS ? new Int8Array(length) : new Int32Array(length);
+}
 
 /** One level of an attribute: a category code, or a band of a scale. */
 export interface Level {
@@ -19,7 +41,7 @@ export interface AttributeColumn {
   kind: 'categorical' | 'scale';
   levels: Level[];
   /** Level index per respondent; -1 when blank. */
-  levelOf: Int32Array;
+  levelOf: CodeArray;
   /** The raw numeric value of a scale attribute (NaN when blank); absent for categorical ones. */
   values?: Float64Array;
 }
@@ -29,7 +51,7 @@ export interface ItemColumn {
   /** The item's answer codes, in scale order. */
   codes: Level[];
   /** Answer index per respondent into `codes`; -1 when blank or not asked. */
-  answerOf: Int32Array;
+  answerOf: CodeArray;
   /** Whether each answer index counts as positive. */
   positive: boolean[];
 }
@@ -76,50 +98,15 @@ export function parseCsv(text: string): { header: string[]; rows: string[][] } {
   return { header: header.map((h) => h.trim()), rows };
 }
 
-/**
- * Growable typed column: the row count is unknown while a file streams in. Given a good guess of
- * it (`capacity`, e.g. the file's line count), it is written once and handed out without a copy.
- */
-class GrowableInt32 {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(1024, capacity));
-  }
-  push(v: number) {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  finish(): Int32Array {
-    return fitted(this.data, this.length);
-  }
-}
-
-class GrowableFloat64 {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(1024, capacity));
-  }
-  push(v: number) {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  finish(): Float64Array {
-    return fitted(this.data, this.length);
-  }
+/** The same kind of column, longer, with the values of `data` first. */
+function grown<T extends CodeArray | Float64Array>(data: T, length: number): T {
+  const next = (data instanceof Int8Array ? new Int8Array(length) : data instanceof Int32Array ? new Int32Array(length) : new Float64Array(length)) as T;
+  next.set(data);
+  return next;
 }
 
 /** The first `length` values: a view when little would be wasted (no copy of a full column), else a copy. */
-function fitted<T extends Int32Array | Float64Array>(data: T, length: number): T {
+function fitted<T extends CodeArray | Float64Array>(data: T, length: number): T {
   return (data.length - length <= data.length / 64 ? data.subarray(0, length) : data.slice(0, length)) as T;
 }
 
@@ -128,11 +115,12 @@ interface AttributePlan {
   index: number;
   header: string;
   column: AttributeColumn;
-  levelOf: GrowableInt32;
+  /** Written in place, row by row; replaced by a longer copy when the builder grows its columns. */
+  levelOf: CodeArray;
   /** Categorical attributes only. */
   codes: CodeIndex | null;
   /** Scale attributes only (NaN for categorical ones). */
-  values: GrowableFloat64 | null;
+  values: Float64Array | null;
   min: number;
   max: number;
   bandMin: Float64Array;
@@ -146,7 +134,7 @@ interface ItemPlan {
   conditionIndex: number;
   asked: Set<string>;
   codes: CodeIndex;
-  answerOf: GrowableInt32;
+  answerOf: CodeArray;
   column: Omit<ItemColumn, 'answerOf'>;
   scaleCodes: string;
 }
@@ -178,11 +166,15 @@ export class SurveyDataBuilder {
   private readonly items: ItemPlan[];
   private readonly ids: string[] = [];
   private readonly seenIds: FirstOccurrence;
-  private readonly weights: GrowableFloat64;
+  private weights: Float64Array;
+  /** Rows the columns have room for: they grow together, so one check per row suffices. */
+  private capacity: number;
   private readonly keepColumns: boolean;
   private readonly failed: boolean;
   private rows = 0;
   private rowWeight = NaN;
+  /** Wraps the string rows given to `add`. */
+  private readonly strings = new StringRecord();
 
   constructor(
     private readonly codebook: Codebook,
@@ -190,8 +182,11 @@ export class SurveyDataBuilder {
     options: SurveyDataBuilderOptions = {},
   ) {
     this.keepColumns = options.columns ?? true;
-    const capacity = this.keepColumns ? (options.expectedRows ?? 0) : 0;
-    this.weights = new GrowableFloat64(capacity);
+    // Given a good guess of the row count (an upper bound such as the file's line count), the
+    // columns are allocated once and handed out without a copy.
+    const capacity = this.keepColumns ? Math.max(1024, options.expectedRows ?? 0) : 0;
+    this.capacity = capacity;
+    this.weights = new Float64Array(capacity);
     this.seenIds = new FirstOccurrence(this.ids, options.expectedRows ?? 0);
     const columnIndex = new Map(header.map((h, i) => [h, i] as const));
     const need = (column: string, role: string): number => {
@@ -207,7 +202,7 @@ export class SurveyDataBuilder {
         return {
           index,
           header: header[index],
-          levelOf: new GrowableInt32(capacity),
+          levelOf: codeArray(attribute.codes.length, capacity),
           codes: new CodeIndex(attribute.codes.map((c) => c.code)),
           values: null,
           min: NaN,
@@ -219,9 +214,9 @@ export class SurveyDataBuilder {
       return {
         index,
         header: header[index],
-        levelOf: new GrowableInt32(capacity),
+        levelOf: codeArray(attribute.bands.length, capacity),
         codes: null,
-        values: new GrowableFloat64(capacity),
+        values: new Float64Array(capacity),
         min: attribute.min,
         max: attribute.max,
         bandMin: Float64Array.from(attribute.bands, (b) => b.min),
@@ -242,7 +237,7 @@ export class SurveyDataBuilder {
         conditionIndex: conditionIndex ?? -1,
         asked: new Set(item.askedIf?.in ?? []),
         codes: new CodeIndex(scale.codes.map((c) => c.code)),
-        answerOf: new GrowableInt32(capacity),
+        answerOf: codeArray(scale.codes.length, capacity),
         column: { item, codes: scale.codes, positive: scale.codes.map((c) => positive.has(c.code)) },
         scaleCodes: scale.codes.map((c) => c.code).join(', '),
       };
@@ -289,73 +284,126 @@ export class SurveyDataBuilder {
   }
 
   /** Adds one data row (fields as strings, in header order). */
-  add(fields: string[]): void {
+  add(fields: readonly string[]): void {
+    this.addRecord(this.strings.of(fields));
+  }
+
+  /**
+   * Adds one data row, read through a CsvRecord (fields in header order). The work is split into
+   * small methods, with the problems built in methods of their own: the compiler then inlines the
+   * per-cell lookups and column writes into each loop (one large method exhausts its inlining budget).
+   */
+  addRecord(record: CsvRecord): void {
     if (this.failed) return;
     const row = ++this.rows;
-    if (fields.length !== this.header.length) this.note({ type: 'error', code: 'RaggedRow', message: `has ${fields.length} fields, the header has ${this.header.length}`, row });
+    if (this.keepColumns && row > this.capacity) this.growColumns();
+    if (record.length !== this.header.length) this.note({ type: 'error', code: 'RaggedRow', message: `has ${record.length} fields, the header has ${this.header.length}`, row });
+    this.readId(record, row);
+    this.readWeight(record, row);
+    this.readAttributes(record, row);
+    this.readItems(record, row);
+  }
 
+  /** Doubles the room of every column (the row count outgrew the guess). */
+  private growColumns(): void {
+    const capacity = this.capacity * 2;
+    this.weights = grown(this.weights, capacity);
+    for (const plan of this.attributes) {
+      plan.levelOf = grown(plan.levelOf, capacity);
+      if (plan.values) plan.values = grown(plan.values, capacity);
+    }
+    for (const plan of this.items) plan.answerOf = grown(plan.answerOf, capacity);
+    this.capacity = capacity;
+  }
+
+  private readId(record: CsvRecord, row: number): void {
     // Kept in check-only mode too: the repeated-id table reads them from this list.
-    const id = cellOf(fields, this.idIndex);
+    const id = record.trimmed(this.idIndex);
     this.ids.push(id);
     if (id === '') this.note({ type: 'error', code: 'MissingId', message: 'the respondent id is blank', row, column: this.codebook.respondentId });
     else {
       const first = this.seenIds.firstRow(row);
       if (first !== 0) this.note({ type: 'error', code: 'DuplicateId', message: `respondent id "${id}" also appears on row ${first}`, row, column: this.codebook.respondentId });
     }
+  }
 
+  private readWeight(record: CsvRecord, row: number): void {
     let weight = 1;
     if (this.weightIndex >= 0) {
-      const raw = cellOf(fields, this.weightIndex);
-      const w = raw === '' ? NaN : Number(raw);
+      const w = record.numberOf(this.weightIndex);
       this.rowWeight = w;
-      if (!Number.isFinite(w)) this.note({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row, column: this.codebook.weight });
-      else if (w < 0) this.note({ type: 'error', code: 'NegativeWeight', message: `the weight ${raw} is negative`, row, column: this.codebook.weight });
-      else weight = w;
+      if (Number.isFinite(w) && w >= 0) weight = w;
+      else this.badWeight(record, row, w);
     }
-    if (this.keepColumns) this.weights.push(weight);
+    if (this.keepColumns) this.weights[row - 1] = weight;
+  }
 
+  private badWeight(record: CsvRecord, row: number, w: number): void {
+    const raw = record.trimmed(this.weightIndex);
+    if (!Number.isFinite(w)) this.note({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row, column: this.codebook.weight });
+    else this.note({ type: 'error', code: 'NegativeWeight', message: `the weight ${raw} is negative`, row, column: this.codebook.weight });
+  }
+
+  private readAttributes(record: CsvRecord, row: number): void {
     const attributes = this.attributes;
+    const keep = this.keepColumns;
     for (let a = 0; a < attributes.length; a++) {
       const plan = attributes[a];
       let level = -1;
       if (plan.codes !== null) {
-        const code = plan.codes.ofCell(fields[plan.index]);
+        const code = plan.codes.ofField(record, plan.index);
         if (code >= 0) level = code;
-        else if (code === NOT_A_CODE && this.tally(plan.header, 'UnknownCode'))
-          this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${cellOf(fields, plan.index)}" is not a code of ${plan.column.label.en} (${plan.codes.keys().join(', ')})`, row, column: plan.header });
+        else if (code === NOT_A_CODE) this.unknownAttributeCode(plan, record, row);
       } else {
-        const raw = cellOf(fields, plan.index);
+        // A one-digit value, the usual scale answer, is read without a string.
+        const c = record.single(plan.index);
+        const v = c >= 48 && c <= 57 ? c - 48 : scaleValue(record.trimmed(plan.index));
         let value = NaN;
-        if (raw !== '') {
-          const v = toNumber(raw);
-          if (!Number.isFinite(v) || v < plan.min || v > plan.max) this.note({ type: 'error', code: 'OutOfScale', message: `"${raw}" is outside the scale ${plan.min}-${plan.max}`, row, column: plan.header });
-          else {
+        if (v === v) {
+          if (v >= plan.min && v <= plan.max) {
             value = v;
             level = bandOf(v, plan.bandMin, plan.bandMax);
-          }
-        }
-        if (this.keepColumns) plan.values!.push(value);
+          } else this.outOfScale(plan, record, row);
+        } else if (!record.isBlank(plan.index)) this.outOfScale(plan, record, row);
+        if (keep) plan.values![row - 1] = value;
       }
-      if (this.keepColumns) plan.levelOf.push(level);
+      if (keep) plan.levelOf[row - 1] = level;
     }
+  }
 
+  private unknownAttributeCode(plan: AttributePlan, record: CsvRecord, row: number): void {
+    if (this.tally(plan.header, 'UnknownCode'))
+      this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${record.trimmed(plan.index)}" is not a code of ${plan.column.label.en} (${plan.codes!.keys().join(', ')})`, row, column: plan.header });
+  }
+
+  private outOfScale(plan: AttributePlan, record: CsvRecord, row: number): void {
+    this.note({ type: 'error', code: 'OutOfScale', message: `"${record.trimmed(plan.index)}" is outside the scale ${plan.min}-${plan.max}`, row, column: plan.header });
+  }
+
+  private readItems(record: CsvRecord, row: number): void {
     const items = this.items;
+    const keep = this.keepColumns;
     for (let k = 0; k < items.length; k++) {
       const plan = items[k];
-      const code = plan.codes.ofCell(fields[plan.index]);
+      const code = plan.codes.ofField(record, plan.index);
       let answer = -1;
-      if (code === NOT_A_CODE) {
-        if (this.tally(plan.header, 'UnknownCode'))
-          this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${cellOf(fields, plan.index)}" is not a code of the scale ${plan.scaleCodes}`, row, column: plan.header });
-      } else if (code >= 0) {
-        if (plan.conditionIndex >= 0 && !plan.asked.has(cellOf(fields, plan.conditionIndex))) {
-          // Answered although not asked: kept out of the base, since the base is who was asked.
-          const condition = plan.column.item.askedIf!;
-          this.note({ type: 'warning', code: 'AnsweredNotAsked', message: `answered, but the item is asked only if "${condition.column}" is ${condition.in.join(' or ')}; left out of the base`, row, column: plan.header });
-        } else answer = code;
-      }
-      if (this.keepColumns) plan.answerOf.push(answer);
+      if (code >= 0) {
+        // Answered although not asked: kept out of the base, since the base is who was asked.
+        if (plan.conditionIndex >= 0 && !plan.asked.has(record.trimmed(plan.conditionIndex))) this.answeredNotAsked(plan, row);
+        else answer = code;
+      } else if (code === NOT_A_CODE) this.unknownItemCode(plan, record, row);
+      if (keep) plan.answerOf[row - 1] = answer;
     }
+  }
+
+  private unknownItemCode(plan: ItemPlan, record: CsvRecord, row: number): void {
+    if (this.tally(plan.header, 'UnknownCode'))
+      this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${record.trimmed(plan.index)}" is not a code of the scale ${plan.scaleCodes}`, row, column: plan.header });
+  }
+
+  private answeredNotAsked(plan: ItemPlan, row: number): void {
+    const condition = plan.column.item.askedIf!;
+    this.note({ type: 'warning', code: 'AnsweredNotAsked', message: `answered, but the item is asked only if "${condition.column}" is ${condition.in.join(' or ')}; left out of the base`, row, column: plan.header });
   }
 
   /** The finished dataset; throws a DatasetError listing every error found. */
@@ -364,14 +412,15 @@ export class SurveyDataBuilder {
     if (!this.headerFailed && this.rows === 0) this.problems.push({ type: 'error', code: 'NoRows', message: 'the file has a header but no respondents' });
     if (this.problems.some((p) => p.type === 'error')) throw new DatasetError(this.problems);
     const attributes = new Map<string, AttributeColumn>();
-    for (const plan of this.attributes) attributes.set(plan.column.id, { ...plan.column, levelOf: plan.levelOf.finish(), ...(plan.values ? { values: plan.values.finish() } : {}) });
+    const rows = this.rows;
+    for (const plan of this.attributes) attributes.set(plan.column.id, { ...plan.column, levelOf: fitted(plan.levelOf, rows), ...(plan.values ? { values: fitted(plan.values, rows) } : {}) });
     const items = new Map<string, ItemColumn>();
-    for (const plan of this.items) items.set(plan.column.item.id, { ...plan.column, answerOf: plan.answerOf.finish() });
+    for (const plan of this.items) items.set(plan.column.item.id, { ...plan.column, answerOf: fitted(plan.answerOf, rows) });
     return {
       codebook: this.codebook,
       rowCount: this.rows,
       respondentIds: this.ids,
-      weights: this.weights.finish(),
+      weights: fitted(this.weights, rows),
       weighted: this.weightIndex >= 0,
       attributes,
       items,
@@ -380,19 +429,11 @@ export class SurveyDataBuilder {
   }
 }
 
-/** A trimmed cell; a missing one (short row) is blank. */
-function cellOf(fields: readonly string[], index: number): string {
-  const v = fields[index];
-  return v === undefined ? '' : trimCell(v);
-}
-
-/** Number(s), with the one-digit answers of a scale read without the general conversion. */
-function toNumber(s: string): number {
-  if (s.length === 1) {
-    const d = s.charCodeAt(0) - 48;
-    if (d >= 0 && d <= 9) return d;
-  }
-  return Number(s);
+/** A trimmed scale cell as a number: NaN when blank or not a finite number. */
+function scaleValue(s: string): number {
+  if (s === '') return NaN;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : NaN;
 }
 
 /** The first band holding v, or -1 (bands may overlap or leave gaps; the first match wins). */
