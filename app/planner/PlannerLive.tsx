@@ -2,8 +2,10 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState, useTransition } from 'react';
 import { planFor, type PlannerAnswer } from '@/lib/analysis/planner';
+import { prepareNumberFormats } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { useClientColumns } from '../components/clientColumns';
+import { cancelPushAfterPaint, pushAfterPaint } from '../components/historyAfterPaint';
 import { pt } from './messages';
 import { Answer } from './PlannerAnswer';
 import { PlannerValuesContext } from './plannerValues';
@@ -82,6 +84,8 @@ export function PlannerLive({
     if (!ready || !g || !p) return;
     const variants = attributeIds.slice(0, 3).flatMap((id) => (g.attributes.get(id)?.levels.slice(0, 1) ?? []).map((l) => `${query}&${id}=${encodeURIComponent(l.code)}`));
     let handle = window.setTimeout(function next() {
+      // Cheap once made; the first one of a tab loads the locale data (see prepareNumberFormats).
+      prepareNumberFormats(locale);
       const variant = variants.shift();
       if (variant === undefined) return;
       compute(g, p, variant, attributeIds, momentIds);
@@ -104,8 +108,11 @@ export function PlannerLive({
     const href = `/planner?${[next, locale === 'nl' ? 'lang=nl' : ''].filter(Boolean).join('&')}`;
     if (g && p) {
       setBrowserQuery(next);
-      window.history.pushState(null, '', href);
-    } else startTransition(() => router.push(href, { scroll: false }));
+      pushAfterPaint(href);
+    } else {
+      cancelPushAfterPaint();
+      startTransition(() => router.push(href, { scroll: false }));
+    }
   };
 
   return (

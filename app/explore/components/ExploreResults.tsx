@@ -5,7 +5,7 @@ import type { SurveyData } from '@/lib/survey/dataset';
 import { buildExplore, type ExploreResult, type ViewModel } from '@/lib/explore/build';
 import { clearFilters, type ExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
-import { formatNumber } from '@/lib/i18n/messages';
+import { formatNumber, prepareNumberFormats } from '@/lib/i18n/messages';
 import { tx } from '../messages';
 import { AudienceLine } from './AudienceLine';
 import { ChartMethodsContext } from './chartMethods';
@@ -48,6 +48,7 @@ function warmUp(columns: SurveyData, catalog: DatasetCatalog, state: ExploreStat
   const cancel = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
   let handle = 0;
   const next = () => {
+    prepareNumberFormats(state.lang);
     const variant = variants.shift();
     if (!variant) return;
     buildExplore(columns, catalog, variant);
