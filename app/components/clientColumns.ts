@@ -1,6 +1,5 @@
 'use client';
 import { useEffect, useSyncExternalStore } from 'react';
-import { decodeSurveyColumns } from '@/lib/survey/columnsTransfer';
 import type { SurveyData } from '@/lib/survey/dataset';
 
 /**
@@ -22,7 +21,9 @@ function load(id: string): Promise<SurveyData | null> {
   if (!promise) {
     promise = fetch(`/api/datasets/${encodeURIComponent(id)}/columns`)
       .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
-      .then((buffer) => {
+      // The decoder comes with the columns, not with the page's first scripts.
+      .then((buffer) => Promise.all([buffer, import('@/lib/survey/columnsTransfer')]))
+      .then(([buffer, { decodeSurveyColumns }]) => {
         const data = decodeSurveyColumns(buffer);
         loaded.set(id, data);
         for (const listener of listeners) listener();

@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useOpt
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import { type ExploreState, parseExploreState, serialiseExploreState } from '@/lib/explore/state';
 import { columnsIfLoaded } from '../../components/clientColumns';
+import { exploreEngine } from './exploreEngine';
 import { cancelPushAfterPaint, pushAfterPaint } from '../../components/historyAfterPaint';
 
 interface ExploreContextValue {
@@ -61,7 +62,7 @@ export function ExploreShell({ catalogs, renderedDataset, children }: { catalogs
   const go = useCallback(
     (next: ExploreState) => {
       // Another dataset needs the server: the page around the results (notices, title) is its.
-      if (next.dataset === renderedDataset && columnsIfLoaded(next.dataset)) {
+      if (next.dataset === renderedDataset && columnsIfLoaded(next.dataset) && exploreEngine.current()) {
         setBrowserState(next);
         pushAfterPaint(hrefOf(next));
         return;
