@@ -19,10 +19,11 @@ function subscribe(listener: () => void): () => void {
 function load(id: string): Promise<SurveyData | null> {
   let promise = loading.get(id);
   if (!promise) {
-    promise = fetch(`/api/datasets/${encodeURIComponent(id)}/columns`)
-      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
-      // The decoder comes with the columns, not with the page's first scripts.
-      .then((buffer) => Promise.all([buffer, import('@/lib/survey/columnsTransfer')]))
+    // The decoder comes with the columns (fetched side by side), not with the page's first scripts.
+    promise = Promise.all([
+      fetch(`/api/datasets/${encodeURIComponent(id)}/columns`).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`)))),
+      import('@/lib/survey/columnsTransfer'),
+    ])
       .then(([buffer, { decodeSurveyColumns }]) => {
         const data = decodeSurveyColumns(buffer);
         loaded.set(id, data);

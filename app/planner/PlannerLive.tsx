@@ -121,8 +121,8 @@ export function PlannerLive({
     <PlannerValuesContext.Provider value={values}>
       <div className="planner-layout" onSubmitCapture={onSubmit}>
         {children}
-        {/* data-state tells tests and the page benchmark which request the answer belongs to. */}
-        <div className={pending ? 'planner-answer is-pending' : 'planner-answer'} aria-live="polite" aria-busy={pending} data-state={computeHere ? query : initialQuery}>
+        {/* data-state tells tests and the page benchmark which request the answer belongs to; data-live whether the next change is answered here. */}
+        <div className={pending ? 'planner-answer is-pending' : 'planner-answer'} aria-live="polite" aria-busy={pending} data-state={computeHere ? query : initialQuery} data-live={ready}>
           {!computed ? (
             initialView
           ) : computed.error !== null ? (

@@ -118,6 +118,8 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
       /* Which URL the results on screen belong to, for tests and the page benchmark. */
       data-state={computeHere ? href : initialHref}
       data-computed={computeHere ? 'browser' : 'server'}
+      /* Whether the next change can be computed here (columns and engine in), for the page benchmark. */
+      data-live={columns !== null && engine !== null}
     >
       {body}
     </div>
