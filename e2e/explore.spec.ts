@@ -207,7 +207,9 @@ test.describe('/explore', () => {
     for (const text of ['Dataset: ', 'Synthetic data', 'Weighted with', 'Audience: 1,000 of 4,000 respondents', 'Country: Netherlands', 'Benjamini-Hochberg', '95% Wilson'])
       expect(svg).toContain(text);
     // The bars themselves are in the image: one rect per data type at least.
-    expect((svg.match(/recharts-rectangle/g) ?? []).length).toBeGreaterThanOrEqual(17);
+    expect((svg.match(/class="chart-bar"/g) ?? []).length).toBeGreaterThanOrEqual(17);
+    // With an interval on every bar.
+    expect(svg).toMatch(/class="whiskers" d="M[^"]{200,}"/);
 
     const pngDownload = page.waitForEvent('download');
     await card.getByRole('button', { name: /as PNG$/ }).click();

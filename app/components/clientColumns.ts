@@ -1,6 +1,5 @@
 'use client';
 import { useEffect, useSyncExternalStore } from 'react';
-import { decodeSurveyColumns } from '@/lib/survey/columnsTransfer';
 import type { SurveyData } from '@/lib/survey/dataset';
 
 /**
@@ -20,9 +19,12 @@ function subscribe(listener: () => void): () => void {
 function load(id: string): Promise<SurveyData | null> {
   let promise = loading.get(id);
   if (!promise) {
-    promise = fetch(`/api/datasets/${encodeURIComponent(id)}/columns`)
-      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
-      .then((buffer) => {
+    // The decoder comes with the columns (fetched side by side), not with the page's first scripts.
+    promise = Promise.all([
+      fetch(`/api/datasets/${encodeURIComponent(id)}/columns`).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`)))),
+      import('@/lib/survey/columnsTransfer'),
+    ])
+      .then(([buffer, { decodeSurveyColumns }]) => {
         const data = decodeSurveyColumns(buffer);
         loaded.set(id, data);
         for (const listener of listeners) listener();

@@ -1,10 +1,13 @@
 'use client';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState, useTransition } from 'react';
-import { planFor, type PlannerAnswer } from '@/lib/analysis/planner';
+import type { planFor, PlannerAnswer } from '@/lib/analysis/planner';
+import { prepareNumberFormats } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { useClientColumns } from '../components/clientColumns';
+import { cancelPushAfterPaint, pushAfterPaint } from '../components/historyAfterPaint';
 import { pt } from './messages';
+import { plannerEngine } from './plannerEngine';
 import { Answer } from './PlannerAnswer';
 import { PlannerValuesContext } from './plannerValues';
 
@@ -23,11 +26,11 @@ export function plannerQuery(dataset: string, fieldIds: string[], values: (id: s
 
 type Computed = { answer: PlannerAnswer; error: null } | { answer: null; error: string };
 
-function compute(g: Parameters<typeof planFor>[0], p: Parameters<typeof planFor>[1], query: string, attributeIds: string[], momentIds: string[]): Computed {
+function compute(engine: { planFor: typeof planFor }, g: Parameters<typeof planFor>[0], p: Parameters<typeof planFor>[1], query: string, attributeIds: string[], momentIds: string[]): Computed {
   const params = new URLSearchParams(query);
   const pick = (ids: string[]) => Object.fromEntries(ids.filter((id) => params.get(id)).map((id) => [id, params.get(id)!]));
   try {
-    return { answer: planFor(g, p, { audience: pick(attributeIds), moment: pick(momentIds) }), error: null };
+    return { answer: engine.planFor(g, p, { audience: pick(attributeIds), moment: pick(momentIds) }), error: null };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     return { answer: null, error: e.message };
@@ -36,9 +39,9 @@ function compute(g: Parameters<typeof planFor>[0], p: Parameters<typeof planFor>
 
 /**
  * The planner's form and answer. The first answer is the server's (`initialView`, for
- * `initialQuery`). Once the dataset's columns and study P's are in the browser, a change is
- * answered here with the same code (lib/analysis/planner) and the URL follows through the history
- * API; before that, the form goes to the server as a plain GET.
+ * `initialQuery`). Once the dataset's columns and study P's are in the browser (and the engine,
+ * loaded after the page), a change is answered here with the same code (lib/analysis/planner) and
+ * the URL follows through the history API; before that, the form goes to the server as a plain GET.
  */
 export function PlannerLive({
   dataset,
@@ -73,18 +76,21 @@ export function PlannerLive({
 
   const g = useClientColumns(dataset);
   const p = useClientColumns('study-p');
-  const computeHere = g !== null && p !== null && query !== initialQuery;
-  const computed = useMemo(() => (computeHere ? compute(g, p, query, attributeIds, momentIds) : null), [computeHere, g, p, query, attributeIds, momentIds]);
+  const engine = plannerEngine.use();
+  const computeHere = g !== null && p !== null && engine !== null && query !== initialQuery;
+  const computed = useMemo(() => (computeHere ? compute(engine, g, p, query, attributeIds, momentIds) : null), [computeHere, engine, g, p, query, attributeIds, momentIds]);
   // Warm the engine in idle time once the columns are in: the first run of freshly loaded code is
   // several times slower than later ones, and would otherwise be the user's next change.
-  const ready = g !== null && p !== null;
+  const ready = g !== null && p !== null && engine !== null;
   useEffect(() => {
-    if (!ready || !g || !p) return;
+    if (!ready || !g || !p || !engine) return;
     const variants = attributeIds.slice(0, 3).flatMap((id) => (g.attributes.get(id)?.levels.slice(0, 1) ?? []).map((l) => `${query}&${id}=${encodeURIComponent(l.code)}`));
     let handle = window.setTimeout(function next() {
+      // Cheap once made; the first one of a tab loads the locale data (see prepareNumberFormats).
+      prepareNumberFormats(locale);
       const variant = variants.shift();
       if (variant === undefined) return;
-      compute(g, p, variant, attributeIds, momentIds);
+      compute(engine, g, p, variant, attributeIds, momentIds);
       handle = window.setTimeout(next, 0);
     }, 50);
     return () => window.clearTimeout(handle);
@@ -102,18 +108,21 @@ export function PlannerLive({
     const data = new FormData(form);
     const next = plannerQuery(dataset, fieldIds, (id) => data.get(id) as string | null);
     const href = `/planner?${[next, locale === 'nl' ? 'lang=nl' : ''].filter(Boolean).join('&')}`;
-    if (g && p) {
+    if (g && p && engine) {
       setBrowserQuery(next);
-      window.history.pushState(null, '', href);
-    } else startTransition(() => router.push(href, { scroll: false }));
+      pushAfterPaint(href);
+    } else {
+      cancelPushAfterPaint();
+      startTransition(() => router.push(href, { scroll: false }));
+    }
   };
 
   return (
     <PlannerValuesContext.Provider value={values}>
       <div className="planner-layout" onSubmitCapture={onSubmit}>
         {children}
-        {/* data-state tells tests and the page benchmark which request the answer belongs to. */}
-        <div className={pending ? 'planner-answer is-pending' : 'planner-answer'} aria-live="polite" aria-busy={pending} data-state={computeHere ? query : initialQuery}>
+        {/* data-state tells tests and the page benchmark which request the answer belongs to; data-live whether the next change is answered here. */}
+        <div className={pending ? 'planner-answer is-pending' : 'planner-answer'} aria-live="polite" aria-busy={pending} data-state={computeHere ? query : initialQuery} data-live={ready}>
           {!computed ? (
             initialView
           ) : computed.error !== null ? (

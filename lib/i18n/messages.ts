@@ -81,3 +81,15 @@ export function formatPercent(share: number, locale: Locale, digits = 1): string
 export function formatNumber(value: number, locale: Locale, digits = 0): string {
   return numberFormat(locale, 'decimal', digits).format(value);
 }
+
+/**
+ * Builds the number formats a page's redraw uses, ahead of time. The first Intl.NumberFormat of a
+ * browser tab also loads the locale data (tens of milliseconds); a page rendered on the server has
+ * not formatted anything in the browser yet, so without this its first filter change would pay it.
+ */
+export function prepareNumberFormats(locale: Locale): void {
+  for (const digits of [0, 1]) {
+    formatPercent(0, locale, digits);
+    formatNumber(0, locale, digits);
+  }
+}

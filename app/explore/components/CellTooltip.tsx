@@ -5,22 +5,14 @@ import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { formatInterval, tx } from '../messages';
 import { noteOf, vsRestText } from '../table';
 
-interface TooltipEntry {
-  dataKey?: unknown;
-  payload?: Record<string, unknown>;
-}
-
 /** Tooltip of a bar chart row: per series the share, interval, base n, effective base and the test against the rest. */
-export function CellTooltip({ chart, locale, active, payload }: { chart: BarChartData; locale: Locale; active?: boolean; payload?: readonly TooltipEntry[] }) {
-  if (!active || !payload?.length) return null;
-  const row = payload[0].payload as Record<string, unknown> | undefined;
-  if (!row) return null;
+export function CellTooltip({ chart, locale, label, cells }: { chart: BarChartData; locale: Locale; label: string; cells: readonly (CellView | undefined)[] }) {
   const crossed = chart.seriesDim !== null;
   return (
     <div className="chart-tooltip">
-      <p className="tooltip-title">{String(row.label)}</p>
+      <p className="tooltip-title">{label}</p>
       {chart.series.map((s, i) => {
-        const cell = row[`c${i}`] as CellView | undefined;
+        const cell = cells[i];
         if (!cell) return null;
         return (
           <dl key={s.key || 'all'}>

@@ -21,7 +21,7 @@ function save(blob: Blob, name: string) {
 /** The chart's <svg>, waiting a few frames if it is being drawn again right now (it measures its width first). */
 async function chartSvgIn(frame: HTMLDivElement | null): Promise<SVGSVGElement | null> {
   for (let i = 0; i < 30; i++) {
-    const svg = frame?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    const svg = frame?.querySelector<SVGSVGElement>('svg.bar-chart-svg');
     if (svg) return svg;
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }

@@ -2,15 +2,16 @@
 import { useEffect, useMemo } from 'react';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import type { SurveyData } from '@/lib/survey/dataset';
-import { buildExplore, type ExploreResult, type ViewModel } from '@/lib/explore/build';
+import type { ExploreResult, ViewModel } from '@/lib/explore/build';
 import { clearFilters, type ExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
-import { formatNumber } from '@/lib/i18n/messages';
+import { formatNumber, prepareNumberFormats } from '@/lib/i18n/messages';
 import { tx } from '../messages';
 import { AudienceLine } from './AudienceLine';
 import { ChartMethodsContext } from './chartMethods';
 import { useClientColumns } from '../../components/clientColumns';
 import { EmptyState } from './EmptyState';
+import { exploreEngine } from './exploreEngine';
 import { useExplore } from './ExploreShell';
 import { Headline } from './Headline';
 import { BondView } from './views/BondView';
@@ -41,13 +42,14 @@ function ViewContent({ content, state, locale }: { content: ViewModel; state: Ex
  * that first run would otherwise be the user's next click. The variants filter on one level of the
  * first attributes, which walks the same code as a real filter change.
  */
-function warmUp(columns: SurveyData, catalog: DatasetCatalog, state: ExploreState): () => void {
+function warmUp(buildExplore: (typeof import('@/lib/explore/build'))['buildExplore'], columns: SurveyData, catalog: DatasetCatalog, state: ExploreState): () => void {
   const variants = catalog.attributes.slice(0, 2).flatMap((a) => a.levels.slice(0, 1).map((l) => ({ ...state, filter: { ...state.filter, [a.id]: [l.code] } })));
   // In idle time only (a page that is still loading or being used goes first).
   const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 200) as unknown as number);
   const cancel = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
   let handle = 0;
   const next = () => {
+    prepareNumberFormats(state.lang);
     const variant = variants.shift();
     if (!variant) return;
     buildExplore(columns, catalog, variant);
@@ -66,14 +68,15 @@ function warmUp(columns: SurveyData, catalog: DatasetCatalog, state: ExploreStat
 export function ExploreResults({ initial, initialHref }: { initial: ExploreResult; initialHref: string }) {
   const { catalog, state, pending, hrefOf } = useExplore();
   const columns = useClientColumns(state.dataset);
+  const engine = exploreEngine.use();
   const href = hrefOf(state);
-  const computeHere = columns !== null && href !== initialHref;
-  const result = useMemo(() => (computeHere ? buildExplore(columns, catalog, state) : initial), [computeHere, columns, catalog, state, initial]);
+  const computeHere = columns !== null && engine !== null && href !== initialHref;
+  const result = useMemo(() => (computeHere ? engine.buildExplore(columns, catalog, state) : initial), [computeHere, engine, columns, catalog, state, initial]);
   // Once per dataset and view: what the next click will need.
-  const warmKey = columns ? `${state.dataset}/${state.view}` : '';
+  const warmKey = columns && engine ? `${state.dataset}/${state.view}` : '';
   useEffect(() => {
-    if (!warmKey || !columns) return;
-    return warmUp(columns, catalog, state);
+    if (!warmKey || !columns || !engine) return;
+    return warmUp(engine.buildExplore, columns, catalog, state);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on dataset and view on purpose
   }, [warmKey]);
   const locale = state.lang;
@@ -115,6 +118,8 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
       /* Which URL the results on screen belong to, for tests and the page benchmark. */
       data-state={computeHere ? href : initialHref}
       data-computed={computeHere ? 'browser' : 'server'}
+      /* Whether the next change can be computed here (columns and engine in), for the page benchmark. */
+      data-live={columns !== null && engine !== null}
     >
       {body}
     </div>

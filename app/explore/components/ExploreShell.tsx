@@ -4,6 +4,8 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useOpt
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import { type ExploreState, parseExploreState, serialiseExploreState } from '@/lib/explore/state';
 import { columnsIfLoaded } from '../../components/clientColumns';
+import { exploreEngine } from './exploreEngine';
+import { cancelPushAfterPaint, pushAfterPaint } from '../../components/historyAfterPaint';
 
 interface ExploreContextValue {
   catalogs: DatasetCatalog[];
@@ -25,7 +27,8 @@ export function useExplore(): ExploreContextValue {
 /**
  * Holds the explorer's state, read from the URL (so back and forward restore it). A change pushes a
  * new URL. Once the dataset's columns are in the browser (clientColumns.ts), the push is a plain
- * history entry and ExploreResults computes the view here, without a round trip; before that, the
+ * history entry, made once the new view is on screen, and ExploreResults computes the view here,
+ * without a round trip; before that, the
  * push goes to the server in a transition, while the controls already show the change (optimistic
  * state) and the results are marked busy.
  */
@@ -59,11 +62,12 @@ export function ExploreShell({ catalogs, renderedDataset, children }: { catalogs
   const go = useCallback(
     (next: ExploreState) => {
       // Another dataset needs the server: the page around the results (notices, title) is its.
-      if (next.dataset === renderedDataset && columnsIfLoaded(next.dataset)) {
+      if (next.dataset === renderedDataset && columnsIfLoaded(next.dataset) && exploreEngine.current()) {
         setBrowserState(next);
-        window.history.pushState(null, '', hrefOf(next));
+        pushAfterPaint(hrefOf(next));
         return;
       }
+      cancelPushAfterPaint();
       startTransition(() => {
         setOptimisticState(next);
         router.push(hrefOf(next), { scroll: false });

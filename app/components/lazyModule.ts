@@ -1,0 +1,44 @@
+'use client';
+import { useEffect, useSyncExternalStore } from 'react';
+
+export interface LazyModule<T> {
+  /** The module if it has arrived (no waiting). */
+  current: () => T | null;
+  /** The module once loaded, in a component: null until then (and on the server); starts the load. */
+  use: () => T | null;
+}
+
+/**
+ * Code a page needs only after it is on screen (the engine that recomputes a view in the browser),
+ * loaded as a separate chunk after the page has hydrated instead of with the page's first scripts:
+ * less JavaScript to download, parse and run before the page is usable.
+ */
+export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
+  let value: T | null = null;
+  let loading: Promise<unknown> | null = null;
+  const listeners = new Set<() => void>();
+  const start = () => {
+    loading ??= load().then(
+      (arrived) => {
+        value = arrived;
+        for (const listener of listeners) listener();
+      },
+      () => {
+        // Without it the page keeps asking the server; a later render may try again.
+        loading = null;
+      },
+    );
+  };
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  return {
+    current: () => value,
+    use() {
+      const loaded = useSyncExternalStore(subscribe, () => value, () => null);
+      useEffect(start, []);
+      return loaded;
+    },
+  };
+}
