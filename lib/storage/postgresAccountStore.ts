@@ -14,6 +14,7 @@ import {
 } from './accountInput';
 import { AccountStoreError, type AccountStore, type AuditAction, type AuditEntry, type NewAuditEntry, type NewUser, type Role, type User, type UserWithSecret } from './accountStore';
 import { preparePostgres, type PostgresStoreOptions } from './postgresDatasetStore';
+import { MigratedPool } from './postgresPool';
 
 /**
  * The server-database account store: tables in the same PostgreSQL database as the datasets
@@ -68,55 +69,21 @@ const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
 
 export class PostgresAccountStore implements AccountStore {
-  private readonly pool: pg.Pool;
-  private ready: Promise<void> | null = null;
-  private readonly running = new Set<Promise<unknown>>();
-  private closing = false;
-  private closed: Promise<void> | null = null;
+  private readonly pool: MigratedPool;
 
   constructor(options: PostgresStoreOptions) {
-    this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS });
-    // A broken idle connection (server restart) must not crash the process; the pool drops it.
-    this.pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
-  }
-
-  /** Runs the migrations once per store (again after a failure, e.g. the server was down). */
-  private init(): Promise<void> {
-    this.ready ??= (async () => {
-      const client = await this.pool.connect();
-      try {
-        await preparePostgres(client);
-      } finally {
-        client.release();
-      }
-    })().catch((e: unknown) => {
-      this.ready = null;
-      throw e;
+    this.pool = new MigratedPool({
+      connectionString: options.connectionString,
+      maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+      prepare: preparePostgres,
+      closedError: () => new AccountStoreError('Closed', 'the account store is closed'),
+      // A refusal leaves the connection clean (rolled back); anything else may not have.
+      leavesConnectionClean: (e) => e instanceof AccountStoreError,
     });
-    return this.ready;
   }
 
-  /** Runs an operation on a pooled connection, after the migrations; close() waits for it. */
   private run<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    if (this.closing) return Promise.reject(new AccountStoreError('Closed', 'the account store is closed'));
-    const task = (async () => {
-      await this.init();
-      const client = await this.pool.connect();
-      let broken: Error | undefined;
-      try {
-        return await work(client);
-      } catch (e) {
-        // A refusal leaves the connection clean (rolled back); anything else may not have.
-        if (!(e instanceof AccountStoreError)) broken = e instanceof Error ? e : new Error(String(e));
-        throw e;
-      } finally {
-        client.release(broken);
-      }
-    })();
-    this.running.add(task);
-    const forget = () => this.running.delete(task);
-    task.then(forget, forget);
-    return task;
+    return this.pool.run(work);
   }
 
   /** One transaction; with `lockUsers`, holding the users table against every other write to it. */
@@ -139,7 +106,7 @@ export class PostgresAccountStore implements AccountStore {
   private checked<I, T>(check: () => I, then: (input: I) => Promise<T>): Promise<T> {
     let input: I;
     try {
-      if (this.closing) throw new AccountStoreError('Closed', 'the account store is closed');
+      if (this.pool.closing) throw new AccountStoreError('Closed', 'the account store is closed');
       input = check();
     } catch (e) {
       return Promise.reject(e);
@@ -349,13 +316,7 @@ export class PostgresAccountStore implements AccountStore {
 
   /** Waits for operations under way, then closes this store's pool (not the dataset store's). */
   close(): Promise<void> {
-    if (this.closed) return this.closed;
-    this.closing = true;
-    this.closed = (async () => {
-      while (this.running.size) await Promise.allSettled([...this.running]);
-      await this.pool.end();
-    })();
-    return this.closed;
+    return this.pool.close();
   }
 }
 

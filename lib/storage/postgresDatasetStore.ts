@@ -7,6 +7,7 @@ import type { Codebook } from '../survey/codebook';
 import { checkNewDataset, checkRow, DatasetStoreError, newDatasetSummary, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import type { Migration } from './sqliteMigrations';
+import { MigratedPool } from './postgresPool';
 import { copyTextValue, decodeLine, encodeLine, fromCopyText } from './postgresRowCodec';
 
 /**
@@ -97,56 +98,19 @@ export async function preparePostgres(client: pg.ClientBase): Promise<void> {
 }
 
 export class PostgresDatasetStore implements DatasetStore {
-  private readonly pool: pg.Pool;
-  private ready: Promise<void> | null = null;
-  private readonly running = new Set<Promise<unknown>>();
-  private closing = false;
-  private closed: Promise<void> | null = null;
+  private readonly pool: MigratedPool;
 
   constructor(options: PostgresStoreOptions) {
-    this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
-    // An idle pooled connection that breaks (server restart) must not crash the process; the pool
-    // drops it and the next operation opens a new one.
-    this.pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
-  }
-
-  /** Runs the migrations once per store (again after a failure, e.g. the server was down). */
-  private init(): Promise<void> {
-    this.ready ??= (async () => {
-      const client = await this.pool.connect();
-      try {
-        await preparePostgres(client);
-      } finally {
-        client.release();
-      }
-    })().catch((e: unknown) => {
-      this.ready = null;
-      throw e;
+    this.pool = new MigratedPool({
+      connectionString: options.connectionString,
+      maxConnections: options.maxConnections ?? 10,
+      prepare: preparePostgres,
+      closedError: () => new DatasetStoreError('Closed', 'the dataset store is closed'),
     });
-    return this.ready;
   }
 
-  /** Runs an operation on a pooled connection, after the migrations; close() waits for it. */
   private run<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    if (this.closing) return Promise.reject(new DatasetStoreError('Closed', 'the dataset store is closed'));
-    const task = (async () => {
-      await this.init();
-      const client = await this.pool.connect();
-      let broken: Error | undefined;
-      try {
-        return await work(client);
-      } catch (e) {
-        // After a failed COPY or a lost connection the session state is unknown: do not reuse it.
-        broken = e instanceof Error ? e : new Error(String(e));
-        throw e;
-      } finally {
-        client.release(broken);
-      }
-    })();
-    this.running.add(task);
-    const forget = () => this.running.delete(task);
-    task.then(forget, forget);
-    return task;
+    return this.pool.run(work);
   }
 
   list(): Promise<DatasetSummary[]> {
@@ -197,7 +161,7 @@ export class PostgresDatasetStore implements DatasetStore {
     const summary = newDatasetSummary(input, randomUUID());
     let count = 0;
     const prefix = `${summary.id}\t`;
-    const closing = () => this.closing;
+    const closing = () => this.pool.closing;
     // COPY's text format: "<dataset id>\t<row number>\t<line>\n", sent in batches of about 256 KB.
     async function* batches(): AsyncGenerator<Buffer> {
       let text = '';
@@ -258,13 +222,7 @@ export class PostgresDatasetStore implements DatasetStore {
 
   /** Waits for operations under way (a streaming put still running is rolled back), then closes. */
   close(): Promise<void> {
-    if (this.closed) return this.closed;
-    this.closing = true;
-    this.closed = (async () => {
-      while (this.running.size) await Promise.allSettled([...this.running]);
-      await this.pool.end();
-    })();
-    return this.closed;
+    return this.pool.close();
   }
 }
 
