@@ -1,4 +1,4 @@
-import { fill } from '@/lib/i18n/messages';
+import { translator } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
 
 /** Texts of sign-in, first-time setup, the account menu and the admin pages, in English and Dutch. */
@@ -94,9 +94,7 @@ export const accountMessages = {
 
 export type AccountMessageKey = keyof typeof accountMessages;
 
-export function am(locale: Locale, key: AccountMessageKey, vars: Record<string, string | number> = {}): string {
-  return fill(accountMessages[key][locale], vars);
-}
+export const am = translator(accountMessages);
 
 const ROLE_KEYS = { admin: 'roleAdmin', analyst: 'roleAnalyst', strategist: 'roleStrategist', executive: 'roleExecutive' } as const;
 export const roleName = (locale: Locale, role: keyof typeof ROLE_KEYS): string => am(locale, ROLE_KEYS[role]);

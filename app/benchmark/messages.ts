@@ -1,4 +1,4 @@
-import { fill, formatNumber } from '@/lib/i18n/messages';
+import { translator, formatNumber } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
 
 /** Texts of the benchmark page, in English and Dutch. Item, group and family labels come from the codebooks. */
@@ -77,9 +77,7 @@ export const benchmarkMessages = {
 
 export type BenchmarkMessageKey = keyof typeof benchmarkMessages;
 
-export function bt(locale: Locale, key: BenchmarkMessageKey, vars: Record<string, string | number> = {}): string {
-  return fill(benchmarkMessages[key][locale], vars);
-}
+export const bt = translator(benchmarkMessages);
 
 /** A signed difference in points: "+5.2 pp", Dutch "+5,2 pp". */
 export function formatPoints(diff: number, locale: Locale): string {

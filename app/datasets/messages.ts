@@ -1,5 +1,5 @@
-import { fill } from '@/lib/i18n/messages';
-import type { Label, Locale } from '@/lib/survey/codebook';
+import { translator } from '@/lib/i18n/messages';
+import type { Label } from '@/lib/survey/codebook';
 
 /** Texts of the datasets page, in English and Dutch. */
 export const datasetMessages = {
@@ -64,6 +64,4 @@ export const datasetMessages = {
   codebook: { en: 'Codebook (JSON)', nl: 'Codeboek (JSON)' },
 } satisfies Record<string, Label>;
 
-export function dt(locale: Locale, key: keyof typeof datasetMessages, vars: Record<string, string | number> = {}): string {
-  return fill(datasetMessages[key][locale], vars);
-}
+export const dt = translator(datasetMessages);

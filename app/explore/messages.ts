@@ -1,5 +1,5 @@
 import type { Label, Locale } from '@/lib/survey/codebook';
-import { fill, formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { translator, formatNumber, formatPercent } from '@/lib/i18n/messages';
 
 /** The explorer's interface texts, English and Dutch. Labels of attributes, levels and items come from the codebook. */
 export const exploreMessages = {
@@ -213,9 +213,7 @@ export const exploreMessages = {
 
 export type ExploreMessageKey = keyof typeof exploreMessages;
 
-export function tx(locale: Locale, key: ExploreMessageKey, vars: Record<string, string | number> = {}): string {
-  return fill(exploreMessages[key][locale], vars);
-}
+export const tx = translator(exploreMessages);
 
 /** A signed difference in percentage points: "+19.0 pp", Dutch "+19,0 %-punt". */
 export function formatPp(diff: number, locale: Locale, digits = 1): string {

@@ -1,5 +1,5 @@
-import { fill } from '@/lib/i18n/messages';
-import type { Label, Locale } from '@/lib/survey/codebook';
+import { translator } from '@/lib/i18n/messages';
+import type { Label } from '@/lib/survey/codebook';
 
 /** Texts of the findings page on a stored dataset (?dataset=), in English and Dutch; the reference page's texts are in lib/i18n/messages.ts. */
 export const findingsMessages = {
@@ -27,6 +27,4 @@ export const findingsMessages = {
   benchmarkLink: { en: 'Compare this dataset item by item with a reference study', nl: 'Vergelijk deze dataset per item met een referentieonderzoek' },
 } satisfies Record<string, Label>;
 
-export function ft(locale: Locale, key: keyof typeof findingsMessages, vars: Record<string, string | number> = {}): string {
-  return fill(findingsMessages[key][locale], vars);
-}
+export const ft = translator(findingsMessages);

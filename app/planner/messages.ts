@@ -1,5 +1,5 @@
-import { fill } from '@/lib/i18n/messages';
-import type { Label, Locale } from '@/lib/survey/codebook';
+import { translator } from '@/lib/i18n/messages';
+import type { Label } from '@/lib/survey/codebook';
 
 /** Texts of the audience planner, in English and Dutch. */
 export const plannerMessages = {
@@ -83,6 +83,4 @@ export const plannerMessages = {
   invalid: { en: 'This link asks for something the data do not have', nl: 'Deze link vraagt iets wat de data niet hebben' },
 } satisfies Record<string, Label>;
 
-export function pt(locale: Locale, key: keyof typeof plannerMessages, vars: Record<string, string | number> = {}): string {
-  return fill(plannerMessages[key][locale], vars);
-}
+export const pt = translator(plannerMessages);

@@ -52,9 +52,12 @@ export function fill(template: string, vars: Record<string, string | number> = {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
-export function t(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return fill(messages[key][locale], vars);
+/** A page's message lookup: the text of `key` in the reader's language, with its {placeholders} filled in. */
+export function translator<K extends string>(table: Record<K, Label>): (locale: Locale, key: K, vars?: Record<string, string | number>) => string {
+  return (locale, key, vars = {}) => fill(table[key][locale], vars);
 }
+
+export const t = translator<MessageKey>(messages);
 
 export function localeFrom(value: string | string[] | undefined): Locale {
   return value === 'nl' ? 'nl' : 'en';

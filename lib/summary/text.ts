@@ -1,5 +1,5 @@
-import type { Label, Locale } from '../survey/codebook';
-import { fill } from '../i18n/messages';
+import type { Label } from '../survey/codebook';
+import { translator } from '../i18n/messages';
 
 /** The summary's texts in English and Dutch: the home page, the PDF and the slide deck share them. */
 export const summaryMessages = {
@@ -84,6 +84,4 @@ export const summaryMessages = {
 
 export type SummaryMessageKey = keyof typeof summaryMessages;
 
-export function st(locale: Locale, key: SummaryMessageKey, vars: Record<string, string | number> = {}): string {
-  return fill(summaryMessages[key][locale], vars);
-}
+export const st = translator(summaryMessages);

@@ -1,6 +1,6 @@
-import { fill } from '@/lib/i18n/messages';
+import { translator } from '@/lib/i18n/messages';
 import type { ColumnRole, RoleReason } from '@/lib/ingest/mapping';
-import type { Label, Locale } from '@/lib/survey/codebook';
+import type { Label } from '@/lib/survey/codebook';
 
 /** Texts of the upload panel, in English and Dutch. */
 export const uploadMessages = {
@@ -93,9 +93,7 @@ export const uploadMessages = {
 
 export type UploadMessageKey = keyof typeof uploadMessages;
 
-export function ut(locale: Locale, key: UploadMessageKey, vars: Record<string, string | number> = {}): string {
-  return fill(uploadMessages[key][locale], vars);
-}
+export const ut = translator(uploadMessages);
 
 export const roleLabels: Record<ColumnRole, Label> = {
   respondentId: { en: 'Respondent id', nl: 'Respondent-id' },
