@@ -198,6 +198,15 @@ test.describe('/explore', () => {
     // The buttons work once the page is hydrated (its scripts are in and run).
     await page.waitForLoadState('networkidle');
     const card = page.getByTestId('datatypes-ok');
+    // The chart is drawn at the width it measures; wait until that width holds still (the page may
+    // still be settling: late content, a scrollbar appearing), or the two images would differ in size.
+    const chartWidthSteady = () =>
+      page.waitForFunction(
+        `(() => { const svg = document.querySelector('[data-testid="datatypes-ok"] svg'); if (!svg) return false; const w = svg.getBoundingClientRect().width; const last = window.__chartWidth; window.__chartWidth = w; return last === w; })()`,
+        undefined,
+        { polling: 400 },
+      );
+    await chartWidthSteady();
     const svgDownload = page.waitForEvent('download');
     await card.getByRole('button', { name: /as SVG$/ }).click();
     const svgFile = await svgDownload;
@@ -211,6 +220,7 @@ test.describe('/explore', () => {
     // With an interval on every bar.
     expect(svg).toMatch(/class="whiskers" d="M[^"]{200,}"/);
 
+    await chartWidthSteady();
     const pngDownload = page.waitForEvent('download');
     await card.getByRole('button', { name: /as PNG$/ }).click();
     const png = readFileSync(await (await pngDownload).path());

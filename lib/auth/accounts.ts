@@ -81,6 +81,8 @@ export async function signIn(store: AccountStore, input: { username: unknown; pa
   // Always verify against some hash, so that unknown names answer as slowly as wrong passwords.
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !matches) {
+    // Failures older than the window count for nothing: forget them, so attempts on made-up names do not pile up.
+    await store.deleteLoginFailuresBefore(since);
     await store.recordLoginFailure(key, now);
     await store.appendAudit({ actor: null, action: 'login.failure', target: username || null, detail: { reason: user ? 'wrong password' : 'unknown username' } });
     return { ok: false, reason: 'Invalid' };

@@ -331,6 +331,14 @@ export function runAccountStoreContract(name: string, harness: AccountStoreHarne
         expect(await store.countLoginFailures('ip:10.0.0.1', at('2000-01-01T00:00:00.000Z'))).toBe(1);
         expect(await store.countLoginFailures('user:ALICE', at('2000-01-01T00:00:00.000Z'))).toBe(1);
       });
+
+      it('older than a time are forgotten under every key', async () => {
+        for (const [key, t] of [['user:a', '2030-01-01T10:00:00.000Z'], ['user:b', '2030-01-01T10:00:00.000Z'], ['user:a', '2030-01-01T10:20:00.000Z']] as const) await store.recordLoginFailure(key, at(t));
+        expect(await store.deleteLoginFailuresBefore(at('2030-01-01T10:20:00.000Z'))).toBe(2);
+        expect(await store.countLoginFailures('user:a', at('2000-01-01T00:00:00.000Z'))).toBe(1);
+        expect(await store.countLoginFailures('user:b', at('2000-01-01T00:00:00.000Z'))).toBe(0);
+        expect(await store.deleteLoginFailuresBefore(at('2030-01-01T10:20:00.000Z'))).toBe(0);
+      });
     });
 
     describe('the audit log', () => {

@@ -90,6 +90,8 @@ export interface AccountStore {
   /** Failures under `key` at or after `since`. */
   countLoginFailures(key: string, since: Date): Promise<number>;
   clearLoginFailures(key: string): Promise<void>;
+  /** Forgets every failure recorded before `before` (under any key); returns how many. */
+  deleteLoginFailuresBefore(before: Date): Promise<number>;
 
   /** Appends to the audit log (never updated or deleted through this interface). */
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;

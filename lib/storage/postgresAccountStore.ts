@@ -254,6 +254,13 @@ export class PostgresAccountStore implements AccountStore {
     );
   }
 
+  deleteLoginFailuresBefore(before: Date): Promise<number> {
+    return this.checked(
+      () => checkTime(before, 'before'),
+      (until) => this.run(async (client) => (await client.query('DELETE FROM login_failures WHERE at < $1', [new Date(until)])).rowCount ?? 0),
+    );
+  }
+
   countLoginFailures(key: string, since: Date): Promise<number> {
     return this.checked(
       () => checkTime(since, 'since'),

@@ -308,6 +308,17 @@ export class SqliteAccountStore implements AccountStore {
     return this.run(() => (this.db.prepare('SELECT count(*) AS n FROM login_failures WHERE key = ? AND at >= ?').get(String(key), from) as { n: number }).n);
   }
 
+  deleteLoginFailuresBefore(before: Date): Promise<number> {
+    let until: number;
+    try {
+      this.assertOpen();
+      until = checkTime(before, 'before');
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.run(() => this.db.prepare('DELETE FROM login_failures WHERE at < ?').run(until).changes);
+  }
+
   clearLoginFailures(key: string): Promise<void> {
     return this.run(() => void this.db.prepare('DELETE FROM login_failures WHERE key = ?').run(String(key)));
   }
