@@ -202,7 +202,16 @@ test.describe('/explore', () => {
     // still be settling: late content, a scrollbar appearing), or the two images would differ in size.
     const chartWidthSteady = () =>
       page.waitForFunction(
-        `(() => { const svg = document.querySelector('[data-testid="datatypes-ok"] svg'); if (!svg) return false; const w = svg.getBoundingClientRect().width; const last = window.__chartWidth; window.__chartWidth = w; return last === w; })()`,
+        // A function, not a string: the page's Content-Security-Policy forbids evaluating strings.
+        () => {
+          const svg = document.querySelector('[data-testid="datatypes-ok"] svg');
+          if (!svg) return false;
+          const seen = window as unknown as { chartWidth?: number };
+          const width = svg.getBoundingClientRect().width;
+          const steady = seen.chartWidth === width;
+          seen.chartWidth = width;
+          return steady;
+        },
         undefined,
         { polling: 400 },
       );
