@@ -164,7 +164,10 @@ test.describe('admin', () => {
     await expect(row).toContainText('Executive');
     await row.getByLabel(`Role: ${username}`).selectOption('analyst');
     await row.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('.form-done')).toHaveText(`Account ${username} saved.`);
     await expect(page.locator(`tr[data-username="${username}"]`)).toContainText('Analyst');
+    // The page has finished arriving (a late re-render would close the confirmation again).
+    await page.waitForLoadState('networkidle');
     await page.locator(`tr[data-username="${username}"]`).getByLabel(`Delete the account ${username}`).click();
     await page.locator(`tr[data-username="${username}"]`).getByRole('button', { name: 'Yes, delete' }).click();
     await expect(page.locator('.form-done')).toHaveText('Account deleted.');
