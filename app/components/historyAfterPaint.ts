@@ -1,28 +1,15 @@
 'use client';
 
 /**
- * Moves the address bar to a state the page has already drawn, once that drawing is on screen.
- * Pushing a history entry costs milliseconds of its own in the browser, and Next.js answers every
- * push by re-rendering its router (useSearchParams); neither needs to come before the user sees
- * the answer. Pushes within one frame collapse into one entry, the last.
+ * Moves the address bar to the state the page is drawing. The push is made at once, in the event
+ * handler: a push deferred until after the paint raced with Next.js's router, which takes in
+ * external pushes asynchronously and, taking an older one in late, put its URL back over a newer
+ * one (seen as a planner change that did not stick). Deferring it is the optimisation to redo once
+ * the page ignores its own late echoes (see the note on issue 3).
  */
-let pendingHref: string | null = null;
-
 export function pushAfterPaint(href: string): void {
-  const scheduled = pendingHref !== null;
-  pendingHref = href;
-  if (scheduled) return;
-  // The frame's callbacks run before it is painted; the task after them runs after the paint.
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      const next = pendingHref;
-      pendingHref = null;
-      if (next !== null && next !== location.pathname + location.search) window.history.pushState(null, '', next);
-    }, 0),
-  );
+  if (href !== location.pathname + location.search) window.history.pushState(null, '', href);
 }
 
-/** Drops a push not made yet (the page is navigating elsewhere, which sets the address itself). */
-export function cancelPushAfterPaint(): void {
-  pendingHref = null;
-}
+/** Kept for callers that navigate elsewhere instead; with the push made at once there is nothing to drop. */
+export function cancelPushAfterPaint(): void {}
