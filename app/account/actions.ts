@@ -3,7 +3,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AccountError, createAccount, createFirstAdmin, deleteAccount, signIn, signOut, updateAccount } from '@/lib/auth/accounts';
-import { currentUser, safeReturnPath, sessionCookieOptions } from '@/lib/auth/request';
+import { currentUser, safeReturnPath, setSessionCookie } from '@/lib/auth/request';
 import { can } from '@/lib/auth/permissions';
 import { sessionSecret } from '@/lib/auth/sessionSecret';
 import { SESSION_COOKIE } from '@/lib/auth/sessionToken';
@@ -26,10 +26,6 @@ const text = (form: FormData, name: string) => {
   const value = form.get(name);
   return typeof value === 'string' ? value : '';
 };
-
-async function setSessionCookie(cookieValue: string, expiresAt: Date) {
-  (await cookies()).set(SESSION_COOKIE, cookieValue, await sessionCookieOptions(expiresAt));
-}
 
 export async function signInAction(form: FormData): Promise<void> {
   const store = getAccountStore();

@@ -55,11 +55,11 @@ export async function refuseCrossSite(): Promise<void> {
   if (!host || originHost !== host) throw new ApiError(403, 'CrossSite', 'this request came from another site and was refused');
 }
 
-/** Cookie attributes: httpOnly (no script can read it), SameSite=Lax, Secure over HTTPS. */
-export async function sessionCookieOptions(expires: Date) {
+/** Sets the session cookie: httpOnly (no script can read it), SameSite=Lax, Secure over HTTPS. */
+export async function setSessionCookie(value: string, expires: Date): Promise<void> {
   const h = await headers();
   const https = h.get('x-forwarded-proto') === 'https' || process.env.COOKIE_SECURE === '1';
-  return { httpOnly: true, sameSite: 'lax' as const, secure: https, path: '/', expires };
+  (await cookies()).set(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: https, path: '/', expires });
 }
 
 /** Records a change in the audit log, by the signed-in user. */

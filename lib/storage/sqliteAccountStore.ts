@@ -276,47 +276,31 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   deleteExpiredSessions(now: Date): Promise<number> {
-    let at: number;
-    try {
-      this.assertOpen();
-      at = checkTime(now, 'now');
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return this.run(() => this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(at).changes);
+    return this.checked(
+      (): number => checkTime(now, 'now'),
+      (at) => this.run(() => this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(at).changes),
+    );
   }
 
   recordLoginFailure(key: string, at: Date): Promise<void> {
-    let checked: [string, number];
-    try {
-      this.assertOpen();
-      checked = [checkFailureKey(key), checkTime(at, 'the failure time')];
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return this.run(() => void this.db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)').run(...checked));
+    return this.checked(
+      (): [string, number] => [checkFailureKey(key), checkTime(at, 'the failure time')],
+      (checked) => this.run(() => void this.db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)').run(...checked)),
+    );
   }
 
   countLoginFailures(key: string, since: Date): Promise<number> {
-    let from: number;
-    try {
-      this.assertOpen();
-      from = checkTime(since, 'since');
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return this.run(() => (this.db.prepare('SELECT count(*) AS n FROM login_failures WHERE key = ? AND at >= ?').get(String(key), from) as { n: number }).n);
+    return this.checked(
+      (): number => checkTime(since, 'since'),
+      (from) => this.run(() => (this.db.prepare('SELECT count(*) AS n FROM login_failures WHERE key = ? AND at >= ?').get(String(key), from) as { n: number }).n),
+    );
   }
 
   deleteLoginFailuresBefore(before: Date): Promise<number> {
-    let until: number;
-    try {
-      this.assertOpen();
-      until = checkTime(before, 'before');
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return this.run(() => this.db.prepare('DELETE FROM login_failures WHERE at < ?').run(until).changes);
+    return this.checked(
+      (): number => checkTime(before, 'before'),
+      (until) => this.run(() => this.db.prepare('DELETE FROM login_failures WHERE at < ?').run(until).changes),
+    );
   }
 
   clearLoginFailures(key: string): Promise<void> {
@@ -383,6 +367,18 @@ export class SqliteAccountStore implements AccountStore {
       this.db.close();
     })();
     return this.closed;
+  }
+
+  /** Checks synchronously (open, valid input), so a refusal rejects before any work is queued. */
+  private checked<I, T>(check: () => I, then: (input: I) => Promise<T>): Promise<T> {
+    let input: I;
+    try {
+      this.assertOpen();
+      input = check();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return then(input);
   }
 
   private assertOpen() {

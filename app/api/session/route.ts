@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { signIn, signOut } from '@/lib/auth/accounts';
-import { currentUser, refuseCrossSite, sessionCookieOptions } from '@/lib/auth/request';
+import { currentUser, refuseCrossSite, setSessionCookie } from '@/lib/auth/request';
 import { sessionSecret } from '@/lib/auth/sessionSecret';
 import { SESSION_COOKIE } from '@/lib/auth/sessionToken';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';
@@ -50,7 +50,7 @@ export async function POST(request: Request): Promise<Response> {
         throw new ApiError(429, 'Throttled', `too many failed sign-ins for this username; try again in ${Math.round(result.retryAfterSeconds / 60)} minutes`, { retryAfterSeconds: result.retryAfterSeconds });
       throw new ApiError(401, 'InvalidCredentials', 'the username or password is not right');
     }
-    (await cookies()).set(SESSION_COOKIE, result.cookieValue, await sessionCookieOptions(result.expiresAt));
+    await setSessionCookie(result.cookieValue, result.expiresAt);
     return Response.json({ user: result.user, expiresAt: result.expiresAt.toISOString() }, { headers: noStore });
   } catch (e) {
     const response = errorResponse(e);
