@@ -5,8 +5,8 @@
  * loopback port: for each step, the time in the page from the user's input event to the page
  * showing the answer for the new state, timed in the page at the first animation frame (the one
  * about to be painted) in which it is on screen (planner: the answer's data-state is the new query;
- * explorer: the results on screen belong to a new state and are no longer busy; the address bar,
- * which follows after the paint, is checked afterwards, untimed). Yardstick in the same run: a
+ * explorer: the results on screen belong to a new state and are no longer busy; the address bar
+ * is checked afterwards, untimed). Yardstick in the same run: a
  * full page load of the same URL. Target: a filter change redraws in under 100 ms. Every change
  * starts from the same place: a freshly loaded page whose requests have settled and that can answer
  * in the browser (data-live: the dataset's columns and the engine, loaded after the page, are in). Without --url it starts `next start` on a free loopback port and stops it after.
@@ -65,7 +65,7 @@ const PAGES: Target[] = [
     live: '.explore-results',
     state: (page) => page.locator('.explore-results').getAttribute('data-state'),
     // The results say which state (URL) they were computed for (data-state), and are busy while a
-    // server render is on its way. The address bar follows once the answer is painted.
+    // server render is on its way.
     answered: `(() => { const r = document.querySelector('.explore-results'); return !!r && r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') !== previous; })()`,
     settled: (page) =>
       page.waitForFunction(() => document.querySelector('.explore-results')?.getAttribute('data-state') === location.pathname + location.search, undefined, { timeout: 10_000 }),

@@ -5,7 +5,7 @@ import type { planFor, PlannerAnswer } from '@/lib/analysis/planner';
 import { prepareNumberFormats } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { useClientColumns } from '../components/clientColumns';
-import { cancelPushAfterPaint, pushAfterPaint } from '../components/historyAfterPaint';
+import { pushUrl } from '../components/pushUrl';
 import { pt } from './messages';
 import { plannerEngine } from './plannerEngine';
 import { Answer } from './PlannerAnswer';
@@ -110,9 +110,8 @@ export function PlannerLive({
     const href = `/planner?${[next, locale === 'nl' ? 'lang=nl' : ''].filter(Boolean).join('&')}`;
     if (g && p && engine) {
       setBrowserQuery(next);
-      pushAfterPaint(href);
+      pushUrl(href);
     } else {
-      cancelPushAfterPaint();
       startTransition(() => router.push(href, { scroll: false }));
     }
   };

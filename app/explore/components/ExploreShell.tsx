@@ -5,7 +5,7 @@ import type { DatasetCatalog } from '@/lib/explore/catalog';
 import { type ExploreState, parseExploreState, serialiseExploreState } from '@/lib/explore/state';
 import { columnsIfLoaded } from '../../components/clientColumns';
 import { exploreEngine } from './exploreEngine';
-import { cancelPushAfterPaint, pushAfterPaint } from '../../components/historyAfterPaint';
+import { pushUrl } from '../../components/pushUrl';
 
 interface ExploreContextValue {
   catalogs: DatasetCatalog[];
@@ -27,9 +27,8 @@ export function useExplore(): ExploreContextValue {
 /**
  * Holds the explorer's state, read from the URL (so back and forward restore it). A change pushes a
  * new URL. Once the dataset's columns are in the browser (clientColumns.ts), the push is a plain
- * history entry, made once the new view is on screen, and ExploreResults computes the view here,
- * without a round trip; before that, the
- * push goes to the server in a transition, while the controls already show the change (optimistic
+ * history entry (pushUrl) and ExploreResults computes the view here, without a round trip; before
+ * that, the push goes to the server in a transition, while the controls already show the change (optimistic
  * state) and the results are marked busy.
  */
 export function ExploreShell({ catalogs, renderedDataset, children }: { catalogs: DatasetCatalog[]; renderedDataset: string; children: ReactNode }) {
@@ -64,10 +63,9 @@ export function ExploreShell({ catalogs, renderedDataset, children }: { catalogs
       // Another dataset needs the server: the page around the results (notices, title) is its.
       if (next.dataset === renderedDataset && columnsIfLoaded(next.dataset) && exploreEngine.current()) {
         setBrowserState(next);
-        pushAfterPaint(hrefOf(next));
+        pushUrl(hrefOf(next));
         return;
       }
-      cancelPushAfterPaint();
       startTransition(() => {
         setOptimisticState(next);
         router.push(hrefOf(next), { scroll: false });
