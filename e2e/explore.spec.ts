@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
+import { reachForControls } from './helpers/live';
 
 /** Waits until the results show the view for the current URL (no navigation in flight). */
 async function settled(page: Page) {
@@ -135,7 +136,7 @@ test.describe('/explore', () => {
 
   test('three changes in one go end on the last one, in the address bar and on the chart', async ({ page }) => {
     await page.goto('/explore?view=segments');
-    await page.locator('.explore-results[data-live="true"]').waitFor();
+    await reachForControls(page, '.explore-results');
     // Three ticks within one task, quicker than any user: each pushes its own history entry, and
     // Next.js's router takes the pushes in later; none of them may put an older address back.
     await page.evaluate(() => {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { reachForControls } from './helpers/live';
 
 const percent = (text: string) => parseFloat(text.replace(',', '.'));
 
@@ -38,8 +39,9 @@ test.describe('/planner', () => {
     await page.goto('/planner');
     // Once the engine is in, every change is answered in the page; before, a change is a form
     // submission, and three quick ones would race each other to the server.
-    await page.locator('.planner-answer[data-live="true"]').waitFor();
     await page.getByLabel('Emotional bond with the brand').focus();
+    // A key (Shift, which changes nothing) is the visitor's first move: it fetches the columns and the engine.
+    await reachForControls(page, '.planner-answer', (p) => p.keyboard.press('Shift'));
     // Three changes as quick as the keyboard allows: the address bar and the answer must end on
     // the last one (a history push deferred past the paint once left them a step behind).
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
@@ -52,6 +54,22 @@ test.describe('/planner', () => {
     await page.goto(page.url());
     await expect(page.getByTestId('expected-share')).toHaveText(share);
     await expect(page.getByLabel('Emotional bond with the brand')).toHaveValue('strong');
+  });
+
+  test('a visitor who only reads fetches no columns; the first pointer move fetches them', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/datasets\/[^/]+\/columns/.test(request.url())) fetched.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/planner');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect(fetched).toEqual([]);
+    await expect(page.locator('.planner-answer')).toHaveAttribute('data-live', 'false');
+    await page.mouse.move(20, 20);
+    await page.mouse.move(40, 40);
+    await expect(page.locator('.planner-answer')).toHaveAttribute('data-live', 'true');
+    expect(fetched.sort()).toEqual(['/api/datasets/study-g/columns', '/api/datasets/study-p/columns']);
   });
 
   test('an unknown level in the URL gets a clear message', async ({ page }) => {

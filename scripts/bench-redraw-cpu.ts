@@ -55,6 +55,9 @@ async function main() {
         const page = await browser.newPage();
         await page.goto(base + target.path);
         await page.waitForLoadState('networkidle');
+        // The columns and the engine are fetched at the visitor's first move (onFirstIntent).
+        await page.mouse.move(5, 5);
+        await page.mouse.move(6, 6);
         await page.locator(`${target.answer}[data-live="true"]`).waitFor({ timeout: 30_000 }).catch(() => undefined);
         await page.waitForTimeout(1000);
         // Marks in the trace: the input, and the task after the frame that shows the new answer.

@@ -15,11 +15,11 @@ import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
+import { firstParam } from '@/lib/http/searchParams';
 
 export const metadata: Metadata = { title: 'Benchmark' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const MIN_BASES = [0, 10, 20, 30, 50, 100];
 const DEFAULT_MIN_BASE = 30;
 /** Means "every shared family" in the URL (an absent family means the first shared one). */
@@ -210,13 +210,13 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   const lang = locale === 'nl' ? '?lang=nl' : '';
-  if (await uploadNeedsSignIn(single(params.dataset))) return <SignInRequiredPage locale={locale} path="/benchmark" returnTo={`/benchmark?dataset=${single(params.dataset)}`} title={bt(locale, 'title')} />;
+  if (await uploadNeedsSignIn(firstParam(params.dataset))) return <SignInRequiredPage locale={locale} path="/benchmark" returnTo={`/benchmark?dataset=${firstParam(params.dataset)}`} title={bt(locale, 'title')} />;
   const registry = await requestDatasets();
   const all = await registry.list();
   const uploads = all.filter((d) => !d.reference);
   const references = all.filter((d) => d.reference);
 
-  const requested = single(params.dataset) || uploads[uploads.length - 1]?.id;
+  const requested = firstParam(params.dataset) || uploads[uploads.length - 1]?.id;
   if (!requested)
     return (
       <Shell locale={locale} query="">
@@ -247,19 +247,19 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
       </Shell>
     );
 
-  const againstParam = single(params.against);
+  const againstParam = firstParam(params.against);
   const sameStyle = references.find((r) => r.studyStyle === listing.studyStyle)?.id ?? references[0].id;
   const against = references.some((r) => r.id === againstParam) ? againstParam! : sameStyle;
   const reference = await registry.load(against);
   const { sharedFamilies, sharedAttributes } = benchmarkOptions(upload, reference);
-  const familyParam = single(params.family);
-  const minBaseParam = Number(single(params.minBase));
+  const familyParam = firstParam(params.family);
+  const minBaseParam = Number(firstParam(params.minBase));
   const choice: Choice = {
     dataset: requested,
     against,
     family: familyParam ?? sharedFamilies[0]?.id ?? ALL,
-    by: single(params.by) ?? '',
-    minBase: Number.isInteger(minBaseParam) && minBaseParam >= 0 && minBaseParam <= 100_000 && single(params.minBase) !== undefined ? minBaseParam : DEFAULT_MIN_BASE,
+    by: firstParam(params.by) ?? '',
+    minBase: Number.isInteger(minBaseParam) && minBaseParam >= 0 && minBaseParam <= 100_000 && firstParam(params.minBase) !== undefined ? minBaseParam : DEFAULT_MIN_BASE,
   };
   const uploadFilter = defaultFilterOf(upload);
   const referenceFilter = defaultFilterOf(reference);

@@ -1,11 +1,12 @@
 'use client';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { SurveyData } from '@/lib/survey/dataset';
+import { onFirstIntent } from './onFirstIntent';
 
 /**
- * The engine's columns of a dataset, fetched once per page life after the server-rendered view is
- * on screen, so that later filter changes are computed in the browser without a round trip. Until
- * they are in (or if fetching fails), filter changes go to the server as before.
+ * The engine's columns of a dataset, fetched once per page life when the visitor first reaches for
+ * the controls (onFirstIntent), so that later filter changes are computed in the browser without a
+ * round trip. Until they are in (or if fetching fails), filter changes go to the server as before.
  */
 const loaded = new Map<string, SurveyData>();
 const loading = new Map<string, Promise<SurveyData | null>>();
@@ -46,8 +47,6 @@ export const columnsIfLoaded = (id: string): SurveyData | null => loaded.get(id)
 /** The dataset's columns once fetched; null until then (and while rendering on the server). */
 export function useClientColumns(id: string): SurveyData | null {
   const data = useSyncExternalStore(subscribe, () => columnsIfLoaded(id), () => null);
-  useEffect(() => {
-    void load(id);
-  }, [id]);
+  useEffect(() => onFirstIntent(() => void load(id)), [id]);
   return data;
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useSyncExternalStore } from 'react';
+import { onFirstIntent } from './onFirstIntent';
 
 export interface LazyModule<T> {
   /** The module if it has arrived (no waiting). */
@@ -10,8 +11,9 @@ export interface LazyModule<T> {
 
 /**
  * Code a page needs only after it is on screen (the engine that recomputes a view in the browser),
- * loaded as a separate chunk after the page has hydrated instead of with the page's first scripts:
- * less JavaScript to download, parse and run before the page is usable.
+ * loaded as a separate chunk when the visitor first reaches for the controls (onFirstIntent)
+ * instead of with the page's first scripts: less JavaScript to download, parse and run before the
+ * page is usable, and none for a visitor who only reads.
  */
 export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
   let value: T | null = null;
@@ -37,7 +39,7 @@ export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
     current: () => value,
     use() {
       const loaded = useSyncExternalStore(subscribe, () => value, () => null);
-      useEffect(start, []);
+      useEffect(() => onFirstIntent(start), []);
       return loaded;
     },
   };

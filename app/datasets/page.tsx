@@ -13,12 +13,12 @@ import { currentUser, requestDatasets } from '@/lib/auth/request';
 import { can } from '@/lib/auth/permissions';
 import { roleName } from '../account/messages';
 import type { Locale } from '@/lib/survey/codebook';
+import { nonEmptyParam } from '@/lib/http/searchParams';
 
 export const metadata: Metadata = { title: 'Datasets' };
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 function styleName(style: string, locale: Locale): string {
   if (style === 'G') return dt(locale, 'styleG');
@@ -103,10 +103,10 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
   const canWrite = can(user?.role, 'datasets.write');
   const datasets = await (await requestDatasets()).list();
   const uploads = datasets.filter((d) => !d.reference);
-  const confirmId = single(params.confirm);
+  const confirmId = nonEmptyParam(params.confirm);
   const confirming = canWrite && confirmId && isValidDatasetId(confirmId) ? uploads.find((d) => d.id === confirmId) : undefined;
   // Only the codes the delete action sends are shown: the URL must not put arbitrary text on the page.
-  const errorParam = single(params.error);
+  const errorParam = nonEmptyParam(params.error);
   const error = errorParam && DELETE_ERRORS.includes(errorParam) ? errorParam : undefined;
   const host = (await headers()).get('host') ?? 'localhost:3000';
   const query = confirming ? `confirm=${encodeURIComponent(confirming.id)}` : '';
@@ -119,7 +119,7 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
         <p className="lead">{dt(locale, 'intro')}</p>
         <SyntheticNotice locale={locale} />
 
-        {single(params.deleted) && (
+        {nonEmptyParam(params.deleted) && (
           <p className="status-message" role="status">
             {dt(locale, 'deleted')}
           </p>

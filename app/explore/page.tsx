@@ -13,6 +13,7 @@ import { ExploreShell } from './components/ExploreShell';
 import { HatchDefs } from './components/HatchDefs';
 import { ViewTabs } from './components/ViewTabs';
 import './explore.css';
+import { firstParam } from '@/lib/http/searchParams';
 
 export const metadata: Metadata = { title: 'Explore' };
 
@@ -38,7 +39,6 @@ function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
   );
 }
 
-const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
  * /explore: the strategist's explorer. Reads its whole state from the URL, computes the active
@@ -47,11 +47,11 @@ const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : 
  */
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const requested = single(params.dataset) || undefined;
+  const requested = firstParam(params.dataset) || undefined;
   if (await uploadNeedsSignIn(requested))
-    return <SignInRequiredPage locale={single(params.lang) === 'nl' ? 'nl' : 'en'} path="/explore" returnTo={`/explore?dataset=${requested}`} title={tx(single(params.lang) === 'nl' ? 'nl' : 'en', 'pageTitle')} />;
+    return <SignInRequiredPage locale={firstParam(params.lang) === 'nl' ? 'nl' : 'en'} path="/explore" returnTo={`/explore?dataset=${requested}`} title={tx(firstParam(params.lang) === 'nl' ? 'nl' : 'en', 'pageTitle')} />;
   const { catalogs, chosen, unknown } = await exploreDatasets(requested);
-  if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={single(params.lang) === 'nl' ? 'nl' : 'en'} />;
+  if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={firstParam(params.lang) === 'nl' ? 'nl' : 'en'} />;
   const state = parseExploreState(params, catalogs);
   const { catalog, data } = chosen;
   const locale = state.lang;

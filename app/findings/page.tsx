@@ -12,6 +12,7 @@ import { requestDatasets } from '@/lib/auth/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import type { Locale } from '@/lib/survey/codebook';
+import { firstParam } from '@/lib/http/searchParams';
 
 export const metadata: Metadata = { title: 'Published findings' };
 
@@ -214,7 +215,7 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const locale = localeFrom(params.lang);
-  const dataset = Array.isArray(params.dataset) ? params.dataset[0] : params.dataset;
+  const dataset = firstParam(params.dataset);
   if (await uploadNeedsSignIn(dataset)) return <SignInRequiredPage locale={locale} path="/findings" returnTo={`/findings?dataset=${dataset}`} title={t(locale, 'findingsTitle')} />;
   const uploads = (await (await requestDatasets()).list()).filter((d) => !d.reference);
   if (dataset) return <DatasetFindingsPage id={dataset} locale={locale} uploads={uploads} />;

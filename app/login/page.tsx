@@ -8,20 +8,20 @@ import { FAILURE_WINDOW_MINUTES } from '@/lib/auth/accounts';
 import { currentUser, safeReturnPath } from '@/lib/auth/request';
 import { installHasUsers } from '@/lib/auth/setupState';
 import { localeFrom } from '@/lib/i18n/messages';
+import { nonEmptyParam } from '@/lib/http/searchParams';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(single(params.lang));
-  const next = safeReturnPath(single(params.next));
+  const locale = localeFrom(nonEmptyParam(params.lang));
+  const next = safeReturnPath(nonEmptyParam(params.next));
   if (!(await installHasUsers())) redirect(`/setup${locale === 'nl' ? '?lang=nl' : ''}`);
   if (await currentUser()) redirect(next);
-  const error = errorMessage(locale, single(params.error), { minutes: FAILURE_WINDOW_MINUTES });
+  const error = errorMessage(locale, nonEmptyParam(params.error), { minutes: FAILURE_WINDOW_MINUTES });
   return (
     <>
       <SiteHeader locale={locale} path="/login" query={next !== '/' ? `next=${encodeURIComponent(next)}` : ''} />

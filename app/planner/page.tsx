@@ -18,22 +18,22 @@ import { loadReferenceDataset } from '@/lib/storage/referenceDatasets';
 import type { Label } from '@/lib/survey/codebook';
 import type { Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
+import { nonEmptyParam } from '@/lib/http/searchParams';
 
 export const metadata: Metadata = { title: 'Audience planner' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 /** The request in the URL: one parameter per chosen attribute or moment dimension. */
 function requestFrom(g: SurveyData, params: SearchParams): PlannerRequest {
   const audience: Record<string, string> = {};
   for (const id of g.attributes.keys()) {
-    const value = single(params[id]);
+    const value = nonEmptyParam(params[id]);
     if (value) audience[id] = value;
   }
   const moment: Record<string, string> = {};
   for (const id of CONTEXT_DIMENSIONS) {
-    const value = single(params[id]);
+    const value = nonEmptyParam(params[id]);
     if (value) moment[id] = value;
   }
   return { audience, moment };
@@ -141,7 +141,7 @@ function Gaps({ gaps, dataset, locale }: { gaps: Label[]; dataset: DatasetListin
 export default async function PlannerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const locale = localeFrom(params.lang);
-  const requested = single(params.dataset) ?? DEFAULT_DATASET;
+  const requested = nonEmptyParam(params.dataset) ?? DEFAULT_DATASET;
   if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/planner" returnTo={`/planner?dataset=${requested}`} title={pt(locale, 'title')} />;
   const registry = await requestDatasets();
   const datasets = (await registry.list()).filter((d) => d.id === DEFAULT_DATASET || !d.reference);

@@ -6,19 +6,19 @@ import { am, errorMessage } from '../account/messages';
 import '../account/account.css';
 import { installHasUsers } from '@/lib/auth/setupState';
 import { localeFrom } from '@/lib/i18n/messages';
+import { nonEmptyParam } from '@/lib/http/searchParams';
 
 export const metadata: Metadata = { title: 'Set up' };
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 /** The first visit of a fresh install: create the admin account (offered only while there is no account at all). */
 export default async function SetupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(single(params.lang));
+  const locale = localeFrom(nonEmptyParam(params.lang));
   if (await installHasUsers()) redirect(`/login?${locale === 'nl' ? 'lang=nl&' : ''}error=NotFirstUser`);
-  const error = errorMessage(locale, single(params.error));
+  const error = errorMessage(locale, nonEmptyParam(params.error));
   return (
     <>
       <SiteHeader locale={locale} path="/setup" />

@@ -6,12 +6,12 @@ import '../../account/account.css';
 import { localeFrom } from '@/lib/i18n/messages';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';
 import type { Locale } from '@/lib/survey/codebook';
+import { nonEmptyParam } from '@/lib/http/searchParams';
 
 export const metadata: Metadata = { title: 'Audit log' };
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const PAGE_SIZE = 100;
 
 const formatWhen = (iso: string, locale: Locale) =>
@@ -19,7 +19,7 @@ const formatWhen = (iso: string, locale: Locale) =>
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(single(params.lang));
+  const locale = localeFrom(nonEmptyParam(params.lang));
   if (!(await adminOrNull(locale, '/admin/audit')))
     return (
       <>
@@ -27,7 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <NotForYourRole locale={locale} />
       </>
     );
-  const beforeRaw = single(params.before);
+  const beforeRaw = nonEmptyParam(params.before);
   const before = beforeRaw && /^\d{1,15}$/.test(beforeRaw) ? Number(beforeRaw) : undefined;
   const entries = await getAccountStore().listAudit({ limit: PAGE_SIZE, before });
   const older = entries.length === PAGE_SIZE ? entries[entries.length - 1].id : null;

@@ -8,12 +8,12 @@ import { localeFrom } from '@/lib/i18n/messages';
 import { ROLES, type User } from '@/lib/storage/accountStore';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';
 import type { Locale } from '@/lib/survey/codebook';
+import { nonEmptyParam } from '@/lib/http/searchParams';
 
 export const metadata: Metadata = { title: 'Accounts' };
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 const formatDate = (iso: string, locale: Locale) => new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 
@@ -72,7 +72,7 @@ function UserRow({ user, me, locale }: { user: User; me: User; locale: Locale })
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(single(params.lang));
+  const locale = localeFrom(nonEmptyParam(params.lang));
   const me = await adminOrNull(locale, '/admin/users');
   if (!me)
     return (
@@ -82,10 +82,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </>
     );
   const users = await getAccountStore().listUsers();
-  const error = errorMessage(locale, single(params.error));
-  const created = single(params.created);
-  const updated = single(params.updated);
-  const done = created ? am(locale, 'created', { name: created }) : updated ? am(locale, 'updated', { name: updated }) : single(params.deleted) ? am(locale, 'deleted') : null;
+  const error = errorMessage(locale, nonEmptyParam(params.error));
+  const created = nonEmptyParam(params.created);
+  const updated = nonEmptyParam(params.updated);
+  const done = created ? am(locale, 'created', { name: created }) : updated ? am(locale, 'updated', { name: updated }) : nonEmptyParam(params.deleted) ? am(locale, 'deleted') : null;
   return (
     <>
       <SiteHeader locale={locale} path="/admin/users" />
