@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAccountStoreContract, type AccountStoreHarness } from './accountStore.contract';
 import { newDatasetSummary } from './datasetStore';
 import { openPostgresAccountStore, PostgresAccountStore } from './postgresAccountStore';
@@ -8,7 +8,7 @@ import { migratePostgres, openPostgresDatasetStore } from './postgresDatasetStor
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import { encodeLine } from './postgresRowCodec';
 import { closeAccountStore, getAccountStore, openAccountStoreFromEnv } from './storeFromEnv';
-import { findPgBin, MISSING_POSTGRES_MESSAGE, startPgCluster, type PgCluster } from './testing/pgCluster';
+import { skipPostgresTests, throwawayPostgres, type ThrowawayPostgres } from './testing/throwawayPostgres';
 
 /**
  * The same contract as SQLite, on a throwaway PostgreSQL cluster this file starts itself (see
@@ -16,35 +16,23 @@ import { findPgBin, MISSING_POSTGRES_MESSAGE, startPgCluster, type PgCluster } f
  * FAILS, unless ALLOW_SKIP_POSTGRES_TESTS=1 says to skip.
  */
 
-const available = findPgBin() !== null;
-const skip = !available && process.env.ALLOW_SKIP_POSTGRES_TESTS === '1';
 
-let cluster: PgCluster | null = null;
-let databaseUrl = '';
-
-function postgresHarness(): AccountStoreHarness {
-  const sql = <T extends Record<string, unknown>>(text: string, params?: unknown[]) => cluster!.sql<T>(text, params, databaseUrl);
+function postgresHarness(db: ThrowawayPostgres): AccountStoreHarness {
+  const { sql } = db;
   return {
-    async freshLocation() {
-      databaseUrl = await cluster!.createDatabase();
-    },
+    freshLocation: db.freshLocation,
     async open() {
-      return openPostgresAccountStore({ connectionString: databaseUrl });
+      return openPostgresAccountStore({ connectionString: db.url() });
     },
     async openDatasetStore() {
-      return openPostgresDatasetStore({ connectionString: databaseUrl });
+      return openPostgresDatasetStore({ connectionString: db.url() });
     },
-    async dropLocation() {
-      const name = new URL(databaseUrl).pathname.slice(1);
-      await cluster!.sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-    async schemaVersions() {
-      return (await sql<{ version: number }>('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version);
-    },
+    dropLocation: db.dropLocation,
+    schemaVersions: db.schemaVersions,
     migrationVersions: POSTGRES_MIGRATIONS.map((m) => m.version),
     async versionOneWithDataset(dataset) {
       // As version 1 wrote a dataset: its row, then one row per respondent.
-      const client = new pg.Client({ connectionString: databaseUrl });
+      const client = new pg.Client({ connectionString: db.url() });
       await client.connect();
       try {
         await migratePostgres(client, POSTGRES_MIGRATIONS.slice(0, 1));
@@ -72,41 +60,34 @@ function postgresHarness(): AccountStoreHarness {
       return Number((await sql<{ n: string }>('SELECT count(*) AS n FROM sessions'))[0].n);
     },
     childArgs() {
-      return ['postgres', databaseUrl];
+      return ['postgres', db.url()];
     },
   };
 }
 
-describe.skipIf(skip)('PostgreSQL', () => {
-  beforeAll(async () => {
-    if (!available) throw new Error(MISSING_POSTGRES_MESSAGE);
-    cluster = await startPgCluster();
-  }, 120_000);
+describe.skipIf(skipPostgresTests)('PostgreSQL', () => {
+  const db = throwawayPostgres();
 
-  afterAll(async () => {
-    await cluster?.stop();
-  });
-
-  runAccountStoreContract('PostgreSQL', postgresHarness());
+  runAccountStoreContract('PostgreSQL', postgresHarness(db));
 
   describe('PostgresAccountStore specifics', () => {
     it('the database itself refuses roles, actions and detail outside the schema', async () => {
-      const url = await cluster!.createDatabase();
+      const url = await db.cluster().createDatabase();
       const store = openPostgresAccountStore({ connectionString: url });
       try {
         await store.countUsers();
         await expect(
-          cluster!.sql("INSERT INTO users (id, username, username_key, role, password_hash) VALUES ($1, 'x', 'x', 'root', 'h')", [randomUUID()], url),
+          db.cluster().sql("INSERT INTO users (id, username, username_key, role, password_hash) VALUES ($1, 'x', 'x', 'root', 'h')", [randomUUID()], url),
         ).rejects.toThrow(/check constraint/);
-        await expect(cluster!.sql("INSERT INTO audit_log (action, detail) VALUES ('user.hack', '{}')", [], url)).rejects.toThrow(/check constraint/);
-        await expect(cluster!.sql("INSERT INTO audit_log (action, detail) VALUES ('logout', '{not json')", [], url)).rejects.toThrow(/json/i);
+        await expect(db.cluster().sql("INSERT INTO audit_log (action, detail) VALUES ('user.hack', '{}')", [], url)).rejects.toThrow(/check constraint/);
+        await expect(db.cluster().sql("INSERT INTO audit_log (action, detail) VALUES ('logout', '{not json')", [], url)).rejects.toThrow(/json/i);
       } finally {
         await store.close();
       }
     });
 
     it('a demotion waits for a concurrent transaction holding the users table', async () => {
-      const url = await cluster!.createDatabase();
+      const url = await db.cluster().createDatabase();
       const store = openPostgresAccountStore({ connectionString: url });
       const holder = new pg.Client({ connectionString: url });
       try {
@@ -131,7 +112,7 @@ describe.skipIf(skip)('PostgreSQL', () => {
     });
 
     it('says clearly when the server cannot be reached', async () => {
-      const store = openPostgresAccountStore({ connectionString: `postgres://postgres@127.0.0.1:${cluster!.port + 1000}/none` });
+      const store = openPostgresAccountStore({ connectionString: `postgres://postgres@127.0.0.1:${db.cluster().port + 1000}/none` });
       await expect(store.countUsers()).rejects.toThrow(/ECONNREFUSED|connect/);
       await store.close();
     });

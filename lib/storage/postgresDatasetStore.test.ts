@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDatasetStoreContract, type StoreHarness } from './datasetStore.contract';
 import { isPostgresUrl, openPostgresDatasetStore } from './postgresDatasetStore';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import { closeDatasetStore, getDatasetStore, openStoreFromEnv } from './storeFromEnv';
-import { findPgBin, MISSING_POSTGRES_MESSAGE, startPgCluster, type PgCluster } from './testing/pgCluster';
+import { skipPostgresTests, throwawayPostgres, type ThrowawayPostgres } from './testing/throwawayPostgres';
 import { PostgresDatasetStore } from './postgresDatasetStore';
 import { SqliteDatasetStore } from './sqliteDatasetStore';
 
@@ -13,26 +13,16 @@ import { SqliteDatasetStore } from './sqliteDatasetStore';
  * Without PostgreSQL installed this FAILS, unless ALLOW_SKIP_POSTGRES_TESTS=1 says to skip.
  */
 
-const available = findPgBin() !== null;
-const skip = !available && process.env.ALLOW_SKIP_POSTGRES_TESTS === '1';
-
-let cluster: PgCluster | null = null;
-let databaseUrl = '';
 const KILLER = 'killDuringPut';
 
-function postgresHarness(): StoreHarness {
-  const sql = <T extends Record<string, unknown>>(text: string, params?: unknown[]) => cluster!.sql<T>(text, params, databaseUrl);
+function postgresHarness(db: ThrowawayPostgres): StoreHarness {
+  const { sql } = db;
   return {
-    async freshLocation() {
-      databaseUrl = await cluster!.createDatabase();
-    },
+    freshLocation: db.freshLocation,
     async open() {
-      return openPostgresDatasetStore({ connectionString: databaseUrl });
+      return openPostgresDatasetStore({ connectionString: db.url() });
     },
-    async dropLocation() {
-      const name = new URL(databaseUrl).pathname.slice(1);
-      await cluster!.sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
+    dropLocation: db.dropLocation,
     async orphanRows() {
       return Number((await sql<{ n: string }>('SELECT count(*) AS n FROM dataset_rows WHERE dataset_id NOT IN (SELECT id FROM datasets)'))[0].n);
     },
@@ -44,9 +34,7 @@ function postgresHarness(): StoreHarness {
         .filter((c) => Number(c.stored) !== c.respondents || (c.respondents > 0 && (c.first !== 1 || c.last !== c.respondents)))
         .map((c) => `${c.id}: ${c.stored} rows stored (numbers ${c.first}-${c.last}), ${c.respondents} respondents`);
     },
-    async schemaVersions() {
-      return (await sql<{ version: number }>('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version);
-    },
+    schemaVersions: db.schemaVersions,
     migrationVersions: POSTGRES_MIGRATIONS.map((m) => m.version),
     async recordSchemaVersion(version) {
       await sql('INSERT INTO schema_version (version) VALUES ($1)', [version]);
@@ -61,7 +49,7 @@ function postgresHarness(): StoreHarness {
       };
     },
     killerArgs() {
-      return [`${databaseUrl}?application_name=${KILLER}`, '50000'];
+      return [`${db.url()}?application_name=${KILLER}`, '50000'];
     },
     async evidenceOfOpenWrite() {
       // The server's own progress report of the child's COPY: rows received, not yet committed.
@@ -88,25 +76,18 @@ function postgresHarness(): StoreHarness {
   };
 }
 
-describe.skipIf(skip)('PostgreSQL', () => {
-  beforeAll(async () => {
-    if (!available) throw new Error(MISSING_POSTGRES_MESSAGE);
-    cluster = await startPgCluster();
-  }, 120_000);
+describe.skipIf(skipPostgresTests)('PostgreSQL', () => {
+  const db = throwawayPostgres();
 
-  afterAll(async () => {
-    await cluster?.stop();
-  });
-
-  runDatasetStoreContract('PostgreSQL', postgresHarness());
+  runDatasetStoreContract('PostgreSQL', postgresHarness(db));
 
   describe('PostgresDatasetStore specifics', () => {
     it('loads rows with COPY, one per respondent, numbered in order', async () => {
-      const url = await cluster!.createDatabase();
+      const url = await db.cluster().createDatabase();
       const store = openPostgresDatasetStore({ connectionString: url });
       try {
         const s = await store.put({ name: 'n', codebook: { studyStyle: 'X' } as never, header: ['a', 'b'], rows: [['1', 'x'], ['2', 'y\\z']] });
-        const rows = await cluster!.sql<{ row_no: number; line: string }>('SELECT row_no, line FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no', [s.id], url);
+        const rows = await db.cluster().sql<{ row_no: number; line: string }>('SELECT row_no, line FROM dataset_rows WHERE dataset_id = $1 ORDER BY row_no', [s.id], url);
         expect(rows).toEqual([
           { row_no: 1, line: '1\x1fx' },
           { row_no: 2, line: '2\x1fy\\\\z' },
@@ -117,14 +98,14 @@ describe.skipIf(skip)('PostgreSQL', () => {
     });
 
     it('says clearly when the server cannot be reached, and works once it can', async () => {
-      const store = openPostgresDatasetStore({ connectionString: `postgres://postgres@127.0.0.1:${cluster!.port + 1000}/none` });
+      const store = openPostgresDatasetStore({ connectionString: `postgres://postgres@127.0.0.1:${db.cluster().port + 1000}/none` });
       await expect(store.list()).rejects.toThrow(/ECONNREFUSED|connect/);
       await store.close();
     });
 
     it('refuses a database that is not UTF8', async () => {
-      await cluster!.sql("CREATE DATABASE latin ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
-      const store = openPostgresDatasetStore({ connectionString: cluster!.url.replace(/\/postgres$/, '/latin') });
+      await db.cluster().sql("CREATE DATABASE latin ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+      const store = openPostgresDatasetStore({ connectionString: db.cluster().url.replace(/\/postgres$/, '/latin') });
       await expect(store.list()).rejects.toThrow(/encoding is LATIN1/);
       await store.close();
     });
