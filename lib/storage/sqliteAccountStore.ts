@@ -147,28 +147,26 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   createUser(input: NewUser, options: { onlyIfNoUsers?: boolean } = {}): Promise<User> {
-    let user: NewUser;
-    try {
-      this.assertOpen();
-      user = checkNewUser(input);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    const created: User = { id: randomUUID(), username: user.username, role: user.role, createdAt: new Date().toISOString() };
-    return this.run(() =>
-      this.writeTransaction(() => {
-        if (options.onlyIfNoUsers && (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n > 0)
-          throw new AccountStoreError('NotFirstUser', 'a user exists already');
-        try {
-          this.db
-            .prepare('INSERT INTO users (id, username, username_key, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(created.id, created.username, usernameKey(created.username), created.role, user.passwordHash, created.createdAt);
-        } catch (e) {
-          if (isUniqueViolation(e)) throw new AccountStoreError('UsernameTaken', `the username "${user.username}" is taken`);
-          throw e;
-        }
-        return created;
-      }),
+    return this.checked(
+      () => checkNewUser(input),
+      (user) => {
+        const created: User = { id: randomUUID(), username: user.username, role: user.role, createdAt: new Date().toISOString() };
+        return this.run(() =>
+          this.writeTransaction(() => {
+            if (options.onlyIfNoUsers && (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n > 0)
+              throw new AccountStoreError('NotFirstUser', 'a user exists already');
+            try {
+              this.db
+                .prepare('INSERT INTO users (id, username, username_key, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+                .run(created.id, created.username, usernameKey(created.username), created.role, user.passwordHash, created.createdAt);
+            } catch (e) {
+              if (isUniqueViolation(e)) throw new AccountStoreError('UsernameTaken', `the username "${user.username}" is taken`);
+              throw e;
+            }
+            return created;
+          }),
+        );
+      },
     );
   }
 
@@ -192,23 +190,20 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   updateUser(id: string, change: { role?: Role; passwordHash?: string }): Promise<User | null> {
-    let checked: { role?: Role; passwordHash?: string };
-    try {
-      this.assertOpen();
-      checked = checkUserChange(change);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return this.run(() =>
-      this.writeTransaction(() => {
-        const row = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(String(id)) as UserRow | undefined;
-        if (!row) return null;
-        if (row.role === 'admin' && checked.role !== undefined && checked.role !== 'admin') this.refuseIfLastAdmin('demote');
-        const role = checked.role ?? row.role;
-        const hash = checked.passwordHash ?? row.password_hash;
-        this.db.prepare('UPDATE users SET role = ?, password_hash = ? WHERE id = ?').run(role, hash, row.id);
-        return userOf({ ...row, role });
-      }),
+    return this.checked(
+      () => checkUserChange(change),
+      (checked) =>
+        this.run(() =>
+          this.writeTransaction(() => {
+            const row = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(String(id)) as UserRow | undefined;
+            if (!row) return null;
+            if (row.role === 'admin' && checked.role !== undefined && checked.role !== 'admin') this.refuseIfLastAdmin('demote');
+            const role = checked.role ?? row.role;
+            const hash = checked.passwordHash ?? row.password_hash;
+            this.db.prepare('UPDATE users SET role = ?, password_hash = ? WHERE id = ?').run(role, hash, row.id);
+            return userOf({ ...row, role });
+          }),
+        ),
     );
   }
 
@@ -234,41 +229,33 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   createSession(session: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void> {
-    let tokenHash: string;
-    let expiresAt: number;
-    try {
-      this.assertOpen();
-      tokenHash = checkTokenHash(session?.tokenHash);
-      expiresAt = checkTime(session.expiresAt, 'the session expiry');
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return this.run(() => {
-      try {
-        this.db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, String(session.userId), Date.now(), expiresAt);
-      } catch (e) {
-        if (isForeignKeyViolation(e)) throw new AccountStoreError('BadInput', 'no such user for the session');
-        if (isUniqueViolation(e)) throw new AccountStoreError('BadInput', 'a session with this token hash exists');
-        throw e;
-      }
-    });
+    return this.checked(
+      (): [string, number] => [checkTokenHash(session?.tokenHash), checkTime(session.expiresAt, 'the session expiry')],
+      ([tokenHash, expiresAt]) =>
+        this.run(() => {
+          try {
+            this.db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, String(session.userId), Date.now(), expiresAt);
+          } catch (e) {
+            if (isForeignKeyViolation(e)) throw new AccountStoreError('BadInput', 'no such user for the session');
+            if (isUniqueViolation(e)) throw new AccountStoreError('BadInput', 'a session with this token hash exists');
+            throw e;
+          }
+        }),
+    );
   }
 
   sessionUser(tokenHash: string, now: Date): Promise<User | null> {
-    let at: number;
-    try {
-      this.assertOpen();
-      at = checkTime(now, 'now');
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    if (typeof tokenHash !== 'string') return this.run(() => null);
-    return this.run(() => {
-      const row = this.db
-        .prepare('SELECT u.id, u.username, u.role, u.created_at, u.password_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?')
-        .get(tokenHash, at) as UserRow | undefined;
-      return row ? userOf(row) : null;
-    });
+    return this.checked(
+      (): number => checkTime(now, 'now'),
+      (at) =>
+        this.run(() => {
+          if (typeof tokenHash !== 'string') return null;
+          const row = this.db
+            .prepare('SELECT u.id, u.username, u.role, u.created_at, u.password_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?')
+            .get(tokenHash, at) as UserRow | undefined;
+          return row ? userOf(row) : null;
+        }),
+    );
   }
 
   deleteSession(tokenHash: string): Promise<void> {
@@ -308,54 +295,46 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {
-    let row: ReturnType<typeof checkAuditEntry>;
-    try {
-      this.assertOpen();
-      row = checkAuditEntry(entry);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return this.run(() => {
-      const at = new Date().toISOString();
-      const id = Number(this.db.prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(at, row.actor, row.action, row.target, row.detail).lastInsertRowid);
-      return auditOf({ id, at, ...row });
-    });
+    return this.checked(
+      () => checkAuditEntry(entry),
+      (row) =>
+        this.run(() => {
+          const at = new Date().toISOString();
+          const id = Number(this.db.prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(at, row.actor, row.action, row.target, row.detail).lastInsertRowid);
+          return auditOf({ id, at, ...row });
+        }),
+    );
   }
 
   listAudit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]> {
-    let page: { limit: number; before: number | null };
-    try {
-      this.assertOpen();
-      page = checkAuditPage(options);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return this.run(() => {
-      const rows =
-        page.before === null
-          ? this.db.prepare('SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?').all(page.limit)
-          : this.db.prepare('SELECT id, at, actor, action, target, detail FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(page.before, page.limit);
-      return (rows as AuditRow[]).map(auditOf);
-    });
+    return this.checked(
+      () => checkAuditPage(options),
+      (page) =>
+        this.run(() => {
+          const rows =
+            page.before === null
+              ? this.db.prepare('SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?').all(page.limit)
+              : this.db.prepare('SELECT id, at, actor, action, target, detail FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(page.before, page.limit);
+          return (rows as AuditRow[]).map(auditOf);
+        }),
+    );
   }
 
   sharedSecret(name: string, candidate: string): Promise<string> {
-    let checked: [string, string];
-    try {
-      this.assertOpen();
-      checked = [checkSecretName(name), checkSecretValue(candidate)];
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    const read = () => (this.db.prepare('SELECT value FROM shared_secrets WHERE name = ?').get(checked[0]) as { value: string } | undefined)?.value;
-    return this.run(() => {
-      // Read first: once stored the value never changes, and a read needs no lock (a put in
-      // progress holds the write lock). Otherwise the first value stored wins, in any process.
-      const stored = read();
-      if (stored !== undefined) return stored;
-      this.db.prepare('INSERT INTO shared_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(...checked);
-      return read()!;
-    });
+    return this.checked(
+      (): [string, string] => [checkSecretName(name), checkSecretValue(candidate)],
+      (checked) => {
+        const read = () => (this.db.prepare('SELECT value FROM shared_secrets WHERE name = ?').get(checked[0]) as { value: string } | undefined)?.value;
+        return this.run(() => {
+          // Read first: once stored the value never changes, and a read needs no lock (a put in
+          // progress holds the write lock). Otherwise the first value stored wins, in any process.
+          const stored = read();
+          if (stored !== undefined) return stored;
+          this.db.prepare('INSERT INTO shared_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(...checked);
+          return read()!;
+        });
+      },
+    );
   }
 
   /** Waits for operations under way, then closes this store's connection (not the dataset store's). */
