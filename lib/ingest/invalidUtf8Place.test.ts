@@ -30,3 +30,18 @@ describe('an invalid sequence cut over several chunks', () => {
     }
   });
 });
+
+describe('a real replacement character before the invalid byte', () => {
+  it('the report names the bad byte\'s row and column, not an earlier genuine U+FFFD (was row 1, column "name")', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    // Row 1 holds a genuine U+FFFD (EF BF BD, valid UTF-8); the invalid byte 0xE9 is in row 3, column "city".
+    const bytes = new Uint8Array([...enc('id,name,city\n1,A\uFFFDB,Oslo\n2,\uFFFD\uFFFD,Bergen\n3,Cx,Li'), 0xe9, ...enc('ge\n4,D,Bonn\n')]);
+    const expected = validateUpload(bytes);
+    expect(expected.problems.find((p) => p.code === 'InvalidUtf8')).toMatchObject({ row: 3, column: 'city' });
+    for (const size of [1, 2, 5, 7, bytes.length]) {
+      const v = new StreamingValidator({ totalBytes: bytes.length });
+      for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
+      expect(v.finish(), `chunks of ${size}`).toEqual(expected);
+    }
+  });
+});

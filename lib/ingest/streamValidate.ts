@@ -92,7 +92,14 @@ export class StreamingValidator {
   /** Bytes of an incomplete sequence at the end of the previous chunk, for the byte scan. */
   private carry = new Uint8Array(0);
   private invalid: { offset: number; count: number; byte: number } | undefined;
+  /**
+   * The bad byte is placed by the U+FFFD the lenient decoder puts in for it. Genuine U+FFFD
+   * characters (EF BF BD, valid UTF-8) may come before it, so their bytes are counted up to the bad
+   * byte: its U+FFFD is the next one after them in the records.
+   */
   private locating = false;
+  private genuineReplacements = 0;
+  private replacementsInRecords = 0;
   private badPlace: { row: number; column?: string } | undefined;
 
   private sawText = false;
@@ -178,7 +185,9 @@ export class StreamingValidator {
         // The pending sequence may have begun chunks ago (E2 | 82 | ","): keep all of it, so that the
         // byte scan sees the whole sequence if the strict decoder then fails on it.
         const joined = this.carry.length > 0 ? concatBytes(this.carry, chunk) : chunk;
-        this.carry = joined.subarray(incompleteTailStart(joined)).slice();
+        const tail = incompleteTailStart(joined);
+        this.genuineReplacements += countEncodedReplacements(joined.subarray(0, tail));
+        this.carry = joined.subarray(tail).slice();
         return;
       } catch {
         this.strict = undefined; // from here on, every chunk is scanned byte by byte
@@ -194,6 +203,7 @@ export class StreamingValidator {
     if (!this.invalid) {
       this.invalid = { offset: at - (bytes.length - chunk.length) + first, count, byte: bytes[first] };
       this.locating = true;
+      this.genuineReplacements += countEncodedReplacements(bytes.subarray(0, first));
     } else this.invalid.count += count;
   }
 
@@ -225,11 +235,15 @@ export class StreamingValidator {
     const fields = result.data;
     const row = this.seenHeader ? this.rows + 1 : 0;
     for (const e of result.errors) quoteProblem(this.out, e, row);
-    if (this.locating) {
-      const index = fields.findIndex((f) => f.includes('\uFFFD'));
-      if (index >= 0) {
-        this.locating = false;
-        this.badPlace = { row, column: (row === 0 ? fields[index]?.trim() : this.header[index]) || undefined };
+    // Records are searched once a U+FFFD may be in them: most files have none.
+    if (this.locating || (this.genuineReplacements > 0 && !this.badPlace)) {
+      for (let index = 0; index < fields.length; index++) {
+        this.replacementsInRecords += countReplacements(fields[index]);
+        if (this.locating && this.replacementsInRecords > this.genuineReplacements) {
+          this.locating = false;
+          this.badPlace = { row, column: (row === 0 ? fields[index]?.trim() : this.header[index]) || undefined };
+          break;
+        }
       }
     }
     if (row === 0) {
@@ -313,6 +327,20 @@ export class StreamingValidator {
     const place = this.badPlace ?? { row: this.rows };
     return { type: 'error', code: 'InvalidUtf8', message: `byte ${offset} (0x${hex}) is not valid UTF-8${more}: ${hint}`, row: place.row, ...(place.column ? { column: place.column } : {}) };
   }
+}
+
+/** How many U+FFFD characters a string holds. */
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) n++;
+  return n;
+}
+
+/** How many U+FFFD characters (EF BF BD) valid UTF-8 bytes encode. */
+function countEncodedReplacements(bytes: Uint8Array): number {
+  let n = 0;
+  for (let at = bytes.indexOf(0xef); at >= 0 && at + 2 < bytes.length; at = bytes.indexOf(0xef, at + 1)) if (bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd) n++;
+  return n;
 }
 
 export interface BlobProgress {
