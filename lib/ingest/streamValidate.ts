@@ -235,21 +235,12 @@ export class StreamingValidator {
     const fields = result.data;
     const row = this.seenHeader ? this.rows + 1 : 0;
     for (const e of result.errors) quoteProblem(this.out, e, row);
-    // Records are searched once a U+FFFD may be in them: most files have none.
-    if (this.locating || (this.genuineReplacements > 0 && !this.badPlace)) {
-      for (let index = 0; index < fields.length; index++) {
-        this.replacementsInRecords += countReplacements(fields[index]);
-        if (this.locating && this.replacementsInRecords > this.genuineReplacements) {
-          this.locating = false;
-          this.badPlace = { row, column: (row === 0 ? fields[index]?.trim() : this.header[index]) || undefined };
-          break;
-        }
-      }
-    }
     if (row === 0) {
       this.seenHeader = true;
       const header = fields.map((h) => h.trim());
       const limitProblems = headerLimitProblems(header, this.limits);
+      // A header over the limits is not kept, so a bad byte in it is placed by row alone.
+      this.locate(fields, 0, limitProblems.length === 0 ? header : []);
       if (limitProblems.length > 0) {
         for (const p of limitProblems) this.out.add(p);
         this.badHeader = true;
@@ -262,6 +253,8 @@ export class StreamingValidator {
       if (this.options.codebook) this.codebookChecks = new CodebookChecks(this.options.codebook, this.header, this.out);
       return;
     }
+    // The first row past the row limit is searched too: the one-shot validator places the byte in the whole text.
+    this.locate(fields, row, this.header);
     if (row > this.maxRows) {
       this.tooMany = true;
       this.out.add({ type: 'error', code: 'TooManyRows', message: `the file has more than ${this.maxRows.toLocaleString('en')} rows, the limit; reading stopped at row ${row}`, row, limit: { max: this.maxRows, unit: 'rows' } });
@@ -277,6 +270,19 @@ export class StreamingValidator {
     for (let i = 0; i < n; i++) if (fields[i].trim() !== '') this.nonBlank[i]++;
     this.personal!.add(fields);
     this.codebookChecks?.add(fields);
+  }
+
+  /** Finds the bad byte's U+FFFD (see locating); records are searched once a U+FFFD may be in them, and most files have none. */
+  private locate(fields: readonly string[], row: number, header: readonly string[]): void {
+    if (!this.locating && (this.genuineReplacements === 0 || this.badPlace)) return;
+    for (let index = 0; index < fields.length; index++) {
+      this.replacementsInRecords += countReplacements(fields[index]);
+      if (this.locating && this.replacementsInRecords > this.genuineReplacements) {
+        this.locating = false;
+        this.badPlace = { row, column: header[index] || undefined };
+        return;
+      }
+    }
   }
 
   /** Ends the input and returns the report. */

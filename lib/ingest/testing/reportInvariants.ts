@@ -6,8 +6,12 @@ import type { ValidationReport } from '../types';
  * that both the unit tests and the fuzz script (which runs without vitest) can use it.
  */
 
-/** Problems whose column is the codebook's or the analyst's, which the file may lack. */
-const COLUMN_NOT_IN_FILE = new Set(['MissingColumn', 'UnknownKeepColumn']);
+/**
+ * Problems whose column is not one of the report's header: the codebook's or the analyst's, which
+ * the file may lack; or a name over the length limit, shown shortened (reading stops at such a
+ * header, so the report keeps none).
+ */
+const COLUMN_NOT_IN_FILE = new Set(['MissingColumn', 'UnknownKeepColumn', 'HeaderTooLong']);
 
 export function reportViolations(report: ValidationReport): string[] {
   const out: string[] = [];
