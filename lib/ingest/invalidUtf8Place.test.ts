@@ -45,3 +45,20 @@ describe('a real replacement character before the invalid byte', () => {
     }
   });
 });
+
+describe('an invalid byte in a header over the limits', () => {
+  it('is placed by row alone, in both validators (the streaming one named the whole over-long column)', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const long = 'x'.repeat(1200);
+    const bytes = new Uint8Array([...enc(`id,${long}`), 0xe9, ...enc(',q1\n1,2,3\n')]);
+    const expected = validateUpload(bytes);
+    expect(expected.problems.map((p) => p.code).sort()).toEqual(['HeaderTooLong', 'InvalidUtf8']);
+    expect(expected.problems.find((p) => p.code === 'InvalidUtf8')).toMatchObject({ row: 0 });
+    expect(expected.problems.find((p) => p.code === 'InvalidUtf8')).not.toHaveProperty('column');
+    for (const size of [1, 7, bytes.length]) {
+      const v = new StreamingValidator({ totalBytes: bytes.length });
+      for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
+      expect(v.finish(), `chunks of ${size}`).toEqual(expected);
+    }
+  });
+});
