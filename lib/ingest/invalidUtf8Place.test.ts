@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { StreamingValidator } from './streamValidate';
 import { validateUpload } from './validate';
 
+/** The streaming validator, fed `bytes` in chunks of each size, gives `expected` every time. */
+function expectStreamedReport(bytes: Uint8Array, sizes: number[], expected: ReturnType<typeof validateUpload>) {
+  for (const size of sizes) {
+    const v = new StreamingValidator({ totalBytes: bytes.length });
+    for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
+    expect(v.finish(), `chunks of ${size}`).toEqual(expected);
+  }
+}
+
 /** Regression found by the fuzz run (fuzz.test.ts): the one-shot and streaming validators placed a bad byte differently. */
 describe('where an invalid byte is reported', () => {
   it('a bad byte right after a lone "\\r" in a CRLF file is on that row, not the next (was row 2, column "id")', () => {
@@ -23,11 +32,7 @@ describe('an invalid sequence cut over several chunks', () => {
     const bytes = new Uint8Array([...enc('id,q2'), 0xe2, 0x82, ...enc(',q3\n1,yes,5\n')]);
     const expected = validateUpload(bytes);
     expect(expected.problems.map((p) => p.code)).toEqual(['InvalidUtf8']);
-    for (const size of [1, 2, 3]) {
-      const v = new StreamingValidator({ totalBytes: bytes.length });
-      for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
-      expect(v.finish(), `chunks of ${size}`).toEqual(expected);
-    }
+    expectStreamedReport(bytes, [1, 2, 3], expected);
   });
 });
 
@@ -38,11 +43,7 @@ describe('a real replacement character before the invalid byte', () => {
     const bytes = new Uint8Array([...enc('id,name,city\n1,A\uFFFDB,Oslo\n2,\uFFFD\uFFFD,Bergen\n3,Cx,Li'), 0xe9, ...enc('ge\n4,D,Bonn\n')]);
     const expected = validateUpload(bytes);
     expect(expected.problems.find((p) => p.code === 'InvalidUtf8')).toMatchObject({ row: 3, column: 'city' });
-    for (const size of [1, 2, 5, 7, bytes.length]) {
-      const v = new StreamingValidator({ totalBytes: bytes.length });
-      for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
-      expect(v.finish(), `chunks of ${size}`).toEqual(expected);
-    }
+    expectStreamedReport(bytes, [1, 2, 5, 7, bytes.length], expected);
   });
 });
 
@@ -55,10 +56,6 @@ describe('an invalid byte in a header over the limits', () => {
     expect(expected.problems.map((p) => p.code).sort()).toEqual(['HeaderTooLong', 'InvalidUtf8']);
     expect(expected.problems.find((p) => p.code === 'InvalidUtf8')).toMatchObject({ row: 0 });
     expect(expected.problems.find((p) => p.code === 'InvalidUtf8')).not.toHaveProperty('column');
-    for (const size of [1, 7, bytes.length]) {
-      const v = new StreamingValidator({ totalBytes: bytes.length });
-      for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
-      expect(v.finish(), `chunks of ${size}`).toEqual(expected);
-    }
+    expectStreamedReport(bytes, [1, 7, bytes.length], expected);
   });
 });
