@@ -77,3 +77,14 @@ describe('incompleteTailStart', () => {
     expect(incompleteTailStart(new Uint8Array([]))).toBe(0);
   });
 });
+
+describe('a file that opens with two byte-order marks', () => {
+  it('is read as validateUpload reads it: the second mark is dropped like papaparse drops it (found by npm run fuzz, seed 196805475)', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const bom = [0xef, 0xbb, 0xbf];
+    const bytes = new Uint8Array([...bom, ...bom, ...enc('"id",q1\n1,yes\n')]);
+    const expected = validateUpload(bytes);
+    expect(expected.header).toEqual(['id', 'q1']);
+    for (const chunk of [1, 2, 7, bytes.length]) expect(streamed(bytes, chunk, {}), `chunks of ${chunk}`).toEqual(expected);
+  });
+});

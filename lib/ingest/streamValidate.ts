@@ -225,7 +225,10 @@ export class StreamingValidator {
       skipEmptyLines: 'greedy',
       step: (result, parser) => this.record(result, parser),
     });
-    const text = this.pending;
+    // Papa.parse drops one U+FEFF opening the text it is given (so do validateUpload and the
+    // ingest's record scanner); fed as a stream, it does not. A second byte-order mark, left after
+    // the first was taken off the bytes, would otherwise stay in the first field.
+    const text = this.pending.charCodeAt(0) === 0xfeff ? this.pending.slice(1) : this.pending;
     this.pending = '';
     this.parser.emit('data', text);
   }
