@@ -66,9 +66,7 @@ test.describe('/planner', () => {
     await page.waitForTimeout(500);
     expect(fetched).toEqual([]);
     await expect(page.locator('.planner-answer')).toHaveAttribute('data-live', 'false');
-    await page.mouse.move(20, 20);
-    await page.mouse.move(40, 40);
-    await expect(page.locator('.planner-answer')).toHaveAttribute('data-live', 'true');
+    await reachForControls(page, '.planner-answer');
     expect(fetched.sort()).toEqual(['/api/datasets/study-g/columns', '/api/datasets/study-p/columns']);
   });
 
