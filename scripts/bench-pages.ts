@@ -6,8 +6,7 @@
  * showing the answer for the new state, timed in the page at the first animation frame (the one
  * about to be painted) in which it is on screen (planner: the answer's data-state is the new query;
  * explorer: the results on screen belong to a new state and are no longer busy; the address bar
- * is checked afterwards, untimed). Yardstick in the same run: a
- * full page load of the same URL. Target: a filter change redraws in under 100 ms. Every change
+ * is checked afterwards, untimed). Yardstick in the same run: a full page load of the same URL. Target: a filter change redraws in under 100 ms. Every change
  * starts from the same place: a freshly loaded page whose requests have settled and that can answer
  * in the browser (data-live: the dataset's columns and the engine, fetched at the first pointer move, are in). Without --url it starts `next start` on a free loopback port and stops it after.
  * A benchmark that prints figures, not a test.
@@ -125,10 +124,9 @@ async function main() {
       const changes: number[] = [];
       const loads: number[] = [];
       for (const step of target.steps) {
-        // The dataset's columns and the engine load after the page; until they are in, a change
-        // goes to the server (a page load, measured by the yardstick). Under load, "network idle"
-        // can come before they have arrived, so wait for the page to say it is ready.
-        // The columns and the engine are fetched at the visitor's first move (onFirstIntent).
+        // The dataset's columns and the engine are fetched at the visitor's first move
+        // (onFirstIntent); until they are in, a change goes to the server (a page load, measured by
+        // the yardstick). So move the pointer, then wait for the page to say it is ready.
         await page.mouse.move(5, 5);
         await page.mouse.move(6, 6);
         await page.locator(`${target.live}[data-live="true"]`).waitFor({ timeout: 30_000 });

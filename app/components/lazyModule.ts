@@ -39,7 +39,9 @@ export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
     current: () => value,
     use() {
       const loaded = useSyncExternalStore(subscribe, () => value, () => null);
-      useEffect(() => onFirstIntent(start), []);
+      // A closure of its own per component: onFirstIntent keeps its callers in a set, and a
+      // shared `start` would be dropped for every component when one of them unmounts.
+      useEffect(() => onFirstIntent(() => start()), []);
       return loaded;
     },
   };

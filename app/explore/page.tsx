@@ -13,7 +13,8 @@ import { ExploreShell } from './components/ExploreShell';
 import { HatchDefs } from './components/HatchDefs';
 import { ViewTabs } from './components/ViewTabs';
 import './explore.css';
-import { firstParam } from '@/lib/http/searchParams';
+import { firstParam, nonEmptyParam } from '@/lib/http/searchParams';
+import { localeFrom } from '@/lib/i18n/messages';
 
 export const metadata: Metadata = { title: 'Explore' };
 
@@ -39,7 +40,6 @@ function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
   );
 }
 
-
 /**
  * /explore: the strategist's explorer. Reads its whole state from the URL, computes the active
  * view's tables on the server and hands plain data to the client charts; later changes are computed
@@ -47,11 +47,12 @@ function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
  */
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const requested = firstParam(params.dataset) || undefined;
-  if (await uploadNeedsSignIn(requested))
-    return <SignInRequiredPage locale={firstParam(params.lang) === 'nl' ? 'nl' : 'en'} path="/explore" returnTo={`/explore?dataset=${requested}`} title={tx(firstParam(params.lang) === 'nl' ? 'nl' : 'en', 'pageTitle')} />;
+  const requested = nonEmptyParam(params.dataset);
+  // Before the state is parsed (it needs the dataset's catalog), the language for the messages.
+  const lang = localeFrom(firstParam(params.lang));
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={lang} path="/explore" returnTo={`/explore?dataset=${requested}`} title={tx(lang, 'pageTitle')} />;
   const { catalogs, chosen, unknown } = await exploreDatasets(requested);
-  if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={firstParam(params.lang) === 'nl' ? 'nl' : 'en'} />;
+  if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={lang} />;
   const state = parseExploreState(params, catalogs);
   const { catalog, data } = chosen;
   const locale = state.lang;

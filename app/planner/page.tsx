@@ -39,7 +39,6 @@ function requestFrom(g: SurveyData, params: SearchParams): PlannerRequest {
   return { audience, moment };
 }
 
-
 const DEFAULT_DATASET = 'study-g';
 
 /** The dataset select: study G (the default) and every upload; a change submits only the dataset (the audience belongs to the old one). */
@@ -117,7 +116,6 @@ function PlannerForm({ g, request, locale, dataset }: { g: SurveyData; request: 
     </Form>
   );
 }
-
 
 /** A dataset the planner cannot use: what it lacks, and where to go instead. */
 function Gaps({ gaps, dataset, locale }: { gaps: Label[]; dataset: DatasetListing; locale: Locale }) {

@@ -28,8 +28,8 @@ export function useExplore(): ExploreContextValue {
  * Holds the explorer's state, read from the URL (so back and forward restore it). A change pushes a
  * new URL. Once the dataset's columns are in the browser (clientColumns.ts), the push is a plain
  * history entry (pushUrl) and ExploreResults computes the view here, without a round trip; before
- * that, the push goes to the server in a transition, while the controls already show the change (optimistic
- * state) and the results are marked busy.
+ * that, the push goes to the server in a transition, while the controls already show the change
+ * (optimistic state) and the results are marked busy.
  */
 export function ExploreShell({ catalogs, renderedDataset, children }: { catalogs: DatasetCatalog[]; renderedDataset: string; children: ReactNode }) {
   const router = useRouter();
