@@ -55,12 +55,14 @@ export class CodeIndex {
   private readonly long: string[] = [];
   private readonly longAt: number[] = [];
 
-  constructor(codes: readonly string[]) {
+  /** `missing`: values read as blank (missing markers such as "NA" or "99"); they are not codes. */
+  constructor(codes: readonly string[], missing: readonly string[] = []) {
     // A repeated code maps to its last position, as the Map constructor would.
-    codes.forEach((code, i) => {
+    const entries: [string, number][] = [...missing.map((m): [string, number] => [m, BLANK]), ...codes.map((code, i): [string, number] => [code, i])];
+    for (const [code, i] of entries) {
       this.map.set(code, i);
       if (code.length === 1 && code.charCodeAt(0) < 128) this.single[code.charCodeAt(0)] = i;
-    });
+    }
     // A lone space trims to nothing: blank, whatever the codes say.
     for (const c of ASCII_SPACES) this.single[c] = BLANK;
     for (const [code, i] of this.map)
@@ -72,9 +74,9 @@ export class CodeIndex {
     if (this.long.length > MAX_COMPARED_CODES) this.long.length = this.longAt.length = 0;
   }
 
-  /** The distinct codes, in order of first appearance (for messages). */
+  /** The distinct codes, in order of first appearance (for messages); missing markers are not codes. */
   keys(): string[] {
-    return [...this.map.keys()];
+    return [...this.map].filter(([, i]) => i !== BLANK).map(([code]) => code);
   }
 
   /**

@@ -25,8 +25,12 @@ export interface CategoricalAttribute {
   id: string;
   column: string;
   label: Label;
+  /** The column's full text (a long export header or question), when the label shortens it. */
+  text?: Label;
   kind: 'categorical';
   codes: CodeLabel[];
+  /** Cell values that mean "missing" (NA, "-", "99" for don't know): read as blank, out of every base. */
+  missing?: string[];
 }
 
 /** A numeric band of a scale attribute, bounds inclusive: emotional bond 4-5 = "strong". */
@@ -42,10 +46,14 @@ export interface ScaleAttribute {
   id: string;
   column: string;
   label: Label;
+  /** The column's full text, when the label shortens it. */
+  text?: Label;
   kind: 'scale';
   min: number;
   max: number;
   bands: Band[];
+  /** Cell values that mean "missing" (NA, "99"): read as blank instead of outside the scale. */
+  missing?: string[];
 }
 
 export type Attribute = CategoricalAttribute | ScaleAttribute;
@@ -74,13 +82,18 @@ export interface BaseCondition {
 export interface Item {
   id: string;
   column: string;
+  /** A short label for charts and tables. */
   label: Label;
+  /** The full question text (a long export header), shown on hover and in exports; absent when the label says it all. */
+  text?: Label;
   /** Items of one family are analysed together: "dataType", "scenario", "tactic", ... */
   family: string;
   scale: string;
   /** Overrides the scale's positive codes for this item. */
   positive?: string[];
   askedIf?: BaseCondition;
+  /** Cell values that mean "missing" (NA, "-", "99" for don't know): read as blank, out of the base. */
+  missing?: string[];
   meta: ItemMeta;
 }
 
@@ -111,6 +124,16 @@ export interface Codebook {
   families: ItemFamily[];
   itemDimensions: ItemDimension[];
   items: Item[];
+  /**
+   * The column the product added when the dataset was made of several files (countries, waves): its
+   * attribute has one code per file, and a file appended later adds a code.
+   */
+  sourceColumn?: string;
+  /**
+   * Which of this dataset's items correspond to a reference study's items, per reference dataset id
+   * ("study-g": {"q5_location": "dt_current_location"}): what /benchmark compares.
+   */
+  benchmark?: Record<string, Record<string, string>>;
 }
 
 export interface CodebookProblem {
@@ -153,6 +176,12 @@ export function parseCodebook(value: unknown): CodebookResult {
     });
     return [...seen];
   };
+  /** Missing markers: strings, none of them also an answer code (a value cannot be both an answer and missing). */
+  const checkMissing = (v: unknown, codes: string[], path: string) => {
+    if (v === undefined) return;
+    if (!Array.isArray(v) || !v.every((m) => typeof m === 'string' && m.trim() !== '')) return fail(path, 'must be a list of non-empty values, such as ["NA", "99"]');
+    for (const m of v as string[]) if (codes.includes(m)) fail(path, `"${m}" is both a code and a missing marker`);
+  };
   const checkIds = (list: unknown[], path: string) => {
     const seen = new Set<string>();
     list.forEach((x, i) => {
@@ -184,8 +213,10 @@ export function parseCodebook(value: unknown): CodebookResult {
     if (!isObject(a)) return fail(path, 'must be an object');
     if (!isString(a.column)) fail(`${path}.column`, 'must name a CSV column');
     checkLabel(a.label, `${path}.label`);
-    if (a.kind === 'categorical') checkCodes(a.codes, `${path}.codes`);
+    if (a.text !== undefined) checkLabel(a.text, `${path}.text`);
+    if (a.kind === 'categorical') checkMissing(a.missing, checkCodes(a.codes, `${path}.codes`), `${path}.missing`);
     else if (a.kind === 'scale') {
+      checkMissing(a.missing, [], `${path}.missing`);
       if (typeof a.min !== 'number' || typeof a.max !== 'number' || !(a.min < a.max)) fail(path, 'a scale needs numeric min < max');
       if (!Array.isArray(a.bands) || a.bands.length === 0) fail(`${path}.bands`, 'a scale needs at least one band');
       else {
@@ -231,6 +262,7 @@ export function parseCodebook(value: unknown): CodebookResult {
     if (!isObject(it)) return fail(path, 'must be an object');
     if (!isString(it.column)) fail(`${path}.column`, 'must name a CSV column');
     checkLabel(it.label, `${path}.label`);
+    if (it.text !== undefined) checkLabel(it.text, `${path}.text`);
     if (!familyIds.has(it.family)) fail(`${path}.family`, `unknown family "${shown(it.family)}"`);
     // Ids and codes are compared as strings, exactly: ["agree5"] or 4 where "agree5" or "4" is meant
     // once passed here (String() made them equal) and then matched nothing, so that no answer counted.
@@ -240,6 +272,7 @@ export function parseCodebook(value: unknown): CodebookResult {
       if (!Array.isArray(it.positive) || it.positive.length === 0) fail(`${path}.positive`, 'needs at least one code');
       else if (codes) it.positive.forEach((p: unknown) => { if (!codes.includes(p as string)) fail(`${path}.positive`, positiveCodeProblem(p, `scale "${shown(it.scale)}"`)); });
     }
+    checkMissing(it.missing, codes ?? [], `${path}.missing`);
     if (it.askedIf !== undefined) {
       const c = it.askedIf;
       if (!isObject(c) || !isString(c.column) || !Array.isArray(c.in) || c.in.length === 0 || !c.in.every((code) => typeof code === 'string')) fail(`${path}.askedIf`, 'needs {"column": "...", "in": ["code", ...]}');
@@ -252,6 +285,24 @@ export function parseCodebook(value: unknown): CodebookResult {
         else if (!allowed.includes(code as string)) fail(`${path}.meta.${dim}`, `"${shown(code)}" is not a value of dimension "${dim}"${typeof code === 'string' ? '' : ' (codes are strings)'}`);
       }
   });
+
+  if (cb.sourceColumn !== undefined && !(isString(cb.sourceColumn) && attributes.some((a) => isObject(a) && a.column === cb.sourceColumn)))
+    fail('sourceColumn', 'must be the column of one of the attributes (the one that tells the files apart)');
+  if (cb.benchmark !== undefined) {
+    const itemIds = new Set(items.filter(isObject).map((it) => it.id));
+    if (!isObject(cb.benchmark)) fail('benchmark', 'must be an object: reference dataset id -> {item id: reference item id}');
+    else
+      for (const [reference, pairs] of Object.entries(cb.benchmark)) {
+        if (!isObject(pairs)) {
+          fail(`benchmark.${reference}`, 'must be an object of item id to reference item id');
+          continue;
+        }
+        for (const [item, other] of Object.entries(pairs)) {
+          if (!itemIds.has(item)) fail(`benchmark.${reference}.${item}`, `unknown item "${item}"`);
+          if (!isString(other)) fail(`benchmark.${reference}.${item}`, 'must name an item of the reference study');
+        }
+      }
+  }
 
   return problems.length ? { ok: false, problems } : { ok: true, codebook: value as unknown as Codebook };
 }

@@ -95,3 +95,39 @@ describe('parseCodebook', () => {
     expect(parseCodebook([]).ok).toBe(false);
   });
 });
+
+describe('missing markers', () => {
+  const withMissing: Codebook = {
+    ...codebook,
+    attributes: [
+      { ...(codebook.attributes[0] as Extract<Codebook['attributes'][number], { kind: 'categorical' }>), missing: ['NA'] },
+      { ...(codebook.attributes[1] as Extract<Codebook['attributes'][number], { kind: 'scale' }>), missing: ['NA', '9'] },
+    ],
+    items: [{ ...codebook.items[0], missing: ['NA', "don't know"] }, codebook.items[1]],
+  };
+
+  it('reads a declared marker as blank in categorical, scale and item columns, and only there', () => {
+    const data = loadSurveyFromCsv(withMissing, "id,country,bond,w,q1,q2\n1,NA,9,1,NA,\n2,DE,NA,1,don't know,\n3,NL,4,1,yes,no\n");
+    expect([...data.attributes.get('country')!.levelOf]).toEqual([-1, 1, 0]);
+    expect([...data.attributes.get('bond')!.levelOf]).toEqual([-1, -1, 2]);
+    expect([...data.attributes.get('bond')!.values!]).toEqual([NaN, NaN, 4]);
+    expect([...data.items.get('q1')!.answerOf]).toEqual([-1, -1, 0]);
+    // q2 declares no marker: NA there is still an unknown code.
+    expect(() => loadSurveyFromCsv(withMissing, 'id,country,bond,w,q1,q2\n1,NL,4,1,yes,NA\n')).toThrow(/"NA" is not a code of the scale yes, no/);
+  });
+
+  it('a marker that is also a code is refused by the codebook check', () => {
+    const bad = { ...withMissing, items: [{ ...codebook.items[0], missing: ['yes'] }, codebook.items[1]] };
+    const result = parseCodebook(bad);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toContainEqual({ path: 'items[0].missing', message: '"yes" is both a code and a missing marker' });
+  });
+
+  it('checks the source column and the benchmark correspondence', () => {
+    const result = parseCodebook({ ...codebook, sourceColumn: 'nope', benchmark: { 'study-g': { q1: 'dt_gender', q9: 'dt_age_group' } } });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems.map((p) => p.path)).toEqual(['sourceColumn', 'benchmark.study-g.q9']);
+    expect(parseCodebook({ ...codebook, sourceColumn: 'country', benchmark: { 'study-g': { q1: 'dt_gender' } } }).ok).toBe(true);
+  });
+});

@@ -125,6 +125,8 @@ interface AttributePlan {
   max: number;
   bandMin: Float64Array;
   bandMax: Float64Array;
+  /** Scale attributes: values read as blank (missing markers); null when there are none. */
+  missing: Set<string> | null;
 }
 
 interface ItemPlan {
@@ -203,12 +205,13 @@ export class SurveyDataBuilder {
           index,
           header: header[index],
           levelOf: codeArray(attribute.codes.length, capacity),
-          codes: new CodeIndex(attribute.codes.map((c) => c.code)),
+          codes: new CodeIndex(attribute.codes.map((c) => c.code), attribute.missing),
           values: null,
           min: NaN,
           max: NaN,
           bandMin: new Float64Array(0),
           bandMax: new Float64Array(0),
+          missing: null,
           column: { id: attribute.id, label: attribute.label, kind: 'categorical', levels: attribute.codes, levelOf: new Int32Array(0) },
         };
       return {
@@ -221,6 +224,7 @@ export class SurveyDataBuilder {
         max: attribute.max,
         bandMin: Float64Array.from(attribute.bands, (b) => b.min),
         bandMax: Float64Array.from(attribute.bands, (b) => b.max),
+        missing: attribute.missing?.length ? new Set(attribute.missing) : null,
         column: { id: attribute.id, label: attribute.label, kind: 'scale', levels: attribute.bands.map((b) => ({ code: b.id, label: b.label })), levelOf: new Int32Array(0) },
       };
     });
@@ -236,7 +240,7 @@ export class SurveyDataBuilder {
         header: header[index],
         conditionIndex: conditionIndex ?? -1,
         asked: new Set(item.askedIf?.in ?? []),
-        codes: new CodeIndex(scale.codes.map((c) => c.code)),
+        codes: new CodeIndex(scale.codes.map((c) => c.code), item.missing),
         answerOf: codeArray(scale.codes.length, capacity),
         column: { item, codes: scale.codes, positive: scale.codes.map((c) => positive.has(c.code)) },
         scaleCodes: scale.codes.map((c) => c.code).join(', '),
@@ -357,14 +361,15 @@ export class SurveyDataBuilder {
       } else {
         // A one-digit value, the usual scale answer, is read without a string.
         const c = record.single(plan.index);
-        const v = c >= 48 && c <= 57 ? c - 48 : scaleValue(record.trimmed(plan.index));
+        // A missing marker ("NA", or a number such as 99 for don't know) is blank, before any number is read.
+        const v = plan.missing !== null && plan.missing.has(record.trimmed(plan.index)) ? NaN : c >= 48 && c <= 57 ? c - 48 : scaleValue(record.trimmed(plan.index));
         let value = NaN;
         if (v === v) {
           if (v >= plan.min && v <= plan.max) {
             value = v;
             level = bandOf(v, plan.bandMin, plan.bandMax);
           } else this.outOfScale(plan, record, row);
-        } else if (!record.isBlank(plan.index)) this.outOfScale(plan, record, row);
+        } else if (!record.isBlank(plan.index) && !(plan.missing !== null && plan.missing.has(record.trimmed(plan.index)))) this.outOfScale(plan, record, row);
         if (keep) plan.values![row - 1] = value;
       }
       if (keep) plan.levelOf[row - 1] = level;

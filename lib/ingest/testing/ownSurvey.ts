@@ -1,0 +1,178 @@
+/**
+ * A survey that matches no template, shaped like a real platform export: the test material for
+ * "an analyst's own survey, end to end". One study in three countries, split over two files whose
+ * headers differ only in style:
+ *
+ * - file A (Netherlands, Germany): long bracketed headers, "[Q5] [acceptability.location] How
+ *   acceptable or unacceptable is it ... - Your current location";
+ * - file B (United Kingdom): dotted short names, "acceptability.location".
+ *
+ * Text answer labels ("Very acceptable" ... "Not acceptable at all"), NA for missing, numeric age,
+ * a numeric 1 = best scale (trust, "1 = very likely"), TRUE/FALSE multi-select columns, an all-NA
+ * comments column, a weight. Seeded: the same files on every run. Not a reference dataset, and not
+ * shown to users: it is what tests and benchmarks upload.
+ */
+
+export const ACCEPT_LABELS = ['Very acceptable', 'Somewhat acceptable', 'Neither acceptable nor unacceptable', 'Somewhat unacceptable', 'Not acceptable at all'] as const;
+
+interface Question {
+  /** The dotted short name, file B's header. */
+  key: string;
+  /** File A's header. */
+  long: string;
+}
+
+const q = (number: string, key: string, text: string): Question => ({ key, long: `[${number}] [${key}] ${text}` });
+
+const DATA_TYPES: [string, string, number][] = [
+  // key, text, acceptance logit (assumed; the test counts from the file itself)
+  ['location', 'Your current location', 0.1],
+  ['age', 'Your age group', 1.2],
+  ['gender', 'Your gender', 1.3],
+  ['purchases', 'Your past purchases', 1.0],
+  ['browsing', 'Websites you have visited', -0.3],
+  ['social_likes', 'Brands you liked on social media', -0.2],
+  ['photos', 'Photos on your phone', -2.0],
+  ['medical', 'Your medical history', -2.3],
+  ['political', 'Your political preference', -2.2],
+  ['income', 'Your income', -0.9],
+  ['address', 'Your home address', -0.4],
+  ['birth_date', 'Your date of birth', 0.2],
+  ['clothing_size', 'Your clothing size', 0.6],
+  ['budget', 'Your spending budget', -0.1],
+];
+const SCENARIOS: [string, string, number][] = [
+  ['banking_morning', 'Your bank suggests a savings product during your morning commute', 0.3],
+  ['banking_home', 'Your bank suggests a savings product while you relax at home', -0.2],
+  ['travel_work', 'A travel site suggests a trip while you are at work', 0.1],
+  ['travel_home', 'A travel site suggests a trip while you relax at home', -0.4],
+  ['clothing_shop', 'A clothing shop suggests items while you are in the shop', 0.2],
+  ['clothing_home', 'A clothing shop suggests items while you relax at home', -0.5],
+];
+const TRUST: [string, string, number][] = [
+  ['banks', 'Banks', 0.4],
+  ['retailers', 'Online retailers', 0.1],
+  ['social_media', 'Social media platforms', -0.9],
+];
+const CHANNELS: [string, string, number][] = [
+  ['email', 'Email', 0.2],
+  ['sms', 'Text message (SMS)', -1.0],
+  ['app', 'Push notification in an app', -0.6],
+  ['website', 'On the company website', 0.0],
+  ['social', 'Social media advertisements', -1.2],
+  ['post', 'Letter by post', -1.5],
+];
+
+const COUNTRY = q('Q1', 'country', 'In which country do you currently live?');
+const GENDER = q('Q2', 'gender', 'What is your gender?');
+const AGE = q('Q3', 'age', 'What is your age in years?');
+const EDUCATION = q('Q4', 'education', 'What is the highest level of education you have completed?');
+const BOND = { key: 'Q7_BrandBond', long: '[Q7] [Q7_BrandBond] How strong is your emotional bond with the brand you buy from most often? (1 = very weak, 5 = very strong)' };
+const COMMENTS = q('Q10', 'comments', 'Do you have any other comments about this survey?');
+
+const ACCEPT_TEXT = 'How acceptable or unacceptable is it for companies to use the following information about you to personalise their offers and services? -';
+const SCENARIO_TEXT = 'How acceptable or unacceptable would you find the following personalised service? -';
+const TRUST_TEXT = 'How likely is it that the following organisations use your personal data responsibly? (1 = very likely, 5 = very unlikely) -';
+const CHANNEL_TEXT = 'Through which channels are you happy to receive personalised offers? (select all that apply) -';
+
+const questions: Question[] = [
+  { key: 'ResponseId', long: 'ResponseId' },
+  COUNTRY,
+  GENDER,
+  AGE,
+  EDUCATION,
+  ...DATA_TYPES.map(([key, text]) => q('Q5', `acceptability.${key}`, `${ACCEPT_TEXT} ${text}`)),
+  ...SCENARIOS.map(([key, text]) => q('Q6', `scenario.${key}`, `${SCENARIO_TEXT} ${text}`)),
+  BOND,
+  ...TRUST.map(([key, text]) => q('Q8', `trust.${key}`, `${TRUST_TEXT} ${text}`)),
+  ...CHANNELS.map(([key, text]) => q('Q9', `channels.${key}`, `${CHANNEL_TEXT} ${text}`)),
+  COMMENTS,
+  { key: 'weight', long: 'weight' },
+];
+
+/** File A's and file B's headers, in order. */
+export const OWN_SURVEY_HEADERS = { a: questions.map((x) => x.long), b: questions.map((x) => x.key) };
+
+export interface OwnSurveyFiles {
+  a: { name: string; csv: string; rows: string[][] };
+  b: { name: string; csv: string; rows: string[][] };
+}
+
+const GENDERS = ['Female', 'Male', 'Non-binary / third gender', 'Prefer not to say'];
+const EDUCATIONS = ['Primary or less', 'Secondary', 'Vocational', 'Bachelor degree', 'Master degree or higher'];
+
+/** Quotes a CSV field when it needs it (commas, quotes, line breaks). */
+/** mulberry32: a small seeded generator, enough for test material (the reference data use data/generate/random.ts). */
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  return {
+    uniform(): number {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+  };
+}
+
+const field = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const csvOf = (header: string[], rows: string[][]) => [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+
+/**
+ * The two files. `perCountry` respondents per country (default: 1,100 NL, 1,050 DE, 1,066 UK:
+ * 3,216 in all, as the real export the issue was tried with).
+ */
+export function ownSurveyFiles(options: { seed?: number; counts?: { NL: number; DE: number; UK: number } } = {}): OwnSurveyFiles {
+  const rng = seeded(options.seed ?? 20261202);
+  const counts = options.counts ?? { NL: 1100, DE: 1050, UK: 1066 };
+  const countryName = { NL: 'Netherlands', DE: 'Germany', UK: 'United Kingdom' } as const;
+  const pick = <T,>(list: readonly T[]) => list[Math.min(list.length - 1, Math.floor(rng.uniform() * list.length))];
+  const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+  let serial = 0;
+  const respondent = (country: keyof typeof countryName): string[] => {
+    serial++;
+    const gender = rng.uniform() < 0.03 ? pick(GENDERS.slice(2)) : rng.uniform() < 0.51 ? 'Female' : 'Male';
+    const age = 18 + Math.floor(rng.uniform() * rng.uniform() * 70) + Math.floor(rng.uniform() * 10);
+    const bond = 1 + Math.floor(rng.uniform() * 5);
+    const lift = (bond - 3) * 0.35 + (gender === 'Female' ? 0.15 : 0) - (age - 45) * 0.01 + (country === 'NL' ? 0.1 : country === 'DE' ? -0.15 : 0);
+    // A 5-point answer around the item's logit: the latent draw decides how far from the middle it falls.
+    const rating = (logit: number) => {
+      if (rng.uniform() < 0.04) return 'NA';
+      const p = logistic(logit + lift);
+      const u = rng.uniform();
+      const index = u < p * 0.45 ? 0 : u < p ? 1 : u < p + (1 - p) * 0.25 ? 2 : u < p + (1 - p) * 0.6 ? 3 : 4;
+      return ACCEPT_LABELS[index];
+    };
+    const trust = (logit: number) => {
+      if (rng.uniform() < 0.05) return 'NA';
+      const p = logistic(logit + lift * 0.5);
+      const u = rng.uniform();
+      return String(u < p * 0.4 ? 1 : u < p ? 2 : u < p + (1 - p) * 0.3 ? 3 : u < p + (1 - p) * 0.7 ? 4 : 5);
+    };
+    const weight = (0.6 + rng.uniform() * 0.9).toFixed(6);
+    return [
+      `R_${serial.toString(36).padStart(5, '0')}${Math.floor(rng.uniform() * 1e9).toString(36)}`,
+      countryName[country],
+      gender,
+      rng.uniform() < 0.02 ? 'NA' : String(Math.min(age, 85)),
+      pick(EDUCATIONS),
+      ...DATA_TYPES.map(([, , logit]) => rating(logit)),
+      ...SCENARIOS.map(([, , logit]) => rating(logit)),
+      rng.uniform() < 0.03 ? 'NA' : String(bond),
+      ...TRUST.map(([, , logit]) => trust(logit)),
+      ...CHANNELS.map(([, , logit]) => (rng.uniform() < logistic(logit + lift * 0.3) ? 'TRUE' : 'FALSE')),
+      'NA',
+      weight,
+    ];
+  };
+  const rowsA: string[][] = [];
+  for (let i = 0; i < counts.NL; i++) rowsA.push(respondent('NL'));
+  for (let i = 0; i < counts.DE; i++) rowsA.push(respondent('DE'));
+  const rowsB: string[][] = [];
+  for (let i = 0; i < counts.UK; i++) rowsB.push(respondent('UK'));
+  return {
+    a: { name: 'personalisation_survey_NL_DE.csv', csv: csvOf(OWN_SURVEY_HEADERS.a, rowsA), rows: rowsA },
+    b: { name: 'personalisation_survey_UK.csv', csv: csvOf(OWN_SURVEY_HEADERS.b, rowsB), rows: rowsB },
+  };
+}
