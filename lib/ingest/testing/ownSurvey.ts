@@ -1,3 +1,5 @@
+import type { Attribute, Codebook, Label } from '../../survey/codebook';
+
 /**
  * A survey that matches no template, shaped like a real platform export: the test material for
  * "an analyst's own survey, end to end". One study in three countries, split over two files whose
@@ -174,5 +176,72 @@ export function ownSurveyFiles(options: { seed?: number; counts?: { NL: number; 
   return {
     a: { name: 'personalisation_survey_NL_DE.csv', csv: csvOf(OWN_SURVEY_HEADERS.a, rowsA), rows: rowsA },
     b: { name: 'personalisation_survey_UK.csv', csv: csvOf(OWN_SURVEY_HEADERS.b, rowsB), rows: rowsB },
+  };
+}
+
+/**
+ * The codebook an analyst should end up with for file A (long headers as the columns), as the
+ * mapping screen is meant to propose it with confirmations only: four item families, a text scale
+ * whose top two boxes count, a 1 = best trust scale, yes/no channels, age in bands, NA as missing.
+ * With `source`, the codebook of both files appended: a "source" column telling the files apart.
+ */
+export function ownSurveyCodebook(options: { source?: boolean } = {}): Codebook {
+  const same = (text: string): Label => ({ en: text, nl: text });
+  const codes = (list: readonly string[]) => list.map((code) => ({ code, label: same(code) }));
+  const itemsOf = (family: string, list: [string, string, number][], header: string, scale: string) =>
+    list.map(([key, text]) => {
+      const column = questions.find((x) => x.key === `${family}.${key}`)!.long;
+      return { id: `${family}_${key}`, column, label: same(text), text: same(`${header} ${text}`), family, scale, missing: ['NA'], meta: {} };
+    });
+  const attributes: Attribute[] = [
+    { id: 'country', column: COUNTRY.long, label: same('Country'), text: same(COUNTRY.long), kind: 'categorical', codes: codes(['Netherlands', 'Germany', 'United Kingdom']) },
+    { id: 'gender', column: GENDER.long, label: same('Gender'), text: same(GENDER.long), kind: 'categorical', codes: codes(GENDERS) },
+    {
+      id: 'age', column: AGE.long, label: same('Age'), text: same(AGE.long), kind: 'scale', min: 0, max: 120, missing: ['NA'],
+      bands: [
+        { id: '18-29', label: same('18-29'), min: 18, max: 29 },
+        { id: '30-44', label: same('30-44'), min: 30, max: 44 },
+        { id: '45-59', label: same('45-59'), min: 45, max: 59 },
+        { id: '60+', label: same('60+'), min: 60, max: 120 },
+      ],
+    },
+    { id: 'education', column: EDUCATION.long, label: same('Education'), text: same(EDUCATION.long), kind: 'categorical', codes: codes(EDUCATIONS) },
+    {
+      id: 'brand_bond', column: BOND.long, label: same('Brand bond'), text: same(BOND.long), kind: 'scale', min: 1, max: 5, missing: ['NA'],
+      bands: [
+        { id: 'weak', label: { en: 'Weak (1-2)', nl: 'Zwak (1-2)' }, min: 1, max: 2 },
+        { id: 'neutral', label: { en: 'Neutral (3)', nl: 'Neutraal (3)' }, min: 3, max: 3 },
+        { id: 'strong', label: { en: 'Strong (4-5)', nl: 'Sterk (4-5)' }, min: 4, max: 5 },
+      ],
+    },
+  ];
+  if (options.source) attributes.push({ id: 'source', column: 'source', label: { en: 'File', nl: 'Bestand' }, kind: 'categorical', codes: codes(['NL_DE', 'UK']) });
+  return {
+    id: 'own-survey',
+    title: same('Personalisation survey NL DE UK'),
+    studyStyle: 'custom',
+    synthetic: false,
+    respondentId: 'ResponseId',
+    weight: 'weight',
+    attributes,
+    scales: [
+      { id: 'acceptable5', label: same('Very acceptable … Not acceptable at all'), codes: codes(ACCEPT_LABELS), positive: ['Very acceptable', 'Somewhat acceptable'] },
+      { id: 'likely5', label: same('1 = very likely … 5 = very unlikely'), codes: ['1', '2', '3', '4', '5'].map((code) => ({ code, label: same(code === '1' ? '1 = very likely' : code === '5' ? '5 = very unlikely' : code) })), positive: ['1', '2'] },
+      { id: 'selected', label: { en: 'Selected (TRUE/FALSE)', nl: 'Gekozen (TRUE/FALSE)' }, codes: [{ code: 'TRUE', label: { en: 'Selected', nl: 'Gekozen' } }, { code: 'FALSE', label: { en: 'Not selected', nl: 'Niet gekozen' } }], positive: ['TRUE'] },
+    ],
+    families: [
+      { id: 'acceptability', label: same('Acceptability') },
+      { id: 'scenario', label: same('Scenario') },
+      { id: 'trust', label: same('Trust') },
+      { id: 'channels', label: same('Channels') },
+    ],
+    itemDimensions: [],
+    items: [
+      ...itemsOf('acceptability', DATA_TYPES, ACCEPT_TEXT, 'acceptable5'),
+      ...itemsOf('scenario', SCENARIOS, SCENARIO_TEXT, 'acceptable5'),
+      ...itemsOf('trust', TRUST, TRUST_TEXT, 'likely5'),
+      ...itemsOf('channels', CHANNELS, CHANNEL_TEXT, 'selected').map(({ missing: _missing, ...item }) => item),
+    ],
+    ...(options.source ? { sourceColumn: 'source' } : {}),
   };
 }
