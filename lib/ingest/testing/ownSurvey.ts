@@ -240,7 +240,8 @@ export function ownSurveyCodebook(options: { source?: boolean } = {}): Codebook 
       ...itemsOf('acceptability', DATA_TYPES, ACCEPT_TEXT, 'acceptable5'),
       ...itemsOf('scenario', SCENARIOS, SCENARIO_TEXT, 'acceptable5'),
       ...itemsOf('trust', TRUST, TRUST_TEXT, 'likely5'),
-      ...itemsOf('channels', CHANNELS, CHANNEL_TEXT, 'selected').map(({ missing: _missing, ...item }) => item),
+      // Multi-select columns hold TRUE or FALSE in every row: nothing is missing.
+      ...itemsOf('channels', CHANNELS, CHANNEL_TEXT, 'selected').map((item) => ({ ...item, missing: undefined })),
     ],
     ...(options.source ? { sourceColumn: 'source' } : {}),
   };
