@@ -129,3 +129,13 @@ describe('matching headers across files', () => {
     expect(matchHeaders(['[Q1] [a] x', '[Q2] [a] y'], ['a']).columns[0].target).toBeNull();
   });
 });
+
+describe('source values of several files', () => {
+  it('keeps what differs between the file names', async () => {
+    const { sourceValues, freeColumnName } = await import('./sources');
+    expect(sourceValues(['personalisation_survey_NL_DE.csv', 'personalisation_survey_UK.csv'])).toEqual(['NL_DE', 'UK']);
+    expect(sourceValues(['wave 1.csv', 'wave 2.csv', 'wave 10.csv'])).toEqual(['1', '2', '10']);
+    expect(sourceValues(['a.csv', 'a.csv'])).toEqual(['file 1', 'file 2']);
+    expect(freeColumnName(['id', 'source'])).toBe('source_2');
+  });
+});

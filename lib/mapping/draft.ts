@@ -28,7 +28,8 @@ export type RoleReason =
   | 'allMissing'
   | 'constant'
   | 'analyst'
-  | 'codebook';
+  | 'codebook'
+  | 'files';
 
 export interface DraftCategorical {
   kind: 'categorical';

@@ -102,7 +102,8 @@ export function proposeDraft(profiles: ColumnProfile[]): MappingDraft {
     const pooled = f.family ? familyScale.get(f.family) : null;
     if (pooled && f.values.every((v) => pooled.codes.includes(v) || pooled.sentinels.includes(v)))
       return as('item', 'familyScale', { missing: [...f.markers, ...pooled.sentinels.filter((s) => f.values.includes(s))] });
-    if (f.demographic) return attributeColumn(f, as);
+    // A demographic whose text values never repeat (dates, names) is no segment; numbers are banded.
+    if (f.demographic && (p.numeric || !p.unique || p.nonBlank <= 3)) return attributeColumn(f, as);
     if (f.scale && f.scale.kind === 'numeric' && hasWord(f.parts, SEGMENT_RATING_WORDS)) return attributeColumn(f, as, 'ratingSegment');
     if (f.scale && f.values.length >= 2) return as('item', f.scale.kind === 'binary' ? 'yesNo' : 'answerScale', { missing: [...f.markers, ...f.scale.sentinels] });
     if (f.values.length === 1) return as('ignore', 'constant');
@@ -113,7 +114,7 @@ export function proposeDraft(profiles: ColumnProfile[]): MappingDraft {
 
   if (!idTaken) {
     // No header names an id: the first column whose values never repeat and are never blank.
-    const i = facts.findIndex((f, k) => f.profile.unique && f.profile.nonBlank === f.profile.rows && !f.profile.personal && columns[k].role !== 'weight' && f.profile.rows > 1);
+    const i = facts.findIndex((f, k) => f.profile.unique && f.profile.nonBlank === f.profile.rows && !f.profile.personal && columns[k].role !== 'weight' && f.profile.rows > 1 && f.scale === null);
     if (i >= 0) columns[i] = { ...columns[i], role: 'respondentId', reason: 'uniqueValues', missing: [], attribute: undefined, family: undefined, scale: undefined };
   }
 
