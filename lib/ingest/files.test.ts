@@ -8,6 +8,7 @@ import {
   mergedHeader,
   planCodebookProblems,
   prefixedId,
+  RespondentIds,
   rowProjection,
   sourceAttributeOf,
   withSourceCode,
@@ -202,5 +203,35 @@ describe('the own-survey files: two header styles, one codebook', () => {
     const uk = country.levels.findIndex((l) => l.code === 'United Kingdom');
     expect([...country.levelOf].filter((l) => l === uk)).toHaveLength(70);
     expect(data.respondentIds.slice(110)).toEqual(files.b.rows.map((r) => r[0]));
+  });
+});
+
+describe('RespondentIds', () => {
+  it('finds an id of one origin that another had, naming both and their rows; repeats within one origin are left to the validator', () => {
+    const ids = new RespondentIds(['the stored dataset', 'file "b.csv"', 'file "c.csv"'], [undefined, 'b.csv', 'c.csv'], 'id', 2);
+    expect(ids.add('R1', 0, 1)).toBe(true);
+    expect(ids.add('R2', 0, 2)).toBe(true);
+    expect(ids.add('R2', 0, 3)).toBe(true);
+    expect(ids.add(' R1 ', 1, 7)).toBe(false);
+    expect(ids.add('R3', 1, 8)).toBe(true);
+    expect(ids.add('R3', 2, 1)).toBe(false);
+    expect(ids.add('R2', 2, 2)).toBe(false);
+    expect(ids.count).toBe(3);
+    expect(ids.problems).toEqual([
+      { type: 'error', code: 'DuplicateId', message: 'respondent id "R1" of file "b.csv" (data row 7) also appears in the stored dataset (data row 1)', row: 7, column: 'id', file: 'b.csv' },
+      { type: 'error', code: 'DuplicateId', message: 'respondent id "R3" of file "c.csv" (data row 1) also appears in file "b.csv" (data row 8)', row: 1, column: 'id', file: 'c.csv' },
+    ]);
+  });
+
+  it('quotes at most 80 characters of an id, control characters escaped', () => {
+    const ids = new RespondentIds(['file "a"', 'file "b"'], ['a', 'b'], 'id');
+    const long = `${'x'.repeat(100)}\u0000`;
+    ids.add(long, 0, 1_999_999);
+    ids.add(long, 1, 2_000_000);
+    expect(ids.problems[0].message).toBe(`respondent id "${'x'.repeat(80)}…" of file "b" (data row 2000000) also appears in file "a" (data row 1999999)`);
+    const nul = new RespondentIds(['file "a"', 'file "b"'], ['a', 'b'], 'id');
+    nul.add('a\u0000b', 0, 1);
+    nul.add('a\u0000b', 1, 1);
+    expect(nul.problems[0].message).toContain('"a\\u0000b"');
   });
 });

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Label } from '../survey/codebook';
+import type { Codebook, Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { loadStoredSurvey, type DatasetStore, type DatasetSummary } from './datasetStore';
 import { loadReferenceDataset, REFERENCE_DATASETS } from './referenceDatasets';
@@ -70,6 +70,8 @@ function csvModifiedAt(id: string): string {
 interface CachedUpload {
   revision: number;
   data: SurveyData;
+  /** The codebook exactly as stored (`data.codebook` carries the dataset's id instead of its own). */
+  codebook: Codebook;
 }
 
 export class DatasetRegistry {
@@ -138,6 +140,22 @@ export class DatasetRegistry {
         return Promise.reject(e);
       }
     }
+    return this.upload(id).then((entry) => entry.data);
+  }
+
+  /**
+   * The codebook exactly as stored (an upload's; a reference dataset's own) and the revision it
+   * belongs to, or DatasetLookupError (BadId, NotFound). An upload's comes with its cached columns.
+   */
+  async storedCodebook(id: unknown): Promise<{ codebook: Codebook; revision: number }> {
+    checkDatasetId(id);
+    if (isReferenceId(id)) return { codebook: this.loadReference(id).codebook, revision: 1 };
+    const { codebook, revision } = await this.upload(id);
+    return { codebook, revision };
+  }
+
+  /** An upload's cached entry, checked against the stored revision first (see the class comment). */
+  private upload(id: string): Promise<CachedUpload> {
     const cached = this.uploads.get(id);
     if (!cached) return this.fetch(id);
     // The cached copy may be stale: deleted or changed by this or another instance sharing the
@@ -147,28 +165,28 @@ export class DatasetRegistry {
         if (this.uploads.get(id) === cached) this.uploads.delete(id);
         throw notFound(id);
       }
-      if (entry && entry.revision === found.revision) return entry.data;
+      if (entry && entry.revision === found.revision) return entry;
       // Another load may have started on the newer revision meanwhile: share it.
       const newer = this.uploads.get(id);
-      if (newer && newer !== cached) return newer.then((e) => e.data);
+      if (newer && newer !== cached) return newer;
       return this.fetch(id);
     });
   }
 
   /** Reads the stored dataset and builds its columns, cached under the revision that was read. */
-  private fetch(id: string): Promise<SurveyData> {
+  private fetch(id: string): Promise<CachedUpload> {
     const loading = (async (): Promise<CachedUpload> => {
       const stored = await this.store.get(id);
       if (!stored) throw notFound(id);
       // The table's dataset id is the upload's id, and its synthetic flag the stored one.
       const data = loadStoredSurvey({ ...stored, codebook: { ...stored.codebook, id: stored.id, synthetic: stored.synthetic } });
-      return { revision: stored.revision, data };
+      return { revision: stored.revision, data, codebook: stored.codebook };
     })();
     this.uploads.set(id, loading);
     loading.catch(() => {
       if (this.uploads.get(id) === loading) this.uploads.delete(id);
     });
-    return loading.then((e) => e.data);
+    return loading;
   }
 
   /** Deletes an upload; DatasetLookupError for a malformed id (BadId), a reference id (Reference) or an unknown one (NotFound). */
