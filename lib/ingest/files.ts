@@ -1,4 +1,5 @@
 import type { CategoricalAttribute, Codebook } from '../survey/codebook';
+import type { Problem } from './types';
 
 /**
  * Several files, one dataset: the pure rules, shared by the server (POST /api/datasets with several
@@ -212,4 +213,60 @@ export function withSourceCode(codebook: Codebook, source: string): Codebook {
     ...codebook,
     attributes: codebook.attributes.map((a) => (a === attribute ? { ...attribute, codes: [...attribute.codes, { code: source, label: { en: source, nl: source } }] } : a)),
   };
+}
+
+/** A problem of one of several files: the report names the file it belongs to. */
+export type FileProblem = Problem & { file?: string };
+
+/** An id as a message quotes it: at most 80 characters, control characters escaped. */
+const quotedId = (id: string) => JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+
+/** Rows per origin fit below this (2^22 > the 2,000,000-row limit): an origin and a row pack into one number. */
+const ROW_SPAN = 2 ** 22;
+
+/**
+ * Respondent ids across several origins (the files of an upload, or a stored dataset and the file
+ * appended to it), which must not repeat: each file's own repeats are the validator's, this finds
+ * an id of one origin that another already had. Remembers where each id was first seen; lists the
+ * first `maxListed` repeats, counts all.
+ */
+export class RespondentIds {
+  private readonly first = new Map<string, number>();
+  readonly problems: FileProblem[] = [];
+  count = 0;
+
+  /**
+   * @param origins how each origin is named in a message, by index ('file "A.csv"', 'the stored dataset')
+   * @param files the file name a problem of each origin carries (undefined for stored rows)
+   */
+  constructor(
+    private readonly origins: readonly string[],
+    private readonly files: readonly (string | undefined)[],
+    private readonly column: string,
+    private readonly maxListed = 100,
+  ) {}
+
+  /** Notes an id (trimmed, as the engine reads it) of a data row of an origin; false if another origin had it. */
+  add(id: string, origin: number, row: number): boolean {
+    const key = id.trim();
+    const seen = this.first.get(key);
+    if (seen === undefined) {
+      this.first.set(key, origin * ROW_SPAN + row);
+      return true;
+    }
+    const seenOrigin = Math.floor(seen / ROW_SPAN);
+    // A repeat within one origin is the validator's to report (it already has).
+    if (seenOrigin === origin) return true;
+    this.count++;
+    if (this.problems.length < this.maxListed)
+      this.problems.push({
+        type: 'error',
+        code: 'DuplicateId',
+        message: `respondent id ${quotedId(key)} of ${this.origins[origin]} (data row ${row}) also appears in ${this.origins[seenOrigin]} (data row ${seen % ROW_SPAN})`,
+        row,
+        column: this.column,
+        ...(this.files[origin] !== undefined ? { file: this.files[origin] } : {}),
+      });
+    return false;
+  }
 }
