@@ -113,6 +113,19 @@ export function uniqueId(text: string, used: Set<string>): string {
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'tostring', 'valueof', 'hasownproperty']);
 
+/**
+ * The reference studies' family ids (lib/explore/catalog.ts): the study-specific views and claims
+ * read items of these families with the studies' meaning. A family read from an upload's headers
+ * never takes one by accident ("scenario.banking_morning" is not study G's scenario design).
+ */
+const STUDY_FAMILIES = new Set(['datatype', 'scenario', 'tactic']);
+
+/** A family id made of a header's family key, kept apart from the studies' own family ids. */
+export function familyId(key: string, used: Set<string>): string {
+  const slug = slugify(key);
+  return uniqueId(STUDY_FAMILIES.has(slug.replace(/_/g, '')) ? `${slug}_questions` : slug, used);
+}
+
 /** What still needs the analyst before the draft can be stored: scales to confirm, bands to confirm. */
 export function pendingConfirmations(draft: MappingDraft): { scales: DraftScale[]; bands: DraftColumn[] } {
   const used = new Set(draft.columns.filter((c) => c.role === 'item').map((c) => c.scale));

@@ -1,5 +1,5 @@
 import type { Label } from '../survey/codebook';
-import { type ColumnRole, type DraftColumn, type DraftScale, type MappingDraft, slugify, uniqueId } from './draft';
+import { type ColumnRole, type DraftColumn, type DraftScale, familyId, type MappingDraft, uniqueId } from './draft';
 import { labelOf } from './dutch';
 import { humanise } from './headers';
 import { orderCodes } from './profile';
@@ -57,12 +57,13 @@ function asItem(draft: MappingDraft, facts: readonly Facts[], i: number): Mappin
   let family = column.family;
   if (!family || !families.some((x) => x.id === family)) {
     const key = f.family;
-    const wanted = key ? slugify(key.slice(2)) : 'other';
-    const existing = families.find((x) => x.id === wanted);
+    const label: Label = key ? labelOf(humanise(key.slice(2))) : { en: 'Other questions', nl: 'Overige vragen' };
+    // The family of the same name, if the draft has it, else a new one.
+    const existing = families.find((x) => x.label.en === label.en);
     if (existing) family = existing.id;
     else {
-      const label: Label = key ? labelOf(humanise(key.slice(2))) : { en: 'Other questions', nl: 'Overige vragen' };
-      family = uniqueId(wanted, new Set(families.map((x) => x.id)));
+      const ids = new Set(families.map((x) => x.id));
+      family = key ? familyId(key.slice(2), ids) : uniqueId('other', ids);
       families = [...families, { id: family, label }];
     }
   }

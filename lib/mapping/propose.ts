@@ -1,7 +1,7 @@
 import { headerTokens } from '../ingest/personal';
 import type { CodeLabel, Label } from '../survey/codebook';
 import { ageBands, demographicOf, ratingBands, spreadBands, type BandProposal, type Demographic } from './demographics';
-import { type ColumnRole, type DraftColumn, type DraftFamily, type DraftScale, type MappingDraft, type RoleReason, same, uniqueId } from './draft';
+import { type ColumnRole, type DraftColumn, type DraftFamily, type DraftScale, familyId, type MappingDraft, type RoleReason, same, uniqueId } from './draft';
 import { bandLabelOf, labelOf } from './dutch';
 import { familyKeys, headerParts, humanise, shortLabel, shorten, type HeaderParts } from './headers';
 import { orderCodes, splitMissing, type ColumnProfile } from './profile';
@@ -196,7 +196,7 @@ function assignScalesAndFamilies(draft: MappingDraft, facts: Facts[]): MappingDr
     let id = familyOf.get(key);
     if (!id) {
       const label = key === 'other' ? { en: 'Other questions', nl: 'Overige vragen' } : labelOf(familyLabel(key));
-      id = uniqueId(key === 'other' ? 'other' : key.slice(2), used);
+      id = key === 'other' ? uniqueId('other', used) : familyId(key.slice(2), used);
       familyOf.set(key, id);
       families.push({ id, label });
     }

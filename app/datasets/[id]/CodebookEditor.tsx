@@ -75,7 +75,7 @@ export function CodebookEditor({
     <section className="card mapping" aria-labelledby="codebook-title" data-testid="codebook-editor">
       <h2 id="codebook-title">{mt(locale, 'editTitle')}</h2>
       <p>{mt(locale, 'editIntro')}</p>
-      <MappingScreen draft={draft} facts={facts} onChange={(next) => { setDraft(next); setStatus({ kind: 'idle' }); }} locale={locale} problems={problems}>
+      <MappingScreen draft={draft} facts={facts} onChange={(next) => { setDraft(next); setStatus({ kind: 'idle' }); }} locale={locale} problems={problems} editing>
         <div className="form-actions">
           <button type="button" className="button" disabled={status.kind === 'saving'} onClick={save} data-testid="save-codebook">
             {mt(locale, 'save')}

@@ -23,6 +23,7 @@ export function MappingScreen({
   locale,
   problems,
   children,
+  editing = false,
 }: {
   draft: MappingDraft;
   facts: readonly Facts[];
@@ -31,6 +32,8 @@ export function MappingScreen({
   problems: Problem[];
   /** The actions under the screen (check the file, save the codebook). */
   children: React.ReactNode;
+  /** A stored dataset's codebook (saved, not checked as a file). */
+  editing?: boolean;
 }) {
   const count = (role: string) => draft.columns.filter((c) => c.role === role).length;
   const families = new Set(draft.columns.filter((c) => c.role === 'item').map((c) => c.family));
@@ -49,7 +52,7 @@ export function MappingScreen({
         })}
       </p>
       <nav className={`pending-list${pending.scales.length + pending.bands.length ? '' : ' done'}`} aria-labelledby="pending-title" data-testid="pending-list">
-        <h4 id="pending-title">{mt(locale, 'pendingTitle')}</h4>
+        <h4 id="pending-title">{mt(locale, editing ? 'pendingTitleEdit' : 'pendingTitle')}</h4>
         {pending.scales.length + pending.bands.length === 0 ? (
           <p>{mt(locale, 'pendingNone')}</p>
         ) : (

@@ -75,6 +75,13 @@ function formatBytes(n: number, locale: Locale): string {
 
 const stem = (name: string) => name.replace(/\.(csv|tsv|txt)$/i, '');
 
+/** The name several files share ("personalisation_survey" of "…_NL_DE" and "…_UK"), else the first one's. */
+function commonName(stems: string[]): string {
+  let n = 0;
+  while (n < stems[0].length && stems.every((s) => s[n] === stems[0][n])) n++;
+  return stems[0].slice(0, n).replace(/[\s._-]+$/, '') || stems[0];
+}
+
 /** The codebook with a segment telling the files apart, for a template's or an uploaded codebook used with several files. */
 function withSourceAttribute(codebook: Codebook, column: string, sources: string[]): Codebook {
   const ids = new Set(codebook.attributes.map((a) => a.id));
@@ -292,7 +299,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
 
   const pickFiles = (list: File[]) => {
     setFiles(list);
-    if (list.length) setName(list.length === 1 ? stem(list[0].name) : stem(list[0].name).replace(/[\s._-]*[^\s._-]*$/, '') || stem(list[0].name));
+    if (list.length) setName(list.length === 1 ? stem(list[0].name) : commonName(list.map((f) => stem(f.name))));
     start(list, codebookFile);
   };
   const pickCodebook = (f: File | null) => {

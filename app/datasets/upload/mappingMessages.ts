@@ -16,6 +16,7 @@ export const mappingMessages = {
     nl: '{columns} kolommen: {items} vragen in {families} groepen, {attributes} segmenten, {ignored} terzijde gelegd.',
   },
   pendingTitle: { en: 'To confirm before checking the file', nl: 'Te bevestigen voordat het bestand wordt gecontroleerd' },
+  pendingTitleEdit: { en: 'To confirm before saving', nl: 'Te bevestigen vóór het opslaan' },
   pendingNone: { en: 'Everything is confirmed.', nl: 'Alles is bevestigd.' },
   pendingScale: { en: 'Which answers of “{scale}” count as accepting', nl: 'Welke antwoorden van “{scale}” als accepterend tellen' },
   pendingBands: { en: 'The groups of “{column}”', nl: 'De groepen van “{column}”' },

@@ -8,7 +8,7 @@ export const uploadMessages = {
     en: 'A CSV export of up to 200 MB, 2 million rows and 1,000 columns. It is checked in your browser first; nothing is stored until you choose to store it.',
     nl: 'Een CSV-export van maximaal 200 MB, 2 miljoen rijen en 1.000 kolommen. Het bestand wordt eerst in uw browser gecontroleerd; er wordt niets bewaard totdat u ervoor kiest het te bewaren.',
   },
-  dropHere: { en: 'Drop a CSV file here, or choose one:', nl: 'Sleep een CSV-bestand hierheen, of kies er een:' },
+  dropHere: { en: 'Drop one or more CSV files here, or choose them:', nl: 'Sleep een of meer CSV-bestanden hierheen, of kies ze:' },
   csvFile: { en: 'CSV file', nl: 'CSV-bestand' },
   codebookFile: { en: 'Codebook (JSON, optional)', nl: 'Codeboek (JSON, optioneel)' },
   codebookHint: {
