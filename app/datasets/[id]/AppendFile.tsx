@@ -8,6 +8,7 @@ import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { columnsMap, matchHeaders, type HeaderMatch } from '@/lib/mapping/matchHeaders';
 import { sourceValues } from '@/lib/mapping/sources';
 import type { Codebook, Locale } from '@/lib/survey/codebook';
+import { forgetClientColumns } from '../../components/clientColumns';
 import { FilesStep, filesChoiceReady, type FilesChoice } from '../upload/FilesStep';
 import { mt } from '../upload/mappingMessages';
 import { ut } from '../upload/messages';
@@ -105,6 +106,7 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
     if (response?.status === 201) {
       const body = (await response.json()) as { dataset?: { respondents: number }; respondents?: number };
       setPhase({ kind: 'added', respondents: body.dataset?.respondents ?? body.respondents ?? 0 });
+      forgetClientColumns(datasetId);
       router.refresh();
       return;
     }

@@ -9,6 +9,7 @@ import { draftFromCodebook } from '@/lib/mapping/fromCodebook';
 import type { ColumnProfile } from '@/lib/mapping/profile';
 import { factsOf } from '@/lib/mapping/propose';
 import type { Codebook, Locale } from '@/lib/survey/codebook';
+import { forgetClientColumns } from '../../components/clientColumns';
 import { MappingScreen } from '../upload/MappingScreen';
 import { mt } from '../upload/mappingMessages';
 import { ProblemTable } from '../upload/ReportView';
@@ -24,6 +25,7 @@ type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind
 export function CodebookEditor({
   datasetId,
   name,
+  revision,
   initial,
   header,
   codebook,
@@ -41,10 +43,12 @@ export function CodebookEditor({
 }) {
   const router = useRouter();
   const [draft, setDraft] = useState(initial);
+  /** The draft as last saved: what "Undo the changes" goes back to. */
+  const [baseline, setBaseline] = useState(initial);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const facts = useMemo(() => factsOf(profiles), [profiles]);
-  const changed = draft !== initial;
+  const changed = draft !== baseline;
 
   const save = async () => {
     const { options } = draftFromCodebook(codebook, header);
@@ -56,14 +60,22 @@ export function CodebookEditor({
     setProblems([]);
     setStatus({ kind: 'saving' });
     try {
-      const response = await fetch(`/api/datasets/${encodeURIComponent(datasetId)}/codebook`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(built.codebook) });
+      // If-Match: refused (412) when someone else changed the dataset since this page read it.
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(revision !== undefined ? { 'if-match': `"${revision}"` } : {}) };
+      const response = await fetch(`/api/datasets/${encodeURIComponent(datasetId)}/codebook`, { method: 'PUT', headers, body: JSON.stringify(built.codebook) });
       if (response.ok) {
         setStatus({ kind: 'saved' });
+        setBaseline(draft);
+        forgetClientColumns(datasetId);
         router.refresh();
         return;
       }
       const body = (await response.json().catch(() => null)) as { error?: { message?: string; problems?: Problem[]; report?: { counts?: Record<string, number>; problems?: Problem[] } } } | null;
       const list = body?.error?.problems ?? body?.error?.report?.problems ?? [];
+      if (response.status === 412 || response.status === 409) {
+        setStatus({ kind: 'refused', message: mt(locale, 'changedMeanwhile'), problems: [], total: 0 });
+        return;
+      }
       const total = body?.error?.report?.counts ? Object.values(body.error.report.counts).reduce((a, b) => a + b, 0) : list.length;
       setStatus({ kind: 'refused', message: body?.error?.message ?? `HTTP ${response.status}`, problems: list, total });
     } catch {
@@ -81,7 +93,7 @@ export function CodebookEditor({
             {mt(locale, 'save')}
           </button>
           {changed && (
-            <button type="button" className="button button-secondary" onClick={() => { setDraft(initial); setProblems([]); setStatus({ kind: 'idle' }); }}>
+            <button type="button" className="button button-secondary" onClick={() => { setDraft(baseline); setProblems([]); setStatus({ kind: 'idle' }); }}>
               {mt(locale, 'discard')}
             </button>
           )}

@@ -139,6 +139,7 @@ export const mappingMessages = {
   saving: { en: 'Saving and checking every row…', nl: 'Opslaan en elke rij controleren…' },
   saved: { en: 'Saved. Every page now reads the dataset with this codebook.', nl: 'Opgeslagen. Elke pagina leest de dataset nu met dit codeboek.' },
   saveRefused: { en: 'Not saved: {message}', nl: 'Niet opgeslagen: {message}' },
+  changedMeanwhile: { en: 'the dataset was changed meanwhile (another edit or an added file). Reload the page to edit the newest codebook.', nl: 'de dataset is intussen gewijzigd (een andere bewerking of een toegevoegd bestand). Laad de pagina opnieuw om het nieuwste codeboek te bewerken.' },
   discard: { en: 'Undo the changes', nl: 'Wijzigingen ongedaan maken' },
   unsaved: { en: 'Unsaved changes', nl: 'Niet-opgeslagen wijzigingen' },
   downloadCodebook: { en: 'Download the codebook (JSON)', nl: 'Het codeboek downloaden (JSON)' },
