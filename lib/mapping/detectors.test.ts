@@ -139,3 +139,17 @@ describe('source values of several files', () => {
     expect(freeColumnName(['id', 'source'])).toBe('source_2');
   });
 });
+
+describe('a codebook applied to the next file', () => {
+  it('renames its columns to a file whose headers differ only in style, and leaves out a source column the file lacks', async () => {
+    const { fitCodebookToHeader } = await import('./fitCodebook');
+    const { ownSurveyCodebook, OWN_SURVEY_HEADERS } = await import('../ingest/testing/ownSurvey');
+    const codebook = ownSurveyCodebook({ source: true });
+    const fitted = fitCodebookToHeader(codebook, OWN_SURVEY_HEADERS.b);
+    expect(fitted.renamed).toBe(34);
+    expect(fitted.codebook.sourceColumn).toBeUndefined();
+    expect(fitted.codebook.attributes.map((a) => a.column)).toEqual(['country', 'gender', 'age', 'education', 'Q7_BrandBond']);
+    expect(fitted.codebook.items[0].column).toBe('acceptability.location');
+    expect(fitCodebookToHeader(ownSurveyCodebook(), OWN_SURVEY_HEADERS.a)).toEqual({ codebook: ownSurveyCodebook(), renamed: 0 });
+  });
+});

@@ -10,6 +10,7 @@ import { applyKeepChoices } from '@/lib/ingest/personalProblems';
 import { MAX_CODEBOOK_BYTES, type Problem, type ValidationReport } from '@/lib/ingest/types';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { buildCodebook } from '@/lib/mapping/build';
+import { fitCodebookToHeader } from '@/lib/mapping/fitCodebook';
 import type { MappingDraft } from '@/lib/mapping/draft';
 import { columnsMap, matchHeaders } from '@/lib/mapping/matchHeaders';
 import type { ColumnProfile } from '@/lib/mapping/profile';
@@ -240,7 +241,8 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       if (cbFile) {
         const cb = await readCodebookFile(cbFile);
         if (!cb) return;
-        given = { codebook: cb, source: { kind: 'uploaded', name: cbFile.name } };
+        // A stored dataset's codebook fits the next file even when its headers differ only in style.
+        given = { codebook: fitCodebookToHeader(cb, fileHeaders[0]).codebook, source: { kind: 'uploaded', name: cbFile.name } };
       } else {
         const template = matchTemplateHeader(fileHeaders[0], templates);
         if (template) {
