@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ACCEPT_LABELS, ownSurveyFiles, OWN_SURVEY_HEADERS } from '../lib/ingest/testing/ownSurvey';
+import { shorten } from '../lib/mapping/headers';
 import { watchPageErrors } from './helpers/pageErrors';
 
 /**
@@ -59,7 +60,8 @@ async function uploadThroughThePage(page: Page): Promise<string> {
   await expect(page.getByLabel('Answer Neither acceptable nor unacceptable of Very acceptable … Not acceptable at all counts as accepting')).not.toBeChecked();
   await expect(page.getByLabel('Answer 1 of 1 = very likely … 5 = very unlikely counts as accepting')).toBeChecked();
   await expect(page.getByLabel('Answer 5 of 1 = very likely … 5 = very unlikely counts as accepting')).not.toBeChecked();
-  await expect(page.getByLabel('Role of column Comments')).toHaveValue('ignore');
+  const comments = OWN_SURVEY_HEADERS.a.find((h) => h.includes('[comments]'))!;
+  await expect(page.getByLabel(`Role of column ${shorten(comments, 60)}`)).toHaveValue('ignore');
   await expect(page.getByLabel('Role of column Age')).toHaveValue('attribute');
   await expect(page.getByLabel('Groups of Age')).toHaveValue('18-29, 30-44, 45-59, 60+');
   await page.screenshot({ path: 'e2e/screenshots/own-survey-mapping.png', fullPage: false });

@@ -31,7 +31,8 @@ export function ColumnsTable({ draft, facts, onChange, locale }: { draft: Mappin
   );
   const setColumn = (i: number, change: (c: DraftColumn) => DraftColumn) => onChange({ ...draft, columns: draft.columns.map((c, k) => (k === i ? change(c) : c)) });
   const allShownSelected = shown.length > 0 && shown.every((i) => selected.has(i));
-  const name = (c: DraftColumn, i: number) => shorten(c.label.en || c.column || `#${i + 1}`, 40);
+  // Questions and segments are named by their label; other columns by their header, as the file has it.
+  const name = (c: DraftColumn, i: number) => shorten((c.role === 'item' || c.role === 'attribute' ? c.label.en : c.column) || c.column || `#${i + 1}`, 60);
 
   return (
     <section className="mapping-part" aria-labelledby="columns-title">
