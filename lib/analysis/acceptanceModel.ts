@@ -54,6 +54,8 @@ export interface ModelledAcceptance {
 export interface ModelledAcceptanceOptions {
   /** The item family whose ratings are modelled (default "scenario"). */
   family?: string;
+  /** Only these items of the family (default: all of them). */
+  items?: string[];
   confLevel?: number;
 }
 
@@ -89,7 +91,7 @@ export interface AcceptanceModelFit {
 export function modelledAcceptance(data: SurveyData, profile: AudienceProfile, options: ModelledAcceptanceOptions = {}): ModelledAcceptance {
   const confLevel = options.confLevel ?? DEFAULT_CONF_LEVEL;
   if (!(confLevel > 0 && confLevel < 1)) throw new QueryError(`the confidence level must be between 0 and 1, not ${options.confLevel}`);
-  const { fit, terms, profileRow, respondents, ratings, notes } = fitAcceptanceModel(data, profile, options.family);
+  const { fit, terms, profileRow, respondents, ratings, notes } = fitAcceptanceModel(data, profile, options.family, options.items);
   const prediction = predictInterval(fit, profileRow, confLevel);
   const p = terms.length;
   return {
@@ -107,11 +109,11 @@ export function modelledAcceptance(data: SurveyData, profile: AudienceProfile, o
 }
 
 /** Builds the long table of the profile's model and fits it; `modelledAcceptance` predicts from it. */
-export function fitAcceptanceModel(data: SurveyData, profile: AudienceProfile, family = 'scenario'): AcceptanceModelFit {
+export function fitAcceptanceModel(data: SurveyData, profile: AudienceProfile, family = 'scenario', only?: string[]): AcceptanceModelFit {
   const { codebook } = data;
   if (!codebook.families.some((f) => f.id === family))
     throw new QueryError(`unknown item family "${family}"; this dataset has: ${codebook.families.map((f) => f.id).join(', ')}`);
-  let items = codebook.items.filter((it) => it.family === family);
+  let items = codebook.items.filter((it) => it.family === family && (!only || only.includes(it.id)));
   if (items.length === 0) throw new QueryError(`the item family "${family}" has no items`);
   const notes: string[] = [];
 
