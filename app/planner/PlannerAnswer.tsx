@@ -108,7 +108,9 @@ function Estimate({ family, minBase, locale }: { family: FamilyAnswer; minBase: 
   );
 }
 
-const short = (labels: Label[] | null, fallback: string, locale: Locale) => (labels && labels.length === 1 ? labels[0][locale].toLowerCase() : fallback);
+/** An answer label in running text: "Yes" becomes "yes", "Not OK" "not OK"; "OK" and "TRUE" stay. */
+const inText = (text: string) => (/^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+const short = (labels: Label[] | null, fallback: string, locale: Locale) => (labels && labels.length === 1 ? inText(labels[0][locale]) : fallback);
 
 function AdviceColumn({ advice, items, family, minBase, locale }: { advice: 'use' | 'ask' | 'avoid'; items: ItemAdvice[]; family: FamilyAnswer; minBase: number; locale: Locale }) {
   const hint =
@@ -129,30 +131,28 @@ function AdviceColumn({ advice, items, family, minBase, locale }: { advice: 'use
         {pt(locale, advice)}
       </h3>
       <p className="muted small">{hint}</p>
-      {items.length === 0 ? (
-        <p className="muted">{pt(locale, 'none')}</p>
-      ) : (
-        <ul>
-          {items.map((d) => (
-            <li key={d.item} data-item={d.item}>
-              <span>{d.label[locale]}</span>
-              <span className="num">
-                <SmallShare cell={d.ok} minBase={minBase} locale={locale} /> {short(family.positive, pt(locale, 'positiveShort'), locale)}
-                {d.notOk && (
-                  <>
-                    {' · '}
-                    {pct(d.notOk.share, locale)} {short(family.negative, pt(locale, 'negativeShort'), locale)}
-                  </>
-                )}
-                {d.fromWholeSample && !allWhole && <span className="muted"> ({pt(locale, 'wholeSampleItem')})</span>}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul>
+        {items.map((d) => (
+          <li key={d.item} data-item={d.item}>
+            <span>{d.label[locale]}</span>
+            <span className="num">
+              <SmallShare cell={d.ok} minBase={minBase} locale={locale} /> {short(family.positive, pt(locale, 'positiveShort'), locale)}
+              {d.notOk && (
+                <>
+                  {' · '}
+                  {pct(d.notOk.share, locale)} {short(family.negative, pt(locale, 'negativeShort'), locale)}
+                </>
+              )}
+              {d.fromWholeSample && !allWhole && <span className="muted"> ({pt(locale, 'wholeSampleItem')})</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
+
+const ADVICE = ['use', 'ask', 'avoid'] as const;
 
 function FamilyCard({ family, minBase, locale }: { family: FamilyAnswer; minBase: number; locale: Locale }) {
   const at = family.atMoment;
@@ -170,11 +170,19 @@ function FamilyCard({ family, minBase, locale }: { family: FamilyAnswer; minBase
         <>
           <Estimate family={family} minBase={minBase} locale={locale} />
           {at.items.length > 0 && at.items.every((d) => d.fromWholeSample) && <p className="muted">{pt(locale, 'wholeSample', { min: formatNumber(minBase, locale) })}</p>}
+          {/* Only the advice that has items gets a column (a lone column spans the card); the rest is named on one line. */}
           <div className="advice-grid">
-            <AdviceColumn advice="use" items={by('use')} family={family} minBase={minBase} locale={locale} />
-            <AdviceColumn advice="ask" items={by('ask')} family={family} minBase={minBase} locale={locale} />
-            <AdviceColumn advice="avoid" items={by('avoid')} family={family} minBase={minBase} locale={locale} />
+            {ADVICE.filter((a) => by(a).length).map((a) => (
+              <AdviceColumn key={a} advice={a} items={by(a)} family={family} minBase={minBase} locale={locale} />
+            ))}
           </div>
+          {ADVICE.some((a) => !by(a).length) && (
+            <p className="advice-empty muted small">
+              {ADVICE.filter((a) => !by(a).length)
+                .map((a) => `${pt(locale, a)}: ${pt(locale, 'none').toLowerCase()}`)
+                .join(' · ')}
+            </p>
+          )}
           {unplaced.length > 0 && (
             <p className="muted small" data-testid="unplaced">
               {pt(locale, 'unplaced')}:{' '}

@@ -47,16 +47,16 @@ export const plannerMessages = {
   pointsBelow: { en: '{points} points below {who} ({share})', nl: '{points} procentpunt onder {who} ({share})' },
   modelled: { en: 'Modelled', nl: 'Gemodelleerd' },
   modelledWhy: {
-    en: 'This exact audience has {n} respondents, fewer than the minimum base of {min}, so the figure is modelled: a weighted logistic regression of a positive answer on {effects} as main effects (no interactions), fitted on all {ratings} answers of {respondents} respondents, with respondents as clusters (as R’s svyglm with a quasibinomial family). Its interval covers the sampling error, not the chance that main effects do not describe this audience.',
-    nl: 'Deze precieze doelgroep heeft {n} respondenten, minder dan de minimale basis van {min}, dus het cijfer is gemodelleerd: een gewogen logistische regressie van een positief antwoord op {effects} als hoofdeffecten (zonder interacties), geschat op alle {ratings} antwoorden van {respondents} respondenten, met respondenten als clusters (zoals svyglm in R met een quasibinomiale familie). Het interval dekt de steekproeffout, niet de kans dat hoofdeffecten deze doelgroep niet beschrijven.',
+    en: 'Respondents in this exact audience: {n}, fewer than the minimum base of {min}, so the figure is modelled: a weighted logistic regression of a positive answer on {effects} as main effects (no interactions), fitted on all {ratings} answers of {respondents} respondents, with respondents as clusters (as R’s svyglm with a quasibinomial family). Its interval covers the sampling error, not the chance that main effects do not describe this audience.',
+    nl: 'Respondenten in deze precieze doelgroep: {n}, minder dan de minimale basis van {min}, dus het cijfer is gemodelleerd: een gewogen logistische regressie van een positief antwoord op {effects} als hoofdeffecten (zonder interacties), geschat op alle {ratings} antwoorden van {respondents} respondenten, met respondenten als clusters (zoals svyglm in R met een quasibinomiale familie). Het interval dekt de steekproeffout, niet de kans dat hoofdeffecten deze doelgroep niet beschrijven.',
   },
   misfit: {
-    en: 'The model may not fit this audience: its own {n} respondents answer {share} positively, further from the model’s {model} than chance explains for a group this size. Read the modelled figure with caution.',
-    nl: 'Het model past mogelijk niet bij deze doelgroep: de eigen {n} respondenten antwoorden {share} positief, verder van de {model} van het model dan toeval verklaart bij een groep van deze omvang. Lees het gemodelleerde cijfer met voorzichtigheid.',
+    en: 'The model may not fit this audience: its own answers ({share}, n = {n}) lie further from the model’s {model} than chance explains for a group this size. Read the modelled figure with caution.',
+    nl: 'Het model past mogelijk niet bij deze doelgroep: de eigen antwoorden ({share}, n = {n}) liggen verder van de {model} van het model dan toeval verklaart bij een groep van deze omvang. Lees het gemodelleerde cijfer met voorzichtigheid.',
   },
   modelFailed: {
-    en: 'This exact audience has {n} respondents, fewer than the minimum base of {min}, and the model cannot estimate it either (a chosen group has no answers, or its answers never vary).',
-    nl: 'Deze precieze doelgroep heeft {n} respondenten, minder dan de minimale basis van {min}, en ook het model kan haar niet schatten (een gekozen groep heeft geen antwoorden, of de antwoorden variëren niet).',
+    en: 'Respondents in this exact audience: {n}, fewer than the minimum base of {min}, and the model cannot estimate it either (a chosen group has no answers, or its answers never vary).',
+    nl: 'Respondenten in deze precieze doelgroep: {n}, minder dan de minimale basis van {min}, en ook het model kan haar niet schatten (een gekozen groep heeft geen antwoorden, of de antwoorden variëren niet).',
   },
   rawCell: { en: 'This audience’s own answers', nl: 'Eigen antwoorden van deze doelgroep' },
   tooSmall: { en: 'below the minimum base of {min}: no interval or test', nl: 'onder de minimale basis van {min}: geen interval of toets' },
