@@ -11,6 +11,23 @@ const files = ownSurveyFiles();
 const own = loadSurveyFromCsv(ownSurveyCodebook(), files.a.csv);
 
 const family = (answer: PlannerAnswer, id: string): FamilyAnswer => answer.families.find((f) => f.family === id)!;
+
+/** Every acceptance cell anywhere in an answer (objects with a smallBase flag and a ci field). */
+function cellsIn(value: unknown): { smallBase: boolean; ci: unknown; ciLogit: unknown; se: unknown; vsRest: unknown }[] {
+  if (Array.isArray(value)) return value.flatMap(cellsIn);
+  if (!value || typeof value !== 'object') return [];
+  const own = 'smallBase' in value && 'ci' in value ? [value as ReturnType<typeof cellsIn>[number]] : [];
+  return [...own, ...Object.values(value).flatMap(cellsIn)];
+}
+
+/** No cell under the minimum base carries an interval, SE or test anywhere in the answer. */
+function expectNoSmallBaseInference(answer: PlannerAnswer) {
+  const cells = cellsIn(answer);
+  const small = cells.filter((c) => c.smallBase);
+  expect(small.length).toBeGreaterThan(0);
+  for (const c of small) expect([c.ci, c.ciLogit, c.se, c.vsRest]).toEqual([null, null, null, null]);
+  return cells;
+}
 const adviceOf = (f: FamilyAnswer) => Object.fromEntries(f.atMoment!.items.map((d) => [d.item, d.advice]));
 
 describe('the planner on study G', () => {
@@ -83,6 +100,7 @@ describe('the planner on study G', () => {
     // A guideline figure for an audience under the minimum base is flagged.
     expect(answer.guidelines!.find((x) => x.id === 'timePressed')!.figures[0].audience).toMatchObject({ respondents: 18, smallBase: true });
     expect(answer.tactics!.dropped.map((l) => l.en)).toEqual(['Country', 'Young children', 'Emotional bond with the brand', 'Trust in the brand']);
+    expectNoSmallBaseInference(answer);
   });
 
   it('warns when the model does not fit the audience', () => {
@@ -163,5 +181,8 @@ describe('the planner on an upload that matches no template', () => {
       expect(f.atMoment!.modelled, f.family).not.toBeNull();
       expect(f.atMoment!.modelled!.effects.map((l) => l.en)).toEqual(['Gender', 'Age', 'Country']);
     }
+    // The raw cells and the audience's item cells are small; the whole-sample ones keep their intervals.
+    const cells = expectNoSmallBaseInference(answer);
+    expect(cells.some((c) => !c.smallBase && c.ci !== null)).toBe(true);
   });
 });
