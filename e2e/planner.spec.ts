@@ -86,6 +86,8 @@ test.describe('/planner', () => {
   });
 
   test('has no serious or critical accessibility violations', async ({ page }) => {
+    // Two question families, the tactics and five guideline tables: axe takes a while on a busy machine.
+    test.setTimeout(90_000);
     await page.goto('/planner?gender=M&age_band=50%2B&place=private&situation=relaxed');
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

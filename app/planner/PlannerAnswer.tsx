@@ -65,11 +65,16 @@ function Estimate({ family, minBase, locale }: { family: FamilyAnswer; minBase: 
           {raw.ratings !== raw.respondents && `, ${formatNumber(raw.ratings, locale)} ${pt(locale, 'ratings')}`} ({pt(locale, 'effective')} {formatNumber(raw.effectiveBase, locale)})
         </p>
       )}
-      {diff !== null && (
-        <p className={diff >= 0 ? 'delta up' : 'delta down'} data-testid="delta">
-          {diff >= 0 ? '▲' : '▼'} {pt(locale, diff >= 0 ? 'pointsAbove' : 'pointsBelow', { points: formatNumber(Math.abs(100 * diff), locale, 1), who, share: pct(reference.share, locale) })}
-        </p>
-      )}
+      {diff !== null &&
+        (Math.abs(100 * diff) < 0.05 ? (
+          <p className="delta" data-testid="delta">
+            {pt(locale, 'pointsSame', { who, share: pct(reference.share, locale) })}
+          </p>
+        ) : (
+          <p className={diff > 0 ? 'delta up' : 'delta down'} data-testid="delta">
+            {diff > 0 ? '▲' : '▼'} {pt(locale, diff > 0 ? 'pointsAbove' : 'pointsBelow', { points: formatNumber(Math.abs(100 * diff), locale, 1), who, share: pct(reference.share, locale) })}
+          </p>
+        ))}
       {raw.smallBase && (
         <div className="model-note">
           {modelled && (
@@ -113,17 +118,18 @@ const inText = (text: string) => (/^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).t
 const short = (labels: Label[] | null, fallback: string, locale: Locale) => (labels && labels.length === 1 ? inText(labels[0][locale]) : fallback);
 
 function AdviceColumn({ advice, items, family, minBase, locale }: { advice: 'use' | 'ask' | 'avoid'; items: ItemAdvice[]; family: FamilyAnswer; minBase: number; locale: Locale }) {
+  const allWhole = family.atMoment!.items.every((d) => d.fromWholeSample);
+  // Placed by all respondents when the audience is too small: the hint says whose answers decided.
   const hint =
     advice === 'use'
       ? family.positive
-        ? pt(locale, 'useHint', { answers: answersText(family.positive, locale) })
-        : pt(locale, 'useHintMixed')
+        ? pt(locale, allWhole ? 'useHintAll' : 'useHint', { answers: answersText(family.positive, locale) })
+        : pt(locale, allWhole ? 'useHintAllMixed' : 'useHintMixed')
       : advice === 'avoid'
         ? family.negative
           ? pt(locale, 'avoidHint', { answers: answersText(family.negative, locale) })
           : pt(locale, 'avoidHintMixed')
         : pt(locale, 'askHint');
-  const allWhole = family.atMoment!.items.every((d) => d.fromWholeSample);
   return (
     <div className={`advice advice-${advice}`} data-testid={`advice-${advice}`}>
       <h3>

@@ -44,6 +44,7 @@ export const plannerMessages = {
   everyone: { en: 'Everyone', nl: 'Iedereen' },
   everyoneEveryMoment: { en: 'Everyone, every moment', nl: 'Iedereen, elk moment' },
   pointsAbove: { en: '{points} points above {who} ({share})', nl: '{points} procentpunt boven {who} ({share})' },
+  pointsSame: { en: 'The same as {who} ({share})', nl: 'Gelijk aan {who} ({share})' },
   pointsBelow: { en: '{points} points below {who} ({share})', nl: '{points} procentpunt onder {who} ({share})' },
   modelled: { en: 'Modelled', nl: 'Gemodelleerd' },
   modelledWhy: {
@@ -67,6 +68,8 @@ export const plannerMessages = {
   avoid: { en: 'Avoid', nl: 'Vermijden' },
   useHint: { en: 'Most of this audience answers {answers}', nl: 'Het grootste deel van deze doelgroep antwoordt {answers}' },
   useHintMixed: { en: 'Most of this audience answers positively', nl: 'Het grootste deel van deze doelgroep antwoordt positief' },
+  useHintAll: { en: 'Most respondents answer {answers}', nl: 'De meeste respondenten antwoorden {answers}' },
+  useHintAllMixed: { en: 'Most respondents answer positively', nl: 'De meeste respondenten antwoorden positief' },
   askHint: { en: 'Answers differ: ask for permission first', nl: 'De antwoorden verschillen: vraag eerst toestemming' },
   avoidHint: { en: 'Most answer {answers}', nl: 'De meesten antwoorden {answers}' },
   avoidHintMixed: { en: 'Most answer negatively', nl: 'De meesten antwoorden negatief' },

@@ -69,8 +69,8 @@ export function guidelines(data: SurveyData, audience: Record<string, string>, m
       measure: 'notOk',
       figures: [{ label: worst.label, audience: chosen ? worst.audience : null, whole: worst.whole }],
       note: {
-        en: `Act only on generic data; sensitive data is a no-go: ${worst.label.en.toLowerCase()} is the data type this audience most often calls “not OK”.`,
-        nl: `Handel alleen op generieke gegevens; gevoelige gegevens zijn een no-go: ${worst.label.nl.toLowerCase()} is het gegevenstype dat deze doelgroep het vaakst “niet oké” noemt.`,
+        en: `Act only on generic data; sensitive data is a no-go: ${worst.label.en.toLowerCase()} is the data type ${worst.rankedBy === 'audience' ? 'this audience most often calls' : 'respondents most often call'} “not OK”.`,
+        nl: `Handel alleen op generieke gegevens; gevoelige gegevens zijn een no-go: ${worst.label.nl.toLowerCase()} is het gegevenstype dat ${worst.rankedBy === 'audience' ? 'deze doelgroep het vaakst “niet oké” noemt' : 'respondenten het vaakst “niet oké” noemen'}.`,
       },
     },
     {
@@ -133,6 +133,6 @@ function worstDataType(data: SurveyData, audience: Record<string, string>, minBa
     return figure(data, { items: [itemId], filter: asFilter(filter), outcome: negativeCodes(codes, codes.filter((_, i) => column.positive[i])), minBase });
   };
   const ranked = items.map((it) => ({ label: it.label, audience: notOk(it.id, audience), whole: notOk(it.id, {}) }));
-  const rankBy = ranked.some((r) => r.audience.smallBase) ? 'whole' : 'audience';
-  return ranked.reduce((best, r) => ((r[rankBy].share ?? -1) > (best[rankBy].share ?? -1) ? r : best));
+  const rankedBy = ranked.some((r) => r.audience.smallBase) ? 'whole' : 'audience';
+  return { ...ranked.reduce((best, r) => ((r[rankedBy].share ?? -1) > (best[rankedBy].share ?? -1) ? r : best)), rankedBy };
 }
