@@ -141,12 +141,17 @@ function AdviceColumn({ advice, items, family, minBase, locale }: { advice: 'use
         {items.map((d) => (
           <li key={d.item} data-item={d.item}>
             <span>{d.label[locale]}</span>
+            {/* Each share keeps to one line; a narrow column breaks between them. */}
             <span className="num">
-              <SmallShare cell={d.ok} minBase={minBase} locale={locale} /> {short(family.positive, pt(locale, 'positiveShort'), locale)}
+              <span className="nowrap">
+                <SmallShare cell={d.ok} minBase={minBase} locale={locale} /> {short(family.positive, pt(locale, 'positiveShort'), locale)}
+              </span>
               {d.notOk && (
                 <>
                   {' · '}
-                  {pct(d.notOk.share, locale)} {short(family.negative, pt(locale, 'negativeShort'), locale)}
+                  <span className="nowrap">
+                    {pct(d.notOk.share, locale)} {short(family.negative, pt(locale, 'negativeShort'), locale)}
+                  </span>
                 </>
               )}
               {d.fromWholeSample && !allWhole && <span className="muted"> ({pt(locale, 'wholeSampleItem')})</span>}
