@@ -32,7 +32,7 @@ const tierText = (tier: Tier | undefined, locale: Locale) => (tier ? tx(locale, 
 
 export function noteOf(cell: CellView, minBase: number, locale: Locale): string {
   if (cell.share === null) return tx(locale, 'noAnswers');
-  return cell.small ? tx(locale, 'smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(minBase, locale) }) : '';
+  return cell.small ? tx(locale, 'smallBaseReason', { n: formatNumber(cell.respondents, locale), min: formatNumber(minBase, locale) }) : '';
 }
 
 export function vsRestText(cell: CellView, locale: Locale): string {
@@ -164,10 +164,11 @@ export function splitTable(parts: SplitPart[], rows: SplitRow[], minBase: number
     html.push(
       { text: formatNumber(base.respondents, locale), num: true },
       { text: formatNumber(base.effectiveBase, locale, 1), num: true },
-      { text: tierText(row.computedTier, locale) },
+      { text: base.small ? '' : tierText(row.computedTier, locale) },
       { text: noteOf(base, minBase, locale), muted: true },
     );
-    csv.push(base.respondents, Math.round(base.effectiveBase * 10) / 10, tierText(row.computedTier, locale), noteOf(base, minBase, locale));
+    // A tier is read from the interval: a row under the minimum base has none.
+    csv.push(base.respondents, Math.round(base.effectiveBase * 10) / 10, base.small ? '' : tierText(row.computedTier, locale), noteOf(base, minBase, locale));
     htmlRows.push(html);
     csvRows.push(csv);
   }

@@ -1,4 +1,5 @@
 import type { AcceptanceCell, AcceptanceTable } from '../analysis/acceptance';
+import { withoutInference } from '../analysis/smallBase';
 import type { Label } from '../survey/codebook';
 
 /**
@@ -73,7 +74,13 @@ export function markOf(cell: Pick<AcceptanceCell, 'vsRest' | 'smallBase'>): Mark
   return test.diff > 0 ? 'up' : test.diff < 0 ? 'down' : null;
 }
 
-export function cellView(cell: AcceptanceCell, row: string, series = '', reference?: number | null): CellView {
+/**
+ * A cell as the chart, its table, its CSV and its image draw it. A cell under the minimum base
+ * keeps its share and bases but no interval, test or mark (lib/analysis/smallBase.ts): nothing
+ * downstream can draw a whisker or print a p-value for it.
+ */
+export function cellView(computed: AcceptanceCell, row: string, series = '', reference?: number | null): CellView {
+  const cell = withoutInference(computed);
   const view: CellView = {
     row,
     series,
@@ -130,7 +137,8 @@ export function barChartData(table: AcceptanceTable, options: BarChartOptions): 
     if (!rows.has(rowKey)) rows.set(rowKey, { key: rowKey, label: rowLabel(rowDims.map((d) => cell.labels[d])), tier: options.rowTier?.(rowKey) });
     if (cell.respondents > 0) filled.add(rowKey);
     const view = cellView(cell, rowKey, seriesDim ? cell.key[seriesDim] : '', reference);
-    const tier = options.cellTier?.(cell);
+    // A tier is read from the interval: a cell under the minimum base has none.
+    const tier = cell.smallBase ? undefined : options.cellTier?.(cell);
     if (tier) view.tier = tier;
     cells.push(view);
   }

@@ -42,15 +42,17 @@ function claimFigure(ctx: HeadlineContext, id: string, label: Label, tone: Tone)
   const result = ctx.claim(id);
   if (result.error) throw new Unsupported(`${id}: ${result.error}`);
   if (result.share === null || result.respondents === null) throw new Unsupported(`${id}: no share computed`);
+  const smallBase = result.respondents < ctx.minBase;
   return {
     label,
     share: result.share,
-    ci: result.ci,
+    // Under the minimum base a figure shows no interval (lib/analysis/smallBase.ts).
+    ci: smallBase ? null : result.ci,
     respondents: result.respondents,
     effectiveBase: result.effectiveBase ?? 0,
     claimId: id,
     tone,
-    smallBase: result.respondents < ctx.minBase,
+    smallBase,
   };
 }
 
