@@ -6,7 +6,8 @@ import { loadReferenceDataset } from '../storage/referenceDatasets';
 import { type Codebook, parseCodebook } from '../survey/codebook';
 import { buildSurveyData, loadSurveyFromCsv, parseCsv, type SurveyData } from '../survey/dataset';
 import { benchmark } from './benchmark';
-import { type ItemChoice, itemChoices, labelSimilarity, pairingBetween, proposeCorrespondence, withCorrespondence } from './correspondence';
+import { type ItemChoice, itemChoices, labelSimilarity, proposeCorrespondence, withCorrespondence } from './correspondence';
+import { pairingBetween } from './pairing';
 
 const files = ownSurveyFiles({ counts: { NL: 40, DE: 40, UK: 10 } });
 const own = (() => {

@@ -92,7 +92,7 @@ export function comparableAttributes(data: SurveyData): { id: string; label: Lab
 }
 
 /** The families that have items, in the codebook's order. */
-function familiesWithItems(data: SurveyData): { id: string; label: Label }[] {
+export function familiesWithItems(data: SurveyData): { id: string; label: Label }[] {
   const used = new Set(data.codebook.items.map((it) => it.family));
   return data.codebook.families.filter((f) => used.has(f.id)).map((f) => ({ id: f.id, label: f.label }));
 }
