@@ -23,6 +23,7 @@ function saveError(status: number, locale: Locale): string {
   if (status === 403) return bt(locale, 'editorErrorRole');
   if (status === 404 || status === 405) return bt(locale, 'editorErrorGone');
   if (status === 400 || status === 422) return bt(locale, 'editorErrorRefused');
+  if (status === 412) return bt(locale, 'editorErrorChanged');
   return bt(locale, 'editorErrorOther', { status });
 }
 
@@ -37,7 +38,7 @@ const groupBy = (items: EditorItem[]) => {
  * of the reference study's items by label, grouped by family, with both sides' positive answers so
  * that the analyst can judge whether they count the same kind of answer. Saving reads the stored
  * codebook (GET /api/datasets/<id>/codebook), replaces this reference's entry of its `benchmark`
- * field and writes it back whole (PUT), then reloads the page's figures.
+ * field and writes it back whole (PUT, If-Match the revision read), then reloads the page's figures.
  */
 export function CorrespondenceEditor({
   datasetId,
@@ -76,7 +77,13 @@ export function CorrespondenceEditor({
       const current = await fetch(url, { cache: 'no-store' });
       if (!current.ok) return setStatus({ kind: 'error', message: saveError(current.status, locale) });
       const codebook = (await current.json()) as Codebook;
-      const response = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(withCorrespondence(codebook, referenceId, pairs)) });
+      // With the revision read, a change saved by someone else in between is refused (412), not overwritten.
+      const revision = current.headers.get('etag');
+      const response = await fetch(url, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...(revision ? { 'if-match': revision } : {}) },
+        body: JSON.stringify(withCorrespondence(codebook, referenceId, pairs)),
+      });
       if (!response.ok) return setStatus({ kind: 'error', message: saveError(response.status, locale) });
       setSaved(pairs);
       setStatus({ kind: 'saved' });
@@ -123,7 +130,9 @@ export function CorrespondenceEditor({
                       <label htmlFor={selectId}>{item.label}</label>
                       {proposed.includes(item.id) && pairs[item.id] === initial[item.id] && saved === null && <span className="badge proposed">{bt(locale, 'editorProposed')}</span>}
                     </th>
-                    <td className="small">{item.positive}</td>
+                    <td className="small" data-label={bt(locale, 'colPositive')}>
+                      {item.positive}
+                    </td>
                     <td>
                       <select
                         id={selectId}
@@ -152,7 +161,7 @@ export function CorrespondenceEditor({
                         ))}
                       </select>
                     </td>
-                    <td className="small" data-testid="reference-positive">
+                    <td className="small" data-testid="reference-positive" data-label={bt(locale, 'colPositiveIn', { reference: referenceName })}>
                       {chosen?.positive ?? '–'}
                     </td>
                   </tr>

@@ -80,6 +80,7 @@ export const benchmarkMessages = {
   colYourItem: { en: 'Item of the uploaded dataset', nl: 'Item van de geüploade dataset' },
   colTheirItem: { en: 'Item of {reference}', nl: 'Item van {reference}' },
   colPositive: { en: 'Counted as positive', nl: 'Als positief geteld' },
+  colPositiveIn: { en: 'Counted as positive in {reference}', nl: 'Als positief geteld in {reference}' },
   leftOutTitle: { en: 'Left out', nl: 'Weggelaten' },
   leftOutItems: { en: 'Items not compared: {n}', nl: 'Niet vergeleken items: {n}' },
   leftOutLevels: { en: 'Groups of {by} not compared: {n}', nl: 'Niet vergeleken groepen van {by}: {n}' },
@@ -92,7 +93,7 @@ export const benchmarkMessages = {
     en: 'The two datasets are independent samples, analysed as two strata of one design (R: svydesign(ids = ~1, or ~respondent for pooled items, strata = ~source, weights = ~w) on both stacked; svyby(~ok, ~source, design, svymean); svyttest(ok ~ source, design)). The difference’s standard error is the root of the sum of the two squared standard errors; the p-value is two-sided from Student’s t with the respondents of both less three degrees of freedom; the interval is the difference ± t·SE. Rates: weighted share of positive answers among those asked, with the Wilson interval on the Kish effective base. Rows where either side has fewer respondents than the minimum base are greyed with the reason and have no interval, p-value or mark; they are left out of the Benjamini-Hochberg correction. Items are paired as an analyst mapped them (each side counting its own positive answers, shown beside each item), or else by their names.',
     nl: 'De twee datasets zijn onafhankelijke steekproeven, geanalyseerd als twee strata van één design (R: svydesign(ids = ~1, of ~respondent voor samengevoegde items, strata = ~source, weights = ~w) op beide onder elkaar; svyby(~ok, ~source, design, svymean); svyttest(ok ~ source, design)). De standaardfout van het verschil is de wortel van de som van de twee gekwadrateerde standaardfouten; de p-waarde is tweezijdig uit Student’s t met de respondenten van beide min drie vrijheidsgraden; het interval is het verschil ± t·SE. Cijfers: gewogen aandeel positieve antwoorden onder de ondervraagden, met het Wilson-interval op de effectieve basis van Kish. Rijen waarin een kant minder respondenten heeft dan de minimale basis zijn grijs, met de reden, en hebben geen interval, p-waarde of markering; ze tellen niet mee in de Benjamini-Hochberg-correctie. Items zijn gekoppeld zoals een analist ze vastlegde (elke kant telt de eigen positieve antwoorden, die bij elk item staan), of anders op hun naam.',
   },
-  editorTitle: { en: 'Which items correspond to {reference}’s', nl: 'Welke items overeenkomen met die van {reference}' },
+  editorTitle: { en: 'Which of your items correspond to items of {reference}', nl: 'Welke van uw items overeenkomen met items van {reference}' },
   editorIntro: {
     en: 'For each item of the uploaded dataset, choose the item of {reference} that asks the same, or leave it out. Items whose labels match are proposed; check each one. Compare only items that count the same kind of answer: the answers each side counts as positive are shown beside it.',
     nl: 'Kies voor elk item van de geüploade dataset het item van {reference} dat hetzelfde vraagt, of laat het weg. Items met overeenkomende namen worden voorgesteld; controleer ze stuk voor stuk. Vergelijk alleen items die hetzelfde soort antwoord tellen: de antwoorden die elke kant als positief telt, staan ernaast.',
@@ -115,6 +116,10 @@ export const benchmarkMessages = {
   editorErrorRefused: {
     en: 'Not saved: the server refused the codebook. Reload the page and try again; nothing was changed.',
     nl: 'Niet opgeslagen: de server weigerde het codeboek. Laad de pagina opnieuw en probeer het nog eens; er is niets gewijzigd.',
+  },
+  editorErrorChanged: {
+    en: 'Not saved: the codebook was changed by someone else while you saved. Reload the page to see the change, then save again.',
+    nl: 'Niet opgeslagen: iemand anders wijzigde het codeboek terwijl u opsloeg. Laad de pagina opnieuw om de wijziging te zien en sla dan opnieuw op.',
   },
   editorErrorOther: { en: 'Not saved: the server answered {status}. Nothing was changed; try again.', nl: 'Niet opgeslagen: de server antwoordde {status}. Er is niets gewijzigd; probeer het opnieuw.' },
   editorErrorNetwork: { en: 'Not saved: the server could not be reached. Nothing was changed; try again.', nl: 'Niet opgeslagen: de server was niet bereikbaar. Er is niets gewijzigd; probeer het opnieuw.' },

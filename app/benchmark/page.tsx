@@ -86,10 +86,10 @@ const rowName = (row: BenchmarkRow, locale: Locale) => (row.group ? `${row.group
 const joined = (labels: Label[], locale: Locale) => labels.map((l) => l[locale]).join(', ');
 
 /** Under the label: the reference item it stands beside (when mapped to another label) and, when mapped, what each side counts. */
-function rowDetail(row: BenchmarkRow, result: BenchmarkResult, locale: Locale): string | undefined {
+function rowDetail(row: BenchmarkRow, result: BenchmarkResult, names: [Label, Label], locale: Locale): string | undefined {
   const parts: string[] = [];
   if (row.referenceLabel[locale] !== row.label[locale]) parts.push(ct(locale, 'against', { label: row.referenceLabel[locale] }));
-  if (row.positive && result.pairing === 'correspondence') parts.push(ct(locale, 'counts', { a: joined(row.positive.upload, locale), b: joined(row.positive.reference, locale) }));
+  if (row.positive && result.pairing === 'correspondence') parts.push(ct(locale, 'counts', { a: joined(row.positive.upload, locale), nameA: names[0][locale], b: joined(row.positive.reference, locale), nameB: names[1][locale] }));
   return parts.length ? parts.join(' · ') : undefined;
 }
 
@@ -103,7 +103,7 @@ function BenchmarkTable({ result, locale, names }: { result: BenchmarkResult; lo
       names={names}
       minBase={result.minBase}
       locale={locale}
-      rows={result.rows.map((row) => ({ key: row.key, label: row.label[locale], detail: rowDetail(row, result, locale), group: row.group?.label[locale], a: row.upload, b: row.reference, compared: row }))}
+      rows={result.rows.map((row) => ({ key: row.key, label: row.label[locale], detail: rowDetail(row, result, names, locale), group: row.group?.label[locale], a: row.upload, b: row.reference, compared: row }))}
     />
   );
 }
@@ -114,8 +114,8 @@ function LeftOut({ result, locale }: { result: BenchmarkResult; locale: Locale }
       <h2 id="bench-left-out">{bt(locale, 'leftOutTitle')}</h2>
       {result.leftOutItems.length === 0 && result.leftOutLevels.length === 0 && <p>{bt(locale, 'leftOutNone')}</p>}
       {result.leftOutItems.length > 0 && (
-        <>
-          <p>{bt(locale, 'leftOutItems', { n: result.leftOutItems.length })}</p>
+        <details>
+          <summary>{bt(locale, 'leftOutItems', { n: result.leftOutItems.length })}</summary>
           <ul>
             {result.leftOutItems.map((l, i) => (
               <li key={`${i}:${l.id}`}>
@@ -123,7 +123,7 @@ function LeftOut({ result, locale }: { result: BenchmarkResult; locale: Locale }
               </li>
             ))}
           </ul>
-        </>
+        </details>
       )}
       {result.by && result.leftOutLevels.length > 0 && (
         <>

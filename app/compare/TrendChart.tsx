@@ -27,7 +27,7 @@ export function TrendChart({ comparison, locale }: { comparison: LevelComparison
       <h2 id="trend-title">{cm(locale, 'trendTitle', { by: attribute.label[locale] })}</h2>
       <p className="muted small">{cm(locale, 'trendLead', { a: a.label[locale], b: b.label[locale] })}</p>
       <div className="trend-grid">
-        {comparison.rows.map((row) => {
+        {comparison.trend.map((row) => {
           const points = row.levels.map((l, i) => ({ ...l, i }));
           const drawn = points.filter((p) => p.side.share !== null);
           return (
@@ -86,7 +86,7 @@ export function TrendChart({ comparison, locale }: { comparison: LevelComparison
               </tr>
             </thead>
             <tbody>
-              {comparison.rows.map((row) => (
+              {comparison.trend.map((row) => (
                 <tr key={row.key}>
                   <th scope="row">{row.label[locale]}</th>
                   {row.levels.map((l) => (

@@ -4,7 +4,7 @@ import type { Label } from '@/lib/survey/codebook';
 /** Texts of /compare, in English and Dutch. Item, family, attribute and level labels come from the codebooks. */
 export const compareMessages = {
   title: { en: 'Compare', nl: 'Vergelijken' },
-  titleLevels: { en: '{dataset}: {a} against {b}', nl: '{dataset}: {a} tegenover {b}' },
+  titleLevels: { en: '{dataset} · {by}: {a} against {b}', nl: '{dataset} · {by}: {a} tegenover {b}' },
   titleDatasets: { en: '{a} against {b}', nl: '{a} tegenover {b}' },
   intro: {
     en: 'Two datasets side by side, or two groups of one dataset (two waves, two files, two countries), item by item: both shares with their bases, the difference in points, its 95% interval and whether it is significant after Benjamini-Hochberg correction over the items.',
@@ -75,7 +75,8 @@ export const compareMessages = {
   trendTableCaption: { en: 'Acceptance per item and group, with the 95% interval and the base', nl: 'Acceptatie per item en groep, met het 95%-interval en de basis' },
   leftOutTitle: { en: 'Left out', nl: 'Weggelaten' },
   leftOutItems: { en: 'Items not compared: {n}', nl: 'Niet vergeleken items: {n}' },
-  leftOutNone: { en: 'Every item of both datasets is compared.', nl: 'Elk item van beide datasets is vergeleken.' },
+  leftOutNone: { en: 'Every item is compared.', nl: 'Elk item is vergeleken.' },
+  noneInBoth: { en: 'No item was answered in both {a} and {b}.', nl: 'Geen enkel item is zowel in {a} als in {b} beantwoord.' },
   toBenchmark: { en: 'Benchmark an upload against a reference study, and map its items', nl: 'Een upload met een referentieonderzoek vergelijken, en de items koppelen' },
   methodsLevels: {
     en: 'The two groups are independent samples of one design. Per item, the design is the respondents with an answer and a group (R: svydesign(ids = ~1, weights = ~w) on them; for pooled items ids = ~respondent, one row per rating); the rates are svyby(~y, ~group, design, svymean) and the test is svyttest(y ~ group, subset(design, group %in% c(A, B))): the difference’s standard error is the root of the sum of the two squared standard errors, the p-value two-sided from Student’s t with the respondents of both groups less two degrees of freedom, the interval the difference ± t·SE. The p-values are adjusted with Benjamini-Hochberg over the items (p.adjust(p, "BH")); marked items are significant at 5% after it. Rates: weighted share of positive answers among those asked, with the Wilson interval on the Kish effective base. A figure with a base under the minimum is greyed with the reason and has no interval, p-value or mark; it is left out of the correction.',

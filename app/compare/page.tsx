@@ -167,7 +167,7 @@ function datasetRows(result: BenchmarkResult, names: [Label, Label], locale: Loc
     rows: result.rows.map((row) => {
       const detail = [
         ...(row.referenceLabel[locale] !== row.label[locale] ? [ct(locale, 'against', { label: row.referenceLabel[locale] })] : []),
-        ...(row.positive && result.pairing === 'correspondence' ? [ct(locale, 'counts', { a: joined(row.positive.upload), b: joined(row.positive.reference) })] : []),
+        ...(row.positive && result.pairing === 'correspondence' ? [ct(locale, 'counts', { a: joined(row.positive.upload), nameA: names[0][locale], b: joined(row.positive.reference), nameB: names[1][locale] })] : []),
       ].join(' · ');
       return { key: row.key, label: row.label[locale], plotName: row.label[locale], detail: detail || undefined, a: row.upload, b: row.reference, compared: row };
     }),
@@ -266,7 +266,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const synthetic = data.codebook.synthetic || (outcome.kind === 'datasets' && outcome.other.codebook.synthetic);
   const heading =
     outcome.kind === 'levels'
-      ? cm(locale, 'titleLevels', { dataset: name[locale], a: outcome.result.a.label[locale], b: outcome.result.b.label[locale] })
+      ? cm(locale, 'titleLevels', { dataset: name[locale], by: outcome.result.attribute.label[locale], a: outcome.result.a.label[locale], b: outcome.result.b.label[locale] })
       : outcome.kind === 'datasets'
         ? cm(locale, 'titleDatasets', { a: name[locale], b: outcome.otherName[locale] })
         : cm(locale, 'title');
@@ -327,6 +327,29 @@ async function compareOutcome(choice: CompareChoice, data: SurveyData, listing: 
   }
 }
 
+/** Items not compared, with why (collapsed: a reference study has many). */
+function LeftOut({ items, locale }: { items: { label: Label; reason: Label }[]; locale: Locale }) {
+  return (
+    <section aria-labelledby="cmp-left-out" className="bench-left-out" data-testid="left-out">
+      <h2 id="cmp-left-out">{cm(locale, 'leftOutTitle')}</h2>
+      {items.length === 0 ? (
+        <p>{cm(locale, 'leftOutNone')}</p>
+      ) : (
+        <details>
+          <summary>{cm(locale, 'leftOutItems', { n: items.length })}</summary>
+          <ul>
+            {items.map((l, i) => (
+              <li key={i}>
+                {l.label[locale]}: {l.reason[locale]}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
 function Problem({ locale, children }: { locale: Locale; children: ReactNode }) {
   return (
     <div className="card" role="alert" data-testid="comparison-problem">
@@ -385,7 +408,14 @@ function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outco
       return (
         <>
           {result.levels.length > 2 && <TrendChart comparison={result} locale={locale} />}
-          <Results shown={shown} locale={locale} title={cm(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} locale={locale} />} />
+          {shown.rows.length ? (
+            <Results shown={shown} locale={locale} title={cm(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} locale={locale} />} />
+          ) : (
+            <Problem locale={locale}>
+              <p>{cm(locale, 'noneInBoth', { a, b })}</p>
+            </Problem>
+          )}
+          <LeftOut items={result.leftOut} locale={locale} />
         </>
       );
     }
@@ -403,23 +433,7 @@ function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outco
             </p>
           ))}
           <Results shown={shown} locale={locale} title={cm(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} locale={locale} />} />
-          <section aria-labelledby="cmp-left-out" className="bench-left-out" data-testid="left-out">
-            <h2 id="cmp-left-out">{cm(locale, 'leftOutTitle')}</h2>
-            {result.leftOutItems.length === 0 ? (
-              <p>{cm(locale, 'leftOutNone')}</p>
-            ) : (
-              <details>
-                <summary>{cm(locale, 'leftOutItems', { n: result.leftOutItems.length })}</summary>
-                <ul>
-                  {result.leftOutItems.map((l, i) => (
-                    <li key={`${i}:${l.id}`}>
-                      {l.label[locale]}: {l.reason[locale]}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
-          </section>
+          <LeftOut items={result.leftOutItems} locale={locale} />
         </>
       );
     }

@@ -101,8 +101,10 @@ describe('two levels of one attribute against R (fixtures/compare_levels.R)', ()
 
   it('every level per item for the trend: shares, SEs and intervals as svyby', () => {
     const result = compareLevels(data, { attribute: 'wave', a: '2018', b: '2017', minBase: 0 });
+    expect(result.trend.map((r) => r.key)).toEqual(result.rows.map((r) => r.key));
+    expect(result.leftOut).toEqual([]);
     for (const want of expected.trend) {
-      const row = result.rows.find((r) => r.key === keyOf(want.label))!;
+      const row = result.trend.find((r) => r.key === keyOf(want.label))!;
       expect(row.levels.map((l) => l.code)).toEqual(['2016', '2017', '2018']);
       for (const level of want.levels) checkSide(row.levels.find((l) => l.code === level.level)!.side, level, `${want.label} ${level.level}`);
     }
@@ -150,5 +152,10 @@ describe('study P: the 2018 wave against 2017', () => {
     expect(p1.difference!.significant).toBe(true);
     expect(p1.difference!.df).toBe(p1.a.respondents + p1.b.respondents - 2);
     expect(comparableAttributes(p).map((a) => a.id)).toContain('wave');
+    // The synthetic 2017 wave asked P1 only (the published 40%): the other items are left out, with why.
+    expect(result.rows.map((r) => r.item)).toEqual(['p1_left_poorly_curated']);
+    expect(result.leftOut).toHaveLength(10);
+    expect(result.leftOut[0].reason).toEqual({ en: 'no answers in 2017', nl: 'geen antwoorden in 2017' });
+    expect(result.trend).toHaveLength(11);
   });
 });

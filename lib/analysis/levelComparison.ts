@@ -65,7 +65,12 @@ export interface LevelComparison {
   b: Level;
   levels: Level[];
   family: string | null;
+  /** The items (and pooled families) rated in both levels: the comparison. */
   rows: LevelComparisonRow[];
+  /** Every item and pooled family, in the codebook's order, whether rated in both levels or not: the trend. */
+  trend: LevelComparisonRow[];
+  /** Items nobody in one of the two levels rated (asked in one wave only), with why. */
+  leftOut: { key: string; label: Label; reason: Label }[];
   families: { id: string; label: Label }[];
   minBase: number;
   confLevel: number;
@@ -124,13 +129,22 @@ export function compareLevels(data: SurveyData, query: LevelComparisonQuery): Le
       .map(({ f, ids }) => ({ key: `family:${f.id}`, item: null, family: f.id, ids, label: { en: `${f.label.en}: all ${ids.length} pooled`, nl: `${f.label.nl}: alle ${ids.length} samen` } })),
   ];
 
-  const rows: LevelComparisonRow[] = units.map((unit) => {
+  const trend: LevelComparisonRow[] = units.map((unit) => {
     const table = memoAcceptance(data, { items: unit.ids, by: [attribute.id], minBase, confLevel });
     const levels = attribute.levels.map((l) => ({ code: l.code, label: l.label, side: sideOf(findCell(table, { [attribute.id]: l.code }), minBase) }));
     const sideA = levels.find((l) => l.code === a.code)!.side;
     const sideB = levels.find((l) => l.code === b.code)!.side;
     return { key: unit.key, item: unit.item, family: unit.family, items: unit.ids.length, label: unit.label, a: sideA, b: sideB, levels, ...compareSides(sideA, sideB, sideA.respondents + sideB.respondents - 2, confLevel) };
   });
+  // An item nobody in a level rated (study P asked only P1 in its 2017 wave) is no comparison: it is listed with why.
+  const rows = trend.filter((row) => row.a.share !== null && row.b.share !== null);
+  const notRated = (side: ComparisonSide, level: Level): Label | null => (side.share === null ? { en: `no answers in ${level.label.en}`, nl: `geen antwoorden in ${level.label.nl}` } : null);
+  const leftOut = trend
+    .filter((row) => !rows.includes(row))
+    .map((row) => {
+      const reasons = [notRated(row.a, a), notRated(row.b, b)].filter((r): r is Label => r !== null);
+      return { key: row.key, label: row.label, reason: { en: reasons.map((r) => r.en).join('; '), nl: reasons.map((r) => r.nl).join('; ') } };
+    });
   adjustForMultipleTests(rows, COMPARISON_ALPHA);
 
   return {
@@ -141,6 +155,8 @@ export function compareLevels(data: SurveyData, query: LevelComparisonQuery): Le
     levels: attribute.levels,
     family: query.family ?? null,
     rows,
+    trend,
+    leftOut,
     families,
     minBase,
     confLevel,

@@ -18,7 +18,7 @@ export const comparisonMessages = {
   smallBaseShort: { en: 'base too small: no interval', nl: 'basis te klein: geen interval' },
   noTest: { en: 'not tested', nl: 'niet getoetst' },
   noData: { en: 'no ratings', nl: 'geen beoordelingen' },
-  counts: { en: 'Counted as positive: {a} | {b}', nl: 'Als positief geteld: {a} | {b}' },
+  counts: { en: 'Counted as positive: {a} ({nameA}); {b} ({nameB})', nl: 'Als positief geteld: {a} ({nameA}); {b} ({nameB})' },
   against: { en: 'against “{label}”', nl: 'tegenover “{label}”' },
   plotLegendLead: {
     en: 'Filled dot: {a}; open dot: {b}. Marked rows differ significantly (Benjamini-Hochberg, 5%); greyed rows have a base under the minimum and no test.',
