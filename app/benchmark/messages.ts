@@ -44,9 +44,13 @@ export const benchmarkMessages = {
     en: '{n} rows compared; {higher} significantly higher and {lower} significantly lower in the uploaded dataset.',
     nl: '{n} rijen vergeleken; {higher} significant hoger en {lower} significant lager in de geüploade dataset.',
   },
+  summaryOne: {
+    en: '1 row compared; {higher} significantly higher and {lower} significantly lower in the uploaded dataset.',
+    nl: '1 rij vergeleken; {higher} significant hoger en {lower} significant lager in de geüploade dataset.',
+  },
   summarySmall: {
-    en: '{n} rows have a base under the minimum of {min} on one side: they are greyed and not tested.',
-    nl: '{n} rijen hebben aan één kant een basis onder het minimum van {min}: ze zijn grijs en niet getoetst.',
+    en: 'Rows with a base under the minimum of {min} on one side: {n}. They are greyed and not tested.',
+    nl: 'Rijen met aan één kant een basis onder het minimum van {min}: {n}. Ze zijn grijs en niet getoetst.',
   },
   pairedByCorrespondence: {
     en: 'Items are paired as mapped for {reference}: {n} of the uploaded dataset’s items.',

@@ -300,7 +300,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
       ) : (
         <>
           <p className="bench-summary" data-testid="benchmark-summary">
-            {bt(locale, 'summary', { n: result.rows.length, higher, lower })}
+            {bt(locale, result.rows.length === 1 ? 'summaryOne' : 'summary', { n: result.rows.length, higher, lower })}
             {small > 0 && <span className="muted"> {bt(locale, 'summarySmall', { n: small, min: result.minBase })}</span>}
           </p>
           <p className="small muted" data-testid="pairing-note">

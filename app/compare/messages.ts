@@ -44,9 +44,13 @@ export const compareMessages = {
     en: '{n} items compared; {higher} significantly higher and {lower} significantly lower in {a} than in {b}.',
     nl: '{n} items vergeleken; {higher} significant hoger en {lower} significant lager in {a} dan in {b}.',
   },
+  summaryOne: {
+    en: '1 item compared; {higher} significantly higher and {lower} significantly lower in {a} than in {b}.',
+    nl: '1 item vergeleken; {higher} significant hoger en {lower} significant lager in {a} dan in {b}.',
+  },
   summarySmall: {
-    en: '{n} items have a base under the minimum of {min} on one side: they are greyed and not tested.',
-    nl: '{n} items hebben aan één kant een basis onder het minimum van {min}: ze zijn grijs en niet getoetst.',
+    en: 'Items with a base under the minimum of {min} on one side: {n}. They are greyed and not tested.',
+    nl: 'Items met aan één kant een basis onder het minimum van {min}: {n}. Ze zijn grijs en niet getoetst.',
   },
   pairedDirect: { en: 'Items are paired as mapped for {b}.', nl: 'Items zijn gekoppeld zoals vastgelegd voor {b}.' },
   pairedInverse: { en: 'Items are paired as mapped for {a}.', nl: 'Items zijn gekoppeld zoals vastgelegd voor {a}.' },

@@ -217,7 +217,7 @@ function Summary({ rows, minBase, a, b, locale }: { rows: { compared: ComparedSi
   const small = rows.filter((r) => r.compared.smallBase && r.compared.gap !== null).length;
   return (
     <p className="bench-summary" data-testid="comparison-summary">
-      {cm(locale, 'summary', { n: rows.length, higher, lower, a, b })}
+      {cm(locale, rows.length === 1 ? 'summaryOne' : 'summary', { n: rows.length, higher, lower, a, b })}
       {small > 0 && <span className="muted"> {cm(locale, 'summarySmall', { n: small, min: minBase })}</span>}
     </p>
   );
