@@ -88,7 +88,7 @@ test.describe('study P: the 2018 wave against 2017', () => {
     await expect(page.getByTestId('trend-chart')).toBeVisible();
     // Eight countries, one point each, per item.
     await expect(page.getByTestId('trend-chart').locator('figure[data-row="item:p1_left_poorly_curated"] .trend-point')).toHaveCount(8);
-    await page.getByLabel('First group').selectOption('UK');
+    await page.getByLabel('First group', { exact: true }).selectOption('UK');
     await expect(page).toHaveURL(/a=UK/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('United Kingdom against');
   });
