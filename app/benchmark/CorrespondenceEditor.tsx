@@ -104,7 +104,7 @@ export function CorrespondenceEditor({
       }}
     >
       <p className="muted small">{bt(locale, 'editorIntro', { reference: referenceName })}</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={bt(locale, 'editorTitle', { reference: referenceName })}>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={bt(locale, 'editorRegion', { reference: referenceName })}>
         <table className="findings correspondence-table">
           <thead>
             <tr>

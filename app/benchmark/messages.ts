@@ -76,7 +76,7 @@ export const benchmarkMessages = {
   toMapping: { en: 'Map the items', nl: 'Items koppelen' },
   tryOther: { en: 'Or compare with {reference}', nl: 'Of vergelijk met {reference}' },
   compareLink: { en: 'Compare two datasets, or waves within one', nl: 'Twee datasets vergelijken, of golven binnen één dataset' },
-  savedTitle: { en: 'Items paired with {reference}', nl: 'Items gekoppeld aan {reference}' },
+  savedTitle: { en: 'The pairing with {reference}', nl: 'De koppeling met {reference}' },
   savedIntro: {
     en: 'Which item of the uploaded dataset stands beside which item of {reference}, as an analyst mapped them, with the answers each side counts as positive.',
     nl: 'Welk item van de geüploade dataset naast welk item van {reference} staat, zoals een analist ze koppelde, met de antwoorden die elke kant als positief telt.',
@@ -102,6 +102,7 @@ export const benchmarkMessages = {
     en: 'For each item of the uploaded dataset, choose the item of {reference} that asks the same, or leave it out. Items whose labels match are proposed; check each one. Compare only items that count the same kind of answer: the answers each side counts as positive are shown beside it.',
     nl: 'Kies voor elk item van de geüploade dataset het item van {reference} dat hetzelfde vraagt, of laat het weg. Items met overeenkomende namen worden voorgesteld; controleer ze stuk voor stuk. Vergelijk alleen items die hetzelfde soort antwoord tellen: de antwoorden die elke kant als positief telt, staan ernaast.',
   },
+  editorRegion: { en: 'Pairing with {reference}, one row per question', nl: 'Koppeling met {reference}, één rij per vraag' },
   editorNone: { en: 'Not compared', nl: 'Niet vergelijken' },
   editorSelectLabel: { en: 'Item of {reference} for “{item}”', nl: 'Item van {reference} voor “{item}”' },
   editorProposed: { en: 'proposed', nl: 'voorgesteld' },

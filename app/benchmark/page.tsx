@@ -322,7 +322,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
         </>
       )}
       {editor ? (
-        <section id="correspondence" aria-labelledby="correspondence-title" className="correspondence">
+        <section id="correspondence" className="correspondence">
           {nothingShared ? (
             <>
               <h2 id="correspondence-title">{bt(locale, 'editorTitle', { reference: referenceName })}</h2>
