@@ -179,7 +179,7 @@ test.describe('an upload that matches no template', () => {
     await expect(page).toHaveURL(new RegExp(`/compare\\?dataset=${a}`));
     await page.getByLabel('Compare', { exact: true }).selectOption('datasets');
     await expect(page).toHaveURL(/mode=datasets/);
-    await page.getByLabel('Against').selectOption(b);
+    await page.getByLabel('Against', { exact: true }).selectOption(b);
     await expect(page).toHaveURL(new RegExp(`with=${b}`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Own survey NL DE (e2e) against Own survey UK (e2e)');
     await expect(page.getByTestId('synthetic-notice')).toHaveCount(0);

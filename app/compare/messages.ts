@@ -59,8 +59,8 @@ export const compareMessages = {
   filtersNote: { en: '{name}: only {filters}.', nl: '{name}: alleen {filters}.' },
   chartTitle: { en: 'Acceptance: {a} against {b}', nl: 'Acceptatie: {a} tegenover {b}' },
   chartLabel: {
-    en: 'Dot plot of the acceptance rate per item, the first group against the second; the table below has every figure.',
-    nl: 'Stippendiagram van het acceptatiecijfer per item, de eerste groep tegenover de tweede; de tabel hieronder heeft elk cijfer.',
+    en: 'Dot plot of the acceptance rate per item, {a} against {b}; the table below has every figure.',
+    nl: 'Stippendiagram van het acceptatiecijfer per item, {a} tegenover {b}; de tabel hieronder heeft elk cijfer.',
   },
   tableTitle: { en: 'Every item with its difference and test', nl: 'Elk item met het verschil en de toets' },
   tableCaption: { en: 'Acceptance of both sides per item, with the difference and its test', nl: 'Acceptatie van beide kanten per item, met het verschil en de toets' },

@@ -203,7 +203,7 @@ function Results({ shown, locale, title, summary, sideNames }: { shown: Shown; l
         names={sideNames}
         title={title}
         lead={ct(locale, 'plotLegendLead', { a: sideNames[0], b: sideNames[1] })}
-        label={cm(locale, 'chartLabel')}
+        label={cm(locale, 'chartLabel', { a: sideNames[0], b: sideNames[1] })}
       />
       <ComparisonTable testId="comparison-table" title={cm(locale, 'tableTitle')} caption={cm(locale, 'tableCaption')} columns={shown.columns} names={shown.names} rows={shown.rows} minBase={shown.minBase} locale={locale} />
     </>
