@@ -263,7 +263,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const outcome = await compareOutcome(choice, data, listing, listings, (id) => registry.load(id));
   const families = outcome.families;
   choice.family = chosenFamily(choice.family, families);
-  const synthetic = data.codebook.synthetic || (outcome.kind === 'datasets' && outcome.other.codebook.synthetic);
+  // Synthetic reference data are said so whenever the comparison involves them, data shown or not.
+  const synthetic = data.codebook.synthetic || (choice.mode === 'datasets' && !!listings.find((d) => d.id === choice.with)?.synthetic);
   const heading =
     outcome.kind === 'levels'
       ? cm(locale, 'titleLevels', { dataset: name[locale], by: outcome.result.attribute.label[locale], a: outcome.result.a.label[locale], b: outcome.result.b.label[locale] })
