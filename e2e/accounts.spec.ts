@@ -43,7 +43,7 @@ test.describe('signed out', () => {
     // An id that does not exist answers the same: the refusal does not tell which ids exist.
     expect((await request.get('/api/datasets/00000000-0000-4000-8000-000000000000')).status()).toBe(401);
 
-    for (const url of [`/?dataset=${id}`, `/explore?dataset=${id}`, `/planner?dataset=${id}`, `/findings?dataset=${id}`, `/benchmark?dataset=${id}`]) {
+    for (const url of [`/?dataset=${id}`, `/explore?dataset=${id}`, `/planner?dataset=${id}`, `/findings?dataset=${id}`, `/benchmark?dataset=${id}`, `/compare?dataset=${id}`, `/compare?dataset=study-g&mode=datasets&with=${id}`]) {
       await page.goto(url);
       await expect(page.getByTestId('sign-in-required'), url).toBeVisible();
       await expect(page.locator('body'), url).not.toContainText(NAME);

@@ -18,6 +18,8 @@ const PAGES = [
   '/findings',
   '/datasets',
   '/benchmark',
+  '/compare',
+  '/compare?by=country',
 ];
 const withLang = (url: string, lang: string) => `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`;
 

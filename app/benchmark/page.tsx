@@ -4,12 +4,18 @@ import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { AutoSubmitSelect } from '../planner/AutoSubmitSelect';
 import type { ReactNode } from 'react';
-import { BenchmarkChart } from './BenchmarkChart';
-import { bt, formatP, formatPoints } from './messages';
-import './benchmark.css';
+import { bt } from './messages';
+import { CorrespondenceEditor, type EditorItem } from './CorrespondenceEditor';
+import { ComparisonTable } from '../components/comparison/ComparisonTable';
+import { DotPlot } from '../components/comparison/DotPlot';
+import { ct } from '../components/comparison/messages';
+import '../components/comparison/comparison.css';
 import { benchmark, BenchmarkError, benchmarkOptions, type BenchmarkResult, type BenchmarkRow } from '@/lib/analysis/benchmark';
+import { shownDifference } from '@/lib/analysis/comparisonDisplay';
+import { type Correspondence, type ItemChoice, itemChoices, proposeCorrespondence } from '@/lib/analysis/correspondence';
+import { savedCorrespondence } from '@/lib/analysis/pairing';
 import { datasetCatalog } from '@/lib/explore/catalog';
-import { formatNumber, formatPercent, localeFrom } from '@/lib/i18n/messages';
+import { formatNumber, localeFrom } from '@/lib/i18n/messages';
 import { requestDatasets } from '@/lib/auth/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
@@ -75,73 +81,30 @@ function Controls({ choice, uploads, references, families, attributes, locale }:
   );
 }
 
-const pct = (share: number | null, locale: Locale) => (share === null ? '–' : formatPercent(share, locale));
-const base = (side: BenchmarkRow['upload'], locale: Locale) => `${formatNumber(side.respondents, locale)} (${formatNumber(side.effectiveBase, locale)})`;
+// The group first: long item labels are cut off at the end in the plot.
+const rowName = (row: BenchmarkRow, locale: Locale) => (row.group ? `${row.group.label[locale]} · ${row.label[locale]}` : row.label[locale]);
+const joined = (labels: Label[], locale: Locale) => labels.map((l) => l[locale]).join(', ');
 
-function Significance({ row, locale }: { row: BenchmarkRow; locale: Locale }) {
-  const d = row.difference;
-  if (!d) return <td>{bt(locale, 'noData')}</td>;
-  if (row.smallBase) return <td className="muted">{bt(locale, 'smallBase')}</td>;
-  if (!d.significant) return <td className="muted">{bt(locale, 'notSignificant')}</td>;
-  return (
-    <td className={d.diff > 0 ? 'sig-up' : 'sig-down'} data-testid="sig-mark">
-      <span aria-hidden="true">{d.diff > 0 ? '▲ ' : '▼ '}</span>
-      {bt(locale, d.diff > 0 ? 'higher' : 'lower')}
-    </td>
-  );
+/** Under the label: the reference item it stands beside (when mapped to another label) and, when mapped, what each side counts. */
+function rowDetail(row: BenchmarkRow, result: BenchmarkResult, names: [Label, Label], locale: Locale): string | undefined {
+  const parts: string[] = [];
+  if (row.referenceLabel[locale] !== row.label[locale]) parts.push(ct(locale, 'against', { label: row.referenceLabel[locale] }));
+  if (row.positive && result.pairing === 'correspondence') parts.push(ct(locale, 'counts', { a: joined(row.positive.upload, locale), nameA: names[0][locale], b: joined(row.positive.reference, locale), nameB: names[1][locale] }));
+  return parts.length ? parts.join(' · ') : undefined;
 }
 
-function BenchmarkTable({ result, locale }: { result: BenchmarkResult; locale: Locale }) {
+function BenchmarkTable({ result, locale, names }: { result: BenchmarkResult; locale: Locale; names: [Label, Label] }) {
   return (
-    <section aria-labelledby="bench-table-title">
-      <h2 id="bench-table-title">{bt(locale, 'tableTitle')}</h2>
-      {/* Focusable so that keyboard users can scroll the wide table sideways. */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="bench-table-title">
-        <table className="findings bench-table" data-testid="benchmark-table">
-          <caption className="visually-hidden">{bt(locale, 'tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{bt(locale, 'colItem')}</th>
-              {result.by && <th scope="col">{result.by.label[locale]}</th>}
-              <th scope="col">{bt(locale, 'colUpload')}</th>
-              <th scope="col">{bt(locale, 'colReference')}</th>
-              <th scope="col">{bt(locale, 'colDiff')}</th>
-              <th scope="col">{bt(locale, 'colDiffCi')}</th>
-              <th scope="col">{bt(locale, 'colP')}</th>
-              <th scope="col">{bt(locale, 'colPAdj')}</th>
-              <th scope="col">{bt(locale, 'colSig')}</th>
-              <th scope="col">{bt(locale, 'colBaseUpload')}</th>
-              <th scope="col">{bt(locale, 'colBaseReference')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((row) => {
-              const d = row.difference;
-              return (
-                <tr key={row.key} data-row={row.key} data-significant={d?.significant ? 'true' : 'false'}>
-                  <th scope="row" className="statement">
-                    {row.label[locale]}
-                    {row.item && <div className="muted small">{row.item}</div>}
-                  </th>
-                  {result.by && <td>{row.group?.label[locale]}</td>}
-                  <td className="num">{pct(row.upload.share, locale)}</td>
-                  <td className="num">{pct(row.reference.share, locale)}</td>
-                  <td className="num" data-testid="difference">
-                    {d ? formatPoints(d.diff, locale) : '–'}
-                  </td>
-                  <td className="num">{d ? bt(locale, 'interval', { lower: formatPoints(d.ci.lower, locale), upper: formatPoints(d.ci.upper, locale) }) : '–'}</td>
-                  <td className="num">{d ? formatP(d.pValue, locale) : '–'}</td>
-                  <td className="num">{d?.pAdjusted != null ? formatP(d.pAdjusted, locale) : '–'}</td>
-                  <Significance row={row} locale={locale} />
-                  <td className="num">{base(row.upload, locale)}</td>
-                  <td className="num">{base(row.reference, locale)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <ComparisonTable
+      testId="benchmark-table"
+      title={bt(locale, 'tableTitle')}
+      caption={bt(locale, 'tableCaption')}
+      columns={{ group: result.by?.label[locale], a: bt(locale, 'colUpload'), b: bt(locale, 'colReference'), baseA: bt(locale, 'colBaseUpload'), baseB: bt(locale, 'colBaseReference') }}
+      names={names}
+      minBase={result.minBase}
+      locale={locale}
+      rows={result.rows.map((row) => ({ key: row.key, label: row.label[locale], detail: rowDetail(row, result, names, locale), group: row.group?.label[locale], a: row.upload, b: row.reference, compared: row }))}
+    />
   );
 }
 
@@ -151,16 +114,16 @@ function LeftOut({ result, locale }: { result: BenchmarkResult; locale: Locale }
       <h2 id="bench-left-out">{bt(locale, 'leftOutTitle')}</h2>
       {result.leftOutItems.length === 0 && result.leftOutLevels.length === 0 && <p>{bt(locale, 'leftOutNone')}</p>}
       {result.leftOutItems.length > 0 && (
-        <>
-          <p>{bt(locale, 'leftOutItems', { n: result.leftOutItems.length })}</p>
+        <details>
+          <summary>{bt(locale, 'leftOutItems', { n: result.leftOutItems.length })}</summary>
           <ul>
-            {result.leftOutItems.map((l) => (
-              <li key={l.id}>
-                {l.label[locale]} (<code>{l.id}</code>): {l.reason[locale]}
+            {result.leftOutItems.map((l, i) => (
+              <li key={`${i}:${l.id}`}>
+                {l.label[locale]}: {l.reason[locale]}
               </li>
             ))}
           </ul>
-        </>
+        </details>
       )}
       {result.by && result.leftOutLevels.length > 0 && (
         <>
@@ -251,7 +214,9 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const sameStyle = references.find((r) => r.studyStyle === listing.studyStyle)?.id ?? references[0].id;
   const against = references.some((r) => r.id === againstParam) ? againstParam! : sameStyle;
   const reference = await registry.load(against);
-  const { sharedFamilies, sharedAttributes } = benchmarkOptions(upload, reference);
+  // Items paired as an analyst mapped them for this reference, else by id.
+  const pairs = listing.reference ? undefined : savedCorrespondence(upload.codebook, against);
+  const { sharedFamilies, sharedAttributes } = benchmarkOptions(upload, reference, pairs);
   const familyParam = firstParam(params.family);
   const minBaseParam = Number(firstParam(params.minBase));
   const choice: Choice = {
@@ -265,23 +230,31 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const referenceFilter = defaultFilterOf(reference);
 
   let result: BenchmarkResult | null = null;
-  let problem: Label | null = null;
+  let problem: BenchmarkError | null = null;
   try {
-    result = benchmark(upload, reference, { family: choice.family === ALL ? undefined : choice.family, by: choice.by || undefined, uploadFilter, referenceFilter, minBase: choice.minBase });
+    result = benchmark(upload, reference, { family: choice.family === ALL ? undefined : choice.family, by: choice.by || undefined, uploadFilter, referenceFilter, pairs, minBase: choice.minBase });
   } catch (e) {
     if (!(e instanceof BenchmarkError)) throw e;
-    problem = e.label;
+    problem = e;
   }
 
   const uploadName = listing.title[locale];
   // "Study G · Google/Ipsos": the reference's short name, as in the explorer's dataset select.
-  const referenceName = datasetCatalog(reference.codebook).shortTitle[locale];
+  const referenceTitle = datasetCatalog(reference.codebook).shortTitle;
+  const referenceName = referenceTitle[locale];
   const query = new URLSearchParams({ dataset: choice.dataset, against, family: choice.family, ...(choice.by && { by: choice.by }), ...(choice.minBase !== DEFAULT_MIN_BASE && { minBase: String(choice.minBase) }) }).toString();
   const notes = [filterNote(upload, uploadFilter, uploadName, locale), filterNote(reference, referenceFilter, referenceName, locale)].filter(Boolean);
-  const tested = result?.rows.filter((r) => r.difference && !r.smallBase) ?? [];
+  const tested = result?.rows.filter((r) => r.difference) ?? [];
   const higher = tested.filter((r) => r.difference!.significant && r.difference!.diff > 0).length;
   const lower = tested.filter((r) => r.difference!.significant && r.difference!.diff < 0).length;
+  const small = result?.rows.filter((r) => r.smallBase && r.gap !== null).length ?? 0;
   const withLang = (path: string) => `${path}${locale === 'nl' ? '&lang=nl' : ''}`;
+  const nothingShared = problem?.code === 'NoSharedItems';
+  const mayMap = !listing.reference && registry.visitor.canWrite;
+  const names: [Label, Label] = [listing.title, referenceTitle];
+  const otherReference = references.find((r) => r.id !== against);
+
+  const editor = mayMap ? <Correspondence upload={upload} reference={reference} referenceId={against} referenceName={referenceName} datasetId={listing.id} saved={pairs} locale={locale} /> : null;
 
   return (
     <Shell locale={locale} query={query}>
@@ -294,26 +267,78 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
           {n}
         </p>
       ))}
-      {!listing.reference && (
-        <p className="small">
-          {bt(locale, 'links')} <Link href={withLang(`/explore?dataset=${encodeURIComponent(listing.id)}`)}>{bt(locale, 'linkExplore')}</Link> ·{' '}
-          <Link href={withLang(`/findings?dataset=${encodeURIComponent(listing.id)}`)}>{bt(locale, 'linkFindings')}</Link>
-        </p>
-      )}
-      {problem || !result ? (
+      <p className="small">
+        {!listing.reference && (
+          <>
+            {bt(locale, 'links')} <Link href={withLang(`/explore?dataset=${encodeURIComponent(listing.id)}`)}>{bt(locale, 'linkExplore')}</Link> ·{' '}
+            <Link href={withLang(`/findings?dataset=${encodeURIComponent(listing.id)}`)}>{bt(locale, 'linkFindings')}</Link> ·{' '}
+          </>
+        )}
+        <Link href={withLang(`/compare?dataset=${encodeURIComponent(listing.id)}&mode=datasets&with=${encodeURIComponent(against)}`)} data-testid="compare-link">
+          {bt(locale, 'compareLink')}
+        </Link>
+      </p>
+      {nothingShared ? (
+        <div className="card" role="alert" data-testid="benchmark-problem">
+          <h2>{bt(locale, 'nothingShared', { name: uploadName, reference: referenceName })}</h2>
+          <p>{mayMap ? bt(locale, 'nothingSharedMap') : bt(locale, 'nothingSharedRead')}</p>
+          <p>
+            {mayMap && (
+              <>
+                <a href="#correspondence">{bt(locale, 'toMapping')}</a>
+                {otherReference && ' · '}
+              </>
+            )}
+            {otherReference && <Link href={withLang(`/benchmark?dataset=${encodeURIComponent(listing.id)}&against=${otherReference.id}`)}>{bt(locale, 'tryOther', { reference: otherReference.title[locale] })}</Link>}
+          </p>
+        </div>
+      ) : problem || !result ? (
         <div className="card" role="alert" data-testid="benchmark-problem">
           <h2>{bt(locale, 'cannot')}</h2>
-          <p>{problem?.[locale]}</p>
+          <p>{problem?.label[locale]}</p>
         </div>
       ) : (
         <>
           <p className="bench-summary" data-testid="benchmark-summary">
-            {bt(locale, 'summary', { n: result.rows.length, higher, lower })}
+            {bt(locale, result.rows.length === 1 ? 'summaryOne' : 'summary', { n: result.rows.length, higher, lower })}
+            {small > 0 && <span className="muted"> {bt(locale, 'summarySmall', { n: small, min: result.minBase })}</span>}
           </p>
-          <BenchmarkChart rows={result.rows} locale={locale} uploadName={uploadName} referenceName={referenceName} />
-          <BenchmarkTable result={result} locale={locale} />
+          <p className="small muted" data-testid="pairing-note">
+            {result.pairing === 'correspondence' ? bt(locale, 'pairedByCorrespondence', { reference: referenceName, n: Object.keys(pairs ?? {}).length }) : bt(locale, 'pairedById')}
+          </p>
+          <DotPlot
+            rows={result.rows.map((row) => {
+              const shown = shownDifference(row, [row.upload, row.reference], names, result.minBase);
+              return { key: row.key, name: rowName(row, locale), a: row.upload.share, b: row.reference.share, value: shown.value, mark: shown.mark, small: row.smallBase };
+            })}
+            locale={locale}
+            names={[uploadName, referenceName]}
+            title={bt(locale, 'chartTitle', { upload: uploadName, reference: referenceName })}
+            lead={ct(locale, 'plotLegendLead', { a: uploadName, b: referenceName })}
+            label={bt(locale, 'chartLabel')}
+          />
+          <BenchmarkTable result={result} locale={locale} names={names} />
           <LeftOut result={result} locale={locale} />
         </>
+      )}
+      {editor ? (
+        <section id="correspondence" className="correspondence">
+          {nothingShared ? (
+            <>
+              <h2 id="correspondence-title">{bt(locale, 'editorTitle', { reference: referenceName })}</h2>
+              {editor}
+            </>
+          ) : (
+            <details>
+              <summary>
+                <h2 id="correspondence-title">{bt(locale, 'editMapping')}</h2>
+              </summary>
+              {editor}
+            </details>
+          )}
+        </section>
+      ) : (
+        pairs && <SavedCorrespondence upload={upload} reference={reference} pairs={pairs} referenceName={referenceName} locale={locale} />
       )}
       <footer className="footnote">
         <p>{bt(locale, 'methods')}</p>
@@ -322,3 +347,63 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   );
 }
 
+const editorItem = (item: ItemChoice, locale: Locale): EditorItem => ({ id: item.id, label: item.label[locale], family: item.family.label[locale], positive: joined(item.positive, locale) });
+
+/** The editor, prefilled with the saved pairing or, when none is saved, the proposal from the labels. */
+function Correspondence({ upload, reference, referenceId, referenceName, datasetId, saved, locale }: { upload: SurveyData; reference: SurveyData; referenceId: string; referenceName: string; datasetId: string; saved: Correspondence | undefined; locale: Locale }) {
+  const uploadItems = itemChoices(upload);
+  const referenceItems = itemChoices(reference);
+  // Without a saved pairing, items that share an id and answers (a G-style upload) start paired with their namesakes.
+  const byId = saved ? [] : benchmarkOptions(upload, reference).pairs;
+  const proposal = saved || byId.length ? [] : proposeCorrespondence(uploadItems, referenceItems);
+  const initial: Correspondence = saved ?? Object.fromEntries([...byId.map((p) => [p.upload, p.reference]), ...proposal.map((p) => [p.item, p.reference])]);
+  return (
+    <CorrespondenceEditor
+      datasetId={datasetId}
+      referenceId={referenceId}
+      referenceName={referenceName}
+      uploadItems={uploadItems.map((i) => editorItem(i, locale))}
+      referenceItems={referenceItems.map((i) => editorItem(i, locale))}
+      initial={initial}
+      proposed={saved ? [] : Object.keys(initial)}
+      locale={locale}
+    />
+  );
+}
+
+/** What readers see: the saved pairing, with both sides' positive answers. */
+function SavedCorrespondence({ upload, reference, pairs, referenceName, locale }: { upload: SurveyData; reference: SurveyData; pairs: Correspondence; referenceName: string; locale: Locale }) {
+  const theirs = new Map(itemChoices(reference).map((i) => [i.id, i]));
+  const rows = itemChoices(upload).filter((i) => pairs[i.id] && theirs.has(pairs[i.id]));
+  return (
+    <section aria-labelledby="saved-correspondence-title" className="correspondence" data-testid="saved-correspondence">
+      <h2 id="saved-correspondence-title">{bt(locale, 'savedTitle', { reference: referenceName })}</h2>
+      <p className="muted small">{bt(locale, 'savedIntro', { reference: referenceName })}</p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="saved-correspondence-title">
+        <table className="findings">
+          <thead>
+            <tr>
+              <th scope="col">{bt(locale, 'colYourItem')}</th>
+              <th scope="col">{bt(locale, 'colPositive')}</th>
+              <th scope="col">{bt(locale, 'colTheirItem', { reference: referenceName })}</th>
+              <th scope="col">{bt(locale, 'colPositive')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((item) => {
+              const other = theirs.get(pairs[item.id])!;
+              return (
+                <tr key={item.id}>
+                  <th scope="row">{item.label[locale]}</th>
+                  <td className="small">{joined(item.positive, locale)}</td>
+                  <td>{other.label[locale]}</td>
+                  <td className="small">{joined(other.positive, locale)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -33,6 +33,9 @@ export function SiteHeader({ locale, path, query = '', followUrl = false }: { lo
         <Link href={withLang('/benchmark')} aria-current={path === '/benchmark' ? 'page' : undefined}>
           {t(locale, 'navBenchmark')}
         </Link>
+        <Link href={withLang('/compare')} aria-current={path === '/compare' ? 'page' : undefined}>
+          {t(locale, 'navCompare')}
+        </Link>
         <Link href={withLang('/datasets')} aria-current={path === '/datasets' ? 'page' : undefined}>
           {t(locale, 'navDatasets')}
         </Link>

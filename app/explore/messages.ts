@@ -13,6 +13,7 @@ export const exploreMessages = {
   uploadedMark: { en: '{name} (uploaded)', nl: '{name} (geüpload)' },
   uploadedNote: { en: 'You are exploring “{name}”, an uploaded dataset.', nl: 'U verkent “{name}”, een geüploade dataset.' },
   uploadedBenchmark: { en: 'Compare it with a reference study', nl: 'Vergelijk het met een referentieonderzoek' },
+  uploadedCompare: { en: 'compare it with another dataset or between its groups', nl: 'vergelijk het met een andere dataset of tussen de eigen groepen' },
   unknownDatasetTitle: { en: 'This dataset does not exist (any more)', nl: 'Deze dataset bestaat niet (meer)' },
   unknownDatasetText: {
     en: 'There is no dataset with the id “{id}”. It may have been deleted, or the link is incomplete.',

@@ -68,7 +68,8 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
         {(catalog.synthetic || data.codebook.synthetic) && <SyntheticNotice locale={locale} />}
         {catalog.uploaded && (
           <p className="upload-note" data-testid="upload-note">
-            {tx(locale, 'uploadedNote', { name: catalog.title[locale] })} <Link href={`/benchmark?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{tx(locale, 'uploadedBenchmark')}</Link>
+            {tx(locale, 'uploadedNote', { name: catalog.title[locale] })} <Link href={`/benchmark?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{tx(locale, 'uploadedBenchmark')}</Link> ·{' '}
+            <Link href={`/compare?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{tx(locale, 'uploadedCompare')}</Link>
           </p>
         )}
         <ExploreShell catalogs={catalogs} renderedDataset={state.dataset}>

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../survey/codebook';
 import { loadSurveyFromCsv, type SurveyData } from '../survey/dataset';
 import { loadReferenceDataset } from '../storage/referenceDatasets';
+import { benjaminiHochberg } from '../stats/benjaminiHochberg';
 import { benchmark, BenchmarkError, type BenchmarkRow, type BenchmarkSide } from './benchmark';
 
 /**
@@ -17,6 +18,8 @@ import { benchmark, BenchmarkError, type BenchmarkRow, type BenchmarkSide } from
  *   diff, SE, t, df, p, interval: svyttest(y ~ source, des) (statistic, parameter, p.value, conf.int)
  *   p adjusted: p.adjust(p, "BH") over the rows of the table
  *   effective base: Kish, per respondent summed weights
+ *   paired:     the same on the stacked rows of an upload item and the reference item a correspondence
+ *               maps it to, each side with its own positive codes (expected.paired)
  */
 
 interface RSide {
@@ -42,7 +45,7 @@ interface RRow {
 }
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
-const expected = JSON.parse(readFileSync(fixture('benchmark_expected.json'), 'utf8')) as { overall: RRow[]; byCountry: RRow[] };
+const expected = JSON.parse(readFileSync(fixture('benchmark_expected.json'), 'utf8')) as { overall: RRow[]; byCountry: RRow[]; pairs: Record<string, string>; paired: RRow[] };
 
 function load(csv: string, codebookFile: string): SurveyData {
   const parsed = parseCodebook(JSON.parse(readFileSync(fixture(codebookFile), 'utf8')));
@@ -120,12 +123,51 @@ describe('benchmark against R (fixtures/benchmark.R)', () => {
     close(result.rows[4].difference!.se, pooled.se, 'pooled se');
   });
 
-  it('leaves rows under the minimum base out of the Benjamini-Hochberg family', () => {
-    const result = benchmark(upload, reference, { by: 'country', minBase: 100 });
+  it('rows under the minimum base: no test, no interval, out of the Benjamini-Hochberg family; the plain difference kept', () => {
+    const result = benchmark(upload, reference, { by: 'country', minBase: 60 });
     const small = result.rows.filter((r) => r.smallBase);
     expect(small.length).toBeGreaterThan(0);
-    for (const row of small) expect(row.difference?.pAdjusted ?? null).toBeNull();
-    for (const row of result.rows.filter((r) => !r.smallBase)) expect(row.difference!.pAdjusted).toEqual(expect.any(Number));
+    expect(small.length).toBeLessThan(result.rows.length);
+    for (const row of small) {
+      expect(row.difference, row.key).toBeNull();
+      expect(row.gap, row.key).toBe(row.upload.share! - row.reference.share!);
+      for (const side of [row.upload, row.reference]) {
+        expect(side.smallBase).toBe(side.respondents < 60);
+        if (side.smallBase) expect(side.ci, row.key).toBeNull();
+        else expect(side.ci, row.key).not.toBeNull();
+      }
+    }
+    const tested = result.rows.filter((r) => !r.smallBase);
+    for (const row of tested) expect(row.difference!.pAdjusted).toEqual(expect.any(Number));
+    // BH over the tested rows only: the same adjusted p-values as a table of those rows alone.
+    const alone = benchmark(upload, reference, { by: 'country', minBase: 0 }).rows.filter((r) => tested.some((t) => t.key === r.key));
+    const adjustedAlone = benjaminiHochberg(alone.map((r) => r.difference!.pValue));
+    tested.forEach((row, i) => close(row.difference!.pAdjusted, adjustedAlone[i], `${row.key} p (BH) over the tested rows`, 1e-15));
+  });
+
+  it('pairs items by a correspondence: each side with its own positive codes, a pooled family against the distinct items it maps to', () => {
+    const result = benchmark(upload, reference, { pairs: expected.pairs, minBase: 0 });
+    expect(result.pairing).toBe('correspondence');
+    const keyOf = (want: RRow) => (want.label.startsWith('family:') ? want.label : `item:${want.label}`);
+    expect(result.rows.map((r) => r.key)).toEqual(expected.paired.map(keyOf));
+    for (const want of expected.paired) checkRow(result.rows.find((r) => r.key === keyOf(want)), want);
+    const q1 = result.rows.find((r) => r.key === 'item:q1')!;
+    expect([q1.item, q1.referenceItem, q1.label.en, q1.referenceLabel.en]).toEqual(['q1', 'q2', 'Question 1', 'Question 2']);
+    const q3 = result.rows.find((r) => r.key === 'item:q3')!;
+    expect(q3.positive).toEqual({ upload: [{ en: '5', nl: '5' }], reference: [{ en: '4', nl: '4' }, { en: '5', nl: '5' }] });
+    const pooled = result.rows.find((r) => r.key === 'family:scenario')!;
+    expect([pooled.items, pooled.positive]).toEqual([3, null]);
+    // The upload's s4 is mapped to nothing, and nothing is mapped to the reference's s1 and s2.
+    const reasons = Object.fromEntries(result.leftOutItems.map((l) => [l.id, l.reason.en]));
+    expect(reasons).toEqual({ s4: 'not mapped to an item of the other study', s1: 'no item of the uploaded dataset is mapped to it', s2: 'no item of the uploaded dataset is mapped to it' });
+  });
+
+  it('a correspondence naming items that do not exist, or none at all', () => {
+    const result = benchmark(upload, reference, { pairs: { q1: 'gone', q2: 'q2' }, minBase: 0 });
+    expect(result.rows.map((r) => r.key)).toEqual(['item:q2']);
+    expect(result.leftOutItems.find((l) => l.id === 'q1')!.reason.en).toBe('mapped to an item the other study does not have');
+    expect(() => benchmark(upload, reference, { pairs: {} })).toThrow(expect.objectContaining({ code: 'NoSharedItems' }));
+    expect(() => benchmark(upload, reference, { pairs: { q1: 'gone' } })).toThrow(/no item of the upload is mapped/);
   });
 
   it('answers a request the datasets cannot serve with a BenchmarkError naming the problem', () => {

@@ -8,7 +8,8 @@ export const messages = {
   navPlanner: { en: 'Audience planner', nl: 'Doelgroepplanner' },
   navFindings: { en: 'Published findings', nl: 'Gepubliceerde bevindingen' },
   navDatasets: { en: 'Datasets', nl: 'Datasets' },
-  navBenchmark: { en: 'Benchmark', nl: 'Vergelijken' },
+  navBenchmark: { en: 'Benchmark', nl: 'Benchmark' },
+  navCompare: { en: 'Compare', nl: 'Vergelijken' },
   syntheticNotice: {
     en: 'The reference data are synthetic respondents, generated to match the published aggregates of the studies. They are not the studies’ own respondent data.',
     nl: 'De referentiedata zijn synthetische respondenten, gegenereerd om overeen te komen met de gepubliceerde cijfers van de onderzoeken. Het zijn niet de eigen respondentgegevens van de onderzoeken.',

@@ -1,0 +1,95 @@
+import { translator } from '@/lib/i18n/messages';
+import type { Label } from '@/lib/survey/codebook';
+
+/** Texts of /compare, in English and Dutch. Item, family, attribute and level labels come from the codebooks. */
+export const compareMessages = {
+  title: { en: 'Compare', nl: 'Vergelijken' },
+  titleLevels: { en: '{dataset} · {by}: {a} against {b}', nl: '{dataset} · {by}: {a} tegenover {b}' },
+  titleDatasets: { en: '{a} against {b}', nl: '{a} tegenover {b}' },
+  intro: {
+    en: 'Two datasets side by side, or two groups of one dataset (two waves, two files, two countries), item by item: both shares with their bases, the difference in points, its 95% interval and whether it is significant after Benjamini-Hochberg correction over the items.',
+    nl: 'Twee datasets naast elkaar, of twee groepen binnen één dataset (twee golven, twee bestanden, twee landen), item voor item: beide aandelen met hun basis, het verschil in procentpunten, het 95%-interval ervan en of het significant is na Benjamini-Hochberg-correctie over de items.',
+  },
+  controls: { en: 'What to compare', nl: 'Wat vergelijken' },
+  dataset: { en: 'Dataset', nl: 'Dataset' },
+  mode: { en: 'Compare', nl: 'Vergelijken' },
+  modeLevels: { en: 'two groups of this dataset', nl: 'twee groepen binnen deze dataset' },
+  modeDatasets: { en: 'with another dataset', nl: 'met een andere dataset' },
+  by: { en: 'Groups of', nl: 'Groepen van' },
+  a: { en: 'First group', nl: 'Eerste groep' },
+  b: { en: 'Against', nl: 'Tegenover' },
+  with: { en: 'Against', nl: 'Tegenover' },
+  family: { en: 'Items', nl: 'Items' },
+  familyAll: { en: 'All items', nl: 'Alle items' },
+  minBase: { en: 'Minimum base', nl: 'Minimale basis' },
+  minBaseOption: { en: '{n} respondents', nl: '{n} respondenten' },
+  apply: { en: 'Compare', nl: 'Vergelijken' },
+  uploadedMark: { en: '{name} (uploaded)', nl: '{name} (geüpload)' },
+  unknown: { en: 'There is no dataset with the id “{id}” (any more).', nl: 'Er is (niet meer) een dataset met de id “{id}”.' },
+  unknownBack: { en: 'Compare study P’s two waves', nl: 'De twee golven van onderzoek P vergelijken' },
+  toDatasets: { en: 'Go to the datasets', nl: 'Naar de datasets' },
+  noGroups: {
+    en: '“{dataset}” has no attribute with two or more groups to compare.',
+    nl: '“{dataset}” heeft geen kenmerk met twee of meer groepen om te vergelijken.',
+  },
+  toDatasetsMode: { en: 'Compare it with another dataset', nl: 'Vergelijk het met een andere dataset' },
+  noOther: { en: 'There is no other dataset to compare with.', nl: 'Er is geen andere dataset om mee te vergelijken.' },
+  cannot: { en: 'These cannot be compared this way', nl: 'Dit kan zo niet vergeleken worden' },
+  nothingShared: {
+    en: '“{a}” and “{b}” have no item in common: no item has the same name and answers in both, and neither is mapped to the other or to a common reference study.',
+    nl: '“{a}” en “{b}” hebben geen item gemeen: geen item heeft in beide dezelfde naam en antwoorden, en geen van beide is aan de ander of aan een gezamenlijk referentieonderzoek gekoppeld.',
+  },
+  toMapping: { en: 'Map the items of “{name}” to {reference}’s on the benchmark page', nl: 'Koppel de items van “{name}” aan die van {reference} op de benchmarkpagina' },
+  summary: {
+    en: '{n} items compared; {higher} significantly higher and {lower} significantly lower in {a} than in {b}.',
+    nl: '{n} items vergeleken; {higher} significant hoger en {lower} significant lager in {a} dan in {b}.',
+  },
+  summaryOne: {
+    en: '1 item compared; {higher} significantly higher and {lower} significantly lower in {a} than in {b}.',
+    nl: '1 item vergeleken; {higher} significant hoger en {lower} significant lager in {a} dan in {b}.',
+  },
+  summarySmall: {
+    en: 'Items with a base under the minimum of {min} on one side: {n}. They are greyed and not tested.',
+    nl: 'Items met aan één kant een basis onder het minimum van {min}: {n}. Ze zijn grijs en niet getoetst.',
+  },
+  pairedDirect: { en: 'Items are paired as mapped for {b}.', nl: 'Items zijn gekoppeld zoals vastgelegd voor {b}.' },
+  pairedInverse: { en: 'Items are paired as mapped for {a}.', nl: 'Items zijn gekoppeld zoals vastgelegd voor {a}.' },
+  pairedId: { en: 'Items are paired by their names: the same item, with the same answers, in both datasets.', nl: 'Items zijn gekoppeld op hun naam: hetzelfde item, met dezelfde antwoorden, in beide datasets.' },
+  pairedReference: { en: 'Items are paired through {reference}: both datasets are mapped to its items.', nl: 'Items zijn gekoppeld via {reference}: beide datasets zijn aan de items daarvan gekoppeld.' },
+  filtersNote: { en: '{name}: only {filters}.', nl: '{name}: alleen {filters}.' },
+  chartTitle: { en: 'Acceptance: {a} against {b}', nl: 'Acceptatie: {a} tegenover {b}' },
+  chartLabel: {
+    en: 'Dot plot of the acceptance rate per item, {a} against {b}; the table below has every figure.',
+    nl: 'Stippendiagram van het acceptatiecijfer per item, {a} tegenover {b}; de tabel hieronder heeft elk cijfer.',
+  },
+  tableTitle: { en: 'Every item with its difference and test', nl: 'Elk item met het verschil en de toets' },
+  tableCaption: { en: 'Acceptance of both sides per item, with the difference and its test', nl: 'Acceptatie van beide kanten per item, met het verschil en de toets' },
+  colBase: { en: 'Base {name} (effective)', nl: 'Basis {name} (effectief)' },
+  trendTitle: { en: 'Every group of {by}, item by item', nl: 'Elke groep van {by}, item voor item' },
+  trendLead: {
+    en: 'The acceptance rate in each group with its 95% interval. Filled: {a}; open: {b}; grey: the other groups. A hollow grey point has a base under the minimum and no interval.',
+    nl: 'Het acceptatiecijfer in elke groep met het 95%-interval. Gevuld: {a}; open: {b}; grijs: de andere groepen. Een holle grijze stip heeft een basis onder het minimum en geen interval.',
+  },
+  trendLabel: { en: 'Acceptance of “{item}” per group of {by}; the table “Every group’s figure” has the numbers.', nl: 'Acceptatie van “{item}” per groep van {by}; de tabel “Het cijfer van elke groep” heeft de getallen.' },
+  trendPoint: { en: '{level}: {share}', nl: '{level}: {share}' },
+  trendPointInterval: { en: '{level}: {share} (95% interval {lower}–{upper}), {n} respondents', nl: '{level}: {share} (95%-interval {lower}–{upper}), {n} respondenten' },
+  trendPointSmall: { en: '{level}: {share}, {n} respondents: under the minimum base, no interval', nl: '{level}: {share}, {n} respondenten: onder de minimale basis, geen interval' },
+  underMinimum: { en: 'under the minimum base, no interval', nl: 'onder de minimale basis, geen interval' },
+  trendTable: { en: 'Every group’s figure', nl: 'Het cijfer van elke groep' },
+  trendTableCaption: { en: 'Acceptance per item and group, with the 95% interval and the base', nl: 'Acceptatie per item en groep, met het 95%-interval en de basis' },
+  leftOutTitle: { en: 'Left out', nl: 'Weggelaten' },
+  leftOutItems: { en: 'Items not compared: {n}', nl: 'Niet vergeleken items: {n}' },
+  leftOutNone: { en: 'Every item is compared.', nl: 'Elk item is vergeleken.' },
+  noneInBoth: { en: 'No item was answered in both {a} and {b}.', nl: 'Geen enkel item is zowel in {a} als in {b} beantwoord.' },
+  toBenchmark: { en: 'Benchmark an upload against a reference study, and map its items', nl: 'Een upload met een referentieonderzoek vergelijken, en de items koppelen' },
+  methodsLevels: {
+    en: 'The two groups are independent samples of one design. Per item, the design is the respondents with an answer and a group (R: svydesign(ids = ~1, weights = ~w) on them; for pooled items ids = ~respondent, one row per rating); the rates are svyby(~y, ~group, design, svymean) and the test is svyttest(y ~ group, subset(design, group %in% c(A, B))): the difference’s standard error is the root of the sum of the two squared standard errors, the p-value two-sided from Student’s t with the respondents of both groups less two degrees of freedom, the interval the difference ± t·SE. The p-values are adjusted with Benjamini-Hochberg over the items (p.adjust(p, "BH")); marked items are significant at 5% after it. Rates: weighted share of positive answers among those asked, with the Wilson interval on the Kish effective base. A figure with a base under the minimum is greyed with the reason and has no interval, p-value or mark; it is left out of the correction.',
+    nl: 'De twee groepen zijn onafhankelijke steekproeven uit één design. Per item is het design de respondenten met een antwoord en een groep (R: svydesign(ids = ~1, weights = ~w) daarop; voor samengevoegde items ids = ~respondent, één rij per beoordeling); de cijfers zijn svyby(~y, ~groep, design, svymean) en de toets is svyttest(y ~ groep, subset(design, groep %in% c(A, B))): de standaardfout van het verschil is de wortel van de som van de twee gekwadrateerde standaardfouten, de p-waarde tweezijdig uit Student’s t met de respondenten van beide groepen min twee vrijheidsgraden, het interval het verschil ± t·SE. De p-waarden zijn gecorrigeerd met Benjamini-Hochberg over de items (p.adjust(p, "BH")); gemarkeerde items zijn daarna significant bij 5%. Cijfers: gewogen aandeel positieve antwoorden onder de ondervraagden, met het Wilson-interval op de effectieve basis van Kish. Een cijfer met een basis onder het minimum is grijs, met de reden, en heeft geen interval, p-waarde of markering; het telt niet mee in de correctie.',
+  },
+  methodsDatasets: {
+    en: 'The two datasets are independent samples, analysed as two strata of one design (R: svydesign(ids = ~1, or ~respondent for pooled items, strata = ~dataset, weights = ~w) on both stacked; svyby(~y, ~dataset, design, svymean); svyttest(y ~ dataset, design)): the difference’s standard error is the root of the sum of the two squared standard errors, the p-value two-sided from Student’s t with the respondents of both less three degrees of freedom, the interval the difference ± t·SE. The p-values are adjusted with Benjamini-Hochberg over the items (p.adjust(p, "BH")); marked items are significant at 5% after it. Items are paired as an analyst mapped them (each side counting its own positive answers), or else by their names. Rates: weighted share of positive answers among those asked, with the Wilson interval on the Kish effective base. A figure with a base under the minimum is greyed with the reason and has no interval, p-value or mark; it is left out of the correction.',
+    nl: 'De twee datasets zijn onafhankelijke steekproeven, geanalyseerd als twee strata van één design (R: svydesign(ids = ~1, of ~respondent voor samengevoegde items, strata = ~dataset, weights = ~w) op beide onder elkaar; svyby(~y, ~dataset, design, svymean); svyttest(y ~ dataset, design)): de standaardfout van het verschil is de wortel van de som van de twee gekwadrateerde standaardfouten, de p-waarde tweezijdig uit Student’s t met de respondenten van beide min drie vrijheidsgraden, het interval het verschil ± t·SE. De p-waarden zijn gecorrigeerd met Benjamini-Hochberg over de items (p.adjust(p, "BH")); gemarkeerde items zijn daarna significant bij 5%. Items zijn gekoppeld zoals een analist ze vastlegde (elke kant telt de eigen positieve antwoorden), of anders op hun naam. Cijfers: gewogen aandeel positieve antwoorden onder de ondervraagden, met het Wilson-interval op de effectieve basis van Kish. Een cijfer met een basis onder het minimum is grijs, met de reden, en heeft geen interval, p-waarde of markering; het telt niet mee in de correctie.',
+  },
+} satisfies Record<string, Label>;
+
+export const cm = translator(compareMessages);
