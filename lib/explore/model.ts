@@ -35,6 +35,8 @@ export interface CellView {
 export interface RowView {
   key: string;
   label: Label;
+  /** The full text behind a short label (an item's question), shown on hover and in the table. */
+  text?: Label;
   /** The tier the codebook gives a data type (item meta "tier"). */
   tier?: Tier;
 }
@@ -78,13 +80,14 @@ export function cellView(cell: AcceptanceCell, row: string, series = '', referen
     row,
     series,
     share: cell.share,
-    lower: cell.ci?.lower ?? null,
-    upper: cell.ci?.upper ?? null,
+    // A cell under the minimum base shows no interval (nor a test: see markOf).
+    lower: cell.smallBase ? null : (cell.ci?.lower ?? null),
+    upper: cell.smallBase ? null : (cell.ci?.upper ?? null),
     respondents: cell.respondents,
     ratings: cell.ratings,
     effectiveBase: cell.effectiveBase,
-    diff: cell.vsRest?.diff ?? null,
-    pAdjusted: cell.vsRest?.pAdjusted ?? null,
+    diff: cell.smallBase ? null : (cell.vsRest?.diff ?? null),
+    pAdjusted: cell.smallBase ? null : (cell.vsRest?.pAdjusted ?? null),
     mark: markOf(cell),
     small: cell.smallBase,
   };
@@ -105,6 +108,8 @@ export interface BarChartOptions {
   rowLabel?: (labels: Label[]) => Label;
   /** Codebook tier of a row (data types). */
   rowTier?: (key: string) => Tier | undefined;
+  /** The full text of a row whose label shortens it (an item's question). */
+  rowText?: (key: string) => Label | undefined;
   /** Order rows by this share (highest first); codebook order when absent. */
   sortBy?: Map<string, number | null>;
   /** Draw the table's overall rate as a reference line and give each cell its uplift. */
@@ -127,7 +132,12 @@ export function barChartData(table: AcceptanceTable, options: BarChartOptions): 
   const cells: CellView[] = [];
   for (const cell of table.cells) {
     const rowKey = joinKey(rowDims.map((d) => cell.key[d]));
-    if (!rows.has(rowKey)) rows.set(rowKey, { key: rowKey, label: rowLabel(rowDims.map((d) => cell.labels[d])), tier: options.rowTier?.(rowKey) });
+    if (!rows.has(rowKey)) {
+      const row: RowView = { key: rowKey, label: rowLabel(rowDims.map((d) => cell.labels[d])), tier: options.rowTier?.(rowKey) };
+      const text = options.rowText?.(rowKey);
+      if (text) row.text = text;
+      rows.set(rowKey, row);
+    }
     if (cell.respondents > 0) filled.add(rowKey);
     const view = cellView(cell, rowKey, seriesDim ? cell.key[seriesDim] : '', reference);
     const tier = options.cellTier?.(cell);

@@ -14,15 +14,24 @@ import { EmptyState } from './EmptyState';
 import { exploreEngine } from './exploreEngine';
 import { useExplore } from './ExploreShell';
 import { Headline } from './Headline';
+import { AnswersView } from './views/AnswersView';
 import { BondView } from './views/BondView';
+import { GroupsView } from './views/GroupsView';
+import { ItemsView } from './views/ItemsView';
 import { ContextView } from './views/ContextView';
 import { DataTypesView } from './views/DataTypesView';
 import { SegmentsView } from './views/SegmentsView';
 import { TacticsView } from './views/TacticsView';
 
 function ViewContent({ content, state, locale }: { content: ViewModel; state: ExploreState; locale: Locale }) {
-  const fileBase = [state.dataset, ...Object.entries(state.filter).map(([id, codes]) => `${id}-${codes.join('+')}`), state.cross ? `by-${state.cross}` : ''];
+  const fileBase = [state.dataset, ...Object.entries(state.filter).map(([id, codes]) => `${id}-${codes.join('+')}`), state.by ? `by-${state.by}` : '', state.cross ? `by-${state.cross}` : ''];
   switch (content.view) {
+    case 'items':
+      return <ItemsView model={content.model} locale={locale} fileBase={fileBase} />;
+    case 'answers':
+      return <AnswersView model={content.model} locale={locale} fileBase={fileBase} />;
+    case 'groups':
+      return <GroupsView model={content.model} locale={locale} fileBase={fileBase} />;
     case 'datatypes':
       return <DataTypesView model={content.model} locale={locale} fileBase={fileBase} />;
     case 'context':

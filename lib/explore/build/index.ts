@@ -1,5 +1,8 @@
 import type { SurveyData } from '../../survey/dataset';
 import { type DatasetCatalog, SCENARIO_FAMILY } from '../catalog';
+import { answersModel, type AnswersModel } from './answers';
+import { groupsModel, type GroupsModel } from './groups';
+import { itemsModel, type ItemsModel } from './items';
 import type { ExploreState } from '../state';
 import { audienceSize, headline, type Headline } from './audience';
 import { bondModel, type BondModel } from './bond';
@@ -11,6 +14,9 @@ import type { BarChartData } from '../model';
 
 /** Everything the page needs for the active view, and nothing else (only that view's tables are computed). */
 export type ViewModel =
+  | { view: 'items'; model: ItemsModel }
+  | { view: 'answers'; model: AnswersModel }
+  | { view: 'groups'; model: GroupsModel }
   | { view: 'datatypes'; model: DataTypesModel }
   | { view: 'context'; model: BarChartData[] }
   | { view: 'bond'; model: BondModel }
@@ -41,7 +47,21 @@ function computeExplore(data: SurveyData, catalog: DatasetCatalog, state: Explor
   const audience = audienceSize(data, filter);
   const result: ExploreResult = { audience, total: data.rowCount, weighted: data.weighted, headline: null, content: null, computeMs: 0 };
   if (audience === 0) return result;
+  // A view the dataset does not offer (a link from elsewhere, a codebook without items) computes nothing: the page says so.
+  if (!catalog.views.includes(state.view)) return result;
   switch (state.view) {
+    case 'items':
+      result.headline = headline(data, state.family, filter, minBase, undefined, true);
+      result.content = { view: 'items', model: itemsModel(data, state.family, filter, minBase, cross) };
+      break;
+    case 'answers':
+      result.headline = headline(data, state.family, filter, minBase, undefined, true);
+      result.content = { view: 'answers', model: answersModel(data, state.family, filter, minBase) };
+      break;
+    case 'groups':
+      result.headline = headline(data, state.family, filter, minBase, undefined, true);
+      result.content = { view: 'groups', model: groupsModel(data, state.family, filter, minBase, state.by, cross) };
+      break;
     case 'datatypes':
       result.content = { view: 'datatypes', model: dataTypesModel(data, filter, minBase, cross) };
       break;
