@@ -155,7 +155,12 @@ export function barChartData(table: AcceptanceTable, options: BarChartOptions): 
       .map(({ r }) => r);
   }
   const keep = new Set(rowList.map((r) => r.key));
-  const series = seriesDim ? (dims.get(seriesDim)?.levels ?? []).map((l) => ({ key: l.code, label: l.label })) : [{ key: '', label: { en: '', nl: '' } }];
+  // A level of the crossing that nobody in the audience has (filtered out, or absent from the data) gets no bars and no key.
+  const filledSeries = new Set(cells.filter((c) => c.respondents > 0).map((c) => c.series));
+  const series = seriesDim
+    ? (dims.get(seriesDim)?.levels ?? []).filter((l) => filledSeries.has(l.code)).map((l) => ({ key: l.code, label: l.label }))
+    : [{ key: '', label: { en: '', nl: '' } }];
+  const keepSeries = new Set(series.map((s) => s.key));
   const seriesDimension = seriesDim ? dims.get(seriesDim) : undefined;
 
   return {
@@ -164,7 +169,7 @@ export function barChartData(table: AcceptanceTable, options: BarChartOptions): 
     seriesDim: seriesDimension?.label ?? null,
     rows: rowList,
     series,
-    cells: cells.filter((c) => keep.has(c.row)),
+    cells: cells.filter((c) => keep.has(c.row) && keepSeries.has(c.series)),
     reference: options.withReference ? cellView(table.overall, 'overall') : null,
     minBase: table.minBase,
     pooled: table.cells.some((c) => c.ratings > c.respondents),
