@@ -24,6 +24,11 @@ export const findingsMessages = {
   chooseReference: { en: 'The reference data (both studies)', nl: 'De referentiedata (beide onderzoeken)' },
   chooseSubmit: { en: 'Show', nl: 'Toon' },
   uploadedMark: { en: '{name} (uploaded)', nl: '{name} (geüpload)' },
+  notComputed: { en: 'not computed', nl: 'niet berekend' },
+  notComputedWhy: {
+    en: 'This figure could not be computed on these data: nobody in the base answered, or a group it compares is empty.',
+    nl: 'Dit cijfer kon op deze data niet worden berekend: niemand in de basis antwoordde, of een groep die het vergelijkt is leeg.',
+  },
   benchmarkLink: { en: 'Compare this dataset item by item with a reference study', nl: 'Vergelijk deze dataset per item met een referentieonderzoek' },
 } satisfies Record<string, Label>;
 
