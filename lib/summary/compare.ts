@@ -7,7 +7,8 @@ import type { Figure, Tone } from './model';
 /** A computed cell as a summary figure; null when the cell is empty. */
 export function figureOf(cell: AcceptanceCell, label: Label, tone: Tone, claimId?: string): Figure | null {
   if (cell.share === null) return null;
-  return { label, share: cell.share, ci: cell.ci, respondents: cell.respondents, effectiveBase: cell.effectiveBase, claimId, tone, smallBase: cell.smallBase };
+  // Under the minimum base a figure shows no interval.
+  return { label, share: cell.share, ci: cell.smallBase ? null : cell.ci, respondents: cell.respondents, effectiveBase: cell.effectiveBase, claimId, tone, smallBase: cell.smallBase };
 }
 
 /**

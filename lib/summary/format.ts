@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
-import type { ExecutiveSummary, Figure, Headline, Takeaway } from './model';
+import { shorten } from '../explore/shorten';
+import type { ExecutiveSummary, Figure, GroupDifference, Headline, Takeaway } from './model';
 import { st } from './text';
 
 /**
@@ -71,16 +72,31 @@ export function headlineFootnote(headline: Headline, summary: Pick<ExecutiveSumm
     return parts.join(' · ');
   }
   const own = headline.bars.find((b) => b.tone === 'focus' || b.tone === 'nogo') ?? headline.bars[0];
-  return figureFootnote(own, summary, locale);
+  const base = figureFootnote(own, summary, locale);
+  return headline.difference ? `${base} · ${differenceFootnote(headline.difference, locale)}` : base;
+}
+
+/** "Largest difference: Country, Netherlands 55.1% (n = 1,100) against Germany 47.0% (n = 1,050): +8.1 points, design-based t test, p < 0.001 (Benjamini-Hochberg over 5 attributes)". */
+export function differenceFootnote(d: GroupDifference, locale: Locale): string {
+  return st(locale, 'footDifference', {
+    dimension: shorten(d.dimension[locale], 60),
+    high: `${shorten(d.high.label[locale], 60)} ${precise(d.high.share, locale)}`,
+    highN: `n = ${formatNumber(d.high.respondents, locale)}`,
+    low: `${shorten(d.low.label[locale], 60)} ${precise(d.low.share, locale)}`,
+    lowN: `n = ${formatNumber(d.low.respondents, locale)}`,
+    diff: signedPoints(d.diff, locale),
+    p: formatP(d.pAdjusted, locale),
+    k: d.tested,
+  });
 }
 
 /** "Emotional bond with the brand: Strong (4-5) 65.0% against Weak (1-2) 29.4%". */
 export function takeawayLine(t: Takeaway, locale: Locale): string {
   return st(locale, 'takeawayLine', {
-    dimension: t.dimension.label[locale],
-    top: t.top.label[locale],
+    dimension: shorten(t.dimension.label[locale], 60),
+    top: shorten(t.top.label[locale], 60),
     topShare: precise(t.top.share, locale),
-    bottom: t.bottom.label[locale],
+    bottom: shorten(t.bottom.label[locale], 60),
     bottomShare: precise(t.bottom.share, locale),
   });
 }
