@@ -61,8 +61,8 @@ test.describe('an upload that matches no template, on every page', () => {
     await expect(page.getByTestId('items')).toContainText('Acceptability: positive share per item');
     // The study views it cannot show are named, with what they need, in words.
     const unavailable = page.getByTestId('views-unavailable');
-    await expect(unavailable).toContainText('Data types (needs items in a family of data types');
-    await expect(unavailable).toContainText('Bond strength (needs rated scenarios and an emotional-bond or trust attribute)');
+    await expect(unavailable).toContainText('Data types (needs a question group of data types on one answer scale)');
+    await expect(unavailable).toContainText('Bond strength (needs scenarios and an emotional-bond or trust attribute)');
     await expect(page.getByRole('navigation', { name: 'View' }).getByRole('link')).toHaveText(['Items', 'All answers', 'By group', 'Segments']);
 
     // One figure against a count from the CSV: "Your current location", everyone.

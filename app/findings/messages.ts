@@ -15,7 +15,7 @@ export const findingsMessages = {
   differs: { en: 'Differs', nl: 'Wijkt af' },
   datasetCount: { en: '{ok} of {total} answerable claims agree with the published figure; {skipped} skipped', nl: '{ok} van {total} te beantwoorden beweringen komen overeen met het gepubliceerde cijfer; {skipped} overgeslagen' },
   skippedTitle: { en: 'Skipped: claims this dataset cannot answer', nl: 'Overgeslagen: beweringen die deze dataset niet kan beantwoorden' },
-  skippedIntro: { en: 'Each claim needs items, attributes and codes of the study it comes from. This dataset lacks:', nl: 'Elke bewering heeft items, kenmerken en codes van het onderzoek nodig waar die uit komt. Deze dataset mist:' },
+  skippedIntro: { en: 'Each claim needs questions and respondent attributes of the study it comes from. This dataset lacks:', nl: 'Elke bewering heeft vragen en kenmerken van respondenten nodig uit het onderzoek waar die vandaan komt. Deze dataset mist:' },
   noneAnswerable: { en: 'This dataset can answer none of the published claims.', nl: 'Deze dataset kan geen van de gepubliceerde beweringen beantwoorden.' },
   unknownTitle: { en: 'This dataset does not exist (any more)', nl: 'Deze dataset bestaat niet (meer)' },
   unknownText: { en: 'There is no dataset with the id “{id}”.', nl: 'Er is geen dataset met de id “{id}”.' },

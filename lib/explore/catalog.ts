@@ -131,26 +131,11 @@ export function hasDataTypes(codebook: Codebook): boolean {
 
 /** What each study-specific view needs, in words, for the note that stands in for its tab. */
 export const VIEW_NEEDS: Record<StudyViewId, Label> = {
-  datatypes: {
-    en: 'needs items in a family of data types, all on one answer scale (such as OK, depends, not OK)',
-    nl: 'vraagt items in een groep gegevenstypen, alle op één antwoordschaal (zoals oké, hangt ervan af, niet oké)',
-  },
-  context: {
-    en: 'needs rated scenarios described by situation, place or industry',
-    nl: 'vraagt beoordeelde scenario’s met een situatie, plaats of branche',
-  },
-  bond: {
-    en: 'needs rated scenarios and an emotional-bond or trust attribute',
-    nl: 'vraagt beoordeelde scenario’s en een kenmerk voor emotionele band of vertrouwen',
-  },
-  segments: {
-    en: 'needs rated scenarios and a gender, age or young-children attribute, or country',
-    nl: 'vraagt beoordeelde scenario’s en een kenmerk voor geslacht, leeftijd of jonge kinderen, of land',
-  },
-  tactics: {
-    en: 'needs a family of tactics that feel creepy or are valued',
-    nl: 'vraagt een groep tactieken die griezelig voelen of gewaardeerd worden',
-  },
+  datatypes: { en: 'needs a question group of data types on one answer scale', nl: 'vraagt een vragengroep gegevenstypen op één antwoordschaal' },
+  context: { en: 'needs scenarios described by situation, place or industry', nl: 'vraagt scenario’s met een situatie, plaats of branche' },
+  bond: { en: 'needs scenarios and an emotional-bond or trust attribute', nl: 'vraagt scenario’s en een kenmerk voor emotionele band of vertrouwen' },
+  segments: { en: 'needs scenarios and gender, age, young children or country', nl: 'vraagt scenario’s en geslacht, leeftijd, jonge kinderen of land' },
+  tactics: { en: 'needs a group of creepy and valued tactics', nl: 'vraagt een groep griezelige en gewaardeerde tactieken' },
 };
 
 /** The catalog of an uploaded dataset: its codebook, named by the name the analyst gave it. */
