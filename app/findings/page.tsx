@@ -58,7 +58,7 @@ function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: L
           </ul>
         </details>
       </td>
-      <td className="num">{claim.published[locale]}</td>
+      <td className="num published">{claim.published[locale]}</td>
       <td className="num computed" data-testid="computed">
         {computed.split('; ').map((part, i) => (
           <div key={i}>{part}</div>
