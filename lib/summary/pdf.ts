@@ -4,6 +4,7 @@ import type { Locale } from '../survey/codebook';
 import { formatDate, formatP, headlineFigure, headlineFootnote, methodsLines, precise, signedPoints, takeawayLine } from './format';
 import type { ExecutiveSummary, Figure, Headline, Tone } from './model';
 import { st } from './text';
+import { shorten } from '../explore/shorten';
 
 /**
  * The summary as an A4 PDF, drawn with pdfkit on the server (no browser): title, the headline
@@ -36,7 +37,7 @@ const BAR_FONT = 7;
 function barsHeight(doc: Doc, bars: Figure[], locale: Locale): number {
   return bars.reduce((h, b) => {
     doc.font(b.tone === 'base' ? 'Helvetica' : 'Helvetica-Bold').fontSize(BAR_FONT);
-    return h + Math.max(9, doc.heightOfString(pdfText(b.label[locale]), { width: BAR.label })) + 3;
+    return h + Math.max(9, doc.heightOfString(pdfText(shorten(b.label[locale], 80)), { width: BAR.label })) + 3;
   }, 0);
 }
 
@@ -44,7 +45,7 @@ function drawBars(doc: Doc, bars: Figure[], x: number, y: number, locale: Locale
   let cursor = y;
   for (const bar of bars) {
     doc.font(bar.tone === 'base' ? 'Helvetica' : 'Helvetica-Bold').fontSize(BAR_FONT).fillColor(INK);
-    const label = pdfText(bar.label[locale]);
+    const label = pdfText(shorten(bar.label[locale], 80));
     const rowHeight = Math.max(9, doc.heightOfString(label, { width: BAR.label }));
     doc.text(label, x, cursor, { width: BAR.label });
     const bx = x + BAR.label + BAR.gap;
