@@ -7,6 +7,7 @@ import { clearFilters, type ExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
 import { formatNumber, prepareNumberFormats } from '@/lib/i18n/messages';
 import { tx } from '../messages';
+import { shorten } from '@/lib/explore/shorten';
 import { AudienceLine } from './AudienceLine';
 import { ChartMethodsContext } from './chartMethods';
 import { useClientColumns } from '../../components/clientColumns';
@@ -92,7 +93,7 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
   const methods = useMemo(() => {
     const filters = catalog.attributes
       .filter((a) => state.filter[a.id]?.length)
-      .map((a) => `${a.label[locale]}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => l.label[locale]).join(', ')}`);
+      .map((a) => `${shorten(a.label[locale], 60)}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => shorten(l.label[locale], 40)).join(', ')}`);
     return [
       `${tx(locale, 'imageDataset', { title: catalog.title[locale] })} ${tx(locale, catalog.synthetic ? 'imageSynthetic' : 'imageReal')}`,
       `${tx(locale, result.weighted ? 'imageWeighted' : 'imageUnweighted')} ${tx(locale, 'audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : tx(locale, 'audienceEveryone')}).`,
