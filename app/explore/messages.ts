@@ -136,6 +136,13 @@ export const exploreMessages = {
     en: 'All scenarios pooled: every respondent rated twelve moments (situation × place × industry). The line is this audience’s overall rate.',
     nl: 'Alle scenario’s samen: elke respondent beoordeelde twaalf momenten (situatie × plaats × branche). De lijn is het totaal van dit publiek.',
   },
+  subjectBy: { en: '{subject}: positive by {dim}', nl: '{subject}: positief naar {dim}' },
+  subjectByCrossed: { en: '{subject}: positive by {dim} and {cross}', nl: '{subject}: positief naar {dim} en {cross}' },
+  subjectLead: {
+    en: 'All items of the group together, respondents counted once. The line is this audience’s overall rate.',
+    nl: 'Alle items van de groep samen, respondenten één keer geteld. De lijn is het totaal van dit publiek.',
+  },
+  segmentWord: { en: 'segment', nl: 'segment' },
   highLow: { en: 'Highest: {high} ({highShare}). Lowest: {low} ({lowShare}).', nl: 'Hoogst: {high} ({highShare}). Laagst: {low} ({lowShare}).' },
 
   bondTitle: { en: 'Positive about automated services, by {dim}', nl: 'Positief over geautomatiseerde diensten, naar {dim}' },

@@ -36,11 +36,11 @@ function ViewContent({ content, state, locale }: { content: ViewModel; state: Ex
     case 'datatypes':
       return <DataTypesView model={content.model} locale={locale} fileBase={fileBase} />;
     case 'context':
-      return <ContextView charts={content.model} locale={locale} fileBase={fileBase} />;
+      return <ContextView charts={content.model} locale={locale} fileBase={fileBase} subject={content.subject?.[locale]} />;
     case 'bond':
-      return <BondView model={content.model} locale={locale} fileBase={fileBase} />;
+      return <BondView model={content.model} locale={locale} fileBase={fileBase} subject={content.subject?.[locale]} />;
     case 'segments':
-      return <SegmentsView model={content.model} locale={locale} minBase={state.minBase} fileBase={fileBase} />;
+      return <SegmentsView model={content.model} locale={locale} minBase={state.minBase} fileBase={fileBase} subject={content.subject?.[locale]} />;
     case 'tactics':
       return <TacticsView groups={content.model} locale={locale} fileBase={fileBase} />;
   }
