@@ -88,6 +88,9 @@ test.describe('an upload that matches no template, on every page', () => {
       await expect(page.getByTestId('error-page')).toHaveCount(0);
       await expect(page.getByTestId('audience-line')).not.toContainText('everyone');
     }
+    // Its scenario group is named by its own label, not as study G's automated services.
+    await expect(page.getByTestId('segments-country')).toContainText('Scenario: positive by country');
+    await expect(page.locator('.explore-results')).not.toContainText('automated');
     // A crossed chart names its levels by their labels: age bands, not ages.
     await expect(page.getByTestId('segments-country').locator('.chart-legend')).toContainText('18-29');
 
