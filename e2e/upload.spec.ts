@@ -136,30 +136,33 @@ test.describe('uploading on /datasets', () => {
     await choose(page, 'klantpanel.csv', csv);
     const screen = page.getByTestId('mapping-screen');
     await expect(screen).toBeVisible();
-    const role = (name: string) => page.getByLabel(`Role of column ${name}`);
+    const role = (name: string) => page.getByLabel(`Role of column ${name}`, { exact: true });
     await expect(role('Resp_ID')).toHaveValue('respondentId');
-    await expect(role('Land')).toHaveValue('attribute');
+    await expect(role('Country')).toHaveValue('attribute');
+    await expect(role('Gender')).toHaveValue('attribute');
     await expect(role('E-mail')).toHaveValue('ignore');
+    await expect(role('Interviewed')).toHaveValue('ignore');
     await expect(role('Gewicht')).toHaveValue('weight');
     await expect(role('Q1 Persoonlijke mail')).toHaveValue('item');
-    await expect(page.getByLabel('Code 5 of Q1 Persoonlijke mail counts as positive')).toBeChecked();
-    await expect(page.getByLabel('Code 3 of Q1 Persoonlijke mail counts as positive')).not.toBeChecked();
-
-    // The analyst's changes: gender is a segment (already), Q2's best answer is 1, Interviewed is context.
-    await role('Interviewed').selectOption('context');
-    await page.getByLabel('Code 3 of Q2 Locatie counts as positive').uncheck();
-    await page.getByLabel('Code 1 of Q2 Locatie counts as positive').check();
-    await role('Geslacht').selectOption('item');
-    await role('Geslacht').selectOption('attribute');
+    await expect(role('Q3 Welkom')).toHaveValue('item');
+    // Bare 1-5 and 1-3 answers: nothing says which end is positive, so nothing is proposed as positive.
+    const q1 = page.getByRole('article', { name: '1-5' });
+    const q2 = page.getByRole('article', { name: '1-3' });
+    await expect(q1.getByRole('checkbox', { checked: true })).toHaveCount(0);
     await page.screenshot({ path: 'e2e/screenshots/upload-mapping.png', fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Two ids are refused with a message naming the column.
-    await role('Land').selectOption('respondentId');
-    await page.getByRole('button', { name: 'Check the file with this mapping' }).click();
-    await expect(page.getByTestId('mapping-problems')).toContainText('only one column can be the respondent id');
-    await role('Land').selectOption('attribute');
-    await page.getByRole('button', { name: 'Check the file with this mapping' }).click();
+    // Checking before the directions are answered names what is missing.
+    await page.getByTestId('apply-mapping').click();
+    await expect(page.getByTestId('mapping-problems')).toContainText('Say which answers of this scale count as accepting.');
+    // The analyst's answers: 5 is best on Q1, 1 on Q2; yes/no as proposed. A role changed and back keeps the column.
+    await q1.getByRole('button', { name: 'The last: 4, 5' }).click();
+    await q2.getByRole('button', { name: 'The first: 1' }).click();
+    await page.getByRole('article', { name: 'Yes / No' }).getByTestId('confirm-scale').click();
+    await expect(page.getByTestId('pending-list')).toContainText('Everything is confirmed.');
+    await role('Gender').selectOption('item');
+    await role('Gender').selectOption('attribute');
+    await page.getByTestId('apply-mapping').click();
 
     await expect(page.getByTestId('upload-report')).toBeVisible();
     await expect(page.getByTestId('codebook-source')).toHaveText('Using your mapping.');
@@ -174,14 +177,14 @@ test.describe('uploading on /datasets', () => {
     await expect(page.locator(`tr[data-dataset="${id}"]`)).toContainText('Klantpanel');
 
     // The stored codebook is the mapping: Q2 counts answer 1 as positive, by country.
-    const table = await request.get(`/api/datasets/${id}/acceptance?by=land&item=q2_locatie`);
+    const table = await request.get(`/api/datasets/${id}/acceptance?by=country&item=q2_locatie`);
     expect(table.status()).toBe(200);
     const json = (await table.json()) as { cells: { key: Record<string, string>; n: number; share: number }[] };
-    expect(json.cells.map((c) => c.key.land).sort()).toEqual(['BE', 'DE', 'NL']);
+    expect(json.cells.map((c) => c.key.country).sort()).toEqual(['BE', 'DE', 'NL']);
     expect(json.cells.reduce((s, c) => s + c.n, 0)).toBe(40);
     // Q2 = (i % 3) + 1 and land = i % 3: NL answers 1 (positive) every time, BE 2, DE 3.
-    expect(json.cells.find((c) => c.key.land === 'NL')!.share).toBe(1);
-    expect(json.cells.find((c) => c.key.land === 'BE')!.share).toBe(0);
+    expect(json.cells.find((c) => c.key.country === 'NL')!.share).toBe(1);
+    expect(json.cells.find((c) => c.key.country === 'BE')!.share).toBe(0);
   });
 
   test('a large file: progress, a responsive page, and Cancel leaves nothing stored', async ({ page, request }) => {

@@ -84,26 +84,28 @@ test.describe('uploaded datasets everywhere', () => {
     await expect(page.getByTestId('unknown-dataset')).toBeVisible();
   });
 
-  test('the planner answers from the upload; study P is refused with what it lacks', async ({ page, request }) => {
+  test('the planner answers from the upload, and from study P', async ({ page, request }) => {
     const id = await uploadOnce(request);
     await page.goto('/planner');
-    const g = parseFloat(await page.getByTestId('expected-share').innerText());
+    const g = parseFloat(await page.getByTestId('expected-share').first().innerText());
     await page.getByLabel('Dataset').selectOption(id);
     await expect(page).toHaveURL(new RegExp(`dataset=${id}`));
     await expect(page.getByTestId('synthetic-notice')).toHaveCount(0);
-    const upload = parseFloat(await page.getByTestId('expected-share').innerText());
+    const upload = parseFloat(await page.getByTestId('expected-share').first().innerText());
     // Every third row's scenario "4" became "2": the upload welcomes automated services less.
     expect(upload).toBeLessThan(g);
-    await expect(page.getByTestId('estimate')).toContainText('1,500 respondents');
+    await expect(page.getByTestId('estimate').first()).toContainText('1,500 respondents');
     await page.getByLabel('Gender').selectOption('F');
     await expect(page).toHaveURL(/gender=F/);
     await expect(page).toHaveURL(new RegExp(`dataset=${id}`));
-    await expect(page.getByTestId('advice-use').locator('li')).not.toHaveCount(0);
+    await expect(page.locator('[data-family="dataType"]').getByTestId('advice-use').locator('li')).not.toHaveCount(0);
     await page.screenshot({ path: 'e2e/screenshots/planner-upload.png', fullPage: true });
 
+    // Study P: its own families and creepy tactics, no moment, no guidelines (said in words).
     await page.goto('/planner?dataset=study-p');
-    // Study P is not offered, and a hand-made link to it says which dataset is missing.
-    await expect(page.getByTestId('planner-unknown')).toBeVisible();
+    await expect(page.locator('[data-family="pulse"]')).toBeVisible();
+    await expect(page.getByTestId('creepy-tactics').locator('li')).toHaveCount(3);
+    await expect(page.getByTestId('not-shown')).toContainText('five guidelines');
   });
 
   test('the published findings on the upload: answerable claims computed, P claims skipped with reasons', async ({ page, request }) => {

@@ -41,6 +41,12 @@ function load(id: string): Promise<SurveyData | null> {
   return promise;
 }
 
+/** Drops a dataset's columns after it changed (a codebook saved, a file appended): the next use fetches them again. */
+export function forgetClientColumns(id: string): void {
+  loaded.delete(id);
+  loading.delete(id);
+}
+
 /** The columns if they are already in the browser (no waiting). */
 export const columnsIfLoaded = (id: string): SurveyData | null => loaded.get(id) ?? null;
 

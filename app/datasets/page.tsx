@@ -56,6 +56,9 @@ function DatasetRow({ dataset, locale }: { dataset: DatasetListing; locale: Loca
             <Link href={`/explore?dataset=${dataset.id}${locale === 'nl' ? '&lang=nl' : ''}`} aria-label={dt(locale, 'exploreLabel', { name })} prefetch={false}>
               {dt(locale, 'explore')}
             </Link>
+            <Link href={`/datasets/${dataset.id}${locale === 'nl' ? '?lang=nl' : ''}`} aria-label={dt(locale, 'openLabel', { name })} prefetch={false}>
+              {dt(locale, 'open')}
+            </Link>
             {(['G', 'P'] as const).map((study) => (
               <Link key={study} href={`/benchmark?dataset=${dataset.id}&against=study-${study.toLowerCase()}${locale === 'nl' ? '&lang=nl' : ''}`} aria-label={dt(locale, 'compareLabel', { name, study })} prefetch={false}>
                 {dt(locale, 'compareWith', { study })}

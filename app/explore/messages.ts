@@ -236,6 +236,7 @@ export const exploreMessages = {
   colNote: { en: 'Note', nl: 'Opmerking' },
   colPart: { en: '{part}', nl: '{part}' },
   smallBaseNote: { en: 'n = {n} < {min}', nl: 'n = {n} < {min}' },
+  smallBaseReason: { en: 'n = {n}, under the minimum base of {min}: no interval or test', nl: 'n = {n}, onder de minimale basis van {min}: geen interval of toets' },
   noAnswers: { en: 'no answers', nl: 'geen antwoorden' },
   overallRow: { en: 'Overall (this audience)', nl: 'Totaal (dit publiek)' },
   tableCaption: { en: 'Data table: {title}', nl: 'Datatabel: {title}' },

@@ -33,7 +33,7 @@ const tierText = (tier: Tier | undefined, locale: Locale) => (tier ? tx(locale, 
 
 export function noteOf(cell: CellView, minBase: number, locale: Locale): string {
   if (cell.share === null) return tx(locale, 'noAnswers');
-  return cell.small ? tx(locale, 'smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(minBase, locale) }) : '';
+  return cell.small ? tx(locale, 'smallBaseReason', { n: formatNumber(cell.respondents, locale), min: formatNumber(minBase, locale) }) : '';
 }
 
 export function vsRestText(cell: CellView, locale: Locale): string {
@@ -220,8 +220,9 @@ export function splitTable(
     html.push({ text: formatNumber(base.respondents, locale), num: true }, { text: formatNumber(base.effectiveBase, locale, 1), num: true });
     csv.push(base.respondents, Math.round(base.effectiveBase * 10) / 10);
     if (tiers) {
-      html.push({ text: tierText(row.computedTier, locale) });
-      csv.push(tierText(row.computedTier, locale));
+      // A tier is read from the interval: a row under the minimum base has none.
+      html.push({ text: base.small ? '' : tierText(row.computedTier, locale) });
+      csv.push(base.small ? '' : tierText(row.computedTier, locale));
     }
     html.push({ text: noteOf(base, minBase, locale), muted: true });
     csv.push(noteOf(base, minBase, locale));

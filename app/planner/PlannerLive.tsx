@@ -3,7 +3,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState, useTransition } from 'react';
 import type { planFor, PlannerAnswer } from '@/lib/analysis/planner';
 import { prepareNumberFormats } from '@/lib/i18n/messages';
-import type { Locale } from '@/lib/survey/codebook';
+import type { Label, Locale } from '@/lib/survey/codebook';
 import { useClientColumns } from '../components/clientColumns';
 import { pushUrl } from '../components/pushUrl';
 import { pt } from './messages';
@@ -24,22 +24,23 @@ export function plannerQuery(dataset: string, fieldIds: string[], values: (id: s
   return params.toString();
 }
 
-type Computed = { answer: PlannerAnswer; error: null } | { answer: null; error: string };
+type Computed = { answer: PlannerAnswer; error: null } | { answer: null; error: Label };
 
-function compute(engine: { planFor: typeof planFor }, g: Parameters<typeof planFor>[0], p: Parameters<typeof planFor>[1], query: string, attributeIds: string[], momentIds: string[]): Computed {
+function compute(engine: { planFor: typeof planFor }, data: Parameters<typeof planFor>[0], p: Parameters<typeof planFor>[1], query: string, attributeIds: string[], momentIds: string[]): Computed {
   const params = new URLSearchParams(query);
   const pick = (ids: string[]) => Object.fromEntries(ids.filter((id) => params.get(id)).map((id) => [id, params.get(id)!]));
   try {
-    return { answer: engine.planFor(g, p, { audience: pick(attributeIds), moment: pick(momentIds) }), error: null };
+    return { answer: engine.planFor(data, p, { audience: pick(attributeIds), moment: pick(momentIds) }), error: null };
   } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    return { answer: null, error: e.message };
+    // A PlannerRequestError (the engine module is loaded on its own, so it is told by its name).
+    if (!(e instanceof RangeError && e.name === 'PlannerRequestError')) throw e;
+    return { answer: null, error: (e as RangeError & { label: Label }).label };
   }
 }
 
 /**
  * The planner's form and answer. The first answer is the server's (`initialView`, for
- * `initialQuery`). Once the dataset's columns and study P's are in the browser (and the engine,
+ * `initialQuery`). Once the dataset's columns (and study P's, when its tactics are shown) are in the browser (and the engine,
  * loaded after the page), a change is answered here with the same code (lib/analysis/planner) and
  * the URL follows through the history API; before that, the form goes to the server as a plain GET.
  */
@@ -47,6 +48,7 @@ export function PlannerLive({
   dataset,
   attributeIds,
   momentIds,
+  withStudyP,
   initialQuery,
   initialView,
   locale,
@@ -55,6 +57,8 @@ export function PlannerLive({
   dataset: string;
   attributeIds: string[];
   momentIds: string[];
+  /** Whether the answer draws on study P (its creepy tactics), whose columns are then needed too. */
+  withStudyP: boolean;
   initialQuery: string;
   initialView: ReactNode;
   locale: Locale;
@@ -75,15 +79,17 @@ export function PlannerLive({
   const [pending, startTransition] = useTransition();
 
   const g = useClientColumns(dataset);
-  const p = useClientColumns('study-p');
+  const studyP = useClientColumns(withStudyP ? 'study-p' : dataset);
+  // Null both when study P is not needed and while it loads; `ready` tells the two apart.
+  const p = withStudyP ? studyP : null;
   const engine = plannerEngine.use();
-  const computeHere = g !== null && p !== null && engine !== null && query !== initialQuery;
-  const computed = useMemo(() => (computeHere ? compute(engine, g, p, query, attributeIds, momentIds) : null), [computeHere, engine, g, p, query, attributeIds, momentIds]);
+  const ready = g !== null && (!withStudyP || p !== null) && engine !== null;
+  const computeHere = ready && query !== initialQuery;
+  const computed = useMemo(() => (computeHere ? compute(engine!, g!, p, query, attributeIds, momentIds) : null), [computeHere, engine, g, p, query, attributeIds, momentIds]);
   // Warm the engine in idle time once the columns are in: the first run of freshly loaded code is
   // several times slower than later ones, and would otherwise be the user's next change.
-  const ready = g !== null && p !== null && engine !== null;
   useEffect(() => {
-    if (!ready || !g || !p || !engine) return;
+    if (!ready || !g || !engine) return;
     const variants = attributeIds.slice(0, 3).flatMap((id) => (g.attributes.get(id)?.levels.slice(0, 1) ?? []).map((l) => `${query}&${id}=${encodeURIComponent(l.code)}`));
     let handle = window.setTimeout(function next() {
       // Cheap once made; the first one of a tab loads the locale data (see prepareNumberFormats).
@@ -108,7 +114,7 @@ export function PlannerLive({
     const data = new FormData(form);
     const next = plannerQuery(dataset, fieldIds, (id) => data.get(id) as string | null);
     const href = `/planner?${[next, locale === 'nl' ? 'lang=nl' : ''].filter(Boolean).join('&')}`;
-    if (g && p && engine) {
+    if (ready) {
       setBrowserQuery(next);
       pushUrl(href);
     } else {
@@ -126,7 +132,7 @@ export function PlannerLive({
             initialView
           ) : computed.error !== null ? (
             <p role="alert" className="error">
-              {pt(locale, 'invalid')}: {computed.error}
+              {pt(locale, 'invalid')}: {computed.error[locale]}
             </p>
           ) : (
             <Answer answer={computed.answer} locale={locale} />

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type AudienceProfile, fitAcceptanceModel, modelledAcceptance, type ModelledAcceptance } from './acceptanceModel';
+import { type AudienceProfile, fitAcceptanceModel, modelFit, modelledAcceptance, type ModelledAcceptance } from './acceptanceModel';
 import { acceptance, findCell } from './acceptance';
 import { QueryError } from './query';
 import { loadReferenceDataset } from '../storage/referenceDatasets';
@@ -17,6 +17,9 @@ import { loadSurveyFromCsv } from '../survey/dataset';
  *      fitX <- svyglm(y ~ ..., des, family = quasibinomial())
  *  - fixtures/model/pooled_model.R (pooled_model.out.txt): fixtures/pooled_items.csv with blanks,
  *    zero weights and 3-5 ratings per respondent.
+ *  - fixtures/model/small_audience.R (small_audience.out.txt): issue 13's 7-respondent audience
+ *    and one the model does not fit, each with all its dimensions as main effects, and their raw
+ *    cells (svymean on the subset, Wilson interval on the Kish effective base).
  * R's glm stops at a relative deviance change of 1e-8, so its default numbers are themselves off
  * by up to ~2e-7 relative in the SEs; the tests compare to them at 1e-6 and to a refit with
  * epsilon 1e-14 ("tight") at 1e-9.
@@ -174,6 +177,63 @@ describe('audiences whose own cell is small: the modelled share against the pool
     expect(m.df).toBe(3995);
     expect(m.share).toBeGreaterThan(OVERALL.share);
     expect(m.ci.lower).toBeGreaterThan(OVERALL.share);
+  });
+});
+
+describe('small audiences: the model against the raw cell (small_audience.R)', () => {
+  const cellOf = (profile: AudienceProfile) =>
+    acceptance(g, {
+      family: 'scenario',
+      filter: Object.fromEntries(Object.entries(profile.attributes).map(([k, v]) => [k, [v]])),
+      itemWhere: Object.fromEntries(Object.entries(profile.context).map(([k, v]) => [k, [v]])),
+    }).overall;
+
+  it("issue 13's case: 7 respondents at 71.4% beside a modelled 80.4% (78.2-82.4), which the raw cell does not contradict (fitS1)", () => {
+    const profile: AudienceProfile = {
+      attributes: { country: 'NL', gender: 'F', age_band: '18-34', young_children: 'yes', bond: 'strong', trust: 'high' },
+      context: { situation: 'relaxed', place: 'private', industry: 'banking' },
+    };
+    const m = modelledAcceptance(g, profile);
+    // R: names(coef(fitS1)), fitS1$df.residual -> 3984
+    expect(m.terms).toEqual(['(Intercept)', 'countrySE', 'countryDE', 'countryUK', 'genderM', 'age_band35-49', 'age_band50+', 'young_childrenno', 'bondneutral', 'bondstrong', 'trustneutral', 'trusthigh', 'situationrelaxed', 'placeprivate', 'industrytravel', 'industryclothing']);
+    expect(m.df).toBe(3984);
+    // R: coef(fitS1)
+    expectClose(m.coefficients.map((c) => c.estimate), [0.020597039931426798, 0.14211454070039203, 0.00053464206756961906, 0.16431123522722546, -0.2349717750013755, -0.20515565100053704, -0.47684901550949493, -0.26491723802043426, 0.39810393553820883, 1.17118867862038, 0.14165631898022504, 0.85296318851595387, -0.36117341988789287, -0.27096806191652956, -0.3485153183669048, -0.46613239924624605], 1e-6, 'coef');
+    // R: SE(update(fitS1, control = glm.control(epsilon = 1e-14, maxit = 50)))  [tight]
+    expectRelClose(m.coefficients.map((c) => c.se), [0.06670012404825694, 0.052290106229746433, 0.051344391295767879, 0.051442566512057648, 0.036091357617341495, 0.040728537037385895, 0.043416474417615973, 0.041776757976278861, 0.045951198499260874, 0.04800677137345289, 0.046653951818651673, 0.049299458084182471, 0.028424999083507967, 0.028726292043052343, 0.035450941681617547, 0.034633097770913536], 1e-9, 'SE (tight)');
+    // R: coef/SE(predict(fitS1, nd1, type = 'link', se.fit = TRUE)), plogis(eta), plogis(eta -/+ qt(0.975, 3984) * se)
+    expectPrediction(m, { eta: 1.4126074252633383, se: 0.06792858179110213, share: 0.80417687733542209, lower: 0.78235263054455273, upper: 0.8243041874305701 }, 'S1');
+    // The figures the issue quotes, to the shown decimal.
+    expect([m.share, m.ci.lower, m.ci.upper].map((x) => (100 * x).toFixed(1))).toEqual(['80.4', '78.2', '82.4']);
+
+    const raw = cellOf(profile);
+    // R: length(unique(cell$respondent_id)), nrow(cell) -> 7, 7; coef(svymean(~y, subset(des, cell)))
+    expect([raw.respondents, raw.ratings]).toEqual([7, 7]);
+    expect(Math.abs(raw.share! - 0.71428571428571419)).toBeLessThanOrEqual(1e-12);
+    // R: sum(w)^2 / sum(w^2); wilson_kish(share, neff)
+    expect(Math.abs(raw.effectiveBase - 7.0000000000000009)).toBeLessThanOrEqual(1e-9);
+    expectClose([raw.ci!.lower, raw.ci!.upper], [0.35893445183261929, 0.91778107599594316], 1e-9, 'raw Wilson');
+    // 80.4% lies inside 35.9-91.8%: seven respondents cannot tell the model wrong.
+    expect(modelFit(m, raw)).toBe('fits');
+  });
+
+  it('an audience the main-effects model does not fit: the prediction lies outside the raw cell\'s interval (fitS2)', () => {
+    const profile: AudienceProfile = { attributes: { country: 'SE', age_band: '50+', young_children: 'yes' }, context: { place: 'public', industry: 'banking' } };
+    const m = modelledAcceptance(g, profile);
+    // R: fitS2$df.residual -> 3990; coef/SE(predict(fitS2, nd2, ...)), plogis(...)
+    expect(m.df).toBe(3990);
+    expectPrediction(m, { eta: 0.2562785719678774, se: 0.067401304451278898, share: 0.56372126331961647, lower: 0.5309937999840556, upper: 0.59590295976040508 }, 'S2');
+    const raw = cellOf(profile);
+    // R: 22 respondents, 22 ratings; svymean share; Kish effective base; wilson_kish
+    expect([raw.respondents, raw.ratings]).toEqual([22, 22]);
+    expect(Math.abs(raw.share! - 0.78016904704163337)).toBeLessThanOrEqual(1e-12);
+    expect(Math.abs(raw.effectiveBase - 21.910110677615943)).toBeLessThanOrEqual(1e-9);
+    expectClose([raw.ci!.lower, raw.ci!.upper], [0.57305481221577326, 0.90369553339148867], 1e-9, 'raw Wilson');
+    expect(modelFit(m, raw)).toBe('misfit');
+  });
+
+  it('cannot check an audience without respondents', () => {
+    expect(modelFit({ share: 0.5 }, { share: null, ci: null })).toBe('unchecked');
   });
 });
 

@@ -1,199 +1,248 @@
 import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
-import { classifyTier } from '../findings/evaluate';
+import { classifyTier, negativeCodes } from '../findings/evaluate';
 import type { Tier } from '../findings/claims';
 import { findCell, type AcceptanceCell } from './acceptance';
+import { modelFit, modelledAcceptance, type ModelFit } from './acceptanceModel';
 import { memoAcceptance } from './memo';
-import { modelledAcceptance, type ModelledAcceptance } from './acceptanceModel';
+import { guidelines, type Guideline } from './plannerGuidelines';
+import { guidelineGaps, plannerFields, type PlannerFields } from './plannerSupport';
+import { creepyTactics, type TacticsAnswer } from './plannerTactics';
 import { DEFAULT_MIN_BASE } from './query';
-import { CONTEXT_DIMENSIONS, DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './views';
+import { withoutInference } from './smallBase';
+
+export type { Guideline, GuidelineFigure, PlannerFigure } from './plannerGuidelines';
+export type { TacticsAnswer } from './plannerTactics';
 
 /**
- * "Which personalization is welcome for my audience?": the planner's answer for an audience (one
- * level per chosen attribute) at a moment (industry, situation, place), computed from study G's
- * respondents, with study P's creepy tactics and the source article's five guidelines.
+ * "Which personalization is welcome for my audience?", on any dataset: for an audience (one level
+ * per chosen attribute) at a moment (one value per chosen item dimension), each item family's
+ * expected share of positive answers with its interval and base (modelled when the audience is
+ * under the minimum base), and its items to use, to ask about first and to avoid. Where the dataset
+ * has what they need, the study-specific parts: study P's creepy tactics and the source article's
+ * five guidelines (study G's structure).
  */
 export interface PlannerRequest {
-  /** Attribute id -> level code (band ids for bond and trust); absent = everyone. */
+  /** Attribute id -> level code (band ids for scale attributes); absent = everyone. */
   audience: Record<string, string>;
-  /** Context dimension -> code; absent = every moment. */
+  /** Item dimension -> code; absent = every moment. */
   moment: Record<string, string>;
   minBase?: number;
 }
 
 export type Advice = 'use' | 'ask' | 'avoid';
 
-export interface DataTypeAdvice {
+export interface ItemAdvice {
   item: string;
   label: Label;
-  advice: Advice;
-  tier: Tier;
+  /** Null when even the whole dataset has too few answers to place the item. */
+  advice: Advice | null;
+  tier: Tier | null;
+  /** Share of positive answers, and of answers on the other side of the scale (null: it has none). */
   ok: AcceptanceCell;
-  notOk: AcceptanceCell;
-  /** True when the audience is under the minimum base and the whole sample decided the tier. */
+  notOk: AcceptanceCell | null;
+  /** True when the audience is under the minimum base for this item and the whole dataset placed it. */
   fromWholeSample: boolean;
 }
 
-export interface TacticAdvice {
-  item: string;
-  label: Label;
-  cell: AcceptanceCell;
+export interface ModelledEstimate {
+  share: number;
+  ci: { lower: number; upper: number };
+  respondents: number;
+  ratings: number;
+  /** The model's main effects, as the labels of the chosen attributes and moment dimensions. */
+  effects: Label[];
+  /** Whether the audience's own answers contradict the model (acceptanceModel's modelFit). */
+  fit: ModelFit;
 }
 
-export interface Guideline {
-  id: 'firstDate' | 'relationship' | 'timePressed' | 'public' | 'industry';
-  applies: boolean;
-  /** The figure that supports it: label and value(s), computed on the reference data. */
-  evidence: { label: Label; share: number; against?: { label: Label; share: number } };
-  note: Label;
+export interface FamilyAnswer {
+  family: string;
+  label: Label;
+  /** Labels of the answers that count as positive and of those on the other side, when the family's items share them. */
+  positive: Label[] | null;
+  negative: Label[] | null;
+  /** Chosen moment dimensions this family's items do not have: the moment does not narrow them. */
+  momentNotApplied: Label[];
+  /** Whether the chosen moment narrows this family's items at all. */
+  momentApplied: boolean;
+  /** Everyone at every moment. */
+  overall: AcceptanceCell;
+  /** The answer at the chosen moment; null when none of the family's items is set at it. */
+  atMoment: {
+    /** The audience at the moment (no interval or test when under the minimum base). */
+    raw: AcceptanceCell;
+    /** The model's estimate, when the audience is under the minimum base; null otherwise or when it cannot be fitted. */
+    modelled: ModelledEstimate | null;
+    /** True when the audience is under the minimum base and the model could not estimate it either. */
+    modelFailed: boolean;
+    /** Everyone at the moment. */
+    momentOverall: AcceptanceCell;
+    /** The family's items at the moment, highest share of positive answers first. */
+    items: ItemAdvice[];
+  } | null;
 }
 
 export interface PlannerAnswer {
-  /** Pooled acceptance of automated services for the audience at the moment (the raw cell). */
-  raw: AcceptanceCell;
-  /** The model's estimate, when the raw cell is under the minimum base. */
-  modelled: ModelledAcceptance | null;
-  /** The same moment for everyone, and every moment for everyone (the 46%). */
-  momentOverall: AcceptanceCell;
-  overall: AcceptanceCell;
-  dataTypes: DataTypeAdvice[];
-  creepyTactics: TacticAdvice[];
-  /** The audience attributes study P could filter on (it has country, gender and age only). */
-  tacticsAudience: Record<string, string>;
-  guidelines: Guideline[];
+  families: FamilyAnswer[];
+  /** Study P's creepy tactics for this audience, when the dataset can carry them. */
+  tactics: TacticsAnswer | null;
+  /** The five guidelines, when the dataset has study G's structure; else what it lacks for them. */
+  guidelines: Guideline[] | null;
+  guidelinesMissing: Label[];
   minBase: number;
 }
 
-const ADVICE: Record<Tier, Advice> = { ok: 'use', grey: 'ask', nogo: 'avoid' };
-const filterOf = (selection: Record<string, string>) => Object.fromEntries(Object.entries(selection).map(([k, v]) => [k, [v]]));
-
-function dataTypeAdvice(g: SurveyData, audience: Record<string, string>, minBase: number): DataTypeAdvice[] {
-  const items = g.codebook.items.filter((it) => it.family === DATA_TYPE_FAMILY);
-  const filter = filterOf(audience);
-  const ok = memoAcceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], filter, minBase });
-  const notOk = memoAcceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], filter, minBase, outcome: ['3'] });
-  const whole = ok.overall.respondents < minBase ? { ok: memoAcceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], minBase }), notOk: memoAcceptance(g, { family: DATA_TYPE_FAMILY, by: ['item'], minBase, outcome: ['3'] }) } : null;
-  return items
-    .map((item) => {
-      const source = whole ?? { ok, notOk };
-      const okCell = findCell(source.ok, { item: item.id })!;
-      const notOkCell = findCell(source.notOk, { item: item.id })!;
-      const tier = classifyTier(okCell, notOkCell);
-      return { item: item.id, label: item.label, advice: ADVICE[tier], tier, ok: okCell, notOk: notOkCell, fromWholeSample: whole !== null };
-    })
-    .sort((a, b) => (b.ok.share ?? 0) - (a.ok.share ?? 0));
-}
-
-function creepyTactics(p: SurveyData, audience: Record<string, string>, minBase: number) {
-  // Study P shares only some attributes (and levels) with study G; use those that fit.
-  const tacticsAudience = Object.fromEntries(
-    Object.entries(audience).filter(([attribute, level]) => p.attributes.get(attribute)?.levels.some((l) => l.code === level)),
-  );
-  const table = memoAcceptance(p, { family: 'tactic', itemWhere: { tactic: ['creepy'] }, by: ['item'], filter: { ...filterOf(tacticsAudience), wave: ['2018'] }, minBase });
-  const tactics = table.cells
-    .filter((c) => c.share !== null)
-    .map((cell) => ({ item: cell.key.item, label: cell.labels.item, cell }))
-    .sort((a, b) => b.cell.share! - a.cell.share!);
-  return { tactics, tacticsAudience };
-}
-
-const shareOf = (g: SurveyData, query: Parameters<typeof memoAcceptance>[1]) => memoAcceptance(g, { family: SCENARIO_FAMILY, ...query }).overall.share ?? NaN;
-
-function guidelines(g: SurveyData, request: PlannerRequest, dataTypes: DataTypeAdvice[]): Guideline[] {
-  const { audience, moment } = request;
-  const worstNoGo = [...dataTypes].sort((a, b) => (b.notOk.share ?? 0) - (a.notOk.share ?? 0))[0];
-  const bond = (level: string) => shareOf(g, { filter: { bond: [level] } });
-  const context = (dimension: string, code: string) => shareOf(g, { itemWhere: { [dimension]: [code] } });
-  const label = (dimension: string, code: string) => g.codebook.itemDimensions.find((d) => d.id === dimension)!.values.find((v) => v.code === code)!.label;
-  // A context guideline applies unless the moment is the less welcoming side of its dimension.
-  const contextGuideline = (id: Guideline['id'], dimension: string, favoured: string, other: string, notes: { favoured: Label; other: Label }): Guideline => ({
-    id,
-    applies: moment[dimension] !== other,
-    evidence: { label: label(dimension, favoured), share: context(dimension, favoured), against: { label: label(dimension, other), share: context(dimension, other) } },
-    note: moment[dimension] === other ? notes.other : notes.favoured,
-  });
-  const industry = moment.industry;
-  const industryOther = industry === 'banking' ? 'clothing' : 'banking';
-  return [
-    {
-      id: 'firstDate',
-      applies: true,
-      evidence: { label: worstNoGo.label, share: worstNoGo.notOk.share ?? NaN },
-      note: {
-        en: `Act only on generic data; sensitive data is a no-go: ${worstNoGo.label.en.toLowerCase()} is "not OK" for most of this audience.`,
-        nl: `Handel alleen op generieke gegevens; gevoelige gegevens zijn een no-go: ${worstNoGo.label.nl.toLowerCase()} is voor het grootste deel van deze doelgroep "niet oké".`,
-      },
-    },
-    {
-      id: 'relationship',
-      // A strong bond is to be kept, not only built: the guideline applies to every audience.
-      applies: true,
-      evidence: { label: { en: 'Strong emotional bond', nl: 'Sterke emotionele band' }, share: bond('strong'), against: { label: { en: 'Everyone', nl: 'Iedereen' }, share: shareOf(g, {}) } },
-      note: {
-        en: audience.bond === 'strong' ? 'This audience already has a strong bond: it welcomes more, including data such as clothing size or birth date.' : 'A stronger bond opens the door: acceptance rises steeply with the emotional bond, and trust unlocks websites visited.',
-        nl: audience.bond === 'strong' ? 'Deze doelgroep heeft al een sterke band: die verwelkomt meer, ook gegevens als kledingmaat of geboortedatum.' : 'Een sterkere band opent de deur: de acceptatie stijgt sterk met de emotionele band, en vertrouwen maakt bezochte websites bespreekbaar.',
-      },
-    },
-    contextGuideline('timePressed', 'situation', 'pressed', 'relaxed', {
-      favoured: {
-        en: 'Offer to save time and effort when people are busy: that is when automated help is most welcome.',
-        nl: 'Bied tijd- en moeitebesparing aan als mensen het druk hebben: dan is geautomatiseerde hulp het meest welkom.',
-      },
-      other: {
-        en: 'A calm, relaxed moment: automated help is less welcome now; let people act for themselves.',
-        nl: 'Een rustig, ontspannen moment: geautomatiseerde hulp is nu minder welkom; laat mensen zelf handelen.',
-      },
-    }),
-    contextGuideline('public', 'place', 'public', 'private', {
-      favoured: { en: 'In public settings (transit, work, a shop) quick, accurate help is welcome.', nl: 'In openbare omgevingen (ov, werk, winkel) is snelle, nauwkeurige hulp welkom.' },
-      other: { en: 'At home people need less help and value their autonomy: hold back.', nl: 'Thuis hebben mensen minder hulp nodig en hechten ze aan autonomie: wees terughoudend.' },
-    }),
-    {
-      id: 'industry',
-      applies: true,
-      evidence: {
-        label: label('industry', industry ?? 'banking'),
-        share: context('industry', industry ?? 'banking'),
-        against: { label: label('industry', industry ? industryOther : 'clothing'), share: context('industry', industry ? industryOther : 'clothing') },
-      },
-      note: {
-        en: industry === 'banking' || !industry ? 'Help is most welcome with banking and saving, tasks people find complex or dull.' : 'Travel and clothing are personal choices: people welcome automated help less than for banking.',
-        nl: industry === 'banking' || !industry ? 'Hulp is het meest welkom bij bankieren en sparen, taken die mensen complex of saai vinden.' : 'Reizen en kleding zijn persoonlijke keuzes: mensen verwelkomen er minder geautomatiseerde hulp dan bij bankieren.',
-      },
-    },
-  ];
-}
-
-/** Checks a request against study G's codebook; throws a RangeError naming what is unknown. */
-export function validatePlannerRequest(g: SurveyData, request: PlannerRequest): void {
-  for (const [attribute, level] of Object.entries(request.audience)) {
-    const column = g.attributes.get(attribute);
-    if (!column) throw new RangeError(`unknown audience attribute "${attribute}"`);
-    if (!column.levels.some((l) => l.code === level)) throw new RangeError(`"${level}" is not a level of ${attribute}`);
-  }
-  for (const [dimension, code] of Object.entries(request.moment)) {
-    if (!(CONTEXT_DIMENSIONS as readonly string[]).includes(dimension)) throw new RangeError(`unknown moment "${dimension}"`);
-    if (!g.codebook.itemDimensions.find((d) => d.id === dimension)?.values.some((v) => v.code === code)) throw new RangeError(`"${code}" is not a value of ${dimension}`);
+/** A request the dataset cannot answer (unknown attribute, level, dimension or value), in words. */
+export class PlannerRequestError extends RangeError {
+  constructor(readonly label: Label) {
+    super(label.en);
+    this.name = 'PlannerRequestError';
   }
 }
 
-export function planFor(g: SurveyData, p: SurveyData, request: PlannerRequest): PlannerAnswer {
-  validatePlannerRequest(g, request);
-  const minBase = request.minBase ?? DEFAULT_MIN_BASE;
-  const itemWhere = filterOf(request.moment);
-  const raw = memoAcceptance(g, { family: SCENARIO_FAMILY, filter: filterOf(request.audience), itemWhere, minBase }).overall;
-  const modelled = raw.respondents < minBase ? modelledAcceptance(g, { attributes: request.audience, context: request.moment }) : null;
-  const dataTypes = dataTypeAdvice(g, request.audience, minBase);
-  const { tactics, tacticsAudience } = creepyTactics(p, request.audience, minBase);
-  return {
-    raw,
-    modelled,
-    momentOverall: memoAcceptance(g, { family: SCENARIO_FAMILY, itemWhere, minBase }).overall,
-    overall: memoAcceptance(g, { family: SCENARIO_FAMILY, minBase }).overall,
-    dataTypes,
-    creepyTactics: tactics,
-    tacticsAudience,
-    guidelines: guidelines(g, request, dataTypes),
-    minBase,
+/** Checks a request against the dataset's planner fields; throws a PlannerRequestError naming what is unknown. */
+export function validatePlannerRequest(data: SurveyData, request: PlannerRequest, fields: PlannerFields = plannerFields(data)): void {
+  const check = (kind: 'audience' | 'moment', chosen: Record<string, string>) => {
+    for (const [id, code] of Object.entries(chosen)) {
+      const field = fields[kind].find((f) => f.id === id);
+      const what = kind === 'audience' ? { en: 'audience attribute', nl: 'doelgroepkenmerk' } : { en: 'moment', nl: 'moment' };
+      const shown = JSON.stringify(id.slice(0, 80));
+      if (!field) throw new PlannerRequestError({ en: `This dataset has no ${what.en} ${shown}.`, nl: `Deze dataset heeft geen ${what.nl} ${shown}.` });
+      if (!field.options.some((o) => o.code === code)) {
+        const value = JSON.stringify(code.slice(0, 80));
+        throw new PlannerRequestError({ en: `${field.label.en} has no value ${value}.`, nl: `${field.label.nl} heeft geen waarde ${value}.` });
+      }
+    }
   };
+  check('audience', request.audience);
+  check('moment', request.moment);
+}
+
+const asFilter = (selection: Record<string, string>) => Object.fromEntries(Object.entries(selection).map(([k, v]) => [k, [v]]));
+
+/** The positive codes of an item and the codes on the other side of its scale (classifyTier's not-OK). */
+function sidesOf(data: SurveyData, itemId: string) {
+  const column = data.items.get(itemId)!;
+  const codes = column.codes.map((c) => c.code);
+  const positive = codes.filter((_, i) => column.positive[i]);
+  return { column, positive, negative: negativeCodes(codes, positive) };
+}
+
+/** The family's positive and negative answer labels, when every item has the same ones. */
+function familySides(data: SurveyData, itemIds: string[]) {
+  const sides = itemIds.map((id) => sidesOf(data, id));
+  const key = (s: (typeof sides)[number]) => JSON.stringify([s.positive, s.negative, s.column.codes]);
+  if (!sides.length || sides.some((s) => key(s) !== key(sides[0]))) return { positive: null, negative: null };
+  const labelsOf = (codes: string[]) => codes.map((code) => sides[0].column.codes.find((c) => c.code === code)!.label);
+  return { positive: labelsOf(sides[0].positive), negative: sides[0].negative.length ? labelsOf(sides[0].negative) : null };
+}
+
+function itemAdvice(data: SurveyData, itemIds: string[], audience: Record<string, string>, minBase: number): ItemAdvice[] {
+  // Items grouped by their not-OK codes: one query per group counts them for every item of it.
+  const groups = new Map<string, string[]>();
+  for (const id of itemIds) {
+    const key = JSON.stringify(sidesOf(data, id).negative);
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  const cellsFor = (filter: Record<string, string>) => {
+    const query = { by: ['item'], filter: asFilter(filter), minBase };
+    const ok = memoAcceptance(data, { ...query, items: itemIds });
+    const notOk = new Map<string, AcceptanceCell>();
+    for (const [key, ids] of groups) {
+      const outcome = JSON.parse(key) as string[];
+      if (!outcome.length) continue;
+      const table = memoAcceptance(data, { ...query, items: ids, outcome });
+      for (const id of ids) notOk.set(id, findCell(table, { item: id })!);
+    }
+    return (id: string) => ({ ok: findCell(ok, { item: id })!, notOk: notOk.get(id) ?? null });
+  };
+  const mine = cellsFor(audience);
+  const whole = Object.keys(audience).length ? cellsFor({}) : mine;
+  const advice: Record<Tier, Advice> = { ok: 'use', grey: 'ask', nogo: 'avoid' };
+  return itemIds
+    .map((id) => {
+      // An item the audience answers too rarely is placed by the whole dataset, and says so.
+      const own = mine(id);
+      const fromWholeSample = own.ok.smallBase;
+      const { ok, notOk } = fromWholeSample ? whole(id) : own;
+      const tier = ok.smallBase || ok.share === null ? null : classifyTier(ok, notOk);
+      return {
+        item: id,
+        label: data.items.get(id)!.item.label,
+        advice: tier && advice[tier],
+        tier,
+        ok: withoutInference(ok),
+        notOk: notOk && withoutInference(notOk),
+        fromWholeSample,
+      };
+    })
+    .sort((a, b) => (b.ok.share ?? -1) - (a.ok.share ?? -1));
+}
+
+function familyAnswer(data: SurveyData, family: { id: string; label: Label }, request: Required<PlannerRequest>, momentLabels: Map<string, Label>): FamilyAnswer {
+  const { audience, minBase } = request;
+  const items = data.codebook.items.filter((it) => it.family === family.id && it.meta.tactic !== 'creepy');
+  const itemIds = items.map((it) => it.id);
+  // The moment narrows a family only on the dimensions its items have.
+  const moment = Object.fromEntries(Object.entries(request.moment).filter(([dimension]) => items.some((it) => it.meta[dimension] !== undefined)));
+  const momentNotApplied = Object.keys(request.moment)
+    .filter((d) => !(d in moment))
+    .map((d) => momentLabels.get(d)!);
+  const inMoment = items.filter((it) => Object.entries(moment).every(([d, code]) => it.meta[d] === code)).map((it) => it.id);
+  const base = { family: family.id, label: family.label, ...familySides(data, itemIds), momentNotApplied, momentApplied: Object.keys(moment).length > 0, overall: withoutInference(memoAcceptance(data, { items: itemIds, minBase }).overall) };
+  if (!inMoment.length) return { ...base, atMoment: null };
+  const scope = { items: inMoment, minBase };
+  const raw = memoAcceptance(data, { ...scope, filter: asFilter(audience) }).overall;
+  let modelled: ModelledEstimate | null = null;
+  let modelFailed = false;
+  if (raw.respondents < minBase && Object.keys(audience).length + Object.keys(moment).length > 0) {
+    try {
+      const m = modelledAcceptance(data, { attributes: audience, context: moment }, { family: family.id, items: itemIds });
+      const effects = [...Object.keys(audience).map((id) => data.attributes.get(id)!.label), ...Object.keys(moment).map((id) => momentLabels.get(id)!)];
+      modelled = { share: m.share, ci: m.ci, respondents: m.respondents, ratings: m.ratings, effects, fit: modelFit(m, raw) };
+    } catch (e) {
+      // A level without answers, answers that never vary, a fit that does not converge: no estimate.
+      if (!(e instanceof RangeError)) throw e;
+      modelFailed = true;
+    }
+  }
+  return {
+    ...base,
+    atMoment: {
+      raw: withoutInference(raw),
+      modelled,
+      modelFailed,
+      momentOverall: withoutInference(memoAcceptance(data, scope).overall),
+      items: itemAdvice(data, inMoment, audience, minBase),
+    },
+  };
+}
+
+/**
+ * The planner's answer for a request on `data`. `studyP` is study P's data, for its creepy tactics
+ * on a dataset that shares audience attributes with it (null: no tactics from study P).
+ */
+export function planFor(data: SurveyData, studyP: SurveyData | null, request: PlannerRequest): PlannerAnswer {
+  const fields = plannerFields(data);
+  validatePlannerRequest(data, request, fields);
+  const full = { audience: request.audience, moment: request.moment, minBase: request.minBase ?? DEFAULT_MIN_BASE };
+  const momentLabels = new Map(fields.moment.map((f) => [f.id, f.label]));
+  const missing = guidelineGaps(data);
+  const families = data.codebook.families
+    .filter((f) => data.codebook.items.some((it) => it.family === f.id && it.meta.tactic !== 'creepy'))
+    .map((f) => familyAnswer(data, f, full, momentLabels))
+    // Families the moment narrows come first: for study G the scenarios, before the data types.
+    .sort((a, b) => Number(hasMoment(data, b.family, fields)) - Number(hasMoment(data, a.family, fields)));
+  return {
+    families,
+    tactics: creepyTactics(data, studyP, full.audience, full.minBase),
+    guidelines: missing.length ? null : guidelines(data, full.audience, full.moment, full.minBase),
+    guidelinesMissing: missing,
+    minBase: full.minBase,
+  };
+}
+
+function hasMoment(data: SurveyData, family: string, fields: PlannerFields): boolean {
+  return data.codebook.items.some((it) => it.family === family && fields.moment.some((m) => it.meta[m.id] !== undefined));
 }

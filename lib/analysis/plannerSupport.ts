@@ -1,38 +1,102 @@
-import type { Label } from '../survey/codebook';
+import type { CodeLabel, Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
+import { negativeCodes } from '../findings/evaluate';
 import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './views';
 
 /**
- * Whether the planner (planFor) can answer on a dataset, and if not, what the dataset lacks. The
- * planner reads study G's structure: rated scenarios described by situation, place and industry
- * (its guidelines compare time-pressed with relaxed, public with private, banking with clothing),
- * data types rated OK / depends / not OK (code "3" is the not-OK answer), and the emotional bond in
- * bands with a "strong" band. A dataset without one of these gets the list, not a crash.
+ * What the planner offers on a dataset: the audience fields (every attribute, scale attributes by
+ * their bands), the moment fields (the item dimensions that describe when or where an item
+ * applies) and which of the study-specific parts the dataset can carry.
  */
-export const PLANNER_MOMENTS: Record<string, string[]> = {
+export interface PlannerField {
+  id: string;
+  label: Label;
+  options: CodeLabel[];
+}
+
+export interface PlannerFields {
+  audience: PlannerField[];
+  moment: PlannerField[];
+}
+
+/**
+ * Item dimensions that say what an item is in the reference studies' own classification, not when
+ * or where it is used: study G's published tier of a data type and what unlocks it, study P's
+ * creepy / valued tactic. Choosing one as a "moment" would filter the items by the answer the
+ * planner is meant to compute (the tier) or mix the creepy tactics into the generic advice.
+ */
+const NOT_MOMENTS = new Set(['tier', 'unlockedBy', 'tactic']);
+
+export function plannerFields(data: SurveyData): PlannerFields {
+  const { codebook } = data;
+  const audience = [...data.attributes.values()].filter((a) => a.levels.length > 0).map((a) => ({ id: a.id, label: a.label, options: a.levels }));
+  const moment = codebook.itemDimensions
+    .filter((d) => !NOT_MOMENTS.has(d.id))
+    // Only the values some item carries: another would leave no item to answer from.
+    .map((d) => ({ id: d.id, label: d.label, options: d.values.filter((v) => codebook.items.some((it) => it.meta[d.id] === v.code)) }))
+    .filter((d) => d.options.length > 0);
+  return { audience, moment };
+}
+
+/**
+ * The codes of the five guidelines' comparisons (the source article's tips 3 to 5): time-pressed
+ * against relaxed, public against private, banking against clothing.
+ */
+export const GUIDELINE_MOMENTS: Record<string, string[]> = {
   situation: ['pressed', 'relaxed'],
   place: ['public', 'private'],
   industry: ['banking', 'clothing'],
 };
 
-export function plannerGaps(data: SurveyData): Label[] {
+/**
+ * What the source article's five guidelines need and a dataset lacks (empty: they can be shown).
+ * They read study G's structure: rated scenarios described by situation, place and industry, data
+ * types rated with a not-OK side, and the emotional bond in bands with a "strong" band.
+ */
+export function guidelineGaps(data: SurveyData): Label[] {
   const gaps: Label[] = [];
   const { codebook } = data;
   const scenarios = codebook.items.filter((it) => it.family === SCENARIO_FAMILY);
-  if (!scenarios.length) gaps.push({ en: 'rated scenarios (items of the family “scenario”)', nl: 'beoordeelde scenario’s (items van de familie “scenario”)' });
+  if (!scenarios.length) gaps.push({ en: 'rated scenarios', nl: 'beoordeelde scenario’s' });
   else
-    for (const [dimension, codes] of Object.entries(PLANNER_MOMENTS)) {
-      const absent = codes.filter((code) => !scenarios.some((it) => it.meta[dimension] === code));
+    for (const [dimension, codes] of Object.entries(GUIDELINE_MOMENTS)) {
       const declared = codebook.itemDimensions.find((d) => d.id === dimension);
-      const undeclared = codes.filter((code) => !declared?.values.some((v) => v.code === code));
-      const missing = [...new Set([...absent, ...undeclared])];
-      if (missing.length) gaps.push({ en: `scenarios with ${dimension} ${missing.map((c) => `“${c}”`).join(' and ')}`, nl: `scenario’s met ${dimension} ${missing.map((c) => `“${c}”`).join(' en ')}` });
+      const missing = codes.filter((code) => !scenarios.some((it) => it.meta[dimension] === code) || !declared?.values.some((v) => v.code === code));
+      if (missing.length) gaps.push(MOMENT_NEEDS[dimension]);
     }
   const dataTypes = codebook.items.filter((it) => it.family === DATA_TYPE_FAMILY);
-  if (!dataTypes.length) gaps.push({ en: 'rated data types (items of the family “dataType”)', nl: 'beoordeelde gegevenstypen (items van de familie “dataType”)' });
-  else if (dataTypes.some((it) => !data.items.get(it.id)?.codes.some((c) => c.code === '3')))
-    gaps.push({ en: 'a not-OK answer (code “3”) on every data type', nl: 'een antwoord ‘niet oké’ (code “3”) bij elk gegevenstype' });
+  if (!dataTypes.length) gaps.push({ en: 'rated data types', nl: 'beoordeelde gegevenstypen' });
+  else if (dataTypes.some((it) => !hasNotOkSide(data, it.id))) gaps.push({ en: 'a not-OK answer for every data type', nl: 'een antwoord ‘niet oké’ bij elk gegevenstype' });
   const bond = data.attributes.get('bond');
-  if (!bond || !bond.levels.some((l) => l.code === 'strong')) gaps.push({ en: 'the emotional bond with a “strong” band (attribute “bond”)', nl: 'de emotionele band met een groep “strong” (kenmerk “bond”)' });
+  if (!bond || !bond.levels.some((l) => l.code === 'strong')) gaps.push({ en: 'the emotional bond with the brand, with a strong band', nl: 'de emotionele band met het merk, met een groep ‘sterk’' });
   return gaps;
+}
+
+const MOMENT_NEEDS: Record<string, Label> = {
+  situation: { en: 'scenarios in time-pressed and in relaxed situations', nl: 'scenario’s in situaties met tijdsdruk en in ontspannen situaties' },
+  place: { en: 'scenarios in public and in private places', nl: 'scenario’s op openbare en op privéplekken' },
+  industry: { en: 'scenarios in banking and in clothing', nl: 'scenario’s bij bankieren en bij kleding' },
+};
+
+/** Whether an item's answer scale has a not-OK side (negativeCodes): the "avoid" tier needs one. */
+export function hasNotOkSide(data: SurveyData, itemId: string): boolean {
+  const column = data.items.get(itemId);
+  if (!column) return false;
+  const codes = column.codes.map((c) => c.code);
+  return negativeCodes(codes, codes.filter((_, i) => column.positive[i])).length > 0;
+}
+
+/**
+ * Where the creepy tactics come from: the dataset's own (items whose tactic is "creepy", as study P
+ * has them), study P's when the dataset shares an audience attribute with study P (same id, some
+ * same level: study G's gender and age), or nowhere.
+ */
+export function tacticsSource(data: SurveyData, studyPAttributes: ReadonlyMap<string, { levels: CodeLabel[] }> | null): 'own' | 'study-p' | null {
+  if (data.codebook.items.some((it) => it.meta.tactic === 'creepy')) return 'own';
+  if (!studyPAttributes) return null;
+  for (const attribute of data.attributes.values()) {
+    const inP = studyPAttributes.get(attribute.id);
+    if (inP && attribute.levels.some((l) => inP.levels.some((m) => m.code === l.code))) return 'study-p';
+  }
+  return null;
 }

@@ -39,7 +39,7 @@ export function toApiError(error: unknown): ApiError {
   if (named(error, ApiError, 'ApiError')) return error;
   if (named(error, DatasetLookupError, 'DatasetLookupError')) return new ApiError(LOOKUP_STATUS[error.code], error.code, error.message);
   if (named(error, QueryError, 'QueryError')) return new ApiError(400, 'BadQuery', error.message);
-  if (named(error, DatasetStoreError, 'DatasetStoreError')) return new ApiError(error.code === 'Closed' ? 503 : 422, error.code, error.message);
+  if (named(error, DatasetStoreError, 'DatasetStoreError')) return new ApiError(error.code === 'Closed' ? 503 : error.code === 'Conflict' ? 409 : 422, error.code, error.message);
   return new ApiError(500, 'InternalError', 'the server could not complete the request');
 }
 

@@ -110,3 +110,69 @@ export function parseField<T>(schema: z.ZodType<T>, value: unknown, code = 'BadP
   if (!parsed.success) throw new ApiError(400, code, parsed.error.issues[0]?.message ?? 'invalid value');
   return parsed.data;
 }
+
+/** Most files one upload may join into a dataset. */
+export const MAX_UPLOAD_FILES = 20;
+
+/**
+ * A file's value in the source column ("NL_DE", "wave 2"): it becomes a code, which the engine
+ * compares with the trimmed cell, so it may not start or end with blank space.
+ */
+export const sourceValueSchema = z
+  .string()
+  .min(1, { error: 'a source value may not be empty' })
+  .max(200, { error: 'a source value may have at most 200 characters' })
+  .refine((v) => v.trim() === v, { error: 'a source value may not start or end with blank space' })
+  .refine((v) => !CONTROL.test(v), { error: 'a source value may not contain control characters (line breaks, NUL …)' });
+
+const columnNameSchema = z
+  .string({ error: 'a column name in "columns" must be text' })
+  .min(1, { error: 'a column name in "columns" may not be empty' })
+  .max(DEFAULT_MAX_HEADER_CHARS, { error: `a column name in "columns" is longer than ${DEFAULT_MAX_HEADER_CHARS.toLocaleString('en')} characters` });
+
+/**
+ * A file's header names -> the codebook's column names. Read entry by entry rather than with
+ * z.record, which silently drops a key "__proto__" (a column may be called that); the result is
+ * built with Object.fromEntries, whose keys are own properties, never the prototype.
+ */
+export const columnsMapSchema = z
+  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: '"columns" must be an object: {"<the file\'s header name>": "<the codebook\'s column name>", ...}' })
+  .transform((v) => Object.entries(v))
+  .pipe(z.array(z.tuple([columnNameSchema, columnNameSchema])).max(DEFAULT_MAX_COLUMNS, { error: `"columns" renames more than ${DEFAULT_MAX_COLUMNS.toLocaleString('en')} columns` }))
+  .transform((pairs): Record<string, string> => Object.fromEntries(pairs));
+
+/** The `files` field of POST /api/datasets with several files: how they make one dataset (lib/ingest/files.ts). */
+export const filePlanSchema = z.strictObject(
+  {
+    sourceColumn: columnNameSchema.optional(),
+    prefixIds: z.boolean({ error: '"prefixIds" must be true or false' }).default(false),
+    files: z
+      .array(z.strictObject({ source: sourceValueSchema, columns: columnsMapSchema.default({}) }, { error: 'each entry of "files" is {"source": "...", "columns": {...}}' }), {
+        error: '"files" must be a list with one entry per file',
+      })
+      .min(1, { error: '"files" needs one entry per file' })
+      .max(MAX_UPLOAD_FILES, { error: `at most ${MAX_UPLOAD_FILES} files make one dataset` }),
+  },
+  { error: 'the plan must be {"sourceColumn": "...", "prefixIds": false, "files": [{"source": "...", "columns": {...}}, ...]}' },
+);
+
+/** A JSON text field parsed with its schema: 400 with `code` for bad JSON or a value the schema refuses (the issue's path named). */
+export function parseJsonField<T>(schema: z.ZodType<T>, text: string, field: string, code = 'BadParameter'): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ApiError(400, code, `the "${field}" field is not valid JSON: ${(e instanceof Error ? e.message : String(e)).slice(0, 200)}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const step = (p: PropertyKey) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_]\w{0,39}$/.test(String(p)) ? `.${String(p)}` : `[${quoted(String(p))}]`);
+    const at = issue?.path.length ? ` (at ${issue.path.map(step).join('').replace(/^\./, '')})` : '';
+    throw new ApiError(400, code, `the "${field}" field: ${issue?.message ?? 'invalid value'}${at}`);
+  }
+  return parsed.data;
+}
+
+/** A yes/no form field: true, false, 1, 0 (absent: false). */
+export const formFlagSchema = z.enum(['true', 'false', '1', '0'], { error: '"prefixIds" must be true or false' }).transform((v) => v === 'true' || v === '1');

@@ -108,6 +108,8 @@ describe('uploadDataset', () => {
       get: (id) => store.get(id),
       summary: (id) => store.summary(id),
       delete: (id) => store.delete(id),
+      updateCodebook: (id, codebook) => store.updateCodebook(id, codebook),
+      replace: (id, replacement) => store.replace(id, replacement),
       close: () => store.close(),
       put: (input) =>
         store.put({

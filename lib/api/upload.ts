@@ -37,6 +37,14 @@ export interface UploadResult {
   droppedColumns: string[];
   warnings: Problem[];
   counts: Record<string, number>;
+  /** Each file that was stored, in order: its name, its value in the source column (null without one), its data rows. */
+  files: StoredFile[];
+}
+
+export interface StoredFile {
+  name: string;
+  source: string | null;
+  rows: number;
 }
 
 /** The report as the API answers it: at most the first 100 problems, every count. */
@@ -54,29 +62,36 @@ export function reportBody(report: ValidationReport) {
   };
 }
 
-function firstRecord(text: string): string[] {
+/** The file's header, trimmed as the validator reads it (the first record; cheap). */
+export function firstRecord(text: string): string[] {
   const { delimiter } = detectDelimiter(text);
   const first = Papa.parse<string[]>(text, { delimiter, preview: 1, skipEmptyLines: 'greedy' }).data[0] ?? [];
   return first.map((h) => h.trim());
 }
 
-function chooseCodebook(input: UploadInput, text: string, name: string): { codebook: Codebook; template: TemplateStudy | null } {
-  if (input.codebookText !== undefined) {
-    const size = new TextEncoder().encode(input.codebookText).length;
-    if (size > MAX_CODEBOOK_BYTES) throw codebookTooLarge(size);
-    let json: unknown;
-    try {
-      json = JSON.parse(input.codebookText.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      throw new ApiError(400, 'BadCodebook', `the codebook is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    const parsed = parseCodebook(json);
-    if (!parsed.ok)
-      throw new ApiError(400, 'BadCodebook', `the codebook is not valid (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})`, {
-        problems: parsed.problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({ type: 'error', code: 'BadCodebook', message: `${p.path || '(root)'}: ${p.message}` })),
-      });
-    return { codebook: parsed.codebook, template: null };
+/**
+ * A codebook JSON text, checked: 413 CodebookTooLarge over the limit, 400 BadCodebook when it is
+ * not JSON or `parseCodebook` refuses it (with the first 100 problems).
+ */
+export function parseCodebookText(text: string): Codebook {
+  const size = new TextEncoder().encode(text).length;
+  if (size > MAX_CODEBOOK_BYTES) throw codebookTooLarge(size);
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ApiError(400, 'BadCodebook', `the codebook is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
+  const parsed = parseCodebook(json);
+  if (!parsed.ok)
+    throw new ApiError(400, 'BadCodebook', `the codebook is not valid (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})`, {
+      problems: parsed.problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({ type: 'error', code: 'BadCodebook', message: `${p.path || '(root)'}: ${p.message}` })),
+    });
+  return parsed.codebook;
+}
+
+function chooseCodebook(input: UploadInput, text: string, name: string): { codebook: Codebook; template: TemplateStudy | null } {
+  if (input.codebookText !== undefined) return { codebook: parseCodebookText(input.codebookText), template: null };
   const template = matchTemplate(firstRecord(text));
   if (!template)
     throw new ApiError(
@@ -90,7 +105,7 @@ function chooseCodebook(input: UploadInput, text: string, name: string): { codeb
 }
 
 /** The file's name without its extension; a file name is not typed by the analyst, so it is cleaned rather than refused. */
-const defaultName = (fileName: string | undefined) =>
+export const defaultName = (fileName: string | undefined) =>
   (fileName ?? '')
     .replace(/\.(csv|txt|tsv)$/i, '')
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
@@ -123,7 +138,14 @@ export async function uploadDataset(store: DatasetStore, input: UploadInput): Pr
   // No second engine check is needed: the report is ok, so the engine's builder found no error in
   // these rows, and every column it reads is kept.
   const dataset = await store.put({ name, codebook, header: keptHeader, rows: keptRows(scan, keepIndex, report.header.length) });
-  return { dataset, template, droppedColumns: dropped, warnings: report.problems.filter((p) => p.type === 'warning').slice(0, MAX_LISTED_PROBLEMS), counts: report.counts };
+  return {
+    dataset,
+    template,
+    droppedColumns: dropped,
+    warnings: report.problems.filter((p) => p.type === 'warning').slice(0, MAX_LISTED_PROBLEMS),
+    counts: report.counts,
+    files: [{ name: input.fileName ?? name, source: null, rows: dataset.respondents }],
+  };
 }
 
 /** The validated records again, without the dropped columns; the put stores them as they come. */

@@ -1,4 +1,5 @@
 import type { AcceptanceCell, AcceptanceTable } from '../analysis/acceptance';
+import { withoutInference } from '../analysis/smallBase';
 import type { Label } from '../survey/codebook';
 
 /**
@@ -75,19 +76,24 @@ export function markOf(cell: Pick<AcceptanceCell, 'vsRest' | 'smallBase'>): Mark
   return test.diff > 0 ? 'up' : test.diff < 0 ? 'down' : null;
 }
 
-export function cellView(cell: AcceptanceCell, row: string, series = '', reference?: number | null): CellView {
+/**
+ * A cell as the chart, its table, its CSV and its image draw it. A cell under the minimum base
+ * keeps its share and bases but no interval, test or mark (lib/analysis/smallBase.ts): nothing
+ * downstream can draw a whisker or print a p-value for it.
+ */
+export function cellView(computed: AcceptanceCell, row: string, series = '', reference?: number | null): CellView {
+  const cell = withoutInference(computed);
   const view: CellView = {
     row,
     series,
     share: cell.share,
-    // A cell under the minimum base shows no interval (nor a test: see markOf).
-    lower: cell.smallBase ? null : (cell.ci?.lower ?? null),
-    upper: cell.smallBase ? null : (cell.ci?.upper ?? null),
+    lower: cell.ci?.lower ?? null,
+    upper: cell.ci?.upper ?? null,
     respondents: cell.respondents,
     ratings: cell.ratings,
     effectiveBase: cell.effectiveBase,
-    diff: cell.smallBase ? null : (cell.vsRest?.diff ?? null),
-    pAdjusted: cell.smallBase ? null : (cell.vsRest?.pAdjusted ?? null),
+    diff: cell.vsRest?.diff ?? null,
+    pAdjusted: cell.vsRest?.pAdjusted ?? null,
     mark: markOf(cell),
     small: cell.smallBase,
   };
@@ -140,7 +146,8 @@ export function barChartData(table: AcceptanceTable, options: BarChartOptions): 
     }
     if (cell.respondents > 0) filled.add(rowKey);
     const view = cellView(cell, rowKey, seriesDim ? cell.key[seriesDim] : '', reference);
-    const tier = options.cellTier?.(cell);
+    // A tier is read from the interval: a cell under the minimum base has none.
+    const tier = cell.smallBase ? undefined : options.cellTier?.(cell);
     if (tier) view.tier = tier;
     cells.push(view);
   }

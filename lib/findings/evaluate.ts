@@ -32,12 +32,31 @@ export function roundsTo(share: number, publishedPercent: number): boolean {
 
 /**
  * The tier of a data type from its answers: "ok" when the Wilson lower bound of the OK share is
- * above 50%, "nogo" when that of the not-OK share is, "grey" (consumers differ) otherwise.
+ * above 50%, "nogo" when that of the not-OK share is, "grey" (consumers differ) otherwise. An item
+ * whose scale has no not-OK side (see negativeCodes) can only be "ok" or "grey".
  */
-export function classifyTier(okShare: AcceptanceCell, notOkShare: AcceptanceCell): Tier {
+export function classifyTier(okShare: Pick<AcceptanceCell, 'ci'>, notOkShare: Pick<AcceptanceCell, 'ci'> | null): Tier {
   if (okShare.ci && okShare.ci.lower > 0.5) return 'ok';
-  if (notOkShare.ci && notOkShare.ci.lower > 0.5) return 'nogo';
+  if (notOkShare?.ci && notOkShare.ci.lower > 0.5) return 'nogo';
   return 'grey';
+}
+
+/**
+ * The not-OK side of an answer scale, for classifyTier on any scale: the answers at the other end
+ * from the positive ones, as many as there are positive answers (never one of them). OK / depends /
+ * not OK with OK positive gives "not OK" (the last code, as tierOf reads study G); a 5-point scale
+ * with the top two boxes positive gives the bottom two, whichever end the scale starts at; yes/no
+ * gives no. Positive answers that do not sit at one end (the middle, or both ends) leave no
+ * not-OK side: an empty list.
+ */
+export function negativeCodes(codes: readonly string[], positive: readonly string[]): string[] {
+  const k = positive.length;
+  if (k === 0 || k >= codes.length) return [];
+  const atStart = codes.slice(0, k).every((c) => positive.includes(c));
+  const atEnd = codes.slice(codes.length - k).every((c) => positive.includes(c));
+  if (atStart === atEnd) return [];
+  const m = Math.min(k, codes.length - k);
+  return atStart ? codes.slice(codes.length - m) : codes.slice(0, m);
 }
 
 /** OK answers are the items' positive codes; not-OK the last code of their scale (the ok3 scale's "3"). */

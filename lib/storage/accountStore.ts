@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'user.delete',
   'dataset.upload',
   'dataset.delete',
+  'dataset.codebook',
+  'dataset.append',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,3 +1,4 @@
+import type { Codebook } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { checkDatasetId, DatasetLookupError, isReferenceId, type DatasetListing, type DatasetRegistry } from './datasetRegistry';
 
@@ -47,6 +48,12 @@ export class DatasetAccess {
       return Promise.reject(e);
     }
     return this.registry.load(id);
+  }
+
+  /** The dataset's codebook as stored, and its revision: for anyone who may read the dataset. */
+  async codebook(id: unknown): Promise<{ codebook: Codebook; revision: number }> {
+    this.checkReadable(id);
+    return this.registry.storedCodebook(id);
   }
 
   async delete(id: unknown): Promise<void> {

@@ -114,3 +114,55 @@ describe('several instances sharing one database', () => {
     }
   });
 });
+
+describe('cached columns follow the stored revision', () => {
+  const relabelled = () => ({ ...codebook, synthetic: false, attributes: codebook.attributes.map((a) => ({ ...a, label: { en: `${a.label.en}!`, nl: `${a.label.nl}!` } })) });
+
+  it('a codebook edit or a replace made through this instance\'s store is seen at the next load', async () => {
+    const a = await put('Upload A');
+    const first = await registry.load(a.id);
+    expect(await registry.load(a.id)).toBe(first);
+    await store.updateCodebook(a.id, relabelled());
+    const second = await registry.load(a.id);
+    expect(second).not.toBe(first);
+    expect(second.attributes.get('country')!.label.en).toBe(`${first.attributes.get('country')!.label.en}!`);
+    expect(second.codebook.id).toBe(a.id);
+    expect(await registry.load(a.id)).toBe(second);
+    await store.replace(a.id, { codebook: relabelled(), header: studyG.header, rows: studyG.rows.slice(0, 75) });
+    expect((await registry.load(a.id)).rowCount).toBe(75);
+    expect((await registry.summary(a.id)).revision).toBe(3);
+  });
+
+  it('a change made by another instance sharing the database is seen at the next load, not served from the cache', async () => {
+    const otherStore = openSqliteDatasetStore({ dataDir: dir });
+    try {
+      const other = new DatasetRegistry({ store: () => otherStore });
+      const a = await put('Upload A');
+      const cached = await other.load(a.id);
+      expect(cached.rowCount).toBe(40);
+      expect(await other.load(a.id)).toBe(cached);
+      await store.replace(a.id, { codebook: relabelled(), header: studyG.header, rows: studyG.rows.slice(100, 160) }); // on instance A
+      const fresh = await other.load(a.id);
+      expect(fresh).not.toBe(cached);
+      expect(fresh.rowCount).toBe(60);
+      expect(fresh.respondentIds).toEqual(studyG.rows.slice(100, 160).map((r) => r[0]));
+      expect(await other.load(a.id)).toBe(fresh);
+      await store.updateCodebook(a.id, { ...relabelled(), title: { en: 'x', nl: 'y' } });
+      expect(await other.load(a.id)).not.toBe(fresh);
+    } finally {
+      await otherStore.close();
+    }
+  });
+
+  it('two loads at once after a change build the new revision once', async () => {
+    const a = await put('Upload A');
+    let gets = 0;
+    const counting = new DatasetRegistry({ store: () => ({ summary: (id: string) => store.summary(id), get: (id: string) => (gets++, store.get(id)) }) as unknown as typeof store });
+    const before = await counting.load(a.id);
+    await store.updateCodebook(a.id, relabelled());
+    const [x, y] = await Promise.all([counting.load(a.id), counting.load(a.id)]);
+    expect(x).toBe(y);
+    expect(x).not.toBe(before);
+    expect(gets).toBe(2);
+  });
+});

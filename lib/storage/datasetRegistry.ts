@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Label } from '../survey/codebook';
+import type { Codebook, Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { loadStoredSurvey, type DatasetStore, type DatasetSummary } from './datasetStore';
 import { loadReferenceDataset, REFERENCE_DATASETS } from './referenceDatasets';
@@ -12,9 +12,10 @@ import { getDatasetStore } from './storeFromEnv';
  * and load datasets only through here, by id.
  *
  * Ids are checked before storage is touched: a reference id, or a UUID (what the store generates).
- * Uploaded datasets are built into the engine's columns once and kept in memory per id; a delete
- * drops the cached copy, and a cached copy is served only while the store still has the dataset
- * (several instances may share one database, and a delete on one must hold on all).
+ * Uploaded datasets are built into the engine's columns once per revision and kept in memory per
+ * id. Before a cached copy is served, a cheap summary call checks that the store still has the
+ * dataset at the same revision: several instances may share one database, and a delete or a change
+ * (an edited codebook, an appended file) made on one must hold on all at the next load.
  */
 
 export interface DatasetListing extends DatasetSummary {
@@ -65,8 +66,16 @@ function csvModifiedAt(id: string): string {
   }
 }
 
+/** An upload's engine columns, built from the stored revision they came from. */
+interface CachedUpload {
+  revision: number;
+  data: SurveyData;
+  /** The codebook exactly as stored (`data.codebook` carries the dataset's id instead of its own). */
+  codebook: Codebook;
+}
+
 export class DatasetRegistry {
-  private readonly uploads = new Map<string, Promise<SurveyData>>();
+  private readonly uploads = new Map<string, Promise<CachedUpload>>();
   private readonly loadReference: (id: string) => SurveyData;
   private readonly referenceAddedAt: (id: string) => string;
 
@@ -88,6 +97,9 @@ export class DatasetRegistry {
       studyStyle: data.codebook.studyStyle,
       respondents: data.rowCount,
       addedAt: this.referenceAddedAt(id),
+      // A reference dataset changes only with a new build of the program.
+      revision: 1,
+      updatedAt: this.referenceAddedAt(id),
       synthetic: data.codebook.synthetic === true,
       reference: true,
       deletable: false,
@@ -101,7 +113,7 @@ export class DatasetRegistry {
   /** The reference datasets first, then the uploads, oldest first. */
   async list(): Promise<DatasetListing[]> {
     const references = this.referenceListings();
-    const uploads = (await this.store.list()).map((s): DatasetListing => ({ ...s, reference: false, deletable: true, title: { en: s.name, nl: s.name } }));
+    const uploads = (await this.store.list()).map(uploadListing);
     return [...references, ...uploads];
   }
 
@@ -111,7 +123,7 @@ export class DatasetRegistry {
     if (isReferenceId(id)) return this.referenceListing(id);
     const found = await this.store.summary(id);
     if (!found) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
-    return { ...found, reference: false, deletable: true, title: { en: found.name, nl: found.name } };
+    return uploadListing(found);
   }
 
   /** The dataset as the engine's columns, or DatasetLookupError (BadId, NotFound). */
@@ -128,23 +140,52 @@ export class DatasetRegistry {
         return Promise.reject(e);
       }
     }
+    return this.upload(id).then((entry) => entry.data);
+  }
+
+  /**
+   * The codebook exactly as stored (an upload's; a reference dataset's own) and the revision it
+   * belongs to, or DatasetLookupError (BadId, NotFound). An upload's comes with its cached columns.
+   */
+  async storedCodebook(id: unknown): Promise<{ codebook: Codebook; revision: number }> {
+    checkDatasetId(id);
+    if (isReferenceId(id)) return { codebook: this.loadReference(id).codebook, revision: 1 };
+    const { codebook, revision } = await this.upload(id);
+    return { codebook, revision };
+  }
+
+  /** An upload's cached entry, checked against the stored revision first (see the class comment). */
+  private upload(id: string): Promise<CachedUpload> {
     const cached = this.uploads.get(id);
-    // Stored datasets never change, but another instance sharing the database may have deleted
-    // this one: a cheap existence check before serving the cached copy.
-    if (cached)
-      return this.store.summary(id).then((found) => {
-        if (found) return cached;
+    if (!cached) return this.fetch(id);
+    // The cached copy may be stale: deleted or changed by this or another instance sharing the
+    // database. A cheap summary says which revision is stored now.
+    return Promise.all([this.store.summary(id), cached.catch(() => null)]).then(([found, entry]) => {
+      if (!found) {
         if (this.uploads.get(id) === cached) this.uploads.delete(id);
-        throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
-      });
-    const loading = (async () => {
+        throw notFound(id);
+      }
+      if (entry && entry.revision === found.revision) return entry;
+      // Another load may have started on the newer revision meanwhile: share it.
+      const newer = this.uploads.get(id);
+      if (newer && newer !== cached) return newer;
+      return this.fetch(id);
+    });
+  }
+
+  /** Reads the stored dataset and builds its columns, cached under the revision that was read. */
+  private fetch(id: string): Promise<CachedUpload> {
+    const loading = (async (): Promise<CachedUpload> => {
       const stored = await this.store.get(id);
-      if (!stored) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
+      if (!stored) throw notFound(id);
       // The table's dataset id is the upload's id, and its synthetic flag the stored one.
-      return loadStoredSurvey({ ...stored, codebook: { ...stored.codebook, id: stored.id, synthetic: stored.synthetic } });
+      const data = loadStoredSurvey({ ...stored, codebook: { ...stored.codebook, id: stored.id, synthetic: stored.synthetic } });
+      return { revision: stored.revision, data, codebook: stored.codebook };
     })();
     this.uploads.set(id, loading);
-    loading.catch(() => this.uploads.delete(id));
+    loading.catch(() => {
+      if (this.uploads.get(id) === loading) this.uploads.delete(id);
+    });
     return loading;
   }
 
@@ -158,11 +199,16 @@ export class DatasetRegistry {
     if (!deleted) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
   }
 
-  /** Forgets the cached columns of an upload (after it changed in the store). */
+  /** Forgets the cached columns of an upload (after it changed in the store; the revision check would also find out, at the cost of a build). */
   forget(id: string): void {
     this.uploads.delete(id);
   }
 }
+
+const notFound = (id: string) => new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
+
+/** A stored upload as the registry lists it: deletable, its name as the title in both languages. */
+export const uploadListing = (s: DatasetSummary): DatasetListing => ({ ...s, reference: false, deletable: true, title: { en: s.name, nl: s.name } });
 
 const KEY = Symbol.for('personalization-acceptance-dashboard.datasetRegistry');
 type Holder = { [KEY]?: DatasetRegistry };

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Codebook } from '../survey/codebook';
 import { parseCsv } from '../survey/dataset';
-import { DatasetStoreError, loadStoredSurvey, type DatasetStore, type NewDataset } from './datasetStore';
+import { DatasetStoreError, loadStoredSurvey, type DatasetStore, type DatasetSummary, type NewDataset } from './datasetStore';
 import { readCodebookFile } from './referenceDatasets';
 
 export interface StoreHarness {
@@ -40,6 +40,11 @@ export interface StoreHarness {
   evidenceOfOpenWrite(): Promise<string>;
   /** After the kill: waits until the database has let go of the dead connection's transaction. */
   afterKill(): Promise<void>;
+  /**
+   * Makes the current (empty) database what a version-2 program left (before datasets could
+   * change): migrations 1-2, and this dataset written as that program wrote it; returns its id.
+   */
+  versionTwoWithDataset(dataset: NewDataset & { rows: string[][] }): Promise<string>;
   /** Timeout for the big put (ms). */
   bigPutTimeoutMs?: number;
 }
@@ -372,6 +377,220 @@ export function runDatasetStoreContract(name: string, harness: StoreHarness): vo
         await expect(store.list()).rejects.toMatchObject({ code: 'Closed' });
         store = await open();
         await expectOnly(earlier);
+      });
+    });
+
+    describe('changes: updateCodebook and replace', () => {
+      /** A codebook edit as an analyst makes it: new labels and title, another study style, not synthetic. */
+      const edited = (): Codebook => ({
+        ...codebook,
+        studyStyle: 'custom',
+        synthetic: false,
+        title: { en: 'Edited "title" 😀', nl: 'Bewerkte titel \\N' },
+        attributes: codebook.attributes.map((a) => ({ ...a, label: { en: `${a.label.en} (edited)`, nl: `${a.label.nl} (bewerkt)` } })),
+      });
+      /** A smaller replacement: the first six columns only, other rows. */
+      const narrowHeader = header.slice(0, 6);
+      const narrowCodebook = (): Codebook => ({ ...codebook, studyStyle: 'W2', attributes: [], items: [], weight: undefined, title: { en: 'wave 2', nl: 'golf 2' } });
+      const narrowRows = (n: number, failAt?: number) => (function* () {
+        for (const row of studyGRows(n, failAt, 'w2-')) yield row.slice(0, 6);
+      })();
+
+      async function snapshot(id: string, on: DatasetStore = store) {
+        const stored = (await on.get(id))!;
+        return { summary: await on.summary(id), codebook: stored.codebook, header: stored.header, sum: rowsChecksum(stored.rows), revision: stored.revision };
+      }
+
+      it('updateCodebook replaces the codebook and what the summary reads from it; the rows stay; revision 1 -> 2', async () => {
+        const put = await store.put(dataset('to edit'));
+        expect(put).toMatchObject({ revision: 1, updatedAt: put.addedAt });
+        await new Promise((r) => setTimeout(r, 5));
+        const updated = await store.updateCodebook(put.id, edited());
+        expect(updated).toMatchObject({ id: put.id, name: 'to edit', addedAt: put.addedAt, respondents: 50, studyStyle: 'custom', synthetic: false, revision: 2, reference: false });
+        expect(updated!.updatedAt > put.addedAt).toBe(true);
+        expect(new Date(updated!.updatedAt).toISOString()).toBe(updated!.updatedAt);
+        expect(await store.summary(put.id)).toEqual(updated);
+        expect(await store.list()).toEqual([updated]);
+        const stored = (await store.get(put.id))!;
+        expect(stored.codebook).toEqual(edited());
+        expect(stored.header).toEqual(header);
+        expect(stored.rows).toEqual(rows50);
+        expect(stored.revision).toBe(2);
+        expect((await store.updateCodebook(put.id, codebook))!.revision).toBe(3);
+        await restart();
+        expect(await store.summary(put.id)).toMatchObject({ revision: 3, studyStyle: 'G', synthetic: true });
+        expect((await store.get(put.id))!.codebook).toEqual(codebook);
+        for (const unknown of ['no-such-id', '00000000-0000-4000-8000-000000000000', "' OR 1=1 --"]) expect(await store.updateCodebook(unknown, codebook)).toBeNull();
+      });
+
+      it('replace puts a new codebook, header and rows in place of the old, under the same id, name and addedAt', async () => {
+        const other = await store.put(dataset('untouched'));
+        const put = await store.put(dataset('to replace', studyGRows(3_000)));
+        const replaced = await store.replace(put.id, { codebook: narrowCodebook(), header: narrowHeader, rows: narrowRows(7_000) });
+        expect(replaced).toMatchObject({ id: put.id, name: 'to replace', addedAt: put.addedAt, respondents: 7_000, studyStyle: 'W2', revision: 2 });
+        expect(await store.summary(put.id)).toEqual(replaced);
+        const stored = (await store.get(put.id))!;
+        expect(stored.header).toEqual(narrowHeader);
+        expect(stored.codebook).toEqual(narrowCodebook());
+        expect(rowsChecksum(stored.rows)).toBe(rowsChecksum([...narrowRows(7_000)]));
+        // Fewer rows than before: nothing of the old rows is left behind.
+        const again = await store.replace(put.id, { codebook, header, rows: rows50 });
+        expect(again).toMatchObject({ respondents: 50, revision: 3, studyStyle: 'G' });
+        expect((await store.get(put.id))!.rows).toEqual(rows50);
+        await expectOnly([
+          { id: other.id, sum: rowsChecksum(rows50) },
+          { id: put.id, sum: rowsChecksum(rows50) },
+        ]);
+        expect(await store.replace('00000000-0000-4000-8000-000000000000', { codebook, header, rows: rows50 })).toBeNull();
+        expect(await store.replace('not-an-id', { codebook, header, rows: rows50 })).toBeNull();
+      });
+
+      it('a replace whose row iterator throws half-way, or that the store refuses, leaves the old dataset whole', async () => {
+        const put = await store.put(dataset('keep me', studyGRows(20_000)));
+        const before = await snapshot(put.id);
+        await expect(store.replace(put.id, { codebook: narrowCodebook(), header: narrowHeader, rows: narrowRows(40_000, 30_000) })).rejects.toThrow('upload interrupted');
+        expect(await snapshot(put.id)).toEqual(before);
+        async function* cancelled() {
+          yield* narrowRows(10_000);
+          throw new DOMException('The upload was cancelled', 'AbortError');
+        }
+        await expect(store.replace(put.id, { codebook: narrowCodebook(), header: narrowHeader, rows: cancelled() })).rejects.toThrow('cancelled');
+        const ragged = [...narrowRows(9_000)];
+        ragged[8_500] = ragged[8_500].slice(0, 2);
+        await expect(store.replace(put.id, { codebook: narrowCodebook(), header: narrowHeader, rows: ragged })).rejects.toMatchObject({ code: 'RaggedRow', row: 8_501 });
+        await expect(store.replace(put.id, { codebook: narrowCodebook(), header: narrowHeader, rows: [] })).rejects.toMatchObject({ code: 'NoRows' });
+        await expect(store.replace(put.id, { codebook, header: [], rows: rows50 })).rejects.toMatchObject({ code: 'BadHeader' });
+        expect(await snapshot(put.id)).toEqual(before);
+        expect(before.revision).toBe(1);
+        await expectOnly([{ id: put.id, sum: before.sum }]);
+        // The store still works afterwards.
+        expect((await store.replace(put.id, { codebook, header, rows: rows50 }))!.revision).toBe(2);
+      });
+
+      it('a replace that the database itself refuses half-way leaves the old dataset whole', async () => {
+        const put = await store.put(dataset('keep me', studyGRows(5_000)));
+        const before = await snapshot(put.id);
+        const undo = await harness.refuseWritesHalfway();
+        await expect(store.replace(put.id, { codebook, header, rows: studyGRows(20_000, undefined, 'new-') })).rejects.toThrow('injected failure');
+        await undo();
+        expect(await snapshot(put.id)).toEqual(before);
+        await expectOnly([{ id: put.id, sum: before.sum }]);
+      });
+
+      it('readers (this instance and another) see the old dataset until a replace commits, then the new one', async () => {
+        const reader = await open();
+        const put = await store.put(dataset('live', studyGRows(4_000)));
+        const before = await snapshot(put.id);
+        let release!: () => void;
+        const gate = new Promise<void>((r) => (release = r));
+        let sent = 0;
+        async function* slow() {
+          for (const row of narrowRows(6_000)) {
+            if (++sent === 3_000) await gate;
+            yield row;
+          }
+        }
+        const pending = store.replace(put.id, { codebook: narrowCodebook(), header: narrowHeader, rows: slow() });
+        while (sent < 3_000) await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, 50));
+        for (const s of [store, reader]) {
+          expect(await snapshot(put.id, s)).toEqual(before);
+          expect((await s.list()).map((d) => d.revision)).toEqual([1]);
+        }
+        release();
+        const replaced = await pending;
+        for (const s of [store, reader]) {
+          const now = await snapshot(put.id, s);
+          expect(now.summary).toEqual(replaced);
+          expect(now.header).toEqual(narrowHeader);
+          expect(now.sum).toBe(rowsChecksum([...narrowRows(6_000)]));
+        }
+      });
+
+      it('two instances see each other\'s changes; ifRevision refuses a change made from an older read', async () => {
+        const other = await open();
+        const put = await store.put(dataset('shared'));
+        expect((await other.summary(put.id))!.revision).toBe(1);
+        const edit = await other.updateCodebook(put.id, edited(), { ifRevision: 1 });
+        expect(edit!.revision).toBe(2);
+        expect(await store.summary(put.id)).toEqual(edit);
+        expect((await store.get(put.id))!.codebook).toEqual(edited());
+        // A second edit made from the revision-1 read is refused, and changes nothing.
+        await expect(store.updateCodebook(put.id, codebook, { ifRevision: 1 })).rejects.toMatchObject({ code: 'Conflict' });
+        await expect(store.replace(put.id, { codebook, header, rows: studyGRows(100) }, { ifRevision: 1 })).rejects.toMatchObject({ code: 'Conflict' });
+        expect(await other.summary(put.id)).toEqual(edit);
+        expect((await other.get(put.id))!.rows).toEqual(rows50);
+        const replaced = await store.replace(put.id, { codebook: narrowCodebook(), header: narrowHeader, rows: narrowRows(700) }, { ifRevision: 2 });
+        expect(replaced!.revision).toBe(3);
+        const seen = (await other.get(put.id))!;
+        expect(seen).toMatchObject({ revision: 3, respondents: 700, header: narrowHeader });
+        expect(rowsChecksum(seen.rows)).toBe(rowsChecksum([...narrowRows(700)]));
+        // A delete on one instance: the other's change finds nothing (null), with or without a revision.
+        expect(await other.delete(put.id)).toBe(true);
+        expect(await store.updateCodebook(put.id, codebook)).toBeNull();
+        expect(await store.updateCodebook(put.id, codebook, { ifRevision: 3 })).toBeNull();
+        expect(await store.replace(put.id, { codebook, header, rows: rows50 }, { ifRevision: 3 })).toBeNull();
+        expect(await harness.orphanRows()).toBe(0);
+      });
+
+      it('two replaces at once from the same revision: one wins, the other is refused; never a mix', async () => {
+        const other = await open();
+        const put = await store.put(dataset('contested', studyGRows(2_000)));
+        const a = [...studyGRows(1_000, undefined, 'a-')];
+        const b = [...studyGRows(900, undefined, 'b-')];
+        const results = await Promise.allSettled([store.replace(put.id, { codebook, header, rows: a }, { ifRevision: 1 }), other.replace(put.id, { codebook, header, rows: b }, { ifRevision: 1 })]);
+        const won = results.filter((r): r is PromiseFulfilledResult<DatasetSummary | null> => r.status === 'fulfilled');
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost.map((r) => (r.reason as DatasetStoreError).code)).toEqual(['Conflict']);
+        const stored = (await store.get(put.id))!;
+        expect(stored.revision).toBe(2);
+        expect([rowsChecksum(a), rowsChecksum(b)]).toContain(rowsChecksum(stored.rows));
+        expect(stored.respondents).toBe(won[0].value!.respondents);
+        expect(await harness.integrityProblems()).toEqual([]);
+      });
+
+      it('a process killed in the middle of a replace leaves the old dataset whole after restart', async () => {
+        const put = await store.put(dataset('survives a crash'));
+        const before = await snapshot(put.id);
+        const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'testing/killDuringPut.ts'), ...harness.killerArgs(), put.id], {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        await new Promise<void>((resolve, reject) => {
+          child.stdout.on('data', (d) => String(d).includes('writing') && resolve());
+          child.on('exit', (code) => reject(new Error(`child exited early (${code}): ${stderr}`)));
+        });
+        const evidence = await harness.evidenceOfOpenWrite();
+        console.log(`${name}: killed during a replace: ${evidence}`);
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
+        await harness.afterKill();
+
+        await restart();
+        expect(await snapshot(put.id)).toEqual(before);
+        await expectOnly([{ id: put.id, sum: rowsChecksum(rows50) }]);
+        expect((await store.updateCodebook(put.id, edited()))!.revision).toBe(2);
+      }, 60_000);
+
+      it('a database from before datasets could change is migrated: its datasets at revision 1, changeable', async () => {
+        await store.close();
+        await harness.dropLocation();
+        await harness.freshLocation();
+        const old = { ...dataset('stored by version 2'), rows: rows50 };
+        const id = await harness.versionTwoWithDataset(old);
+        expect(await harness.schemaVersions()).toEqual([1, 2]);
+        store = await open();
+        const [listed] = await store.list();
+        expect(listed).toMatchObject({ id, name: 'stored by version 2', respondents: 50, revision: 1 });
+        expect(listed.updatedAt).toBe(listed.addedAt);
+        expect(await harness.schemaVersions()).toEqual(harness.migrationVersions);
+        expect((await store.get(id))!.rows).toEqual(rows50);
+        expect(await store.updateCodebook(id, edited())).toMatchObject({ revision: 2, studyStyle: 'custom' });
+        expect((await store.replace(id, { codebook, header, rows: studyGRows(10) }))!.respondents).toBe(10);
+        expect(await harness.integrityProblems()).toEqual([]);
       });
     });
 

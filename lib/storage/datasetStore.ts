@@ -11,8 +11,16 @@ import { SurveyDataBuilder, type SurveyData } from '../survey/dataset';
  *   dataset is untouched.
  * - Field values read back are exactly the strings that were put (same UTF-16 code units).
  * - Readers never see a dataset that is still being written.
+ * - `updateCodebook` and `replace` are all or nothing too: a reader sees the old dataset or the new
+ *   one, never a mix (a new codebook over old rows, half the new rows); a failing row iterator, a
+ *   refused row or a dead process leaves the old dataset exactly as it was.
+ * - Every change raises the dataset's `revision` by one (1 when put), so that a cache of a dataset
+ *   built elsewhere (another instance's engine columns) knows it is stale with one cheap `summary`.
+ *   With `ifRevision`, a change is made only if the dataset is still at that revision (else
+ *   DatasetStoreError 'Conflict'): a change computed from what was read cannot overwrite a change
+ *   made since by someone else.
  * - Several stores (processes, app instances) may share one database: each sees what the others
- *   committed. A stored dataset never changes; it can only be deleted, and ids are never reused.
+ *   committed. Ids are never reused; a dataset's name and `addedAt` never change.
  */
 
 export interface DatasetSummary {
@@ -24,6 +32,10 @@ export interface DatasetSummary {
   respondents: number;
   /** When the dataset was stored, ISO 8601 (UTC). */
   addedAt: string;
+  /** 1 when stored, one more with each change of its codebook or rows. */
+  revision: number;
+  /** When the dataset last changed (its put, or the latest change), ISO 8601 (UTC). */
+  updatedAt: string;
   synthetic: boolean;
   /** True for the read-only reference datasets shipped in data/; a store's own datasets are false. */
   reference: boolean;
@@ -35,6 +47,18 @@ export interface NewDataset {
   header: string[];
   /** Data rows, fields as strings in header order; may stream in (an upload being parsed). */
   rows: Iterable<string[]> | AsyncIterable<string[]>;
+}
+
+/** What `replace` puts in place of a dataset's codebook, header and every row (name, id and addedAt stay). */
+export interface DatasetReplacement {
+  codebook: Codebook;
+  header: string[];
+  rows: Iterable<string[]> | AsyncIterable<string[]>;
+}
+
+export interface ChangeOptions {
+  /** Change the dataset only if it is still at this revision; DatasetStoreError 'Conflict' if not. */
+  ifRevision?: number;
 }
 
 export interface StoredDataset extends DatasetSummary {
@@ -52,15 +76,25 @@ export interface DatasetStore {
   get(id: string): Promise<StoredDataset | null>;
   /** Stores a dataset atomically and returns its summary (with the generated id). */
   put(input: NewDataset): Promise<DatasetSummary>;
+  /**
+   * Replaces the codebook (and the summary's studyStyle and synthetic, read from it) atomically;
+   * the rows stay. The new summary, or null if there is no dataset with this id.
+   */
+  updateCodebook(id: string, codebook: Codebook, options?: ChangeOptions): Promise<DatasetSummary | null>;
+  /**
+   * Replaces codebook, header and every row in one transaction, all or nothing as `put`; the new
+   * summary, or null if there is no dataset with this id (the rows are then not read).
+   */
+  replace(id: string, replacement: DatasetReplacement, options?: ChangeOptions): Promise<DatasetSummary | null>;
   /** Removes a dataset (metadata and rows) atomically; false if there was none with this id. */
   delete(id: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
-/** A put or delete the store refused (bad input); nothing was written. */
+/** A put, change or delete the store refused (bad input, a closed store, a revision that moved on); nothing was written. */
 export class DatasetStoreError extends Error {
   constructor(
-    readonly code: 'EmptyName' | 'BadHeader' | 'RaggedRow' | 'NotAString' | 'NoRows' | 'Closed',
+    readonly code: 'EmptyName' | 'BadHeader' | 'RaggedRow' | 'NotAString' | 'NoRows' | 'Closed' | 'Conflict',
     message: string,
     /** 1-based data row, when the problem belongs to a row. */
     readonly row?: number,
@@ -79,15 +113,32 @@ export function loadStoredSurvey(stored: Pick<StoredDataset, 'codebook' | 'heade
 
 /** The summary of a dataset about to be stored: a fresh id, stamped now, respondents counted as rows arrive. */
 export function newDatasetSummary(input: Pick<NewDataset, 'name' | 'codebook'>, id: string): DatasetSummary {
+  const now = new Date().toISOString();
   return {
     id,
     name: input.name.trim(),
-    studyStyle: String(input.codebook.studyStyle ?? ''),
     respondents: 0,
-    addedAt: new Date().toISOString(),
-    synthetic: input.codebook.synthetic === true,
+    addedAt: now,
+    ...codebookFacts(input.codebook),
     reference: false,
+    revision: 1,
+    updatedAt: now,
   };
+}
+
+/** What a summary reads from the codebook: kept in the summary so that a listing needs no codebook. */
+export function codebookFacts(codebook: Codebook): Pick<DatasetSummary, 'studyStyle' | 'synthetic'> {
+  return { studyStyle: String(codebook.studyStyle ?? ''), synthetic: codebook.synthetic === true };
+}
+
+/** Checks a replacement's header (as a put's); throws DatasetStoreError. */
+export function checkReplacement(input: Pick<DatasetReplacement, 'header'>): void {
+  checkNewDataset({ name: 'unchanged', header: input.header });
+}
+
+/** The refusal of a change asked for at a revision the dataset has moved on from. */
+export function revisionConflict(id: string, expected: number, found: number): DatasetStoreError {
+  return new DatasetStoreError('Conflict', `dataset ${id} changed meanwhile (revision ${found}, not ${expected}); read it again and retry`);
 }
 
 /** Checks the parts of a NewDataset that do not depend on the rows; throws DatasetStoreError. */

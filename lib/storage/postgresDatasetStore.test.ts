@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runDatasetStoreContract, type StoreHarness } from './datasetStore.contract';
-import { isPostgresUrl, openPostgresDatasetStore } from './postgresDatasetStore';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { newDatasetSummary } from './datasetStore';
+import { isPostgresUrl, migratePostgres, openPostgresDatasetStore } from './postgresDatasetStore';
+import { encodeLine } from './postgresRowCodec';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import { closeDatasetStore, getDatasetStore, openStoreFromEnv } from './storeFromEnv';
 import { skipPostgresTests, throwawayPostgres, type ThrowawayPostgres } from './testing/throwawayPostgres';
@@ -71,6 +75,32 @@ function postgresHarness(db: ThrowawayPostgres): StoreHarness {
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error('the killed connection is still open on the server after 10 s');
+    },
+    async versionTwoWithDataset(dataset) {
+      // As versions 1 and 2 wrote a dataset: its row without revision, then one row per respondent.
+      const client = new pg.Client({ connectionString: db.url() });
+      await client.connect();
+      try {
+        await migratePostgres(client, POSTGRES_MIGRATIONS.slice(0, 2));
+        const summary = newDatasetSummary(dataset, randomUUID());
+        await client.query('BEGIN');
+        await client.query('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+          summary.id,
+          encodeLine([summary.name]),
+          summary.studyStyle,
+          dataset.rows.length,
+          summary.addedAt,
+          summary.synthetic,
+          JSON.stringify(dataset.codebook),
+          JSON.stringify(dataset.header),
+        ]);
+        for (const [i, row] of dataset.rows.entries())
+          await client.query('INSERT INTO dataset_rows (dataset_id, row_no, line) VALUES ($1, $2, $3)', [summary.id, i + 1, encodeLine(row)]);
+        await client.query('COMMIT');
+        return summary.id;
+      } finally {
+        await client.end();
+      }
     },
     bigPutTimeoutMs: 180_000,
   };

@@ -4,7 +4,21 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Codebook } from '../survey/codebook';
-import { checkNewDataset, checkRow, DatasetStoreError, newDatasetSummary, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
+import {
+  checkNewDataset,
+  checkReplacement,
+  checkRow,
+  codebookFacts,
+  DatasetStoreError,
+  newDatasetSummary,
+  revisionConflict,
+  type ChangeOptions,
+  type DatasetReplacement,
+  type DatasetStore,
+  type DatasetSummary,
+  type NewDataset,
+  type StoredDataset,
+} from './datasetStore';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import type { Migration } from './sqliteMigrations';
 import { MigratedPool } from './postgresPool';
@@ -19,6 +33,10 @@ import { copyTextValue, decodeLine, encodeLine, fromCopyText } from './postgresR
  * malformed, PostgreSQL refuses a row) aborts the COPY with CopyFail and rolls back; if the process
  * dies, PostgreSQL rolls back the transaction of the lost connection. Readers (other connections,
  * other instances) see only committed datasets, so a half-written one is never visible.
+ *
+ * A codebook update is one UPDATE. A replace is one transaction that locks the dataset's row (SELECT
+ * ... FOR UPDATE: a second replace or a delete waits for it), deletes the old rows, COPYs the new
+ * ones and updates the dataset's row; until COMMIT every reader sees the old dataset whole.
  *
  * Puts run in parallel on separate pooled connections (no shared state but the new dataset's id).
  * A get reads metadata and rows in one REPEATABLE READ transaction (one snapshot), rows via COPY TO.
@@ -47,9 +65,11 @@ interface DatasetRow {
   respondents: number;
   added_at: Date;
   synthetic: boolean;
+  revision: number;
+  updated_at: Date;
 }
 
-const SUMMARY_COLUMNS = 'id, name, study_style, respondents, added_at, synthetic';
+const SUMMARY_COLUMNS = 'id, name, study_style, respondents, added_at, synthetic, revision, updated_at';
 
 const summaryOf = (r: DatasetRow): DatasetSummary => ({
   id: r.id,
@@ -59,6 +79,8 @@ const summaryOf = (r: DatasetRow): DatasetSummary => ({
   addedAt: r.added_at.toISOString(),
   synthetic: r.synthetic,
   reference: false,
+  revision: r.revision,
+  updatedAt: r.updated_at.toISOString(),
 });
 
 /**
@@ -157,20 +179,46 @@ export class PostgresDatasetStore implements DatasetStore {
   }
 
   private async write(client: pg.PoolClient, input: NewDataset): Promise<DatasetSummary> {
-    const width = input.header.length;
     const summary = newDatasetSummary(input, randomUUID());
+    await client.query('BEGIN');
+    try {
+      await client.query('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header, revision, updated_at) VALUES ($1, $2, $3, 0, $4, $5, $6, $7, 1, $8)', [
+        summary.id,
+        encodeLine([summary.name]),
+        summary.studyStyle,
+        summary.addedAt,
+        summary.synthetic,
+        JSON.stringify(input.codebook),
+        JSON.stringify(input.header),
+        summary.updatedAt,
+      ]);
+      const count = await this.copyRows(client, summary.id, input.rows, input.header.length);
+      await client.query('UPDATE datasets SET respondents = $1 WHERE id = $2', [count, summary.id]);
+      await client.query('COMMIT');
+      return { ...summary, respondents: count };
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /**
+   * Streams the rows into dataset_rows with COPY, inside the caller's open transaction; returns how
+   * many. Throws (and the caller rolls back) on a malformed row, an iterator that fails, no rows at
+   * all, or a store closed meanwhile.
+   */
+  private async copyRows(client: pg.PoolClient, id: string, rows: NewDataset['rows'], width: number): Promise<number> {
     let count = 0;
-    const prefix = `${summary.id}\t`;
+    const prefix = `${id}\t`;
     const closing = () => this.pool.closing;
     // COPY's text format: "<dataset id>\t<row number>\t<line>\n", sent in batches of about 256 KB.
     async function* batches(): AsyncGenerator<Buffer> {
       let text = '';
       const take = (row: unknown) => {
-        if (closing()) throw new DatasetStoreError('Closed', 'the dataset store was closed during the put');
+        if (closing()) throw new DatasetStoreError('Closed', 'the dataset store was closed during the write');
         checkRow(row, width, ++count);
         text += `${prefix}${count}\t${copyTextValue(encodeLine(row))}\n`;
       };
-      const rows = input.rows;
       if (Symbol.asyncIterator in rows) {
         for await (const row of rows as AsyncIterable<string[]>) {
           take(row);
@@ -190,28 +238,66 @@ export class PostgresDatasetStore implements DatasetStore {
       }
       if (text) yield Buffer.from(text, 'utf8');
     }
+    // A failing source destroys the COPY stream, which sends CopyFail: the server discards the rows.
+    await pipeline(Readable.from(batches()), client.query(copyFrom('COPY dataset_rows (dataset_id, row_no, line) FROM STDIN')));
+    if (count === 0) throw new DatasetStoreError('NoRows', 'the dataset has no rows');
+    return count;
+  }
 
-    await client.query('BEGIN');
+  updateCodebook(id: string, codebook: Codebook, options: ChangeOptions = {}): Promise<DatasetSummary | null> {
+    if (!UUID.test(id)) return this.run(async () => null);
+    const facts = codebookFacts(codebook);
+    return this.run(async (client) => {
+      const updated = (
+        await client.query<DatasetRow>(
+          `UPDATE datasets SET codebook = $2, study_style = $3, synthetic = $4, revision = revision + 1, updated_at = $5
+           WHERE id = $1 AND ($6::integer IS NULL OR revision = $6) RETURNING ${SUMMARY_COLUMNS}`,
+          [id, JSON.stringify(codebook), facts.studyStyle, facts.synthetic, new Date().toISOString(), options.ifRevision ?? null],
+        )
+      ).rows[0];
+      if (updated) return summaryOf(updated);
+      if (options.ifRevision === undefined) return null;
+      // Nothing updated under a revision condition: gone, or moved on.
+      const found = (await client.query<{ revision: number }>('SELECT revision FROM datasets WHERE id = $1', [id])).rows[0];
+      if (!found) return null;
+      throw revisionConflict(id, options.ifRevision, found.revision);
+    });
+  }
+
+  replace(id: string, replacement: DatasetReplacement, options: ChangeOptions = {}): Promise<DatasetSummary | null> {
     try {
-      await client.query('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header) VALUES ($1, $2, $3, 0, $4, $5, $6, $7)', [
-        summary.id,
-        encodeLine([summary.name]),
-        summary.studyStyle,
-        summary.addedAt,
-        summary.synthetic,
-        JSON.stringify(input.codebook),
-        JSON.stringify(input.header),
-      ]);
-      // A failing source destroys the COPY stream, which sends CopyFail: the server discards the rows.
-      await pipeline(Readable.from(batches()), client.query(copyFrom('COPY dataset_rows (dataset_id, row_no, line) FROM STDIN')));
-      if (count === 0) throw new DatasetStoreError('NoRows', 'the dataset has no rows');
-      await client.query('UPDATE datasets SET respondents = $1 WHERE id = $2', [count, summary.id]);
-      await client.query('COMMIT');
+      checkReplacement(replacement);
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
+      return Promise.reject(e);
     }
-    return { ...summary, respondents: count };
+    if (!UUID.test(id)) return this.run(async () => null);
+    return this.run(async (client) => {
+      await client.query('BEGIN');
+      try {
+        // The row lock makes a concurrent replace, codebook update or delete wait for this one.
+        const found = (await client.query<{ revision: number }>('SELECT revision FROM datasets WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        if (!found) {
+          await client.query('ROLLBACK');
+          return null;
+        }
+        if (options.ifRevision !== undefined && found.revision !== options.ifRevision) throw revisionConflict(id, options.ifRevision, found.revision);
+        await client.query('DELETE FROM dataset_rows WHERE dataset_id = $1', [id]);
+        const count = await this.copyRows(client, id.toLowerCase(), replacement.rows, replacement.header.length);
+        const facts = codebookFacts(replacement.codebook);
+        const updated = (
+          await client.query<DatasetRow>(
+            `UPDATE datasets SET codebook = $2, header = $3, study_style = $4, synthetic = $5, respondents = $6, revision = revision + 1, updated_at = $7
+             WHERE id = $1 RETURNING ${SUMMARY_COLUMNS}`,
+            [id, JSON.stringify(replacement.codebook), JSON.stringify(replacement.header), facts.studyStyle, facts.synthetic, count, new Date().toISOString()],
+          )
+        ).rows[0];
+        await client.query('COMMIT');
+        return summaryOf(updated);
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
   }
 
   delete(id: string): Promise<boolean> {

@@ -85,4 +85,22 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'a dataset can change: its revision and when it last changed; the audit log records codebook edits and appended files',
+    // Existing datasets are at revision 1, last changed when they were added. The action list is
+    // written out, as in migration 2 (audit_log_action_check is the name PostgreSQL gave the
+    // column's CHECK constraint).
+    sql: `
+      ALTER TABLE datasets
+        ADD COLUMN revision integer NOT NULL DEFAULT 1 CHECK (revision >= 1),
+        ADD COLUMN updated_at timestamptz;
+      UPDATE datasets SET updated_at = added_at;
+      ALTER TABLE datasets ALTER COLUMN updated_at SET NOT NULL;
+
+      ALTER TABLE audit_log
+        DROP CONSTRAINT audit_log_action_check,
+        ADD CONSTRAINT audit_log_action_check CHECK (action IN ('setup.admin', 'login.success', 'login.failure', 'logout', 'user.create', 'user.update', 'user.delete', 'dataset.upload', 'dataset.delete', 'dataset.codebook', 'dataset.append'));
+    `,
+  },
 ];

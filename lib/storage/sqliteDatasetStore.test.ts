@@ -1,13 +1,17 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../survey/dataset';
 import { runDatasetStoreContract, type StoreHarness } from './datasetStore.contract';
 import { readCodebookFile } from './referenceDatasets';
-import { DATABASE_FILE, dataDirFromEnv, openSqliteDatasetStore, type SqliteDatasetStore } from './sqliteDatasetStore';
+import { randomUUID } from 'node:crypto';
+import { newDatasetSummary } from './datasetStore';
+import { DATABASE_FILE, dataDirFromEnv, migrate, openSqliteDatasetStore, type SqliteDatasetStore } from './sqliteDatasetStore';
+import { encodeRow, packChunk } from './sqliteRowCodec';
 import { MIGRATIONS } from './sqliteMigrations';
+import { openSqliteAccountStore } from './sqliteAccountStore';
 import { closeDatasetStore, getDatasetStore } from './storeFromEnv';
 
 const root = path.resolve(__dirname, '../..');
@@ -75,6 +79,26 @@ function sqliteHarness(): StoreHarness {
       return `the WAL file grew by ${(grown / 1e6).toFixed(1)} MB of uncommitted pages`;
     },
     async afterKill() {},
+    async versionTwoWithDataset(dataset) {
+      // As versions 1 and 2 wrote a dataset: one row without revision, then its rows in one deflated chunk.
+      return raw((db) => {
+        db.pragma('journal_mode = WAL');
+        migrate(db, MIGRATIONS.slice(0, 2));
+        const summary = newDatasetSummary(dataset, randomUUID());
+        db.prepare('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          summary.id,
+          summary.name,
+          summary.studyStyle,
+          dataset.rows.length,
+          summary.addedAt,
+          summary.synthetic ? 1 : 0,
+          JSON.stringify(dataset.codebook),
+          JSON.stringify(dataset.header),
+        );
+        db.prepare('INSERT INTO dataset_chunks (dataset_id, seq, row_count, data) VALUES (?, 0, ?, ?)').run(summary.id, dataset.rows.length, packChunk(dataset.rows.map(encodeRow)));
+        return summary.id;
+      }, false);
+    },
   };
 }
 
@@ -101,6 +125,34 @@ describe('SqliteDatasetStore specifics', () => {
     expect(db.prepare('SELECT max(version) AS v FROM schema_version').get()).toEqual({ v: MIGRATIONS[MIGRATIONS.length - 1].version });
     db.close();
     store = openSqliteDatasetStore({ dataDir: dir });
+  });
+
+  it('migration 3 carries the audit log over whole, and its ids are still never reused', async () => {
+    const old = path.join(dir, 'v2');
+    mkdirSync(old);
+    const db = new Database(path.join(old, DATABASE_FILE));
+    migrate(db, MIGRATIONS.slice(0, 2));
+    const insert = db.prepare("INSERT INTO audit_log (at, actor, action, target, detail) VALUES ('2026-01-01T00:00:00.000Z', 'alice', ?, NULL, ?)");
+    for (const [action, detail] of [['login.success', '{"i":1}'], ['dataset.upload', '{"i":2}'], ['dataset.delete', '{"i":3}']]) insert.run(action, detail);
+    db.prepare('DELETE FROM audit_log WHERE id = 3').run(); // the high-water mark (3) is above the last id left (2)
+    db.close();
+    const accounts = openSqliteAccountStore({ dataDir: old });
+    try {
+      expect((await accounts.listAudit()).map((e) => [e.id, e.action, e.detail])).toEqual([
+        [2, 'dataset.upload', { i: 2 }],
+        [1, 'login.success', { i: 1 }],
+      ]);
+      const next = await accounts.appendAudit({ actor: 'alice', action: 'dataset.codebook', target: null, detail: {} });
+      expect(next.id).toBe(4);
+      await expect(accounts.appendAudit({ actor: 'alice', action: 'dataset.hack' as never, target: null, detail: {} })).rejects.toThrow();
+    } finally {
+      await accounts.close();
+    }
+    const check = new Database(path.join(old, DATABASE_FILE), { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'audit_log%'").all()).toEqual([{ name: 'audit_log' }]);
+    expect(() => check.prepare("INSERT INTO audit_log (at, action, detail) VALUES ('x', 'bogus', '{}')").run()).toThrow();
+    check.close();
   });
 
   it('refuses a database from a newer program when it opens (synchronously)', async () => {

@@ -3,7 +3,21 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Codebook } from '../survey/codebook';
-import { checkNewDataset, checkRow, DatasetStoreError, newDatasetSummary, type DatasetStore, type DatasetSummary, type NewDataset, type StoredDataset } from './datasetStore';
+import {
+  checkNewDataset,
+  checkReplacement,
+  checkRow,
+  codebookFacts,
+  DatasetStoreError,
+  newDatasetSummary,
+  revisionConflict,
+  type ChangeOptions,
+  type DatasetReplacement,
+  type DatasetStore,
+  type DatasetSummary,
+  type NewDataset,
+  type StoredDataset,
+} from './datasetStore';
 import { MIGRATIONS, type Migration } from './sqliteMigrations';
 import { decodeChunk, encodeRow, packChunk } from './sqliteRowCodec';
 
@@ -13,7 +27,9 @@ import { decodeChunk, encodeRow, packChunk } from './sqliteRowCodec';
  * Atomicity: a put runs in ONE transaction (BEGIN IMMEDIATE ... COMMIT) holding the dataset row
  * and all its row chunks. Any error before COMMIT (the row iterator throws, a row is malformed,
  * SQLite refuses a write) rolls it back; if the process dies first, SQLite discards the
- * uncommitted transaction when the file is next opened. Deletes are one transaction too.
+ * uncommitted transaction when the file is next opened. Deletes, codebook updates and replaces
+ * are one transaction each too: a replace deletes the old chunks and writes the new ones inside it,
+ * so until COMMIT every reader still sees the old dataset whole.
  *
  * Two connections: every write goes through `writer`, one at a time (a promise queue, since a put
  * may await a streaming upload while its transaction is open); every read goes through `reader`,
@@ -41,7 +57,11 @@ interface DatasetRow {
   respondents: number;
   added_at: string;
   synthetic: number;
+  revision: number;
+  updated_at: string;
 }
+
+const SUMMARY_COLUMNS = 'id, name, study_style, respondents, added_at, synthetic, revision, updated_at';
 
 const summaryOf = (r: DatasetRow): DatasetSummary => ({
   id: r.id,
@@ -51,6 +71,8 @@ const summaryOf = (r: DatasetRow): DatasetSummary => ({
   addedAt: r.added_at,
   synthetic: r.synthetic === 1,
   reference: false,
+  revision: r.revision,
+  updatedAt: r.updated_at,
 });
 
 /**
@@ -111,13 +133,13 @@ export class SqliteDatasetStore implements DatasetStore {
 
   async list(): Promise<DatasetSummary[]> {
     this.assertOpen();
-    const rows = this.reader.prepare('SELECT id, name, study_style, respondents, added_at, synthetic FROM datasets ORDER BY added_at, rowid').all() as DatasetRow[];
+    const rows = this.reader.prepare(`SELECT ${SUMMARY_COLUMNS} FROM datasets ORDER BY added_at, rowid`).all() as DatasetRow[];
     return rows.map(summaryOf);
   }
 
   async summary(id: string): Promise<DatasetSummary | null> {
     this.assertOpen();
-    const row = this.reader.prepare('SELECT id, name, study_style, respondents, added_at, synthetic FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined;
+    const row = this.reader.prepare(`SELECT ${SUMMARY_COLUMNS} FROM datasets WHERE id = ?`).get(id) as DatasetRow | undefined;
     return row ? summaryOf(row) : null;
   }
 
@@ -125,7 +147,7 @@ export class SqliteDatasetStore implements DatasetStore {
     this.assertOpen();
     // One read transaction: metadata and chunks from the same snapshot.
     const read = this.reader.transaction(() => {
-      const meta = this.reader.prepare('SELECT id, name, study_style, respondents, added_at, synthetic, codebook, header FROM datasets WHERE id = ?').get(id) as
+      const meta = this.reader.prepare(`SELECT ${SUMMARY_COLUMNS}, codebook, header FROM datasets WHERE id = ?`).get(id) as
         | (DatasetRow & { codebook: string; header: string })
         | undefined;
       if (!meta) return null;
@@ -150,32 +172,10 @@ export class SqliteDatasetStore implements DatasetStore {
 
   private async write(input: NewDataset): Promise<DatasetSummary> {
     const db = this.writer;
-    const width = input.header.length;
     const summary = newDatasetSummary(input, randomUUID());
-    const insertChunk = db.prepare('INSERT INTO dataset_chunks (dataset_id, seq, row_count, data) VALUES (?, ?, ?, ?)');
-    let lines: string[] = [];
-    let chars = 0;
-    let seq = 0;
-    let count = 0;
-    let lastYield = Date.now();
-    const flush = () => {
-      if (lines.length === 0) return;
-      insertChunk.run(summary.id, seq++, lines.length, packChunk(lines));
-      lines = [];
-      chars = 0;
-    };
-    const take = (row: unknown) => {
-      if (this.closing) throw new DatasetStoreError('Closed', 'the dataset store was closed during the put');
-      checkRow(row, width, ++count);
-      const line = encodeRow(row);
-      lines.push(line);
-      chars += line.length + 1;
-      if (chars >= CHUNK_CHARS) flush();
-    };
-
     db.exec('BEGIN IMMEDIATE');
     try {
-      db.prepare('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header) VALUES (?, ?, ?, 0, ?, ?, ?, ?)').run(
+      db.prepare('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header, revision, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, 1, ?)').run(
         summary.id,
         summary.name,
         summary.studyStyle,
@@ -183,28 +183,140 @@ export class SqliteDatasetStore implements DatasetStore {
         summary.synthetic ? 1 : 0,
         JSON.stringify(input.codebook),
         JSON.stringify(input.header),
+        summary.updatedAt,
       );
-      const rows = input.rows;
-      if (Symbol.asyncIterator in rows) {
-        for await (const row of rows as AsyncIterable<string[]>) take(row);
-      } else {
-        for (const row of rows as Iterable<string[]>) {
-          take(row);
-          if ((count & 1023) === 0 && Date.now() - lastYield > YIELD_EVERY_MS) {
-            await new Promise((resolve) => setImmediate(resolve));
-            lastYield = Date.now();
-          }
-        }
-      }
-      flush();
-      if (count === 0) throw new DatasetStoreError('NoRows', 'the dataset has no rows');
+      const written = this.writeRows(summary.id, input.rows, input.header.length);
+      const count = typeof written === 'number' ? written : await written;
       db.prepare('UPDATE datasets SET respondents = ? WHERE id = ?').run(count, summary.id);
       db.exec('COMMIT');
+      return { ...summary, respondents: count };
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw e;
     }
-    return { ...summary, respondents: count };
+  }
+
+  /**
+   * Writes the rows as chunks of the dataset, inside the caller's open transaction; returns how
+   * many. Throws (and the caller rolls back) on a malformed row, an iterator that fails, no rows at
+   * all, or a store closed meanwhile.
+   *
+   * Rows from a synchronous iterable are written synchronously, yielding to the event loop only
+   * when a write has taken over 50 ms: a short transaction then never gives another store on the
+   * same file in this process (tests, scripts) the chance to wait on the file's lock inside it,
+   * which would block the thread that holds the lock (better-sqlite3's busy wait is synchronous).
+   */
+  private writeRows(id: string, rows: NewDataset['rows'], width: number): number | Promise<number> {
+    const insertChunk = this.writer.prepare('INSERT INTO dataset_chunks (dataset_id, seq, row_count, data) VALUES (?, ?, ?, ?)');
+    let lines: string[] = [];
+    let chars = 0;
+    let seq = 0;
+    let count = 0;
+    const flush = () => {
+      if (lines.length === 0) return;
+      insertChunk.run(id, seq++, lines.length, packChunk(lines));
+      lines = [];
+      chars = 0;
+    };
+    const take = (row: unknown) => {
+      if (this.closing) throw new DatasetStoreError('Closed', 'the dataset store was closed during the write');
+      checkRow(row, width, ++count);
+      const line = encodeRow(row);
+      lines.push(line);
+      chars += line.length + 1;
+      if (chars >= CHUNK_CHARS) flush();
+    };
+    const finish = () => {
+      flush();
+      if (count === 0) throw new DatasetStoreError('NoRows', 'the dataset has no rows');
+      return count;
+    };
+    if (Symbol.asyncIterator in rows)
+      return (async () => {
+        for await (const row of rows as AsyncIterable<string[]>) take(row);
+        return finish();
+      })();
+    const iterator = (rows as Iterable<string[]>)[Symbol.iterator]();
+    const pump = (): number | Promise<number> => {
+      const started = Date.now();
+      try {
+        for (let next = iterator.next(); !next.done; next = iterator.next()) {
+          take(next.value);
+          if ((count & 1023) === 0 && Date.now() - started > YIELD_EVERY_MS) return new Promise((resolve) => setImmediate(resolve)).then(pump);
+        }
+      } catch (e) {
+        iterator.return?.();
+        throw e;
+      }
+      return finish();
+    };
+    return pump();
+  }
+
+  /** The dataset's current row as the writer sees it (inside its transaction), or undefined. */
+  private current(id: string): DatasetRow | undefined {
+    return this.writer.prepare(`SELECT ${SUMMARY_COLUMNS} FROM datasets WHERE id = ?`).get(id) as DatasetRow | undefined;
+  }
+
+  updateCodebook(id: string, codebook: Codebook, options: ChangeOptions = {}): Promise<DatasetSummary | null> {
+    try {
+      this.assertOpen();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.exclusive(async () => {
+      const update = this.writer.transaction(() => {
+        const found = this.current(id);
+        if (!found) return null;
+        if (options.ifRevision !== undefined && found.revision !== options.ifRevision) throw revisionConflict(id, options.ifRevision, found.revision);
+        const facts = codebookFacts(codebook);
+        this.writer
+          .prepare('UPDATE datasets SET codebook = ?, study_style = ?, synthetic = ?, revision = revision + 1, updated_at = ? WHERE id = ?')
+          .run(JSON.stringify(codebook), facts.studyStyle, facts.synthetic ? 1 : 0, new Date().toISOString(), id);
+        return summaryOf(this.current(id)!);
+      });
+      return update.immediate();
+    });
+  }
+
+  replace(id: string, replacement: DatasetReplacement, options: ChangeOptions = {}): Promise<DatasetSummary | null> {
+    try {
+      this.assertOpen();
+      checkReplacement(replacement);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.exclusive(async () => {
+      const db = this.writer;
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const found = this.current(id);
+        if (!found) {
+          db.exec('ROLLBACK');
+          return null;
+        }
+        if (options.ifRevision !== undefined && found.revision !== options.ifRevision) throw revisionConflict(id, options.ifRevision, found.revision);
+        db.prepare('DELETE FROM dataset_chunks WHERE dataset_id = ?').run(id);
+        const written = this.writeRows(id, replacement.rows, replacement.header.length);
+        const count = typeof written === 'number' ? written : await written;
+        const facts = codebookFacts(replacement.codebook);
+        db.prepare('UPDATE datasets SET codebook = ?, header = ?, study_style = ?, synthetic = ?, respondents = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(
+          JSON.stringify(replacement.codebook),
+          JSON.stringify(replacement.header),
+          facts.studyStyle,
+          facts.synthetic ? 1 : 0,
+          count,
+          new Date().toISOString(),
+          id,
+        );
+        const summary = summaryOf(this.current(id)!);
+        db.exec('COMMIT');
+        return summary;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    });
   }
 
   delete(id: string): Promise<boolean> {

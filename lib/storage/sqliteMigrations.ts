@@ -86,4 +86,30 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    description: 'a dataset can change: its revision and when it last changed; the audit log records codebook edits and appended files',
+    // SQLite cannot alter a CHECK constraint: the audit log is copied into a table with the longer
+    // action list and renamed. Its AUTOINCREMENT high-water mark is carried over, so that an id is
+    // still never reused. Existing datasets are at revision 1, last changed when they were added.
+    sql: `
+      ALTER TABLE datasets ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+      ALTER TABLE datasets ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+      UPDATE datasets SET updated_at = added_at;
+
+      CREATE TABLE audit_log_v3 (
+        id     INTEGER PRIMARY KEY AUTOINCREMENT,
+        at     TEXT NOT NULL,
+        actor  TEXT,
+        action TEXT NOT NULL CHECK (action IN ('setup.admin', 'login.success', 'login.failure', 'logout', 'user.create', 'user.update', 'user.delete', 'dataset.upload', 'dataset.delete', 'dataset.codebook', 'dataset.append')),
+        target TEXT,
+        detail TEXT NOT NULL CHECK (json_valid(detail))
+      ) STRICT;
+      INSERT INTO audit_log_v3 (id, at, actor, action, target, detail) SELECT id, at, actor, action, target, detail FROM audit_log;
+      DELETE FROM sqlite_sequence WHERE name = 'audit_log_v3';
+      INSERT INTO sqlite_sequence (name, seq) SELECT 'audit_log_v3', seq FROM sqlite_sequence WHERE name = 'audit_log';
+      DROP TABLE audit_log;
+      ALTER TABLE audit_log_v3 RENAME TO audit_log;
+    `,
+  },
 ];

@@ -1,14 +1,14 @@
 import { acceptance, findCell, type AcceptanceCell } from '../analysis/acceptance';
 import type { AcceptanceQuery } from '../analysis/query';
+import { withoutInference } from '../analysis/smallBase';
 import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import type { Figure, Tone } from './model';
 
-/** A computed cell as a summary figure; null when the cell is empty. */
+/** A computed cell as a summary figure; null when the cell is empty. Under the minimum base it has no interval (lib/analysis/smallBase.ts). */
 export function figureOf(cell: AcceptanceCell, label: Label, tone: Tone, claimId?: string): Figure | null {
   if (cell.share === null) return null;
-  // Under the minimum base a figure shows no interval.
-  return { label, share: cell.share, ci: cell.smallBase ? null : cell.ci, respondents: cell.respondents, effectiveBase: cell.effectiveBase, claimId, tone, smallBase: cell.smallBase };
+  return { label, share: cell.share, ci: withoutInference(cell).ci, respondents: cell.respondents, effectiveBase: cell.effectiveBase, claimId, tone, smallBase: cell.smallBase };
 }
 
 /**

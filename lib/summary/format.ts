@@ -37,46 +37,58 @@ export function formatP(p: number, locale: Locale): string {
   return `p = ${formatNumber(p, locale, 3)}`;
 }
 
-/** "Base: 4,000 respondents (effective 3,498) · weighted · 95% interval 44.9%–47.2% · synthetic data". */
-export function figureFootnote(figure: Figure, summary: Pick<ExecutiveSummary, 'weighted' | 'synthetic'>, locale: Locale): string {
+type FootnoteContext = Pick<ExecutiveSummary, 'weighted' | 'synthetic' | 'minBase'>;
+
+/** "Base: 4,000 respondents (effective 3,498) · weighted · 95% interval 44.9%–47.2% · synthetic data"; under the minimum base the reason instead of the interval. */
+export function figureFootnote(figure: Figure, summary: FootnoteContext, locale: Locale): string {
   const parts = [st(locale, 'footBase', { n: formatNumber(figure.respondents, locale), eff: formatNumber(figure.effectiveBase, locale) })];
   parts.push(st(locale, summary.weighted ? 'footWeighted' : 'footUnweighted'));
-  if (figure.ci) parts.push(st(locale, 'footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) }));
+  if (figure.smallBase) parts.push(smallNote(summary, locale));
+  else if (figure.ci) parts.push(st(locale, 'footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) }));
   if (summary.synthetic) parts.push(st(locale, 'footSynthetic'));
   return parts.join(' · ');
 }
 
-/** The footnote of a headline: the base and interval of its own figure, and the test of a difference. */
-export function headlineFootnote(headline: Headline, summary: Pick<ExecutiveSummary, 'weighted' | 'synthetic'>, locale: Locale): string {
+const smallNote = (summary: FootnoteContext, locale: Locale) => st(locale, 'footSmall', { min: formatNumber(summary.minBase, locale) });
+
+/**
+ * The footnote of a headline: the base and interval of its own figure, and the test of a difference.
+ * A difference with a side under the minimum base is not tested (no p-value), and any bar under it
+ * is named as a small base with the reason.
+ */
+export function headlineFootnote(headline: Headline, summary: FootnoteContext, locale: Locale): string {
+  const weighting = st(locale, summary.weighted ? 'footWeighted' : 'footUnweighted');
+  let parts: string[];
   if (headline.value.kind === 'range') {
     const ns = headline.bars.map((b) => b.respondents);
-    const parts = [
-      st(locale, 'footRange', { count: headline.bars.length, minN: formatNumber(Math.min(...ns), locale), maxN: formatNumber(Math.max(...ns), locale) }),
-      st(locale, summary.weighted ? 'footWeighted' : 'footUnweighted'),
-    ];
+    parts = [st(locale, 'footRange', { count: headline.bars.length, minN: formatNumber(Math.min(...ns), locale), maxN: formatNumber(Math.max(...ns), locale) }), weighting];
     if (summary.synthetic) parts.push(st(locale, 'footSynthetic'));
-    return parts.join(' · ');
-  }
-  if (headline.test) {
+  } else if (headline.test) {
     const { high, low, pValue, description } = headline.test;
-    const test = st(locale, 'footTest', {
+    const sides = {
       high: `${high.label[locale]} ${precise(high.share, locale)}`,
       highN: `n = ${formatNumber(high.respondents, locale)}`,
       low: `${low.label[locale]} ${precise(low.share, locale)}`,
       lowN: `n = ${formatNumber(low.respondents, locale)}`,
-      description: description[locale],
-      p: formatP(pValue, locale),
-    });
-    const parts = [test, st(locale, summary.weighted ? 'footWeighted' : 'footUnweighted')];
+    };
+    const test =
+      high.smallBase || low.smallBase
+        ? st(locale, 'footNoTest', { ...sides, min: formatNumber(summary.minBase, locale) })
+        : st(locale, 'footTest', { ...sides, description: description[locale], p: formatP(pValue, locale) });
+    parts = [test, weighting];
     if (summary.synthetic) parts.push(st(locale, 'footSynthetic'));
-    return parts.join(' · ');
+  } else {
+    const own = headline.bars.find((b) => b.tone === 'focus' || b.tone === 'nogo') ?? headline.bars[0];
+    parts = [figureFootnote(own, summary, locale)];
+    // A question group's largest difference between groups of respondents, with both bases (generic headlines).
+    if (headline.difference) parts.push(differenceFootnote(headline.difference, locale));
   }
-  const own = headline.bars.find((b) => b.tone === 'focus' || b.tone === 'nogo') ?? headline.bars[0];
-  const base = figureFootnote(own, summary, locale);
-  return headline.difference ? `${base} · ${differenceFootnote(headline.difference, locale)}` : base;
+  const small = smallNote(summary, locale);
+  if (headline.bars.some((b) => b.smallBase) && !parts.some((p) => p.includes(small))) parts.push(small);
+  return parts.join(' · ');
 }
 
-/** "Largest difference: Country, Netherlands 55.1% (n = 1,100) against Germany 47.0% (n = 1,050): +8.1 points, design-based t test, p < 0.001 (Benjamini-Hochberg over 5 attributes)". */
+/** "Largest difference, Country: Netherlands 55.1% (n = 1,100) against Germany 47.0% (n = 1,050), +8.1 points, design-based t test, p < 0.001 after Benjamini-Hochberg over 5 attributes". */
 export function differenceFootnote(d: GroupDifference, locale: Locale): string {
   return st(locale, 'footDifference', {
     dimension: shorten(d.dimension[locale], 60),
@@ -88,6 +100,12 @@ export function differenceFootnote(d: GroupDifference, locale: Locale): string {
     p: formatP(d.pAdjusted, locale),
     k: d.tested,
   });
+}
+
+/** A bar's label for the exports, shortened when long (a question used as its label), and marked when its base is under the minimum (the text exports cannot grey it). */
+export function barLabel(figure: Figure, locale: Locale): string {
+  const label = shorten(figure.label[locale], 80);
+  return figure.smallBase ? st(locale, 'smallBaseMark', { label, n: formatNumber(figure.respondents, locale) }) : label;
 }
 
 /** "Emotional bond with the brand: Strong (4-5) 65.0% against Weak (1-2) 29.4%". */

@@ -60,15 +60,17 @@ const DATA_TYPE = 'dataType';
 function claimFigure(ctx: HeadlineContext, id: string, label: Label, tone: Tone): Figure {
   const result = ctx.claim(id);
   if (result.error || result.share === null || result.respondents === null) throw new Unsupported(NO_FIGURE);
+  const smallBase = result.respondents < ctx.minBase;
   return {
     label,
     share: result.share,
-    ci: result.ci,
+    // Under the minimum base a figure shows no interval (lib/analysis/smallBase.ts).
+    ci: smallBase ? null : result.ci,
     respondents: result.respondents,
     effectiveBase: result.effectiveBase ?? 0,
     claimId: id,
     tone,
-    smallBase: result.respondents < ctx.minBase,
+    smallBase,
   };
 }
 

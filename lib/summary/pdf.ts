@@ -1,10 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { formatNumber, t } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
-import { formatDate, formatP, headlineFigure, headlineFootnote, methodsLines, precise, signedPoints, takeawayLine } from './format';
+import { barLabel, formatDate, formatP, headlineFigure, headlineFootnote, methodsLines, precise, signedPoints, takeawayLine } from './format';
 import type { ExecutiveSummary, Figure, Headline, Tone } from './model';
 import { st } from './text';
-import { shorten } from '../explore/shorten';
 
 /**
  * The summary as an A4 PDF, drawn with pdfkit on the server (no browser): title, the headline
@@ -16,6 +15,8 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
 const INK = '#1c2430';
 const MUTED = '#5a6472';
+const SMALL = '#8a929c';
+const SMALL_FILL = '#c3c9d1';
 const ACCENT = '#1d5fb8';
 const TONE: Record<Tone, string> = { focus: ACCENT, base: '#8d9bb0', ok: '#2e8540', nogo: '#b42318' };
 const FIGURE_COLOUR: Record<string, string> = { 'g-nogo-types': '#a11d12', 'p-creepy': '#a11d12', 'p-too-personal': '#a11d12', 'g-ok-types': '#136128', 'p-valued': '#136128' };
@@ -37,27 +38,29 @@ const BAR_FONT = 7;
 function barsHeight(doc: Doc, bars: Figure[], locale: Locale): number {
   return bars.reduce((h, b) => {
     doc.font(b.tone === 'base' ? 'Helvetica' : 'Helvetica-Bold').fontSize(BAR_FONT);
-    return h + Math.max(9, doc.heightOfString(pdfText(shorten(b.label[locale], 80)), { width: BAR.label })) + 3;
+    return h + Math.max(9, doc.heightOfString(pdfText(barLabel(b, locale)), { width: BAR.label })) + 3;
   }, 0);
 }
 
 function drawBars(doc: Doc, bars: Figure[], x: number, y: number, locale: Locale) {
   let cursor = y;
   for (const bar of bars) {
-    doc.font(bar.tone === 'base' ? 'Helvetica' : 'Helvetica-Bold').fontSize(BAR_FONT).fillColor(INK);
-    const label = pdfText(shorten(bar.label[locale], 80));
+    // A bar under the minimum base: greyed, marked in its label, never an interval (lib/analysis/smallBase.ts).
+    const ink = bar.smallBase ? SMALL : INK;
+    doc.font(bar.tone === 'base' ? 'Helvetica' : 'Helvetica-Bold').fontSize(BAR_FONT).fillColor(ink);
+    const label = pdfText(barLabel(bar, locale));
     const rowHeight = Math.max(9, doc.heightOfString(label, { width: BAR.label }));
     doc.text(label, x, cursor, { width: BAR.label });
     const bx = x + BAR.label + BAR.gap;
     const by = cursor + 1;
     doc.rect(bx, by, BAR.bar, 6).fill('#eceff3');
-    doc.rect(bx, by, Math.max(0.5, BAR.bar * bar.share), 6).fill(TONE[bar.tone]);
-    if (bar.ci) {
+    doc.rect(bx, by, Math.max(0.5, BAR.bar * bar.share), 6).fill(bar.smallBase ? SMALL_FILL : TONE[bar.tone]);
+    if (bar.ci && !bar.smallBase) {
       const lo = bx + BAR.bar * bar.ci.lower;
       const hi = bx + BAR.bar * bar.ci.upper;
       doc.lineWidth(0.6).strokeColor(INK).moveTo(lo, by + 3).lineTo(hi, by + 3).moveTo(lo, by + 1).lineTo(lo, by + 5).moveTo(hi, by + 1).lineTo(hi, by + 5).stroke();
     }
-    doc.font('Helvetica-Bold').fontSize(BAR_FONT).fillColor(INK).text(pdfText(precise(bar.share, locale)), bx + BAR.bar + BAR.gap, cursor, { width: BAR.value, align: 'right', lineBreak: false });
+    doc.font('Helvetica-Bold').fontSize(BAR_FONT).fillColor(ink).text(pdfText(precise(bar.share, locale)), bx + BAR.bar + BAR.gap, cursor, { width: BAR.value, align: 'right', lineBreak: false });
     cursor += rowHeight + 3;
   }
 }

@@ -1,10 +1,9 @@
 import PptxGenJS from 'pptxgenjs';
 import { formatNumber, t } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
-import { formatDate, formatP, headlineFigure, headlineFootnote, methodsLines, signedPoints, takeawayLine } from './format';
+import { barLabel, formatDate, formatP, headlineFigure, headlineFootnote, methodsLines, signedPoints, takeawayLine } from './format';
 import type { ExecutiveSummary, Headline, Tone } from './model';
 import { st } from './text';
-import { shorten } from '../explore/shorten';
 
 /**
  * The summary as a slide deck (pptxgenjs): a title slide with the key takeaways, one slide per
@@ -41,7 +40,7 @@ function headlineSlide(pptx: PptxGenJS, headline: Headline, summary: ExecutiveSu
   );
   const bars = [...headline.bars].reverse(); // PowerPoint draws horizontal bars bottom-up
   slide.addText(headline.chartTitle[locale], { x: 6.2, y: 0.8, w: 6.6, h: 0.45, fontFace: FONT, fontSize: 13, bold: true, color: MUTED, margin: 0 });
-  slide.addChart(pptx.ChartType.bar, [{ name: headline.chartTitle[locale], labels: bars.map((b) => shorten(b.label[locale], 60)), values: bars.map((b) => b.share) }], {
+  slide.addChart(pptx.ChartType.bar, [{ name: headline.chartTitle[locale], labels: bars.map((b) => barLabel(b, locale)), values: bars.map((b) => b.share) }], {
     x: 6.2,
     y: 1.3,
     w: 6.6,

@@ -51,6 +51,12 @@ export const summaryMessages = {
     nl: 'Grootste verschil, {dimension}: {high} ({highN}) tegenover {low} ({lowN}), {diff} procentpunt, designgebaseerde t-toets, {p} na Benjamini-Hochberg over {k} kenmerken',
   },
   smallBase: { en: 'small base', nl: 'kleine basis' },
+  smallBaseMark: { en: '{label} (small base, n = {n})', nl: '{label} (kleine basis, n = {n})' },
+  footSmall: { en: 'small base: fewer than {min} respondents, so no interval or test', nl: 'kleine basis: minder dan {min} respondenten, dus geen interval of toets' },
+  footNoTest: {
+    en: '{high} ({highN}) against {low} ({lowN}): not tested, as one side has fewer than {min} respondents',
+    nl: '{high} ({highN}) tegenover {low} ({lowN}): niet getoetst, want één kant heeft minder dan {min} respondenten',
+  },
   methodsWeighting: {
     en: 'Shares are weighted shares of positive answers over the respondents who were asked (weights in the data).',
     nl: 'Aandelen zijn gewogen aandelen positieve antwoorden onder de respondenten aan wie de vraag is gesteld (gewichten uit de data).',

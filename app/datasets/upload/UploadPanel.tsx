@@ -3,23 +3,35 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { buildCodebook, matchTemplateHeader, proposeMapping, type ColumnMapping, type ColumnProfile, type TemplateHeader } from '@/lib/ingest/mapping';
+import { codebookForFile } from '@/lib/ingest/files';
 import { codebookTooLargeProblem, problemMessage } from '@/lib/ingest/limitMessages';
+import { matchTemplateHeader, type TemplateHeader } from '@/lib/mapping/templates';
 import { applyKeepChoices } from '@/lib/ingest/personalProblems';
 import { MAX_CODEBOOK_BYTES, type Problem, type ValidationReport } from '@/lib/ingest/types';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { buildCodebook } from '@/lib/mapping/build';
+import { fitCodebookToHeader } from '@/lib/mapping/fitCodebook';
+import type { MappingDraft } from '@/lib/mapping/draft';
+import { columnsMap, matchHeaders } from '@/lib/mapping/matchHeaders';
+import type { ColumnProfile } from '@/lib/mapping/profile';
+import { factsOf, proposeDraft } from '@/lib/mapping/propose';
+import { freeColumnName, sourceValues, withSourceColumn } from '@/lib/mapping/sources';
 import { parseCodebook, type Codebook, type Locale } from '@/lib/survey/codebook';
-import { MappingTable } from './MappingTable';
+import { FilesStep, filesChoiceReady, type FilesChoice } from './FilesStep';
+import { MappingScreen } from './MappingScreen';
+import { mt } from './mappingMessages';
 import { ut } from './messages';
 import type { FromWorker, ToWorker } from './protocol';
 import { downloadText, ProblemTable, ReportView } from './ReportView';
 
 /**
- * The upload panel of /datasets. A chosen file goes through: a sample (header and first rows, in
- * the worker) → a codebook (the uploaded one, a template's, or the mapping screen's) → a full
- * check in the worker with progress and Cancel → the report (errors block, warnings let the
- * analyst go on, personal-data columns dropped unless kept) → sending with progress and Cancel
- * → the server's own check and answer. Nothing is stored before the last step succeeds.
+ * The upload panel of /datasets. Chosen files go through: their headers (in the worker) → a
+ * codebook (the uploaded one, a template's, or the mapping screen's, proposed from rows across
+ * every file) → for several files, the value that tells them apart and the matching of their
+ * columns → a full check of each file in the worker with progress and Cancel → the reports (errors
+ * block, warnings let the analyst go on, personal-data columns dropped unless kept) → sending with
+ * progress and Cancel → the server's own check and answer. Nothing is stored before the last step
+ * succeeds.
  */
 
 type Source = { kind: 'template'; study: string; columns: number } | { kind: 'uploaded'; name: string } | { kind: 'mapping' };
@@ -27,8 +39,10 @@ type Source = { kind: 'template'; study: string; columns: number } | { kind: 'up
 type Phase =
   | { kind: 'idle'; note?: 'cancelled' | 'uploadCancelled' }
   | { kind: 'sampling' }
+  | { kind: 'files' }
+  | { kind: 'profiling' }
   | { kind: 'mapping'; problems: Problem[] }
-  | { kind: 'validating'; rows: number; bytes: number; totalBytes: number }
+  | { kind: 'validating'; file: number; rows: number; bytes: number; totalBytes: number }
   | { kind: 'checked' }
   | { kind: 'uploading'; sent: number; total: number }
   | { kind: 'stored'; result: UploadAnswer }
@@ -40,10 +54,16 @@ interface UploadAnswer {
   template: string | null;
   droppedColumns: string[];
   warnings: Problem[];
+  files?: { name: string; source: string; rows: number }[];
 }
 
 interface ErrorAnswer {
-  error: { code: string; message: string; problems?: Problem[]; report?: { counts: Record<string, number> } };
+  error: { code: string; message: string; problems?: Problem[]; report?: { counts: Record<string, number>; problems?: Problem[] } };
+}
+
+interface FileReport {
+  report: ValidationReport;
+  seconds: number;
 }
 
 const studyName = (study: string, locale: Locale) => (study === 'study-g' ? ut(locale, 'studyG') : study === 'study-p' ? ut(locale, 'studyP') : study);
@@ -54,18 +74,42 @@ function formatBytes(n: number, locale: Locale): string {
   return `${formatNumber(n, locale)} B`;
 }
 
+const stem = (name: string) => name.replace(/\.(csv|tsv|txt)$/i, '');
+
+/** The name several files share ("personalisation_survey" of "…_NL_DE" and "…_UK"), else the first one's. */
+function commonName(stems: string[]): string {
+  let n = 0;
+  while (n < stems[0].length && stems.every((s) => s[n] === stems[0][n])) n++;
+  return stems[0].slice(0, n).replace(/[\s._-]+$/, '') || stems[0];
+}
+
+/** The codebook with a segment telling the files apart, for a template's or an uploaded codebook used with several files. */
+function withSourceAttribute(codebook: Codebook, column: string, sources: string[]): Codebook {
+  const ids = new Set(codebook.attributes.map((a) => a.id));
+  let id = 'source';
+  for (let k = 2; ids.has(id); k++) id = `source_${k}`;
+  return {
+    ...codebook,
+    attributes: [...codebook.attributes, { id, column, label: { en: 'File', nl: 'Bestand' }, kind: 'categorical', codes: sources.map((code) => ({ code, label: { en: code, nl: code } })) }],
+    sourceColumn: column,
+  };
+}
+
 export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]; locale: Locale }) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [headers, setHeaders] = useState<string[][]>([]);
+  const [choice, setChoice] = useState<FilesChoice | null>(null);
   const [codebookFile, setCodebookFile] = useState<File | null>(null);
+  const [baseCodebook, setBaseCodebook] = useState<{ codebook: Codebook; source: Source } | null>(null);
   const [name, setName] = useState('');
   const [source, setSource] = useState<Source | null>(null);
   const [codebook, setCodebook] = useState<Codebook | undefined>(undefined);
   const [profiles, setProfiles] = useState<ColumnProfile[]>([]);
   const [sampleRows, setSampleRows] = useState(0);
-  const [mapping, setMapping] = useState<ColumnMapping[]>([]);
-  const [rawReport, setRawReport] = useState<{ report: ValidationReport; seconds: number } | null>(null);
+  const [draft, setDraft] = useState<MappingDraft | null>(null);
+  const [reports, setReports] = useState<FileReport[]>([]);
   const [keep, setKeep] = useState<Set<string>>(new Set());
   const [dragging, setDragging] = useState(false);
   /** The last progress of the check, in percent: kept after the report arrives, so that it can be read (and tested) afterwards. */
@@ -73,6 +117,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
   const worker = useRef<Worker | null>(null);
   const xhr = useRef<XMLHttpRequest | null>(null);
   const csvInput = useRef<HTMLInputElement>(null);
+  const facts = useMemo(() => factsOf(profiles), [profiles]);
 
   const stopWorker = useCallback(() => {
     worker.current?.terminate();
@@ -104,136 +149,208 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
     [locale, stopWorker],
   );
 
+  /** The `columns` map of each file (the first file's header is the dataset's). */
+  const columnMaps = useCallback((list: File[], filesChoice: FilesChoice | null) => list.map((_, i) => (i === 0 || !filesChoice ? {} : columnsMap(filesChoice.matches[i]))), []);
+
+  /** Checks every file, one after the other, each against the codebook as its own header names it. */
   const validate = useCallback(
-    (csv: File, cb: Codebook | undefined) => {
+    (list: File[], cb: Codebook | undefined, filesChoice: FilesChoice | null) => {
       setCodebook(cb);
-      setRawReport(null);
+      setReports([]);
       setKeep(new Set());
-      setPhase({ kind: 'validating', rows: 0, bytes: 0, totalBytes: csv.size });
       setLastPercent(0);
-      run({ type: 'validate', file: csv, codebook: cb }, (answer) => {
-        if (answer.type === 'progress') {
-          setPhase({ kind: 'validating', rows: answer.rows, bytes: answer.bytes, totalBytes: answer.totalBytes });
-          setLastPercent(answer.totalBytes ? Math.round((answer.bytes / answer.totalBytes) * 100) : 100);
-        }
-        else if (answer.type === 'report') {
-          setRawReport({ report: answer.report, seconds: answer.ms / 1000 });
+      const maps = columnMaps(list, filesChoice);
+      const done: FileReport[] = [];
+      const next = (i: number) => {
+        if (i >= list.length) {
+          setReports(done);
           setPhase({ kind: 'checked' });
+          return;
+        }
+        setPhase({ kind: 'validating', file: i, rows: 0, bytes: 0, totalBytes: list[i].size });
+        const perFile = cb && list.length > 1 ? codebookForFile(cb, maps[i]) : cb;
+        run({ type: 'validate', file: list[i], codebook: perFile }, (answer) => {
+          if (answer.type === 'progress') {
+            setPhase({ kind: 'validating', file: i, rows: answer.rows, bytes: answer.bytes, totalBytes: answer.totalBytes });
+            const before = list.slice(0, i).reduce((a, f) => a + f.size, 0);
+            const total = list.reduce((a, f) => a + f.size, 0);
+            setLastPercent(total ? Math.round(((before + answer.bytes) / total) * 100) : 100);
+          } else if (answer.type === 'report') {
+            done.push({ report: answer.report, seconds: answer.ms / 1000 });
+            if (i === list.length - 1) setLastPercent(100);
+            next(i + 1);
+          } else if (answer.type === 'failed') setPhase({ kind: 'failed', message: ut(locale, 'readFailed', { message: answer.message }) });
+        });
+      };
+      next(0);
+    },
+    [columnMaps, locale, run],
+  );
+
+  /** Reads rows from across the files and opens the mapping screen with its proposal. */
+  const openMapping = useCallback(
+    (list: File[], header: string[], filesChoice: FilesChoice | null) => {
+      setPhase({ kind: 'profiling' });
+      run({ type: 'profile', files: list, target: header, columns: columnMaps(list, filesChoice) }, (answer) => {
+        if (answer.type === 'profile') {
+          let proposed = proposeDraft(answer.profiles);
+          let all = answer.profiles;
+          if (filesChoice && list.length > 1) {
+            const added = withSourceColumn(proposed, all, filesChoice.sourceColumn.trim(), filesChoice.sources.map((s) => s.trim()), list.map(() => 0));
+            proposed = added.draft;
+            all = added.profiles;
+          }
+          setProfiles(all);
+          setSampleRows(answer.sampleRows);
+          setDraft(proposed);
+          setSource({ kind: 'mapping' });
+          setPhase({ kind: 'mapping', problems: [] });
         } else if (answer.type === 'failed') setPhase({ kind: 'failed', message: ut(locale, 'readFailed', { message: answer.message }) });
       });
     },
-    [locale, run],
+    [columnMaps, locale, run],
   );
 
-  /** Picks the codebook for a sampled file, or opens the mapping screen. */
-  const chooseCodebook = useCallback(
-    async (csv: File, header: string[], cbFile: File | null, columnProfiles: ColumnProfile[]) => {
-      if (cbFile) {
-        if (cbFile.size > MAX_CODEBOOK_BYTES) {
-          setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [codebookTooLargeProblem(cbFile.size, MAX_CODEBOOK_BYTES)] });
-          return;
-        }
-        let parsed: ReturnType<typeof parseCodebook>;
-        try {
-          parsed = parseCodebook(JSON.parse((await cbFile.text()).replace(/^\uFEFF/, '')));
-        } catch (e) {
-          setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [{ type: 'error', code: 'BadCodebook', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] });
-          return;
-        }
-        if (!parsed.ok) {
-          setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: parsed.problems.map((p) => ({ type: 'error', code: 'BadCodebook', message: `${p.path || '(root)'}: ${p.message}` })) });
-          return;
-        }
-        setSource({ kind: 'uploaded', name: cbFile.name });
-        validate(csv, parsed.codebook);
-        return;
+  /** The codebook of an uploaded JSON file, or a failure shown to the analyst. */
+  const readCodebookFile = useCallback(
+    async (cbFile: File): Promise<Codebook | null> => {
+      if (cbFile.size > MAX_CODEBOOK_BYTES) {
+        setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [codebookTooLargeProblem(cbFile.size, MAX_CODEBOOK_BYTES)] });
+        return null;
       }
-      const template = matchTemplateHeader(header, templates);
-      if (template) {
-        setSource({ kind: 'template', study: template.study, columns: header.length });
-        const response = await fetch(`/api/templates/${template.study}.codebook.json`);
-        const json: unknown = await response.json();
-        const parsed = parseCodebook(json);
-        if (!parsed.ok) {
-          setPhase({ kind: 'failed', message: ut(locale, 'badCodebook') });
-          return;
-        }
-        validate(csv, parsed.codebook);
-        return;
+      let parsed: ReturnType<typeof parseCodebook>;
+      try {
+        parsed = parseCodebook(JSON.parse((await cbFile.text()).replace(/^\uFEFF/, '')));
+      } catch (e) {
+        setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [{ type: 'error', code: 'BadCodebook', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] });
+        return null;
       }
-      setSource({ kind: 'mapping' });
-      setMapping(proposeMapping(columnProfiles));
-      setPhase({ kind: 'mapping', problems: [] });
+      if (!parsed.ok) {
+        setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: parsed.problems.map((p) => ({ type: 'error', code: 'BadCodebook', message: `${p.path || '(root)'}: ${p.message}` })) });
+        return null;
+      }
+      return parsed.codebook;
     },
-    [locale, templates, validate],
+    [locale],
+  );
+
+  /** After the headers: an uploaded codebook, a template's, or the mapping screen; several files first get the files step. */
+  const chooseCodebook = useCallback(
+    async (list: File[], fileHeaders: string[][], cbFile: File | null) => {
+      let given: { codebook: Codebook; source: Source } | null = null;
+      if (cbFile) {
+        const cb = await readCodebookFile(cbFile);
+        if (!cb) return;
+        // A stored dataset's codebook fits the next file even when its headers differ only in style.
+        given = { codebook: fitCodebookToHeader(cb, fileHeaders[0]).codebook, source: { kind: 'uploaded', name: cbFile.name } };
+      } else {
+        const template = matchTemplateHeader(fileHeaders[0], templates);
+        if (template) {
+          const response = await fetch(`/api/templates/${template.study}.codebook.json`);
+          const parsed = parseCodebook(await response.json());
+          if (!parsed.ok) {
+            setPhase({ kind: 'failed', message: ut(locale, 'badCodebook') });
+            return;
+          }
+          given = { codebook: parsed.codebook, source: { kind: 'template', study: template.study, columns: fileHeaders[0].length } };
+        }
+      }
+      setBaseCodebook(given);
+      if (list.length > 1) {
+        setChoice({ sources: sourceValues(list.map((f) => f.name)), sourceColumn: freeColumnName(fileHeaders[0]), matches: fileHeaders.map((h, i) => (i === 0 ? matchHeaders(fileHeaders[0], h) : matchHeaders(fileHeaders[0], h))), prefixIds: false });
+        setPhase({ kind: 'files' });
+        return;
+      }
+      setChoice(null);
+      if (given) {
+        setSource(given.source);
+        validate(list, given.codebook, null);
+      } else openMapping(list, fileHeaders[0], null);
+    },
+    [locale, openMapping, readCodebookFile, templates, validate],
   );
 
   const start = useCallback(
-    (csv: File | null, cbFile: File | null) => {
+    (list: File[], cbFile: File | null) => {
       xhr.current?.abort();
-      setRawReport(null);
+      setReports([]);
       setSource(null);
-      if (!csv) {
+      setDraft(null);
+      if (list.length === 0) {
         stopWorker();
         setPhase({ kind: 'idle' });
         return;
       }
       setPhase({ kind: 'sampling' });
-      run({ type: 'sample', file: csv }, (answer) => {
+      run({ type: 'headers', files: list }, (answer) => {
         if (answer.type === 'report') {
-          // The header is past a limit: no mapping, the report says which.
+          // A header is past a limit: no mapping, the report says which.
           setCodebook(undefined);
-          setRawReport({ report: answer.report, seconds: answer.ms / 1000 });
+          const only = list[answer.file ?? 0];
+          setFiles([only]);
+          setReports([{ report: answer.report, seconds: answer.ms / 1000 }]);
           setPhase({ kind: 'checked' });
-        } else if (answer.type === 'sample') {
-          setProfiles(answer.profiles);
-          setSampleRows(answer.sampleRows);
-          void chooseCodebook(csv, answer.header, cbFile, answer.profiles);
+        } else if (answer.type === 'headers') {
+          setHeaders(answer.headers);
+          void chooseCodebook(list, answer.headers, cbFile);
         } else if (answer.type === 'failed') setPhase({ kind: 'failed', message: ut(locale, 'readFailed', { message: answer.message }) });
       });
     },
     [chooseCodebook, locale, run, stopWorker],
   );
 
-  const pickCsv = (f: File | null) => {
-    setFile(f);
-    if (f) setName(f.name.replace(/\.(csv|tsv|txt)$/i, ''));
-    start(f, codebookFile);
+  const pickFiles = (list: File[]) => {
+    setFiles(list);
+    if (list.length) setName(list.length === 1 ? stem(list[0].name) : commonName(list.map((f) => stem(f.name))));
+    start(list, codebookFile);
   };
   const pickCodebook = (f: File | null) => {
     setCodebookFile(f);
-    if (file) start(file, f);
+    if (files.length) start(files, f);
   };
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
-    const dropped = e.dataTransfer.files[0];
-    if (dropped) pickCsv(dropped);
+    const dropped = [...e.dataTransfer.files];
+    if (dropped.length) pickFiles(dropped);
   };
 
   const cancel = () => {
     stopWorker();
     xhr.current?.abort();
     xhr.current = null;
-    setFile(null);
-    setRawReport(null);
+    setFiles([]);
+    setReports([]);
     setSource(null);
     if (csvInput.current) csvInput.current.value = '';
     setPhase({ kind: 'idle', note: phase.kind === 'uploading' ? 'uploadCancelled' : 'cancelled' });
   };
 
+  /** The files step's Continue: a given codebook gains the files' column; otherwise the mapping screen. */
+  const continueFiles = () => {
+    if (!choice || !filesChoiceReady(choice)) return;
+    if (baseCodebook) {
+      setSource(baseCodebook.source);
+      validate(files, withSourceAttribute(baseCodebook.codebook, choice.sourceColumn.trim(), choice.sources.map((s) => s.trim())), choice);
+    } else openMapping(files, headers[0], choice);
+  };
+
   const applyMapping = () => {
-    if (!file) return;
-    const built = buildCodebook(mapping, { name: name || file.name });
+    if (!files.length || !draft) return;
+    const built = buildCodebook(draft, { name: name || files[0].name, ...(choice && files.length > 1 ? { keep: { sourceColumn: choice.sourceColumn.trim() } } : {}) });
     if (!built.ok) {
       setPhase({ kind: 'mapping', problems: built.problems });
       return;
     }
-    validate(file, built.codebook);
+    validate(files, built.codebook, files.length > 1 ? choice : null);
   };
 
-  const report = useMemo(() => (rawReport ? applyKeepChoices(rawReport.report, [...keep], codebook) : null), [rawReport, keep, codebook]);
+  const shownReports = useMemo(
+    () => reports.map((r, i) => applyKeepChoices(r.report, [...keep], codebook && files.length > 1 && choice ? codebookForFile(codebook, columnMaps(files, choice)[i]) : codebook)),
+    [reports, keep, codebook, files, choice, columnMaps],
+  );
+  const allOk = shownReports.length > 0 && shownReports.every((r) => r.ok);
   const onKeep = (column: string, on: boolean) =>
     setKeep((old) => {
       const next = new Set(old);
@@ -243,19 +360,25 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
     });
 
   const send = () => {
-    if (!file || !report?.ok) return;
+    if (!files.length || !allOk) return;
     const form = new FormData();
-    form.append('file', file, file.name);
+    for (const f of files) form.append('file', f, f.name);
     if (name.trim()) form.append('name', name.trim());
     if (keep.size) form.append('keepPersonal', [...keep].join(','));
-    // A template-shaped file is matched by the server itself (and stored as the analyst's data, not synthetic).
-    if (source?.kind !== 'template' && codebook) form.append('codebook', new Blob([JSON.stringify(codebook)], { type: 'application/json' }), 'codebook.json');
+    // A single template-shaped file is matched by the server itself (and stored as the analyst's data, not synthetic).
+    if (!(source?.kind === 'template' && files.length === 1) && codebook) form.append('codebook', new Blob([JSON.stringify(codebook)], { type: 'application/json' }), 'codebook.json');
+    if (files.length > 1 && choice)
+      form.append(
+        'files',
+        JSON.stringify({ sourceColumn: choice.sourceColumn.trim(), prefixIds: choice.prefixIds, files: files.map((_, i) => ({ source: choice.sources[i].trim(), columns: i === 0 ? {} : columnsMap(choice.matches[i]) })) }),
+      );
+    const total = files.reduce((a, f) => a + f.size, 0);
     const request = new XMLHttpRequest();
     xhr.current = request;
     request.open('POST', '/api/datasets');
     request.responseType = 'json';
     request.upload.onprogress = (e) => {
-      if (xhr.current === request) setPhase({ kind: 'uploading', sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
+      if (xhr.current === request) setPhase({ kind: 'uploading', sent: e.loaded, total: e.lengthComputable ? e.total : total });
     };
     request.onload = () => {
       if (xhr.current !== request) return;
@@ -266,30 +389,33 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         return;
       }
       const body = request.response as ErrorAnswer | null;
-      const problems = body?.error.problems ?? [];
-      const total = body?.error.report ? Object.values(body.error.report.counts).reduce((a, b) => a + b, 0) : problems.length;
-      setPhase({ kind: 'refused', message: ut(locale, 'serverRefused', { message: body?.error.message ?? `HTTP ${request.status}` }), problems: problems as Problem[], total });
+      const problems = body?.error.problems ?? body?.error.report?.problems ?? [];
+      const count = body?.error.report ? Object.values(body.error.report.counts).reduce((a, b) => a + b, 0) : problems.length;
+      setPhase({ kind: 'refused', message: ut(locale, 'serverRefused', { message: body?.error.message ?? `HTTP ${request.status}` }), problems: problems as Problem[], total: count });
     };
     request.onerror = () => {
       if (xhr.current !== request) return;
       xhr.current = null;
       setPhase({ kind: 'failed', message: ut(locale, 'networkFailed') });
     };
-    setPhase({ kind: 'uploading', sent: 0, total: file.size });
+    setPhase({ kind: 'uploading', sent: 0, total });
     request.send(form);
   };
 
   const reset = () => {
-    setFile(null);
+    setFiles([]);
     setCodebookFile(null);
     setName('');
-    setRawReport(null);
+    setReports([]);
     setSource(null);
+    setDraft(null);
+    setChoice(null);
     setPhase({ kind: 'idle' });
   };
 
-  const busy = phase.kind === 'sampling' || phase.kind === 'validating' || phase.kind === 'uploading';
-  const warnings = report ? report.problems.some((p) => p.type === 'warning') : false;
+  const busy = phase.kind === 'sampling' || phase.kind === 'profiling' || phase.kind === 'validating' || phase.kind === 'uploading';
+  const warnings = shownReports.some((r) => r.problems.some((p) => p.type === 'warning'));
+  const totalBytes = files.reduce((a, f) => a + f.size, 0);
 
   return (
     <section className="card upload-panel" aria-labelledby="upload-title" data-testid="upload-panel" data-phase={phase.kind} data-progress={lastPercent ?? undefined}>
@@ -310,8 +436,11 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
           >
             <p>{ut(locale, 'dropHere')}</p>
             <label htmlFor="upload-csv">{ut(locale, 'csvFile')}</label>
-            <input ref={csvInput} id="upload-csv" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" disabled={busy} onChange={(e) => pickCsv(e.target.files?.[0] ?? null)} />
-            {file && <p className="muted small">{ut(locale, 'chosen', { file: file.name, size: formatBytes(file.size, locale) })}</p>}
+            <input ref={csvInput} id="upload-csv" type="file" multiple accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" disabled={busy} onChange={(e) => pickFiles([...(e.target.files ?? [])])} aria-describedby="upload-csv-hint" />
+            <p id="upload-csv-hint" className="muted small">
+              {ut(locale, 'severalFiles')}
+            </p>
+            {files.length > 0 && <p className="muted small">{files.length === 1 ? ut(locale, 'chosen', { file: files[0].name, size: formatBytes(files[0].size, locale) }) : ut(locale, 'chosenSeveral', { n: files.length, size: formatBytes(totalBytes, locale) })}</p>}
           </div>
           <div className="upload-fields">
             <label htmlFor="upload-codebook">{ut(locale, 'codebookFile')}</label>
@@ -341,40 +470,55 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         </p>
       )}
 
-      {phase.kind === 'sampling' && (
+      {(phase.kind === 'sampling' || phase.kind === 'profiling') && (
         <p role="status" className="muted">
-          {ut(locale, 'sampling')}
+          {phase.kind === 'sampling' ? ut(locale, 'sampling') : mt(locale, 'profiling')}
         </p>
       )}
 
-      {phase.kind === 'mapping' && (
-        <section className="mapping" aria-labelledby="mapping-title" data-testid="mapping-screen">
-          <h3 id="mapping-title">{ut(locale, 'mappingTitle')}</h3>
-          <p>{ut(locale, 'mappingIntro', { rows: formatNumber(sampleRows, locale) })}</p>
-          <MappingTable profiles={profiles} mapping={mapping} onChange={setMapping} locale={locale} />
-          {phase.problems.length > 0 && (
-            <div className="status-message error" role="alert" data-testid="mapping-problems">
-              <p>{ut(locale, 'mappingProblems')}</p>
-              <ul>
-                {phase.problems.map((p, i) => (
-                  <li key={i}>
-                    {p.column && <code>{p.column}</code>} {p.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+      {phase.kind === 'files' && choice && (
+        <>
+          <FilesStep
+            files={files.map((f) => f.name)}
+            datasetColumns={headers[0] ?? []}
+            choice={choice}
+            onChange={setChoice}
+            onRemove={(i) => {
+              const list = files.filter((_, k) => k !== i);
+              pickFiles(list);
+            }}
+            locale={locale}
+          />
           <div className="form-actions">
-            <button type="button" className="button" onClick={applyMapping}>
-              {ut(locale, 'applyMapping')}
+            <button type="button" className="button" disabled={!filesChoiceReady(choice)} onClick={continueFiles}>
+              {mt(locale, 'continueToMapping')}
             </button>
           </div>
+        </>
+      )}
+
+      {phase.kind === 'mapping' && draft && (
+        <section className="mapping" aria-labelledby="mapping-title" data-testid="mapping-screen">
+          <h3 id="mapping-title">{mt(locale, 'mappingTitle')}</h3>
+          <p>{mt(locale, 'mappingIntro', { rows: formatNumber(sampleRows, locale) })}</p>
+          <MappingScreen draft={draft} facts={facts} onChange={setDraft} locale={locale} problems={phase.problems}>
+            <div className="form-actions">
+              <button type="button" className="button" onClick={applyMapping} data-testid="apply-mapping">
+                {files.length > 1 ? mt(locale, 'applyMappingFiles', { n: files.length }) : mt(locale, 'applyMapping')}
+              </button>
+              {files.length > 1 && (
+                <button type="button" className="button button-secondary" onClick={() => setPhase({ kind: 'files' })}>
+                  {mt(locale, 'filesTitle')}
+                </button>
+              )}
+            </div>
+          </MappingScreen>
         </section>
       )}
 
       {phase.kind === 'validating' && (
         <div className="upload-progress" data-testid="parse-progress">
-          <label htmlFor="parse-progress-bar">{ut(locale, 'progressLabel')}</label>
+          <label htmlFor="parse-progress-bar">{files.length > 1 ? mt(locale, 'checkingFile', { n: phase.file + 1, total: files.length, file: files[phase.file]?.name ?? '' }) : ut(locale, 'progressLabel')}</label>
           <progress id="parse-progress-bar" max={100} value={phase.totalBytes ? Math.round((phase.bytes / phase.totalBytes) * 100) : 0} />
           <p role="status" data-testid="parse-progress-text">
             {ut(locale, 'reading', { rows: formatNumber(phase.rows, locale), percent: formatPercent(phase.totalBytes ? phase.bytes / phase.totalBytes : 0, locale, 0) })}
@@ -385,15 +529,20 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         </div>
       )}
 
-      {report && rawReport && file && (phase.kind === 'checked' || phase.kind === 'uploading' || phase.kind === 'refused') && (
+      {shownReports.length > 0 && files.length > 0 && (phase.kind === 'checked' || phase.kind === 'uploading' || phase.kind === 'refused') && (
         <>
-          <ReportView report={report} seconds={rawReport.seconds} fileName={file.name} keep={keep} onKeep={onKeep} locale={locale} />
+          {shownReports.map((report, i) => (
+            <div key={i} className="file-report" data-testid={files.length > 1 ? 'file-report' : undefined}>
+              {shownReports.length > 1 && <h3>{mt(locale, 'fileReport', { n: i + 1, total: files.length, file: files[i].name })}</h3>}
+              <ReportView report={report} seconds={reports[i].seconds} fileName={files[i]?.name ?? ''} keep={keep} onKeep={onKeep} locale={locale} />
+            </div>
+          ))}
           {phase.kind !== 'uploading' && (
             <div className="form-actions">
-              <button type="button" className="button" disabled={!report.ok} onClick={send} aria-describedby={report.ok ? undefined : 'store-blocked'} data-testid="store-button">
+              <button type="button" className="button" disabled={!allOk} onClick={send} aria-describedby={allOk ? undefined : 'store-blocked'} data-testid="store-button">
                 {warnings ? ut(locale, 'continueAnyway') : ut(locale, 'store')}
               </button>
-              {!report.ok && (
+              {!allOk && (
                 <span id="store-blocked" className="muted">
                   {ut(locale, 'storeBlocked')}
                 </span>
@@ -454,6 +603,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         <div className="stored" data-testid="upload-stored">
           <p className="status-message" role="status">
             {ut(locale, 'stored', { name: phase.result.dataset.name, n: formatNumber(phase.result.dataset.respondents, locale) })}
+            {phase.result.files && phase.result.files.length > 1 && ` ${ut(locale, 'storedFiles', { files: phase.result.files.map((f) => `${f.source} (${formatNumber(f.rows, locale)})`).join(', ') })}`}
             {phase.result.template && ` ${ut(locale, 'storedTemplate', { study: studyName(phase.result.template, locale) })}`}
             {phase.result.droppedColumns.length > 0 && ` ${ut(locale, 'dropped', { columns: phase.result.droppedColumns.join(', ') })}`}
             {phase.result.warnings.length > 0 && ` ${ut(locale, 'serverWarnings', { n: formatNumber(phase.result.warnings.length, locale) })}`}
@@ -461,6 +611,9 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
           <p className="form-actions">
             <Link className="button" href={`/explore?dataset=${encodeURIComponent(phase.result.dataset.id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>
               {ut(locale, 'openExplorer')}
+            </Link>
+            <Link className="button button-secondary" href={`/datasets/${encodeURIComponent(phase.result.dataset.id)}${locale === 'nl' ? '?lang=nl' : ''}`} prefetch={false}>
+              {ut(locale, 'openDataset')}
             </Link>
             <button type="button" className="button button-secondary" onClick={reset}>
               {ut(locale, 'uploadAnother')}

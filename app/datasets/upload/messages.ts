@@ -1,5 +1,4 @@
 import { translator } from '@/lib/i18n/messages';
-import type { ColumnRole, RoleReason } from '@/lib/ingest/mapping';
 import type { Label } from '@/lib/survey/codebook';
 
 /** Texts of the upload panel, in English and Dutch. */
@@ -9,7 +8,7 @@ export const uploadMessages = {
     en: 'A CSV export of up to 200 MB, 2 million rows and 1,000 columns. It is checked in your browser first; nothing is stored until you choose to store it.',
     nl: 'Een CSV-export van maximaal 200 MB, 2 miljoen rijen en 1.000 kolommen. Het bestand wordt eerst in uw browser gecontroleerd; er wordt niets bewaard totdat u ervoor kiest het te bewaren.',
   },
-  dropHere: { en: 'Drop a CSV file here, or choose one:', nl: 'Sleep een CSV-bestand hierheen, of kies er een:' },
+  dropHere: { en: 'Drop one or more CSV files here, or choose them:', nl: 'Sleep een of meer CSV-bestanden hierheen, of kies ze:' },
   csvFile: { en: 'CSV file', nl: 'CSV-bestand' },
   codebookFile: { en: 'Codebook (JSON, optional)', nl: 'Codeboek (JSON, optioneel)' },
   codebookHint: {
@@ -18,6 +17,11 @@ export const uploadMessages = {
   },
   datasetName: { en: 'Dataset name', nl: 'Naam van de dataset' },
   chosen: { en: '{file} ({size})', nl: '{file} ({size})' },
+  chosenSeveral: { en: '{n} files ({size})', nl: '{n} bestanden ({size})' },
+  severalFiles: {
+    en: 'Several files of one study (countries, waves) can be chosen together: they become one dataset.',
+    nl: 'Meerdere bestanden van één onderzoek (landen, metingen) kunnen samen worden gekozen: ze worden één dataset.',
+  },
   sampling: { en: 'Reading the header and the first rows…', nl: 'De kopregel en de eerste rijen worden gelezen…' },
   reading: { en: 'Checking the file: {rows} rows read, {percent}', nl: 'Bestand wordt gecontroleerd: {rows} rijen gelezen, {percent}' },
   progressLabel: { en: 'Checking the file', nl: 'Bestand controleren' },
@@ -32,22 +36,7 @@ export const uploadMessages = {
   badCodebook: { en: 'The codebook cannot be used:', nl: 'Het codeboek kan niet worden gebruikt:' },
   readFailed: { en: 'The file could not be read: {message}', nl: 'Het bestand kon niet worden gelezen: {message}' },
 
-  mappingTitle: { en: 'Map the columns', nl: 'Kolommen koppelen' },
-  mappingIntro: {
-    en: 'The header matches no template. Give each column a role; the proposal below is a guess from the column names and the first {rows} rows. Items need the codes that count as positive (accepting).',
-    nl: 'De kopregel komt met geen sjabloon overeen. Geef elke kolom een rol; het voorstel hieronder is een gok op basis van de kolomnamen en de eerste {rows} rijen. Items hebben de codes nodig die als positief (accepterend) tellen.',
-  },
-  mappingCaption: { en: 'Roles of the columns', nl: 'Rollen van de kolommen' },
   colColumn: { en: 'Column', nl: 'Kolom' },
-  colValues: { en: 'Values in the sample', nl: 'Waarden in de steekproef' },
-  colRole: { en: 'Role', nl: 'Rol' },
-  colPositive: { en: 'Positive codes (items)', nl: 'Positieve codes (items)' },
-  roleFor: { en: 'Role of column {column}', nl: 'Rol van kolom {column}' },
-  positiveFor: { en: 'Code {code} of {column} counts as positive', nl: 'Code {code} van {column} telt als positief' },
-  moreValues: { en: 'and more ({n}+ distinct values)', nl: 'en meer ({n}+ verschillende waarden)' },
-  noValues: { en: 'blank in the sample', nl: 'leeg in de steekproef' },
-  applyMapping: { en: 'Check the file with this mapping', nl: 'Het bestand met deze koppeling controleren' },
-  mappingProblems: { en: 'The mapping is not complete yet:', nl: 'De koppeling is nog niet compleet:' },
   backToMapping: { en: 'Change the mapping', nl: 'De koppeling wijzigen' },
   downloadCodebook: { en: 'Download this codebook (JSON)', nl: 'Dit codeboek downloaden (JSON)' },
 
@@ -88,32 +77,11 @@ export const uploadMessages = {
   dropped: { en: 'Dropped as personal data: {columns}.', nl: 'Verwijderd als persoonsgegevens: {columns}.' },
   serverWarnings: { en: '{n} warnings from the server’s own check.', nl: '{n} waarschuwingen uit de eigen controle van de server.' },
   openExplorer: { en: 'Open in the explorer', nl: 'Openen in de verkenner' },
+  openDataset: { en: 'See and edit its codebook', nl: 'Het codeboek bekijken en wijzigen' },
+  storedFiles: { en: 'From the files {files}.', nl: 'Uit de bestanden {files}.' },
   uploadAnother: { en: 'Upload another file', nl: 'Nog een bestand uploaden' },
 } satisfies Record<string, Label>;
 
 export type UploadMessageKey = keyof typeof uploadMessages;
 
 export const ut = translator(uploadMessages);
-
-export const roleLabels: Record<ColumnRole, Label> = {
-  respondentId: { en: 'Respondent id', nl: 'Respondent-id' },
-  weight: { en: 'Weight', nl: 'Weging' },
-  attribute: { en: 'Segment attribute', nl: 'Segmentkenmerk' },
-  item: { en: 'Item (question, analysed)', nl: 'Item (vraag, geanalyseerd)' },
-  context: { en: 'Context (kept, not analysed)', nl: 'Context (bewaard, niet geanalyseerd)' },
-  ignore: { en: 'Ignore', nl: 'Negeren' },
-};
-
-export const reasonLabels: Record<RoleReason, Label> = {
-  idHeader: { en: 'named like an id, values never repeat', nl: 'naam als een id, waarden herhalen nooit' },
-  uniqueValues: { en: 'values never repeat', nl: 'waarden herhalen nooit' },
-  weightHeader: { en: 'named like a weight, numeric', nl: 'naam als een weging, numeriek' },
-  segmentHeader: { en: 'named like a segment', nl: 'naam als een segment' },
-  scaleCodes: { en: 'a small scale of whole numbers', nl: 'een kleine schaal van hele getallen' },
-  answerWords: { en: 'answer words (yes/no, agree…)', nl: 'antwoordwoorden (ja/nee, eens…)' },
-  fewCodes: { en: 'a few text codes', nl: 'een paar tekstcodes' },
-  manyValues: { en: 'many different values', nl: 'veel verschillende waarden' },
-  personal: { en: 'looks like personal data', nl: 'lijkt op persoonsgegevens' },
-  blank: { en: 'blank in the sample', nl: 'leeg in de steekproef' },
-  analyst: { en: 'your choice', nl: 'uw keuze' },
-};

@@ -1,14 +1,20 @@
-import type { ColumnProfile } from '@/lib/ingest/mapping';
+import type { ColumnProfile } from '@/lib/mapping/profile';
 import type { ValidationReport } from '@/lib/ingest/types';
 import type { Codebook } from '@/lib/survey/codebook';
 
 /** Messages between the upload panel and its worker (upload.worker.ts). */
-export type ToWorker = { type: 'sample'; file: File } | { type: 'validate'; file: File; codebook?: Codebook };
+export type ToWorker =
+  /** The files' headers (a header past the limits gets the validator's report instead). */
+  | { type: 'headers'; files: File[] }
+  /** Profiles of the dataset's columns over rows from across every file, each renamed into them by its `columns` map. */
+  | { type: 'profile'; files: File[]; target: string[]; columns: Record<string, string>[] }
+  | { type: 'validate'; file: File; codebook?: Codebook };
 
 export type FromWorker =
-  | { type: 'sample'; header: string[]; profiles: ColumnProfile[]; sampleRows: number; complete: boolean }
+  | { type: 'headers'; headers: string[][] }
+  | { type: 'profile'; profiles: ColumnProfile[]; sampleRows: number; complete: boolean }
   | { type: 'progress'; rows: number; bytes: number; totalBytes: number }
-  | { type: 'report'; report: ValidationReport; ms: number }
+  | { type: 'report'; report: ValidationReport; ms: number; file?: number }
   | { type: 'failed'; message: string };
 
 /** Progress is posted at most this often: enough for a smooth bar, few enough renders to keep the page idle. */

@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { SiteHeader, SyntheticNotice } from '../../components/SiteHeader';
+import { SignInRequiredPage, uploadNeedsSignIn } from '../../account/SignInRequired';
+import { dt } from '../messages';
+import { mt } from '../upload/mappingMessages';
+import { CodebookEditor } from './CodebookEditor';
+import { AppendFile } from './AppendFile';
+import '../datasets.css';
+import { can } from '@/lib/auth/permissions';
+import { currentUser, requestDatasets } from '@/lib/auth/request';
+import { formatNumber, localeFrom } from '@/lib/i18n/messages';
+import { draftFromCodebook } from '@/lib/mapping/fromCodebook';
+import { profileColumns } from '@/lib/mapping/profile';
+import { DatasetLookupError, getDatasetRegistry, isReferenceId, isValidDatasetId } from '@/lib/storage/datasetRegistry';
+
+export const metadata: Metadata = { title: 'Dataset' };
+export const dynamic = 'force-dynamic';
+
+/** Rows the codebook editor's detectors see: the first ones and others spread over the dataset. */
+const SAMPLE_ROWS = 20_000;
+
+function spread<T>(rows: readonly T[], max: number): T[] {
+  if (rows.length <= max) return [...rows];
+  const head = rows.slice(0, max / 2);
+  const step = (rows.length - max / 2) / (max / 2);
+  return [...head, ...Array.from({ length: max / 2 }, (_, k) => rows[Math.floor(max / 2 + k * step)])];
+}
+
+/**
+ * /datasets/<id>: one uploaded dataset: its codebook, edited with the mapping screen and checked
+ * against every stored row before it is saved, downloaded as JSON, and a file appended to it.
+ */
+export default async function DatasetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const locale = localeFrom((await searchParams).lang);
+  if (!isValidDatasetId(id)) notFound();
+  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage locale={locale} path="/datasets" returnTo={`/datasets/${id}`} title={dt(locale, 'title')} />;
+  const access = await requestDatasets();
+  let listing;
+  try {
+    listing = await access.summary(id);
+  } catch (e) {
+    if (e instanceof DatasetLookupError) notFound();
+    throw e;
+  }
+  const user = await currentUser();
+  const canWrite = can(user?.role, 'datasets.write') && !isReferenceId(id);
+  const data = await access.load(id);
+  const codebook = data.codebook;
+  const stored = isReferenceId(id) ? null : await getDatasetRegistry().store.get(id);
+  const name = listing.title[locale];
+  const back = locale === 'nl' ? '/datasets?lang=nl' : '/datasets';
+
+  return (
+    <>
+      <SiteHeader locale={locale} path="/datasets" />
+      <main className="page datasets-page" lang={locale}>
+        <p>
+          <Link href={back}>← {dt(locale, 'title')}</Link>
+        </p>
+        <h1>{name}</h1>
+        <p className="lead">{dt(locale, 'datasetSummary', { n: formatNumber(listing.respondents, locale), items: formatNumber(codebook.items.length, locale), families: formatNumber(codebook.families.length, locale) })}</p>
+        {listing.synthetic && <SyntheticNotice locale={locale} />}
+        <p className="form-actions">
+          <Link className="button" href={`/explore?dataset=${encodeURIComponent(id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>
+            {dt(locale, 'explore')}
+          </Link>
+          <a className="button button-secondary" href={`/api/datasets/${encodeURIComponent(id)}/codebook`} download data-testid="download-codebook">
+            {mt(locale, 'downloadCodebook')}
+          </a>
+        </p>
+        {stored && canWrite ? (
+          <>
+            <CodebookEditor
+              datasetId={id}
+              name={listing.name}
+              revision={(listing as { revision?: number }).revision}
+              initial={draftFromCodebook(stored.codebook, stored.header).draft}
+              header={stored.header}
+              codebook={stored.codebook}
+              profiles={profileColumns(stored.header, spread(stored.rows, SAMPLE_ROWS))}
+              locale={locale}
+            />
+            <AppendFile datasetId={id} header={stored.header} codebook={stored.codebook} locale={locale} />
+          </>
+        ) : (
+          <section className="card">
+            <h2>{mt(locale, 'editTitle')}</h2>
+            <p>{isReferenceId(id) ? dt(locale, 'reference') : mt(locale, 'readOnly')}</p>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import type { Label } from '../survey/codebook';
+import type { SurveyData } from '../survey/dataset';
+import { negativeCodes } from '../findings/evaluate';
+import type { AcceptanceQuery } from './query';
+import { memoAcceptance } from './memo';
+import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './views';
+
+/**
+ * The source article's five guidelines ("Vijf tips", Marketingfacts, on the Google/Ipsos study),
+ * for a dataset with study G's structure (see guidelineGaps): whether each applies to the chosen
+ * audience and moment, and the figures behind it, for the chosen audience (with its base) beside
+ * the whole study.
+ */
+export type GuidelineId = 'firstDate' | 'relationship' | 'timePressed' | 'public' | 'industry';
+
+export interface PlannerFigure {
+  share: number | null;
+  respondents: number;
+  smallBase: boolean;
+}
+
+export interface GuidelineFigure {
+  label: Label;
+  /** The chosen audience's figure; null when no audience is chosen (it is the whole study's). */
+  audience: PlannerFigure | null;
+  whole: PlannerFigure;
+}
+
+export interface Guideline {
+  id: GuidelineId;
+  applies: boolean;
+  /** What the figures count: positive answers to the scenarios, or "not OK" to a data type. */
+  measure: 'positive' | 'notOk';
+  figures: GuidelineFigure[];
+  note: Label;
+}
+
+const figure = (data: SurveyData, query: AcceptanceQuery): PlannerFigure => {
+  const cell = memoAcceptance(data, query).overall;
+  return { share: cell.share, respondents: cell.respondents, smallBase: cell.smallBase };
+};
+
+const asFilter = (selection: Record<string, string>) => Object.fromEntries(Object.entries(selection).map(([k, v]) => [k, [v]]));
+
+export function guidelines(data: SurveyData, audience: Record<string, string>, moment: Record<string, string>, minBase: number): Guideline[] {
+  const chosen = Object.keys(audience).length > 0;
+  const scenarios = (filter: Record<string, string>, itemWhere: Record<string, string> = {}) => figure(data, { family: SCENARIO_FAMILY, filter: asFilter(filter), itemWhere: asFilter(itemWhere), minBase });
+  /** A figure for the audience with `change` applied, beside the same for the whole study. */
+  const pair = (label: Label, change: Record<string, string>, itemWhere: Record<string, string> = {}, without: string[] = []): GuidelineFigure => {
+    const mine = Object.fromEntries(Object.entries({ ...audience, ...change }).filter(([k]) => !without.includes(k)));
+    return { label, audience: chosen ? scenarios(mine, itemWhere) : null, whole: scenarios(change, itemWhere) };
+  };
+  const valueLabel = (dimension: string, code: string) => data.codebook.itemDimensions.find((d) => d.id === dimension)!.values.find((v) => v.code === code)!.label;
+  const context = (id: GuidelineId, dimension: string, favoured: string, other: string, notes: { favoured: Label; other: Label }): Guideline => ({
+    id,
+    // It applies unless the moment is the less welcoming side of its comparison.
+    applies: moment[dimension] !== other,
+    measure: 'positive',
+    figures: [pair(valueLabel(dimension, favoured), {}, { [dimension]: favoured }), pair(valueLabel(dimension, other), {}, { [dimension]: other })],
+    note: moment[dimension] === other ? notes.other : notes.favoured,
+  });
+  const industry = moment.industry;
+  const industryOther = industry === 'banking' || !industry ? 'clothing' : 'banking';
+  const worst = worstDataType(data, audience, minBase);
+  return [
+    {
+      id: 'firstDate',
+      applies: true,
+      measure: 'notOk',
+      figures: [{ label: worst.label, audience: chosen ? worst.audience : null, whole: worst.whole }],
+      note: {
+        en: `Act only on generic data; sensitive data is a no-go: ${worst.label.en.toLowerCase()} is the data type ${worst.rankedBy === 'audience' ? 'this audience most often calls' : 'respondents most often call'} “not OK”.`,
+        nl: `Handel alleen op generieke gegevens; gevoelige gegevens zijn een no-go: ${worst.label.nl.toLowerCase()} is het gegevenstype dat ${worst.rankedBy === 'audience' ? 'deze doelgroep het vaakst “niet oké” noemt' : 'respondenten het vaakst “niet oké” noemen'}.`,
+      },
+    },
+    {
+      id: 'relationship',
+      // A strong bond is to be kept, not only built: the guideline applies to every audience.
+      applies: true,
+      measure: 'positive',
+      figures: [
+        pair(bondLabel(data), { bond: 'strong' }),
+        pair({ en: 'Any bond', nl: 'Elke band' }, {}, {}, ['bond']),
+      ],
+      note: {
+        en: audience.bond === 'strong' ? 'This audience already has a strong bond: it welcomes more, including data such as clothing size or birth date.' : 'A stronger bond opens the door: acceptance rises steeply with the emotional bond, and trust unlocks websites visited.',
+        nl: audience.bond === 'strong' ? 'Deze doelgroep heeft al een sterke band: die verwelkomt meer, ook gegevens als kledingmaat of geboortedatum.' : 'Een sterkere band opent de deur: de acceptatie stijgt sterk met de emotionele band, en vertrouwen maakt bezochte websites bespreekbaar.',
+      },
+    },
+    context('timePressed', 'situation', 'pressed', 'relaxed', {
+      favoured: {
+        en: 'Offer to save time and effort when people are busy: that is when automated help is most welcome.',
+        nl: 'Bied tijd- en moeitebesparing aan als mensen het druk hebben: dan is geautomatiseerde hulp het meest welkom.',
+      },
+      other: {
+        en: 'A calm, relaxed moment: automated help is less welcome now; let people act for themselves.',
+        nl: 'Een rustig, ontspannen moment: geautomatiseerde hulp is nu minder welkom; laat mensen zelf handelen.',
+      },
+    }),
+    context('public', 'place', 'public', 'private', {
+      favoured: { en: 'In public settings (transit, work, a shop) quick, accurate help is welcome.', nl: 'In openbare omgevingen (ov, werk, winkel) is snelle, nauwkeurige hulp welkom.' },
+      other: { en: 'At home people need less help and value their autonomy: hold back.', nl: 'Thuis hebben mensen minder hulp nodig en hechten ze aan autonomie: wees terughoudend.' },
+    }),
+    {
+      id: 'industry',
+      applies: true,
+      measure: 'positive',
+      figures: [pair(valueLabel('industry', industry ?? 'banking'), {}, { industry: industry ?? 'banking' }), pair(valueLabel('industry', industryOther), {}, { industry: industryOther })],
+      note: {
+        en: industry === 'banking' || !industry ? 'Help is most welcome with banking and saving, tasks people find complex or dull.' : 'Travel and clothing are personal choices: people welcome automated help less than for banking.',
+        nl: industry === 'banking' || !industry ? 'Hulp is het meest welkom bij bankieren en sparen, taken die mensen complex of saai vinden.' : 'Reizen en kleding zijn persoonlijke keuzes: mensen verwelkomen er minder geautomatiseerde hulp dan bij bankieren.',
+      },
+    },
+  ];
+}
+
+/** "Emotional bond with the brand: Strong (4-5)". */
+function bondLabel(data: SurveyData): Label {
+  const bond = data.attributes.get('bond')!;
+  const strong = bond.levels.find((l) => l.code === 'strong')!.label;
+  return { en: `${bond.label.en}: ${strong.en}`, nl: `${bond.label.nl}: ${strong.nl}` };
+}
+
+/**
+ * The data type most often "not OK": for the audience when its base allows a ranking, else for the
+ * whole study (a ranking of cells under the minimum base would be noise).
+ */
+function worstDataType(data: SurveyData, audience: Record<string, string>, minBase: number) {
+  const items = data.codebook.items.filter((it) => it.family === DATA_TYPE_FAMILY);
+  const notOk = (itemId: string, filter: Record<string, string>) => {
+    const column = data.items.get(itemId)!;
+    const codes = column.codes.map((c) => c.code);
+    return figure(data, { items: [itemId], filter: asFilter(filter), outcome: negativeCodes(codes, codes.filter((_, i) => column.positive[i])), minBase });
+  };
+  const ranked = items.map((it) => ({ label: it.label, audience: notOk(it.id, audience), whole: notOk(it.id, {}) }));
+  const rankedBy = ranked.some((r) => r.audience.smallBase) ? 'whole' : 'audience';
+  return { ...ranked.reduce((best, r) => ((r[rankedBy].share ?? -1) > (best[rankedBy].share ?? -1) ? r : best)), rankedBy };
+}
