@@ -53,7 +53,9 @@ function ViewContent({ content, state, locale }: { content: ViewModel; state: Ex
  * first attributes, which walks the same code as a real filter change.
  */
 function warmUp(buildExplore: (typeof import('@/lib/explore/build'))['buildExplore'], columns: SurveyData, catalog: DatasetCatalog, state: ExploreState): () => void {
-  const variants = catalog.attributes.slice(0, 2).flatMap((a) => a.levels.slice(0, 1).map((l) => ({ ...state, filter: { ...state.filter, [a.id]: [l.code] } })));
+  // The state on screen first (its tables came from the server): coming back to it after a filter
+  // change is then remembered here instead of computed again.
+  const variants = [state, ...catalog.attributes.slice(0, 2).flatMap((a) => a.levels.slice(0, 1).map((l) => ({ ...state, filter: { ...state.filter, [a.id]: [l.code] } })))];
   // In idle time only (a page that is still loading or being used goes first).
   const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 200) as unknown as number);
   const cancel = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
