@@ -90,7 +90,9 @@ function answerGroup(data: SurveyData, items: string[], filter: Record<string, s
   const parts = orientParts(first.codes, first.positive);
   const query = { items, filter, minBase, by: ['item'] };
   const positive = memoAcceptance(data, query);
-  const byCode = parts.map((part) => memoAcceptance(data, { ...query, outcome: [part.code] }));
+  // A sole positive answer's share is the positive share: that table is not computed twice.
+  const onePositive = parts.filter((p) => p.tone === 'positive').length === 1;
+  const byCode = parts.map((part) => (onePositive && part.tone === 'positive' ? positive : memoAcceptance(data, { ...query, outcome: [part.code] })));
   const rows: AnswerRow[] = positive.cells
     .map((cell, i) => ({ cell, i }))
     .filter(({ cell }) => cell.respondents > 0)
