@@ -115,7 +115,7 @@ test.describe('uploaded datasets everywhere', () => {
     await expect(page.getByTestId('synthetic-notice')).toHaveCount(0);
     await expect(page.locator('tr[data-claim="G1"]')).toBeVisible();
     await expect(page.locator('tr[data-claim="P1"]')).toHaveCount(0);
-    await expect(page.locator('[data-skipped="P1"]')).toContainText('no item “p1_left_poorly_curated”');
+    await expect(page.locator('[data-skipped="P1"]')).toContainText('no question matching study P’s “Left a website and bought elsewhere because the experience was poorly curated”');
     // G1 computed on the upload: fewer scenarios welcomed than the published 46%.
     const g1 = parseFloat(await page.locator('tr[data-claim="G1"]').getByTestId('computed').innerText());
     expect(g1).toBeLessThan(45.5);

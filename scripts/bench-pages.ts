@@ -81,6 +81,25 @@ const PAGES: Target[] = [
       { label: 'children off', act: tick('With young children') },
     ],
   },
+  // The generic views (any codebook), on study G: a family's items crossed, and every answer.
+  ...['/explore?view=items&family=dataType&cross=country', '/explore?view=answers&family=dataType'].map(
+    (path): Target => ({
+      path,
+      live: '.explore-results',
+      state: (page) => page.locator('.explore-results').getAttribute('data-state'),
+      answered: `(() => { const r = document.querySelector('.explore-results'); return !!r && r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') !== previous; })()`,
+      settled: (page) =>
+        page.waitForFunction(() => document.querySelector('.explore-results')?.getAttribute('data-state') === location.pathname + location.search, undefined, { timeout: 10_000 }),
+      steps: [
+        { label: 'gender women', act: tick('Women') },
+        { label: 'age 18-34', act: tick('18-34') },
+        { label: 'bond strong', act: tick('Strong (4-5)') },
+        { label: 'age 18-34 off', act: tick('18-34') },
+        { label: 'bond strong off', act: tick('Strong (4-5)') },
+        { label: 'gender women off', act: tick('Women') },
+      ],
+    }),
+  ),
 ];
 
 const freePort = () =>

@@ -1,5 +1,6 @@
 import type { Figure } from '@/lib/summary/model';
 import { precise } from '@/lib/summary/format';
+import { isLong, shorten } from '@/lib/explore/shorten';
 import type { Locale } from '@/lib/survey/codebook';
 import { st } from '@/lib/summary/text';
 
@@ -12,7 +13,10 @@ export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }
     <ul className="summary-bars">
       {bars.map((bar, i) => (
         <li key={i} className={`bar-row tone-${bar.tone}`}>
-          <span className="bar-label">{bar.label[locale]}</span>
+          {/* A long label (a question used as its own label) is shortened, in full on hover. */}
+          <span className="bar-label" title={isLong(bar.label[locale], 70) ? bar.label[locale] : undefined}>
+            {shorten(bar.label[locale], 70)}
+          </span>
           <svg className="bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <rect className="bar-track" x="0" y="1" width="100" height="8" rx="1" />
             <rect className="bar-fill" x="0" y="1" width={Math.max(0.5, 100 * bar.share)} height="8" rx="1" />

@@ -58,7 +58,7 @@ export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; lo
           <ul>
             {summary.omitted.map((o) => (
               <li key={o.id} data-omitted={o.id}>
-                <strong>{o.title[locale]}</strong>: <span className="muted">{o.reason}</span>
+                <strong>{o.title[locale]}</strong>: <span className="muted">{o.reason[locale]}</span>
               </li>
             ))}
           </ul>

@@ -10,3 +10,20 @@ export const INK = '#1c2430';
 export const MUTED = '#5a6472';
 
 export const seriesColour = (i: number) => SERIES_COLOURS[i % SERIES_COLOURS.length];
+
+/** Mixes two #rrggbb colours: t = 0 gives `a`, 1 gives `b`. */
+function mix(a: string, b: string, t: number): string {
+  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return `#${[0, 1, 2].map((i) => Math.round(channel(a, i) + (channel(b, i) - channel(a, i)) * t).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The colour of an answer in a stacked bar: positive answers green (the strongest darkest),
+ * neutral ones grey, negative ones red (the strongest darkest); `ink` is the colour of a share
+ * written on it, white on the dark ones.
+ */
+export function answerColour(tone: 'positive' | 'middle' | 'negative', strength: number): { fill: string; ink: string } {
+  if (tone === 'middle') return { fill: '#c9ccd1', ink: INK };
+  const [light, dark] = tone === 'positive' ? ['#9fd0ad', TIER_COLOUR.ok] : ['#eeb1aa', TIER_COLOUR.nogo];
+  return { fill: mix(light, dark, strength), ink: strength >= 0.7 ? '#fff' : INK };
+}

@@ -2,7 +2,6 @@ import type { Label, Locale } from '@/lib/survey/codebook';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import type { CsvValue } from '@/lib/explore/csv';
 import type { BarChartData, CellView, Tier } from '@/lib/explore/model';
-import type { SplitPart, SplitRow } from '@/lib/explore/build/dataTypes';
 import { formatInterval, formatP, formatPp, MARK_SYMBOL, tx } from './messages';
 
 /**
@@ -16,6 +15,8 @@ export interface TableCell {
   num?: boolean;
   mark?: 'up' | 'down';
   muted?: boolean;
+  /** Long text (a full question): wraps in a wide column. */
+  long?: boolean;
 }
 
 export interface TableData {
@@ -78,12 +79,18 @@ export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label)
   }
   head.push(tx(locale, 'colNote'));
   csvHeader.push(tx(locale, 'colNote'));
+  // Items whose label shortens a question: the question in full, last (it is long).
+  const hasText = chart.rows.some((r) => r.text);
+  if (hasText) {
+    head.push(tx(locale, 'colText'));
+    csvHeader.push(tx(locale, 'colText'));
+  }
 
   const seriesLabel = new Map(chart.series.map((s) => [s.key, s.label]));
   const rowOf = new Map(chart.rows.map((r) => [r.key, r]));
   const rows: TableCell[][] = [];
   const csvRows: CsvValue[][] = [];
-  const line = (cell: CellView, labelCells: string[], studyTier: Tier | undefined, isFoot = false) => {
+  const line = (cell: CellView, labelCells: string[], studyTier: Tier | undefined, isFoot = false, text = '') => {
     const html: TableCell[] = labelCells.map((text) => ({ text, header: true }));
     const csv: CsvValue[] = [...labelCells];
     if (hasStudyTier) {
@@ -116,6 +123,10 @@ export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label)
     }
     html.push({ text: note, muted: true });
     csv.push(note);
+    if (hasText) {
+      html.push({ text, muted: true, long: true });
+      csv.push(text);
+    }
     return { html, csv };
   };
 
@@ -126,7 +137,7 @@ export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label)
       const cell = bySeries.get(`${row.key}\u0000${series.key}`);
       if (!cell) continue;
       const labels = crossed ? [L(row.label), L(seriesLabel.get(series.key)!)] : [L(row.label)];
-      const { html, csv } = line(cell, labels, rowOf.get(row.key)?.tier);
+      const { html, csv } = line(cell, labels, rowOf.get(row.key)?.tier, false, row.text ? L(row.text) : '');
       rows.push(html);
       csvRows.push(csv);
     }
@@ -141,34 +152,84 @@ export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label)
   return { head, rowHeaders: crossed ? 2 : 1, rows, foot, csv: { header: csvHeader, rows: csvRows } };
 }
 
-export function splitTable(parts: SplitPart[], rows: SplitRow[], minBase: number, locale: Locale, rowHeader: string): TableData {
+/** A row of a stacked-bar table: one cell per answer, the positive share, the tiers of a data type. */
+export interface StackTableRow {
+  label: Label;
+  text?: Label;
+  parts: CellView[];
+  /** The positive share (all positive codes), when the table shows it as a column of its own. */
+  positive?: CellView;
+  tier?: Tier;
+  computedTier?: Tier;
+}
+
+/**
+ * The table behind a stacked-bar chart: per row each answer's share and interval, the base, and
+ * (data types) the study's and the computed tier, (any family) the positive share and the question.
+ */
+export function splitTable(
+  parts: { code: string; label: Label }[],
+  rows: StackTableRow[],
+  minBase: number,
+  locale: Locale,
+  rowHeader: string,
+  options: { tiers?: boolean; positiveLabel?: string } = {},
+): TableData {
   const L = (l: Label) => l[locale];
-  const head = [rowHeader, tx(locale, 'colTierStudy')];
-  const csvHeader = [rowHeader, tx(locale, 'colTierStudy')];
-  for (const part of parts) {
-    head.push(`${L(part.label)}: ${tx(locale, 'colShare').toLowerCase()}`, `${L(part.label)}: ${tx(locale, 'colInterval')}`);
-    csvHeader.push(`${L(part.label)} (%)`, `${L(part.label)}: ${tx(locale, 'colLower')} (%)`, `${L(part.label)}: ${tx(locale, 'colUpper')} (%)`);
+  const tiers = options.tiers ?? false;
+  const positive = options.positiveLabel;
+  const hasText = rows.some((r) => r.text);
+  const head = [rowHeader];
+  const csvHeader = [rowHeader];
+  if (tiers) {
+    head.push(tx(locale, 'colTierStudy'));
+    csvHeader.push(tx(locale, 'colTierStudy'));
   }
-  head.push(tx(locale, 'colN'), tx(locale, 'colEffective'), tx(locale, 'colTierComputed'), tx(locale, 'colNote'));
-  csvHeader.push(tx(locale, 'colN'), tx(locale, 'colEffective'), tx(locale, 'colTierComputed'), tx(locale, 'colNote'));
+  const shareColumns = (name: string) => {
+    head.push(`${name}: ${tx(locale, 'colShare').toLowerCase()}`, `${name}: ${tx(locale, 'colInterval')}`);
+    csvHeader.push(`${name} (%)`, `${name}: ${tx(locale, 'colLower')} (%)`, `${name}: ${tx(locale, 'colUpper')} (%)`);
+  };
+  for (const part of parts) shareColumns(L(part.label));
+  if (positive) shareColumns(positive);
+  head.push(tx(locale, 'colN'), tx(locale, 'colEffective'));
+  csvHeader.push(tx(locale, 'colN'), tx(locale, 'colEffective'));
+  if (tiers) {
+    head.push(tx(locale, 'colTierComputed'));
+    csvHeader.push(tx(locale, 'colTierComputed'));
+  }
+  head.push(tx(locale, 'colNote'));
+  csvHeader.push(tx(locale, 'colNote'));
+  if (hasText) {
+    head.push(tx(locale, 'colText'));
+    csvHeader.push(tx(locale, 'colText'));
+  }
   const htmlRows: TableCell[][] = [];
   const csvRows: CsvValue[][] = [];
   for (const row of rows) {
-    const base = row.parts[0];
-    const html: TableCell[] = [{ text: L(row.label), header: true }, { text: tierText(row.tier, locale) }];
-    const csv: CsvValue[] = [L(row.label), tierText(row.tier, locale)];
-    for (const cell of row.parts) {
-      html.push({ text: cell.share === null ? '–' : formatPercent(cell.share, locale), num: true }, { text: formatInterval(cell.lower, cell.upper, locale), num: true });
+    const base = row.positive ?? row.parts[0];
+    const html: TableCell[] = [{ text: L(row.label), header: true }];
+    const csv: CsvValue[] = [L(row.label)];
+    if (tiers) {
+      html.push({ text: tierText(row.tier, locale) });
+      csv.push(tierText(row.tier, locale));
+    }
+    for (const cell of positive && row.positive ? [...row.parts, row.positive] : row.parts) {
+      html.push({ text: cell.share === null ? '–' : formatPercent(cell.share, locale), num: true, muted: cell.small }, { text: formatInterval(cell.lower, cell.upper, locale), num: true });
       csv.push(pct(cell.share), pct(cell.lower), pct(cell.upper));
     }
-    html.push(
-      { text: formatNumber(base.respondents, locale), num: true },
-      { text: formatNumber(base.effectiveBase, locale, 1), num: true },
-      { text: base.small ? '' : tierText(row.computedTier, locale) },
-      { text: noteOf(base, minBase, locale), muted: true },
-    );
-    // A tier is read from the interval: a row under the minimum base has none.
-    csv.push(base.respondents, Math.round(base.effectiveBase * 10) / 10, base.small ? '' : tierText(row.computedTier, locale), noteOf(base, minBase, locale));
+    html.push({ text: formatNumber(base.respondents, locale), num: true }, { text: formatNumber(base.effectiveBase, locale, 1), num: true });
+    csv.push(base.respondents, Math.round(base.effectiveBase * 10) / 10);
+    if (tiers) {
+      // A tier is read from the interval: a row under the minimum base has none.
+      html.push({ text: base.small ? '' : tierText(row.computedTier, locale) });
+      csv.push(base.small ? '' : tierText(row.computedTier, locale));
+    }
+    html.push({ text: noteOf(base, minBase, locale), muted: true });
+    csv.push(noteOf(base, minBase, locale));
+    if (hasText) {
+      html.push({ text: row.text ? L(row.text) : '', muted: true, long: true });
+      csv.push(row.text ? L(row.text) : '');
+    }
     htmlRows.push(html);
     csvRows.push(csv);
   }

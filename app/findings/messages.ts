@@ -15,7 +15,7 @@ export const findingsMessages = {
   differs: { en: 'Differs', nl: 'Wijkt af' },
   datasetCount: { en: '{ok} of {total} answerable claims agree with the published figure; {skipped} skipped', nl: '{ok} van {total} te beantwoorden beweringen komen overeen met het gepubliceerde cijfer; {skipped} overgeslagen' },
   skippedTitle: { en: 'Skipped: claims this dataset cannot answer', nl: 'Overgeslagen: beweringen die deze dataset niet kan beantwoorden' },
-  skippedIntro: { en: 'Each claim needs items, attributes and codes of the study it comes from. This dataset lacks:', nl: 'Elke bewering heeft items, kenmerken en codes van het onderzoek nodig waar die uit komt. Deze dataset mist:' },
+  skippedIntro: { en: 'Each claim needs questions and respondent attributes of the study it comes from. This dataset lacks:', nl: 'Elke bewering heeft vragen en kenmerken van respondenten nodig uit het onderzoek waar die vandaan komt. Deze dataset mist:' },
   noneAnswerable: { en: 'This dataset can answer none of the published claims.', nl: 'Deze dataset kan geen van de gepubliceerde beweringen beantwoorden.' },
   unknownTitle: { en: 'This dataset does not exist (any more)', nl: 'Deze dataset bestaat niet (meer)' },
   unknownText: { en: 'There is no dataset with the id “{id}”.', nl: 'Er is geen dataset met de id “{id}”.' },
@@ -24,6 +24,11 @@ export const findingsMessages = {
   chooseReference: { en: 'The reference data (both studies)', nl: 'De referentiedata (beide onderzoeken)' },
   chooseSubmit: { en: 'Show', nl: 'Toon' },
   uploadedMark: { en: '{name} (uploaded)', nl: '{name} (geüpload)' },
+  notComputed: { en: 'not computed', nl: 'niet berekend' },
+  notComputedWhy: {
+    en: 'This figure could not be computed on these data: nobody in the base answered, or a group it compares is empty.',
+    nl: 'Dit cijfer kon op deze data niet worden berekend: niemand in de basis antwoordde, of een groep die het vergelijkt is leeg.',
+  },
   benchmarkLink: { en: 'Compare this dataset item by item with a reference study', nl: 'Vergelijk deze dataset per item met een referentieonderzoek' },
 } satisfies Record<string, Label>;
 

@@ -34,7 +34,8 @@ const referenceWording = (locale: Locale): Wording => ({ computed: t(locale, 'co
 
 function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: Locale; wording: Wording }) {
   const { claim } = result;
-  const computed = result.claim.metric.kind === 'share' && result.share !== null ? formatPercent(result.share, locale) : result.computed;
+  // A computed value in words (labels, not codes); an evaluation that failed says so, not how.
+  const computed = result.claim.metric.kind === 'share' && result.share !== null ? formatPercent(result.share, locale) : result.error ? ft(locale, 'notComputed') : (result.display?.[locale] ?? result.computed);
   return (
     <tr id={`claim-${claim.id}`} data-claim={claim.id} className={result.reproduced ? 'ok' : 'fail'}>
       <th scope="row">{claim.id}</th>
@@ -46,18 +47,18 @@ function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: L
         <details>
           <summary>{t(locale, 'details')}</summary>
           <ul className="checks">
-            {result.error && <li className="fail">{result.error}</li>}
+            {result.error && <li className="fail">{ft(locale, 'notComputedWhy')}</li>}
             {result.checks.map((c, i) => (
               <li key={i} className={c.ok ? 'ok' : 'fail'}>
                 <span aria-hidden="true">{c.ok ? '✓ ' : '✗ '}</span>
-                {c.label}
+                {c.text?.[locale] ?? c.label}
                 {c.respondents !== undefined && ` · n = ${formatNumber(c.respondents, locale)}`}
               </li>
             ))}
           </ul>
         </details>
       </td>
-      <td className="num">{claim.published[locale]}</td>
+      <td className="num published">{claim.published[locale]}</td>
       <td className="num computed" data-testid="computed">
         {computed.split('; ').map((part, i) => (
           <div key={i}>{part}</div>

@@ -36,6 +36,8 @@ export interface CellView {
 export interface RowView {
   key: string;
   label: Label;
+  /** The full text behind a short label (an item's question), shown on hover and in the table. */
+  text?: Label;
   /** The tier the codebook gives a data type (item meta "tier"). */
   tier?: Tier;
 }
@@ -112,6 +114,8 @@ export interface BarChartOptions {
   rowLabel?: (labels: Label[]) => Label;
   /** Codebook tier of a row (data types). */
   rowTier?: (key: string) => Tier | undefined;
+  /** The full text of a row whose label shortens it (an item's question). */
+  rowText?: (key: string) => Label | undefined;
   /** Order rows by this share (highest first); codebook order when absent. */
   sortBy?: Map<string, number | null>;
   /** Draw the table's overall rate as a reference line and give each cell its uplift. */
@@ -134,7 +138,12 @@ export function barChartData(table: AcceptanceTable, options: BarChartOptions): 
   const cells: CellView[] = [];
   for (const cell of table.cells) {
     const rowKey = joinKey(rowDims.map((d) => cell.key[d]));
-    if (!rows.has(rowKey)) rows.set(rowKey, { key: rowKey, label: rowLabel(rowDims.map((d) => cell.labels[d])), tier: options.rowTier?.(rowKey) });
+    if (!rows.has(rowKey)) {
+      const row: RowView = { key: rowKey, label: rowLabel(rowDims.map((d) => cell.labels[d])), tier: options.rowTier?.(rowKey) };
+      const text = options.rowText?.(rowKey);
+      if (text) row.text = text;
+      rows.set(rowKey, row);
+    }
     if (cell.respondents > 0) filled.add(rowKey);
     const view = cellView(cell, rowKey, seriesDim ? cell.key[seriesDim] : '', reference);
     // A tier is read from the interval: a cell under the minimum base has none.
@@ -153,7 +162,12 @@ export function barChartData(table: AcceptanceTable, options: BarChartOptions): 
       .map(({ r }) => r);
   }
   const keep = new Set(rowList.map((r) => r.key));
-  const series = seriesDim ? (dims.get(seriesDim)?.levels ?? []).map((l) => ({ key: l.code, label: l.label })) : [{ key: '', label: { en: '', nl: '' } }];
+  // A level of the crossing that nobody in the audience has (filtered out, or absent from the data) gets no bars and no key.
+  const filledSeries = new Set(cells.filter((c) => c.respondents > 0).map((c) => c.series));
+  const series = seriesDim
+    ? (dims.get(seriesDim)?.levels ?? []).filter((l) => filledSeries.has(l.code)).map((l) => ({ key: l.code, label: l.label }))
+    : [{ key: '', label: { en: '', nl: '' } }];
+  const keepSeries = new Set(series.map((s) => s.key));
   const seriesDimension = seriesDim ? dims.get(seriesDim) : undefined;
 
   return {
@@ -162,7 +176,7 @@ export function barChartData(table: AcceptanceTable, options: BarChartOptions): 
     seriesDim: seriesDimension?.label ?? null,
     rows: rowList,
     series,
-    cells: cells.filter((c) => keep.has(c.row)),
+    cells: cells.filter((c) => keep.has(c.row) && keepSeries.has(c.series)),
     reference: options.withReference ? cellView(table.overall, 'overall') : null,
     minBase: table.minBase,
     pooled: table.cells.some((c) => c.ratings > c.respondents),

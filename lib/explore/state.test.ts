@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../survey/codebook';
-import { datasetCatalog } from './catalog';
-import { clearFilters, DEFAULT_MIN_BASE, filterParam, parseExploreState, serialiseExploreState, switchDataset, switchView, toggleFilter } from './state';
+import { datasetCatalog, uploadCatalog } from './catalog';
+import { clearFilters, DEFAULT_MIN_BASE, filterParam, parseExploreState, serialiseExploreState, switchBy, switchDataset, switchView, toggleFilter } from './state';
 
 const label = (en: string) => ({ en, nl: `${en} (nl)` });
 const codebookG = {
@@ -49,10 +49,16 @@ const parse = (query: string) => parseExploreState(new URLSearchParams(query), c
 
 describe('the explorer catalog', () => {
   it('offers the views the codebook supports, and the latest wave as default filter', () => {
-    expect(g.views).toEqual(['datatypes', 'context', 'bond', 'segments']);
+    expect(g.views).toEqual(['datatypes', 'context', 'bond', 'segments', 'items', 'answers', 'groups']);
+    expect(g.unavailable).toEqual(['tactics']);
+    expect(g.families.map((f) => [f.id, f.items])).toEqual([
+      ['dataType', 1],
+      ['scenario', 1],
+    ]);
     expect(g.contextDims.map((d) => d.id)).toEqual(['place', 'situation']);
     expect(g.bondAttributes).toEqual(['bond']);
-    expect(p.views).toEqual(['tactics']);
+    expect(p.views).toEqual(['tactics', 'items', 'answers', 'groups']);
+    expect(p.unavailable).toEqual(['datatypes', 'context', 'bond', 'segments']);
     expect(p.defaultFilter).toEqual({ wave: ['2018'] });
     expect(g.shortTitle.en).toBe('Study G · Study G');
   });
@@ -61,7 +67,7 @@ describe('the explorer catalog', () => {
 describe('URL state', () => {
   it('falls back to defaults for an empty or broken URL', () => {
     const empty = parse('');
-    expect(empty).toEqual({ dataset: 'g', view: 'datatypes', dim: '', cross: '', minBase: DEFAULT_MIN_BASE, filter: {}, lang: 'en' });
+    expect(empty).toEqual({ dataset: 'g', view: 'datatypes', dim: '', family: '', by: '', cross: '', minBase: DEFAULT_MIN_BASE, filter: {}, lang: 'en' });
     const broken = parse('dataset=nope&view=tactics&cross=nonsense&minBase=-3&country=XX&lang=fr&dim=zzz');
     expect(broken).toEqual(empty);
     expect(parse('minBase=2.5').minBase).toBe(DEFAULT_MIN_BASE);
@@ -87,6 +93,9 @@ describe('URL state', () => {
       parse('view=bond&bond=strong&f.view=x'),
       parse('dataset=p&view=tactics&wave='),
       parse('dataset=p&wave=2017&wave=2018&cross=country'),
+      parse('view=items&family=scenario&cross=gender&country=NL'),
+      parse('view=answers&family=dataType'),
+      parse('view=groups&family=scenario&by=bond&cross=country&lang=nl'),
     ];
     for (const s of states) {
       const catalog = catalogs.find((c) => c.id === s.dataset)!;
@@ -128,10 +137,39 @@ describe('URL state', () => {
     const s = parse('view=segments&country=NL&cross=place&minBase=50');
     expect(switchView(s, g, 'context')).toMatchObject({ view: 'context', dim: 'all', cross: '', filter: { country: ['NL'] } });
     expect(switchView(s, g, 'bond')).toMatchObject({ view: 'bond', cross: 'place' });
-    expect(switchDataset(s, p)).toEqual({ dataset: 'p', view: 'tactics', dim: '', cross: '', minBase: 50, filter: { wave: ['2018'] }, lang: 'en' });
+    expect(switchDataset(s, p)).toEqual({ dataset: 'p', view: 'tactics', dim: '', family: '', by: '', cross: '', minBase: 50, filter: { wave: ['2018'] }, lang: 'en' });
     const on = toggleFilter(s, g, 'country', 'DE', true);
     expect(on.filter.country).toEqual(['NL', 'DE']);
     expect(toggleFilter(toggleFilter(on, g, 'country', 'NL', false), g, 'country', 'DE', false).filter).toEqual({});
     expect(toggleFilter(s, g, 'unknown', 'x', true)).toBe(s);
+  });
+
+  it('reads the generic views: a family (the first by default), the attribute of the groups view, a cross by another attribute', () => {
+    expect(parse('view=items')).toMatchObject({ view: 'items', family: 'dataType', by: '', cross: '' });
+    expect(parse('view=items&family=scenario&cross=country')).toMatchObject({ family: 'scenario', cross: 'country' });
+    expect(parse('view=items&family=nope&cross=place')).toMatchObject({ family: 'dataType', cross: '' }); // a context dimension is no attribute
+    expect(parse('view=answers&family=scenario&cross=country')).toMatchObject({ family: 'scenario', cross: '' }); // the answers view is not crossed
+    expect(parse('view=groups')).toMatchObject({ family: 'dataType', by: 'country', cross: '' });
+    expect(parse('view=groups&by=gender&cross=gender').cross).toBe('');
+    expect(parse('view=groups&by=gender&cross=bond')).toMatchObject({ by: 'gender', cross: 'bond' });
+    expect(parse('view=segments&family=scenario&by=gender')).toMatchObject({ family: '', by: '' });
+    // Defaults stay out of the URL.
+    expect(serialiseExploreState(parse('view=groups&family=dataType&by=country'), g)).toBe('dataset=g&view=groups');
+    expect(serialiseExploreState(parse('view=groups&family=scenario&by=bond&cross=gender'), g)).toBe('dataset=g&view=groups&family=scenario&by=bond&cross=gender');
+  });
+
+  it('keeps the family among the generic views, and drops a crossing that would equal the rows', () => {
+    const items = parse('view=items&family=scenario&cross=gender');
+    expect(switchView(items, g, 'answers')).toMatchObject({ view: 'answers', family: 'scenario', cross: '' });
+    // The groups view takes an attribute other than the crossing for its rows.
+    expect(switchView(items, g, 'groups')).toMatchObject({ view: 'groups', family: 'scenario', by: 'country', cross: 'gender' });
+    expect(switchView(items, g, 'segments')).toMatchObject({ view: 'segments', family: '', by: '' });
+    expect(switchBy(parse('view=groups&by=country&cross=gender'), g, 'gender')).toMatchObject({ by: 'gender', cross: '' });
+  });
+
+  it('offers an upload its generic views first', () => {
+    const upload = uploadCatalog(codebookG, 'My survey');
+    expect(upload.views).toEqual(['items', 'answers', 'groups', 'datatypes', 'context', 'bond', 'segments']);
+    expect(parseExploreState(new URLSearchParams(''), [upload]).view).toBe('items');
   });
 });

@@ -1,9 +1,10 @@
 import type { Locale } from '../survey/codebook';
-import { crossOptions, dimOptions, type DatasetCatalog, VIEW_IDS, type ViewId } from './catalog';
+import { crossOptions, dimOptions, type DatasetCatalog, isGenericView, VIEW_IDS, type ViewId } from './catalog';
 
 /**
  * The explorer's whole state, as it lives in the URL:
  *   /explore?dataset=study-g&view=segments&country=NL&gender=F&cross=place&minBase=30&lang=nl
+ *   /explore?dataset=<upload>&view=groups&family=trust&by=age&cross=country
  * Filters use the attribute id as the parameter name (repeated for several levels; an attribute
  * whose id clashes with a reserved name is written "f.<id>"). A filter that differs from the
  * dataset's default only by being cleared is written empty ("wave=") so that the link keeps it.
@@ -14,6 +15,10 @@ export interface ExploreState {
   view: ViewId;
   /** Context view: "all" or one context dimension; "" in other views. */
   dim: string;
+  /** Generic views: the item family shown; "" in the study-specific views. */
+  family: string;
+  /** Groups view: the attribute whose levels are the rows; "" in other views. */
+  by: string;
   /** Second dimension to cross by (attribute or context dimension id), "" for none. */
   cross: string;
   minBase: number;
@@ -26,7 +31,7 @@ export type SearchParamsInput = URLSearchParams | Record<string, string | string
 
 export const DEFAULT_MIN_BASE = 30;
 export const MAX_MIN_BASE = 100_000;
-const RESERVED = new Set(['dataset', 'view', 'dim', 'cross', 'minBase', 'lang']);
+const RESERVED = new Set(['dataset', 'view', 'dim', 'family', 'by', 'cross', 'minBase', 'lang']);
 
 /** The URL parameter that carries an attribute's filter. */
 export function filterParam(attributeId: string): string {
@@ -57,8 +62,13 @@ export function parseExploreState(params: SearchParamsInput, catalogs: DatasetCa
   const dimParam = getOne(params, 'dim');
   const dim = dims.length ? (dimParam && dims.includes(dimParam) ? dimParam : dims[0]) : '';
 
+  const familyParam = getOne(params, 'family');
+  const family = isGenericView(view) ? (catalog.families.some((f) => f.id === familyParam) ? familyParam! : defaultFamily(catalog)) : '';
+  const byParam = getOne(params, 'by');
+  const by = view === 'groups' ? (catalog.attributes.some((a) => a.id === byParam) ? byParam! : defaultBy(catalog)) : '';
+
   const crossParam = getOne(params, 'cross') ?? '';
-  const cross = crossOptions(catalog, view, dim).includes(crossParam) ? crossParam : '';
+  const cross = crossOptions(catalog, view, dim, by).includes(crossParam) ? crossParam : '';
 
   const minBaseParam = Number(getOne(params, 'minBase'));
   const minBase = getOne(params, 'minBase') !== undefined && Number.isInteger(minBaseParam) && minBaseParam >= 0 && minBaseParam <= MAX_MIN_BASE ? minBaseParam : DEFAULT_MIN_BASE;
@@ -77,12 +87,16 @@ export function parseExploreState(params: SearchParamsInput, catalogs: DatasetCa
     if (codes.length) filter[attribute.id] = codes;
   }
 
-  return { dataset: catalog.id, view, dim, cross, minBase, filter, lang: getOne(params, 'lang') === 'nl' ? 'nl' : 'en' };
+  return { dataset: catalog.id, view, dim, family, by, cross, minBase, filter, lang: getOne(params, 'lang') === 'nl' ? 'nl' : 'en' };
 }
 
+/** The dataset's first view; a codebook without any (no items at all) gets the items view, which says so. */
 export function defaultView(catalog: DatasetCatalog): ViewId {
-  return catalog.views[0] ?? 'datatypes';
+  return catalog.views[0] ?? 'items';
 }
+
+const defaultFamily = (catalog: DatasetCatalog) => catalog.families[0]?.id ?? '';
+const defaultBy = (catalog: DatasetCatalog) => catalog.attributes[0]?.id ?? '';
 
 /** The state as a query string (without "?"): dataset and view always, everything else only when not the default. */
 export function serialiseExploreState(state: ExploreState, catalog: DatasetCatalog, options: { lang?: boolean } = {}): string {
@@ -91,6 +105,8 @@ export function serialiseExploreState(state: ExploreState, catalog: DatasetCatal
   params.set('view', state.view);
   const dims = dimOptions(catalog, state.view);
   if (dims.length && state.dim && state.dim !== dims[0]) params.set('dim', state.dim);
+  if (state.family && state.family !== defaultFamily(catalog)) params.set('family', state.family);
+  if (state.by && state.by !== defaultBy(catalog)) params.set('by', state.by);
   for (const attribute of catalog.attributes) {
     const current = state.filter[attribute.id] ?? [];
     const fallback = catalog.defaultFilter[attribute.id] ?? [];
@@ -111,18 +127,39 @@ function sameSet(a: string[], b: string[]) {
 
 /** The state after switching dataset: that dataset's defaults, keeping only the language and minimum base. */
 export function switchDataset(state: ExploreState, catalog: DatasetCatalog): ExploreState {
-  return { dataset: catalog.id, view: defaultView(catalog), dim: dimOptions(catalog, defaultView(catalog))[0] ?? '', cross: '', minBase: state.minBase, filter: { ...catalog.defaultFilter }, lang: state.lang };
+  const view = defaultView(catalog);
+  return {
+    dataset: catalog.id,
+    view,
+    dim: dimOptions(catalog, view)[0] ?? '',
+    family: isGenericView(view) ? defaultFamily(catalog) : '',
+    by: view === 'groups' ? defaultBy(catalog) : '',
+    cross: '',
+    minBase: state.minBase,
+    filter: { ...catalog.defaultFilter },
+    lang: state.lang,
+  };
 }
 
-/** The state after switching view: the filters and minimum base stay; the crossing stays when the new view allows it. */
+/**
+ * The state after switching view: the filters and minimum base stay; the family stays among the
+ * generic views; the crossing stays when the new view allows it.
+ */
 export function switchView(state: ExploreState, catalog: DatasetCatalog, view: ViewId): ExploreState {
   const dim = dimOptions(catalog, view)[0] ?? '';
-  return { ...state, view, dim, cross: crossOptions(catalog, view, dim).includes(state.cross) ? state.cross : '' };
+  const family = isGenericView(view) ? state.family || defaultFamily(catalog) : '';
+  const by = view === 'groups' ? (state.by && state.by !== state.cross ? state.by : catalog.attributes.find((a) => a.id !== state.cross)?.id ?? defaultBy(catalog)) : '';
+  return { ...state, view, dim, family, by, cross: crossOptions(catalog, view, dim, by).includes(state.cross) ? state.cross : '' };
 }
 
 /** The state after changing the context dimension: the crossing stays when still allowed. */
 export function switchDim(state: ExploreState, catalog: DatasetCatalog, dim: string): ExploreState {
-  return { ...state, dim, cross: crossOptions(catalog, state.view, dim).includes(state.cross) ? state.cross : '' };
+  return { ...state, dim, cross: crossOptions(catalog, state.view, dim, state.by).includes(state.cross) ? state.cross : '' };
+}
+
+/** The state after changing the groups view's attribute: a crossing by that same attribute is dropped. */
+export function switchBy(state: ExploreState, catalog: DatasetCatalog, by: string): ExploreState {
+  return { ...state, by, cross: crossOptions(catalog, state.view, state.dim, by).includes(state.cross) ? state.cross : '' };
 }
 
 /** Toggles one level of one attribute's filter, keeping the codebook order. */

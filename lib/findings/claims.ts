@@ -83,8 +83,10 @@ export interface FindingsRegistry {
 }
 
 export interface ClaimCheck {
-  /** One line per part of the claim, for the table and the terminal. */
+  /** One line per part of the claim, for the terminal (ids and codes). */
   label: string;
+  /** The same line in words for the pages: labels instead of codes, in English and Dutch. */
+  text?: Label;
   ok: boolean;
   share?: number;
   ci?: { lower: number; upper: number };
@@ -98,6 +100,8 @@ export interface ClaimResult {
   reproduced: boolean;
   /** The headline computed value, formatted ("46.1%"), and its number when it is a share. */
   computed: string;
+  /** The computed value in words for the pages (labels, not codes), when it is not a plain share. */
+  display?: Label;
   share: number | null;
   ci: { lower: number; upper: number } | null;
   respondents: number | null;

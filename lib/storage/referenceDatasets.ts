@@ -26,6 +26,17 @@ export function readCodebookFile(file: string): Codebook {
   return parsed.codebook;
 }
 
+const codebooks = new Map<string, Codebook>();
+
+/** A reference study's codebook alone (no respondents): its labels, for saying in words what a claim needs. */
+export function referenceCodebook(id: string): Codebook | null {
+  const entry = REFERENCE_DATASETS.find((d) => d.id === id);
+  if (!entry) return null;
+  let codebook = codebooks.get(id);
+  if (!codebook) codebooks.set(id, (codebook = cache.get(id)?.codebook ?? readCodebookFile(dataFile(entry.codebook))));
+  return codebook;
+}
+
 export function loadReferenceDataset(id: string): SurveyData {
   const cached = cache.get(id);
   if (cached) return cached;

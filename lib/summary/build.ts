@@ -2,8 +2,11 @@ import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from '../analysis/query';
 import type { ClaimResult, FindingsRegistry } from '../findings/claims';
 import { evaluateClaim } from '../findings/evaluate';
 import type { SurveyData } from '../survey/dataset';
+import { datasetCatalog, type ViewId } from '../explore/catalog';
+import { missingForClaim } from '../findings/applicability';
 import { computeHeadlines } from './headlines';
-import type { ExecutiveSummary } from './model';
+import { exploreHref, findingsHref } from './links';
+import type { ExecutiveSummary, Headline } from './model';
 import { findTakeaways } from './takeaways';
 
 export interface SummaryOptions {
@@ -32,8 +35,13 @@ export function buildSummary(data: SurveyData, options: SummaryOptions): Executi
     known.set(id, result);
     return result;
   };
+  const missing = (id: string) => {
+    const definition = options.registry.claims.find((c) => c.id === id);
+    return definition ? missingForClaim(definition, data) : [];
+  };
   const datasetId = data.codebook.id;
-  const { set, headlines, omitted } = computeHeadlines({ data, datasetId, claim, minBase });
+  const { set, headlines, omitted } = computeHeadlines({ data, datasetId, claim, missing, minBase });
+  linkToViewsThatExist(headlines, data);
   const scopes = headlines.flatMap((h) => (h.scope ? [h.scope] : []));
   const { takeaways, tested } = findTakeaways(data, scopes.length ? scopes : [{ label: { en: 'All items', nl: 'Alle items' } }], minBase);
   return {
@@ -51,6 +59,24 @@ export function buildSummary(data: SurveyData, options: SummaryOptions): Executi
     minBase,
     confLevel: DEFAULT_CONF_LEVEL,
   };
+}
+
+/**
+ * Every "See the chart" link goes to an explorer view this dataset has: a headline whose view the
+ * codebook cannot support (a study view on a partial upload) links to the generic items view of the
+ * question group it is about, or else to its published figure.
+ */
+function linkToViewsThatExist(headlines: Headline[], data: SurveyData) {
+  const catalog = datasetCatalog(data.codebook);
+  for (const headline of headlines) {
+    if (headline.link.kind !== 'explore') continue;
+    const view = new URLSearchParams(headline.link.href.split('?')[1] ?? '').get('view');
+    if (catalog.views.includes(view as ViewId)) continue;
+    const family = headline.scope?.family ?? data.codebook.items.find((it) => headline.scope?.items?.includes(it.id))?.family;
+    if (family && catalog.views.includes('items')) headline.link = { kind: 'explore', href: exploreHref(data.codebook.id, 'items', {}, { family }) };
+    else if (headline.claimIds.length) headline.link = { kind: 'findings', href: findingsHref(headline.claimIds[0]) };
+    else headline.link = { kind: 'explore', href: exploreHref(data.codebook.id, catalog.views[0] ?? 'items') };
+  }
 }
 
 /** buildSummary, computed once per dataset object (the registry keeps one per dataset id). */

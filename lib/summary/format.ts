@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
-import type { ExecutiveSummary, Figure, Headline, Takeaway } from './model';
+import { shorten } from '../explore/shorten';
+import type { ExecutiveSummary, Figure, GroupDifference, Headline, Takeaway } from './model';
 import { st } from './text';
 
 /**
@@ -79,24 +80,41 @@ export function headlineFootnote(headline: Headline, summary: FootnoteContext, l
   } else {
     const own = headline.bars.find((b) => b.tone === 'focus' || b.tone === 'nogo') ?? headline.bars[0];
     parts = [figureFootnote(own, summary, locale)];
+    // A question group's largest difference between groups of respondents, with both bases (generic headlines).
+    if (headline.difference) parts.push(differenceFootnote(headline.difference, locale));
   }
   const small = smallNote(summary, locale);
   if (headline.bars.some((b) => b.smallBase) && !parts.some((p) => p.includes(small))) parts.push(small);
   return parts.join(' · ');
 }
 
-/** A bar's label, marked when its base is under the minimum (the text exports cannot grey it). */
+/** "Largest difference, Country: Netherlands 55.1% (n = 1,100) against Germany 47.0% (n = 1,050), +8.1 points, design-based t test, p < 0.001 after Benjamini-Hochberg over 5 attributes". */
+export function differenceFootnote(d: GroupDifference, locale: Locale): string {
+  return st(locale, 'footDifference', {
+    dimension: shorten(d.dimension[locale], 60),
+    high: `${shorten(d.high.label[locale], 60)} ${precise(d.high.share, locale)}`,
+    highN: `n = ${formatNumber(d.high.respondents, locale)}`,
+    low: `${shorten(d.low.label[locale], 60)} ${precise(d.low.share, locale)}`,
+    lowN: `n = ${formatNumber(d.low.respondents, locale)}`,
+    diff: signedPoints(d.diff, locale),
+    p: formatP(d.pAdjusted, locale),
+    k: d.tested,
+  });
+}
+
+/** A bar's label for the exports, shortened when long (a question used as its label), and marked when its base is under the minimum (the text exports cannot grey it). */
 export function barLabel(figure: Figure, locale: Locale): string {
-  return figure.smallBase ? st(locale, 'smallBaseMark', { label: figure.label[locale], n: formatNumber(figure.respondents, locale) }) : figure.label[locale];
+  const label = shorten(figure.label[locale], 80);
+  return figure.smallBase ? st(locale, 'smallBaseMark', { label, n: formatNumber(figure.respondents, locale) }) : label;
 }
 
 /** "Emotional bond with the brand: Strong (4-5) 65.0% against Weak (1-2) 29.4%". */
 export function takeawayLine(t: Takeaway, locale: Locale): string {
   return st(locale, 'takeawayLine', {
-    dimension: t.dimension.label[locale],
-    top: t.top.label[locale],
+    dimension: shorten(t.dimension.label[locale], 60),
+    top: shorten(t.top.label[locale], 60),
     topShare: precise(t.top.share, locale),
-    bottom: t.bottom.label[locale],
+    bottom: shorten(t.bottom.label[locale], 60),
     bottomShare: precise(t.bottom.share, locale),
   });
 }

@@ -3,32 +3,51 @@ import type { ClaimResult } from '../findings/claims';
 import { classifyTier } from '../findings/evaluate';
 import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
+import { benjaminiHochberg } from '../stats/benjaminiHochberg';
+import { shorten } from '../explore/shorten';
 import { compareLevels, figureOf } from './compare';
+import { precise } from './format';
 import { exploreHref, findingsHref } from './links';
-import type { Figure, Headline, OmittedHeadline, Tone } from './model';
+import type { Figure, GroupDifference, Headline, OmittedHeadline, Tone } from './model';
+import { ALPHA as TAKEAWAY_ALPHA, levelCandidate } from './takeaways';
 
 /**
  * The headline figures of a dataset. Study G and study P each have their set, written as claims of
  * data/findings.json wherever the figure is a published one, so a headline shows exactly the value
  * /findings computes. An uploaded dataset gets the set of its study style; a headline whose items,
- * attributes or levels its codebook lacks is left out, with the reason. A codebook of neither style
- * (or one that supports none of them) gets generic headlines: acceptance overall, and the most and
- * least accepted item.
+ * attributes or levels its codebook lacks is left out, with the reason in words. A codebook of
+ * neither style (an analyst's own survey), or one that supports none of them, gets generic
+ * headlines: per question group (item family), acceptance overall with its base and interval, the
+ * most and least accepted item, and the largest significant difference between the levels of an
+ * attribute, with its bases.
  */
 export interface HeadlineContext {
   data: SurveyData;
   datasetId: string;
   /** A claim evaluated on this dataset (for the reference datasets: the results /findings shows). */
   claim: (id: string) => ClaimResult;
+  /** What the dataset lacks to answer a claim, in words (empty when it can answer it). */
+  missing: (claimId: string) => Label[];
   minBase: number;
 }
 
-/** A headline the dataset cannot support: the message says what is missing. */
-export class Unsupported extends Error {}
+/** A headline the dataset cannot support: `reason` says in words (English and Dutch) what is missing. */
+export class Unsupported extends Error {
+  constructor(readonly reason: Label) {
+    super(reason.en);
+    this.name = 'Unsupported';
+  }
+}
+
+/** Why a headline is left out when its figure cannot be computed for another reason than a missing question. */
+const NO_FIGURE: Label = { en: 'the data give no figure for it (nobody in its base answered)', nl: 'de data geven er geen cijfer voor (niemand in de basis antwoordde)' };
+const NOT_ENOUGH: Label = { en: 'too few respondents in its groups to compare them', nl: 'te weinig respondenten in de groepen om ze te vergelijken' };
 
 interface HeadlineSpec {
   id: string;
   title: Label;
+  /** The published claims it computes: a dataset that cannot answer them gets the claims' reasons (lib/findings/applicability.ts). */
+  claims: string[];
   build: (ctx: HeadlineContext) => Headline;
 }
 
@@ -40,8 +59,7 @@ const DATA_TYPE = 'dataType';
 /** The computed share of a share claim, as a figure; Unsupported when the dataset cannot compute it. */
 function claimFigure(ctx: HeadlineContext, id: string, label: Label, tone: Tone): Figure {
   const result = ctx.claim(id);
-  if (result.error) throw new Unsupported(`${id}: ${result.error}`);
-  if (result.share === null || result.respondents === null) throw new Unsupported(`${id}: no share computed`);
+  if (result.error || result.share === null || result.respondents === null) throw new Unsupported(NO_FIGURE);
   const smallBase = result.respondents < ctx.minBase;
   return {
     label,
@@ -56,7 +74,7 @@ function claimFigure(ctx: HeadlineContext, id: string, label: Label, tone: Tone)
   };
 }
 
-function required<T>(value: T | null | undefined, what: string): T {
+function required<T>(value: T | null | undefined, what: Label = NO_FIGURE): T {
   if (value === null || value === undefined) throw new Unsupported(what);
   return value;
 }
@@ -66,8 +84,8 @@ function familyLabel(data: SurveyData, family: string): Label {
 }
 
 function attributeLevel(data: SurveyData, attribute: string, code: string): Label {
-  const column = required(data.attributes.get(attribute), `no attribute "${attribute}"`);
-  return required(column.levels.find((l) => l.code === code), `attribute "${attribute}" has no level "${code}"`).label;
+  const column = required(data.attributes.get(attribute));
+  return required(column.levels.find((l) => l.code === code)).label;
 }
 
 /** "gender, age group and past purchases" / "geslacht, leeftijdsgroep en eerdere aankopen". */
@@ -80,7 +98,7 @@ export function listLabel(labels: Label[]): Label {
 /** Every data type, classified as the findings classify them: OK, grey zone or no-go. */
 function dataTypeTiers(data: SurveyData) {
   const items = data.codebook.items.filter((it) => it.family === DATA_TYPE);
-  if (!items.length) throw new Unsupported(`no items of family "${DATA_TYPE}"`);
+  if (!items.length) throw new Unsupported(NO_FIGURE);
   return items.map((item) => {
     const column = data.items.get(item.id)!;
     const notOkCode = column.codes[column.codes.length - 1].code;
@@ -92,9 +110,14 @@ function dataTypeTiers(data: SurveyData) {
 
 function dataTypeHeadline(ctx: HeadlineContext, tier: 'ok' | 'nogo'): Headline {
   const chosen = dataTypeTiers(ctx.data).filter((d) => d.tier === tier);
-  if (!chosen.length) throw new Unsupported(`no data type is classified "${tier}"`);
+  if (!chosen.length)
+    throw new Unsupported(
+      tier === 'ok'
+        ? { en: 'no data type is clearly OK to use in these data', nl: 'geen gegevenstype is in deze data duidelijk oké om te gebruiken' }
+        : { en: 'no data type is clearly a no-go in these data', nl: 'geen gegevenstype is in deze data duidelijk een no-go' },
+    );
   const bars = chosen
-    .map((d) => required(figureOf(tier === 'ok' ? d.ok : d.notOk, d.item.label, tier), `no answers for ${d.item.id}`))
+    .map((d) => required(figureOf(tier === 'ok' ? d.ok : d.notOk, d.item.label, tier)))
     .sort((a, b) => b.share - a.share);
   const list = listLabel(bars.map((b) => b.label));
   const shares = bars.map((b) => b.share);
@@ -119,6 +142,7 @@ function dataTypeHeadline(ctx: HeadlineContext, tier: 'ok' | 'nogo'): Headline {
 const G_SPECS: HeadlineSpec[] = [
   {
     id: 'g-acceptance',
+    claims: ['G1', 'G11'],
     title: L('Positive about automated services', 'Positief over geautomatiseerde diensten'),
     build: (ctx) => {
       const everyone = claimFigure(ctx, 'G1', EVERYONE, 'focus');
@@ -139,15 +163,16 @@ const G_SPECS: HeadlineSpec[] = [
   },
   {
     id: 'g-bond',
+    claims: ['G5', 'G1', 'G8'],
     title: L('Uplift with a strong emotional bond', 'Effect van een sterke emotionele band'),
     build: (ctx) => {
       const everyone = claimFigure(ctx, 'G1', EVERYONE, 'base');
       const strong = claimFigure(ctx, 'G5', attributeLevel(ctx.data, 'bond', 'strong'), 'focus');
       const table = acceptance(ctx.data, { family: SCENARIO, by: ['bond'], minBase: ctx.minBase });
-      const strongCell = required(findCell(table, { bond: 'strong' }), 'no strong-bond cell');
+      const strongCell = required(findCell(table, { bond: 'strong' }));
       const bands = table.cells.map((c) => (c.key.bond === 'strong' ? strong : figureOf(c, c.labels.bond, 'base'))).filter((f): f is Figure => f !== null);
       const rest = acceptance(ctx.data, { family: SCENARIO, filter: { bond: table.cells.filter((c) => c.key.bond !== 'strong').map((c) => c.key.bond) } }).overall;
-      const restFigure = required(figureOf(rest, L('Weak or neutral bond', 'Zwakke of neutrale band'), 'base'), 'no respondents without a strong bond');
+      const restFigure = required(figureOf(rest, L('Weak or neutral bond', 'Zwakke of neutrale band'), 'base'));
       return {
         id: 'g-bond',
         claimIds: ['G5', 'G1', 'G8'],
@@ -170,15 +195,16 @@ const G_SPECS: HeadlineSpec[] = [
       };
     },
   },
-  { id: 'g-ok-types', title: L('Data types consumers accept', 'Gegevenstypen die consumenten accepteren'), build: (ctx) => dataTypeHeadline(ctx, 'ok') },
-  { id: 'g-nogo-types', title: L('No-go data types', 'No-go-gegevenstypen'), build: (ctx) => dataTypeHeadline(ctx, 'nogo') },
+  { id: 'g-ok-types', claims: ['G2'], title: L('Data types consumers accept', 'Gegevenstypen die consumenten accepteren'), build: (ctx) => dataTypeHeadline(ctx, 'ok') },
+  { id: 'g-nogo-types', claims: ['G3'], title: L('No-go data types', 'No-go-gegevenstypen'), build: (ctx) => dataTypeHeadline(ctx, 'nogo') },
   {
     id: 'g-context',
+    claims: ['G9', 'G10'],
     title: L('Busy and public moments', 'Drukke en openbare momenten'),
     build: (ctx) => {
       const situation = compareLevels(ctx.data, { family: SCENARIO }, 'situation', 'pressed', 'relaxed');
       const place = compareLevels(ctx.data, { family: SCENARIO }, 'place', 'public', 'private');
-      const fig = (cell: Parameters<typeof figureOf>[0], dim: string, tone: Tone) => required(figureOf(cell, cell.labels[dim], tone), `no data for ${dim}`);
+      const fig = (cell: Parameters<typeof figureOf>[0], dim: string, tone: Tone) => required(figureOf(cell, cell.labels[dim], tone));
       const pressed = fig(situation.hi, 'situation', 'focus');
       const relaxed = fig(situation.lo, 'situation', 'base');
       return {
@@ -205,22 +231,23 @@ const G_SPECS: HeadlineSpec[] = [
   },
   {
     id: 'g-segments',
+    claims: ['G12'],
     title: L('Most and least welcoming segments', 'Meest en minst ontvankelijke segmenten'),
     build: (ctx) => {
       const grid = ['gender', 'age_band', 'young_children'];
-      for (const id of grid) required(ctx.data.attributes.get(id), `no attribute "${id}"`);
+      for (const id of grid) required(ctx.data.attributes.get(id));
       const table = acceptance(ctx.data, { family: SCENARIO, by: grid, minBase: ctx.minBase });
       const ranked = rankedCells(table);
-      if (ranked.length < 2) throw new Unsupported('fewer than two segments reach the minimum base');
+      if (ranked.length < 2) throw new Unsupported(NOT_ENOUGH);
       const name = (cell: (typeof ranked)[number]): Label => {
         const parts = grid.map((d) => cell.labels[d]);
         const join = (locale: 'en' | 'nl') => parts.map((p, i) => (i === 0 ? p[locale] : p[locale].charAt(0).toLowerCase() + p[locale].slice(1))).join(', ');
         return { en: join('en'), nl: join('nl') };
       };
       const [top, bottom] = [ranked[0], ranked[ranked.length - 1]];
-      const everyone = required(figureOf(table.overall, EVERYONE, 'base'), 'no answers');
-      const topFigure = required(figureOf(top, name(top), 'focus'), 'empty top segment');
-      const bottomFigure = required(figureOf(bottom, name(bottom), 'nogo'), 'empty bottom segment');
+      const everyone = required(figureOf(table.overall, EVERYONE, 'base'));
+      const topFigure = required(figureOf(top, name(top), 'focus'));
+      const bottomFigure = required(figureOf(bottom, name(bottom), 'nogo'));
       const pTop = top.vsRest?.pAdjusted ?? 1;
       const topName = name(top);
       const bottomName = name(bottom);
@@ -253,7 +280,7 @@ const G_SPECS: HeadlineSpec[] = [
 
 /** An item's label, or Unsupported when the codebook lacks the item. */
 function itemLabel(data: SurveyData, id: string): Label {
-  return required(data.items.get(id), `no item "${id}"`).item.label;
+  return required(data.items.get(id)).item.label;
 }
 
 function shareHeadline(
@@ -279,6 +306,7 @@ function shareHeadline(
 const P_SPECS: HeadlineSpec[] = [
   {
     id: 'p-left',
+    claims: ['P1', 'P1b'],
     title: L('Left over a poorly curated experience', 'Vertrokken door een slecht samengestelde ervaring'),
     build: (ctx) => {
       const headline = shareHeadline(ctx, {
@@ -298,6 +326,7 @@ const P_SPECS: HeadlineSpec[] = [
   },
   {
     id: 'p-recognise',
+    claims: ['P2'],
     title: L('Prefer brands that recognise them', 'Voorkeur voor merken die hen herkennen'),
     build: (ctx) =>
       shareHeadline(ctx, {
@@ -311,6 +340,7 @@ const P_SPECS: HeadlineSpec[] = [
   },
   {
     id: 'p-transparent',
+    claims: ['P3', 'P4'],
     title: L('Share data when it is transparent', 'Delen gegevens bij transparantie'),
     build: (ctx) =>
       shareHeadline(ctx, {
@@ -325,6 +355,7 @@ const P_SPECS: HeadlineSpec[] = [
   },
   {
     id: 'p-too-personal',
+    claims: ['P5b', 'P6'],
     title: L('Had a too-personal experience', 'Had een te persoonlijke ervaring'),
     build: (ctx) =>
       shareHeadline(ctx, {
@@ -339,6 +370,7 @@ const P_SPECS: HeadlineSpec[] = [
   },
   {
     id: 'p-creepy',
+    claims: ['P7', 'P8', 'P9'],
     title: L('Creepy and valued tactics', 'Griezelige en gewaardeerde tactieken'),
     build: (ctx) => {
       // The items' labels already say "Creepy: ..." and "Valued: ...".
@@ -360,6 +392,7 @@ const P_SPECS: HeadlineSpec[] = [
   },
   {
     id: 'p-valued',
+    claims: ['P10', 'P11'],
     title: L('Valued: an apology', 'Gewaardeerd: excuses'),
     build: (ctx) => {
       const headline = shareHeadline(ctx, {
@@ -379,85 +412,136 @@ const P_SPECS: HeadlineSpec[] = [
   },
 ];
 
-/** Headlines for a codebook of neither study style: acceptance overall, and the most and least accepted item. */
-function genericHeadlines(ctx: HeadlineContext): Headline[] {
-  const { data } = ctx;
-  const everyone = required(figureOf(acceptance(data, {}).overall, EVERYONE, 'focus'), 'the dataset has no answers');
-  const families = data.codebook.families
-    .map((f) => {
-      try {
-        return figureOf(acceptance(data, { family: f.id }).overall, f.label, 'base');
-      } catch {
-        return null;
-      }
-    })
-    .filter((f): f is Figure => f !== null);
-  const scope = { label: L('All items', 'Alle items') };
-  const headlines: Headline[] = [
-    {
-      id: 'all-items',
-      claimIds: [],
-      value: { kind: 'share', share: everyone.share },
-      title: L('of all answers are positive, across every item of the survey', 'van alle antwoorden is positief, over alle items van de vragenlijst'),
-      soWhat: L('The overall appetite for what the survey asked about: the benchmark for every figure below.', 'De algemene bereidheid voor wat de vragenlijst voorlegde: de maatstaf voor elk cijfer hieronder.'),
-      chartTitle: L('Positive answers: overall and per item family', 'Positieve antwoorden: totaal en per groep items'),
-      bars: [everyone, ...(families.length > 1 ? families : [])],
-      link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'datatypes') },
-      scope,
-    },
-  ];
-  const ranked = rankedCells(acceptance(data, { by: ['item'], minBase: ctx.minBase }));
-  if (ranked.length >= 2) {
-    const top = ranked.slice(0, 3).map((c, i) => figureOf(c, c.labels.item, i === 0 ? 'ok' : 'base')!);
-    const bottom = ranked.slice(-3).reverse().map((c, i) => figureOf(c, c.labels.item, i === 0 ? 'nogo' : 'base')!);
-    headlines.push(
-      {
-        id: 'top-item',
-        claimIds: [],
-        value: { kind: 'share', share: top[0].share },
-        title: L(`are positive about “${top[0].label.en}”, the most accepted item`, `is positief over “${top[0].label.nl}”, het meest geaccepteerde item`),
-        soWhat: L('Start here: the most welcome use in this audience.', 'Begin hier: het meest welkome gebruik bij dit publiek.'),
-        chartTitle: L('The most accepted items', 'De meest geaccepteerde items'),
-        bars: top,
-        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'datatypes') },
-      },
-      {
-        id: 'bottom-item',
-        claimIds: [],
-        value: { kind: 'share', share: bottom[0].share },
-        title: L(`are positive about “${bottom[0].label.en}”, the least accepted item`, `is positief over “${bottom[0].label.nl}”, het minst geaccepteerde item`),
-        soWhat: L('Avoid or explain this one: the least welcome use in this audience.', 'Vermijd of leg dit uit: het minst welkome gebruik bij dit publiek.'),
-        chartTitle: L('The least accepted items', 'De minst geaccepteerde items'),
-        bars: bottom,
-        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'datatypes') },
-      },
-    );
-  }
-  return headlines;
+/** At most this many question groups get a headline (each is a card, a slide and a block of the PDF). */
+export const MAX_FAMILY_HEADLINES = 6;
+
+const quote = (text: string) => `“${shorten(text, 60)}”`;
+
+/** The largest difference between two levels of any attribute in a family, significant after Benjamini-Hochberg over the attributes. */
+function largestDifference(data: SurveyData, family: { id: string; label: Label }, minBase: number): GroupDifference | null {
+  const scope = { label: family.label, family: family.id };
+  const candidates = data.codebook.attributes.flatMap((a) => {
+    try {
+      const found = levelCandidate(data, scope, { id: a.id, label: a.label }, minBase);
+      return found ? [found] : [];
+    } catch {
+      return []; // an attribute nobody in the family's base has a level of
+    }
+  });
+  if (!candidates.length) return null;
+  const adjusted = benjaminiHochberg(candidates.map((c) => c.pValue));
+  const best = candidates
+    .map((c, i) => ({ ...c, pAdjusted: adjusted[i] }))
+    .filter((c) => c.diff > 0 && c.pAdjusted < TAKEAWAY_ALPHA && !c.top.smallBase && !c.bottom.smallBase)
+    .sort((a, b) => b.diff - a.diff)[0];
+  if (!best) return null;
+  return { dimension: best.dimension.label, high: best.top, low: best.bottom, diff: best.diff, pValue: best.pValue, pAdjusted: best.pAdjusted, tested: candidates.length };
 }
 
-function runSpecs(ctx: HeadlineContext, specs: HeadlineSpec[]) {
+/** One question group's headline: its acceptance, its most and least accepted item, its largest difference between groups. */
+function familyHeadline(ctx: HeadlineContext, family: { id: string; label: Label }): Headline {
+  const { data, minBase } = ctx;
+  const itemCount = data.codebook.items.filter((it) => it.family === family.id).length;
+  const all = L(itemCount === 1 ? 'Everyone asked' : `All ${itemCount} questions together`, itemCount === 1 ? 'Iedereen die het is gevraagd' : `Alle ${itemCount} vragen samen`);
+  const overall = required(figureOf(acceptance(data, { family: family.id, minBase }).overall, all, 'focus'));
+  const ranked = rankedCells(acceptance(data, { family: family.id, by: ['item'], minBase }));
+  const most = ranked.length >= 2 ? figureOf(ranked[0], ranked[0].labels.item, 'ok') : null;
+  const least = ranked.length >= 2 ? figureOf(ranked[ranked.length - 1], ranked[ranked.length - 1].labels.item, 'nogo') : null;
+  const difference = largestDifference(data, family, minBase);
+  const name = family.label;
+  const pct = (share: number, locale: 'en' | 'nl') => precise(share, locale);
+  const itemName = itemCount === 1 ? data.codebook.items.find((it) => it.family === family.id)!.label : null;
+
+  const title: Label = itemName
+    ? L(`of the answers to ${quote(itemName.en)} are positive`, `van de antwoorden op ${quote(itemName.nl)} is positief`)
+    : L(`of the answers to the ${itemCount} questions on ${quote(name.en)} are positive`, `van de antwoorden op de ${itemCount} vragen over ${quote(name.nl)} is positief`);
+  const items = (locale: 'en' | 'nl') =>
+    most && least
+      ? locale === 'en'
+        ? `Lead with ${quote(most.label.en)} (most accepted, ${pct(most.share, 'en')}); handle ${quote(least.label.en)} with care (least accepted, ${pct(least.share, 'en')}).`
+        : `Begin met ${quote(most.label.nl)} (meest geaccepteerd, ${pct(most.share, 'nl')}); ga voorzichtig om met ${quote(least.label.nl)} (minst geaccepteerd, ${pct(least.share, 'nl')}).`
+      : locale === 'en'
+        ? 'One question: compare it across groups in the explorer.'
+        : 'Eén vraag: vergelijk die tussen groepen in de verkenner.';
+  const groups = (locale: 'en' | 'nl') =>
+    difference
+      ? locale === 'en'
+        ? `${difference.dimension.en} makes the largest difference: ${difference.high.label.en} ${pct(difference.high.share, 'en')} against ${difference.low.label.en} ${pct(difference.low.share, 'en')}.`
+        : `${difference.dimension.nl} maakt het grootste verschil: ${difference.high.label.nl} ${pct(difference.high.share, 'nl')} tegenover ${difference.low.label.nl} ${pct(difference.low.share, 'nl')}.`
+      : locale === 'en'
+        ? 'No difference between groups of respondents passes the significance test.'
+        : 'Geen verschil tussen groepen respondenten doorstaat de significantietoets.';
+  const level = (figure: Figure, tone: Tone): Figure => ({ ...figure, label: L(`${difference!.dimension.en}: ${figure.label.en}`, `${difference!.dimension.nl}: ${figure.label.nl}`), tone });
+  return {
+    id: `family-${family.id}`,
+    claimIds: [],
+    value: { kind: 'share', share: overall.share },
+    title,
+    soWhat: L(`${items('en')} ${groups('en')}`, `${items('nl')} ${groups('nl')}`),
+    chartTitle: L(`Positive answers on ${quote(name.en)}`, `Positieve antwoorden over ${quote(name.nl)}`),
+    bars: [overall, ...(most && least ? [most, least] : []), ...(difference ? [level(difference.high, 'base'), level(difference.low, 'base')] : [])],
+    link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'items', {}, { family: family.id }) },
+    difference: difference ?? undefined,
+    scope: { label: name, family: family.id },
+  };
+}
+
+/** Headlines for a codebook of neither study style: one per question group (the first MAX_FAMILY_HEADLINES). */
+function genericHeadlines(ctx: HeadlineContext): { headlines: Headline[]; omitted: OmittedHeadline[] } {
+  const families = ctx.data.codebook.families.filter((f) => ctx.data.codebook.items.some((it) => it.family === f.id));
   const headlines: Headline[] = [];
   const omitted: OmittedHeadline[] = [];
-  for (const spec of specs) {
+  for (const family of families) {
+    if (headlines.length === MAX_FAMILY_HEADLINES) {
+      omitted.push({
+        id: `family-${family.id}`,
+        title: family.label,
+        reason: L(`only the first ${MAX_FAMILY_HEADLINES} question groups get a headline; the explorer shows every group`, `alleen de eerste ${MAX_FAMILY_HEADLINES} vragengroepen krijgen een kerncijfer; de verkenner toont elke groep`),
+      });
+      continue;
+    }
     try {
-      headlines.push(spec.build(ctx));
+      headlines.push(familyHeadline(ctx, family));
     } catch (error) {
-      omitted.push({ id: spec.id, title: spec.title, reason: error instanceof Error ? error.message : String(error) });
+      omitted.push({ id: `family-${family.id}`, title: family.label, reason: error instanceof Unsupported ? error.reason : NO_FIGURE });
     }
   }
   return { headlines, omitted };
 }
 
-/** The headline set for a dataset: its study style's (omitting what it cannot support), else generic. */
+/** Several reasons as one: "a; b". */
+const joinReasons = (reasons: Label[]): Label => ({ en: [...new Set(reasons.map((r) => r.en))].join('; '), nl: [...new Set(reasons.map((r) => r.nl))].join('; ') });
+
+function runSpecs(ctx: HeadlineContext, specs: HeadlineSpec[]) {
+  const headlines: Headline[] = [];
+  const omitted: OmittedHeadline[] = [];
+  for (const spec of specs) {
+    // First what the published claims behind it need: the dataset's lacks in words.
+    const lacks = spec.claims.flatMap((id) => ctx.missing(id));
+    if (lacks.length) {
+      omitted.push({ id: spec.id, title: spec.title, reason: joinReasons(lacks) });
+      continue;
+    }
+    try {
+      headlines.push(spec.build(ctx));
+    } catch (error) {
+      omitted.push({ id: spec.id, title: spec.title, reason: error instanceof Unsupported ? error.reason : NO_FIGURE });
+    }
+  }
+  return { headlines, omitted };
+}
+
+/**
+ * The headline set for a dataset: its study style's (omitting what it cannot support); the generic
+ * set for an analyst's own survey, and for a study-style dataset that supports none of its set.
+ */
 export function computeHeadlines(ctx: HeadlineContext): { set: 'G' | 'P' | 'generic'; headlines: Headline[]; omitted: OmittedHeadline[] } {
   const style = ctx.data.codebook.studyStyle;
-  const order: ('G' | 'P')[] = style === 'P' ? ['P'] : style === 'G' ? ['G'] : ['G', 'P'];
-  let firstOmitted: OmittedHeadline[] = [];
-  for (const set of order) {
-    const result = runSpecs(ctx, set === 'G' ? G_SPECS : P_SPECS);
-    if (result.headlines.length) return { set, ...result };
-    if (set === order[0]) firstOmitted = result.omitted;
+  if (style === 'G' || style === 'P') {
+    const result = runSpecs(ctx, style === 'G' ? G_SPECS : P_SPECS);
+    if (result.headlines.length) return { set: style, ...result };
+    const generic = genericHeadlines(ctx);
+    return { set: 'generic', headlines: generic.headlines, omitted: [...result.omitted, ...generic.omitted] };
   }
-  return { set: 'generic', headlines: genericHeadlines(ctx), omitted: firstOmitted };
+  return { set: 'generic', ...genericHeadlines(ctx) };
 }

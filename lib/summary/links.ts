@@ -1,8 +1,8 @@
 import { filterParam } from '../explore/state';
 
 /** The explorer view that supports a headline, as a path without the language (added by the page). */
-export function exploreHref(datasetId: string, view: string, filter: Record<string, string[]> = {}): string {
-  const params = new URLSearchParams({ dataset: datasetId, view });
+export function exploreHref(datasetId: string, view: string, filter: Record<string, string[]> = {}, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ dataset: datasetId, view, ...extra });
   for (const [attribute, codes] of Object.entries(filter)) for (const code of codes) params.append(filterParam(attribute), code);
   return `/explore?${params.toString()}`;
 }

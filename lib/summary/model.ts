@@ -54,7 +54,21 @@ export interface Headline {
   link: { kind: 'explore' | 'findings'; href: string };
   /** How a difference was tested, when the figure is one. */
   test?: { high: Figure; low: Figure; pValue: number; description: Label };
+  /** A question group's largest significant difference between the levels of an attribute (generic headlines). */
+  difference?: GroupDifference;
   scope?: Scope;
+}
+
+/** The largest difference between two levels of one attribute, tested, after Benjamini-Hochberg over the attributes tried. */
+export interface GroupDifference {
+  dimension: Label;
+  high: Figure;
+  low: Figure;
+  diff: number;
+  pValue: number;
+  pAdjusted: number;
+  /** How many attributes were compared (the size of the correction family). */
+  tested: number;
 }
 
 /** A significant difference found in the data, for the key takeaways. */
@@ -73,7 +87,8 @@ export interface Takeaway {
 export interface OmittedHeadline {
   id: string;
   title: Label;
-  reason: string;
+  /** What the dataset lacks, in words. */
+  reason: Label;
 }
 
 export interface ExecutiveSummary {

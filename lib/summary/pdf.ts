@@ -189,7 +189,7 @@ export function summaryPdf(summary: ExecutiveSummary, locale: Locale, now = new 
   if (summary.omitted.length) {
     doc.moveDown(0.6);
     doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(pdfText(st(locale, 'omittedTitle')), MARGIN, doc.y, { width });
-    for (const o of summary.omitted) doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(pdfText(`${o.title[locale]}: ${o.reason}`), { width });
+    for (const o of summary.omitted) doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(pdfText(`${o.title[locale]}: ${o.reason[locale]}`), { width });
   }
   doc.moveDown(0.6);
   ensureSpace(doc, 45);

@@ -107,7 +107,7 @@ export async function summaryPptx(summary: ExecutiveSummary, locale: Locale, now
   const lines = [
     ...methodsLines(summary, locale),
     st(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase }),
-    ...summary.omitted.map((o) => `${st(locale, 'omittedTitle')}: ${o.title[locale]} (${o.reason})`),
+    ...summary.omitted.map((o) => `${st(locale, 'omittedTitle')}: ${o.title[locale]} (${o.reason[locale]})`),
     `${st(locale, 'datasetLabel')}: ${summary.title[locale]} · ${st(locale, 'respondents', { n: formatNumber(summary.respondents, locale) })}`,
   ];
   methods.addText(

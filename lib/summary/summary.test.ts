@@ -8,6 +8,9 @@ import type { ClaimResult } from '../findings/claims';
 import { loadFindingsRegistry, loadReferenceDataset, readCodebookFile } from '../storage/referenceDatasets';
 import type { Codebook } from '../survey/codebook';
 import { loadSurveyFromCsv } from '../survey/dataset';
+import { acceptance, rankedCells } from '../analysis/acceptance';
+import { datasetCatalog, uploadCatalog } from '../explore/catalog';
+import { ownSurveyCodebook, ownSurveyFiles } from '../ingest/testing/ownSurvey';
 import { buildSummary } from './build';
 import { headlineFigure, headlineFootnote, precise, signedPoints } from './format';
 import { listLabel } from './headlines';
@@ -121,13 +124,16 @@ describe('an upload whose codebook supports only part of the headlines', () => {
     const summary = buildSummary(loadSurveyFromCsv(withoutBond, csv), { registry });
     expect(summary.headlineSet).toBe('G');
     expect(summary.omitted.map((o) => o.id)).toEqual(['g-bond']);
-    expect(summary.omitted[0].reason).toMatch(/bond/);
+    expect(summary.omitted[0].reason).toEqual({
+      en: 'no respondent attribute like study G’s “emotional bond with the brand”',
+      nl: 'geen kenmerk van respondenten zoals “emotionele band met het merk” van onderzoek G',
+    });
     expect(summary.headlines.map((h) => h.id)).toContain('g-acceptance');
     expect(summary.headlines.every((h) => h.link.href.includes('dataset=upload-no-bond'))).toBe(true);
     expect(summary.takeaways.some((t) => t.dimension.id === 'bond')).toBe(false);
   });
 
-  it('falls back to generic headlines for a codebook of neither study style', () => {
+  it('gives a codebook of neither study style the generic headlines, even where study G’s would compute', () => {
     const dataTypesOnly: Codebook = {
       ...codebook,
       id: 'own-survey',
@@ -136,11 +142,96 @@ describe('an upload whose codebook supports only part of the headlines', () => {
       items: codebook.items.filter((it) => it.family === 'dataType' && it.meta.tier !== 'nogo'),
     };
     const summary = buildSummary(loadSurveyFromCsv(dataTypesOnly, csv), { registry });
-    // The OK-types headline still computes; the G claims on scenarios do not.
-    expect(summary.headlines.map((h) => h.id)).toEqual(['g-ok-types']);
-    const generic = buildSummary(loadSurveyFromCsv({ ...dataTypesOnly, items: dataTypesOnly.items.filter((it) => it.meta.tier === 'grey') }, csv), { registry });
-    expect(generic.headlineSet).toBe('generic');
-    expect(generic.headlines.map((h) => h.id)).toEqual(['all-items', 'top-item', 'bottom-item']);
+    expect(summary.headlineSet).toBe('generic');
+    expect(summary.headlines.map((h) => h.id)).toEqual(['family-dataType']);
+    expect(summary.headlines[0].link.href).toBe('/explore?dataset=own-survey&view=items&family=dataType');
+  });
+
+  it('a G-style upload that supports none of study G’s headlines: generic ones, and G’s left out with reasons in words', () => {
+    const noScenarios: Codebook = { ...codebook, id: 'g-style', families: codebook.families.filter((f) => f.id === 'dataType'), items: codebook.items.filter((it) => it.meta.tier === 'grey') };
+    const summary = buildSummary(loadSurveyFromCsv(noScenarios, csv), { registry });
+    expect(summary.headlineSet).toBe('generic');
+    expect(summary.headlines.map((h) => h.id)).toEqual(['family-dataType']);
+    expect(summary.omitted.map((o) => o.id)).toEqual(['g-acceptance', 'g-bond', 'g-ok-types', 'g-nogo-types', 'g-context', 'g-segments']);
+    for (const o of summary.omitted) {
+      expect(o.reason.en).not.toMatch(/unknown|"|dt_|sc_/);
+      expect(o.reason.nl).not.toBe(o.reason.en);
+    }
+  });
+
+  it('links a study headline whose explorer view the dataset lacks to a view it has', () => {
+    // Without situation, place and industry the context view is not offered; the headlines that would
+    // link there are left out or link elsewhere.
+    const noContext: Codebook = { ...codebook, id: 'no-context', itemDimensions: codebook.itemDimensions.filter((d) => !['situation', 'place', 'industry'].includes(d.id)), items: codebook.items.map((it) => ({ ...it, meta: Object.fromEntries(Object.entries(it.meta).filter(([k]) => !['situation', 'place', 'industry'].includes(k))) })) };
+    const summary = buildSummary(loadSurveyFromCsv(noContext, csv), { registry });
+    const views = datasetCatalog(noContext).views;
+    expect(views).not.toContain('context');
+    for (const h of summary.headlines) if (h.link.kind === 'explore') expect(views).toContain(new URLSearchParams(h.link.href.split('?')[1]).get('view'));
+  });
+});
+
+describe('the summary of an upload that matches no template', () => {
+  const files = ownSurveyFiles();
+  const own = buildSummary(loadSurveyFromCsv(ownSurveyCodebook(), files.a.csv), { registry });
+
+  it('one headline per question group: its positive share with base and interval, the most and least accepted item, the largest significant difference', () => {
+    expect(own.headlineSet).toBe('generic');
+    expect(own.omitted).toEqual([]);
+    expect(own.headlines.map((h) => h.id)).toEqual(['family-acceptability', 'family-scenario', 'family-trust', 'family-channels']);
+    const data = loadSurveyFromCsv(ownSurveyCodebook(), files.a.csv);
+    const catalog = uploadCatalog(ownSurveyCodebook(), 'own');
+    for (const h of own.headlines) {
+      const family = h.scope!.family!;
+      const overall = acceptance(data, { family }).overall;
+      expect(h.value).toEqual({ kind: 'share', share: overall.share });
+      expect(h.bars[0]).toMatchObject({ share: overall.share, respondents: overall.respondents, ci: overall.ci, tone: 'focus' });
+      const ranked = rankedCells(acceptance(data, { family, by: ['item'] }));
+      expect(h.bars[1]).toMatchObject({ label: ranked[0].labels.item, share: ranked[0].share, tone: 'ok' });
+      expect(h.bars[2]).toMatchObject({ label: ranked[ranked.length - 1].labels.item, share: ranked[ranked.length - 1].share, tone: 'nogo' });
+      expect(h.difference!.pAdjusted).toBeLessThan(0.05);
+      expect(h.difference!.tested).toBe(5);
+      expect(h.difference!.high.respondents).toBeGreaterThanOrEqual(30);
+      // Both languages, in words, the base and interval, the difference with its bases.
+      for (const locale of ['en', 'nl'] as const) {
+        expect(h.title[locale]).toMatch(/“/);
+        expect(h.soWhat[locale]).toContain(ranked[0].labels.item[locale].slice(0, 20));
+        const foot = headlineFootnote(h, own, locale);
+        expect(foot).toMatch(locale === 'en' ? /Base: 2,1\d\d respondents .* 95% interval .* Largest difference, .* \(n = [\d,]+\) against .* \(n = [\d,]+\)/ : /Basis: 2\.1\d\d respondenten .* 95%-interval .* Grootste verschil, .* \(n = [\d.]+\) tegenover/);
+      }
+      // "See the chart" goes to the family's items view, which the upload has.
+      expect(h.link).toEqual({ kind: 'explore', href: `/explore?dataset=own-survey&view=items&family=${family}` });
+      expect(catalog.views).toContain('items');
+    }
+    // Brand bond: the bands' labels, never the raw scale values.
+    expect(own.headlines[0].difference!.dimension.en).toBe('Brand bond');
+    expect([own.headlines[0].difference!.high.label.en, own.headlines[0].difference!.low.label.en]).toEqual(['Strong (4-5)', 'Weak (1-2)']);
+    expect(own.headlines[0].bars.slice(3).map((b) => b.label.en)).toEqual(['Brand bond: Strong (4-5)', 'Brand bond: Weak (1-2)']);
+    expect(own.takeaways.length).toBeGreaterThan(0);
+  });
+
+  it('caps the headlines at six question groups and names the others', () => {
+    const codebook = ownSurveyCodebook();
+    // Every item its own family: 29 groups.
+    const many = { ...codebook, families: codebook.items.map((it) => ({ id: it.id, label: it.label })), items: codebook.items.map((it) => ({ ...it, family: it.id })) };
+    const summary = buildSummary(loadSurveyFromCsv(many, files.a.csv), { registry, minBase: 30 });
+    expect(summary.headlines).toHaveLength(6);
+    expect(summary.omitted).toHaveLength(codebook.items.length - 6);
+    expect(summary.omitted[0].reason.en).toContain('the explorer shows every group');
+    // A one-question group reads as that question.
+    expect(summary.headlines[0].title.en).toBe('of the answers to “Your current location” are positive');
+  });
+
+  it('exports as PDF and slides, in both languages', async () => {
+    for (const locale of ['en', 'nl'] as const) {
+      const bytes = await summaryPdf(own, locale);
+      const parser = new PDFParse({ data: new Uint8Array(bytes) });
+      const text = (await parser.getText()).text;
+      await parser.destroy();
+      for (const h of own.headlines) expect(text).toContain(headlineFigure(h, locale).main);
+      expect(text).not.toContain('Synthetic');
+      const zip = await JSZip.loadAsync(await summaryPptx(own, locale));
+      expect(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))).toHaveLength(own.headlines.length + 2);
+    }
   });
 });
 

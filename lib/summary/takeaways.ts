@@ -30,7 +30,8 @@ function splitDimensions(data: SurveyData, scope: Scope): { id: string; label: L
   return [...attributes, ...itemDims];
 }
 
-function candidate(data: SurveyData, scope: Scope, dimension: { id: string; label: Label }, minBase: number): Candidate | null {
+/** The most and least accepting level of one dimension within a scope, compared; null when fewer than two reach the minimum base. */
+export function levelCandidate(data: SurveyData, scope: Scope, dimension: { id: string; label: Label }, minBase: number): Candidate | null {
   // Splitting by an attribute the scope filters on (P's latest wave) compares all of its levels.
   const filter = { ...scope.filter };
   delete filter[dimension.id];
@@ -62,7 +63,7 @@ export function findTakeaways(data: SurveyData, scopes: Scope[], minBase: number
     seen.add(key);
     for (const dimension of splitDimensions(data, scope)) {
       try {
-        const found = candidate(data, scope, dimension, minBase);
+        const found = levelCandidate(data, scope, dimension, minBase);
         if (found) candidates.push(found);
       } catch {
         // A dimension the scope's items do not carry, or an empty split: nothing to say.

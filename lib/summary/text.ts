@@ -46,6 +46,10 @@ export const summaryMessages = {
   footSynthetic: { en: 'synthetic data', nl: 'synthetische data' },
   footTest: { en: '{high} ({highN}) against {low} ({lowN}): {description}, {p}', nl: '{high} ({highN}) tegenover {low} ({lowN}): {description}, {p}' },
   footRange: { en: '{count} data types; bases {minN}–{maxN} respondents', nl: '{count} gegevenstypen; basis {minN}–{maxN} respondenten' },
+  footDifference: {
+    en: 'Largest difference, {dimension}: {high} ({highN}) against {low} ({lowN}), {diff} points, design-based t test, {p} after Benjamini-Hochberg over {k} attributes',
+    nl: 'Grootste verschil, {dimension}: {high} ({highN}) tegenover {low} ({lowN}), {diff} procentpunt, designgebaseerde t-toets, {p} na Benjamini-Hochberg over {k} kenmerken',
+  },
   smallBase: { en: 'small base', nl: 'kleine basis' },
   smallBaseMark: { en: '{label} (small base, n = {n})', nl: '{label} (kleine basis, n = {n})' },
   footSmall: { en: 'small base: fewer than {min} respondents, so no interval or test', nl: 'kleine basis: minder dan {min} respondenten, dus geen interval of toets' },
@@ -79,8 +83,8 @@ export const summaryMessages = {
     nl: 'Deze kerncijfers vragen items of kenmerken die het codeboek van deze dataset niet heeft; ze zijn weggelaten:',
   },
   genericNote: {
-    en: 'This dataset’s codebook matches neither reference study, so the summary shows generic headlines.',
-    nl: 'Het codeboek van deze dataset past bij geen van beide referentieonderzoeken; de samenvatting toont algemene kerncijfers.',
+    en: 'This dataset’s codebook matches neither reference study, so the summary shows one headline per question group: its share of positive answers, its most and least accepted question, and the largest difference between groups of respondents.',
+    nl: 'Het codeboek van deze dataset past bij geen van beide referentieonderzoeken; de samenvatting toont daarom per vragengroep één kerncijfer: het aandeel positieve antwoorden, de meest en minst geaccepteerde vraag en het grootste verschil tussen groepen respondenten.',
   },
   unknownDataset: { en: 'This dataset cannot be summarised: {message}', nl: 'Deze dataset kan niet worden samengevat: {message}' },
   methodsSlide: { en: 'Methods and sources', nl: 'Methode en bronnen' },

@@ -3,12 +3,13 @@ import type { DatasetCatalog } from '@/lib/explore/catalog';
 import type { ExploreState } from '@/lib/explore/state';
 import { formatNumber } from '@/lib/i18n/messages';
 import { tx } from '../messages';
+import { shorten } from '@/lib/explore/shorten';
 
 /** Who the numbers are about: the audience's size and its filters in words. */
 export function AudienceLine({ catalog, state, audience, total, locale }: { catalog: DatasetCatalog; state: ExploreState; audience: number; total: number; locale: Locale }) {
   const parts = catalog.attributes
     .filter((a) => state.filter[a.id]?.length)
-    .map((a) => `${a.label[locale]}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => l.label[locale]).join(', ')}`);
+    .map((a) => `${shorten(a.label[locale], 60)}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => shorten(l.label[locale], 40)).join(', ')}`);
   return (
     <p className="audience-line" data-testid="audience-line">
       <strong>{tx(locale, 'audienceSize', { n: formatNumber(audience, locale), total: formatNumber(total, locale) })}</strong>

@@ -48,7 +48,7 @@ export const BarChartView = memo(function BarChartView({
   const plot = plotArea(width, height, margin, narrow ? 0 : 230);
 
   const cellAt = new Map(chart.cells.map((c) => [`${c.row}\u0000${c.series}`, c]));
-  const rows = chart.rows.map((row) => ({ key: row.key, label: row.label[locale], tier: row.tier, cells: chart.series.map((s) => cellAt.get(`${row.key}\u0000${s.key}`)) }));
+  const rows = chart.rows.map((row) => ({ key: row.key, label: row.label[locale], text: row.text?.[locale], tier: row.tier, cells: chart.series.map((s) => cellAt.get(`${row.key}\u0000${s.key}`)) }));
 
   const fillOf = (tier: string | undefined, cell: CellView | undefined, i: number) => {
     if (cell?.small) return SMALL_FILL;
@@ -124,7 +124,7 @@ export const BarChartView = memo(function BarChartView({
         labelAbove={(r) => barTop(rowBand(plot, r, rows.length), 0, seriesCount, barSize, 2) - 5}
         maxLabelLines={3}
         grid
-        tooltip={(r) => <CellTooltip chart={chart} locale={locale} label={rows[r].label} cells={rows[r].cells} />}
+        tooltip={(r) => <CellTooltip chart={chart} locale={locale} label={rows[r].label} text={rows[r].text} cells={rows[r].cells} />}
       >
         <g className="bars">{bars}</g>
         <path className="whiskers" d={whiskerPath(whiskers, 4)} stroke={INK} strokeWidth={1.25} fill="none" />

@@ -4,13 +4,15 @@ import type { BarChartData, CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { formatInterval, tx } from '../messages';
 import { noteOf, vsRestText } from '../table';
+import { shorten } from '@/lib/explore/shorten';
 
 /** Tooltip of a bar chart row: per series the share, interval, base n, effective base and the test against the rest. */
-export function CellTooltip({ chart, locale, label, cells }: { chart: BarChartData; locale: Locale; label: string; cells: readonly (CellView | undefined)[] }) {
+export function CellTooltip({ chart, locale, label, text, cells }: { chart: BarChartData; locale: Locale; label: string; text?: string; cells: readonly (CellView | undefined)[] }) {
   const crossed = chart.seriesDim !== null;
   return (
     <div className="chart-tooltip">
       <p className="tooltip-title">{label}</p>
+      {text && text !== label && <p className="tooltip-text">{shorten(text, 300)}</p>}
       {chart.series.map((s, i) => {
         const cell = cells[i];
         if (!cell) return null;

@@ -3,7 +3,7 @@ import type { TableCell, TableData } from '../table';
 import { MARK_SYMBOL, tx } from '../messages';
 
 function Cell({ cell, locale }: { cell: TableCell; locale: Locale }) {
-  const className = [cell.num ? 'num' : '', cell.muted ? 'muted' : '', cell.mark ? `mark-${cell.mark}` : ''].filter(Boolean).join(' ') || undefined;
+  const className = [cell.num ? 'num' : '', cell.muted ? 'muted' : '', cell.long ? 'long' : '', cell.mark ? `mark-${cell.mark}` : ''].filter(Boolean).join(' ') || undefined;
   if (cell.header) return <th scope="row">{cell.text}</th>;
   return (
     <td className={className}>

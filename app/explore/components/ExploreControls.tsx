@@ -1,6 +1,7 @@
 'use client';
-import { crossOptions, dimensionOf, dimOptions } from '@/lib/explore/catalog';
-import { switchDataset, switchDim } from '@/lib/explore/state';
+import { crossOptions, dimensionOf, dimOptions, isGenericView } from '@/lib/explore/catalog';
+import { shorten } from '@/lib/explore/shorten';
+import { switchBy, switchDataset, switchDim } from '@/lib/explore/state';
 import { formatNumber } from '@/lib/i18n/messages';
 import { tx } from '../messages';
 import { useExplore } from './ExploreShell';
@@ -14,9 +15,12 @@ export function ExploreControls() {
   const { catalogs, catalog, state, go, pending } = useExplore();
   const locale = state.lang;
   const dims = dimOptions(catalog, state.view);
-  const crosses = crossOptions(catalog, state.view, state.dim);
+  const crosses = crossOptions(catalog, state.view, state.dim, state.by);
   const contextIds = new Set(catalog.contextDims.map((d) => d.id));
+  // An option cannot wrap: a long label (a question used as a header) is shortened, in full on hover.
+  const option = (value: string, label: string) => ({ value, label: shorten(label, 56), title: label.length > 56 ? label : undefined });
   const labelOf = (id: string) => dimensionOf(catalog, id)?.label[locale] ?? id;
+  const generic = isGenericView(state.view) && catalog.families.length > 0;
   const minBases = [...new Set([...MIN_BASES, state.minBase])].sort((a, b) => a - b);
 
   return (
@@ -26,10 +30,22 @@ export function ExploreControls() {
           id="dataset"
           label={tx(locale, 'dataset')}
           value={state.dataset}
-          options={catalogs.map((c) => ({ value: c.id, label: c.uploaded ? tx(locale, 'uploadedMark', { name: c.shortTitle[locale] }) : c.shortTitle[locale] }))}
+          options={catalogs.map((c) => option(c.id, c.uploaded ? tx(locale, 'uploadedMark', { name: c.shortTitle[locale] }) : c.shortTitle[locale]))}
           onChange={(id) => go(switchDataset(state, catalogs.find((c) => c.id === id) ?? catalogs[0]))}
           hint={catalog.uploaded ? tx(locale, 'uploadedMark', { name: catalog.title[locale] }) : catalog.title[locale]}
         />
+        {generic && (
+          <SelectField
+            id="family"
+            label={tx(locale, 'family')}
+            value={state.family}
+            options={catalog.families.map((f) => option(f.id, tx(locale, f.items === 1 ? 'familyOptionOne' : 'familyOption', { family: f.label[locale], n: f.items })))}
+            onChange={(family) => go({ ...state, family })}
+          />
+        )}
+        {state.view === 'groups' && (
+          <SelectField id="by" label={tx(locale, 'by')} value={state.by} options={catalog.attributes.map((a) => option(a.id, a.label[locale]))} onChange={(by) => go(switchBy(state, catalog, by))} />
+        )}
         {dims.length > 0 && (
           <SelectField
             id="dim"
@@ -39,17 +55,19 @@ export function ExploreControls() {
             onChange={(dim) => go(switchDim(state, catalog, dim))}
           />
         )}
-        <SelectField
-          id="cross"
-          label={tx(locale, 'cross')}
-          value={state.cross}
-          options={[{ value: '', label: tx(locale, 'crossNone') }]}
-          groups={[
-            { label: tx(locale, 'crossGroupContext'), options: crosses.filter((c) => contextIds.has(c)).map((c) => ({ value: c, label: labelOf(c) })) },
-            { label: tx(locale, 'crossGroupAttributes'), options: crosses.filter((c) => !contextIds.has(c)).map((c) => ({ value: c, label: labelOf(c) })) },
-          ]}
-          onChange={(cross) => go({ ...state, cross })}
-        />
+        {crosses.length > 0 && (
+          <SelectField
+            id="cross"
+            label={tx(locale, 'cross')}
+            value={state.cross}
+            options={[{ value: '', label: tx(locale, 'crossNone') }]}
+            groups={[
+              { label: tx(locale, 'crossGroupContext'), options: crosses.filter((c) => contextIds.has(c)).map((c) => option(c, labelOf(c))) },
+              { label: tx(locale, 'crossGroupAttributes'), options: crosses.filter((c) => !contextIds.has(c)).map((c) => option(c, labelOf(c))) },
+            ]}
+            onChange={(cross) => go({ ...state, cross })}
+          />
+        )}
         <SelectField
           id="minBase"
           label={tx(locale, 'minBase')}

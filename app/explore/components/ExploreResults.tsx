@@ -7,6 +7,7 @@ import { clearFilters, type ExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
 import { formatNumber, prepareNumberFormats } from '@/lib/i18n/messages';
 import { tx } from '../messages';
+import { shorten } from '@/lib/explore/shorten';
 import { AudienceLine } from './AudienceLine';
 import { ChartMethodsContext } from './chartMethods';
 import { useClientColumns } from '../../components/clientColumns';
@@ -14,23 +15,32 @@ import { EmptyState } from './EmptyState';
 import { exploreEngine } from './exploreEngine';
 import { useExplore } from './ExploreShell';
 import { Headline } from './Headline';
+import { AnswersView } from './views/AnswersView';
 import { BondView } from './views/BondView';
+import { GroupsView } from './views/GroupsView';
+import { ItemsView } from './views/ItemsView';
 import { ContextView } from './views/ContextView';
 import { DataTypesView } from './views/DataTypesView';
 import { SegmentsView } from './views/SegmentsView';
 import { TacticsView } from './views/TacticsView';
 
 function ViewContent({ content, state, locale }: { content: ViewModel; state: ExploreState; locale: Locale }) {
-  const fileBase = [state.dataset, ...Object.entries(state.filter).map(([id, codes]) => `${id}-${codes.join('+')}`), state.cross ? `by-${state.cross}` : ''];
+  const fileBase = [state.dataset, ...Object.entries(state.filter).map(([id, codes]) => `${id}-${codes.join('+')}`), state.by ? `by-${state.by}` : '', state.cross ? `by-${state.cross}` : ''];
   switch (content.view) {
+    case 'items':
+      return <ItemsView model={content.model} locale={locale} fileBase={fileBase} />;
+    case 'answers':
+      return <AnswersView model={content.model} locale={locale} fileBase={fileBase} />;
+    case 'groups':
+      return <GroupsView model={content.model} locale={locale} fileBase={fileBase} />;
     case 'datatypes':
       return <DataTypesView model={content.model} locale={locale} fileBase={fileBase} />;
     case 'context':
-      return <ContextView charts={content.model} locale={locale} fileBase={fileBase} />;
+      return <ContextView charts={content.model} locale={locale} fileBase={fileBase} subject={content.subject?.[locale]} />;
     case 'bond':
-      return <BondView model={content.model} locale={locale} fileBase={fileBase} />;
+      return <BondView model={content.model} locale={locale} fileBase={fileBase} subject={content.subject?.[locale]} />;
     case 'segments':
-      return <SegmentsView model={content.model} locale={locale} minBase={state.minBase} fileBase={fileBase} />;
+      return <SegmentsView model={content.model} locale={locale} minBase={state.minBase} fileBase={fileBase} subject={content.subject?.[locale]} />;
     case 'tactics':
       return <TacticsView groups={content.model} locale={locale} fileBase={fileBase} />;
   }
@@ -43,7 +53,9 @@ function ViewContent({ content, state, locale }: { content: ViewModel; state: Ex
  * first attributes, which walks the same code as a real filter change.
  */
 function warmUp(buildExplore: (typeof import('@/lib/explore/build'))['buildExplore'], columns: SurveyData, catalog: DatasetCatalog, state: ExploreState): () => void {
-  const variants = catalog.attributes.slice(0, 2).flatMap((a) => a.levels.slice(0, 1).map((l) => ({ ...state, filter: { ...state.filter, [a.id]: [l.code] } })));
+  // The state on screen first (its tables came from the server): coming back to it after a filter
+  // change is then remembered here instead of computed again.
+  const variants = [state, ...catalog.attributes.slice(0, 2).flatMap((a) => a.levels.slice(0, 1).map((l) => ({ ...state, filter: { ...state.filter, [a.id]: [l.code] } })))];
   // In idle time only (a page that is still loading or being used goes first).
   const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 200) as unknown as number);
   const cancel = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
@@ -83,7 +95,7 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
   const methods = useMemo(() => {
     const filters = catalog.attributes
       .filter((a) => state.filter[a.id]?.length)
-      .map((a) => `${a.label[locale]}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => l.label[locale]).join(', ')}`);
+      .map((a) => `${shorten(a.label[locale], 60)}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => shorten(l.label[locale], 40)).join(', ')}`);
     return [
       `${tx(locale, 'imageDataset', { title: catalog.title[locale] })} ${tx(locale, catalog.synthetic ? 'imageSynthetic' : 'imageReal')}`,
       `${tx(locale, result.weighted ? 'imageWeighted' : 'imageUnweighted')} ${tx(locale, 'audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : tx(locale, 'audienceEveryone')}).`,

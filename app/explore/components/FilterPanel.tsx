@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { CatalogDimension } from '@/lib/explore/catalog';
 import { clearFilters, filterParam, hasFilters, toggleFilter } from '@/lib/explore/state';
+import { isLong, shorten } from '@/lib/explore/shorten';
 import { tx } from '../messages';
 import { useExplore } from './ExploreShell';
 import { useMediaQuery } from './useMediaQuery';
@@ -14,7 +15,7 @@ function FilterGroup({ attribute }: { attribute: CatalogDimension }) {
   const selected = state.filter[attribute.id] ?? [];
   return (
     <fieldset className="filter-group">
-      <legend>{attribute.label[state.lang]}</legend>
+      <legend title={isLong(attribute.label[state.lang], 80) ? attribute.label[state.lang] : undefined}>{shorten(attribute.label[state.lang], 80)}</legend>
       <div className="chips">
         {attribute.levels.map((level) => {
           const id = `filter-${idPart(attribute.id)}-${idPart(level.code)}`;
@@ -28,7 +29,9 @@ function FilterGroup({ attribute }: { attribute: CatalogDimension }) {
                 checked={selected.includes(level.code)}
                 onChange={(e) => go(toggleFilter(state, catalog, attribute.id, level.code, e.target.checked))}
               />
-              <label htmlFor={id}>{level.label[state.lang]}</label>
+              <label htmlFor={id} title={isLong(level.label[state.lang], 48) ? level.label[state.lang] : undefined}>
+                {shorten(level.label[state.lang], 48)}
+              </label>
             </span>
           );
         })}

@@ -3,6 +3,7 @@ import type { Headline as HeadlineData } from '@/lib/explore/build/audience';
 import type { CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { formatPp, tx } from '../messages';
+import { shorten } from '@/lib/explore/shorten';
 
 function Stat({ label, cell, locale, testId }: { label: string; cell: CellView; locale: Locale; testId: string }) {
   return (
@@ -29,7 +30,7 @@ export function Headline({ headline, locale }: { headline: HeadlineData; locale:
   return (
     <section className="headline" aria-labelledby="headline-title">
       <h2 id="headline-title" className="headline-title">
-        {tx(locale, 'headlineTitle')}
+        {headline.family ? tx(locale, 'headlineFamily', { family: shorten(headline.family[locale], 80) }) : tx(locale, 'headlineTitle')}
       </h2>
       <div className="headline-stats">
         {filtered && <Stat label={tx(locale, 'headlineAudience')} cell={audience} locale={locale} testId="headline-audience" />}

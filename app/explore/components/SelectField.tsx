@@ -3,6 +3,8 @@
 export interface SelectOption {
   value: string;
   label: string;
+  /** The full text of a shortened label, shown on hover. */
+  title?: string;
 }
 
 /** A labelled native <select>: keyboard, screen readers and phones all know how to work it. */
@@ -29,7 +31,7 @@ export function SelectField({
       <label htmlFor={id}>{label}</label>
       <select id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined}>
         {options?.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} title={o.title}>
             {o.label}
           </option>
         ))}
@@ -38,7 +40,7 @@ export function SelectField({
           .map((g) => (
             <optgroup key={g.label} label={g.label}>
               {g.options.map((o) => (
-                <option key={o.value} value={o.value}>
+                <option key={o.value} value={o.value} title={o.title}>
                   {o.label}
                 </option>
               ))}

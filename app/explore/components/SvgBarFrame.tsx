@@ -32,7 +32,8 @@ export function SvgBarFrame({
   plot: PlotArea;
   title: string;
   locale: Locale;
-  rows: readonly { key: string; label: string }[];
+  /** Each row's label, and its full text when the label shortens one (shown on hover). */
+  rows: readonly { key: string; label: string; text?: string }[];
   narrow: boolean;
   /** On a phone: the y of each row's label, drawn above its first bar. */
   labelAbove: (index: number) => number;
@@ -62,6 +63,8 @@ export function SvgBarFrame({
   };
   const band = active && rowBand(plot, active.index, count);
   const labelChars = Math.max(8, Math.floor((plot.left - 14) * CHARS_PER_PX));
+  // On a phone the label sits above the bars on one line, as wide as the plot (12 px type).
+  const narrowChars = Math.max(12, Math.floor((plot.right - plot.left) / 6.6));
 
   return (
     <>
@@ -91,17 +94,25 @@ export function SvgBarFrame({
         </g>
         <g className="row-labels" fill={INK} fontSize={narrow ? 12 : 13}>
           {rows.map((row, i) => {
-            if (narrow)
+            // A label cut short, or one that stands for a longer question, shows the whole text on hover.
+            const hover = (lines: string[]) => (row.text && row.text !== row.label ? row.text : lines.join(' ') !== row.label ? row.label : null);
+            if (narrow) {
+              const lines = wrapLabel(row.label, narrowChars, 1);
+              const full = hover(lines);
               return (
                 <text key={row.key} x={plot.left} y={labelAbove(i)} className="value-label">
-                  {row.label}
+                  {full && <title>{full}</title>}
+                  {lines[0]}
                 </text>
               );
+            }
             const lines = wrapLabel(row.label, labelChars, maxLabelLines);
+            const full = hover(lines);
             const { top, height: h } = rowBand(plot, i, count);
             const first = top + h / 2 - ((lines.length - 1) * 15) / 2;
             return (
               <text key={row.key} x={plot.left - 10} y={first} textAnchor="end" dominantBaseline="central">
+                {full && <title>{full}</title>}
                 {lines.map((line, l) => (
                   <tspan key={l} x={plot.left - 10} dy={l === 0 ? 0 : 15}>
                     {line}

@@ -4,7 +4,7 @@ import { classifyTier } from '../../findings/evaluate';
 import { benjaminiHochberg } from '../../stats/benjaminiHochberg';
 import type { Label } from '../../survey/codebook';
 import type { SurveyData } from '../../survey/dataset';
-import { DATA_TYPE_FAMILY, type DatasetCatalog, SCENARIO_FAMILY } from '../catalog';
+import { DATA_TYPE_FAMILY, type DatasetCatalog, hasDataTypes, SCENARIO_FAMILY } from '../catalog';
 import { barChartData, type BarChartData, cellView, type CellView, MARK_ALPHA, type RowView } from '../model';
 
 /**
@@ -38,8 +38,7 @@ export function bondModel(data: SurveyData, catalog: DatasetCatalog, filter: Rec
     const table = memoAcceptance(data, { family: SCENARIO_FAMILY, filter, minBase, by });
     return barChartData(table, { id: `bond-${attribute}`, rowDims: [attribute], seriesDim: cross || undefined, withReference: true });
   });
-  const hasDataTypes = data.codebook.items.some((it) => it.family === DATA_TYPE_FAMILY);
-  const unlock = hasDataTypes ? catalog.bondAttributes.map((attribute) => unlockData(data, catalog, attribute, filter, minBase)).filter((u): u is UnlockData => u !== null) : [];
+  const unlock = hasDataTypes(data.codebook) ? catalog.bondAttributes.map((attribute) => unlockData(data, catalog, attribute, filter, minBase)).filter((u): u is UnlockData => u !== null) : [];
   return { bands, unlock };
 }
 

@@ -19,7 +19,7 @@ function TopBandSentence({ chart, locale }: { chart: BarChartData; locale: Local
 }
 
 /** Acceptance across bond and trust bands with the uplift (G5, G6, G8), and the data types a strong bond unlocks (G7). */
-export function BondView({ model, locale, fileBase }: { model: BondModel; locale: Locale; fileBase: string[] }) {
+export function BondView({ model, locale, fileBase, subject }: { model: BondModel; locale: Locale; fileBase: string[]; subject?: string }) {
   return (
     <>
       <div className={model.bands.every((c) => !c.seriesDim) ? 'card-grid' : undefined}>
@@ -28,7 +28,7 @@ export function BondView({ model, locale, fileBase }: { model: BondModel; locale
             key={chart.id}
             chart={chart}
             locale={locale}
-            title={tx(locale, 'bondTitle', { dim: chart.rowDim[locale].toLowerCase() })}
+            title={subject ? tx(locale, 'subjectBy', { subject, dim: chart.rowDim[locale].toLowerCase() }) : tx(locale, 'bondTitle', { dim: chart.rowDim[locale].toLowerCase() })}
             lead={tx(locale, 'bondLead')}
             summary={<TopBandSentence chart={chart} locale={locale} />}
             showUplift

@@ -5,12 +5,20 @@ import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 
 /** Acceptance by situation, place and industry (G9-G11), alone or crossed. */
-export function ContextView({ charts, locale, fileBase }: { charts: BarChartData[]; locale: Locale; fileBase: string[] }) {
+export function ContextView({ charts, locale, fileBase, subject }: { charts: BarChartData[]; locale: Locale; fileBase: string[]; subject?: string }) {
   return (
     <div className={charts.length > 1 && charts.every((c) => !c.seriesDim) ? 'card-grid' : undefined}>
       {charts.map((chart) => {
         const dim = chart.rowDim[locale].toLowerCase();
-        const title = chart.seriesDim ? tx(locale, 'ctxTitleCrossed', { dim, cross: chart.seriesDim[locale].toLowerCase() }) : tx(locale, 'ctxTitle', { dim });
+        const cross = chart.seriesDim?.[locale].toLowerCase();
+        // Another codebook's scenarios are named by their group's label, not as study G's automated services.
+        const title = subject
+          ? cross
+            ? tx(locale, 'subjectByCrossed', { subject, dim, cross })
+            : tx(locale, 'subjectBy', { subject, dim })
+          : cross
+            ? tx(locale, 'ctxTitleCrossed', { dim, cross })
+            : tx(locale, 'ctxTitle', { dim });
         const sentence = highLowSentence(chart, locale);
         return (
           <BarChartCard
@@ -18,7 +26,7 @@ export function ContextView({ charts, locale, fileBase }: { charts: BarChartData
             chart={chart}
             locale={locale}
             title={title}
-            lead={tx(locale, 'ctxLead')}
+            lead={tx(locale, subject ? 'subjectLead' : 'ctxLead')}
             summary={sentence && <p data-testid={`${chart.id}-summary`}>{sentence}</p>}
             fileParts={[...fileBase, chart.id]}
           />

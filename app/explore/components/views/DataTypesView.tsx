@@ -1,13 +1,30 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { DataTypesModel } from '@/lib/explore/build/dataTypes';
-import { TIER_COLOUR } from '../../colours';
+import { INK, TIER_COLOUR } from '../../colours';
 import { exploreMessages, tx } from '../../messages';
-import { splitTable } from '../../table';
+import { noteOf, splitTable } from '../../table';
 import { BarChartCard } from '../BarChartCard';
 import { ChartCard } from '../ChartCard';
-import { SplitChartView } from '../SplitChartView';
+import { SplitChartView, type StackPart, type StackRow } from '../SplitChartView';
 
 const SPLIT_COLOUR = { ok: TIER_COLOUR.ok, grey: '#c9ccd1', nogo: TIER_COLOUR.nogo } as const;
+const SPLIT_INK = { ok: '#fff', grey: INK, nogo: '#fff' } as const;
+
+const stackParts = (model: DataTypesModel, locale: Locale): StackPart[] => model.split.parts.map((p) => ({ code: p.code, label: p.label[locale], fill: SPLIT_COLOUR[p.role], ink: SPLIT_INK[p.role] }));
+
+/** The split's rows for the stacked bars: the OK share leads, the not-OK share (the last of three or more) closes. */
+function stackRows(model: DataTypesModel, locale: Locale): StackRow[] {
+  const { minBase } = model.split;
+  return model.split.rows.map((row) => ({
+    key: row.key,
+    label: row.label[locale],
+    parts: row.parts,
+    lead: row.parts[0],
+    tail: row.parts.length >= 3 ? row.parts[row.parts.length - 1] : undefined,
+    extra: [`${tx(locale, 'colTierComputed')}: ${tx(locale, `tier_${row.computedTier}`)}`],
+    small: row.parts[0].small ? noteOf(row.parts[0], minBase, locale) : undefined,
+  }));
+}
 
 /** Which data types are OK, grey zone and no-go for this audience, in words (G2-G4). */
 function TierSummary({ model, locale }: { model: DataTypesModel; locale: Locale }) {
@@ -50,9 +67,9 @@ export function DataTypesView({ model, locale, fileBase }: { model: DataTypesMod
         title={splitTitle}
         lead={tx(locale, 'dtSplitLead')}
         legend={model.split.parts.map((p) => ({ label: p.label[locale], colour: SPLIT_COLOUR[p.role] }))}
-        chart={<SplitChartView parts={model.split.parts} rows={model.split.rows} locale={locale} title={splitTitle} />}
+        chart={<SplitChartView parts={stackParts(model, locale)} rows={stackRows(model, locale)} locale={locale} title={splitTitle} />}
         footnote={[tx(locale, 'splitFootnote'), tx(locale, 'tierRule')]}
-        table={splitTable(model.split.parts, model.split.rows, model.split.minBase, locale, rowHeader[locale])}
+        table={splitTable(model.split.parts, model.split.rows, model.split.minBase, locale, rowHeader[locale], { tiers: true })}
         locale={locale}
         fileParts={[...fileBase, 'answer-split']}
         tableCaption={tx(locale, 'tableCaption', { title: splitTitle })}

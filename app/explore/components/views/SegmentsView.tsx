@@ -27,7 +27,7 @@ function Ranking({ model, locale, minBase }: { model: SegmentsModel; locale: Loc
 }
 
 /** Gender x age x young children, and country (G12). */
-export function SegmentsView({ model, locale, minBase, fileBase }: { model: SegmentsModel; locale: Locale; minBase: number; fileBase: string[] }) {
+export function SegmentsView({ model, locale, minBase, fileBase, subject }: { model: SegmentsModel; locale: Locale; minBase: number; fileBase: string[]; subject?: string }) {
   const countrySentence = model.country && highLowSentence(model.country, locale);
   return (
     <>
@@ -35,7 +35,7 @@ export function SegmentsView({ model, locale, minBase, fileBase }: { model: Segm
         <BarChartCard
           chart={model.grid}
           locale={locale}
-          title={tx(locale, 'segGridTitle')}
+          title={subject ? tx(locale, 'subjectBy', { subject, dim: tx(locale, 'segmentWord') }) : tx(locale, 'segGridTitle')}
           lead={tx(locale, 'segLead')}
           summary={<Ranking model={model} locale={locale} minBase={minBase} />}
           rowHeader={exploreMessages.segmentRow}
@@ -46,7 +46,7 @@ export function SegmentsView({ model, locale, minBase, fileBase }: { model: Segm
         <BarChartCard
           chart={model.country}
           locale={locale}
-          title={tx(locale, 'segCountryTitle')}
+          title={subject ? tx(locale, 'subjectBy', { subject, dim: model.country.rowDim[locale].toLowerCase() }) : tx(locale, 'segCountryTitle')}
           lead={tx(locale, 'segLead')}
           summary={countrySentence && <p>{countrySentence}</p>}
           fileParts={[...fileBase, 'countries']}

@@ -1,0 +1,57 @@
+import type { Locale } from '@/lib/survey/codebook';
+import type { AnswerGroup, AnswersModel } from '@/lib/explore/build/answers';
+import { shorten } from '@/lib/explore/shorten';
+import { answerColour } from '../../colours';
+import { exploreMessages, tx } from '../../messages';
+import { noteOf, splitTable } from '../../table';
+import { ChartCard } from '../ChartCard';
+import { SplitChartView, type StackPart, type StackRow } from '../SplitChartView';
+
+function stackParts(group: AnswerGroup, locale: Locale): StackPart[] {
+  return group.parts.map((p) => ({ code: p.code, label: p.label[locale], ...answerColour(p.tone, p.strength) }));
+}
+
+function stackRows(group: AnswerGroup, minBase: number, locale: Locale): StackRow[] {
+  const positiveLabel = tx(locale, 'positiveAll');
+  const positives = group.parts.filter((p) => p.tone === 'positive').length;
+  return group.rows.map((row) => ({
+    key: row.key,
+    label: row.label[locale],
+    text: row.text?.[locale],
+    parts: row.parts,
+    lead: row.positive,
+    // With one positive answer its own line says it all.
+    leadLabel: positives > 1 ? positiveLabel : undefined,
+    small: row.positive.small ? noteOf(row.positive, minBase, locale) : undefined,
+  }));
+}
+
+/** Every answer of a family's items, every code with its label (any codebook); a chart per answer scale. */
+export function AnswersView({ model, locale, fileBase }: { model: AnswersModel; locale: Locale; fileBase: string[] }) {
+  const family = shorten(model.family.label[locale], 60);
+  const several = model.groups.length > 1;
+  return (
+    <>
+      {model.groups.map((group, g) => {
+        const id = several ? `answers-${g + 1}` : 'answers';
+        const title = several ? tx(locale, 'answersTitleScale', { family, scale: shorten(group.scale[locale], 60) }) : tx(locale, 'answersTitle', { family });
+        const parts = stackParts(group, locale);
+        return (
+          <ChartCard
+            key={id}
+            id={id}
+            title={title}
+            lead={tx(locale, 'answersLead')}
+            legend={parts.map((p) => ({ label: p.label, colour: p.fill }))}
+            chart={<SplitChartView parts={parts} rows={stackRows(group, model.minBase, locale)} locale={locale} title={title} />}
+            footnote={[tx(locale, 'answersFootnote'), ...(group.rows.some((r) => r.positive.small) ? [tx(locale, 'smallNoteSplit', { min: model.minBase })] : [])]}
+            table={splitTable(group.parts, group.rows, model.minBase, locale, exploreMessages.rowItem[locale], { positiveLabel: tx(locale, 'positiveAll') })}
+            locale={locale}
+            fileParts={[...fileBase, model.family.id, id]}
+            tableCaption={tx(locale, 'tableCaption', { title })}
+          />
+        );
+      })}
+    </>
+  );
+}

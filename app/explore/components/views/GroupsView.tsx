@@ -1,0 +1,26 @@
+import type { Locale } from '@/lib/survey/codebook';
+import type { GroupsModel } from '@/lib/explore/build/groups';
+import { shorten } from '@/lib/explore/shorten';
+import { tx } from '../../messages';
+import { BarChartCard } from '../BarChartCard';
+import { highLowSentence } from './summaries';
+
+/** A family's acceptance, its items pooled, by the levels of an attribute, alone or crossed (any codebook). */
+export function GroupsView({ model, locale, fileBase }: { model: GroupsModel; locale: Locale; fileBase: string[] }) {
+  const { chart } = model;
+  const family = shorten(model.family.label[locale], 60);
+  const by = shorten(chart.rowDim[locale], 60).toLowerCase();
+  const cross = chart.seriesDim && shorten(chart.seriesDim[locale], 60).toLowerCase();
+  const sentence = highLowSentence(chart, locale);
+  return (
+    <BarChartCard
+      chart={chart}
+      locale={locale}
+      title={cross ? tx(locale, 'groupsTitleCrossed', { family, by, cross }) : tx(locale, 'groupsTitle', { family, by })}
+      lead={tx(locale, 'groupsLead')}
+      summary={sentence && <p data-testid="groups-summary">{sentence}</p>}
+      showUplift
+      fileParts={[...fileBase, model.family.id, 'groups']}
+    />
+  );
+}

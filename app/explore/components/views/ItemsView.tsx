@@ -1,0 +1,25 @@
+import type { Locale } from '@/lib/survey/codebook';
+import type { ItemsModel } from '@/lib/explore/build/items';
+import { shorten } from '@/lib/explore/shorten';
+import { exploreMessages, tx } from '../../messages';
+import { BarChartCard } from '../BarChartCard';
+import { highLowSentence } from './summaries';
+
+/** A family's items, each with its positive share, alone or crossed by an attribute (any codebook). */
+export function ItemsView({ model, locale, fileBase }: { model: ItemsModel; locale: Locale; fileBase: string[] }) {
+  const { chart } = model;
+  const family = shorten(model.family.label[locale], 60);
+  const cross = chart.seriesDim?.[locale];
+  const sentence = highLowSentence(chart, locale);
+  return (
+    <BarChartCard
+      chart={chart}
+      locale={locale}
+      title={cross ? tx(locale, 'itemsTitleCrossed', { family, cross: shorten(cross, 60).toLowerCase() }) : tx(locale, 'itemsTitle', { family })}
+      lead={cross ? tx(locale, 'itemsLeadCrossed', { cross: shorten(cross, 60).toLowerCase() }) : tx(locale, 'itemsLead')}
+      summary={sentence && <p data-testid="items-summary">{sentence}</p>}
+      rowHeader={exploreMessages.rowItem}
+      fileParts={[...fileBase, model.family.id, 'items']}
+    />
+  );
+}
