@@ -1,3 +1,4 @@
+import { signedPoints } from '@/lib/summary/format';
 import { formatNumber, translator } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
 
@@ -30,9 +31,8 @@ export const ct = translator(comparisonMessages);
 
 /** A signed difference in points: "+5.2 pp", Dutch "+5,2 pp". */
 export function formatPoints(diff: number, locale: Locale): string {
-  const value = formatNumber(Math.abs(100 * diff), locale, 1);
-  const sign = diff > 0.00005 ? '+' : diff < -0.00005 ? '−' : '±';
-  return `${sign}${value} pp`;
+  // The summary's signed points: no sign on a difference that rounds to 0.0.
+  return `${signedPoints(diff, locale)} pp`;
 }
 
 /** A p-value as people read it: "< 0.001", "0.034". */
