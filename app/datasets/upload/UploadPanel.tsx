@@ -4,11 +4,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { buildCodebook, matchTemplateHeader, proposeMapping, type ColumnMapping, type ColumnProfile, type TemplateHeader } from '@/lib/ingest/mapping';
-import { codebookTooLargeProblem, problemMessage } from '@/lib/ingest/limitMessages';
+import { codebookTooLargeProblem, ingestProblem, problemMessage, uploadAnswerMessage } from '@/lib/ingest/problemMessages';
 import { applyKeepChoices } from '@/lib/ingest/personalProblems';
 import { MAX_CODEBOOK_BYTES, type Problem, type ValidationReport } from '@/lib/ingest/types';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { parseCodebook, type Codebook, type Locale } from '@/lib/survey/codebook';
+import { shownValue } from '@/lib/survey/quoteValue';
 import { MappingTable } from './MappingTable';
 import { ut } from './messages';
 import type { FromWorker, ToWorker } from './protocol';
@@ -42,8 +43,9 @@ interface UploadAnswer {
   warnings: Problem[];
 }
 
+/** A refusal of POST /api/datasets: the problems listed once, beside the report's counts (lib/api/upload.ts `refusalBody`). */
 interface ErrorAnswer {
-  error: { code: string; message: string; problems?: Problem[]; report?: { counts: Record<string, number> } };
+  error: { code: string; message: string; limit?: Problem['limit']; problems?: Problem[]; report?: { counts: Record<string, number>; total?: number } };
 }
 
 const studyName = (study: string, locale: Locale) => (study === 'study-g' ? ut(locale, 'studyG') : study === 'study-p' ? ut(locale, 'studyP') : study);
@@ -137,11 +139,15 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         try {
           parsed = parseCodebook(JSON.parse((await cbFile.text()).replace(/^\uFEFF/, '')));
         } catch (e) {
-          setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [{ type: 'error', code: 'BadCodebook', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] });
+          setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [ingestProblem('BadCodebook.json', { detail: shownValue(e instanceof Error ? e.message : String(e), 200) })] });
           return;
         }
         if (!parsed.ok) {
-          setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: parsed.problems.map((p) => ({ type: 'error', code: 'BadCodebook', message: `${p.path || '(root)'}: ${p.message}` })) });
+          setPhase({
+            kind: 'failed',
+            message: ut(locale, 'badCodebook'),
+            problems: parsed.problems.map((p) => ingestProblem('BadCodebook', { path: shownValue(p.path || '(root)'), detail: shownValue(p.message, 300) })),
+          });
           return;
         }
         setSource({ kind: 'uploaded', name: cbFile.name });
@@ -267,8 +273,10 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       }
       const body = request.response as ErrorAnswer | null;
       const problems = body?.error.problems ?? [];
-      const total = body?.error.report ? Object.values(body.error.report.counts).reduce((a, b) => a + b, 0) : problems.length;
-      setPhase({ kind: 'refused', message: ut(locale, 'serverRefused', { message: body?.error.message ?? `HTTP ${request.status}` }), problems: problems as Problem[], total });
+      const report = body?.error.report;
+      const total = report ? (report.total ?? Object.values(report.counts).reduce((a, b) => a + b, 0)) : problems.length;
+      const message = body?.error ? uploadAnswerMessage(body.error, locale) : ut(locale, 'serverStatus', { status: String(request.status) });
+      setPhase({ kind: 'refused', message: ut(locale, 'serverRefused', { message }), problems, total });
     };
     request.onerror = () => {
       if (xhr.current !== request) return;
