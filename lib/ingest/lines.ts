@@ -8,12 +8,19 @@
  * validators count the same text between the same record starts, so they agree on every line.
  */
 
-/** Line breaks in text[from, to). A "\r" just before `to` looks at text[to] to tell a "\r\n". */
-export function countLineBreaks(text: string, from: number, to: number): number {
+/**
+ * Line breaks in text[from, to): each "\r", and each "\n" not right after a "\r" (`before` is the
+ * character before `from`). Counted at the "\r" of a "\r\n", so that a record starting between
+ * the two (a file split at "\r" with a stray "\r\n") is on the line after it, and so that the
+ * count up to a position needs no character past it (the streaming validator may not have it yet).
+ */
+export function countLineBreaks(text: string, from: number, to: number, before: number): number {
   let n = 0;
+  let previous = before;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+    if (c === 13 || (c === 10 && previous !== 13)) n++;
+    previous = c;
   }
   return n;
 }
@@ -32,7 +39,7 @@ export class TextLines {
   /** The 1-based line that the character at `offset` starts. */
   lineAt(offset: number): number {
     if (offset > this.at) {
-      this.line += countLineBreaks(this.text, this.at, offset);
+      this.line += countLineBreaks(this.text, this.at, offset, this.text.charCodeAt(this.at - 1));
       this.at = offset;
     }
     return this.line;

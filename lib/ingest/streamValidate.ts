@@ -134,8 +134,9 @@ export class StreamingValidator {
   private windowStart = 0;
   /** Where the last record papaparse gave ended (its cursor): where the next one starts. */
   private lastEnd = 0;
-  /** Line breaks are counted up to here (a record's start), where the line is `line`. */
+  /** Line breaks are counted up to here (a record's start), where the line is `line`; the character before it. */
   private countedTo = 0;
+  private beforeCounted = NaN;
   private line = 1;
   private recordLine = 1;
   private headerLine = 1;
@@ -273,15 +274,14 @@ export class StreamingValidator {
     this.feed(text);
   }
 
-  /**
-   * The line where the record that ends at `end` starts (the previous record's end). Counted when
-   * the record is read, not when the one before ends: a "\r" ending that one may be half of a
-   * "\r\n" whose "\n" had not arrived yet.
-   */
+  /** The line where the record that ends at `end` starts (the previous record's end). */
   private startLine(end: number): number {
     const start = this.lastEnd;
-    this.line += countLineBreaks(this.window, this.countedTo - this.windowStart, start - this.windowStart);
-    this.countedTo = start;
+    if (start > this.countedTo) {
+      this.line += countLineBreaks(this.window, this.countedTo - this.windowStart, start - this.windowStart, this.beforeCounted);
+      this.beforeCounted = this.window.charCodeAt(start - this.windowStart - 1);
+      this.countedTo = start;
+    }
     this.lastEnd = end;
     return this.line;
   }

@@ -263,5 +263,5 @@ function invalidUtf8Problem(bytes: Uint8Array, invalid: InvalidUtf8, bomLength: 
   });
   const row = Math.max(0, rows - 1);
   const column = header[Math.max(0, last.length - 1)] || undefined;
-  return placedInvalidUtf8(invalid, bytes[invalid.offset], { row, line: 1 + countLineBreaks(text, 0, start), ...(column ? { column } : {}) });
+  return placedInvalidUtf8(invalid, bytes[invalid.offset], { row, line: 1 + countLineBreaks(text, 0, start, NaN), ...(column ? { column } : {}) });
 }
