@@ -42,7 +42,7 @@ const lines = readFileSync(path.resolve(__dirname, '../../data/study-g.csv'), 'u
 const header = lines[0].split(',');
 const column = (name: string) => header.indexOf(name);
 
-async function post(file: Uint8Array | string): Promise<{ status: number; bytes: number; body: { error: { code: string; message: string; problems: Problem[]; report: Record<string, unknown> & { counts: Record<string, number> } } } }> {
+async function post(file: Uint8Array<ArrayBuffer> | string): Promise<{ status: number; bytes: number; body: { error: { code: string; message: string; problems: Problem[]; report: Record<string, unknown> & { counts: Record<string, number> } } } }> {
   const form = new FormData();
   form.append('file', new Blob([file], { type: 'text/csv' }), 'survey.csv');
   const response = await route.POST(new Request('http://127.0.0.1/api/datasets', { method: 'POST', body: form }));
@@ -59,7 +59,7 @@ const CONTROLS = '\u0000\u0001\u0007\u001b[31m\u007f\u0085';
  * quoted in its problem's message), then a stray quote followed by control bytes and very long
  * fields, which swallows the rest of the file into one field.
  */
-function hostileFile(): Uint8Array {
+function hostileFile(): Uint8Array<ArrayBuffer> {
   const parts: string[] = [lines[0], ...lines.slice(1, 201)];
   const long = (c: string) => `${CONTROLS}${c.repeat(900_000)}`;
   for (let i = 0; i < 12; i++) {

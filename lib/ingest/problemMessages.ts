@@ -123,6 +123,7 @@ export const UPLOAD_ANSWER_TEXT = {
   },
   SignInRequired: { en: 'you are no longer signed in; sign in and send the file again', nl: 'u bent niet meer ingelogd; log in en verstuur het bestand opnieuw' },
   Forbidden: { en: 'your role may not upload datasets: that needs the analyst or admin role', nl: 'uw rol mag geen datasets uploaden: daarvoor is de rol analist of beheerder nodig' },
+  CrossSite: { en: 'the request came from another site and was refused; upload from this page', nl: 'het verzoek kwam van een andere site en is geweigerd; upload vanaf deze pagina' },
   Closed: { en: 'the server is restarting; try again in a moment', nl: 'de server wordt opnieuw gestart; probeer het zo nog eens' },
   InternalError: { en: 'the server could not complete the request', nl: 'de server kon het verzoek niet afronden' },
 } satisfies Record<string, Label>;
