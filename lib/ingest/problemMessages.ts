@@ -48,12 +48,12 @@ const INGEST_PROBLEM_TEXT = {
     nl: 'byte {offset} ({byte}) is geen geldige UTF-8 ({count} ongeldige reeksen in totaal): het bestand is opgeslagen als UTF-16 ("Unicode-tekst"); sla het op als "CSV UTF-8 (door komma\'s gescheiden)"',
   },
   NulByte: {
-    en: 'a NUL byte (0x00) in this field: a text file normally has none, so the file may be damaged or saved as UTF-16; the value is kept as it is',
-    nl: 'een NUL-byte (0x00) in dit veld: een tekstbestand bevat die normaal niet, dus het bestand is mogelijk beschadigd of opgeslagen als UTF-16; de waarde wordt bewaard zoals ze is',
+    en: 'a NUL byte (0x00) in this field: a text file normally has none, so the file may be damaged or saved as UTF-16; the value is stored unchanged',
+    nl: 'een NUL-byte (0x00) in dit veld: een tekstbestand bevat die normaal niet, dus het bestand is mogelijk beschadigd of opgeslagen als UTF-16; de waarde wordt ongewijzigd bewaard',
   },
   ControlCharacter: {
-    en: 'the control character {character} in this field: it is invisible and usually left by a faulty export or conversion; the value is kept as it is',
-    nl: 'het stuurteken {character} in dit veld: het is onzichtbaar en blijft meestal achter na een gebrekkige export of conversie; de waarde wordt bewaard zoals ze is',
+    en: 'the control character {character} in this field: it is invisible and usually left by a faulty export or conversion; the value is stored unchanged',
+    nl: 'het stuurteken {character} in dit veld: het is onzichtbaar en blijft meestal achter na een gebrekkige export of conversie; de waarde wordt ongewijzigd bewaard',
   },
   DelimiterNotDetected: {
     en: 'found a single column: no comma, semicolon or tab separates the fields; read as comma-separated',
@@ -65,7 +65,7 @@ const INGEST_PROBLEM_TEXT = {
   HeaderOnly: { en: 'the file has a header but no data rows', nl: 'het bestand heeft een kopregel maar geen datarijen' },
 
   // The personal-data guard (personalProblems.ts): {kind} and {evidence} are worded from the values (see personalValues).
-  UnknownKeepColumn: { en: 'asked to keep column {column}, which is not in the file', nl: 'kolom {column} moest behouden blijven, maar staat niet in het bestand' },
+  UnknownKeepColumn: { en: 'asked to keep column {column}, which is not in the file', nl: 'u vroeg kolom {column} te behouden, maar die staat niet in het bestand' },
   PersonalRespondentId: {
     en: 'the respondent id looks like {kind} ({evidence}); replace the ids with pseudonymous ones (the column cannot be dropped)',
     nl: 'de respondent-id lijkt op {kind} ({evidence}); vervang de id’s door pseudoniemen (de kolom kan niet worden verwijderd)',
@@ -87,10 +87,10 @@ const INGEST_PROBLEM_TEXT = {
     nl: 'de gewichten tellen op tot meer dan een getal kan bevatten; elke gewogen uitkomst zou oneindig zijn',
   },
   'BadWeight.overflow': { en: 'the weight {value} is too large for a number (it overflows to infinity)', nl: 'het gewicht {value} is te groot voor een getal (het wordt oneindig)' },
-  'BadWeight.decimalComma': { en: 'the weight {value} is not a number; use a decimal point ({fixed})', nl: 'het gewicht {value} is geen getal; gebruik een decimale punt ({fixed})' },
+  'BadWeight.decimalComma': { en: 'the weight {value} is not a number; use a decimal point ({fixed})', nl: 'het gewicht {value} is geen getal; gebruik een punt als decimaalteken ({fixed})' },
 
   // The upload route (lib/api/upload.ts) and the page's own reading of a codebook file.
-  BadCodebook: { en: '{path}: {detail}', nl: 'het codeboek klopt niet bij {path}: {detail}' },
+  BadCodebook: { en: '{path}: {detail}', nl: 'fout in het codeboek bij {path}: {detail}' },
   'BadCodebook.json': { en: 'the codebook is not valid JSON: {detail}', nl: 'het codeboek is geen geldige JSON: {detail}' },
   PersonalColumnNeeded: {
     en: 'the codebook needs this column, but it looks like personal data and would be dropped; keep it or map another column',
@@ -300,9 +300,14 @@ const PLACE_WORDS = {
  * the header; lines as an editor shows them), "header, line 1"; '' for the file as a whole.
  */
 export function problemPlace(problem: Pick<Problem, 'row' | 'line'>, locale: Locale): string {
-  if (problem.row === undefined) return '';
+  return problemPlaceParts(problem, locale).join(', ');
+}
+
+/** The parts of `problemPlace`: the data row (or header), and the line when known; none for the whole file. */
+export function problemPlaceParts(problem: Pick<Problem, 'row' | 'line'>, locale: Locale): string[] {
+  if (problem.row === undefined) return [];
   const row = problem.row === 0 ? PLACE_WORDS.header[locale] : PLACE_WORDS.row[locale].replace('{row}', formatNumber(problem.row, locale));
-  return problem.line === undefined ? row : `${row}, ${PLACE_WORDS.line[locale].replace('{line}', formatNumber(problem.line, locale))}`;
+  return problem.line === undefined ? [row] : [row, PLACE_WORDS.line[locale].replace('{line}', formatNumber(problem.line, locale))];
 }
 
 /** The codebook file is over the limit: the problem the upload panel shows (the server answers 413 CodebookTooLarge). */

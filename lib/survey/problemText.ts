@@ -65,7 +65,7 @@ export const DATA_PROBLEM_TEXT = {
   OutOfScale: { en: '{value} is outside the scale {min}-{max}', nl: '{value} valt buiten de schaal {min}-{max}' },
   AnsweredNotAsked: {
     en: 'answered, but the item is asked only if {column} is {code}; left out of the base',
-    nl: 'beantwoord, maar het item wordt alleen gevraagd als {column} {code} is; niet meegeteld in de basis',
+    nl: 'beantwoord, maar het item wordt alleen gevraagd als {column} gelijk is aan {code}; niet meegeteld in de basis',
   },
   'AnsweredNotAsked.many': {
     en: 'answered, but the item is asked only if {column} is one of {codes}; left out of the base',

@@ -2,7 +2,7 @@
 
 import { delimiterName } from '@/lib/ingest/delimiter';
 import { personalValues } from '@/lib/ingest/personal';
-import { personalEvidence, personalKindWords, problemKindLabel, problemMessage, problemPlace, problemType } from '@/lib/ingest/problemMessages';
+import { personalEvidence, personalKindWords, problemKindLabel, problemMessage, problemPlaceParts, problemType } from '@/lib/ingest/problemMessages';
 import { reportToCsv } from '@/lib/ingest/reportCsv';
 import type { Problem, ValidationReport } from '@/lib/ingest/types';
 import { formatNumber } from '@/lib/i18n/messages';
@@ -23,31 +23,47 @@ function kinds(report: Pick<ValidationReport, 'counts'>): { code: string; type: 
 /** A column of the file as the report names it: shortened, control characters named. */
 const ColumnName = ({ column }: { column: string | undefined }) => (column ? <code title={column.length > 80 ? shownValue(column, 1000) : undefined}>{shownValue(column)}</code> : <>–</>);
 
+/** Where a problem is: "data row 11," and "line 12", each kept whole; a whole column (named beside it) or the whole file. */
+function Place({ problem, locale }: { problem: Problem; locale: Locale }) {
+  const [row, line] = problemPlaceParts(problem, locale);
+  if (!row) return <span>{problem.column ? ut(locale, 'wholeColumn') : ut(locale, 'wholeFile')}</span>;
+  return line ? (
+    <>
+      <span>{row},</span> <span>{line}</span>
+    </>
+  ) : (
+    <span>{row}</span>
+  );
+}
+
 export function ProblemTable({ problems, total, locale, testId }: { problems: Problem[]; total: number; locale: Locale; testId: string }) {
   const shown = problems.slice(0, LISTED_PROBLEMS);
   return (
     <div className="table-scroll">
-      <table className="findings problems-table" data-testid={testId}>
+      {/* The roles keep it a table for screen readers on a phone, where its rows are shown as blocks. */}
+      <table className="findings problems-table" data-testid={testId} role="table">
         <caption>{ut(locale, 'problemsCaption', { n: formatNumber(shown.length, locale), total: formatNumber(total, locale) })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{ut(locale, 'colType')}</th>
-            <th scope="col">{ut(locale, 'colPlace')}</th>
-            <th scope="col">{ut(locale, 'colColumn')}</th>
-            <th scope="col">{ut(locale, 'colMessage')}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">{ut(locale, 'colType')}</th>
+            <th scope="col" role="columnheader">{ut(locale, 'colPlace')}</th>
+            <th scope="col" role="columnheader">{ut(locale, 'colColumn')}</th>
+            <th scope="col" role="columnheader">{ut(locale, 'colMessage')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {shown.map((p, i) => (
-            <tr key={i} className={`problem-${p.type}`} data-code={p.code}>
-              <td>
+            <tr key={i} className={`problem-${p.type}`} data-code={p.code} role="row">
+              <td role="cell">
                 <span className={`badge badge-${p.type}`}>{ut(locale, p.type)}</span>
               </td>
-              <td className="problem-place">{problemPlace(p, locale) || ut(locale, 'wholeFile')}</td>
-              <td>
+              <td className="problem-place" role="cell">
+                <Place problem={p} locale={locale} />
+              </td>
+              <td className={p.column ? undefined : 'no-column'} role="cell">
                 <ColumnName column={p.column} />
               </td>
-              <td>{problemMessage(p, locale)}</td>
+              <td role="cell">{problemMessage(p, locale)}</td>
             </tr>
           ))}
         </tbody>
@@ -65,15 +81,17 @@ export function CountsTable({ report, locale }: { report: Pick<ValidationReport,
       <thead>
         <tr>
           <th scope="col">{ut(locale, 'colKind')}</th>
-          <th scope="col">{ut(locale, 'colType')}</th>
-          <th scope="col">{ut(locale, 'colCount')}</th>
+          <th scope="col" className="num">
+            {ut(locale, 'colCount')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((k) => (
-          <tr key={k.code} data-code={k.code}>
-            <th scope="row">{problemKindLabel(k.code, locale)}</th>
-            <td>{ut(locale, k.type)}</td>
+          <tr key={k.code} data-kind={k.code}>
+            <th scope="row">
+              {problemKindLabel(k.code, locale)} <span className={`badge badge-${k.type}`}>{ut(locale, k.type)}</span>
+            </th>
             <td className="num">{formatNumber(k.n, locale)}</td>
           </tr>
         ))}

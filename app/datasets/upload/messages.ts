@@ -69,6 +69,7 @@ export const uploadMessages = {
   colPlace: { en: 'Where', nl: 'Waar' },
   colMessage: { en: 'Problem', nl: 'Probleem' },
   wholeFile: { en: 'the whole file', nl: 'het hele bestand' },
+  wholeColumn: { en: 'the whole column', nl: 'de hele kolom' },
   downloadReport: { en: 'Download the full report (CSV)', nl: 'Het volledige rapport downloaden (CSV)' },
   personalTitle: { en: 'Columns that look like personal data', nl: 'Kolommen die op persoonsgegevens lijken' },
   personalIntro: {
