@@ -13,14 +13,14 @@ import type { Label, Locale } from './codebook';
  */
 export type ProblemValues = Record<string, string | number>;
 
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 }),
-  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 20 }),
-};
+// Made on first use: building the first Intl.NumberFormat loads locale data (tens of milliseconds),
+// which every module that reads a survey would otherwise pay on import.
+const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
 
 /** A number in the reader's language: "1,234.5" or "1.234,5". */
 export function formatProblemNumber(n: number, locale: Locale): string {
-  return numberFormats[locale].format(n);
+  const format = (numberFormats[locale] ??= new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 20 }));
+  return format.format(n);
 }
 
 /**
