@@ -111,7 +111,8 @@ test.describe('uploading on /datasets', () => {
     await expect(unknown).toContainText('dt_gender');
     await expect(unknown).toContainText('"9" is not a code of the scale 1, 2, 3');
     await expect(problems.locator('tr[data-code="RaggedRow"]')).toContainText('7');
-    await expect(page.getByTestId('report-counts')).toContainText('UnknownCode');
+    await expect(unknown).toContainText('data row 3, line 4');
+    await expect(page.getByTestId('report-counts').locator('tr[data-kind="UnknownCode"]')).toContainText('Unknown answer code');
     await expect(page.getByTestId('store-button')).toBeDisabled();
     await expect(page.getByText('Storing is blocked by the errors above.')).toBeVisible();
     await page.screenshot({ path: 'e2e/screenshots/upload-report.png', fullPage: true });
@@ -120,8 +121,8 @@ test.describe('uploading on /datasets', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the full report (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('broken-report.csv');
     const text = readFileSync((await download.path())!, 'utf8');
-    expect(text).toMatch(/error,UnknownCode,3,dt_gender,/);
-    expect(text).toMatch(/error,RaggedRow,7,,/);
+    expect(text).toMatch(/error,UnknownCode,3,4,dt_gender,/);
+    expect(text).toMatch(/error,RaggedRow,7,8,,/);
 
     expect(await list(request)).toEqual(before);
   });

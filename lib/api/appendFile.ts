@@ -3,7 +3,7 @@ import { recordsOf } from '../ingest';
 import { DatasetLookupError } from '../storage/datasetRegistry';
 import type { DatasetStore, DatasetSummary } from '../storage/datasetStore';
 import { ApiError } from './errors';
-import { MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES, tooLarge, type StoredFile } from './upload';
+import { listedProblems, MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES, tooLarge, type StoredFile } from './upload';
 import { checkFile, checkPersonalNeeded, checkTotalRows, fileLabel, invalidFiles, throwPlanProblems, writeCheckingIds, type UploadFile } from './uploadFiles';
 
 /**
@@ -107,7 +107,7 @@ export async function appendFile(store: DatasetStore, id: string, input: AppendI
     dataset: summary,
     file: { name, source: input.source, rows: report.rowCount },
     droppedColumns: checked.dropped.map((c) => canonicalHeader([c], input.columns)[0]),
-    warnings: report.problems.filter((p) => p.type === 'warning').map((p) => ({ ...p, file: name })),
+    warnings: listedProblems(report.problems.filter((p) => p.type === 'warning').map((p) => ({ ...p, file: name }))),
     counts: report.counts,
   };
 }

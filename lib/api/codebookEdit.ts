@@ -4,7 +4,7 @@ import { DatasetLookupError } from '../storage/datasetRegistry';
 import type { DatasetStore, DatasetSummary, StoredDataset } from '../storage/datasetStore';
 import type { Codebook } from '../survey/codebook';
 import { ApiError } from './errors';
-import { MAX_LISTED_PROBLEMS, parseCodebookText } from './upload';
+import { listedProblems, MAX_LISTED_PROBLEMS, parseCodebookText } from './upload';
 
 /**
  * A stored dataset's codebook, edited (PUT /api/datasets/<id>/codebook): the new codebook must be
@@ -22,7 +22,7 @@ export function codebookFit(codebook: Codebook, stored: Pick<StoredDataset, 'hea
   if (!checks.headerFailed) for (const row of stored.rows) checks.add(row);
   checks.finish();
   const listedErrors = out.problems.filter((p) => p.type === 'error');
-  const problems = [...listedErrors, ...out.problems.filter((p) => p.type === 'warning')].slice(0, MAX_LISTED_PROBLEMS);
+  const problems = listedProblems([...listedErrors, ...out.problems.filter((p) => p.type === 'warning')].slice(0, MAX_LISTED_PROBLEMS));
   // Every code counted has a problem listed (the lists are capped per code and column, not overall).
   const errorCodes = new Set(listedErrors.map((p) => p.code));
   return {
@@ -52,10 +52,9 @@ export async function editCodebook(store: DatasetStore, id: string, edit: Codebo
   const fit = codebookFit(codebook, stored);
   if (!fit.ok) {
     const errors = fit.errors;
-    throw new ApiError(422, 'CodebookDoesNotFit', `the stored rows do not fit the new codebook (${errors.toLocaleString('en')} problem${errors === 1 ? '' : 's'}); nothing was changed`, {
-      report: fit,
-      problems: fit.problems,
-    });
+    // The problems listed once, beside the counts, as an upload's refusal.
+    const { problems, ...report } = fit;
+    throw new ApiError(422, 'CodebookDoesNotFit', `the stored rows do not fit the new codebook (${errors.toLocaleString('en')} problem${errors === 1 ? '' : 's'}); nothing was changed`, { report, problems });
   }
   const dataset = await store.updateCodebook(id, codebook, { ifRevision: stored.revision });
   if (!dataset) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);

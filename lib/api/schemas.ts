@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_HEADER_CHARS } from '../ingest/types';
 import { REFERENCE_DATASETS } from '../storage/referenceDatasets';
 import { ApiError } from './errors';
+import { quoted } from '../survey/quoteValue';
 
 /**
  * The HTTP API's inputs, each described by a zod schema with limits (lengths, counts, allowed
@@ -16,8 +17,8 @@ export const MAX_PARAM_CHARS = 4000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE_IDS: readonly string[] = REFERENCE_DATASETS.map((d) => d.id);
 
-/** A value as an error message shows it: at most 80 characters, control characters escaped (JSON quoting). */
-export const quoted = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+// A value as an error message shows it: at most 80 characters, control characters named.
+export { quoted };
 
 export const bad = (message: string) => new ApiError(400, 'BadParameter', message);
 

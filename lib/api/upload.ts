@@ -1,9 +1,12 @@
 import Papa from 'papaparse';
 import { CodebookChecks } from '../ingest/codebookChecks';
 import { decodeUpload, detectDelimiter, personalColumnPlan, recordsOf, scanUpload, type Problem, type UploadScan, type ValidationReport } from '../ingest';
+import { ingestProblem } from '../ingest/problemMessages';
+import { fittingPrefix } from '../ingest/problems';
 import { DEFAULT_MAX_BYTES, MAX_CODEBOOK_BYTES } from '../ingest/types';
 import type { DatasetStore, DatasetSummary } from '../storage/datasetStore';
 import { parseCodebook, type Codebook } from '../survey/codebook';
+import { quoted, shownValue } from '../survey/quoteValue';
 import { ApiError } from './errors';
 import { parseField, uploadNameSchema } from './schemas';
 import { matchTemplate, templateCodebook, type TemplateStudy } from './templates';
@@ -20,6 +23,14 @@ import { matchTemplate, templateCodebook, type TemplateStudy } from './templates
  */
 export const MAX_UPLOAD_BYTES = DEFAULT_MAX_BYTES;
 export const MAX_LISTED_PROBLEMS = 100;
+/**
+ * An answer's lists are cut to fit these many bytes of JSON, whatever the file: with every value
+ * in a message quoted to at most 80 characters (quoteValue.ts), 100 problems take far less, but a
+ * problem also names its column, and a column name may have 1,000 characters. Together with the
+ * counts (one per kind), the answer stays under 1 MB.
+ */
+const PROBLEMS_BYTES = 600 * 1024;
+export const PERSONAL_COLUMNS_BYTES = 300 * 1024;
 
 export interface UploadInput {
   bytes: Uint8Array;
@@ -47,18 +58,34 @@ export interface StoredFile {
   rows: number;
 }
 
-/** The report as the API answers it: at most the first 100 problems, every count. */
-export function reportBody(report: ValidationReport) {
+/** At most the first 100 problems, in at most PROBLEMS_BYTES of JSON. */
+export function listedProblems(problems: readonly Problem[]): Problem[] {
+  return fittingPrefix(problems, MAX_LISTED_PROBLEMS, PROBLEMS_BYTES);
+}
+
+/**
+ * The refused upload's answer (the `error` of a 422): its problems listed once (`problems`, the
+ * first 100), and the report around them (`report`: every count, how many are listed, the
+ * personal-data columns). At most 1 MB of JSON, whatever the file.
+ */
+export function refusalBody(report: ValidationReport): { problems: Problem[]; report: ReturnType<typeof reportSummary> } {
+  const problems = listedProblems(report.problems);
+  return { problems, report: reportSummary(report, problems.length) };
+}
+
+/** The report without its problems (listed once, beside it): every count, and the personal-data columns that fit. */
+export function reportSummary(report: ValidationReport, listed: number) {
+  const personalColumns = fittingPrefix(report.personalColumns, report.personalColumns.length, PERSONAL_COLUMNS_BYTES);
   return {
     ok: report.ok,
     encoding: report.encoding,
     delimiter: report.delimiter,
     rowCount: report.rowCount,
     counts: report.counts,
-    listed: Math.min(report.problems.length, MAX_LISTED_PROBLEMS),
+    listed,
     total: Object.values(report.counts).reduce((a, b) => a + b, 0),
-    personalColumns: report.personalColumns,
-    problems: report.problems.slice(0, MAX_LISTED_PROBLEMS),
+    personalColumns,
+    ...(personalColumns.length < report.personalColumns.length ? { personalColumnCount: report.personalColumns.length } : {}),
   };
 }
 
@@ -80,12 +107,12 @@ export function parseCodebookText(text: string): Codebook {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new ApiError(400, 'BadCodebook', `the codebook is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ApiError(400, 'BadCodebook', `the codebook is not valid JSON: ${shownValue(e instanceof Error ? e.message : String(e), 200)}`);
   }
   const parsed = parseCodebook(json);
   if (!parsed.ok)
     throw new ApiError(400, 'BadCodebook', `the codebook is not valid (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})`, {
-      problems: parsed.problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({ type: 'error', code: 'BadCodebook', message: `${p.path || '(root)'}: ${p.message}` })),
+      problems: listedProblems(parsed.problems.slice(0, MAX_LISTED_PROBLEMS).map(codebookProblem)),
     });
   return parsed.codebook;
 }
@@ -121,7 +148,7 @@ export async function uploadDataset(store: DatasetStore, input: UploadInput): Pr
   const keep = input.keepPersonal ?? [];
   const scan = scanUpload(input.bytes, { codebook, keepPersonalColumns: keep }, { decoded });
   const report = scan.report;
-  if (!report.ok) throw new ApiError(422, 'InvalidData', `the file has ${report.problems.filter((p) => p.type === 'error').length > 0 ? 'errors' : 'problems'}; nothing was stored`, { report: reportBody(report), problems: report.problems.slice(0, MAX_LISTED_PROBLEMS) });
+  if (!report.ok) throw new ApiError(422, 'InvalidData', 'the file has errors; nothing was stored', refusalBody(report));
 
   const { keepIndex, header: keptHeader, dropped } = personalColumnPlan(report.header, report);
   const needed = CodebookChecks.mappedColumns(codebook);
@@ -131,8 +158,8 @@ export async function uploadDataset(store: DatasetStore, input: UploadInput): Pr
     throw new ApiError(
       422,
       'PersonalColumnNeeded',
-      `the codebook needs ${neededDropped.map((c) => `"${c}"`).join(', ')}, which look${neededDropped.length === 1 ? 's' : ''} like personal data and would be dropped; keep ${neededDropped.length === 1 ? 'it' : 'them'} (keepPersonal) or map another column`,
-      { problems: neededDropped.map((column) => ({ type: 'error', code: 'PersonalColumnNeeded', message: 'needed by the codebook but dropped as personal data', column })) },
+      `the codebook needs ${neededDropped.slice(0, 3).map((c) => quoted(c)).join(', ')}${neededDropped.length > 3 ? ` and ${neededDropped.length - 3} more` : ''}, which look${neededDropped.length === 1 ? 's' : ''} like personal data and would be dropped; keep ${neededDropped.length === 1 ? 'it' : 'them'} (keepPersonal) or map another column`,
+      { problems: listedProblems(neededDropped.map((column) => ingestProblem('PersonalColumnNeeded', undefined, { column }))) },
     );
 
   // No second engine check is needed: the report is ok, so the engine's builder found no error in
@@ -142,7 +169,7 @@ export async function uploadDataset(store: DatasetStore, input: UploadInput): Pr
     dataset,
     template,
     droppedColumns: dropped,
-    warnings: report.problems.filter((p) => p.type === 'warning').slice(0, MAX_LISTED_PROBLEMS),
+    warnings: listedProblems(report.problems.filter((p) => p.type === 'warning')),
     counts: report.counts,
     files: [{ name: input.fileName ?? name, source: null, rows: dataset.respondents }],
   };
@@ -156,10 +183,18 @@ function* keptRows(scan: UploadScan, keepIndex: number[], width: number): Genera
 
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
+/** A codebook's problem as the upload's: where in the codebook (its JSON path, shortened) and what. */
+function codebookProblem(p: { path: string; message: string }): Problem {
+  return ingestProblem('BadCodebook', { path: shownValue(p.path || '(root)'), detail: shownValue(p.message, 300) });
+}
+
+// The limit goes with the answer, so that the page can word it in the reader's language.
 export function codebookTooLarge(bytes: number): ApiError {
-  return new ApiError(413, 'CodebookTooLarge', `the codebook is ${mb(bytes)}; the limit is ${mb(MAX_CODEBOOK_BYTES)}`);
+  return new ApiError(413, 'CodebookTooLarge', `the codebook is ${mb(bytes)}; the limit is ${mb(MAX_CODEBOOK_BYTES)}`, { limit: { max: MAX_CODEBOOK_BYTES, unit: 'bytes', found: bytes } });
 }
 
 export function tooLarge(bytes?: number): ApiError {
-  return new ApiError(413, 'FileTooLarge', `${bytes !== undefined ? `the upload is ${mb(bytes)}; ` : 'the upload is too large; '}the limit is ${mb(MAX_UPLOAD_BYTES)}`);
+  return new ApiError(413, 'FileTooLarge', `${bytes !== undefined ? `the upload is ${mb(bytes)}; ` : 'the upload is too large; '}the limit is ${mb(MAX_UPLOAD_BYTES)}`, {
+    limit: { max: MAX_UPLOAD_BYTES, unit: 'bytes', ...(bytes !== undefined ? { found: bytes } : {}) },
+  });
 }

@@ -6,7 +6,10 @@ import type { DatasetStore } from '../storage/datasetStore';
 import type { Codebook } from '../survey/codebook';
 import { ApiError } from './errors';
 import { parseField, uploadNameSchema } from './schemas';
-import { defaultName, firstRecord, MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES, parseCodebookText, tooLarge, type UploadResult } from './upload';
+import { fittingPrefix } from '../ingest/problems';
+import { ingestProblem } from '../ingest/problemMessages';
+import { quoted, shownValue } from '../survey/quoteValue';
+import { defaultName, firstRecord, listedProblems, MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES, parseCodebookText, PERSONAL_COLUMNS_BYTES, tooLarge, type UploadResult } from './upload';
 
 /**
  * Several files into one dataset (POST /api/datasets with more than one file, or one file with a
@@ -55,11 +58,8 @@ export function throwPlanProblems(problems: FilePlanProblem[], names: readonly s
   if (problems.length === 0) return;
   throw new ApiError(400, 'BadPlan', problems.length === 1 ? problems[0].message : `the files do not fit the plan (${problems.length} problems): ${problems[0].message}, ...`, {
     problems: problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({
-      type: 'error',
-      code: 'BadPlan',
-      message: p.message,
+      ...ingestProblem('BadPlan', { detail: shownValue(p.message, 300) }, p.column !== undefined ? { column: p.column } : {}),
       ...(p.file !== undefined ? { file: names[p.file] } : {}),
-      ...(p.column !== undefined ? { column: p.column } : {}),
     })),
   });
 }
@@ -88,13 +88,15 @@ export function filesReportBody(files: readonly { name: string; source: string; 
         if (problems.length >= MAX_LISTED_PROBLEMS) break;
         if (p.type === type) problems.push({ ...p, file: name });
       }
+  // Within 1 MB of JSON whatever the files: the problems in their byte budget, each file's personal-data columns in a share of another.
+  const listed = listedProblems(problems) as FileProblem[];
   return {
     ok: files.every((f) => f.report.ok),
     rowCount: files.reduce((n, f) => n + f.report.rowCount, 0),
     counts,
-    listed: problems.length,
+    listed: listed.length,
     total: Object.values(counts).reduce((a, b) => a + b, 0),
-    problems,
+    problems: listed,
     files: files.map(({ name, source, report }) => ({
       name,
       source,
@@ -103,18 +105,19 @@ export function filesReportBody(files: readonly { name: string; source: string; 
       delimiter: report.delimiter,
       rowCount: report.rowCount,
       counts: report.counts,
-      personalColumns: report.personalColumns,
+      personalColumns: fittingPrefix(report.personalColumns, report.personalColumns.length, PERSONAL_COLUMNS_BYTES / files.length),
     })),
   };
 }
 
 /** 422 InvalidData with the files' report; nothing was stored. */
 export function invalidFiles(files: readonly CheckedFile[]): ApiError {
-  const report = filesReportBody(files.map((f) => ({ name: f.name, source: f.source, report: f.scan.report })));
-  const broken = files.filter((f) => !f.scan.report.ok).map((f) => `"${f.name}"`);
-  return new ApiError(422, 'InvalidData', `${broken.length === 1 ? `the file ${broken[0]} has` : `the files ${broken.join(', ')} have`} errors; nothing was stored`, {
+  const { problems, ...report } = filesReportBody(files.map((f) => ({ name: f.name, source: f.source, report: f.scan.report })));
+  const broken = files.filter((f) => !f.scan.report.ok).map((f) => quoted(f.name));
+  // The problems are listed once, beside the report's counts, as a single file's refusal (refusalBody).
+  return new ApiError(422, 'InvalidData', `${broken.length === 1 ? `the file ${broken[0]} has` : `the files ${broken.slice(0, 3).join(', ')}${broken.length > 3 ? ` and ${broken.length - 3} more` : ''} have`} errors; nothing was stored`, {
     report,
-    problems: report.problems,
+    problems,
   });
 }
 
@@ -127,8 +130,8 @@ export function checkPersonalNeeded(file: CheckedFile, projected: Codebook): voi
     throw new ApiError(
       422,
       'PersonalColumnNeeded',
-      `the codebook needs ${neededDropped.map((c) => `"${c}"`).join(', ')} of "${file.name}", which look${neededDropped.length === 1 ? 's' : ''} like personal data and would be dropped; keep ${neededDropped.length === 1 ? 'it' : 'them'} (keepPersonal) or map another column`,
-      { problems: neededDropped.map((column) => ({ type: 'error', code: 'PersonalColumnNeeded', message: 'needed by the codebook but dropped as personal data', column, file: file.name })) },
+      `the codebook needs ${neededDropped.slice(0, 3).map((c) => quoted(c)).join(', ')}${neededDropped.length > 3 ? ` and ${neededDropped.length - 3} more` : ''} of ${quoted(file.name)}, which look${neededDropped.length === 1 ? 's' : ''} like personal data and would be dropped; keep ${neededDropped.length === 1 ? 'it' : 'them'} (keepPersonal) or map another column`,
+      { problems: listedProblems(neededDropped.map((column) => ({ ...ingestProblem('PersonalColumnNeeded', undefined, { column }), file: file.name }))) },
     );
 }
 

@@ -1,6 +1,8 @@
 import type { Codebook } from '../survey/codebook';
 import { StringRecord, type CsvRecord } from '../survey/csvRecord';
 import { SurveyDataBuilder, type SurveyData } from '../survey/dataset';
+import { quoted, shownValue } from '../survey/quoteValue';
+import { ingestProblem } from './problemMessages';
 import type { ProblemCollector } from './problems';
 import type { Problem } from './types';
 
@@ -25,6 +27,8 @@ export class CodebookChecks {
   private readonly builder: SurveyDataBuilder;
   private readonly weightIndex: number;
   private readonly builderReadsWeight: boolean;
+  /** The weight column the builder reads: the last of that name (a Map of the header keeps the last). */
+  private readonly builderWeightIndex: number;
   private seen = 0;
   private row = 0;
   private weightSum = 0;
@@ -41,7 +45,8 @@ export class CodebookChecks {
     // Without `build` the builder only checks: the validator needs its problems, not its columns.
     this.builder = new SurveyDataBuilder(codebook, header, { columns: options.build === true, expectedRows: options.expectedRows });
     this.weightIndex = codebook.weight ? header.indexOf(codebook.weight) : -1;
-    this.builderReadsWeight = this.weightIndex >= 0 && header.lastIndexOf(codebook.weight!) === this.weightIndex;
+    this.builderWeightIndex = codebook.weight ? header.lastIndexOf(codebook.weight) : -1;
+    this.builderReadsWeight = this.weightIndex >= 0 && this.builderWeightIndex === this.weightIndex;
     this.drain();
   }
 
@@ -70,7 +75,7 @@ export class CodebookChecks {
     if (this.builder.headerFailed) return;
     this.row++;
     this.builder.addRecord(record);
-    this.drain();
+    this.drain(record);
     if (this.weightIndex < 0) return;
     // The builder has parsed the weight already (NaN when blank), unless a repeated header name made it read another cell.
     const w = this.builderReadsWeight ? this.builder.lastWeight : parseWeight(record.trimmed(this.weightIndex));
@@ -80,26 +85,25 @@ export class CodebookChecks {
   private checkWeight(w: number, record: CsvRecord): void {
     const column = this.codebook.weight;
     const row = this.row;
-    if (w === 0) this.out.add({ type: 'error', code: 'ZeroWeight', message: 'the weight is 0: a respondent with no weight would count in no base; remove the row or fix the weighting', row, column });
-    else if (Number.isFinite(w) && Math.abs(w) > HUGE_WEIGHT)
-      this.out.add({ type: 'warning', code: 'HugeWeight', message: `the weight ${record.trimmed(this.weightIndex)} is implausibly large (over ${HUGE_WEIGHT.toLocaleString('en')}); it would dominate every result`, row, column });
+    if (w === 0) this.out.addLazy('ZeroWeight', () => ingestProblem('ZeroWeight', undefined, { row, column }));
+    else if (Number.isFinite(w) && Math.abs(w) > HUGE_WEIGHT) this.out.addLazy('HugeWeight', () => ingestProblem('HugeWeight', { value: quoted(record.trimmed(this.weightIndex)), limit: HUGE_WEIGHT }, { row, column }));
     if (Number.isFinite(w) && w > 0) {
       this.weightSum += w;
       if (!Number.isFinite(this.weightSum) && !this.sumOverflowRow) {
         this.sumOverflowRow = row;
-        this.out.add({ type: 'error', code: 'WeightSumOverflow', message: 'the weights add up to more than a number can hold; every weighted result would be infinite', row, column });
+        this.out.add(ingestProblem('WeightSumOverflow', undefined, { row, column }));
       }
     }
   }
 
-  /** Moves the builder's new problems into the report, refining two weight messages. */
-  private drain(): void {
+  /** Moves the builder's new problems into the report, refining two weight messages from the row's own weight. */
+  private drain(record?: CsvRecord): void {
     const report = this.builder.report;
     for (; this.seen < report.length; this.seen++) {
       const p = report[this.seen];
       // Ragged rows are checked for every upload, codebook or not, by the validator itself.
       if (p.code === 'RaggedRow') continue;
-      this.out.list(refine(p));
+      this.out.list(p.code === 'BadWeight' && record && this.builderWeightIndex >= 0 ? refine(p, record.trimmed(this.builderWeightIndex)) : p);
     }
   }
 
@@ -123,13 +127,12 @@ function parseWeight(raw: string): number {
   return raw === '' ? NaN : Number(raw);
 }
 
-/** Clearer messages for weights that overflow ("1e400") or use a decimal comma ("1,5"). */
-function refine(p: Problem): Problem {
-  if (p.code !== 'BadWeight') return p;
-  const raw = /"(.*)"/.exec(p.message)?.[1];
-  if (raw === undefined) return p;
-  if (NUMERIC.test(raw) || /^[+-]?infinity$/i.test(raw)) return { ...p, message: `the weight "${raw}" is too large for a number (it overflows to infinity)` };
-  if (DECIMAL_COMMA.test(raw)) return { ...p, message: `${p.message}; use a decimal point (${raw.replace(',', '.')})` };
+/** Clearer messages for weights that overflow ("1e400") or use a decimal comma ("1,5"), from the weight as written. */
+function refine(p: Problem, raw: string): Problem {
+  if (raw === '') return p;
+  const place = { row: p.row, column: p.column };
+  if (NUMERIC.test(raw) || /^[+-]?infinity$/i.test(raw)) return ingestProblem('BadWeight.overflow', { value: quoted(raw) }, place);
+  if (DECIMAL_COMMA.test(raw)) return ingestProblem('BadWeight.decimalComma', { value: quoted(raw), fixed: shownValue(raw.replace(',', '.')) }, place);
   return p;
 }
 

@@ -37,6 +37,7 @@ function guessAmong(sample: string, candidates: readonly Delimiter[]): Delimiter
 }
 
 /** A readable name for a delimiter in messages and reports. */
-export function delimiterName(d: Delimiter): string {
+export function delimiterName(d: Delimiter, locale: 'en' | 'nl' = 'en'): string {
+  if (locale === 'nl') return d === ',' ? 'komma' : d === ';' ? 'puntkomma' : 'tab';
   return d === ',' ? 'comma' : d === ';' ? 'semicolon' : 'tab';
 }

@@ -217,21 +217,23 @@ describe('RespondentIds', () => {
     expect(ids.add('R3', 2, 1)).toBe(false);
     expect(ids.add('R2', 2, 2)).toBe(false);
     expect(ids.count).toBe(3);
-    expect(ids.problems).toEqual([
+    expect(ids.problems).toMatchObject([
       { type: 'error', code: 'DuplicateId', message: 'respondent id "R1" of file "b.csv" (data row 7) also appears in the stored dataset (data row 1)', row: 7, column: 'id', file: 'b.csv' },
       { type: 'error', code: 'DuplicateId', message: 'respondent id "R3" of file "c.csv" (data row 1) also appears in file "b.csv" (data row 8)', row: 1, column: 'id', file: 'c.csv' },
     ]);
+    // Worded from the problem catalog, so the page says it in Dutch too.
+    expect(ids.problems[0]).toMatchObject({ key: 'DuplicateId.files', values: { id: '"R1"', row: 7, first: 1 } });
   });
 
-  it('quotes at most 80 characters of an id, control characters escaped', () => {
+  it('quotes at most 80 characters of an id, control characters named', () => {
     const ids = new RespondentIds(['file "a"', 'file "b"'], ['a', 'b'], 'id');
     const long = `${'x'.repeat(100)}\u0000`;
     ids.add(long, 0, 1_999_999);
     ids.add(long, 1, 2_000_000);
-    expect(ids.problems[0].message).toBe(`respondent id "${'x'.repeat(80)}…" of file "b" (data row 2000000) also appears in file "a" (data row 1999999)`);
+    expect(ids.problems[0].message).toBe(`respondent id "${'x'.repeat(79)}…" of file "b" (data row 2,000,000) also appears in file "a" (data row 1,999,999)`);
     const nul = new RespondentIds(['file "a"', 'file "b"'], ['a', 'b'], 'id');
     nul.add('a\u0000b', 0, 1);
     nul.add('a\u0000b', 1, 1);
-    expect(nul.problems[0].message).toContain('"a\\u0000b"');
+    expect(nul.problems[0].message).toContain('"a[NUL]b"');
   });
 });

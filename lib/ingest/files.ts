@@ -1,4 +1,6 @@
 import type { CategoricalAttribute, Codebook } from '../survey/codebook';
+import { quoted } from '../survey/quoteValue';
+import { ingestProblem } from './problemMessages';
 import type { Problem } from './types';
 
 /**
@@ -219,7 +221,6 @@ export function withSourceCode(codebook: Codebook, source: string): Codebook {
 export type FileProblem = Problem & { file?: string };
 
 /** An id as a message quotes it: at most 80 characters, control characters escaped. */
-const quotedId = (id: string) => JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
 
 /** Rows per origin fit below this (2^22 > the 2,000,000-row limit): an origin and a row pack into one number. */
 const ROW_SPAN = 2 ** 22;
@@ -260,11 +261,7 @@ export class RespondentIds {
     this.count++;
     if (this.problems.length < this.maxListed)
       this.problems.push({
-        type: 'error',
-        code: 'DuplicateId',
-        message: `respondent id ${quotedId(key)} of ${this.origins[origin]} (data row ${row}) also appears in ${this.origins[seenOrigin]} (data row ${seen % ROW_SPAN})`,
-        row,
-        column: this.column,
+        ...ingestProblem('DuplicateId.files', { id: quoted(key), origin: this.origins[origin], row, other: this.origins[seenOrigin], first: seen % ROW_SPAN }, { row, column: this.column }),
         ...(this.files[origin] !== undefined ? { file: this.files[origin] } : {}),
       });
     return false;

@@ -1,3 +1,5 @@
+import { quoted } from '../survey/quoteValue';
+import { ingestProblem } from './problemMessages';
 import type { Problem } from './types';
 
 /**
@@ -13,13 +15,13 @@ export function headerProblems(header: string[], nonBlankPerColumn: ArrayLike<nu
     const position = i + 1;
     if (name === '') {
       if ((nonBlankPerColumn[i] ?? 0) === 0)
-        problems.push({ type: 'warning', code: 'EmptyUnnamedColumn', message: `column ${position} has no name and no values; it is ignored`, row: 0 });
-      else problems.push({ type: 'error', code: 'BlankHeader', message: `column ${position} has values but no name in the header`, row: 0 });
+        problems.push(ingestProblem('EmptyUnnamedColumn', { position }, { row: 0 }));
+      else problems.push(ingestProblem('BlankHeader', { position }, { row: 0 }));
       return;
     }
     const earlier = first.get(name);
     if (earlier === undefined) first.set(name, position);
-    else problems.push({ type: 'error', code: 'DuplicateHeader', message: `column "${name}" appears twice, at positions ${earlier} and ${position}`, row: 0, column: name });
+    else problems.push(ingestProblem('DuplicateHeader', { column: quoted(name), first: earlier, second: position }, { row: 0, column: name }));
   });
   return problems;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemMessage } from './limitMessages';
+import { problemMessage } from './problemMessages';
 import { StreamingValidator } from './streamValidate';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FIELD_CHARS, DEFAULT_MAX_HEADER_CHARS, DEFAULT_MAX_ROWS, type ValidateOptions, type ValidationReport } from './types';
 import { validateUpload } from './validate';
@@ -42,7 +42,7 @@ describe('upload limits', () => {
     expect(both(`id,${'h'.repeat(1000)}\n1,2\n`).ok).toBe(true);
     const over = both(`id,${'h'.repeat(1001)}\n1,2\n`);
     expect(codes(over)).toEqual(['HeaderTooLong']);
-    expect(over.problems[0].column).toBe(`${'h'.repeat(80)}…`);
+    expect(over.problems[0].column).toBe(`${'h'.repeat(79)}…`);
     expect(over.problems[0].limit).toEqual({ max: 1000, unit: 'characters', found: 1001 });
   });
 
@@ -81,7 +81,7 @@ describe('upload limits', () => {
     expect(problemMessage(over.problems[0], 'nl')).toBe('Het bestand heeft 1.001 kolommen; de limiet is 1.000.');
     const big = validateUpload(new Uint8Array(200 * 1024 * 1024 + 1));
     expect(problemMessage(big.problems[0], 'nl')).toBe('Het bestand is 200,0 MB; de limiet is 200 MB.');
-    // Problems without a limit keep their own message.
-    expect(problemMessage({ type: 'error', code: 'RaggedRow', message: 'has 2 fields' }, 'nl')).toBe('has 2 fields');
+    // A problem the catalog cannot word (no values for its wording) keeps its own message, as a sentence.
+    expect(problemMessage({ type: 'error', code: 'RaggedRow', message: 'has 2 fields' }, 'nl')).toBe('Has 2 fields.');
   });
 });

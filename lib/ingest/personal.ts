@@ -1,5 +1,8 @@
 import { StringRecord, type CsvRecord } from '../survey/csvRecord';
-import type { PersonalColumn, PersonalKind, ValidationReport } from './types';
+import type { ProblemValues } from '../survey/problemText';
+import { quoted } from '../survey/quoteValue';
+import { personalEvidence } from './problemMessages';
+import type { PersonalBasis, PersonalColumn, PersonalKind, ValidationReport } from './types';
 
 /**
  * The personal-data guard. Survey analysis needs answers and segments, never who answered, so
@@ -82,12 +85,12 @@ function isPhone(v: string): boolean {
 }
 
 /** Value patterns per kind; names are tested separately (see the module comment). */
-const VALUE_TESTS: [PersonalKind, string, (v: string) => boolean][] = [
-  ['email', 'e-mail addresses', (v) => EMAIL.test(v)],
-  ['ip-address', 'IP addresses', (v) => IPV4.test(v) || IPV6.test(v)],
-  ['phone', 'phone numbers', isPhone],
-  ['postcode', 'postcodes', (v) => NL_POSTCODE.test(v) || UK_POSTCODE.test(v)],
-  ['street-address', 'street addresses', (v) => STREET_NL.test(v) || STREET_EN.test(v)],
+const VALUE_TESTS: [PersonalKind, (v: string) => boolean][] = [
+  ['email', (v) => EMAIL.test(v)],
+  ['ip-address', (v) => IPV4.test(v) || IPV6.test(v)],
+  ['phone', isPhone],
+  ['postcode', (v) => NL_POSTCODE.test(v) || UK_POSTCODE.test(v)],
+  ['street-address', (v) => STREET_NL.test(v) || STREET_EN.test(v)],
 ];
 
 export const SAMPLE_SIZE = 100;
@@ -146,23 +149,31 @@ export class PersonalDataDetector {
 }
 
 /** Classifies one column from its header and a sample of its non-blank values. */
-export function classifyColumn(header: string, sample: readonly string[]): { kind: PersonalKind; evidence: string } | undefined {
+export function classifyColumn(header: string, sample: readonly string[]): { kind: PersonalKind; evidence: string; basis: PersonalBasis } | undefined {
   const byHeader = kindFromHeader(header);
   const share = (test: (v: string) => boolean) => {
     const hits = sample.filter(test).length;
     return { hits, enough: sample.length > 0 && hits / sample.length >= SHARE };
   };
-  const described = (hits: number, what: string) => `${hits} of ${sample.length} sampled values look like ${what}`;
+  const found = (kind: PersonalKind, basis: PersonalBasis) => ({ kind, evidence: personalEvidence(personalValues(header, basis), 'en'), basis });
 
-  for (const [kind, what, test] of VALUE_TESTS) {
+  for (const [kind, test] of VALUE_TESTS) {
     const { hits, enough } = share(test);
-    if (enough) return { kind, evidence: byHeader ? `header "${header}"; ${described(hits, what)}` : described(hits, what) };
+    if (enough) return found(kind, { header: byHeader !== undefined, hits, sampled: sample.length, looksLike: kind });
   }
   if (byHeader === 'name') {
     const { hits, enough } = share((v) => TWO_CAPITALISED.test(v));
-    return { kind: 'name', evidence: enough ? `header "${header}"; ${described(hits, 'first and last names')}` : `header "${header}"` };
+    return found('name', enough ? { header: true, hits, sampled: sample.length, looksLike: 'full-name' } : { header: true });
   }
-  return byHeader ? { kind: byHeader, evidence: `header "${header}"` } : undefined;
+  return byHeader ? found(byHeader, { header: true }) : undefined;
+}
+
+/** The values a personal-data problem words its evidence from (problemMessages.ts `personalEvidence`). */
+export function personalValues(column: string, basis: PersonalBasis): ProblemValues {
+  return {
+    ...(basis.header ? { header: quoted(column) } : {}),
+    ...(basis.looksLike !== undefined ? { hits: basis.hits ?? 0, sampled: basis.sampled ?? 0, looksLike: basis.looksLike } : {}),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { SpanRecord, StringRecord, type CsvRecord } from '../survey/csvRecord';
+import { REPORTED_CONTROL } from '../survey/quoteValue';
 import type { Delimiter } from './types';
 
 /**
@@ -16,10 +17,11 @@ import type { Delimiter } from './types';
 
 /**
  * Called per record (blank ones included) with where the record ends in `text` (past its line
- * break, as papaparse's cursor) and papaparse's errors for it; returning false stops the reading.
- * The record is reused for the next one: read it during the call.
+ * break, as papaparse's cursor), papaparse's errors for it, and whether it may hold a control
+ * character (controlCharacters.ts; false means it surely holds none); returning false stops the
+ * reading. The record is reused for the next one: read it during the call.
  */
-export type RecordSink = (record: CsvRecord, end: number, errors: readonly Papa.ParseError[]) => boolean | void;
+export type RecordSink = (record: CsvRecord, end: number, errors: readonly Papa.ParseError[], controls: boolean) => boolean | void;
 
 const NO_ERRORS: readonly Papa.ParseError[] = [];
 /** papaparse guesses the line break from the first 1 MB of the text (after a leading U+FEFF). */
@@ -28,17 +30,27 @@ const LINEBREAK_SAMPLE_CHARS = 1024 * 1024 + 1;
 /** Reads every record of `text`, split at `linebreak` (see `guessLinebreak`). */
 export function readRecords(text: string, delimiter: Delimiter, linebreak: string, onRecord: RecordSink): void {
   if (text.indexOf('"') === -1) {
-    scanUnquoted(text, delimiter, linebreak, (record, end) => onRecord(record, end, NO_ERRORS));
+    scanUnquoted(text, delimiter, linebreak, (record, end, controls) => onRecord(record, end, NO_ERRORS, controls));
     return;
   }
   // papaparse drops one leading U+FEFF from the text it is given, so its offsets start after it.
   const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const record = new StringRecord();
+  // Where the next control character is: a record ending past it may hold it.
+  const search = new RegExp(REPORTED_CONTROL.source, 'g');
+  const nextControl = (from: number) => {
+    search.lastIndex = from;
+    return search.exec(text)?.index ?? Infinity;
+  };
+  let control = nextControl(0);
   Papa.parse<string[]>(text, {
     delimiter,
     newline: linebreak as Papa.ParseConfig['newline'],
     step: (result, parser) => {
-      if (onRecord(record.of(result.data), result.meta.cursor + offset, result.errors) === false) parser.abort();
+      const end = result.meta.cursor + offset;
+      const controls = control < end;
+      if (controls) control = nextControl(end);
+      if (onRecord(record.of(result.data), end, result.errors, controls) === false) parser.abort();
     },
   });
 }
@@ -54,19 +66,20 @@ export function guessLinebreak(text: string, delimiter: Delimiter): string {
 /**
  * Splits a text without quotes into records at `linebreak` and into fields at `delimiter`, as
  * papaparse does (`text.split(linebreak)`, then `line.split(delimiter)`, after dropping a leading
- * U+FEFF), and hands each record to `onRecord` as spans with where it ends. A text ending in a
- * line break has a last, empty record, as with papaparse; an empty text has none. Returning false
- * stops the scan.
+ * U+FEFF), and hands each record to `onRecord` as spans with where it ends, and whether it holds a
+ * control character (quoteValue.ts `isReportedControl`). A text ending in a line break has a last,
+ * empty record, as with papaparse; an empty text has none. Returning false stops the scan.
  */
-export function scanUnquoted(text: string, delimiter: Delimiter, linebreak: string, onRecord: (record: SpanRecord, end: number) => boolean | void): void {
+export function scanUnquoted(text: string, delimiter: Delimiter, linebreak: string, onRecord: (record: SpanRecord, end: number, controls: boolean) => boolean | void): void {
   const record = new SpanRecord();
   const n = text.length;
   const d = delimiter.charCodeAt(0);
   const lf = linebreak === '\n';
   const cr = linebreak === '\r';
   const crlf = linebreak === '\r\n';
-  // No character above both the delimiter and CR ends a field: one comparison skips most characters.
-  const top = Math.max(d, 13);
+  // No character above both the delimiter and the C0 controls ends a field or is a control
+  // character, except DEL and the C1 controls (U+007F..U+009F): two comparisons pass most characters.
+  const top = Math.max(d, 31);
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // papaparse reads nothing from an empty text.
   if (start === n) return;
@@ -76,9 +89,13 @@ export function scanUnquoted(text: string, delimiter: Delimiter, linebreak: stri
     let i = start;
     /** Where the next record starts; -1 when this one runs to the end of the text. */
     let next = -1;
+    let controls = false;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c > top) continue;
+      if (c > top) {
+        if (c >= 0x7f && c <= 0x9f) controls = true;
+        continue;
+      }
       if (c === d) {
         record.push(fieldStart, i);
         fieldStart = i + 1;
@@ -96,10 +113,10 @@ export function scanUnquoted(text: string, delimiter: Delimiter, linebreak: stri
           next = i + 2;
           break;
         }
-      }
+      } else if (c < 32 && c !== 9) controls = true;
     }
     record.push(fieldStart, i);
-    if (onRecord(record, next < 0 ? n : next) === false || next < 0) return;
+    if (onRecord(record, next < 0 ? n : next, controls) === false || next < 0) return;
     start = next;
   }
 }

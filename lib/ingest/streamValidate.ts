@@ -1,11 +1,18 @@
 import Papa from 'papaparse';
+import { isBlankRecord } from '../survey/cells';
+import { StringRecord } from '../survey/csvRecord';
+import { REPORTED_CONTROL } from '../survey/quoteValue';
 import { CodebookChecks } from './codebookChecks';
+import { controlCharacterProblems } from './controlCharacters';
 import { detectDelimiter } from './delimiter';
 import { scanUtf8 } from './encoding';
+import { finishReport, placedInvalidUtf8, quoteProblem, raggedRow, tooManyRows, unknownKeepProblems } from './fileProblems';
 import { headerProblems } from './header';
 import { checkFieldLengths, headerLimitProblems, shapeLimits, type ShapeLimits } from './limits';
+import { countLineBreaks } from './lines';
 import { PersonalDataDetector } from './personal';
 import { personalProblems } from './personalProblems';
+import { ingestProblem } from './problemMessages';
 import { ProblemCollector } from './problems';
 import {
   DEFAULT_MAX_BYTES,
@@ -13,7 +20,6 @@ import {
   DEFAULT_MAX_ROWS,
   type Delimiter,
   type Encoding,
-  type Problem,
   type ValidateOptions,
   type ValidationReport,
 } from './types';
@@ -76,7 +82,6 @@ export class StreamingValidator {
   private readonly maxBytes: number;
   private readonly maxRows: number;
   private readonly limits: ShapeLimits;
-  private readonly addProblem = (p: Problem) => this.out.add(p);
   private readonly keep: string[];
   private readonly out: ProblemCollector;
 
@@ -100,7 +105,7 @@ export class StreamingValidator {
   private locating = false;
   private genuineReplacements = 0;
   private replacementsInRecords = 0;
-  private badPlace: { row: number; column?: string } | undefined;
+  private badPlace: { row: number; line: number; column?: string } | undefined;
 
   private sawText = false;
   private pending = '';
@@ -117,6 +122,26 @@ export class StreamingValidator {
   private nonBlank = new Uint32Array(0);
   private personal: PersonalDataDetector | undefined;
   private codebookChecks: CodebookChecks | undefined;
+  /** Wraps the fields of a record for the checks that read records. */
+  private readonly strings = new StringRecord();
+
+  /**
+   * Lines (lines.ts): the text given to papaparse from `windowStart` on is kept in `window` until
+   * the records in it are read, and its line breaks counted up to each record's start, so that
+   * both validators count the same text between the same record starts.
+   */
+  private window = '';
+  private windowStart = 0;
+  /** Where the last record papaparse gave ended (its cursor): where the next one starts. */
+  private lastEnd = 0;
+  /** Line breaks are counted up to here (a record's start), where the line is `line`; the character before it. */
+  private countedTo = 0;
+  private beforeCounted = NaN;
+  private line = 1;
+  private recordLine = 1;
+  private headerLine = 1;
+  /** A control character was in the text so far: records are searched for one from then on. */
+  private controls = false;
 
   constructor(private readonly options: StreamValidateOptions = {}) {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -124,6 +149,8 @@ export class StreamingValidator {
     this.limits = shapeLimits(options);
     this.keep = options.keepPersonalColumns ?? [];
     this.out = new ProblemCollector(Math.max(1, options.maxProblemsPerCode ?? DEFAULT_MAX_PROBLEMS_PER_CODE));
+    // Problems are listed while their record is read, or (the header's) after the pass.
+    this.out.lineOf = (row) => (row === 0 ? this.headerLine : row === this.rows + 1 || row === this.rows ? this.recordLine : undefined);
     if (options.totalBytes !== undefined && options.totalBytes > this.maxBytes) this.tooLargeAt = options.totalBytes;
   }
 
@@ -210,9 +237,22 @@ export class StreamingValidator {
   private text(t: string): void {
     if (t === '') return;
     if (!this.sawText && /\S/.test(t)) this.sawText = true;
-    if (this.parser) return this.parser.emit('data', t);
+    if (this.parser) return this.feed(t);
     this.pending += t;
     if (this.pending.length >= DELIMITER_SAMPLE_CHARS) this.startParser();
+  }
+
+  /** Gives papaparse more text, kept in the window until its records are read. */
+  private feed(t: string): void {
+    if (!this.controls && REPORTED_CONTROL.test(t)) this.controls = true;
+    this.window += t;
+    this.parser!.emit('data', t);
+    // Text before the last record's start is counted: drop it (once it is worth a copy of the rest).
+    const counted = this.countedTo - this.windowStart;
+    if (counted > 65536 || counted === this.window.length) {
+      this.window = this.window.slice(counted);
+      this.windowStart = this.countedTo;
+    }
   }
 
   private startParser(): void {
@@ -220,9 +260,10 @@ export class StreamingValidator {
     this.delimiter = guess.delimiter;
     this.delimiterDetected = guess.detected;
     this.parser = pushSource();
+    // Blank records are skipped here (as validate.ts skips them), not by papaparse: every record's
+    // end is then known, and with it where the next one starts, for its line.
     Papa.parse<string[]>(this.parser.source as unknown as File, {
       delimiter: this.delimiter,
-      skipEmptyLines: 'greedy',
       step: (result, parser) => this.record(result, parser),
     });
     // Papa.parse drops one U+FEFF opening the text it is given (so do validateUpload and the
@@ -230,13 +271,30 @@ export class StreamingValidator {
     // the first was taken off the bytes, would otherwise stay in the first field.
     const text = this.pending.charCodeAt(0) === 0xfeff ? this.pending.slice(1) : this.pending;
     this.pending = '';
-    this.parser.emit('data', text);
+    this.feed(text);
+  }
+
+  /** The line where the record that ends at `end` starts (the previous record's end). */
+  private startLine(end: number): number {
+    const start = this.lastEnd;
+    if (start > this.countedTo) {
+      this.line += countLineBreaks(this.window, this.countedTo - this.windowStart, start - this.windowStart, this.beforeCounted);
+      this.beforeCounted = this.window.charCodeAt(start - this.windowStart - 1);
+      this.countedTo = start;
+    }
+    this.lastEnd = end;
+    return this.line;
   }
 
   private record(result: Papa.ParseStepResult<string[]>, parser: Papa.Parser): void {
     if (this.tooMany || this.badHeader) return;
     const fields = result.data;
+    const line = this.startLine(result.meta.cursor);
+    // A blank record's quote errors are dropped with it, as papaparse's skipEmptyLines drops them.
+    if (isBlankRecord(fields)) return;
     const row = this.seenHeader ? this.rows + 1 : 0;
+    this.recordLine = line;
+    if (row === 0) this.headerLine = line;
     for (const e of result.errors) quoteProblem(this.out, e, row);
     if (row === 0) {
       this.seenHeader = true;
@@ -250,6 +308,7 @@ export class StreamingValidator {
         parser.abort();
         return;
       }
+      if (this.controls) controlCharacterProblems(this.strings.of(fields), 0, header, this.out);
       this.header = header;
       this.nonBlank = new Uint32Array(this.header.length);
       this.personal = new PersonalDataDetector(this.header);
@@ -260,15 +319,15 @@ export class StreamingValidator {
     this.locate(fields, row, this.header);
     if (row > this.maxRows) {
       this.tooMany = true;
-      this.out.add({ type: 'error', code: 'TooManyRows', message: `the file has more than ${this.maxRows.toLocaleString('en')} rows, the limit; reading stopped at row ${row}`, row, limit: { max: this.maxRows, unit: 'rows' } });
+      this.out.add(tooManyRows(this.maxRows, row));
       parser.abort();
       return;
     }
     this.rows = row;
     const header = this.header;
-    if (fields.length !== header.length)
-      this.out.add({ type: 'error', code: 'RaggedRow', message: `has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${header.length}`, row });
-    checkFieldLengths(fields, row, header, this.limits.maxFieldChars, this.addProblem);
+    if (fields.length !== header.length) this.out.addLazy('RaggedRow', () => raggedRow(fields.length, header.length, row));
+    checkFieldLengths(fields, row, header, this.limits.maxFieldChars, this.out);
+    if (this.controls) controlCharacterProblems(this.strings.of(fields), row, header, this.out);
     const n = Math.min(fields.length, this.nonBlank.length);
     for (let i = 0; i < n; i++) if (fields[i].trim() !== '') this.nonBlank[i]++;
     this.personal!.add(fields);
@@ -282,7 +341,7 @@ export class StreamingValidator {
       this.replacementsInRecords += countReplacements(fields[index]);
       if (this.locating && this.replacementsInRecords > this.genuineReplacements) {
         this.locating = false;
-        this.badPlace = { row, column: header[index] || undefined };
+        this.badPlace = { row, line: this.recordLine, column: header[index] || undefined };
         return;
       }
     }
@@ -291,7 +350,7 @@ export class StreamingValidator {
   /** Ends the input and returns the report. */
   finish(): ValidationReport {
     if (this.tooLargeAt >= 0) {
-      this.out.add({ type: 'error', code: 'FileTooLarge', message: `the file is ${formatBytes(this.tooLargeAt)}; the limit is ${formatBytes(this.maxBytes)}`, limit: { max: this.maxBytes, unit: 'bytes', found: this.tooLargeAt } });
+      this.out.add(ingestProblem('FileTooLarge', undefined, { limit: { max: this.maxBytes, unit: 'bytes', found: this.tooLargeAt } }));
       return this.partial();
     }
     if (!this.headDone) this.startBody(this.head);
@@ -299,7 +358,7 @@ export class StreamingValidator {
       this.checkUtf8(new Uint8Array(0), this.bytesRead, true);
       this.text(this.lenient.decode());
       if (!this.sawText) {
-        this.out.add({ type: 'error', code: 'EmptyFile', message: this.bytesRead === 0 ? 'the file is empty' : 'the file has no text, only blank space' });
+        this.out.add(ingestProblem(this.bytesRead === 0 ? 'EmptyFile' : 'EmptyFile.blank'));
         return this.partial();
       }
       if (!this.parser) this.startParser();
@@ -308,15 +367,11 @@ export class StreamingValidator {
     const { out, header, options } = this;
 
     if (this.invalid) out.add(this.invalidUtf8Problem());
-    if (!this.delimiterDetected && header.length <= 1 && !this.badHeader)
-      out.add({ type: 'warning', code: 'DelimiterNotDetected', message: 'found a single column: no comma, semicolon or tab separates the fields; read as comma-separated' });
+    if (!this.delimiterDetected && header.length <= 1 && !this.badHeader) out.add(ingestProblem('DelimiterNotDetected'));
     for (const p of headerProblems(header, this.nonBlank)) out.add(p);
-    if (this.rows === 0 && !this.tooMany && !this.badHeader) out.add({ type: 'error', code: 'HeaderOnly', message: 'the file has a header but no data rows', row: 0 });
+    if (this.rows === 0 && !this.tooMany && !this.badHeader) out.add(ingestProblem('HeaderOnly', undefined, { row: 0 }));
     this.codebookChecks?.finish();
-
-    const present = new Set(header);
-    for (const column of this.keep)
-      if (!present.has(column)) out.add({ type: 'warning', code: 'UnknownKeepColumn', message: `asked to keep column "${column}", which is not in the file`, column });
+    for (const p of unknownKeepProblems(header, this.keep)) out.add(p);
 
     const skip = options.codebook ? CodebookChecks.mappedColumns(options.codebook) : new Set<string>();
     const personalColumns = this.personal ? this.personal.result(this.keep, skip) : [];
@@ -328,13 +383,10 @@ export class StreamingValidator {
     return finishReport(this.out, { encoding: this.encoding, delimiter: ',', header: [], rowCount: 0, personalColumns: [] });
   }
 
-  private invalidUtf8Problem(): Problem {
+  private invalidUtf8Problem() {
     const { offset, count, byte } = this.invalid!;
-    const hex = byte.toString(16).toUpperCase().padStart(2, '0');
-    const more = count > 1 ? ` (${count} invalid sequences in all)` : '';
-    const hint = this.utf16 ? 'the file is saved as UTF-16 ("Unicode text"); save it as "CSV UTF-8"' : 'the file is probably saved as Latin-1 or Windows-1252; save it as "CSV UTF-8"';
-    const place = this.badPlace ?? { row: this.rows };
-    return { type: 'error', code: 'InvalidUtf8', message: `byte ${offset} (0x${hex}) is not valid UTF-8${more}: ${hint}`, row: place.row, ...(place.column ? { column: place.column } : {}) };
+    const place = this.badPlace ?? { row: this.rows, line: this.recordLine };
+    return placedInvalidUtf8({ offset, count, utf16: this.utf16 }, byte, { row: place.row, line: place.line, ...(place.column ? { column: place.column } : {}) });
   }
 }
 
@@ -375,20 +427,4 @@ export async function validateBlob(blob: Blob, options: ValidateOptions = {}, ru
     run.onProgress?.({ rows: validator.rowCount, bytes: validator.bytes, totalBytes: blob.size });
   }
   return validator.finish();
-}
-
-function quoteProblem(out: ProblemCollector, e: Papa.ParseError, row: number): void {
-  if (e.code === 'MissingQuotes') out.add({ type: 'error', code: 'UnclosedQuote', message: 'a quoted field is never closed; everything after it was read as one field', row });
-  else if (e.code === 'InvalidQuotes') out.add({ type: 'error', code: 'MalformedQuote', message: 'a quoted field has text after its closing quote', row });
-}
-
-function finishReport(out: ProblemCollector, rest: Omit<ValidationReport, 'ok' | 'problems' | 'counts'>): ValidationReport {
-  const problems = out.problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.row ?? -1) - (b.p.row ?? -1) || a.i - b.i).map(({ p }) => p);
-  return { ok: !problems.some((p) => p.type === 'error'), problems, counts: { ...out.counts }, ...rest };
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${n} bytes`;
 }

@@ -14,24 +14,39 @@ export type Encoding = 'utf-8' | 'utf-8-bom';
 export type Delimiter = ',' | ';' | '\t';
 export type PersonalKind = 'email' | 'phone' | 'name' | 'street-address' | 'postcode' | 'ip-address';
 
+/** Why a column was flagged: its name suggests it, and/or so many of the sampled values look like it. */
+export interface PersonalBasis {
+  header: boolean;
+  hits?: number;
+  sampled?: number;
+  /** What the values look like: the kind, or first and last names for a column named like a name. */
+  looksLike?: PersonalKind | 'full-name';
+}
+
 /** A column that looks like a direct identifier; dropped before storing unless `keep`. */
 export interface PersonalColumn {
   column: string;
   kind: PersonalKind;
-  /** Why it was flagged, in words an analyst can check ("header \"E-mail\""; "9 of 10 values look like e-mail addresses"). */
+  /** Why it was flagged, in English words an analyst can check ('header "E-mail"; 9 of 10 sampled values look like e-mail addresses'). */
   evidence: string;
+  /** The same, as data: the page words it in the reader's language (problemMessages.ts `personalEvidence`). */
+  basis: PersonalBasis;
   keep: boolean;
 }
 
 export interface ValidationReport {
-  /** True when there is no error: warnings alone let the analyst go on. */
+  /** True when no count is of an error (problemMessages.ts `countsOk`): warnings alone let the analyst go on. */
   ok: boolean;
   encoding: Encoding;
   delimiter: Delimiter;
   header: string[];
   /** Data rows read (the header is not counted; blank lines are skipped). */
   rowCount: number;
-  /** Problems in the order found, at most `maxProblemsPerCode` of each code. */
+  /**
+   * Problems, file-level ones first, then by row; at most `maxProblemsPerCode` of each code and at
+   * most MAX_LISTED_BYTES of JSON in all (problems.ts), so that the report stays small however
+   * broken the file. The full list as far as it was kept is the report CSV (reportCsv.ts).
+   */
   problems: Problem[];
   /** Every problem counted per code, including the ones left out of `problems`. */
   counts: Record<string, number>;

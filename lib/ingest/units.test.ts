@@ -136,7 +136,11 @@ describe('personal-data guard', () => {
     expect(kind(['Keizersgracht 123', 'Laan van Meerdervoort 5-2', 'Stationsweg 1a'])).toBe('street-address');
     expect(kind(['221 Baker Street'])).toBe('street-address');
     expect(kind(['Anna de Vries', 'Bert Jansen'])).toBeUndefined(); // names need a name header
-    expect(classifyColumn('naam', ['Anna de Vries'])).toEqual({ kind: 'name', evidence: 'header "naam"; 1 of 1 sampled values look like first and last names' });
+    expect(classifyColumn('naam', ['Anna de Vries'])).toEqual({
+      kind: 'name',
+      evidence: 'header "naam"; 1 of 1 sampled values look like first and last names',
+      basis: { header: true, hits: 1, sampled: 1, looksLike: 'full-name' },
+    });
   });
 
   it('does not flag ordinary survey values', () => {
@@ -177,13 +181,19 @@ describe('reportToCsv', () => {
     const lines = ['id,=cmd', ...Array.from({ length: 103 }, (_, i) => `${i},x,extra`)];
     const report = validateUpload(utf8(lines.join('\n')));
     const csv = reportToCsv(report);
-    expect(csv.startsWith('\uFEFFtype,code,row,column,message\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFtype,code,data row,line,column,message\r\n')).toBe(true);
     const { data } = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
-    expect(data).toContainEqual(['info', 'Delimiter', '', '', 'comma']);
-    expect(data).toContainEqual(['info', 'Count', '', '', 'RaggedRow: 103']);
-    expect(data).toContainEqual(['error', 'RaggedRow', '1', '', 'has 3 fields; the header has 2']);
+    expect(data).toContainEqual(['info', 'Delimiter', '', '', '', 'comma']);
+    expect(data).toContainEqual(['info', 'Count', '', '', '', 'RaggedRow: 103']);
+    expect(data).toContainEqual(['error', 'RaggedRow', '1', '2', '', 'The row has 3 fields; the header has 2.']);
     expect(data.filter((r) => r[0] === 'error')).toHaveLength(100);
-    expect(data[data.length - 1]).toEqual(['info', 'RaggedRow', '', '', '3 more RaggedRow problems not listed']);
+    expect(data[data.length - 1]).toEqual(['info', 'RaggedRow', '', '', '', '3 more RaggedRow problems not listed']);
+    // In Dutch: the header, the types and every message.
+    const dutch = Papa.parse<string[]>(reportToCsv(report, 'nl').slice(1), { skipEmptyLines: true }).data;
+    expect(dutch[0]).toEqual(['type', 'code', 'datarij', 'regel', 'kolom', 'melding']);
+    expect(dutch).toContainEqual(['info', 'Scheidingsteken', '', '', '', 'komma']);
+    expect(dutch).toContainEqual(['fout', 'RaggedRow', '1', '2', '', 'De rij heeft 3 velden; de kopregel heeft er 2.']);
+    expect(dutch[dutch.length - 1]).toEqual(['info', 'RaggedRow', '', '', '', 'nog 3 problemen met code RaggedRow, niet afzonderlijk vermeld']);
   });
 
   it('neutralises cells of the uploaded file that a spreadsheet would run as formulas', () => {

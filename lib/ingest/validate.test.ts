@@ -53,7 +53,7 @@ const cases: Case[] = [
     file: 'huge-numbers.csv',
     rowCount: 5,
     problems: [['warning', 'HugeWeight', 1, 'weight'], ['warning', 'HugeWeight', 2, 'weight'], ['error', 'BadWeight', 3, 'weight'], ['error', 'BadWeight', 4, 'weight']],
-    messages: ['1e308 is implausibly large', '99999999999999999999 is implausibly large', '"1e400" is too large for a number', '"Infinity" is too large'],
+    messages: ['"1e308" is implausibly large', '"99999999999999999999" is implausibly large', '"1e400" is too large for a number', '"Infinity" is too large'],
   },
   {
     file: 'personal-data.csv',
@@ -79,13 +79,13 @@ const cases: Case[] = [
     file: 'duplicate-ids.csv',
     rowCount: 5,
     problems: [['error', 'DuplicateId', 3, 'id'], ['error', 'MissingId', 4, 'id'], ['error', 'DuplicateId', 5, 'id']],
-    messages: ['"1" also appears on row 1', 'blank', '"2" also appears on row 2'],
+    messages: ['"1" also appears in data row 1', 'blank', '"2" also appears in data row 2'],
   },
   {
     file: 'out-of-scale.csv',
     rowCount: 4,
     problems: [['error', 'UnknownCode', 1, 'country'], ['error', 'OutOfScale', 2, 'bond'], ['error', 'UnknownCode', 3, 'q3'], ['warning', 'AnsweredNotAsked', 4, 'q2']],
-    messages: ['"FR"', '"7" is outside the scale 1-5', '"6"', 'asked only if "q1" is yes'],
+    messages: ['"FR"', '"7" is outside the scale 1-5', '"6"', 'asked only if "q1" is "yes"'],
   },
   { file: 'missing-columns.csv', rowCount: 1, problems: [['error', 'MissingColumn', undefined, 'weight'], ['error', 'MissingColumn', undefined, 'q3']] },
   {

@@ -3,11 +3,16 @@ import { isBlankRecord } from '../survey/cells';
 import { fieldsOf, isBlankCsvRecord, type CsvRecord } from '../survey/csvRecord';
 import type { SurveyData } from '../survey/dataset';
 import { CodebookChecks } from './codebookChecks';
+import { controlCharacterProblems } from './controlCharacters';
 import { decodeUpload, type DecodedUpload, type InvalidUtf8 } from './encoding';
 import { detectDelimiter } from './delimiter';
+import { finishReport, placedInvalidUtf8, quoteProblem, raggedRow, tooManyRows, unknownKeepProblems } from './fileProblems';
 import { headerProblems } from './header';
 import { checkFieldLengths, headerLimitProblems, shapeLimits } from './limits';
+import { countLineBreaks, TextLines } from './lines';
 import { PersonalDataDetector } from './personal';
+import { personalProblems } from './personalProblems';
+import { ingestProblem } from './problemMessages';
 import { ProblemCollector } from './problems';
 import { guessLinebreak, readRecords } from './records';
 import {
@@ -90,13 +95,13 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
   });
 
   if (bytes.length > maxBytes) {
-    out.add({ type: 'error', code: 'FileTooLarge', message: `the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}`, limit: { max: maxBytes, unit: 'bytes', found: bytes.length } });
+    out.add(ingestProblem('FileTooLarge', undefined, { limit: { max: maxBytes, unit: 'bytes', found: bytes.length } }));
     return stopped();
   }
 
   const { text, encoding, invalid } = how.decoded ?? decodeUpload(bytes);
   if (text.trim() === '') {
-    out.add({ type: 'error', code: 'EmptyFile', message: bytes.length === 0 ? 'the file is empty' : 'the file has no text, only blank space' });
+    out.add(ingestProblem(bytes.length === 0 ? 'EmptyFile' : 'EmptyFile.blank'));
     return stopped();
   }
 
@@ -114,17 +119,30 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
   let badHeader = false;
   let seenHeader = false;
   const recordStarts: number[] = [];
-  const addProblem = (p: Problem) => out.add(p);
+  // Lines are counted only as far as a listed problem needs them: a valid file counts none past its header.
+  const lines = new TextLines(text);
+  let headerLine = 1;
+  /** The record being read: its data row and where it starts in the text. */
+  let currentRow = 0;
+  let currentStart = 0;
+  out.lineOf = (row) => (row === 0 ? headerLine : row === currentRow ? lines.lineAt(currentStart) : undefined);
 
   // Blank records are skipped here rather than with papaparse's skipEmptyLines: 'greedy', which
   // joins and trims every record; isBlankCsvRecord is the same test, decided by the first character
   // of a usual record. A blank record's quote errors are dropped with it, as papaparse does.
   const linebreak = guessLinebreak(text, delimiter);
-  /** Where the last record read ended: a record no longer than the field limit cannot hold a field over it. */
+  /** Where the last non-blank record read ended: a record no longer than the field limit cannot hold a field over it. */
   let previousEnd = 0;
-  readRecords(text, delimiter, linebreak, (record, end, errors) => {
+  /** Where the last record read, blank or not, ended: where the next one starts. */
+  let lastEnd = 0;
+  readRecords(text, delimiter, linebreak, (record, end, errors, controls) => {
+    const start = lastEnd;
+    lastEnd = end;
     if (isBlankCsvRecord(record)) return;
     const row = seenHeader ? rowCount + 1 : 0;
+    currentRow = row;
+    currentStart = start;
+    if (row === 0) headerLine = lines.lineAt(start);
     for (let e = 0; e < errors.length; e++) quoteProblem(out, errors[e], row);
     const recordChars = end - previousEnd;
     previousEnd = end;
@@ -139,6 +157,7 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
         header = [];
         return false;
       }
+      if (controls) controlCharacterProblems(record, 0, header, out);
       hasValue = new Uint8Array(header.length);
       stillBlank = header.map((_, i) => i);
       personal = new PersonalDataDetector(header);
@@ -148,14 +167,14 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
     }
     if (row > maxRows) {
       tooMany = true;
-      out.add({ type: 'error', code: 'TooManyRows', message: `the file has more than ${maxRows.toLocaleString('en')} rows, the limit; reading stopped at row ${row}`, row, limit: { max: maxRows, unit: 'rows' } });
+      out.add(tooManyRows(maxRows, row));
       return false;
     }
     rowCount = row;
     if (row % ROWS_PER_SEGMENT === 0) recordStarts.push(end);
-    if (record.length !== header.length)
-      out.add({ type: 'error', code: 'RaggedRow', message: `has ${record.length} field${record.length === 1 ? '' : 's'}; the header has ${header.length}`, row });
-    if (recordChars > limits.maxFieldChars) checkFieldLengths(fieldsOf(record), row, header, limits.maxFieldChars, addProblem);
+    if (record.length !== header.length) out.addLazy('RaggedRow', () => raggedRow(record.length, header.length, row));
+    if (recordChars > limits.maxFieldChars) checkFieldLengths(fieldsOf(record), row, header, limits.maxFieldChars, out);
+    if (controls) controlCharacterProblems(record, row, header, out);
     if (stillBlank.length > 0) stillBlank = markValues(record, stillBlank, hasValue);
     personal!.addRecord(record);
     codebookChecks?.addRecord(record);
@@ -163,25 +182,15 @@ export function scanUpload(bytes: Uint8Array, options: ValidateOptions = {}, how
   if (recordStarts[recordStarts.length - 1] !== text.length) recordStarts.push(text.length);
 
   if (invalid) out.add(invalidUtf8Problem(bytes, invalid, encoding === 'utf-8-bom' ? 3 : 0, delimiter, linebreak, header));
-  if (!guess.detected && header.length <= 1 && !badHeader)
-    out.add({ type: 'warning', code: 'DelimiterNotDetected', message: 'found a single column: no comma, semicolon or tab separates the fields; read as comma-separated' });
+  if (!guess.detected && header.length <= 1 && !badHeader) out.add(ingestProblem('DelimiterNotDetected'));
   for (const p of headerProblems(header, hasValue)) out.add(p);
-  if (rowCount === 0 && !tooMany && !badHeader) out.add({ type: 'error', code: 'HeaderOnly', message: 'the file has a header but no data rows', row: 0 });
+  if (rowCount === 0 && !tooMany && !badHeader) out.add(ingestProblem('HeaderOnly', undefined, { row: 0 }));
   codebookChecks?.finish();
-
-  const present = new Set(header);
-  for (const column of keep)
-    if (!present.has(column)) out.add({ type: 'warning', code: 'UnknownKeepColumn', message: `asked to keep column "${column}", which is not in the file`, column });
+  for (const p of unknownKeepProblems(header, keep)) out.add(p);
 
   const skip = options.codebook ? CodebookChecks.mappedColumns(options.codebook) : new Set<string>();
   const personalColumns = personal ? personal.result(keep, skip) : [];
-  for (const p of personalColumns) {
-    const what = `looks like ${KIND_WORDS[p.kind]} (${p.evidence})`;
-    if (options.codebook && p.column === options.codebook.respondentId && !p.keep)
-      out.add({ type: 'error', code: 'PersonalRespondentId', message: `the respondent id ${what}; replace the ids with pseudonymous ones (the column cannot be dropped)`, column: p.column });
-    else if (p.keep) out.add({ type: 'warning', code: 'PersonalDataKept', message: `${what}; kept because you chose to keep it`, column: p.column });
-    else out.add({ type: 'warning', code: 'PersonalDataColumn', message: `${what}; it will be dropped before storing unless you choose to keep it`, column: p.column });
-  }
+  for (const p of personalProblems(personalColumns, options.codebook)) out.add(p);
 
   const report = finishReport(out, { encoding, delimiter, header, rowCount, personalColumns });
   const data = report.ok && how.build && codebookChecks ? codebookChecks.data() : null;
@@ -224,48 +233,35 @@ export function* recordsOf(scan: Pick<UploadScan, 'text' | 'linebreak' | 'record
   }
 }
 
-const KIND_WORDS = {
-  email: 'e-mail addresses',
-  phone: 'phone numbers',
-  name: 'names of people',
-  'street-address': 'street addresses',
-  postcode: 'postcodes',
-  'ip-address': 'IP addresses',
-} as const;
-
-/** papaparse's quote errors: an unclosed quote swallows the rest of the file, a stray one splits fields wrongly. */
-function quoteProblem(out: ProblemCollector, e: Papa.ParseError, row: number): void {
-  if (e.code === 'MissingQuotes') out.add({ type: 'error', code: 'UnclosedQuote', message: 'a quoted field is never closed; everything after it was read as one field', row });
-  else if (e.code === 'InvalidQuotes') out.add({ type: 'error', code: 'MalformedQuote', message: 'a quoted field has text after its closing quote', row });
-}
-
 /**
- * The first bad byte named by byte offset, row and column. The row is found by parsing the valid
- * text before the byte plus one marker character: the marker's record and field are where the
- * bad byte is, quoted newlines included.
+ * The first bad byte named by byte offset, row, line and column. The row is found by parsing the
+ * valid text before the byte plus one marker character: the marker's record and field are where
+ * the bad byte is, quoted newlines included; the line is where that record starts.
  */
 function invalidUtf8Problem(bytes: Uint8Array, invalid: InvalidUtf8, bomLength: number, delimiter: Delimiter, linebreak: string, header: string[]): Problem {
   const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(bomLength, invalid.offset));
+  const text = `${before}\u0001`;
+  // papaparse drops one leading U+FEFF, so its offsets start after it.
+  const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let rows = 0;
+  let last: string[] = [];
+  let start = 0;
+  let end = 0;
   // The whole file's line break: guessed again on the cut text, a lone "\r" before the bad byte
   // in a CRLF file was taken for the line break and the byte placed on the next row.
-  const records = Papa.parse<string[]>(`${before}\u0001`, { delimiter, newline: linebreak as Papa.ParseConfig['newline'], skipEmptyLines: 'greedy' }).data;
-  const row = Math.max(0, records.length - 1);
-  const fieldIndex = Math.max(0, (records[records.length - 1]?.length ?? 1) - 1);
-  const column = header[fieldIndex] || undefined;
-  const hex = bytes[invalid.offset].toString(16).toUpperCase().padStart(2, '0');
-  const more = invalid.count > 1 ? ` (${invalid.count} invalid sequences in all)` : '';
-  const hint = invalid.utf16 ? 'the file is saved as UTF-16 ("Unicode text"); save it as "CSV UTF-8"' : 'the file is probably saved as Latin-1 or Windows-1252; save it as "CSV UTF-8"';
-  return { type: 'error', code: 'InvalidUtf8', message: `byte ${invalid.offset} (0x${hex}) is not valid UTF-8${more}: ${hint}`, row, ...(column ? { column } : {}) };
-}
-
-function finishReport(out: ProblemCollector, rest: Omit<ValidationReport, 'ok' | 'problems' | 'counts'>): ValidationReport {
-  // File-level problems first, then by row; the sort is stable, so the order found is kept within a row.
-  const problems = out.problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.row ?? -1) - (b.p.row ?? -1) || a.i - b.i).map(({ p }) => p);
-  return { ok: !problems.some((p) => p.type === 'error'), problems, counts: { ...out.counts }, ...rest };
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${n} bytes`;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    newline: linebreak as Papa.ParseConfig['newline'],
+    step: (result) => {
+      const recordStart = end;
+      end = result.meta.cursor + offset;
+      if (isBlankRecord(result.data)) return;
+      rows++;
+      last = result.data;
+      start = recordStart;
+    },
+  });
+  const row = Math.max(0, rows - 1);
+  const column = header[Math.max(0, last.length - 1)] || undefined;
+  return placedInvalidUtf8(invalid, bytes[invalid.offset], { row, line: 1 + countLineBreaks(text, 0, start, NaN), ...(column ? { column } : {}) });
 }

@@ -6,6 +6,8 @@
  * "not asked / missing" and never counts in a base.
  */
 
+import { shownValue } from './quoteValue';
+
 export type Locale = 'en' | 'nl';
 export const LOCALES: readonly Locale[] = ['en', 'nl'];
 
@@ -170,7 +172,7 @@ export function parseCodebook(value: unknown): CodebookResult {
     const seen = new Set<string>();
     v.forEach((c, i) => {
       if (!isObject(c) || typeof c.code !== 'string' || c.code.trim() === '') return fail(`${path}[${i}].code`, 'a code must be a non-empty string');
-      if (seen.has(c.code)) fail(`${path}[${i}].code`, `code "${c.code}" appears twice`);
+      if (seen.has(c.code)) fail(`${path}[${i}].code`, `code "${shown(c.code)}" appears twice`);
       seen.add(c.code);
       checkLabel(c.label, `${path}[${i}].label`);
     });
@@ -180,7 +182,7 @@ export function parseCodebook(value: unknown): CodebookResult {
   const checkMissing = (v: unknown, codes: string[], path: string) => {
     if (v === undefined) return;
     if (!Array.isArray(v) || !v.every((m) => typeof m === 'string' && m.trim() !== '')) return fail(path, 'must be a list of non-empty values, such as ["NA", "99"]');
-    for (const m of v as string[]) if (codes.includes(m)) fail(path, `"${m}" is both a code and a missing marker`);
+    for (const m of v as string[]) if (codes.includes(m)) fail(path, `"${shown(m)}" is both a code and a missing marker`);
   };
   const checkIds = (list: unknown[], path: string) => {
     const seen = new Set<string>();
@@ -189,8 +191,8 @@ export function parseCodebook(value: unknown): CodebookResult {
       if (!isString(id)) return fail(`${path}[${i}].id`, 'an id must be a non-empty string');
       // Ids become keys of plain objects (filters, URL state, lookups): names of Object.prototype
       // would read or replace an object's prototype instead of an entry.
-      if (RESERVED_IDS.has(id)) return fail(`${path}[${i}].id`, `"${id}" cannot be an id: choose another name`);
-      if (seen.has(id)) fail(`${path}[${i}].id`, `id "${id}" appears twice`);
+      if (RESERVED_IDS.has(id)) return fail(`${path}[${i}].id`, `"${shown(id)}" cannot be an id: choose another name`);
+      if (seen.has(id)) fail(`${path}[${i}].id`, `id "${shown(id)}" appears twice`);
       seen.add(id);
     });
   };
@@ -281,8 +283,8 @@ export function parseCodebook(value: unknown): CodebookResult {
     else
       for (const [dim, code] of Object.entries(it.meta)) {
         const allowed = dimCodes.get(dim);
-        if (!allowed) fail(`${path}.meta.${dim}`, `unknown item dimension "${dim}"`);
-        else if (!allowed.includes(code as string)) fail(`${path}.meta.${dim}`, `"${shown(code)}" is not a value of dimension "${dim}"${typeof code === 'string' ? '' : ' (codes are strings)'}`);
+        if (!allowed) fail(`${path}.meta.${dim}`, `unknown item dimension "${shown(dim)}"`);
+        else if (!allowed.includes(code as string)) fail(`${path}.meta.${dim}`, `"${shown(code)}" is not a value of dimension "${shown(dim)}"${typeof code === 'string' ? '' : ' (codes are strings)'}`);
       }
   });
 
@@ -298,7 +300,7 @@ export function parseCodebook(value: unknown): CodebookResult {
           continue;
         }
         for (const [item, other] of Object.entries(pairs)) {
-          if (!itemIds.has(item)) fail(`benchmark.${reference}.${item}`, `unknown item "${item}"`);
+          if (!itemIds.has(item)) fail(`benchmark.${reference}.${item}`, `unknown item "${shown(item)}"`);
           if (!isString(other)) fail(`benchmark.${reference}.${item}`, 'must name an item of the reference study');
         }
       }
@@ -308,16 +310,17 @@ export function parseCodebook(value: unknown): CodebookResult {
 }
 
 /**
- * A value of the codebook in a message. Not String(): JSON such as {"toString": 1} makes String()
- * throw (found by the fuzz run), and a message must never be what fails.
+ * A value of the codebook in a message, shortened and with control characters named (quoteValue.ts).
+ * Not String(): JSON such as {"toString": 1} makes String() throw (found by the fuzz run), and a
+ * message must never be what fails.
  */
 function shown(v: unknown): string {
-  return typeof v === 'string' ? v : (JSON.stringify(v) ?? typeof v);
+  return shownValue(typeof v === 'string' ? v : (JSON.stringify(v) ?? typeof v));
 }
 
 /** Why a listed positive code is refused: not a string (4 for "4"), or not a code of the scale. */
 function positiveCodeProblem(p: unknown, scale: string): string {
-  return typeof p === 'string' ? `positive code "${p}" is not a code of ${scale}` : `positive code ${JSON.stringify(p)} must be a string, as the scale's codes are ("${shown(p)}")`;
+  return typeof p === 'string' ? `positive code "${shown(p)}" is not a code of ${scale}` : `positive code ${shown(JSON.stringify(p) ?? typeof p)} must be a string, as the scale's codes are ("${shown(p)}")`;
 }
 
 /** The positive codes of an item: its own override, else its scale's. */

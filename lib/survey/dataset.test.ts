@@ -57,7 +57,7 @@ describe('loading a CSV against a codebook', () => {
     expect(summary).toEqual(
       expect.arrayContaining(['UnknownCode@1:country', 'DuplicateId@2:id', 'OutOfScale@2:bond', 'NegativeWeight@2:w', 'UnknownCode@2:q1', 'RaggedRow@3:', 'BadWeight@3:w']),
     );
-    expect(errors.find((e) => e.code === 'DuplicateId')!.message).toBe('respondent id "1" also appears on row 1');
+    expect(errors.find((e) => e.code === 'DuplicateId')!.message).toBe('respondent id "1" also appears in data row 1');
   });
 
   it('reports a missing column, a header without rows and an empty file', () => {

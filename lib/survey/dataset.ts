@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 import { CodeIndex, FirstOccurrence, NOT_A_CODE as IMPORTED_NOT_A_CODE } from './cells';
 import { StringRecord, type CsvRecord } from './csvRecord';
 import { type Codebook, type Item, type Label, positiveCodes } from './codebook';
+import { codeOfKey, dataProblemMessage, type DataProblemKey, type ProblemValues } from './problemText';
+import { quoted, shownList, shownValue } from './quoteValue';
 
 /**
  * Read once into a module constant: where modules are compiled to CommonJS (tsx, vitest), every
@@ -75,21 +77,42 @@ export interface DataProblem {
   message: string;
   /** 1-based data row (the header is row 0), when the problem belongs to a row. */
   row?: number;
+  /**
+   * The line of the file where that row's record starts (1-based, as an editor counts lines). It
+   * differs from row + 1 after a quoted field with line breaks, a header over several lines or
+   * blank lines. Set by the upload's validators, which read the file's lines.
+   */
+  line?: number;
   column?: string;
   /** For a limit that was passed: the limit, its unit and, when known, what the file has. */
   limit?: { max: number; unit: 'bytes' | 'rows' | 'columns' | 'characters'; found?: number };
+  /** Which wording of the code the message is, when the code has several ("MissingColumn.id"; see problemText.ts). */
+  key?: string;
+  /** The values the message quotes, already shortened (quoteValue.ts): the page words the problem in the reader's language from them. */
+  values?: ProblemValues;
+}
+
+/** One of the engine's problems, worded from its catalog entry (problemText.ts). */
+function dataProblem(type: DataProblem['type'], key: DataProblemKey, values: ProblemValues | undefined, place: { row?: number; column?: string } = {}): DataProblem {
+  const code = codeOfKey(key);
+  return { type, code, message: dataProblemMessage(key, values), ...place, ...(key !== code ? { key } : {}), ...(values ? { values } : {}) };
 }
 
 export class DatasetError extends Error {
   constructor(readonly problems: DataProblem[]) {
     const errors = problems.filter((p) => p.type === 'error');
-    const shown = errors.slice(0, 5).map((p) => `  - ${p.row !== undefined ? `row ${p.row}, ` : ''}${p.column ? `column "${p.column}": ` : ''}${p.message}`);
+    const shown = errors.slice(0, 5).map((p) => `  - ${p.row !== undefined ? `row ${p.row}, ` : ''}${p.column ? `column ${quoted(p.column)}: ` : ''}${p.message}`);
     super(`The data cannot be read (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${shown.join('\n')}${errors.length > 5 ? `\n  ... and ${errors.length - 5} more` : ''}`);
     this.name = 'DatasetError';
   }
 }
 
 const MAX_PROBLEMS_PER_COLUMN = 20;
+/**
+ * Problems listed in all: 20 per column and kind of a 1,000-column file could be 100,000 messages
+ * held while a broken file is read. Past this, problems are still counted (`counts`), not listed.
+ */
+const MAX_PROBLEMS = 1000;
 
 /** Parses CSV text (comma, semicolon or tab; a byte-order mark is ignored) into a header and string rows. */
 export function parseCsv(text: string): { header: string[]; rows: string[][] } {
@@ -162,6 +185,8 @@ export interface SurveyDataBuilderOptions {
 export class SurveyDataBuilder {
   private readonly problems: DataProblem[] = [];
   private readonly perColumn = new Map<string, number>();
+  /** Problems reported once, outside the per-column cap (missing columns, no rows), counted per code. */
+  private readonly once = new Map<string, number>();
   private readonly idIndex: number;
   private readonly weightIndex: number;
   private readonly attributes: AttributePlan[];
@@ -191,15 +216,16 @@ export class SurveyDataBuilder {
     this.weights = new Float64Array(capacity);
     this.seenIds = new FirstOccurrence(this.ids, options.expectedRows ?? 0);
     const columnIndex = new Map(header.map((h, i) => [h, i] as const));
-    const need = (column: string, role: string): number => {
+    // The codebook's column names may be anything up to its size limit: the problem names them shortened.
+    const need = (column: string, key: DataProblemKey, id?: string): number => {
       const index = columnIndex.get(column);
-      if (index === undefined) this.problems.push({ type: 'error', code: 'MissingColumn', message: `the codebook's ${role} column "${column}" is not in the file`, column });
+      if (index === undefined) this.noteOnce(dataProblem('error', key, { column: quoted(column), ...(id !== undefined ? { id: quoted(id) } : {}) }, { column: shownValue(column) }));
       return index ?? -1;
     };
-    this.idIndex = need(codebook.respondentId, 'respondent-id');
-    this.weightIndex = codebook.weight ? need(codebook.weight, 'weight') : -1;
+    this.idIndex = need(codebook.respondentId, 'MissingColumn.id');
+    this.weightIndex = codebook.weight ? need(codebook.weight, 'MissingColumn.weight') : -1;
     this.attributes = codebook.attributes.map((attribute): AttributePlan => {
-      const index = need(attribute.column, `attribute "${attribute.id}"`);
+      const index = need(attribute.column, 'MissingColumn.attribute', attribute.id);
       if (attribute.kind === 'categorical')
         return {
           index,
@@ -233,8 +259,8 @@ export class SurveyDataBuilder {
       const positive = new Set(positiveCodes(codebook, item));
       const conditionIndex = item.askedIf ? columnIndex.get(item.askedIf.column) : undefined;
       if (item.askedIf && conditionIndex === undefined)
-        this.problems.push({ type: 'error', code: 'MissingColumn', message: `item "${item.id}" is asked only if column "${item.askedIf.column}" matches, but that column is not in the file`, column: item.askedIf.column });
-      const index = need(item.column, `item "${item.id}"`);
+        this.noteOnce(dataProblem('error', 'MissingColumn.askedIf', { id: quoted(item.id), column: quoted(item.askedIf.column) }, { column: shownValue(item.askedIf.column) }));
+      const index = need(item.column, 'MissingColumn.item', item.id);
       return {
         index,
         header: header[index],
@@ -243,7 +269,7 @@ export class SurveyDataBuilder {
         codes: new CodeIndex(scale.codes.map((c) => c.code), item.missing),
         answerOf: codeArray(scale.codes.length, capacity),
         column: { item, codes: scale.codes, positive: scale.codes.map((c) => positive.has(c.code)) },
-        scaleCodes: scale.codes.map((c) => c.code).join(', '),
+        scaleCodes: shownList(scale.codes.map((c) => c.code)),
       };
     });
     // Only the constructor reports missing columns, so this is known once and for all here.
@@ -255,13 +281,13 @@ export class SurveyDataBuilder {
     return this.problems;
   }
 
-  /** How many problems of each code were found, including those past the per-column listing cap. */
+  /** How many problems of each code were found, including those past the listing caps. */
   get counts(): Map<string, number> {
-    const counts = new Map<string, number>();
-    const add = (code: string, n: number) => counts.set(code, (counts.get(code) ?? 0) + n);
-    for (const [key, n] of this.perColumn) add(key.slice(key.lastIndexOf(':') + 1), n);
-    // Problems reported once, outside the per-column cap (missing columns, no rows).
-    for (const p of this.problems) if (!this.perColumn.has(`${p.column}:${p.code}`)) add(p.code, 1);
+    const counts = new Map(this.once);
+    for (const [key, n] of this.perColumn) {
+      const code = key.slice(key.lastIndexOf(':') + 1);
+      counts.set(code, (counts.get(code) ?? 0) + n);
+    }
     return counts;
   }
 
@@ -275,16 +301,22 @@ export class SurveyDataBuilder {
     return this.failed;
   }
 
-  /** Counts a problem of a column and kind; true while it is still to be listed (under the cap). */
+  /** Counts a problem of a column and kind; true while it is still to be listed (under the caps). */
   private tally(column: string | undefined, code: string): boolean {
     const key = `${column}:${code}`;
     const count = (this.perColumn.get(key) ?? 0) + 1;
     this.perColumn.set(key, count);
-    return count <= MAX_PROBLEMS_PER_COLUMN;
+    return count <= MAX_PROBLEMS_PER_COLUMN && this.problems.length < MAX_PROBLEMS;
   }
 
   private note(p: DataProblem) {
     if (this.tally(p.column, p.code)) this.problems.push(p);
+  }
+
+  /** A problem reported once (not per row): always listed, there are few. */
+  private noteOnce(p: DataProblem) {
+    this.once.set(p.code, (this.once.get(p.code) ?? 0) + 1);
+    this.problems.push(p);
   }
 
   /** Adds one data row (fields as strings, in header order). */
@@ -301,7 +333,7 @@ export class SurveyDataBuilder {
     if (this.failed) return;
     const row = ++this.rows;
     if (this.keepColumns && row > this.capacity) this.growColumns();
-    if (record.length !== this.header.length) this.note({ type: 'error', code: 'RaggedRow', message: `has ${record.length} fields, the header has ${this.header.length}`, row });
+    if (record.length !== this.header.length) this.note(dataProblem('error', record.length === 1 ? 'RaggedRow.one' : 'RaggedRow', { fields: record.length, headerFields: this.header.length }, { row }));
     this.readId(record, row);
     this.readWeight(record, row);
     this.readAttributes(record, row);
@@ -324,11 +356,15 @@ export class SurveyDataBuilder {
     // Kept in check-only mode too: the repeated-id table reads them from this list.
     const id = record.trimmed(this.idIndex);
     this.ids.push(id);
-    if (id === '') this.note({ type: 'error', code: 'MissingId', message: 'the respondent id is blank', row, column: this.codebook.respondentId });
+    if (id === '') this.note(dataProblem('error', 'MissingId', undefined, { row, column: this.codebook.respondentId }));
     else {
       const first = this.seenIds.firstRow(row);
-      if (first !== 0) this.note({ type: 'error', code: 'DuplicateId', message: `respondent id "${id}" also appears on row ${first}`, row, column: this.codebook.respondentId });
+      if (first !== 0) this.duplicateId(id, first, row);
     }
+  }
+
+  private duplicateId(id: string, first: number, row: number): void {
+    if (this.tally(this.codebook.respondentId, 'DuplicateId')) this.problems.push(dataProblem('error', 'DuplicateId', { id: quoted(id), first }, { row, column: this.codebook.respondentId }));
   }
 
   private readWeight(record: CsvRecord, row: number): void {
@@ -344,8 +380,10 @@ export class SurveyDataBuilder {
 
   private badWeight(record: CsvRecord, row: number, w: number): void {
     const raw = record.trimmed(this.weightIndex);
-    if (!Number.isFinite(w)) this.note({ type: 'error', code: 'BadWeight', message: raw === '' ? 'the weight is blank' : `the weight "${raw}" is not a number`, row, column: this.codebook.weight });
-    else this.note({ type: 'error', code: 'NegativeWeight', message: `the weight ${raw} is negative`, row, column: this.codebook.weight });
+    const place = { row, column: this.codebook.weight };
+    if (!this.tally(this.codebook.weight, Number.isFinite(w) ? 'NegativeWeight' : 'BadWeight')) return;
+    if (!Number.isFinite(w)) this.problems.push(raw === '' ? dataProblem('error', 'BadWeight.blank', undefined, place) : dataProblem('error', 'BadWeight', { value: quoted(raw) }, place));
+    else this.problems.push(dataProblem('error', 'NegativeWeight', { value: quoted(raw) }, place));
   }
 
   private readAttributes(record: CsvRecord, row: number): void {
@@ -378,11 +416,18 @@ export class SurveyDataBuilder {
 
   private unknownAttributeCode(plan: AttributePlan, record: CsvRecord, row: number): void {
     if (this.tally(plan.header, 'UnknownCode'))
-      this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${record.trimmed(plan.index)}" is not a code of ${plan.column.label.en} (${plan.codes!.keys().join(', ')})`, row, column: plan.header });
+      this.problems.push(
+        dataProblem(
+          'error',
+          'UnknownCode.attribute',
+          { value: quoted(record.trimmed(plan.index)), attribute: shownValue(plan.column.label.en), attributeNl: shownValue(plan.column.label.nl), codes: shownList(plan.codes!.keys()) },
+          { row, column: plan.header },
+        ),
+      );
   }
 
   private outOfScale(plan: AttributePlan, record: CsvRecord, row: number): void {
-    this.note({ type: 'error', code: 'OutOfScale', message: `"${record.trimmed(plan.index)}" is outside the scale ${plan.min}-${plan.max}`, row, column: plan.header });
+    if (this.tally(plan.header, 'OutOfScale')) this.problems.push(dataProblem('error', 'OutOfScale', { value: quoted(record.trimmed(plan.index)), min: plan.min, max: plan.max }, { row, column: plan.header }));
   }
 
   private readItems(record: CsvRecord, row: number): void {
@@ -403,18 +448,20 @@ export class SurveyDataBuilder {
 
   private unknownItemCode(plan: ItemPlan, record: CsvRecord, row: number): void {
     if (this.tally(plan.header, 'UnknownCode'))
-      this.problems.push({ type: 'error', code: 'UnknownCode', message: `"${record.trimmed(plan.index)}" is not a code of the scale ${plan.scaleCodes}`, row, column: plan.header });
+      this.problems.push(dataProblem('error', 'UnknownCode', { value: quoted(record.trimmed(plan.index)), codes: plan.scaleCodes }, { row, column: plan.header }));
   }
 
   private answeredNotAsked(plan: ItemPlan, row: number): void {
+    if (!this.tally(plan.header, 'AnsweredNotAsked')) return;
     const condition = plan.column.item.askedIf!;
-    this.note({ type: 'warning', code: 'AnsweredNotAsked', message: `answered, but the item is asked only if "${condition.column}" is ${condition.in.join(' or ')}; left out of the base`, row, column: plan.header });
+    const values: ProblemValues = condition.in.length === 1 ? { column: quoted(condition.column), code: quoted(condition.in[0]) } : { column: quoted(condition.column), codes: shownList(condition.in) };
+    this.problems.push(dataProblem('warning', condition.in.length === 1 ? 'AnsweredNotAsked' : 'AnsweredNotAsked.many', values, { row, column: plan.header }));
   }
 
   /** The finished dataset; throws a DatasetError listing every error found. */
   finish(): SurveyData {
     if (!this.keepColumns) throw new Error('this builder only checks rows (columns: false); it has no dataset to finish');
-    if (!this.headerFailed && this.rows === 0) this.problems.push({ type: 'error', code: 'NoRows', message: 'the file has a header but no respondents' });
+    if (!this.headerFailed && this.rows === 0) this.noteOnce(dataProblem('error', 'NoRows', undefined));
     if (this.problems.some((p) => p.type === 'error')) throw new DatasetError(this.problems);
     const attributes = new Map<string, AttributeColumn>();
     const rows = this.rows;
@@ -460,7 +507,7 @@ export function buildSurveyData(codebook: Codebook, header: string[], rows: stri
 /** Reads a CSV text against a codebook. */
 export function loadSurveyFromCsv(codebook: Codebook, csvText: string): SurveyData {
   const { header, rows } = parseCsv(csvText);
-  if (header.length === 0) throw new DatasetError([{ type: 'error', code: 'EmptyFile', message: 'the file is empty' }]);
+  if (header.length === 0) throw new DatasetError([dataProblem('error', 'EmptyFile', undefined)]);
   return buildSurveyData(codebook, header, rows);
 }
 

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { codebookForFile, withSourceColumn } from '@/lib/ingest/files';
+import { uploadAnswerMessage } from '@/lib/ingest/problemMessages';
 import type { Problem, ValidationReport } from '@/lib/ingest/types';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { columnsMap, matchHeaders, type HeaderMatch } from '@/lib/mapping/matchHeaders';
@@ -110,9 +111,10 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
       router.refresh();
       return;
     }
-    const body = (await response?.json().catch(() => null)) as { error?: { message?: string; problems?: Problem[]; report?: { counts?: Record<string, number>; problems?: Problem[] } } } | null;
+    const body = (await response?.json().catch(() => null)) as { error?: { code?: string; message?: string; problems?: Problem[]; report?: { counts?: Record<string, number>; problems?: Problem[] } } } | null;
     const list = body?.error?.problems ?? body?.error?.report?.problems ?? [];
-    setPhase({ kind: 'failed', message: body?.error?.message ?? (response ? `HTTP ${response.status}` : ut(locale, 'networkFailed')), problems: list, total: body?.error?.report?.counts ? Object.values(body.error.report.counts).reduce((a, b) => a + b, 0) : list.length });
+    const message = body?.error?.message !== undefined ? uploadAnswerMessage({ code: '', ...body.error, message: body.error.message }, locale) : response ? `HTTP ${response.status}` : ut(locale, 'networkFailed');
+    setPhase({ kind: 'failed', message, problems: list, total: body?.error?.report?.counts ? Object.values(body.error.report.counts).reduce((a, b) => a + b, 0) : list.length });
   };
 
   return (

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
+import { uploadAnswerMessage } from '@/lib/ingest/problemMessages';
 import type { Problem } from '@/lib/ingest/types';
 import { buildCodebook } from '@/lib/mapping/build';
 import type { MappingDraft } from '@/lib/mapping/draft';
@@ -70,14 +71,14 @@ export function CodebookEditor({
         router.refresh();
         return;
       }
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string; problems?: Problem[]; report?: { counts?: Record<string, number>; problems?: Problem[] } } } | null;
+      const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; problems?: Problem[]; report?: { counts?: Record<string, number>; problems?: Problem[] } } } | null;
       const list = body?.error?.problems ?? body?.error?.report?.problems ?? [];
       if (response.status === 412 || response.status === 409) {
         setStatus({ kind: 'refused', message: mt(locale, 'changedMeanwhile'), problems: [], total: 0 });
         return;
       }
       const total = body?.error?.report?.counts ? Object.values(body.error.report.counts).reduce((a, b) => a + b, 0) : list.length;
-      setStatus({ kind: 'refused', message: body?.error?.message ?? `HTTP ${response.status}`, problems: list, total });
+      setStatus({ kind: 'refused', message: body?.error?.message !== undefined ? uploadAnswerMessage({ code: '', ...body.error, message: body.error.message }, locale) : `HTTP ${response.status}`, problems: list, total });
     } catch {
       setStatus({ kind: 'refused', message: 'network error', problems: [], total: 0 });
     }

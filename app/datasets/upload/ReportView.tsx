@@ -1,51 +1,69 @@
 'use client';
 
 import { delimiterName } from '@/lib/ingest/delimiter';
-import { problemMessage } from '@/lib/ingest/limitMessages';
+import { personalValues } from '@/lib/ingest/personal';
+import { personalEvidence, personalKindWords, problemKindLabel, problemMessage, problemPlaceParts, problemType } from '@/lib/ingest/problemMessages';
 import { reportToCsv } from '@/lib/ingest/reportCsv';
 import type { Problem, ValidationReport } from '@/lib/ingest/types';
 import { formatNumber } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
+import { shownValue } from '@/lib/survey/quoteValue';
 import { ut } from './messages';
 
-/** How many problems the page lists; the downloadable report has them all (up to the validator's cap per kind). */
+/** How many problems the page lists; the downloadable report has every problem the validator kept (up to 100 per kind). */
 export const LISTED_PROBLEMS = 100;
 
-/** The counts per kind, with each kind's type taken from its listed problems. */
-function kinds(report: Pick<ValidationReport, 'counts' | 'problems'>): { code: string; type: Problem['type'] | undefined; n: number }[] {
-  const typeOf = new Map(report.problems.map((p) => [p.code, p.type] as const));
+/** The counts per kind, errors first, then by count. */
+function kinds(report: Pick<ValidationReport, 'counts'>): { code: string; type: Problem['type']; n: number }[] {
   return Object.entries(report.counts)
-    .map(([code, n]) => ({ code, type: typeOf.get(code), n }))
+    .map(([code, n]) => ({ code, type: problemType(code), n }))
     .sort((a, b) => (a.type === b.type ? b.n - a.n : a.type === 'error' ? -1 : 1));
+}
+
+/** A column of the file as the report names it: shortened, control characters named. */
+const ColumnName = ({ column }: { column: string | undefined }) => (column ? <code title={column.length > 80 ? shownValue(column, 1000) : undefined}>{shownValue(column)}</code> : <>–</>);
+
+/** Where a problem is: "data row 11," and "line 12", each kept whole; a whole column (named beside it) or the whole file. */
+function Place({ problem, locale }: { problem: Problem; locale: Locale }) {
+  const [row, line] = problemPlaceParts(problem, locale);
+  if (!row) return <span>{problem.column ? ut(locale, 'wholeColumn') : ut(locale, 'wholeFile')}</span>;
+  return line ? (
+    <>
+      <span>{row},</span> <span>{line}</span>
+    </>
+  ) : (
+    <span>{row}</span>
+  );
 }
 
 export function ProblemTable({ problems, total, locale, testId }: { problems: Problem[]; total: number; locale: Locale; testId: string }) {
   const shown = problems.slice(0, LISTED_PROBLEMS);
   return (
     <div className="table-scroll">
-      <table className="findings problems-table" data-testid={testId}>
+      {/* The roles keep it a table for screen readers on a phone, where its rows are shown as blocks. */}
+      <table className="findings problems-table" data-testid={testId} role="table">
         <caption>{ut(locale, 'problemsCaption', { n: formatNumber(shown.length, locale), total: formatNumber(total, locale) })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{ut(locale, 'colType')}</th>
-            <th scope="col">{ut(locale, 'colRow')}</th>
-            <th scope="col">{ut(locale, 'colColumn')}</th>
-            <th scope="col">{ut(locale, 'colCode')}</th>
-            <th scope="col">{ut(locale, 'colMessage')}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">{ut(locale, 'colType')}</th>
+            <th scope="col" role="columnheader">{ut(locale, 'colPlace')}</th>
+            <th scope="col" role="columnheader">{ut(locale, 'colColumn')}</th>
+            <th scope="col" role="columnheader">{ut(locale, 'colMessage')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {shown.map((p, i) => (
-            <tr key={i} className={`problem-${p.type}`} data-code={p.code}>
-              <td>
+            <tr key={i} className={`problem-${p.type}`} data-code={p.code} role="row">
+              <td role="cell">
                 <span className={`badge badge-${p.type}`}>{ut(locale, p.type)}</span>
               </td>
-              <td className="num">{p.row === undefined ? '–' : p.row === 0 ? ut(locale, 'header') : formatNumber(p.row, locale)}</td>
-              <td>{p.column ? <code>{p.column}</code> : '–'}</td>
-              <td>
-                <code>{p.code}</code>
+              <td className="problem-place" role="cell">
+                <Place problem={p} locale={locale} />
               </td>
-              <td>{problemMessage(p, locale)}</td>
+              <td className={p.column ? undefined : 'no-column'} role="cell">
+                <ColumnName column={p.column} />
+              </td>
+              <td role="cell">{problemMessage(p, locale)}</td>
             </tr>
           ))}
         </tbody>
@@ -54,7 +72,7 @@ export function ProblemTable({ problems, total, locale, testId }: { problems: Pr
   );
 }
 
-export function CountsTable({ report, locale }: { report: Pick<ValidationReport, 'counts' | 'problems'>; locale: Locale }) {
+export function CountsTable({ report, locale }: { report: Pick<ValidationReport, 'counts'>; locale: Locale }) {
   const rows = kinds(report);
   if (rows.length === 0) return null;
   return (
@@ -63,17 +81,17 @@ export function CountsTable({ report, locale }: { report: Pick<ValidationReport,
       <thead>
         <tr>
           <th scope="col">{ut(locale, 'colKind')}</th>
-          <th scope="col">{ut(locale, 'colType')}</th>
-          <th scope="col">{ut(locale, 'colCount')}</th>
+          <th scope="col" className="num">
+            {ut(locale, 'colCount')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((k) => (
-          <tr key={k.code}>
+          <tr key={k.code} data-kind={k.code}>
             <th scope="row">
-              <code>{k.code}</code>
+              {problemKindLabel(k.code, locale)} <span className={`badge badge-${k.type}`}>{ut(locale, k.type)}</span>
             </th>
-            <td>{k.type ? ut(locale, k.type) : '–'}</td>
             <td className="num">{formatNumber(k.n, locale)}</td>
           </tr>
         ))}
@@ -109,8 +127,7 @@ export function ReportView({
   onKeep: (column: string, keep: boolean) => void;
   locale: Locale;
 }) {
-  const errors = report.problems.filter((p) => p.type === 'error').length;
-  const errorCount = Object.entries(report.counts).reduce((sum, [code, n]) => (report.problems.some((p) => p.code === code && p.type === 'error') ? sum + n : sum), 0) || errors;
+  const errorCount = Object.entries(report.counts).reduce((sum, [code, n]) => (problemType(code) === 'error' ? sum + n : sum), 0);
   const total = Object.values(report.counts).reduce((a, b) => a + b, 0);
   const encoding = report.encoding === 'utf-8-bom' ? 'UTF-8 (BOM)' : 'UTF-8';
   return (
@@ -121,7 +138,7 @@ export function ReportView({
           rows: formatNumber(report.rowCount, locale),
           columns: formatNumber(report.header.length, locale),
           encoding,
-          delimiter: delimiterName(report.delimiter),
+          delimiter: delimiterName(report.delimiter, locale),
           time: seconds < 1 ? `${formatNumber(Math.max(1, Math.round(seconds * 1000)), locale)} ms` : `${formatNumber(seconds, locale, 1)} s`,
         })}
       </p>
@@ -132,7 +149,7 @@ export function ReportView({
       {report.problems.length > 0 && <ProblemTable problems={report.problems} total={total} locale={locale} testId="report-problems" />}
       {report.problems.length > 0 && (
         <p>
-          <button type="button" className="button button-secondary" onClick={() => downloadText(reportToCsv(report), `${fileName.replace(/\.[^.]+$/, '')}-report.csv`, 'text/csv;charset=utf-8')}>
+          <button type="button" className="button button-secondary" onClick={() => downloadText(reportToCsv(report, locale), `${fileName.replace(/\.[^.]+$/, '')}-report.csv`, 'text/csv;charset=utf-8')}>
             {ut(locale, 'downloadReport')}
           </button>
         </p>
@@ -145,8 +162,11 @@ export function ReportView({
             {report.personalColumns.map((p) => (
               <li key={p.column}>
                 <label>
-                  <input type="checkbox" checked={keep.has(p.column)} onChange={(e) => onKeep(p.column, e.target.checked)} aria-label={ut(locale, 'keepColumn', { column: p.column })} />{' '}
-                  <code>{p.column}</code> <span className="muted small">({p.kind}; {p.evidence})</span>
+                  <input type="checkbox" checked={keep.has(p.column)} onChange={(e) => onKeep(p.column, e.target.checked)} aria-label={ut(locale, 'keepColumn', { column: shownValue(p.column) })} />{' '}
+                  <ColumnName column={p.column} />{' '}
+                  <span className="muted small">
+                    ({personalKindWords(p.kind, locale)}; {personalEvidence(personalValues(p.column, p.basis), locale)})
+                  </span>
                 </label>
               </li>
             ))}

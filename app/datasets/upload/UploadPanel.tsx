@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { codebookForFile } from '@/lib/ingest/files';
-import { codebookTooLargeProblem, problemMessage } from '@/lib/ingest/limitMessages';
+import { codebookTooLargeProblem, ingestProblem, problemMessage, uploadAnswerMessage } from '@/lib/ingest/problemMessages';
 import { matchTemplateHeader, type TemplateHeader } from '@/lib/mapping/templates';
 import { applyKeepChoices } from '@/lib/ingest/personalProblems';
 import { MAX_CODEBOOK_BYTES, type Problem, type ValidationReport } from '@/lib/ingest/types';
@@ -17,6 +17,7 @@ import type { ColumnProfile } from '@/lib/mapping/profile';
 import { factsOf, proposeDraft } from '@/lib/mapping/propose';
 import { freeColumnName, sourceValues, withSourceColumn } from '@/lib/mapping/sources';
 import { parseCodebook, type Codebook, type Locale } from '@/lib/survey/codebook';
+import { shownValue } from '@/lib/survey/quoteValue';
 import { FilesStep, filesChoiceReady, type FilesChoice } from './FilesStep';
 import { MappingScreen } from './MappingScreen';
 import { mt } from './mappingMessages';
@@ -57,8 +58,9 @@ interface UploadAnswer {
   files?: { name: string; source: string; rows: number }[];
 }
 
+/** A refusal of POST /api/datasets: the problems listed once, beside the report's counts (lib/api/upload.ts `refusalBody`). */
 interface ErrorAnswer {
-  error: { code: string; message: string; problems?: Problem[]; report?: { counts: Record<string, number>; problems?: Problem[] } };
+  error: { code: string; message: string; limit?: Problem['limit']; problems?: Problem[]; report?: { counts: Record<string, number>; total?: number } };
 }
 
 interface FileReport {
@@ -222,11 +224,11 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       try {
         parsed = parseCodebook(JSON.parse((await cbFile.text()).replace(/^\uFEFF/, '')));
       } catch (e) {
-        setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [{ type: 'error', code: 'BadCodebook', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] });
+        setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [ingestProblem('BadCodebook.json', { detail: shownValue(e instanceof Error ? e.message : String(e), 200) })] });
         return null;
       }
       if (!parsed.ok) {
-        setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: parsed.problems.map((p) => ({ type: 'error', code: 'BadCodebook', message: `${p.path || '(root)'}: ${p.message}` })) });
+        setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: parsed.problems.map((p) => ingestProblem('BadCodebook', { path: shownValue(p.path || '(root)'), detail: shownValue(p.message, 300) })) });
         return null;
       }
       return parsed.codebook;
@@ -389,9 +391,11 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         return;
       }
       const body = request.response as ErrorAnswer | null;
-      const problems = body?.error.problems ?? body?.error.report?.problems ?? [];
-      const count = body?.error.report ? Object.values(body.error.report.counts).reduce((a, b) => a + b, 0) : problems.length;
-      setPhase({ kind: 'refused', message: ut(locale, 'serverRefused', { message: body?.error.message ?? `HTTP ${request.status}` }), problems: problems as Problem[], total: count });
+      const problems = body?.error.problems ?? [];
+      const report = body?.error.report;
+      const count = report ? (report.total ?? Object.values(report.counts).reduce((a, b) => a + b, 0)) : problems.length;
+      const message = body?.error ? uploadAnswerMessage(body.error, locale) : ut(locale, 'serverStatus', { status: String(request.status) });
+      setPhase({ kind: 'refused', message: ut(locale, 'serverRefused', { message }), problems, total: count });
     };
     request.onerror = () => {
       if (xhr.current !== request) return;

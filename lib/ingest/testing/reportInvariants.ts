@@ -1,3 +1,5 @@
+import { countsOk, PROBLEM_KIND_LABELS, problemType } from '../problemMessages';
+import { jsonBytes } from '../problems';
 import type { ValidationReport } from '../types';
 
 /**
@@ -13,18 +15,26 @@ import type { ValidationReport } from '../types';
  */
 const COLUMN_NOT_IN_FILE = new Set(['MissingColumn', 'UnknownKeepColumn', 'HeaderTooLong']);
 
+/** A report is at most this big, its header and the personal-data columns' names aside (the file's own column names, bounded by limits.ts). */
+export const MAX_REPORT_BYTES = 1024 * 1024;
+
 export function reportViolations(report: ValidationReport): string[] {
   const out: string[] = [];
   if (typeof report.ok !== 'boolean') out.push('ok is not a boolean');
-  const hasError = report.problems.some((p) => p.type === 'error');
-  if (report.ok === hasError) out.push(`ok is ${report.ok} but the listed problems ${hasError ? 'include' : 'have no'} errors`);
+  if (report.ok !== countsOk(report.counts)) out.push(`ok is ${report.ok} but the counts ${report.ok ? 'include' : 'have no'} errors`);
+  const size = jsonBytes({ ...report, header: [], personalColumns: report.personalColumns.map((p) => ({ ...p, column: '' })) });
+  if (size > MAX_REPORT_BYTES) out.push(`the report takes ${size} bytes of JSON`);
+  for (const code of Object.keys(report.counts)) if (!(code in PROBLEM_KIND_LABELS)) out.push(`counts.${code}: a code without a label`);
   if (!Number.isInteger(report.rowCount) || report.rowCount < 0) out.push(`rowCount ${report.rowCount} is not a count`);
   if (!['utf-8', 'utf-8-bom'].includes(report.encoding)) out.push(`unknown encoding ${report.encoding}`);
   if (![',', ';', '\t'].includes(report.delimiter)) out.push(`unknown delimiter ${JSON.stringify(report.delimiter)}`);
   const listed = new Map<string, number>();
   report.problems.forEach((p, i) => {
     const at = `problem ${i} (${p.code})`;
-    if (p.type !== 'error' && p.type !== 'warning') out.push(`${at}: type ${String(p.type)}`);
+    if (p.type !== problemType(p.code)) out.push(`${at}: type ${String(p.type)}, but ${p.code} is ${problemType(p.code) === 'error' ? 'an error' : 'a warning'}`);
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(p.message)) out.push(`${at}: a control character copied into the message`);
+    if (p.line !== undefined && (p.row === undefined || !Number.isInteger(p.line) || p.line < p.row + 1)) out.push(`${at}: line ${p.line} before data row ${p.row} could start`);
+    if (p.row !== undefined && p.line === undefined) out.push(`${at}: data row ${p.row} without its line`);
     if (typeof p.code !== 'string' || !/^[A-Z][A-Za-z0-9]+$/.test(p.code)) out.push(`${at}: code ${JSON.stringify(p.code)} is not a code`);
     if (typeof p.message !== 'string' || p.message.trim() === '') out.push(`${at}: no message`);
     if (p.row !== undefined) {
