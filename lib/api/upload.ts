@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { CodebookChecks } from '../ingest/codebookChecks';
-import { decodeUpload, detectDelimiter, personalColumnPlan, recordsOf, scanUpload, type Problem, type UploadScan, type ValidationReport } from '../ingest';
+import { detectDelimiter, personalColumnPlan, recordsOf, scanUpload, type Problem, type UploadScan, type ValidationReport } from '../ingest';
 import { ingestProblem } from '../ingest/problemMessages';
 import { fittingPrefix } from '../ingest/problems';
 import { DEFAULT_MAX_BYTES, MAX_CODEBOOK_BYTES } from '../ingest/types';
@@ -89,6 +89,15 @@ export function reportSummary(report: ValidationReport, listed: number) {
   };
 }
 
+/** Bytes enough for any header within the limits (1,000 names of 1,000 characters). */
+const HEADER_BYTES = 4 * 1024 * 1024;
+
+/** A CSV file's header, trimmed as the validator reads it: the first record of its first megabytes. */
+export function csvHeader(bytes: Uint8Array): string[] {
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes.subarray(0, HEADER_BYTES), { stream: bytes.length > HEADER_BYTES });
+  return firstRecord(text);
+}
+
 /** The file's header, trimmed as the validator reads it (the first record; cheap). */
 export function firstRecord(text: string): string[] {
   const { delimiter } = detectDelimiter(text);
@@ -117,9 +126,9 @@ export function parseCodebookText(text: string): Codebook {
   return parsed.codebook;
 }
 
-function chooseCodebook(input: UploadInput, text: string, name: string): { codebook: Codebook; template: TemplateStudy | null } {
+function chooseCodebook(input: UploadInput, header: string[], name: string): { codebook: Codebook; template: TemplateStudy | null } {
   if (input.codebookText !== undefined) return { codebook: parseCodebookText(input.codebookText), template: null };
-  const template = matchTemplate(firstRecord(text));
+  const template = matchTemplate(header);
   if (!template)
     throw new ApiError(
       400,
@@ -143,10 +152,9 @@ export async function uploadDataset(store: DatasetStore, input: UploadInput): Pr
   if (input.bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(input.bytes.length);
   const name = parseField(uploadNameSchema, (input.name ?? '').trim() || defaultName(input.fileName), 'BadName');
 
-  const decoded = decodeUpload(input.bytes);
-  const { codebook, template } = chooseCodebook(input, decoded.text, name);
+  const { codebook, template } = chooseCodebook(input, csvHeader(input.bytes), name);
   const keep = input.keepPersonal ?? [];
-  const scan = scanUpload(input.bytes, { codebook, keepPersonalColumns: keep }, { decoded });
+  const scan = scanUpload(input.bytes, { codebook, keepPersonalColumns: keep });
   const report = scan.report;
   if (!report.ok) throw new ApiError(422, 'InvalidData', 'the file has errors; nothing was stored', refusalBody(report));
 

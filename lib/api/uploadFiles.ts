@@ -1,6 +1,6 @@
 import { CodebookChecks } from '../ingest/codebookChecks';
 import { canonicalHeader, codebookForFile, filePlanProblems, mergedHeader, planCodebookProblems, RespondentIds, rowProjection, type FilePlanEntry, type FilePlanProblem, type FileProblem } from '../ingest/files';
-import { decodeUpload, personalColumnPlan, recordsOf, scanUpload, type UploadScan, type ValidationReport } from '../ingest';
+import { personalColumnPlan, recordsOf, scanUpload, type UploadScan, type ValidationReport } from '../ingest';
 import { DEFAULT_MAX_ROWS } from '../ingest/types';
 import type { DatasetStore } from '../storage/datasetStore';
 import type { Codebook } from '../survey/codebook';
@@ -9,7 +9,7 @@ import { parseField, uploadNameSchema } from './schemas';
 import { fittingPrefix } from '../ingest/problems';
 import { ingestProblem } from '../ingest/problemMessages';
 import { quoted, shownValue } from '../survey/quoteValue';
-import { defaultName, firstRecord, listedProblems, MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES, parseCodebookText, PERSONAL_COLUMNS_BYTES, tooLarge, type UploadResult } from './upload';
+import { csvHeader, defaultName, listedProblems, MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES, parseCodebookText, PERSONAL_COLUMNS_BYTES, tooLarge, type UploadResult } from './upload';
 
 /**
  * Several files into one dataset (POST /api/datasets with more than one file, or one file with a
@@ -68,11 +68,10 @@ export function throwPlanProblems(problems: FilePlanProblem[], names: readonly s
  * Validates one file against the codebook projected onto its header; personal-data columns are
  * kept when `keep` names them by the file's own or by the codebook's name.
  */
-export function checkFile(file: UploadFile, name: string, entry: FilePlanEntry, projected: Codebook, keep: readonly string[], decoded = decodeUpload(file.bytes)): CheckedFile {
-  const header = firstRecord(decoded.text);
+export function checkFile(file: UploadFile, name: string, entry: FilePlanEntry, projected: Codebook, keep: readonly string[], header = csvHeader(file.bytes)): CheckedFile {
   const canonical = canonicalHeader(header, entry.columns);
   const keepHere = header.filter((h, i) => keep.includes(h) || keep.includes(canonical[i]));
-  const scan = scanUpload(file.bytes, { codebook: projected, keepPersonalColumns: keepHere }, { decoded });
+  const scan = scanUpload(file.bytes, { codebook: projected, keepPersonalColumns: keepHere });
   const dropped = scan.report.ok ? personalColumnPlan(scan.report.header, scan.report).dropped : [];
   return { name, source: entry.source, columns: entry.columns, scan, dropped };
 }
@@ -194,8 +193,7 @@ export async function uploadFiles(store: DatasetStore, input: FilesUploadInput):
   const fullPlan = { sourceColumn, files: plan.files };
   throwPlanProblems(planCodebookProblems(fullPlan, codebook), names);
 
-  const decoded = files.map((f) => decodeUpload(f.bytes));
-  const headers = decoded.map((d) => firstRecord(d.text));
+  const headers = files.map((f) => csvHeader(f.bytes));
   // A file without a header is left to the validator, which says why (empty, not text).
   throwPlanProblems(
     filePlanProblems(fullPlan, headers).filter((p) => p.file === undefined || headers[p.file].length > 0),
@@ -203,7 +201,7 @@ export async function uploadFiles(store: DatasetStore, input: FilesUploadInput):
   );
 
   const projected = plan.files.map((entry) => codebookForFile(codebook, entry.columns));
-  const checked = files.map((file, i) => checkFile(file, names[i], plan.files[i], projected[i], input.keepPersonal ?? [], decoded[i]));
+  const checked = files.map((file, i) => checkFile(file, names[i], plan.files[i], projected[i], input.keepPersonal ?? [], headers[i]));
   if (checked.some((f) => !f.scan.report.ok)) throw invalidFiles(checked);
   checkTotalRows(checked.reduce((n, f) => n + f.scan.report.rowCount, 0));
   checked.forEach((file, i) => checkPersonalNeeded(file, projected[i]));

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook, type Codebook } from '../survey/codebook';
 import { propertyOptions } from '../testing/propertyOptions';
-import { ingestUpload, validateUpload } from './validate';
+import { ingestUpload, validateUpload } from './validator';
 import { checkUpload, streamReport } from './testing/checkUpload';
 import { reportViolations } from './testing/reportInvariants';
 import type { Delimiter } from './types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter } from './delimiter';
-import { validateUpload } from './validate';
+import { validateUpload } from './validator';
 
 /**
  * Regressions found by the CSV property tests (csv.property.test.ts): papaparse's guess counts

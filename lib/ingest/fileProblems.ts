@@ -6,8 +6,8 @@ import type { ProblemCollector } from './problems';
 import type { Problem, ValidationReport } from './types';
 
 /**
- * The problems of reading a file that both validators find (validate.ts on the whole text, and
- * streamValidate.ts chunk by chunk), made in one place so that both give the same report.
+ * The problems of reading a file that both validators find (the validator on the whole text, and
+ * validator.ts chunk by chunk), made in one place so that both give the same report.
  */
 
 /** The InvalidUtf8 problem, in both validators. */

@@ -15,7 +15,7 @@ import {
   withSourceColumn,
 } from './files';
 import { OWN_SURVEY_HEADERS, ownSurveyCodebook, ownSurveyFiles } from './testing/ownSurvey';
-import { validateUpload } from './validate';
+import { validateUpload } from './validator';
 
 const same = (text: string) => ({ en: text, nl: text });
 /** The codebook without a source column. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestUpload } from './validate';
+import { ingestUpload } from './validator';
 import { checkCodebook } from './testing/checkCodebook';
 import { checkUpload } from './testing/checkUpload';
 import { fuzzSeeds } from './testing/fuzzCorpus';

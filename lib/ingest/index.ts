@@ -3,7 +3,7 @@
  * column dropping. Free of React and of Node-only modules, so it runs in a browser web worker
  * and on the server alike.
  */
-export { validateUpload, ingestUpload, scanUpload, recordsOf, type UploadScan } from './validate';
+export { validateUpload, ingestUpload, scanUpload, recordsOf, type UploadScan } from './validator';
 export { dropPersonalColumns, personalColumnPlan, classifyColumn, kindFromHeader } from './personal';
 export { reportToCsv } from './reportCsv';
 export { decodeUpload, scanUtf8 } from './encoding';

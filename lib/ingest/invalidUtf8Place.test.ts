@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { StreamingValidator } from './streamValidate';
-import { validateUpload } from './validate';
+import { UploadValidator } from './validator';
+import { validateUpload } from './validator';
 
 /** The streaming validator, fed `bytes` in chunks of each size, gives `expected` every time. */
 function expectStreamedReport(bytes: Uint8Array, sizes: number[], expected: ReturnType<typeof validateUpload>) {
   for (const size of sizes) {
-    const v = new StreamingValidator({ totalBytes: bytes.length });
+    const v = new UploadValidator({ totalBytes: bytes.length });
     for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
     expect(v.finish(), `chunks of ${size}`).toEqual(expected);
   }
@@ -20,7 +20,7 @@ describe('where an invalid byte is reported', () => {
     // The lone "\r" is no line break in a CRLF file: row 1 runs on to the end, and the byte is in its last field.
     expect(report.rowCount).toBe(1);
     expect(report.problems.find((p) => p.code === 'InvalidUtf8')).toMatchObject({ row: 1, column: 'q3' });
-    const streamed = new StreamingValidator({ totalBytes: bytes.length });
+    const streamed = new UploadValidator({ totalBytes: bytes.length });
     streamed.push(bytes);
     expect(streamed.finish()).toEqual(report);
   });

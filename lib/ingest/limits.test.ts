@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { problemMessage } from './problemMessages';
-import { StreamingValidator } from './streamValidate';
+import { UploadValidator } from './validator';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FIELD_CHARS, DEFAULT_MAX_HEADER_CHARS, DEFAULT_MAX_ROWS, type ValidateOptions, type ValidationReport } from './types';
-import { validateUpload } from './validate';
+import { validateUpload } from './validator';
 
 /**
  * Every upload limit at its boundary, in the server's validator and the browser's (streamed in
@@ -13,7 +13,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 function both(text: string, options: ValidateOptions = {}): ValidationReport {
   const bytes = enc(text);
   const server = validateUpload(bytes, options);
-  const v = new StreamingValidator({ ...options, totalBytes: bytes.length });
+  const v = new UploadValidator({ ...options, totalBytes: bytes.length });
   for (let i = 0; i < bytes.length && !v.stopped; i += 65_536) v.push(bytes.subarray(i, i + 65_536));
   expect(v.finish()).toEqual(server);
   return server;

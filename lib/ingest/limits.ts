@@ -5,7 +5,7 @@ import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FIELD_CHARS, DEFAULT_MAX_HEADER_CHARS,
 
 /**
  * The shape limits of an upload (columns, column-name length, field length), shared by the
- * server's validator (validate.ts) and the browser's (streamValidate.ts) so both refuse the same
+ * server's validator (the validator) and the browser's (validator.ts) so both refuse the same
  * files with the same problems. Why each limit is what it is: see types.ts.
  */
 export interface ShapeLimits {

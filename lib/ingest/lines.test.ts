@@ -3,7 +3,7 @@ import { streamReport } from './testing/checkUpload';
 import { countLineBreaks, TextLines } from './lines';
 import { problemMessage, problemPlace } from './problemMessages';
 import type { ValidationReport } from './types';
-import { validateUpload } from './validate';
+import { validateUpload } from './validator';
 
 /**
  * Problems name the data row and the file line where the row's record starts. The two differ

@@ -7,7 +7,7 @@ import { codeOfKey } from '../survey/problemText';
 import { codebookTooLargeProblem, countsOk, ingestProblem, PROBLEM_KIND_LABELS, PROBLEM_TEXT, problemMessage, problemType, UPLOAD_ANSWER_TEXT, uploadAnswerMessage, WARNING_CODES } from './problemMessages';
 import { streamReport } from './testing/checkUpload';
 import type { Problem } from './types';
-import { validateUpload } from './validate';
+import { validateUpload } from './validator';
 
 /**
  * Every problem an upload can get has its message in English and Dutch, and a label for its kind:

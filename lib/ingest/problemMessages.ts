@@ -4,8 +4,8 @@ import { codeOfKey, DATA_PROBLEM_TEXT, fillProblemText, type ProblemValues } fro
 import type { PersonalKind, Problem } from './types';
 
 /**
- * Every problem an upload can get, worded in English and Dutch: the validators' (validate.ts,
- * streamValidate.ts and the modules they use), the survey engine's builder (lib/survey/problemText.ts),
+ * Every problem an upload can get, worded in English and Dutch: the validators' (the validator,
+ * validator.ts and the modules they use), the survey engine's builder (lib/survey/problemText.ts),
  * the codebook checks (codebookChecks.ts) and the upload route's (lib/api/upload.ts), plus the
  * route's own answers (`UPLOAD_ANSWER_TEXT`). Problems are made here (`ingestProblem`), so that the
  * English message of the API and the reader's message on the page and in the report CSV come from
@@ -24,7 +24,7 @@ const INGEST_PROBLEM_TEXT = {
   FieldTooLong: { en: 'a field has {found} characters; the limit is {max}', nl: 'een veld heeft {found} tekens; de limiet is {max}' },
   CodebookTooLarge: { en: 'the codebook is {found}; the limit is {max}', nl: 'het codeboek is {found}; de limiet is {max}' },
 
-  // Reading the file (validate.ts, streamValidate.ts, header.ts).
+  // Reading the file (the validator, validator.ts, header.ts).
   'EmptyFile.blank': { en: 'the file has no text, only blank space', nl: 'het bestand bevat geen tekst, alleen witruimte' },
   UnclosedQuote: {
     en: 'a quoted field is never closed; everything after it was read as one field',

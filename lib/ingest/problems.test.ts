@@ -5,7 +5,7 @@ import { ingestProblem } from './problemMessages';
 import { fittingPrefix, jsonBytes, MAX_LISTED_BYTES, ProblemCollector, utf8Length } from './problems';
 import { streamReport } from './testing/checkUpload';
 import { MAX_REPORT_BYTES, reportViolations } from './testing/reportInvariants';
-import { validateUpload } from './validate';
+import { validateUpload } from './validator';
 
 /**
  * A report stays small whatever the file: problems are listed up to a cap per code and a cap on

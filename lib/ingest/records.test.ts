@@ -8,9 +8,9 @@ import { CodeIndex } from '../survey/cells';
 import { fieldsOf, SpanRecord, StringRecord, type CsvRecord } from '../survey/csvRecord';
 import { loadSurveyFromCsv } from '../survey/dataset';
 import { guessLinebreak, readRecords } from './records';
-import { StreamingValidator } from './streamValidate';
+import { UploadValidator } from './validator';
 import type { Delimiter, ValidateOptions } from './types';
-import { ingestUpload, validateUpload } from './validate';
+import { ingestUpload, validateUpload } from './validator';
 
 /**
  * The upload's own scanner must read a quote-free text exactly as papaparse does (the same
@@ -165,7 +165,7 @@ describe('the scanned ingest gives what papaparse would', () => {
 
   /** The streaming validator reads with papaparse always: its report must equal the one-shot validator's, which scans. */
   function streamed(bytes: Uint8Array, options: ValidateOptions) {
-    const v = new StreamingValidator({ ...options, totalBytes: bytes.length });
+    const v = new UploadValidator({ ...options, totalBytes: bytes.length });
     for (let i = 0; i < bytes.length; i += 7) v.push(bytes.subarray(i, i + 7));
     return v.finish();
   }

@@ -6,7 +6,7 @@ import { parseCodebook, type Codebook } from '../survey/codebook';
 import { decodeUpload, scanUtf8 } from './encoding';
 import { classifyColumn, dropPersonalColumns, kindFromHeader } from './personal';
 import { reportToCsv } from './reportCsv';
-import { validateUpload } from './validate';
+import { validateUpload } from './validator';
 
 const parsed = parseCodebook(JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'upload.codebook.json'), 'utf8')));
 const codebook = (parsed as { codebook: Codebook }).codebook;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook, type Codebook } from '../survey/codebook';
-import { validateUpload } from './validate';
+import { validateUpload } from './validator';
 import type { Delimiter, Encoding, ValidateOptions } from './types';
 
 const dir = path.join(__dirname, 'fixtures');

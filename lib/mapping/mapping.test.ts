@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptance } from '../analysis/acceptance';
 import { applyKeepChoices } from '../ingest/personalProblems';
 import { readSample } from '../ingest/sample';
-import { validateUpload } from '../ingest/validate';
+import { validateUpload } from '../ingest/validator';
 import { parseCodebook } from '../survey/codebook';
 import { buildSurveyData } from '../survey/dataset';
 import { buildCodebook } from './build';

@@ -1,6 +1,6 @@
 import { headerLimitProblems, shapeLimits } from '@/lib/ingest/limits';
 import { readSample } from '@/lib/ingest/sample';
-import { validateBlob } from '@/lib/ingest/streamValidate';
+import { validateBlob } from '@/lib/ingest/validator';
 import { Profiler } from '@/lib/mapping/profile';
 import { projectRows, sampleAcross } from '@/lib/mapping/sampleFile';
 import { PROGRESS_INTERVAL_MS, type FromWorker, type ToWorker } from './protocol';

@@ -1,7 +1,7 @@
 import { acceptance } from '../../analysis/acceptance';
 import { QueryError } from '../../analysis/query';
 import { parseCodebook } from '../../survey/codebook';
-import { ingestUpload } from '../validate';
+import { ingestUpload } from '../validator';
 import { reportViolations } from './reportInvariants';
 
 /**

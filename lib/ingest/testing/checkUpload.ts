@@ -1,7 +1,7 @@
 import type { Codebook } from '../../survey/codebook';
-import { StreamingValidator } from '../streamValidate';
+import { UploadValidator } from '../validator';
 import type { ValidateOptions, ValidationReport } from '../types';
-import { ingestUpload, validateUpload } from '../validate';
+import { ingestUpload, validateUpload } from '../validator';
 import { reportViolations } from './reportInvariants';
 
 /**
@@ -29,7 +29,7 @@ function attempt<T>(what: string, failures: string[], run: () => T): T | undefin
 
 /** Feeds the bytes in chunks of the given sizes, cycling through them. */
 export function streamReport(bytes: Uint8Array, chunkSizes: readonly number[], options: ValidateOptions = {}): ValidationReport {
-  const v = new StreamingValidator({ ...options, totalBytes: bytes.length });
+  const v = new UploadValidator({ ...options, totalBytes: bytes.length });
   for (let i = 0, k = 0; i < bytes.length && !v.stopped; k++) {
     const size = Math.max(1, chunkSizes[k % chunkSizes.length]);
     v.push(bytes.subarray(i, i + size));
@@ -57,13 +57,13 @@ export function checkUpload(bytes: Uint8Array, codebook: Codebook | undefined, c
       if (ingest.data && ingest.data.rowCount !== report.rowCount) failures.push(`ingestUpload ${how}: data has ${ingest.data.rowCount} rows, the report ${report.rowCount}`);
     }
 
-    const streamed = attempt(`StreamingValidator ${how}`, failures, () => streamReport(bytes, chunkSizes, options));
+    const streamed = attempt(`UploadValidator ${how}`, failures, () => streamReport(bytes, chunkSizes, options));
     if (streamed && report.counts.TooManyRows) {
       // Past the row limit the streaming validator stops reading, so it may not see (or place) an
       // invalid byte the one-shot one decodes: the verdict must agree, not the byte's row.
       const verdict = (r: ValidationReport) => [r.ok, r.rowCount, r.header, r.delimiter, r.counts.TooManyRows];
-      if (!sameJson(verdict(streamed), verdict(report))) failures.push(`StreamingValidator ${how}: over the row limit, its verdict differs: ${JSON.stringify(verdict(streamed))} vs ${JSON.stringify(verdict(report))}`);
-    } else if (streamed && !sameJson(streamed, report)) failures.push(`StreamingValidator ${how} (chunks ${chunkSizes.join(',')}): report differs from validateUpload's: ${firstDifference(streamed, report)}`);
+      if (!sameJson(verdict(streamed), verdict(report))) failures.push(`UploadValidator ${how}: over the row limit, its verdict differs: ${JSON.stringify(verdict(streamed))} vs ${JSON.stringify(verdict(report))}`);
+    } else if (streamed && !sameJson(streamed, report)) failures.push(`UploadValidator ${how} (chunks ${chunkSizes.join(',')}): report differs from validateUpload's: ${firstDifference(streamed, report)}`);
   }
   return { failures, codes };
 }

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook, type Codebook } from '../survey/codebook';
-import { incompleteTailStart, StreamingValidator, validateBlob } from './streamValidate';
-import { validateUpload } from './validate';
+import { incompleteTailStart, UploadValidator, validateBlob } from './validator';
+import { validateUpload } from './validator';
 import type { ValidateOptions } from './types';
 
 /**
@@ -18,14 +18,14 @@ const codebook: Codebook = parsed.codebook;
 const fixtures = readdirSync(dir).filter((f) => /\.(csv|tsv)$/.test(f));
 
 function streamed(bytes: Uint8Array, chunk: number, options: ValidateOptions) {
-  const v = new StreamingValidator({ ...options, totalBytes: bytes.length });
+  const v = new UploadValidator({ ...options, totalBytes: bytes.length });
   for (let i = 0; i < bytes.length && !v.stopped; i += chunk) v.push(bytes.subarray(i, i + chunk));
   return v.finish();
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-describe('StreamingValidator gives validateUpload’s report', () => {
+describe('UploadValidator gives validateUpload’s report', () => {
   for (const file of fixtures)
     for (const withCodebook of [true, false])
       it(`${file} ${withCodebook ? 'with' : 'without'} the codebook, in chunks of 1, 5, 64 and all bytes`, () => {
