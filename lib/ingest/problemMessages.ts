@@ -64,6 +64,33 @@ const INGEST_PROBLEM_TEXT = {
   DuplicateHeader: { en: 'column {column} appears twice, at positions {first} and {second}', nl: 'kolom {column} komt twee keer voor, op positie {first} en {second}' },
   HeaderOnly: { en: 'the file has a header but no data rows', nl: 'het bestand heeft een kopregel maar geen datarijen' },
 
+  // Reading an SPSS or Excel file (lib/formats): the file as a whole, before or while its records are read.
+  FormatMismatch: {
+    en: 'the file is named {name} but holds {holds}; give it the extension of what it holds ({extension})',
+    nl: 'het bestand heet {name} maar bevat {holds}; geef het de extensie van wat het bevat ({extension})',
+  },
+  SavBadHeader: { en: 'the file is not a readable SPSS data file: {detail}', nl: 'het bestand is geen leesbaar SPSS-gegevensbestand: {detail}' },
+  SavTruncated: { en: 'the SPSS file is cut off: it ends inside its {what}', nl: 'het SPSS-bestand is afgekapt: het eindigt midden in zijn {what}' },
+  SavZlib: {
+    en: 'the SPSS file is ZLIB-compressed (.zsav), which this reader does not read; save it in SPSS as an uncompressed or "compressed" (not "ZSAV") .sav file',
+    nl: 'het SPSS-bestand is met ZLIB gecomprimeerd (.zsav), dat deze lezer niet leest; sla het in SPSS op als ongecomprimeerd of "compressed" (niet "ZSAV") .sav-bestand',
+  },
+  SavEncoding: { en: 'the SPSS file’s character encoding {encoding} is not one this reader knows', nl: 'de tekencodering {encoding} van het SPSS-bestand is er geen die deze lezer kent' },
+  SavTooManyVariables: { en: 'the SPSS file header claims {claimed} variables, more than the file can hold', nl: 'de kop van het SPSS-bestand claimt {claimed} variabelen, meer dan het bestand kan bevatten' },
+  XlsxNotZip: { en: 'the file is not an Excel workbook (.xlsx)', nl: 'het bestand is geen Excel-werkmap (.xlsx)' },
+  XlsxEncrypted: {
+    en: 'the workbook is password-protected (or an old .xls file): save it without a password as .xlsx',
+    nl: 'de werkmap is met een wachtwoord beveiligd (of een oud .xls-bestand): sla hem zonder wachtwoord op als .xlsx',
+  },
+  XlsxTooLarge: { en: 'the workbook unpacks to more than {max}: too large to read (or a zip bomb)', nl: 'de werkmap pakt uit tot meer dan {max}: te groot om te lezen (of een zipbom)' },
+  XlsxBroken: { en: 'the workbook cannot be read: it is damaged or not a real .xlsx file', nl: 'de werkmap kan niet worden gelezen: hij is beschadigd of geen echt .xlsx-bestand' },
+  XlsxNoSheet: { en: 'the workbook has no sheet', nl: 'de werkmap heeft geen werkblad' },
+  XlsxUnknownSheet: { en: 'the workbook has no sheet named {sheet}', nl: 'de werkmap heeft geen werkblad met de naam {sheet}' },
+  XlsxMergedHeader: {
+    en: 'the header of sheet {sheet} has merged cells ({range}): the column names span several rows; make one header row with a name per column',
+    nl: 'de kopregel van werkblad {sheet} heeft samengevoegde cellen ({range}): de kolomnamen beslaan meerdere rijen; maak één kopregel met een naam per kolom',
+  },
+
   // Several files, one dataset (files.ts, lib/api/uploadFiles.ts): ids across files, the plan.
   'DuplicateId.files': {
     en: 'respondent id {id} of {origin} (data row {row}) also appears in {other} (data row {first})',
@@ -181,6 +208,19 @@ export const PROBLEM_KIND_LABELS = {
   DuplicateHeader: { en: 'Column name used twice', nl: 'Kolomnaam twee keer gebruikt' },
   HeaderOnly: { en: 'No data rows', nl: 'Geen datarijen' },
   BadPlan: { en: 'Files that do not fit the plan', nl: 'Bestanden die niet bij het plan passen' },
+  FormatMismatch: { en: 'File named as another format', nl: 'Bestand met de naam van een ander formaat' },
+  SavBadHeader: { en: 'Not a readable SPSS file', nl: 'Geen leesbaar SPSS-bestand' },
+  SavTruncated: { en: 'SPSS file cut off', nl: 'SPSS-bestand afgekapt' },
+  SavZlib: { en: 'Compressed SPSS file (.zsav)', nl: 'Gecomprimeerd SPSS-bestand (.zsav)' },
+  SavEncoding: { en: 'Unknown character encoding', nl: 'Onbekende tekencodering' },
+  SavTooManyVariables: { en: 'Implausible number of variables', nl: 'Onwaarschijnlijk aantal variabelen' },
+  XlsxNotZip: { en: 'Not an Excel workbook', nl: 'Geen Excel-werkmap' },
+  XlsxEncrypted: { en: 'Password-protected workbook', nl: 'Beveiligde werkmap' },
+  XlsxTooLarge: { en: 'Workbook unpacks too large', nl: 'Werkmap pakt te groot uit' },
+  XlsxBroken: { en: 'Damaged workbook', nl: 'Beschadigde werkmap' },
+  XlsxNoSheet: { en: 'No sheet', nl: 'Geen werkblad' },
+  XlsxUnknownSheet: { en: 'Sheet not found', nl: 'Werkblad niet gevonden' },
+  XlsxMergedHeader: { en: 'Header with merged cells', nl: 'Kopregel met samengevoegde cellen' },
   UnknownKeepColumn: { en: 'Column to keep not found', nl: 'Te behouden kolom niet gevonden' },
   PersonalRespondentId: { en: 'Respondent id looks like personal data', nl: 'Respondent-id lijkt op persoonsgegevens' },
   PersonalDataKept: { en: 'Personal data, kept', nl: 'Persoonsgegevens, behouden' },

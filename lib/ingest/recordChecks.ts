@@ -98,7 +98,7 @@ export class RecordChecks {
    * The checks that need the whole file (header only, blank header cells, personal columns), then
    * the report; the engine's columns with `build`, a codebook and no error.
    */
-  finish(rest: Pick<ValidationReport, 'encoding' | 'delimiter'>): { report: ValidationReport; data: SurveyData | null } {
+  finish(rest: Pick<ValidationReport, 'encoding' | 'delimiter' | 'format' | 'sheet'>): { report: ValidationReport; data: SurveyData | null } {
     const { out, header, options } = this;
     for (const p of headerProblems(header, this.hasValue)) out.add(p);
     if (this.rowCount === 0 && !this.tooMany && !this.badHeader) out.add(ingestProblem('HeaderOnly', undefined, { row: 0 }));

@@ -39,6 +39,10 @@ export interface ValidationReport {
   ok: boolean;
   encoding: Encoding;
   delimiter: Delimiter;
+  /** An SPSS file or an Excel sheet (encoding and delimiter then say nothing); absent for a CSV. */
+  format?: 'sav' | 'xlsx';
+  /** The sheet read, for a workbook. */
+  sheet?: string;
   header: string[];
   /** Data rows read (the header is not counted; blank lines are skipped). */
   rowCount: number;

@@ -1,0 +1,96 @@
+import { ingestProblem } from '../ingest/problemMessages';
+import type { Problem } from '../ingest/types';
+import { quoted } from '../survey/quoteValue';
+import type { SourceMetadata } from './metadata';
+import { isSav, readSav, SavError } from './sav';
+import { isCompoundFile, isZip, readXlsx, XlsxError } from './xlsx';
+
+/**
+ * Which format an upload is in, and its records. A file is read as what its bytes are (an SPSS
+ * file starts "$FL2", a workbook is a zip), and a name that says otherwise is a problem of its
+ * own, so that a `.sav` renamed `.csv` (or a CSV renamed `.sav`) gets a clear answer rather than
+ * pages of garbled rows.
+ */
+export type FileFormat = 'csv' | 'sav' | 'xlsx';
+
+/** The formats the upload takes, by extension (the file picker's `accept`). */
+export const UPLOAD_EXTENSIONS = '.csv,.tsv,.txt,.sav,.xlsx';
+
+export function formatFromName(fileName: string | undefined): FileFormat | undefined {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
+  if (ext === 'sav' || ext === 'zsav') return 'sav';
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  return undefined;
+}
+
+/** What the bytes are: an SPSS file, a zip (a workbook), an OLE compound file (an encrypted workbook or an old .xls), else text. */
+function formatFromBytes(bytes: Uint8Array): FileFormat | 'compound' {
+  if (isSav(bytes)) return 'sav';
+  if (isZip(bytes)) return 'xlsx';
+  if (isCompoundFile(bytes)) return 'compound';
+  return 'csv';
+}
+
+const HOLDS = {
+  sav: { en: 'an SPSS data file', extension: '.sav' },
+  xlsx: { en: 'an Excel workbook', extension: '.xlsx' },
+  compound: { en: 'an encrypted Excel workbook or an old .xls file', extension: '.xlsx' },
+  csv: { en: 'text (CSV)', extension: '.csv' },
+} as const;
+
+/**
+ * The format to read the file as, or the problem when its name and its bytes disagree. A name
+ * without a known extension leaves it to the bytes.
+ */
+export function detectFormat(bytes: Uint8Array, fileName: string | undefined): { format: FileFormat } | { problem: Problem } {
+  const byBytes = formatFromBytes(bytes);
+  const byName = formatFromName(fileName);
+  if (byName === 'xlsx' && byBytes === 'compound') return { format: 'xlsx' };
+  if (byName === undefined) return { format: byBytes === 'compound' ? 'xlsx' : byBytes };
+  if (byName === byBytes) return { format: byName };
+  const ext = /\.[a-z0-9]+$/i.exec(fileName ?? '')?.[0] ?? '';
+  const holds = HOLDS[byBytes];
+  return { problem: ingestProblem('FormatMismatch', { name: quoted(ext), holds: holds.en, extension: holds.extension }) };
+}
+
+/** The records of an SPSS file or a workbook sheet, with what the file says about its columns. */
+export interface RecordSource {
+  format: 'sav' | 'xlsx';
+  header: string[];
+  /** The data rows (an SPSS file is read again from its bytes each time). */
+  rows: () => Iterable<string[]>;
+  metadata?: SourceMetadata;
+  /** Workbooks: the sheet read and every sheet's name. */
+  sheet?: string;
+  sheets?: string[];
+  /** Columns that may hold text (an SPSS file's string variables; every column of a sheet): only these are searched for control characters. */
+  textColumns: number[];
+}
+
+/** A file that cannot be read as its format says, as the report's one problem. */
+export function sourceProblem(e: unknown): Problem | undefined {
+  if (e instanceof SavError) {
+    if (e.code === 'SavBadHeader') return ingestProblem('SavBadHeader', { detail: e.message });
+    if (e.code === 'SavTruncated') return ingestProblem('SavTruncated', { what: e.values.what === 'data' ? 'data' : 'dictionary' });
+    return ingestProblem(e.code, Object.fromEntries(Object.entries(e.values).map(([k, v]) => [k, typeof v === 'string' ? quoted(v) : v])));
+  }
+  if (e instanceof XlsxError) {
+    if (e.code === 'XlsxTooLarge') return ingestProblem('XlsxTooLarge', undefined, { limit: { max: Number(e.values.limit), unit: 'bytes' } });
+    if (e.code === 'XlsxUnknownSheet' || e.code === 'XlsxMergedHeader')
+      return ingestProblem(e.code, { sheet: quoted(String(e.values.sheet ?? '')), ...(e.values.range ? { range: String(e.values.range) } : {}) });
+    return ingestProblem(e.code);
+  }
+  return undefined;
+}
+
+/** Reads an SPSS file or a workbook into records; throws SavError or XlsxError when it cannot. */
+export async function readSource(bytes: Uint8Array, format: 'sav' | 'xlsx', options: { sheet?: string } = {}): Promise<RecordSource> {
+  if (format === 'sav') {
+    const sav = readSav(bytes);
+    const textColumns = sav.metadata.variables.flatMap((v, i) => (v.numeric ? [] : [i]));
+    return { format, header: sav.header, rows: () => sav.rows(), metadata: sav.metadata, textColumns };
+  }
+  const xlsx = await readXlsx(bytes, options);
+  return { format, header: xlsx.header, rows: () => xlsx.rows, sheet: xlsx.sheet, sheets: xlsx.sheets, textColumns: xlsx.header.map((_, i) => i) };
+}
