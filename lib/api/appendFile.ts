@@ -1,8 +1,8 @@
 import { canonicalHeader, codebookForFile, filePlanProblems, mergedHeader, RespondentIds, rowProjection, sourceAttributeOf, withSourceCode, withSourceColumn } from '../ingest/files';
-import { recordsOf } from '../ingest';
 import { DatasetLookupError } from '../storage/datasetRegistry';
 import type { DatasetStore, DatasetSummary } from '../storage/datasetStore';
 import { ApiError } from './errors';
+import { openFile } from './fileScan';
 import { listedProblems, MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES, tooLarge, type StoredFile } from './upload';
 import { checkFile, checkPersonalNeeded, checkTotalRows, fileLabel, invalidFiles, throwPlanProblems, writeCheckingIds, type UploadFile } from './uploadFiles';
 
@@ -59,7 +59,7 @@ export async function appendFile(store: DatasetStore, id: string, input: AppendI
 
   const entry = { source: input.source, columns: input.columns };
   const projected = codebookForFile(codebook, input.columns);
-  const checked = checkFile(input, name, entry, projected, input.keepPersonal ?? []);
+  const checked = checkFile(await openFile(input.bytes, input.fileName, input.sheet), name, entry, projected, input.keepPersonal ?? []);
   const header = checked.scan.report.header;
   if (header.length > 0) throwPlanProblems(filePlanProblems({ sourceColumn, files: [entry] }, [header]), [name]);
   if (!checked.scan.report.ok) throw invalidFiles([checked]);
@@ -86,11 +86,10 @@ export async function appendFile(store: DatasetStore, id: string, input: AppendI
       yield check(old[storedIdAt], 0, r + 1) ? out : null;
     }
     let row = 0;
-    for (const records of recordsOf(checked.scan))
-      for (const record of records) {
-        const out = project(record);
-        yield check(out[idAt], 1, ++row) ? out : null;
-      }
+    for (const record of checked.scan.records()) {
+      const out = project(record);
+      yield check(out[idAt], 1, ++row) ? out : null;
+    }
   };
   const summary = await writeCheckingIds(
     ids,

@@ -95,6 +95,13 @@ export const uploadNameSchema = z
   .max(200, { error: 'the name may have at most 200 characters' })
   .refine((name) => !CONTROL.test(name), { error: 'the name may not contain control characters (line breaks, NUL …)' });
 
+/** A workbook sheet's name: Excel allows at most 31 characters. */
+export const sheetNameSchema = z
+  .string()
+  .min(1, { error: 'a sheet name may not be empty' })
+  .max(31, { error: 'a sheet name has at most 31 characters' })
+  .refine((name) => !CONTROL.test(name), { error: 'a sheet name may not contain control characters' });
+
 export const keepPersonalSchema = z
   .string()
   .max(DEFAULT_MAX_COLUMNS * (DEFAULT_MAX_HEADER_CHARS + 1), { error: 'keepPersonal is too long' })

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { CodebookChecks } from '../ingest/codebookChecks';
-import { detectDelimiter, personalColumnPlan, recordsOf, scanUpload, type Problem, type UploadScan, type ValidationReport } from '../ingest';
+import { detectDelimiter, personalColumnPlan, type Problem, type ValidationReport } from '../ingest';
 import { ingestProblem } from '../ingest/problemMessages';
 import { fittingPrefix } from '../ingest/problems';
 import { DEFAULT_MAX_BYTES, MAX_CODEBOOK_BYTES } from '../ingest/types';
@@ -8,6 +8,7 @@ import type { DatasetStore, DatasetSummary } from '../storage/datasetStore';
 import { parseCodebook, type Codebook } from '../survey/codebook';
 import { quoted, shownValue } from '../survey/quoteValue';
 import { ApiError } from './errors';
+import { openFile, scanFile, type FileScan } from './fileScan';
 import { parseField, uploadNameSchema } from './schemas';
 import { matchTemplate, templateCodebook, type TemplateStudy } from './templates';
 
@@ -39,6 +40,8 @@ export interface UploadInput {
   name?: string;
   fileName?: string;
   keepPersonal?: string[];
+  /** The sheet to read, for a workbook (default: the first). */
+  sheet?: string;
 }
 
 export interface UploadResult {
@@ -143,7 +146,7 @@ function chooseCodebook(input: UploadInput, header: string[], name: string): { c
 /** The file's name without its extension; a file name is not typed by the analyst, so it is cleaned rather than refused. */
 export const defaultName = (fileName: string | undefined) =>
   (fileName ?? '')
-    .replace(/\.(csv|txt|tsv)$/i, '')
+    .replace(/\.(csv|txt|tsv|sav|zsav|xlsx|xlsm)$/i, '')
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
     .trim()
     .slice(0, 200) || 'Uploaded dataset';
@@ -152,9 +155,12 @@ export async function uploadDataset(store: DatasetStore, input: UploadInput): Pr
   if (input.bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(input.bytes.length);
   const name = parseField(uploadNameSchema, (input.name ?? '').trim() || defaultName(input.fileName), 'BadName');
 
-  const { codebook, template } = chooseCodebook(input, csvHeader(input.bytes), name);
+  const file = await openFile(input.bytes, input.fileName, input.sheet);
+  // A file that cannot be read says so before anything asks for its codebook.
+  if (file.problem) throw new ApiError(422, 'InvalidData', 'the file cannot be read; nothing was stored', refusalBody(scanFile(file, {}).report));
+  const { codebook, template } = chooseCodebook(input, file.header, name);
   const keep = input.keepPersonal ?? [];
-  const scan = scanUpload(input.bytes, { codebook, keepPersonalColumns: keep });
+  const scan = scanFile(file, { codebook, keepPersonalColumns: keep });
   const report = scan.report;
   if (!report.ok) throw new ApiError(422, 'InvalidData', 'the file has errors; nothing was stored', refusalBody(report));
 
@@ -184,9 +190,9 @@ export async function uploadDataset(store: DatasetStore, input: UploadInput): Pr
 }
 
 /** The validated records again, without the dropped columns; the put stores them as they come. */
-function* keptRows(scan: UploadScan, keepIndex: number[], width: number): Generator<string[]> {
+function* keptRows(scan: FileScan, keepIndex: number[], width: number): Generator<string[]> {
   const all = keepIndex.length === width;
-  for (const records of recordsOf(scan)) for (const record of records) yield all ? record : keepIndex.map((i) => record[i] ?? '');
+  for (const record of scan.records()) yield all ? record : keepIndex.map((i) => record[i] ?? '');
 }
 
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;

@@ -1,6 +1,7 @@
 import { CodebookChecks } from '../ingest/codebookChecks';
 import { canonicalHeader, codebookForFile, filePlanProblems, mergedHeader, planCodebookProblems, RespondentIds, rowProjection, type FilePlanEntry, type FilePlanProblem, type FileProblem } from '../ingest/files';
-import { personalColumnPlan, recordsOf, scanUpload, type UploadScan, type ValidationReport } from '../ingest';
+import { personalColumnPlan, type ValidationReport } from '../ingest';
+import { openFile, scanFile, type FileScan, type OpenedFile } from './fileScan';
 import { DEFAULT_MAX_ROWS } from '../ingest/types';
 import type { DatasetStore } from '../storage/datasetStore';
 import type { Codebook } from '../survey/codebook';
@@ -9,7 +10,7 @@ import { parseField, uploadNameSchema } from './schemas';
 import { fittingPrefix } from '../ingest/problems';
 import { ingestProblem } from '../ingest/problemMessages';
 import { quoted, shownValue } from '../survey/quoteValue';
-import { csvHeader, defaultName, listedProblems, MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES, parseCodebookText, PERSONAL_COLUMNS_BYTES, tooLarge, type UploadResult } from './upload';
+import { defaultName, listedProblems, MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES, parseCodebookText, PERSONAL_COLUMNS_BYTES, tooLarge, type UploadResult } from './upload';
 
 /**
  * Several files into one dataset (POST /api/datasets with more than one file, or one file with a
@@ -22,6 +23,8 @@ import { csvHeader, defaultName, listedProblems, MAX_LISTED_PROBLEMS, MAX_UPLOAD
 export interface UploadFile {
   bytes: Uint8Array;
   fileName?: string;
+  /** The sheet to read, for a workbook (default: the first). */
+  sheet?: string;
 }
 
 /** The plan as the API reads it (filePlanSchema): the source column may be left to the codebook. */
@@ -45,7 +48,7 @@ export interface CheckedFile {
   name: string;
   source: string;
   columns: Record<string, string>;
-  scan: UploadScan;
+  scan: FileScan;
   /** The file's own column names dropped as personal data. */
   dropped: string[];
 }
@@ -68,10 +71,11 @@ export function throwPlanProblems(problems: FilePlanProblem[], names: readonly s
  * Validates one file against the codebook projected onto its header; personal-data columns are
  * kept when `keep` names them by the file's own or by the codebook's name.
  */
-export function checkFile(file: UploadFile, name: string, entry: FilePlanEntry, projected: Codebook, keep: readonly string[], header = csvHeader(file.bytes)): CheckedFile {
+export function checkFile(file: OpenedFile, name: string, entry: FilePlanEntry, projected: Codebook, keep: readonly string[]): CheckedFile {
+  const header = file.header;
   const canonical = canonicalHeader(header, entry.columns);
   const keepHere = header.filter((h, i) => keep.includes(h) || keep.includes(canonical[i]));
-  const scan = scanUpload(file.bytes, { codebook: projected, keepPersonalColumns: keepHere });
+  const scan = scanFile(file, { codebook: projected, keepPersonalColumns: keepHere });
   const dropped = scan.report.ok ? personalColumnPlan(scan.report.header, scan.report).dropped : [];
   return { name, source: entry.source, columns: entry.columns, scan, dropped };
 }
@@ -193,7 +197,8 @@ export async function uploadFiles(store: DatasetStore, input: FilesUploadInput):
   const fullPlan = { sourceColumn, files: plan.files };
   throwPlanProblems(planCodebookProblems(fullPlan, codebook), names);
 
-  const headers = files.map((f) => csvHeader(f.bytes));
+  const opened = await Promise.all(files.map((f) => openFile(f.bytes, f.fileName, f.sheet)));
+  const headers = opened.map((f) => f.header);
   // A file without a header is left to the validator, which says why (empty, not text).
   throwPlanProblems(
     filePlanProblems(fullPlan, headers).filter((p) => p.file === undefined || headers[p.file].length > 0),
@@ -201,7 +206,7 @@ export async function uploadFiles(store: DatasetStore, input: FilesUploadInput):
   );
 
   const projected = plan.files.map((entry) => codebookForFile(codebook, entry.columns));
-  const checked = files.map((file, i) => checkFile(file, names[i], plan.files[i], projected[i], input.keepPersonal ?? [], headers[i]));
+  const checked = opened.map((file, i) => checkFile(file, names[i], plan.files[i], projected[i], input.keepPersonal ?? []));
   if (checked.some((f) => !f.scan.report.ok)) throw invalidFiles(checked);
   checkTotalRows(checked.reduce((n, f) => n + f.scan.report.rowCount, 0));
   checked.forEach((file, i) => checkPersonalNeeded(file, projected[i]));
@@ -222,11 +227,10 @@ export async function uploadFiles(store: DatasetStore, input: FilesUploadInput):
       const file = checked[i];
       const project = rowProjection(file.scan.report.header, file.columns, merged, { sourceColumn, source: file.source, respondentId: codebook.respondentId, prefixIds: plan.prefixIds });
       let row = 0;
-      for (const records of recordsOf(file.scan))
-        for (const record of records) {
-          const out = project(record);
-          yield check(out[idAt], i, ++row) ? out : null;
-        }
+      for (const record of file.scan.records()) {
+        const out = project(record);
+        yield check(out[idAt], i, ++row) ? out : null;
+      }
     }
   };
   const dataset = await writeCheckingIds(ids, rows, (stream) => store.put({ name, codebook, header: merged, rows: stream }), 'make them unique or let the source value prefix them ("prefixIds": true)');

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 
 /**
  * Reads an Excel workbook (`.xlsx`) with exceljs: the first sheet or a chosen one, its first row
@@ -8,7 +7,8 @@ import JSZip from 'jszip';
  * its plain text. A header that spans merged rows is flagged rather than guessed at.
  *
  * An `.xlsx` is a zip of XML: exceljs inflates every part in memory and has no limit of its own.
- * So the parts are first inflated here, streaming, and counted: past MAX_INFLATED_BYTES the file is
+ * So the parts are first inflated here, streaming (DecompressionStream, in the browser's worker and
+ * in Node alike), and counted: past MAX_INFLATED_BYTES the file is
  * refused (a zip bomb, whatever sizes its directory declares), before exceljs sees it.
  */
 
@@ -37,48 +37,80 @@ export interface XlsxFile {
   rows: string[][];
 }
 
-interface ZipStream {
-  on(event: 'data', fn: (chunk: Uint8Array) => void): ZipStream;
-  on(event: 'error', fn: (e: Error) => void): ZipStream;
-  on(event: 'end', fn: () => void): ZipStream;
-  pause(): ZipStream;
-  resume(): ZipStream;
+/** A zip entry as its central directory lists it. */
+interface ZipEntry {
+  name: string;
+  method: number;
+  data: Uint8Array;
 }
 
-/** Inflates every part once, counting, and stops past the limit. */
-async function checkInflatedSize(zip: JSZip, limit: number): Promise<void> {
+/** The entries of a zip from its central directory (no ZIP64: a workbook that needs it is far past the limits). */
+function zipEntries(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const broken = () => new XlsxError('XlsxBroken', 'the workbook cannot be unzipped: its directory is damaged');
+  let eocd = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65535); at--)
+    if (view.getUint32(at, true) === 0x06054b50) {
+      eocd = at;
+      break;
+    }
+  if (eocd < 0) throw broken();
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const entries: ZipEntry[] = [];
+  const names = new TextDecoder();
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw broken();
+    const method = view.getUint16(at + 10, true);
+    const compressed = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw broken();
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + compressed > bytes.length) throw broken();
+    entries.push({ name, method, data: bytes.subarray(start, start + compressed) });
+  }
+  return entries;
+}
+
+/** Inflates every part once, streaming and counting, and stops past the limit: whatever sizes the directory declares. */
+async function checkInflatedSize(entries: ZipEntry[], limit: number): Promise<void> {
   let total = 0;
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    await new Promise<void>((resolve, reject) => {
-      // JSZip's own streaming inflater (its types leave it out): chunk by chunk, so counting can stop early.
-      const stream = (entry as unknown as { internalStream(type: 'uint8array'): ZipStream }).internalStream('uint8array');
-      stream
-        .on('data', (chunk: Uint8Array) => {
-          total += chunk.length;
-          if (total > limit) {
-            stream.pause();
-            reject(new XlsxError('XlsxTooLarge', `the workbook's parts inflate to more than ${limit} bytes`, { limit }));
-          }
-        })
-        .on('error', (e: Error) => reject(new XlsxError('XlsxBroken', `the workbook cannot be unzipped: ${e.message}`)))
-        .on('end', () => resolve())
-        .resume();
-    });
+  const tooLarge = () => new XlsxError('XlsxTooLarge', `the workbook's parts inflate to more than ${limit} bytes`, { limit });
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    if (entry.method === 0) {
+      total += entry.data.length;
+      if (total > limit) throw tooLarge();
+      continue;
+    }
+    if (entry.method !== 8) throw new XlsxError('XlsxBroken', `the workbook uses a compression method (${entry.method}) Excel does not write`);
+    const reader = new Blob([entry.data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.length;
+        if (total > limit) {
+          await reader.cancel();
+          throw tooLarge();
+        }
+      }
+    } catch (e) {
+      if (e instanceof XlsxError) throw e;
+      throw new XlsxError('XlsxBroken', `the workbook cannot be unzipped: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 }
 
 export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; maxInflatedBytes?: number } = {}): Promise<XlsxFile> {
   if (isCompoundFile(bytes)) throw new XlsxError('XlsxEncrypted', 'the workbook is password-protected (or an old .xls): save it without a password as .xlsx');
   if (!isZip(bytes)) throw new XlsxError('XlsxNotZip', 'the file is not an Excel workbook (.xlsx)');
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (e) {
-    throw new XlsxError('XlsxBroken', `the workbook cannot be unzipped: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (!zip.file('xl/workbook.xml')) throw new XlsxError('XlsxNotZip', 'the file is a zip, but not an Excel workbook (.xlsx)');
-  await checkInflatedSize(zip, options.maxInflatedBytes ?? MAX_INFLATED_BYTES);
+  const entries = zipEntries(bytes);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new XlsxError('XlsxNotZip', 'the file is a zip, but not an Excel workbook (.xlsx)');
+  await checkInflatedSize(entries, options.maxInflatedBytes ?? MAX_INFLATED_BYTES);
 
   const workbook = new ExcelJS.Workbook();
   try {

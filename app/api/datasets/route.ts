@@ -1,6 +1,6 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { checkFieldNames, jsonFieldText, readForm, textField } from '@/lib/api/formFields';
-import { filePlanSchema, keepPersonalSchema, MAX_UPLOAD_FILES, noParams, parseField, parseJsonField, uploadNameSchema } from '@/lib/api/schemas';
+import { filePlanSchema, keepPersonalSchema, MAX_UPLOAD_FILES, sheetNameSchema, noParams, parseField, parseJsonField, uploadNameSchema } from '@/lib/api/schemas';
 import { codebookTooLarge, MAX_UPLOAD_BYTES, tooLarge, uploadDataset, type UploadInput } from '@/lib/api/upload';
 import { uploadFiles, type FilesUploadInput, type UploadFile } from '@/lib/api/uploadFiles';
 import { MAX_CODEBOOK_BYTES } from '@/lib/ingest/types';
@@ -23,13 +23,13 @@ export async function GET(request: Request): Promise<Response> {
 
 /** Room for the multipart envelope and the other fields around files at the limit. */
 const ENVELOPE_BYTES = 1024 * 1024;
-const FIELDS = ['file', 'files', 'codebook', 'name', 'keepPersonal'] as const;
+const FIELDS = ['file', 'files', 'codebook', 'name', 'keepPersonal', 'sheet'] as const;
 
 /**
- * POST /api/datasets, multipart/form-data: file (CSV, required; 1 to 20 of them, 200 MB together),
+ * POST /api/datasets, multipart/form-data: file (CSV, SPSS .sav or Excel .xlsx, required; 1 to 20 of them, 200 MB together),
  * files (the plan, JSON, required with several files: lib/ingest/files.ts), codebook (JSON file,
  * optional for one template-shaped file), name (optional), keepPersonal (optional, comma-separated
- * column names). Needs the analyst or admin role.
+ * column names), sheet (optional: the workbook sheet to read, default the first). Needs the analyst or admin role.
  */
 export async function POST(request: Request): Promise<Response> {
   try {
@@ -80,6 +80,8 @@ async function readUploadForm(request: Request): Promise<UploadForm> {
   const keepRaw = textField(form, 'keepPersonal', 'comma-separated column names');
   const keepPersonal = keepRaw === undefined ? [] : parseField(keepPersonalSchema, keepRaw);
   if (name !== undefined) parseField(uploadNameSchema, name, 'BadName');
+  const sheetRaw = textField(form, 'sheet', 'the name of a workbook sheet');
+  const sheet = sheetRaw === undefined ? undefined : parseField(sheetNameSchema, sheetRaw, 'BadSheet');
 
   const planText = await jsonFieldText(form, 'files', MAX_CODEBOOK_BYTES, (bytes) => new ApiError(413, 'PlanTooLarge', `the "files" plan is ${Math.round(bytes / 1024)} KB; the limit is ${MAX_CODEBOOK_BYTES / 1024 / 1024} MB`));
   if (planText === undefined && blobs.length > 1)
@@ -91,10 +93,10 @@ async function readUploadForm(request: Request): Promise<UploadForm> {
     const file = blobs[0];
     return {
       kind: 'one',
-      input: { bytes: new Uint8Array(await file.arrayBuffer()), codebookText, name, fileName: file instanceof File ? file.name : undefined, keepPersonal },
+      input: { bytes: new Uint8Array(await file.arrayBuffer()), codebookText, name, fileName: file instanceof File ? file.name : undefined, keepPersonal, sheet },
     };
   }
   const read: UploadFile[] = [];
-  for (const file of blobs) read.push({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file instanceof File ? file.name : undefined });
+  for (const file of blobs) read.push({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file instanceof File ? file.name : undefined, sheet });
   return { kind: 'files', input: { files: read, plan, codebookText, name, keepPersonal } };
 }

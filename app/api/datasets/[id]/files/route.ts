@@ -1,7 +1,7 @@
 import { appendFile } from '@/lib/api/appendFile';
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { checkFieldNames, jsonFieldText, readForm, textField } from '@/lib/api/formFields';
-import { columnsMapSchema, formFlagSchema, keepPersonalSchema, noParams, parseDatasetId, parseField, parseJsonField, sourceValueSchema } from '@/lib/api/schemas';
+import { columnsMapSchema, formFlagSchema, keepPersonalSchema, noParams, sheetNameSchema, parseDatasetId, parseField, parseJsonField, sourceValueSchema } from '@/lib/api/schemas';
 import { MAX_UPLOAD_BYTES, tooLarge } from '@/lib/api/upload';
 import { audit, requirePermission } from '@/lib/auth/request';
 import { MAX_CODEBOOK_BYTES } from '@/lib/ingest/types';
@@ -14,14 +14,14 @@ type Context = { params: Promise<{ id: string }> };
 
 /** Room for the multipart envelope and the other fields around a file at the limit. */
 const ENVELOPE_BYTES = 1024 * 1024;
-const FIELDS = ['file', 'source', 'columns', 'prefixIds', 'existingSource', 'keepPersonal'] as const;
+const FIELDS = ['file', 'source', 'columns', 'prefixIds', 'existingSource', 'keepPersonal', 'sheet'] as const;
 
 /**
  * POST /api/datasets/[id]/files, multipart/form-data: appends a file to a stored dataset. Fields:
- * file (CSV, required), source (its value in the source column, required), columns (JSON: the
+ * file (CSV, SPSS .sav or Excel .xlsx, required), source (its value in the source column, required), columns (JSON: the
  * file's header names -> the codebook's column names, optional), prefixIds (true/false, optional),
  * existingSource (required when the dataset has no source column yet: the value its stored rows
- * get), keepPersonal (optional). 201 with the new summary. Needs the analyst or admin role;
+ * get), keepPersonal (optional), sheet (optional: the workbook sheet to read). 201 with the new summary. Needs the analyst or admin role;
  * audited as dataset.append.
  */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
@@ -51,6 +51,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const prefixIds = prefixRaw === undefined ? false : parseField(formFlagSchema, prefixRaw.trim().toLowerCase());
     const keepRaw = textField(form, 'keepPersonal', 'comma-separated column names');
     const keepPersonal = keepRaw === undefined ? [] : parseField(keepPersonalSchema, keepRaw);
+    const sheetRaw = textField(form, 'sheet', 'the name of a workbook sheet');
+    const sheet = sheetRaw === undefined ? undefined : parseField(sheetNameSchema, sheetRaw, 'BadSheet');
 
     const registry = getDatasetRegistry();
     const result = await appendFile(registry.store, id, {
@@ -61,6 +63,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
       prefixIds,
       existingSource,
       keepPersonal,
+      sheet,
     });
     registry.forget(id);
     const { name, respondents, revision } = result.dataset;

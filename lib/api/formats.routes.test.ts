@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Problem } from '../ingest/types';
+
+// The route reads the session cookie through Next's request APIs: an analyst signed in beforeAll.
+const session = vi.hoisted(() => ({ cookie: '' }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: (name: string) => (name === 'pad_session' && session.cookie ? { name, value: session.cookie } : undefined) }),
+  headers: async () => new Headers({ host: '127.0.0.1' }),
+}));
+
+/**
+ * Hostile SPSS and Excel files sent to POST /api/datasets, in-process against a throwaway SQLite
+ * store: each gets a 422 whose problem names what is wrong, never a 500, and nothing is allocated
+ * from what a file claims (the process stays far under 1 GB).
+ */
+let dir: string;
+let route: typeof import('../../app/api/datasets/route');
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'formats-'));
+  process.env.DATA_DIR = dir;
+  delete process.env.DATABASE_URL;
+  const { getAccountStore } = await import('../storage/storeFromEnv');
+  const { createAccount, signIn } = await import('../auth/accounts');
+  const { sessionSecret } = await import('../auth/sessionSecret');
+  const store = getAccountStore();
+  await createAccount(store, null, { username: 'formats-analyst', role: 'analyst', password: 'formats analyst password' });
+  const signedIn = await signIn(store, { username: 'formats-analyst', password: 'formats analyst password' }, await sessionSecret(store));
+  if (!signedIn.ok) throw new Error('the test analyst could not sign in');
+  session.cookie = signedIn.cookieValue;
+  route = await import('../../app/api/datasets/route');
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const fixture = (name: string) => new Uint8Array(readFileSync(path.join(__dirname, '../formats/fixtures', name)));
+const sav = fixture('survey-utf8.sav');
+
+async function post(bytes: Uint8Array, fileName: string): Promise<{ status: number; body: { error: { code: string; message: string; problems: Problem[] } } }> {
+  const form = new FormData();
+  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), fileName);
+  const response = await route.POST(new Request('http://127.0.0.1/api/datasets', { method: 'POST', body: form }));
+  return { status: response.status, body: await response.json() };
+}
+
+const withInt = (offset: number, value: number) => {
+  const b = sav.slice();
+  new DataView(b.buffer).setInt32(offset, value, true);
+  return b;
+};
+
+/** A zip whose sheet inflates to `bytes` of zeros: a few hundred KB that would become hundreds of MB. */
+function bomb(bytes: number): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>', { compression: 'DEFLATE', createFolders: false });
+  zip.file('xl/workbook.xml', '<workbook/>', { compression: 'DEFLATE', createFolders: false });
+  // Stored already deflated, so the test does not hold the inflated bytes either.
+  const deflated = deflateRawSync(Buffer.alloc(bytes), { level: 9 });
+  zip.file('xl/worksheets/sheet1.xml', deflated, { binary: true, compression: 'STORE', createFolders: false });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }).then((z) => {
+    // Mark the stored sheet as deflated (method 8), in its local header and the central directory:
+    // its directory then declares the compressed size as the inflated one, as a bomb may.
+    const view = new DataView(z.buffer, z.byteOffset, z.byteLength);
+    for (let at = 0; at + 12 <= z.length; at++) {
+      const sig = view.getUint32(at, true);
+      if (sig === 0x04034b50 && view.getUint16(at + 8, true) === 0) view.setUint16(at + 8, 8, true);
+      if (sig === 0x02014b50 && view.getUint16(at + 10, true) === 0) view.setUint16(at + 10, 8, true);
+    }
+    return z;
+  });
+}
+
+describe('hostile files answer 422 naming the problem', () => {
+  const cases: [string, () => Promise<[Uint8Array, string]> | [Uint8Array, string], string][] = [
+    ['a truncated .sav', () => [sav.subarray(0, 900), 'survey.sav'], 'SavTruncated'],
+    ['a .sav whose header claims a million variables', () => [withInt(68, 1_000_000), 'survey.sav'], 'SavTooManyVariables'],
+    ['a .sav with a wrong magic number', () => [new Uint8Array([0x24, 0x46, 0x4c, 0x39, ...sav.subarray(4)]), 'survey.sav'], 'FormatMismatch'],
+    ['a .sav renamed .csv', () => [sav, 'survey.csv'], 'FormatMismatch'],
+    ['a CSV renamed .sav', () => [new TextEncoder().encode('id,q1\n1,2\n'), 'survey.sav'], 'FormatMismatch'],
+    ['a password-protected .xlsx', () => [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]), 'survey.xlsx'], 'XlsxEncrypted'],
+    ['an .xlsx with merged header rows', () => [fixture('merged-header.xlsx'), 'survey.xlsx'], 'XlsxMergedHeader'],
+    ['an .xlsx zip bomb (300 MB of zeros in a sheet)', async () => [await bomb(300 * 1024 * 1024), 'survey.xlsx'], 'XlsxTooLarge'],
+  ];
+  for (const [name, make, code] of cases)
+    it(name, async () => {
+      const [bytes, fileName] = await make();
+      const { status, body } = await post(bytes, fileName);
+      expect(status).toBe(422);
+      expect(body.error.problems.map((p) => p.code)).toEqual([code]);
+      expect(body.error.problems[0].message.length).toBeGreaterThan(20);
+      expect(process.memoryUsage().rss).toBeLessThan(1024 * 1024 * 1024);
+    }, 60_000);
+
+  it('a .sav whose header claims a billion cases is read for the cases it has: a valid file needs its codebook (400), not a crash', async () => {
+    const { status, body } = await post(withInt(80, 1_000_000_000), 'survey.sav');
+    expect([status, body.error.code]).toEqual([400, 'CodebookRequired']);
+  });
+});
