@@ -16,6 +16,8 @@ export type RoleReason =
   | 'idHeader'
   | 'uniqueValues'
   | 'weightHeader'
+  | 'fileWeight'
+  | 'fileLabels'
   | 'demographic'
   | 'fewCodes'
   | 'familyScale'

@@ -181,6 +181,8 @@ export const reasonLabels: Record<RoleReason, Label> = {
   idHeader: { en: 'named like an id; values never repeat', nl: 'naam als een id; waarden herhalen nooit' },
   uniqueValues: { en: 'values never repeat and are never blank', nl: 'waarden herhalen nooit en zijn nooit leeg' },
   weightHeader: { en: 'named like a weight; numbers', nl: 'naam als een weging; getallen' },
+  fileWeight: { en: 'the file weights by it', nl: 'het bestand weegt ermee' },
+  fileLabels: { en: 'answers labelled in the file', nl: 'antwoorden met labels in het bestand' },
   demographic: { en: 'describes who answered (from its name or values)', nl: 'beschrijft wie antwoordde (uit de naam of de waarden)' },
   fewCodes: { en: 'a few text codes', nl: 'een paar tekstcodes' },
   familyScale: { en: 'one of several questions with the same answers', nl: 'een van meerdere vragen met dezelfde antwoorden' },
