@@ -45,8 +45,8 @@ export const datasetMessages = {
   forbidden: { en: 'Deleting a dataset needs the analyst or admin role.', nl: 'Voor het verwijderen van een dataset is de rol analist of beheerder nodig.' },
   emptyTitle: { en: 'No uploads yet', nl: 'Nog geen uploads' },
   emptyText: {
-    en: 'Upload a CSV export with the panel above or through the HTTP API; a file shaped like a template below needs no codebook (see “HTTP API” in the README):',
-    nl: 'Upload een CSV-export met het paneel hierboven of via de HTTP-API; een bestand in de vorm van een sjabloon hieronder heeft geen codeboek nodig (zie “HTTP API” in de README):',
+    en: 'Upload a CSV export, an SPSS file or an Excel sheet with the panel above or through the HTTP API; a file shaped like a template below needs no codebook (see “HTTP API” in the README):',
+    nl: 'Upload een CSV-export, een SPSS-bestand of een Excel-werkblad met het paneel hierboven of via de HTTP-API; een bestand in de vorm van een sjabloon hieronder heeft geen codeboek nodig (zie “HTTP API” in de README):',
   },
   templatesTitle: { en: 'Templates and codebooks', nl: 'Sjablonen en codeboeken' },
   uploadLockedTitle: { en: 'Upload a dataset', nl: 'Een dataset uploaden' },

@@ -1,6 +1,8 @@
+export type { FileFormat } from './extensions';
 import { ingestProblem } from '../ingest/problemMessages';
 import type { Problem } from '../ingest/types';
 import { quoted } from '../survey/quoteValue';
+import { formatFromName, type FileFormat } from './extensions';
 import type { SourceMetadata } from './metadata';
 import { isSav, readSav, SavError } from './sav';
 import { isCompoundFile, isZip, readXlsx, XlsxError } from './xlsx';
@@ -11,19 +13,6 @@ import { isCompoundFile, isZip, readXlsx, XlsxError } from './xlsx';
  * own, so that a `.sav` renamed `.csv` (or a CSV renamed `.sav`) gets a clear answer rather than
  * pages of garbled rows.
  */
-export type FileFormat = 'csv' | 'sav' | 'xlsx';
-
-/** The formats the upload takes, by extension (the file picker's `accept`). */
-export const UPLOAD_EXTENSIONS = '.csv,.tsv,.txt,.sav,.xlsx';
-
-export function formatFromName(fileName: string | undefined): FileFormat | undefined {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
-  if (ext === 'sav' || ext === 'zsav') return 'sav';
-  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
-  return undefined;
-}
-
 /** What the bytes are: an SPSS file, a zip (a workbook), an OLE compound file (an encrypted workbook or an old .xls), else text. */
 function formatFromBytes(bytes: Uint8Array): FileFormat | 'compound' {
   if (isSav(bytes)) return 'sav';
@@ -64,6 +53,8 @@ export interface RecordSource {
   /** Workbooks: the sheet read and every sheet's name. */
   sheet?: string;
   sheets?: string[];
+  /** About how many rows there are (for progress): a sheet's count, an SPSS header's claim (-1: unknown). */
+  expectedRows: number;
   /** Columns that may hold text (an SPSS file's string variables; every column of a sheet): only these are searched for control characters. */
   textColumns: number[];
 }
@@ -89,8 +80,8 @@ export async function readSource(bytes: Uint8Array, format: 'sav' | 'xlsx', opti
   if (format === 'sav') {
     const sav = readSav(bytes);
     const textColumns = sav.metadata.variables.flatMap((v, i) => (v.numeric ? [] : [i]));
-    return { format, header: sav.header, rows: () => sav.rows(), metadata: sav.metadata, textColumns };
+    return { format, header: sav.header, rows: () => sav.rows(), metadata: sav.metadata, expectedRows: sav.claimedCases, textColumns };
   }
   const xlsx = await readXlsx(bytes, options);
-  return { format, header: xlsx.header, rows: () => xlsx.rows, sheet: xlsx.sheet, sheets: xlsx.sheets, textColumns: xlsx.header.map((_, i) => i) };
+  return { format, header: xlsx.header, rows: () => xlsx.rows, sheet: xlsx.sheet, sheets: xlsx.sheets, expectedRows: xlsx.rows.length, textColumns: xlsx.header.map((_, i) => i) };
 }

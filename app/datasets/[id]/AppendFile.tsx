@@ -1,5 +1,6 @@
 'use client';
 
+import { UPLOAD_EXTENSIONS } from '@/lib/formats/extensions';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { codebookForFile, withSourceColumn } from '@/lib/ingest/files';
@@ -122,7 +123,7 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
       <h2 id="append-title">{mt(locale, 'appendTitle')}</h2>
       <p>{mt(locale, 'appendIntro', { column: sourceColumn ?? 'source' })}</p>
       <label htmlFor="append-csv">{mt(locale, 'appendFile')}</label>{' '}
-      <input id="append-csv" type="file" accept=".csv,.tsv,.txt,text/csv" disabled={phase.kind === 'validating' || phase.kind === 'sending'} onChange={(e) => pick(e.target.files?.[0] ?? null)} />
+      <input id="append-csv" type="file" accept={`${UPLOAD_EXTENSIONS},text/csv`} disabled={phase.kind === 'validating' || phase.kind === 'sending'} onChange={(e) => pick(e.target.files?.[0] ?? null)} />
       {phase.kind === 'reading' && <p role="status" className="muted">{ut(locale, 'sampling')}</p>}
       {file && choice && (phase.kind === 'matching' || phase.kind === 'checked' || phase.kind === 'failed') && (
         <>

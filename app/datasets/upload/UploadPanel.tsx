@@ -14,6 +14,8 @@ import { fitCodebookToHeader } from '@/lib/mapping/fitCodebook';
 import type { MappingDraft } from '@/lib/mapping/draft';
 import { columnsMap, matchHeaders } from '@/lib/mapping/matchHeaders';
 import type { ColumnProfile } from '@/lib/mapping/profile';
+import { UPLOAD_EXTENSIONS } from '@/lib/formats/extensions';
+import { applyMetadata } from '@/lib/mapping/fromMetadata';
 import { factsOf, proposeDraft } from '@/lib/mapping/propose';
 import { freeColumnName, sourceValues, withSourceColumn } from '@/lib/mapping/sources';
 import { parseCodebook, type Codebook, type Locale } from '@/lib/survey/codebook';
@@ -196,6 +198,8 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       run({ type: 'profile', files: list, target: header, columns: columnMaps(list, filesChoice) }, (answer) => {
         if (answer.type === 'profile') {
           let proposed = proposeDraft(answer.profiles);
+          // An SPSS file's dictionary: labels, missing codes, weight, labelled scales and families.
+          if (answer.metadata) proposed = applyMetadata(proposed, answer.metadata, Object.fromEntries(answer.profiles.map((p) => [p.column, p.values.map((v) => v.value)])));
           let all = answer.profiles;
           if (filesChoice && list.length > 1) {
             const added = withSourceColumn(proposed, all, filesChoice.sourceColumn.trim(), filesChoice.sources.map((s) => s.trim()), list.map(() => 0));
@@ -440,7 +444,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
           >
             <p>{ut(locale, 'dropHere')}</p>
             <label htmlFor="upload-csv">{ut(locale, 'csvFile')}</label>
-            <input ref={csvInput} id="upload-csv" type="file" multiple accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" disabled={busy} onChange={(e) => pickFiles([...(e.target.files ?? [])])} aria-describedby="upload-csv-hint" />
+            <input ref={csvInput} id="upload-csv" type="file" multiple accept={`${UPLOAD_EXTENSIONS},text/csv,text/tab-separated-values`} disabled={busy} onChange={(e) => pickFiles([...(e.target.files ?? [])])} aria-describedby="upload-csv-hint" />
             <p id="upload-csv-hint" className="muted small">
               {ut(locale, 'severalFiles')}
             </p>

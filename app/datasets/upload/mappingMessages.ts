@@ -151,7 +151,7 @@ export const mappingMessages = {
     nl: 'Een ander bestand met dezelfde vragen (een land, een meting) wordt aan deze dataset toegevoegd, met een eigen waarde in de kolom “{column}”.',
   },
   storedRows: { en: 'The rows already stored', nl: 'De rijen die al bewaard zijn' },
-  appendFile: { en: 'CSV file to add', nl: 'Toe te voegen CSV-bestand' },
+  appendFile: { en: 'CSV file to add (or SPSS .sav, Excel .xlsx)', nl: 'Toe te voegen CSV-bestand (of SPSS .sav, Excel .xlsx)' },
   existingSource: { en: 'Value for the rows already stored', nl: 'Waarde voor de rijen die al bewaard zijn' },
   appendCheck: { en: 'Check and add the file', nl: 'Het bestand controleren en toevoegen' },
   appended: { en: 'Added: the dataset now has {n} respondents.', nl: 'Toegevoegd: de dataset heeft nu {n} respondenten.' },

@@ -5,11 +5,11 @@ import type { Label } from '@/lib/survey/codebook';
 export const uploadMessages = {
   title: { en: 'Upload a survey', nl: 'Een enquête uploaden' },
   intro: {
-    en: 'A CSV export of up to 200 MB, 2 million rows and 1,000 columns. It is checked in your browser first; nothing is stored until you choose to store it.',
-    nl: 'Een CSV-export van maximaal 200 MB, 2 miljoen rijen en 1.000 kolommen. Het bestand wordt eerst in uw browser gecontroleerd; er wordt niets bewaard totdat u ervoor kiest het te bewaren.',
+    en: 'A CSV export, an SPSS file (.sav) or an Excel workbook (.xlsx) of up to 200 MB, 2 million rows and 1,000 columns. An SPSS file’s labels, missing values and weight are read with it. It is checked in your browser first; nothing is stored until you choose to store it.',
+    nl: 'Een CSV-export, een SPSS-bestand (.sav) of een Excel-werkmap (.xlsx) van maximaal 200 MB, 2 miljoen rijen en 1.000 kolommen. De labels, ontbrekende waarden en weging van een SPSS-bestand worden meegelezen. Het bestand wordt eerst in uw browser gecontroleerd; er wordt niets bewaard totdat u ervoor kiest het te bewaren.',
   },
-  dropHere: { en: 'Drop one or more CSV files here, or choose them:', nl: 'Sleep een of meer CSV-bestanden hierheen, of kies ze:' },
-  csvFile: { en: 'CSV file', nl: 'CSV-bestand' },
+  dropHere: { en: 'Drop one or more files (CSV, SPSS .sav, Excel .xlsx) here, or choose them:', nl: 'Sleep een of meer bestanden (CSV, SPSS .sav, Excel .xlsx) hierheen, of kies ze:' },
+  csvFile: { en: 'CSV file, SPSS .sav or Excel .xlsx', nl: 'CSV-bestand, SPSS .sav of Excel .xlsx' },
   codebookFile: { en: 'Codebook (JSON, optional)', nl: 'Codeboek (JSON, optioneel)' },
   codebookHint: {
     en: 'Without one, a file shaped like a template is mapped automatically; any other file gets the mapping screen.',

@@ -1,3 +1,4 @@
+import type { SourceMetadata } from '@/lib/formats/metadata';
 import type { ColumnProfile } from '@/lib/mapping/profile';
 import type { ValidationReport } from '@/lib/ingest/types';
 import type { Codebook } from '@/lib/survey/codebook';
@@ -12,7 +13,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'headers'; headers: string[][] }
-  | { type: 'profile'; profiles: ColumnProfile[]; sampleRows: number; complete: boolean }
+  /** `metadata`: an SPSS file's dictionary, its variables named as the dataset's columns. */
+  | { type: 'profile'; profiles: ColumnProfile[]; sampleRows: number; complete: boolean; metadata?: SourceMetadata }
   | { type: 'progress'; rows: number; bytes: number; totalBytes: number }
   | { type: 'report'; report: ValidationReport; ms: number; file?: number }
   | { type: 'failed'; message: string };
