@@ -20,6 +20,8 @@ vi.mock('next/headers', () => ({
  */
 let dir: string;
 let route: typeof import('../../app/api/datasets/route');
+let dataRoute: typeof import('../../app/api/datasets/[id]/data/route');
+let codebookRoute: typeof import('../../app/api/datasets/[id]/codebook/route');
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'formats-'));
@@ -34,6 +36,8 @@ beforeAll(async () => {
   if (!signedIn.ok) throw new Error('the test analyst could not sign in');
   session.cookie = signedIn.cookieValue;
   route = await import('../../app/api/datasets/route');
+  dataRoute = await import('../../app/api/datasets/[id]/data/route');
+  codebookRoute = await import('../../app/api/datasets/[id]/codebook/route');
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -98,5 +102,42 @@ describe('hostile files answer 422 naming the problem', () => {
   it('a .sav whose header claims a billion cases is read for the cases it has: a valid file needs its codebook (400), not a crash', async () => {
     const { status, body } = await post(withInt(80, 1_000_000_000), 'survey.sav');
     expect([status, body.error.code]).toEqual([400, 'CodebookRequired']);
+  });
+});
+
+describe('a labelled .sav stored and downloaded back', () => {
+  it('stores with the codebook its proposal builds, and downloads as CSV (numeric codes) beside that codebook (the labels)', async () => {
+    const { readSource } = await import('../formats/source');
+    const { profileColumns } = await import('../mapping/profile');
+    const { proposeDraft } = await import('../mapping/propose');
+    const { applyMetadata } = await import('../mapping/fromMetadata');
+    const { buildCodebook } = await import('../mapping/build');
+    const source = await readSource(sav, 'sav');
+    const profiles = profileColumns(source.header, [...source.rows()]);
+    const draft = applyMetadata(proposeDraft(profiles), source.metadata!, Object.fromEntries(profiles.map((p) => [p.column, p.values.map((v) => v.value)])));
+    const confirmed = {
+      ...draft,
+      scales: draft.scales.map((s) => ({ ...s, confirmed: true, positive: s.positive.length ? s.positive : s.codes.slice(-2).map((c) => c.code) })),
+      columns: draft.columns.map((c) => (c.attribute?.kind === 'scale' ? { ...c, attribute: { ...c.attribute, confirmed: true } } : c)),
+    };
+    const built = buildCodebook(confirmed, { name: 'Labelled' });
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    const form = new FormData();
+    form.append('file', new Blob([sav as Uint8Array<ArrayBuffer>]), 'survey.sav');
+    form.append('codebook', new Blob([JSON.stringify(built.codebook)]), 'survey.codebook.json');
+    const response = await route.POST(new Request('http://127.0.0.1/api/datasets', { method: 'POST', body: form }));
+    const answer = await response.json();
+    expect([response.status, answer.dataset?.respondents]).toEqual([201, 60]);
+    const id = answer.dataset.id as string;
+    const ctx = { params: Promise.resolve({ id }) };
+    const csv = await (await dataRoute.GET(new Request(`http://127.0.0.1/api/datasets/${id}/data`), ctx)).text();
+    const twin = readFileSync(path.join(__dirname, '../formats/fixtures/survey-utf8.pspp.csv'), 'utf8').trim().split('\n');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe(twin[0]);
+    expect(lines.length).toBe(61);
+    // The codes as the file has them (PSPP writes the weight with its print format, F8.4).
+    expect(lines[1].split(',').slice(0, 12)).toEqual(twin[1].split(',').slice(0, 12));
+    const codebook = await (await codebookRoute.GET(new Request(`http://127.0.0.1/api/datasets/${id}/codebook`), ctx)).json();
+    expect(codebook.attributes.find((a: { column: string }) => a.column === 'land').codes.map((c: { label: { en: string } }) => c.label.en)).toEqual(['Nederland', 'België', 'Duitsland']);
   });
 });

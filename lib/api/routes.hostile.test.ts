@@ -25,6 +25,7 @@ type Routes = {
   acceptance: typeof import('../../app/api/datasets/[id]/acceptance/route');
   columns: typeof import('../../app/api/datasets/[id]/columns/route');
   codebook: typeof import('../../app/api/datasets/[id]/codebook/route');
+  data: typeof import('../../app/api/datasets/[id]/data/route');
   files: typeof import('../../app/api/datasets/[id]/files/route');
   pdf: typeof import('../../app/api/summary/pdf/route');
   pptx: typeof import('../../app/api/summary/pptx/route');
@@ -50,6 +51,7 @@ beforeAll(async () => {
     acceptance: await import('../../app/api/datasets/[id]/acceptance/route'),
     columns: await import('../../app/api/datasets/[id]/columns/route'),
     codebook: await import('../../app/api/datasets/[id]/codebook/route'),
+    data: await import('../../app/api/datasets/[id]/data/route'),
     files: await import('../../app/api/datasets/[id]/files/route'),
     pdf: await import('../../app/api/summary/pdf/route'),
     pptx: await import('../../app/api/summary/pptx/route'),
@@ -79,6 +81,7 @@ describe('hostile input on every API route', () => {
       await expectClearError(await routes.acceptance.GET(new Request(url('/api/datasets/x/acceptance')), ctx('id', id)), [400]);
       await expectClearError(await routes.columns.GET(new Request(url('/api/datasets/x/columns')), ctx('id', id)), [400]);
       await expectClearError(await routes.codebook.GET(new Request(url('/api/datasets/x/codebook')), ctx('id', id)), [400]);
+      await expectClearError(await routes.data.GET(new Request(url('/api/datasets/x/data')), ctx('id', id)), [400]);
       await expectClearError(await routes.codebook.PUT(new Request(url('/api/datasets/x/codebook'), { method: 'PUT', body: '{}' }), ctx('id', id)), [400]);
       const form = new FormData();
       form.append('file', new Blob(['a\n1\n']), 'x.csv');

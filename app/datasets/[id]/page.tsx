@@ -70,6 +70,9 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
           <a className="button button-secondary" href={`/api/datasets/${encodeURIComponent(id)}/codebook`} download data-testid="download-codebook">
             {mt(locale, 'downloadCodebook')}
           </a>
+          <a className="button button-secondary" href={`/api/datasets/${encodeURIComponent(id)}/data`} download data-testid="download-data">
+            {mt(locale, 'downloadData')}
+          </a>
         </p>
         {stored && canWrite ? (
           <>

@@ -143,6 +143,7 @@ export const mappingMessages = {
   discard: { en: 'Undo the changes', nl: 'Wijzigingen ongedaan maken' },
   unsaved: { en: 'Unsaved changes', nl: 'Niet-opgeslagen wijzigingen' },
   downloadCodebook: { en: 'Download the codebook (JSON)', nl: 'Het codeboek downloaden (JSON)' },
+  downloadData: { en: 'Download the data (CSV)', nl: 'De gegevens downloaden (CSV)' },
   readOnly: { en: 'Only analysts and admins can change a codebook.', nl: 'Alleen analisten en beheerders kunnen een codeboek wijzigen.' },
 
   appendTitle: { en: 'Add a file', nl: 'Een bestand toevoegen' },

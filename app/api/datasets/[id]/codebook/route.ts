@@ -1,4 +1,5 @@
 import { editCodebook } from '@/lib/api/codebookEdit';
+import { downloadDisposition } from '@/lib/api/dataExport';
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { readBodyText } from '@/lib/api/formFields';
 import { noParams, parseDatasetId } from '@/lib/api/schemas';
@@ -12,11 +13,6 @@ export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
 
-/** A download's file name from the dataset's name: letters, digits, '.', '-', '_' and spaces; the full name in filename*. */
-function contentDisposition(name: string): string {
-  const base = name.normalize('NFKD').replace(/[^\w.\- ]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 100) || 'dataset';
-  return `attachment; filename="${base}.codebook.json"; filename*=UTF-8''${encodeURIComponent(`${name.slice(0, 100)}.codebook.json`)}`;
-}
 
 /** The revision a codebook belongs to, as an entity tag. */
 const etag = (revision: number) => `"${revision}"`;
@@ -35,7 +31,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     return new Response(JSON.stringify(codebook, null, 2), {
       headers: {
         'content-type': 'application/json; charset=utf-8',
-        'content-disposition': contentDisposition(name),
+        'content-disposition': downloadDisposition(name, 'codebook.json'),
         etag: etag(revision),
         // Reference data change only with a new build; an upload may change at any time.
         'cache-control': isReferenceId(id) ? 'public, max-age=3600' : 'private, no-store',
