@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest [-- --rows 1000000 --repeat 3 --steps papaparse,ingest,duckdb,upload]
+ * npm run bench:ingest [-- --rows 1000000 --repeat 3 --steps papaparse,ingest,duckdb,upload,sav,xlsx,xlsx-csv]
  *
  * Generates respondents of study G's shape (data/generate, seeded) as a CSV in a temporary folder,
  * then times in one run, each step in a child process of its own (so that each step's peak memory
@@ -14,14 +14,19 @@
  *  (c) DuckDB's read_csv of the same file into an in-memory table (it reads the file itself);
  *  (d) the server's upload pipeline, `uploadDataset`, into a new SQLite store in the temporary
  *      folder: validation, then the rows streamed into the store's atomic put.
- * Steps (a), (b) and (d) start from the file's bytes in memory, read before the clock starts, as a
+ *  (e) the same respondents as an SPSS file (.sav, bytecode-compressed, written by PSPP from the
+ *      CSV: `pspp` must be installed for this step), read and checked as the upload reads it
+ *      (lib/formats: the records, the same checks and the engine's columns);
+ *  (f) the first 100,000 respondents as an Excel workbook (.xlsx, written by exceljs), read and
+ *      checked likewise, beside (g) the same 100,000 rows as CSV through the full ingest.
+ * Steps (a), (b), (d), (e), (f) and (g) start from the file's bytes in memory, read before the clock starts, as a
  * server holds an upload. Times are wall clock; CPU time (user + system, all threads) is shown too,
  * since the machine is shared. Peak memory is the child's RSS high-water mark (it includes the
  * file's bytes, read before the step, and Node itself: see "before").
  * A benchmark that prints figures, not a test.
  */
-import { fork } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, fork } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,21 +35,29 @@ import { performance } from 'node:perf_hooks';
 import Papa from 'papaparse';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { acceptance } from '../lib/analysis/acceptance';
+import ExcelJS from 'exceljs';
 import { uploadDataset } from '../lib/api/upload';
+import { checkSource } from '../lib/formats/checkSource';
+import { readSource } from '../lib/formats/source';
 import { ingestUpload } from '../lib/ingest';
 import { readCodebookFile } from '../lib/storage/referenceDatasets';
 import { openSqliteDatasetStore } from '../lib/storage/sqliteDatasetStore';
 import { isBlankRecord } from '../lib/survey/cells';
 import { generateStudyGColumns, studyGCsvChunks } from '../data/generate';
 
-const STEPS = ['papaparse', 'ingest', 'duckdb', 'upload'] as const;
+const STEPS = ['papaparse', 'ingest', 'duckdb', 'upload', 'sav', 'xlsx', 'xlsx-csv'] as const;
 type Step = (typeof STEPS)[number];
 const LABELS: Record<Step, string> = {
   papaparse: 'papaparse alone (decode + parse)',
   ingest: 'full ingest (ingestUpload)',
   duckdb: 'DuckDB read_csv into a table',
   upload: 'server upload (uploadDataset -> SQLite)',
+  sav: 'same rows as .sav: read + full ingest',
+  xlsx: '100,000 rows as .xlsx: read + ingest',
+  'xlsx-csv': 'the same 100,000 rows as CSV: ingest',
 };
+/** Rows of the .xlsx step and its CSV twin. */
+const XLSX_ROWS = 100_000;
 const SEED = 20180601;
 const TARGET = 1.5;
 
@@ -127,6 +140,19 @@ async function runStep(step: Step, file: string, repeat: number): Promise<StepRe
     const item = codebook.items[0].id;
     const table = acceptance(data!, { items: [item], by: ['country'] });
     note = `usable: acceptance of ${item} by country on the result: ${table.cells.map((c) => `${c.key.country} ${((c.share ?? NaN) * 100).toFixed(1)}%`).join(', ')}`;
+  } else if (step === 'sav' || step === 'xlsx') {
+    result = await timed(repeat, async () => {
+      const source = await readSource(bytes, step);
+      const { data, report } = checkSource(source, { codebook }, { build: true });
+      if (!data) throw new Error(`the ${step} ingest found errors: ${JSON.stringify(report.problems.slice(0, 3))}`);
+      return data.rowCount;
+    });
+  } else if (step === 'xlsx-csv') {
+    result = await timed(repeat, () => {
+      const { data, report } = ingestUpload(bytes, { codebook });
+      if (!data) throw new Error(`the ingest found errors: ${JSON.stringify(report.problems.slice(0, 3))}`);
+      return data.rowCount;
+    });
   } else if (step === 'duckdb') {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
@@ -180,6 +206,27 @@ async function writeCsv(file: string, rows: number) {
   await once(out, 'finish');
 }
 
+/** The CSV as an SPSS file, written by PSPP (GET DATA, then SAVE): strings as A16, every other column numeric. */
+function writeSav(csv: string, sav: string) {
+  const [header, ...sample] = readFileSync(csv, 'utf8').slice(0, 1 << 20).split('\n').slice(0, 1000).map((l) => l.split(','));
+  const numeric = header.map((_, i) => sample.every((r) => r.length < header.length || r[i] === '' || Number.isFinite(Number(r[i]))));
+  const variables = header.map((h, i) => `${h} ${numeric[i] ? (h === 'weight' ? 'F10.6' : 'F8.0') : 'A16'}`).join(' ');
+  const sps = `${sav}.sps`;
+  writeFileSync(sps, `GET DATA /TYPE=TXT /FILE='${csv}' /ARRANGEMENT=DELIMITED /DELCASE=LINE /FIRSTCASE=2 /DELIMITERS=',' /VARIABLES=${variables}.\nSAVE OUTFILE='${sav}'.\n`);
+  execFileSync('pspp', ['-O', 'format=txt', '-o', `${sav}.txt`, sps]);
+}
+
+/** The first XLSX_ROWS rows of the CSV as a workbook (numbers as numbers) and as a CSV twin. */
+async function writeXlsx(csv: string, xlsx: string, twin: string) {
+  const lines = readFileSync(csv, 'utf8').split('\n').slice(0, XLSX_ROWS + 1);
+  writeFileSync(twin, `${lines.join('\n')}\n`);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx });
+  const sheet = workbook.addWorksheet('data');
+  lines.forEach((line, i) => sheet.addRow(line.split(',').map((v) => (i > 0 && v !== '' && Number.isFinite(Number(v)) ? Number(v) : v))).commit());
+  sheet.commit();
+  await workbook.commit();
+}
+
 async function main() {
   const repeat = Number(values.repeat);
   if (values.child) {
@@ -199,9 +246,21 @@ async function main() {
     console.log(`generated ${rows.toLocaleString('en')} respondents of study G's shape (seed ${SEED}): ${mb(statSync(file).size)}, ${ms(performance.now() - start)}`);
     console.log(`each step in its own child process, ${repeat} run${repeat === 1 ? '' : 's'}; times are wall clock (CPU in brackets)\n`);
 
+    const files: Record<Step, string> = { papaparse: file, ingest: file, duckdb: file, upload: file, sav: file.replace(/\.csv$/, '.sav'), xlsx: file.replace(/\.csv$/, '.xlsx'), 'xlsx-csv': file.replace(/\.csv$/, '-100k.csv') };
+    if (steps.includes('sav')) {
+      const t = performance.now();
+      writeSav(file, files.sav);
+      console.log(`wrote it as .sav with PSPP: ${mb(statSync(files.sav).size)}, ${ms(performance.now() - t)}`);
+    }
+    if (steps.includes('xlsx') || steps.includes('xlsx-csv')) {
+      const t = performance.now();
+      await writeXlsx(file, files.xlsx, files['xlsx-csv']);
+      console.log(`wrote its first ${XLSX_ROWS.toLocaleString('en')} rows as .xlsx with exceljs: ${mb(statSync(files.xlsx).size)} (CSV twin ${mb(statSync(files['xlsx-csv']).size)}), ${ms(performance.now() - t)}`);
+    }
+
     const results = new Map<Step, StepResult>();
     for (const step of steps) {
-      const r = await inChild(step, file, repeat);
+      const r = await inChild(step, files[step], repeat);
       results.set(step, r);
       console.log(`${LABELS[step].padEnd(41)} ${ms(median(r.times)).padStart(9)} median (${ms(median(r.cpu))} CPU)  runs ${r.times.map(ms).join(', ')}`);
       console.log(`${''.padEnd(41)} rows ${r.rows.toLocaleString('en')}; peak RSS ${mb(r.peakRssBytes)} (before the step ${mb(r.rssBeforeBytes)})`);
@@ -210,7 +269,7 @@ async function main() {
 
     console.log('');
     const all = [...results.values()];
-    const sane = all.every((r) => r.rows === rows);
+    const sane = all.every((r) => r.rows === (r.step === 'xlsx' || r.step === 'xlsx-csv' ? Math.min(rows, XLSX_ROWS) : rows));
     console.log(`rows seen                                 ${all.map((r) => `${r.step} ${r.rows.toLocaleString('en')}`).join(', ')}: ${sane ? 'all equal to the file' : 'MISMATCH'}`);
     const base = results.get('papaparse');
     const ratio = (step: Step, pick: (r: StepResult) => number[]) => {
@@ -226,6 +285,12 @@ async function main() {
         console.log(`ratio ${`${step} / papaparse`.padEnd(35)} ${wall.toFixed(2)} wall, ${cpu.toFixed(2)} CPU${target}`);
       }
     }
+    const ingest = results.get('ingest');
+    const sav = results.get('sav');
+    if (ingest && sav) console.log(`ratio ${'.sav / CSV full ingest'.padEnd(35)} ${(median(sav.times) / median(ingest.times)).toFixed(2)} wall, ${(median(sav.cpu) / median(ingest.cpu)).toFixed(2)} CPU  (target <= 2.00)`);
+    const xlsx = results.get('xlsx');
+    const twin = results.get('xlsx-csv');
+    if (xlsx && twin) console.log(`ratio ${'.xlsx / its CSV twin (100,000 rows)'.padEnd(35)} ${(median(xlsx.times) / median(twin.times)).toFixed(2)} wall, ${(median(xlsx.cpu) / median(twin.cpu)).toFixed(2)} CPU`);
     if (!sane) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
