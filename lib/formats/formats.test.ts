@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { checkSource } from './checkSource';
@@ -40,6 +41,18 @@ describe('an Excel sheet (written by exceljs, fixtures/make-fixtures.ts)', () =>
   it('reads a chosen sheet, and names a missing one', async () => {
     expect((await readXlsx(file('survey.xlsx'), { sheet: 'Toelichting' })).header).toEqual(['Synthetische testgegevens']);
     expect(await problemOf(() => readXlsx(file('survey.xlsx'), { sheet: 'Nope' }))).toBe('XlsxUnknownSheet');
+  });
+
+  it('skips wholly blank rows, as a CSV\'s blank lines are skipped, and keeps a row with any value', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('data');
+    sheet.addRow(['id', 'q1']);
+    sheet.addRow(['1', 2]);
+    sheet.addRow(['', '']);
+    sheet.addRow(['3', null]);
+    sheet.addRow([' ', null]);
+    const x = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(x.rows).toEqual([['1', '2'], ['3', '']]);
   });
 
   it('flags a header over merged rows instead of guessing', async () => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { isBlankRecord } from '../survey/cells';
 
 /**
  * Reads an Excel workbook (`.xlsx`) with exceljs: the first sheet or a chosen one, its first row
@@ -136,7 +137,8 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; max
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const values = new Array<string>(Math.max(width, row.cellCount));
     for (let c = 1; c <= values.length; c++) values[c - 1] = cellText(row.getCell(c).value);
-    rows.push(values);
+    // A wholly blank row (often left formatted below the data) is no respondent, as a CSV's blank line is none.
+    if (rows.length === 0 || !isBlankRecord(values)) rows.push(values);
   });
   const [header = [], ...data] = rows;
   return { header: header.map((h) => h.trim()), sheet: sheet.name, sheets, rows: data };
