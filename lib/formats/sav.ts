@@ -122,6 +122,8 @@ const FORMAT_DATE = new Set([20, 23, 24, 28, 29, 30, 38, 39]);
 const FORMAT_DATETIME = 22;
 /** Seconds from the Gregorian calendar's start (1582-10-14), SPSS's day zero, to 1970-01-01. */
 const SPSS_EPOCH_SECONDS = 12219379200;
+/** The strings of the codes most cases hold (0-255), made once: a million cases by tens of coded variables would otherwise make a string per cell. */
+const SMALL_CODES = Array.from({ length: 256 }, (_, i) => String(i));
 
 /** A numeric value as the records carry it: "" for system-missing, a date as ISO text, else the shortest form that reads back as the same number. */
 function numberText(v: number, format: number): string {
@@ -330,11 +332,13 @@ export function readSav(bytes: Uint8Array): SavFile {
     const unitBytes = new Uint8Array(caseUnits * 8);
     const unitNumber = new Float64Array(caseUnits);
     const spaces = new Uint8Array(8).fill(0x20);
+    const stringUnit = Uint8Array.from(units, (u) => (u === null || u.width > 0 ? 1 : 0));
+    const dated = dictionary.map((v) => v.format === FORMAT_DATETIME || FORMAT_DATE.has(v.format));
     let commands: Uint8Array = new Uint8Array(0);
     let command = 8;
     const nextCase = (): boolean => {
       for (let u = 0; u < caseUnits; u++) {
-        const isString = units[u] === null || (units[u] as RawVariable).width > 0;
+        const isString = stringUnit[u] === 1;
         if (compression === 0) {
           if (data.left < 8) {
             if (u === 0 && data.left === 0) return false;
@@ -377,7 +381,10 @@ export function readSav(bytes: Uint8Array): SavFile {
       const row = new Array<string>(dictionary.length);
       for (let k = 0; k < dictionary.length; k++) {
         const v = dictionary[k];
-        if (v.width === 0) row[k] = numberText(unitNumber[v.unit], v.format);
+        if (v.width === 0) {
+          const x = unitNumber[v.unit];
+          row[k] = !dated[k] && x >= 0 && x < 256 && Number.isInteger(x) ? SMALL_CODES[x] : numberText(x, v.format);
+        }
         else if (v.segments) {
           const parts: Uint8Array[] = v.segments.map((s) => unitBytes.subarray(s.unit * 8, s.unit * 8 + s.bytes));
           const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
