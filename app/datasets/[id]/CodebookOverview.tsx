@@ -7,12 +7,12 @@ import { mt } from '../upload/mappingMessages';
  * A stored codebook in words, for those who may read but not change it: each question family with
  * its questions and the answers that count as accepting, each segment with its groups.
  */
-export function CodebookOverview({ codebook, locale }: { codebook: Codebook; locale: Locale }) {
+export function CodebookOverview({ codebook, locale, note }: { codebook: Codebook; locale: Locale; note: string }) {
   const scaleOf = new Map(codebook.scales.map((s) => [s.id, s]));
   return (
     <section className="card codebook-overview" aria-labelledby="overview-title" data-testid="codebook-overview">
       <h2 id="overview-title">{mt(locale, 'editTitle')}</h2>
-      <p>{mt(locale, 'readOnly')}</p>
+      <p>{note}</p>
       <h3>{mt(locale, 'familiesTitle')}</h3>
       {codebook.families.map((family) => {
         const items = codebook.items.filter((it) => it.family === family.id);

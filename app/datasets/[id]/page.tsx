@@ -86,13 +86,8 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
             />
             <AppendFile datasetId={id} header={stored.header} codebook={stored.codebook} locale={locale} />
           </>
-        ) : isReferenceId(id) ? (
-          <section className="card">
-            <h2>{mt(locale, 'editTitle')}</h2>
-            <p>{dt(locale, 'reference')}</p>
-          </section>
         ) : (
-          <CodebookOverview codebook={codebook} locale={locale} />
+          <CodebookOverview codebook={codebook} locale={locale} note={isReferenceId(id) ? dt(locale, 'reference') : mt(locale, 'readOnly')} />
         )}
       </main>
     </>
