@@ -13,8 +13,9 @@ import {
   usernameKey,
 } from './accountInput';
 import { AccountStoreError, type AccountStore, type AuditAction, type AuditEntry, type NewAuditEntry, type NewUser, type Role, type User, type UserWithSecret } from './accountStore';
-import { preparePostgres, type PostgresStoreOptions } from './postgresDatasetStore';
+import { preparePostgres, type PostgresStoreOptions } from './postgresConnection';
 import { MigratedPool } from './postgresPool';
+import { UUID_PATTERN } from './ids';
 
 /**
  * The server-database account store: tables in the same PostgreSQL database as the datasets
@@ -32,7 +33,6 @@ import { MigratedPool } from './postgresPool';
 
 /** Most connections by default: account operations are small and quick. */
 const DEFAULT_MAX_CONNECTIONS = 5;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface UserRow {
   id: string;
@@ -150,7 +150,7 @@ export class PostgresAccountStore implements AccountStore {
 
   userById(id: string): Promise<User | null> {
     // Only a UUID can be stored (and anything else would be a type error in SQL).
-    if (typeof id !== 'string' || !UUID.test(id)) return this.run(async () => null);
+    if (typeof id !== 'string' || !UUID_PATTERN.test(id)) return this.run(async () => null);
     return this.run(async (client) => {
       const row = (await client.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id])).rows[0];
       return row ? userOf(row) : null;
@@ -166,7 +166,7 @@ export class PostgresAccountStore implements AccountStore {
     return this.checked(
       () => checkUserChange(change),
       (checked) => {
-        if (typeof id !== 'string' || !UUID.test(id)) return this.run(async () => null);
+        if (typeof id !== 'string' || !UUID_PATTERN.test(id)) return this.run(async () => null);
         return this.transaction(true, async (client) => {
           const row = (await client.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id])).rows[0];
           if (!row) return null;
@@ -185,7 +185,7 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   deleteUser(id: string): Promise<boolean> {
-    if (typeof id !== 'string' || !UUID.test(id)) return this.run(async () => false);
+    if (typeof id !== 'string' || !UUID_PATTERN.test(id)) return this.run(async () => false);
     return this.transaction(true, async (client) => {
       const row = (await client.query<{ role: Role }>('SELECT role FROM users WHERE id = $1', [id])).rows[0];
       if (!row) return false;
@@ -201,7 +201,7 @@ export class PostgresAccountStore implements AccountStore {
       () => {
         const tokenHash = checkTokenHash(session?.tokenHash);
         const expiresAt = checkTime(session.expiresAt, 'the session expiry');
-        if (typeof session.userId !== 'string' || !UUID.test(session.userId)) throw new AccountStoreError('BadInput', 'no such user for the session');
+        if (typeof session.userId !== 'string' || !UUID_PATTERN.test(session.userId)) throw new AccountStoreError('BadInput', 'no such user for the session');
         return { tokenHash, expiresAt, userId: session.userId };
       },
       (s) =>

@@ -15,7 +15,7 @@ import {
   usernameKey,
 } from './accountInput';
 import { AccountStoreError, type AccountStore, type AuditAction, type AuditEntry, type NewAuditEntry, type NewUser, type Role, type User, type UserWithSecret } from './accountStore';
-import { DATABASE_FILE, dataDirFromEnv, migrate } from './sqliteDatasetStore';
+import { DATABASE_FILE, dataDirFromEnv, migrate } from './sqliteConnection';
 import { MIGRATIONS } from './sqliteMigrations';
 
 /**
