@@ -268,18 +268,6 @@ export type ExploreMessageKey = keyof typeof exploreMessages;
 
 export const tx = translator(exploreMessages);
 
-/** A signed difference in percentage points: "+19.0 pp", Dutch "+19,0 %-punt". */
-export function formatPp(diff: number, locale: Locale, digits = 1): string {
-  const value = formatNumber(Math.abs(diff) * 100, locale, digits);
-  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
-  return `${sign}${value} ${locale === 'nl' ? '%-punt' : 'pp'}`;
-}
-
-/** A p-value for a table: "< 0.001" or three significant digits. */
-export function formatP(p: number, locale: Locale): string {
-  if (p < 0.001) return `< ${formatNumber(0.001, locale, 3)}`;
-  return formatNumber(p, locale, 3);
-}
 
 export function formatInterval(lower: number | null, upper: number | null, locale: Locale): string {
   return lower === null || upper === null ? '–' : `${formatPercent(lower, locale)} – ${formatPercent(upper, locale)}`;

@@ -9,7 +9,7 @@ import { pt } from './messages';
 import './planner.css';
 import { planFor, PlannerRequestError, type PlannerAnswer, type PlannerRequest } from '@/lib/analysis/planner';
 import { plannerFields, tacticsSource, type PlannerField, type PlannerFields } from '@/lib/analysis/plannerSupport';
-import { DEFAULT_MIN_BASE } from '@/lib/analysis/query';
+import { DEFAULT_MIN_BASE } from '@/lib/analysis/conventions';
 import { localeFrom } from '@/lib/i18n/messages';
 import { requestDatasets } from '@/lib/auth/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';

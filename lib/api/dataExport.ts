@@ -1,9 +1,9 @@
-import { neutraliseFormula } from '../explore/csv';
+import { neutraliseFormula } from '../csv/writer';
 
 /**
  * A stored dataset downloaded back (GET /api/datasets/<id>/data, beside its codebook JSON): a
  * row as a CSV line. A number is written as stored ("-1" is a code, not a formula); other text a
- * spreadsheet would run as a formula gets a leading single quote (lib/explore/csv.ts).
+ * spreadsheet would run as a formula gets a leading single quote (lib/csv/writer.ts).
  */
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Problem } from '../ingest/types';
+import { throwawayStoreWithAccounts } from './testing/throwawayStore';
 
 // The route reads the session cookie through Next's request APIs: an analyst signed in beforeAll.
 const session = vi.hoisted(() => ({ cookie: '' }));
@@ -24,17 +24,9 @@ let dataRoute: typeof import('../../app/api/datasets/[id]/data/route');
 let codebookRoute: typeof import('../../app/api/datasets/[id]/codebook/route');
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'formats-'));
-  process.env.DATA_DIR = dir;
-  delete process.env.DATABASE_URL;
-  const { getAccountStore } = await import('../storage/storeFromEnv');
-  const { createAccount, signIn } = await import('../auth/accounts');
-  const { sessionSecret } = await import('../auth/sessionSecret');
-  const store = getAccountStore();
-  await createAccount(store, null, { username: 'formats-analyst', role: 'analyst', password: 'formats analyst password' });
-  const signedIn = await signIn(store, { username: 'formats-analyst', password: 'formats analyst password' }, await sessionSecret(store));
-  if (!signedIn.ok) throw new Error('the test analyst could not sign in');
-  session.cookie = signedIn.cookieValue;
+  const made = await throwawayStoreWithAccounts('formats', ['analyst']);
+  dir = made.dir;
+  session.cookie = made.cookies.analyst!;
   route = await import('../../app/api/datasets/route');
   dataRoute = await import('../../app/api/datasets/[id]/data/route');
   codebookRoute = await import('../../app/api/datasets/[id]/codebook/route');

@@ -18,9 +18,12 @@ import type { SourceMetadata, SourceVariable } from './metadata';
  * nothing; a problem is thrown as a SavError with a code the report words.
  */
 
+/** The problem codes this reader throws (each worded in lib/ingest/problemMessages.ts). */
+export type SavProblemCode = 'SavTruncated' | 'SavBadHeader' | 'SavZlib' | 'SavEncoding' | 'SavTooManyVariables';
+
 export class SavError extends Error {
   constructor(
-    readonly code: 'SavTruncated' | 'SavBadHeader' | 'SavZlib' | 'SavEncoding' | 'SavTooManyVariables',
+    readonly code: SavProblemCode,
     message: string,
     readonly values: Record<string, string | number> = {},
   ) {

@@ -76,7 +76,7 @@ export function sourceProblem(e: unknown): Problem | undefined {
 }
 
 /** Reads an SPSS file or a workbook into records; throws SavError or XlsxError when it cannot. */
-export async function readSource(bytes: Uint8Array, format: 'sav' | 'xlsx', options: { sheet?: string } = {}): Promise<RecordSource> {
+export async function readSource(bytes: Uint8Array, format: 'sav' | 'xlsx', options: { sheet?: string; maxInflatedBytes?: number } = {}): Promise<RecordSource> {
   if (format === 'sav') {
     const sav = readSav(bytes);
     const textColumns = sav.metadata.variables.flatMap((v, i) => (v.numeric ? [] : [i]));

@@ -82,7 +82,10 @@ const INGEST_PROBLEM_TEXT = {
     en: 'the workbook is password-protected (or an old .xls file): save it without a password as .xlsx',
     nl: 'de werkmap is met een wachtwoord beveiligd (of een oud .xls-bestand): sla hem zonder wachtwoord op als .xlsx',
   },
-  XlsxTooLarge: { en: 'the workbook unpacks to more than {max}: too large to read (or a zip bomb)', nl: 'de werkmap pakt uit tot meer dan {max}: te groot om te lezen (of een zipbom)' },
+  XlsxTooLarge: {
+    en: 'the workbook unpacks to more than {max}: too large to read as a workbook (or a zip bomb); save the sheet as CSV and upload that',
+    nl: 'de werkmap pakt uit tot meer dan {max}: te groot om als werkmap te lezen (of een zipbom); sla het werkblad op als CSV en upload dat',
+  },
   XlsxBroken: { en: 'the workbook cannot be read: it is damaged or not a real .xlsx file', nl: 'de werkmap kan niet worden gelezen: hij is beschadigd of geen echt .xlsx-bestand' },
   XlsxNoSheet: { en: 'the workbook has no sheet', nl: 'de werkmap heeft geen werkblad' },
   XlsxUnknownSheet: { en: 'the workbook has no sheet named {sheet}', nl: 'de werkmap heeft geen werkblad met de naam {sheet}' },

@@ -1,4 +1,4 @@
-import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from '../analysis/query';
+import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from '../analysis/conventions';
 import type { ClaimResult, FindingsRegistry } from '../findings/claims';
 import { evaluateClaim } from '../findings/evaluate';
 import type { SurveyData } from '../survey/dataset';

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { formatNumber, t } from '../i18n/messages';
+import { formatNumber, pStatement, signedPoints, t } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
-import { barLabel, formatDate, formatP, headlineFigure, headlineFootnote, methodsLines, precise, signedPoints, takeawayLine } from './format';
+import { barLabel, formatDate, headlineFigure, headlineFootnote, methodsLines, precise, takeawayLine } from './format';
 import type { ExecutiveSummary, Figure, Headline, Tone } from './model';
 import { st } from './text';
 
@@ -179,7 +179,7 @@ export function summaryPdf(summary: ExecutiveSummary, locale: Locale, now = new 
       .font('Helvetica')
       .fontSize(7)
       .fillColor(MUTED)
-      .text(pdfText(`${st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${formatP(tk.pAdjusted, locale)} (BH) · n = ${formatNumber(tk.top.respondents, locale)} / ${formatNumber(tk.bottom.respondents, locale)}`), MARGIN + 95, doc.y, { width: width - 95 });
+      .text(pdfText(`${st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${pStatement(tk.pAdjusted, locale)} (BH) · n = ${formatNumber(tk.top.respondents, locale)} / ${formatNumber(tk.bottom.respondents, locale)}`), MARGIN + 95, doc.y, { width: width - 95 });
     doc.x = MARGIN;
     doc.moveDown(0.3);
   });

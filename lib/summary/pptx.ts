@@ -1,7 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
-import { formatNumber, t } from '../i18n/messages';
+import { formatNumber, pStatement, signedPoints, t } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
-import { barLabel, formatDate, formatP, headlineFigure, headlineFootnote, methodsLines, signedPoints, takeawayLine } from './format';
+import { barLabel, formatDate, headlineFigure, headlineFootnote, methodsLines, takeawayLine } from './format';
 import type { ExecutiveSummary, Headline, Tone } from './model';
 import { st } from './text';
 
@@ -93,7 +93,7 @@ export async function summaryPptx(summary: ExecutiveSummary, locale: Locale, now
     ? summary.takeaways.flatMap((tk, i) => [
         { text: `${i + 1}.  ${signedPoints(tk.diff, locale)} ${st(locale, 'pointsShort')}   `, options: { bold: true, color: '9CC2F5', breakLine: false } },
         { text: takeawayLine(tk, locale), options: { bold: true, color: 'FFFFFF', breakLine: true } },
-        { text: `      ${st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${formatP(tk.pAdjusted, locale)} (BH)`, options: { fontSize: 11, color: 'D9DEE5', breakLine: true } },
+        { text: `      ${st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${pStatement(tk.pAdjusted, locale)} (BH)`, options: { fontSize: 11, color: 'D9DEE5', breakLine: true } },
       ])
     : [{ text: st(locale, 'noTakeaways'), options: { color: 'FFFFFF' } }];
   title.addText(takeawayRows, { x: 0.6, y: 3.3, w: 12.1, h: 2.6, fontFace: FONT, fontSize: 15, valign: 'top', paraSpaceAfter: 4 });

@@ -144,6 +144,8 @@ export const mappingMessages = {
   unsaved: { en: 'Unsaved changes', nl: 'Niet-opgeslagen wijzigingen' },
   downloadCodebook: { en: 'Download the codebook (JSON)', nl: 'Het codeboek downloaden (JSON)' },
   downloadData: { en: 'Download the data (CSV)', nl: 'De gegevens downloaden (CSV)' },
+  acceptingAnswers: { en: 'accepting: {answers}', nl: 'accepterend: {answers}' },
+  segmentsTitle: { en: 'Segments', nl: 'Segmenten' },
   readOnly: { en: 'Only analysts and admins can change a codebook.', nl: 'Alleen analisten en beheerders kunnen een codeboek wijzigen.' },
 
   appendTitle: { en: 'Add a file', nl: 'Een bestand toevoegen' },

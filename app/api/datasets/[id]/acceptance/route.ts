@@ -3,7 +3,7 @@ import { parseAcceptanceParams } from '@/lib/api/acceptanceParams';
 import { errorResponse } from '@/lib/api/errors';
 import { memoAcceptance } from '@/lib/analysis/memo';
 import { tableJson } from '@/lib/analysis/tableJson';
-import { csvFileName } from '@/lib/explore/csv';
+import { csvFileName } from '@/lib/csv/writer';
 import { requestDatasets } from '@/lib/auth/request';
 import { parseDatasetId } from '@/lib/api/schemas';
 

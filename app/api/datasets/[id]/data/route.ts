@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { errorResponse } from '@/lib/api/errors';
+import { BOM } from '@/lib/csv/writer';
 import { dataCsvLine, downloadDisposition } from '@/lib/api/dataExport';
 import { noParams, parseDatasetId } from '@/lib/api/schemas';
 import { requestDatasets } from '@/lib/auth/request';
@@ -38,7 +39,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     let next = 0;
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(encoder.encode(`\uFEFF${dataCsvLine(stored.header)}`));
+        controller.enqueue(encoder.encode(`${BOM}${dataCsvLine(stored.header)}`));
       },
       pull(controller) {
         const end = Math.min(stored.rows.length, next + ROWS_PER_CHUNK);
