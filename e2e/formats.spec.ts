@@ -22,10 +22,11 @@ async function confirmAll(page: Page) {
   }
 }
 
-async function store(page: Page, name: string): Promise<string> {
+async function store(page: Page, name: string, summary: string): Promise<string> {
   await page.getByLabel('Dataset name').fill(name);
   await page.getByTestId('apply-mapping').click();
   await expect(page.getByTestId('report-verdict').first()).toHaveText(/No problems found|can be stored/, { timeout: 60_000 });
+  await expect(page.getByTestId('report-summary').first()).toContainText(summary);
   await page.getByTestId('store-button').click();
   const stored = page.getByTestId('upload-stored');
   await expect(stored).toContainText('60 respondents', { timeout: 60_000 });
@@ -51,7 +52,7 @@ test.describe('SPSS and Excel files through the page', () => {
     await page.getByLabel('Answer 6 of 1-7 counts as accepting').check();
     await page.getByLabel('Answer 7 of 1-7 counts as accepting').check();
     await confirmAll(page);
-    const id = await store(page, 'SPSS survey (e2e)');
+    const id = await store(page, 'SPSS survey (e2e)', '60 rows, 14 columns, read from an SPSS file.');
 
     const codebook = await (await request.get(`/api/datasets/${id}/codebook`)).json();
     expect(codebook.weight).toBe('gewicht');
@@ -75,7 +76,7 @@ test.describe('SPSS and Excel files through the page', () => {
     await expect(page.getByTestId('mapping-screen')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByLabel('Answer Zeer acceptabel of Zeer acceptabel … Helemaal niet acceptabel counts as accepting')).toBeChecked();
     await confirmAll(page);
-    const id = await store(page, 'Excel survey (e2e)');
+    const id = await store(page, 'Excel survey (e2e)', '60 rows, 10 columns, read from sheet “Antwoorden” of an Excel workbook.');
     await page.goto(`/explore?dataset=${id}&view=answers`);
     await expect(page.locator('main')).toContainText('Helemaal niet acceptabel');
     expect(errors.console).toEqual([]);

@@ -134,11 +134,13 @@ export function ReportView({
     <section className="upload-report" aria-labelledby="report-title" data-testid="upload-report">
       <h3 id="report-title">{ut(locale, 'reportTitle')}</h3>
       <p data-testid="report-summary">
-        {ut(locale, 'reportSummary', {
+        {ut(locale, report.format === 'sav' ? 'reportSummarySav' : report.format === 'xlsx' ? 'reportSummaryXlsx' : 'reportSummary', {
           rows: formatNumber(report.rowCount, locale),
           columns: formatNumber(report.header.length, locale),
+          // An SPSS file or a sheet has no delimiter, and its text is decoded by its reader.
           encoding,
           delimiter: delimiterName(report.delimiter, locale),
+          sheet: report.sheet ?? '',
           time: seconds < 1 ? `${formatNumber(Math.max(1, Math.round(seconds * 1000)), locale)} ms` : `${formatNumber(seconds, locale, 1)} s`,
         })}
       </p>

@@ -42,6 +42,11 @@ export const uploadMessages = {
 
   reportTitle: { en: 'Check of the file', nl: 'Controle van het bestand' },
   reportSummary: { en: '{rows} rows, {columns} columns, {encoding}, {delimiter}-separated. Checked in {time}.', nl: '{rows} rijen, {columns} kolommen, {encoding}, gescheiden door {delimiter}. Gecontroleerd in {time}.' },
+  reportSummarySav: { en: '{rows} rows, {columns} columns, read from an SPSS file. Checked in {time}.', nl: '{rows} rijen, {columns} kolommen, gelezen uit een SPSS-bestand. Gecontroleerd in {time}.' },
+  reportSummaryXlsx: {
+    en: '{rows} rows, {columns} columns, read from sheet “{sheet}” of an Excel workbook. Checked in {time}.',
+    nl: '{rows} rijen, {columns} kolommen, gelezen uit werkblad “{sheet}” van een Excel-werkmap. Gecontroleerd in {time}.',
+  },
   reportOk: { en: 'No problems found: the file can be stored.', nl: 'Geen problemen gevonden: het bestand kan worden bewaard.' },
   reportWarnings: { en: 'Warnings only: you can store the file anyway.', nl: 'Alleen waarschuwingen: u kunt het bestand toch bewaren.' },
   reportErrors: { en: '{n} errors: fix them in the file (or the mapping) and check again. Nothing can be stored until then.', nl: '{n} fouten: herstel ze in het bestand (of de koppeling) en controleer opnieuw. Tot die tijd kan er niets worden bewaard.' },
