@@ -1,7 +1,24 @@
 import { checkSource, unreadableReport } from '../formats/checkSource';
 import { detectFormat, readSource, sourceProblem, type FileFormat, type RecordSource } from '../formats/source';
+import { MAX_INFLATED_BYTES } from '../formats/xlsx';
 import { recordsOf, scanUpload, type Problem, type ValidateOptions, type ValidationReport } from '../ingest';
 import { csvHeader } from './upload';
+
+/**
+ * Opens the files of one request one after another, the workbooks among them sharing one unpacking
+ * budget: a workbook's rows stay in memory until they are stored (exceljs holds a sheet as objects,
+ * lib/formats/xlsx.ts), so twenty workbooks of the single-file limit must not make twenty times the memory.
+ */
+export async function openFiles(files: readonly { bytes: Uint8Array; fileName?: string; sheet?: string }[]): Promise<OpenedFile[]> {
+  const workbooks = files.filter((f) => {
+    const detected = detectFormat(f.bytes, f.fileName);
+    return 'format' in detected && detected.format === 'xlsx';
+  }).length;
+  const share = Math.floor(MAX_INFLATED_BYTES / Math.max(1, workbooks));
+  const opened: OpenedFile[] = [];
+  for (const f of files) opened.push(await openFile(f.bytes, f.fileName, f.sheet, share));
+  return opened;
+}
 
 /**
  * An uploaded file of any format as the upload routes use it: its header (for the template match
@@ -24,12 +41,13 @@ export interface FileScan {
   records: () => Iterable<string[]>;
 }
 
-export async function openFile(bytes: Uint8Array, fileName: string | undefined, sheet?: string): Promise<OpenedFile> {
+/** `maxInflatedBytes`: what a workbook may unpack to (default MAX_INFLATED_BYTES; less when several share one request). */
+export async function openFile(bytes: Uint8Array, fileName: string | undefined, sheet?: string, maxInflatedBytes?: number): Promise<OpenedFile> {
   const detected = detectFormat(bytes, fileName);
   if ('problem' in detected) return { bytes, format: 'csv', header: [], problem: detected.problem };
   if (detected.format === 'csv') return { bytes, format: 'csv', header: csvHeader(bytes) };
   try {
-    const source = await readSource(bytes, detected.format, { sheet });
+    const source = await readSource(bytes, detected.format, { sheet, maxInflatedBytes });
     return { bytes, format: detected.format, header: source.header, source };
   } catch (e) {
     const problem = sourceProblem(e);

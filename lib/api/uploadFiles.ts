@@ -1,7 +1,7 @@
 import { CodebookChecks } from '../ingest/codebookChecks';
 import { canonicalHeader, codebookForFile, filePlanProblems, mergedHeader, planCodebookProblems, RespondentIds, rowProjection, type FilePlanEntry, type FilePlanProblem, type FileProblem } from '../ingest/files';
 import { personalColumnPlan, type ValidationReport } from '../ingest';
-import { openFile, scanFile, type FileScan, type OpenedFile } from './fileScan';
+import { openFiles, scanFile, type FileScan, type OpenedFile } from './fileScan';
 import { DEFAULT_MAX_ROWS } from '../ingest/types';
 import type { DatasetStore } from '../storage/datasetStore';
 import type { Codebook } from '../survey/codebook';
@@ -197,7 +197,7 @@ export async function uploadFiles(store: DatasetStore, input: FilesUploadInput):
   const fullPlan = { sourceColumn, files: plan.files };
   throwPlanProblems(planCodebookProblems(fullPlan, codebook), names);
 
-  const opened = await Promise.all(files.map((f) => openFile(f.bytes, f.fileName, f.sheet)));
+  const opened = await openFiles(files);
   const headers = opened.map((f) => f.header);
   // A file without a header is left to the validator, which says why (empty, not text).
   throwPlanProblems(
