@@ -337,7 +337,12 @@ export function readSav(bytes: Uint8Array): SavFile {
     const spaces = new Uint8Array(8).fill(0x20);
     const stringUnit = Uint8Array.from(units, (u) => (u === null || u.width > 0 ? 1 : 0));
     const dated = dictionary.map((v) => v.format === FORMAT_DATETIME || FORMAT_DATE.has(v.format));
-    let commands: Uint8Array = new Uint8Array(0);
+    // The bytes are read in place (no subarray per 8 bytes): a million cases are tens of millions of units.
+    const raw = data.bytes;
+    const copy8 = (from: number, to: number) => {
+      for (let i = 0; i < 8; i++) unitBytes[to + i] = raw[from + i];
+    };
+    let commandsAt = 0;
     let command = 8;
     const nextCase = (): boolean => {
       for (let u = 0; u < caseUnits; u++) {
@@ -347,8 +352,9 @@ export function readSav(bytes: Uint8Array): SavFile {
             if (u === 0 && data.left === 0) return false;
             throw new SavError('SavTruncated', 'the file ends inside a case', { what: 'data' });
           }
-          if (isString) unitBytes.set(data.take(8, 'data'), u * 8);
-          else unitNumber[u] = data.double('data');
+          if (isString) copy8(data.pos, u * 8);
+          else unitNumber[u] = data.doubleAt(data.pos);
+          data.pos += 8;
           continue;
         }
         let code = 0;
@@ -358,10 +364,12 @@ export function readSav(bytes: Uint8Array): SavFile {
               if (u === 0) return false;
               throw new SavError('SavTruncated', 'the file ends inside a case', { what: 'data' });
             }
-            commands = data.take(8, 'data');
+            data.need(8, 'data');
+            commandsAt = data.pos;
+            data.pos += 8;
             command = 0;
           }
-          code = commands[command++];
+          code = raw[commandsAt + command++];
           if (code !== 0) break;
         }
         if (code === 252) {
@@ -369,9 +377,10 @@ export function readSav(bytes: Uint8Array): SavFile {
           throw new SavError('SavTruncated', 'the file ends inside a case', { what: 'data' });
         }
         if (code === 253) {
-          const raw = data.take(8, 'data');
-          if (isString) unitBytes.set(raw, u * 8);
-          else unitNumber[u] = data.doubleAt(data.pos - 8);
+          data.need(8, 'data');
+          if (isString) copy8(data.pos, u * 8);
+          else unitNumber[u] = data.doubleAt(data.pos);
+          data.pos += 8;
         } else if (code === 254) unitBytes.set(spaces, u * 8);
         else if (code === 255) unitNumber[u] = SYSMIS;
         else if (isString) unitBytes.set(spaces, u * 8);
