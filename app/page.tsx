@@ -5,7 +5,7 @@ import { PrintButton } from './(home)/PrintButton';
 import { SummaryView } from './(home)/SummaryView';
 import { formatNumber, localeFrom, t } from '@/lib/i18n/messages';
 import { DEFAULT_SUMMARY_DATASET, loadSummary, summaryDatasets } from '@/lib/summary/load';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import { SignInRequiredPage, uploadNeedsSignIn } from './account/SignInRequired';
 import { st } from '@/lib/summary/text';
 import './(home)/home.css';
