@@ -16,7 +16,7 @@ import { type Correspondence, type ItemChoice, itemChoices, proposeCorrespondenc
 import { savedCorrespondence } from '@/lib/analysis/pairing';
 import { datasetCatalog } from '@/lib/explore/catalog';
 import { formatNumber, localeFrom } from '@/lib/i18n/messages';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import type { Label, Locale } from '@/lib/survey/codebook';

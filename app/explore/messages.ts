@@ -134,8 +134,8 @@ export const exploreMessages = {
   ctxTitle: { en: 'Positive about automated services, by {dim}', nl: 'Positief over geautomatiseerde diensten, naar {dim}' },
   ctxTitleCrossed: { en: 'Positive about automated services, by {dim} and {cross}', nl: 'Positief over geautomatiseerde diensten, naar {dim} en {cross}' },
   ctxLead: {
-    en: 'All scenarios pooled: every respondent rated twelve moments (situation × place × industry). The line is this audience’s overall rate.',
-    nl: 'Alle scenario’s samen: elke respondent beoordeelde twaalf momenten (situatie × plaats × branche). De lijn is het totaal van dit publiek.',
+    en: 'All scenarios pooled: twelve moments (situation × place × industry), of which each respondent rated six. The line is this audience’s overall rate.',
+    nl: 'Alle scenario’s samen: twaalf momenten (situatie × plaats × branche), waarvan elke respondent er zes beoordeelde. De lijn is het totaal van dit publiek.',
   },
   subjectBy: { en: '{subject}: positive by {dim}', nl: '{subject}: positief naar {dim}' },
   subjectByCrossed: { en: '{subject}: positive by {dim} and {cross}', nl: '{subject}: positief naar {dim} en {cross}' },

@@ -11,7 +11,7 @@ import { planFor, PlannerRequestError, type PlannerAnswer, type PlannerRequest }
 import { plannerFields, tacticsSource, type PlannerField, type PlannerFields } from '@/lib/analysis/plannerSupport';
 import { DEFAULT_MIN_BASE } from '@/lib/analysis/conventions';
 import { localeFrom } from '@/lib/i18n/messages';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import { loadReferenceDataset } from '@/lib/storage/referenceDatasets';

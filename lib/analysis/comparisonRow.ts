@@ -1,5 +1,5 @@
 import { benjaminiHochberg } from '../stats/benjaminiHochberg';
-import { differenceTest } from '../stats/differenceTest';
+import { differenceTest } from '../stats/shareDifference';
 import { criticalValue } from '../stats/distributions';
 import type { Interval } from '../stats/wilsonInterval';
 import type { AcceptanceCell } from './acceptance';

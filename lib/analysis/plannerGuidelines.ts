@@ -3,7 +3,7 @@ import type { SurveyData } from '../survey/dataset';
 import { answerSides } from './tiers';
 import type { AcceptanceQuery } from './query';
 import { memoAcceptance } from './memo';
-import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './views';
+import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './namedAnalyses';
 
 /**
  * The source article's five guidelines ("Vijf tips", Marketingfacts, on the Google/Ipsos study),

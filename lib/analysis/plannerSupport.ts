@@ -1,7 +1,7 @@
 import type { CodeLabel, Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { answerSides } from './tiers';
-import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './views';
+import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './namedAnalyses';
 
 /**
  * What the planner offers on a dataset: the audience fields (every attribute, scale attributes by

@@ -25,6 +25,13 @@ export function headlineFigure(headline: Headline, locale: Locale): { main: stri
 /** The figure with one decimal, as /findings prints it. */
 export const precise = (share: number, locale: Locale) => formatPercent(share, locale, 1);
 
+/** "8,000 respondents in 2018 (16,000 in 2 waves)" when the figures are one wave's; else "4,000 respondents". */
+export function respondentsLine(summary: Pick<ExecutiveSummary, 'respondents' | 'figuresWave'>, locale: Locale): string {
+  const wave = summary.figuresWave;
+  if (!wave) return st(locale, 'respondents', { n: formatNumber(summary.respondents, locale) });
+  return st(locale, 'respondentsInWave', { n: formatNumber(wave.respondents, locale), wave: wave.label[locale], total: formatNumber(summary.respondents, locale), waves: formatNumber(wave.waves, locale) });
+}
+
 type FootnoteContext = Pick<ExecutiveSummary, 'weighted' | 'synthetic' | 'minBase'>;
 
 /** "Base: 4,000 respondents (effective 3,498) · weighted · 95% interval 44.9%–47.2% · synthetic data"; under the minimum base the reason instead of the interval. */

@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/survey/codebook';
-import type { Headline as HeadlineData } from '@/lib/explore/build/audience';
+import type { Headline as HeadlineData } from '@/lib/explore/viewModels/audience';
 import type { CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
 import { tx } from '../messages';

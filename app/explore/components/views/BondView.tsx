@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/survey/codebook';
-import type { BondModel } from '@/lib/explore/build/bond';
+import type { BondModel } from '@/lib/explore/viewModels/bond';
 import type { BarChartData } from '@/lib/explore/model';
 import { formatPercent, formatPoints } from '@/lib/i18n/messages';
 import { exploreMessages, tx } from '../../messages';

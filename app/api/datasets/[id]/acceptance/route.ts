@@ -4,7 +4,7 @@ import { errorResponse } from '@/lib/api/errors';
 import { memoAcceptance } from '@/lib/analysis/memo';
 import { tableJson } from '@/lib/analysis/tableJson';
 import { csvFileName } from '@/lib/csv/writer';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import { parseDatasetId } from '@/lib/api/schemas';
 
 export const runtime = 'nodejs';
