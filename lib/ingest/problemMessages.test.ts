@@ -80,7 +80,7 @@ describe('the problem catalog', () => {
   });
 
   it('words every answer of the upload route that the page shows', () => {
-    const route = `${read('lib/api/upload.ts')}\n${read('app/api/datasets/route.ts')}\n${read('lib/auth/request.ts')}`;
+    const route = `${read('lib/api/upload.ts')}\n${read('app/api/datasets/route.ts')}\n${read('app/server/request.ts')}`;
     const codes = new Set([...route.matchAll(/new ApiError\(\d+, '(\w+)'/g)].map((m) => m[1]));
     for (const m of route.matchAll(/parseField\([^)]*'(\w+)'\)/g)) codes.add(m[1]);
     expect(codes.size).toBeGreaterThan(8);

@@ -6,7 +6,7 @@ import { checkDatasetId, DatasetLookupError, isReferenceId, type DatasetListing,
  * The dataset registry as one visitor may use it. Uploaded datasets belong to an analyst's client:
  * a signed-out visitor sees and reads only the reference datasets, and the refusal comes before
  * storage is touched (so it does not even tell whether an id exists). Deleting needs the write
- * permission. Pages and route handlers get one of these per request (lib/auth/request.ts).
+ * permission. Pages and route handlers get one of these per request (app/server/request.ts).
  */
 export interface Visitor {
   signedIn: boolean;

@@ -4,7 +4,7 @@ import { errorResponse } from '@/lib/api/errors';
 import { BOM } from '@/lib/csv/writer';
 import { dataCsvLine, downloadDisposition } from '@/lib/api/dataExport';
 import { noParams, parseDatasetId } from '@/lib/api/schemas';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import { DatasetLookupError, getDatasetRegistry, isReferenceId } from '@/lib/storage/datasetRegistry';
 
 export const runtime = 'nodejs';
