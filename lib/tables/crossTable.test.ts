@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../survey/codebook';
 import { loadSurveyFromCsv } from '../survey/dataset';
 import { crossTable } from './crossTable';
+import { tabBook } from './tabBook';
 import type { CrossTable, TableRows } from './model';
 
 /**
@@ -174,6 +175,14 @@ describe('options', () => {
     expect(ones.weighting).toEqual({ kind: 'custom', label: { en: 'ones', nl: 'enen' } });
     expect(none.weighting).toEqual({ kind: 'none' });
     expect(crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [] }).weighting).toEqual({ kind: 'column', column: 'w' });
+  });
+
+  it('a tab book computes each family’s table as it would be on its own (one shared pass, one BH family per table)', () => {
+    const banner = [['gender'], ['region'], ['gender', 'age']];
+    const book = tabBook(data, { banner });
+    expect(book.map((t) => t.rowsSpec)).toEqual([{ kind: 'family', family: 'att' }, { kind: 'family', family: 'other' }]);
+    for (const table of book) expect(table).toEqual(crossTable(data, { rows: table.rowsSpec, banner }));
+    checkTable(book[0], expected.tables[0]);
   });
 
   it('refuses what the dataset cannot answer, with a reason for the reader', () => {

@@ -6,7 +6,7 @@ import type { Label } from '../survey/codebook';
 import type { AttributeColumn, SurveyData } from '../survey/dataset';
 import { bannerColumns, bannerName, TOTAL_LABEL } from './banner';
 import { fillColumnBases } from './columnBases';
-import { type BannerColumn, type CrossTable, DEFAULT_ALPHA, DEFAULT_TABLE_MIN_BASE, TableError, type TableCell, type TablePair, type TableRow, type TableRowDef, type TableSpec } from './model';
+import { type BannerColumn, type BannerGroup, type BannerGroupSpec, type CrossTable, DEFAULT_ALPHA, DEFAULT_TABLE_MIN_BASE, TableError, type TableCell, type TablePair, type TableRow, type TableRowDef, type TableRows, type TableSpec } from './model';
 import { rowsLabel, tableRows } from './rows';
 import { weightedData } from './weighting';
 
@@ -96,38 +96,77 @@ function columnPairs(columns: BannerColumn[], members: number[]): [BannerColumn,
 }
 
 export function crossTable(source: SurveyData, spec: TableSpec): CrossTable {
-  const minBase = spec.minBase ?? DEFAULT_TABLE_MIN_BASE;
-  const alpha = checkOptions(minBase, spec.alpha ?? DEFAULT_ALPHA);
-  const correction = spec.correction ?? 'bh';
-  const { data: weighted, used } = weightedData(source, spec.weighting);
-  const data = withTotal(weighted);
-  const defs = tableRows(data, spec.rows);
-  const { groups, columns } = bannerColumns(data, spec.banner);
-  const filter = spec.filter ?? {};
-  const itemIds = [...new Set(defs.map((d) => d.item))];
-  const { include } = resolveQuery(data, { items: itemIds, filter });
-  fillColumnBases(data, itemIds, include, groups, columns);
+  return crossTables(source, spec, [spec.rows])[0];
+}
 
-  // One cube per outcome: item rows count each item's positive answers, answer rows their own codes.
-  const cubeBanner = [[TOTAL_ID], ...spec.banner];
-  const outcomes = new Map<string, TableRowDef[]>();
-  for (const def of defs) {
-    const key = def.kind === 'item' ? '' : def.codes.join('\u0001');
-    outcomes.set(key, [...(outcomes.get(key) ?? []), def]);
+/**
+ * Several tables on one banner, weight and filter (a tab book): the item rows of all of them share
+ * one pass of the cube, and their column bases one pass over the respondents. Each table is its
+ * own Benjamini-Hochberg family.
+ */
+export function crossTables(source: SurveyData, shared: Omit<TableSpec, 'rows'>, rowsList: TableRows[]): CrossTable[] {
+  const minBase = shared.minBase ?? DEFAULT_TABLE_MIN_BASE;
+  const alpha = checkOptions(minBase, shared.alpha ?? DEFAULT_ALPHA);
+  const correction = shared.correction ?? 'bh';
+  const { data: weighted, used } = weightedData(source, shared.weighting);
+  const data = withTotal(weighted);
+  const defsList = rowsList.map((rows) => tableRows(data, rows));
+  const layouts = rowsList.map(() => bannerColumns(data, shared.banner));
+  const { groups } = layouts[0];
+  const filter = shared.filter ?? {};
+  const itemSets = defsList.map((defs) => [...new Set(defs.map((d) => d.item))]);
+  const { include } = resolveQuery(data, { items: [...new Set(itemSets.flat())], filter });
+  fillColumnBases(data, itemSets, include, groups, layouts.map((l) => l.columns));
+
+  // One cube for every item row (each counts its item's positive answers), one per item and codes for answer rows.
+  const outcomeOf = (def: TableRowDef) => (def.kind === 'item' ? '' : `${def.item}\u0002${def.codes.join('\u0001')}`);
+  const cubeItems = new Map<string, { items: Set<string>; codes: string[] | null }>();
+  for (const def of defsList.flat()) {
+    const key = outcomeOf(def);
+    const entry = cubeItems.get(key) ?? { items: new Set<string>(), codes: def.kind === 'item' ? null : def.codes };
+    cubeItems.set(key, entry.items.add(def.item) && entry);
   }
-  const rows: TableRow[] = new Array(defs.length);
-  for (const [key, members] of outcomes) {
-    const items = [...new Set(members.map((d) => d.item))];
-    const cube = acceptanceCube(data, cubeBanner, { items, filter, minBase, ...(key ? { outcome: members[0].codes } : {}) }).map(indexCells);
-    for (const def of members) {
+  const cubeBanner = [[TOTAL_ID], ...shared.banner];
+  const cubes = new Map([...cubeItems].map(([key, { items, codes }]) => [key, acceptanceCube(data, cubeBanner, { items: [...items], filter, minBase, ...(codes ? { outcome: codes } : {}) }).map(indexCells)]));
+
+  return rowsList.map((rowsSpec, t) => {
+    const { columns } = layouts[t];
+    const rows: TableRow[] = defsList[t].map((def) => {
+      const cube = cubes.get(outcomeOf(def))!;
       const cells = columns.map((column) => {
-        const codes = column.group < 0 ? ['total'] : spec.banner[column.group].map((id) => column.key[id]);
+        const codes = column.group < 0 ? ['total'] : shared.banner[column.group].map((id) => column.key[id]);
         return tableCell(cube[column.group + 1].get(cellKey(def.item, codes)), minBase);
       });
-      rows[defs.indexOf(def)] = { ...def, cells };
-    }
-  }
+      return { ...def, cells };
+    });
+    const pairs = testPairs(rows, groups, columns, shared.banner);
+    const family = pairs.filter((p) => p.tested);
+    const adjusted = correction === 'bh' ? benjaminiHochberg(family.map((p) => p.p)) : family.map((p) => p.p);
+    family.forEach((p, i) => (p.pAdjusted = adjusted[i]));
+    assignLetters(rows, columns, family, alpha);
+    return {
+      datasetId: source.codebook.id,
+      title: source.codebook.title,
+      synthetic: source.codebook.synthetic,
+      rowsSpec,
+      rowsLabel: rowsLabel(data, rowsSpec),
+      weighting: used,
+      filter,
+      filterLabel: filterOf(data, filter),
+      groups,
+      columns,
+      rows,
+      pairs,
+      minBase,
+      alpha,
+      correction,
+      smallCells: shared.smallCells ?? 'warn',
+    };
+  });
+}
 
+/** Every pair of columns of each banner variable, per row, with its test (see the module comment). */
+function testPairs(rows: TableRow[], groups: BannerGroup[], columns: BannerColumn[], banner: readonly BannerGroupSpec[]): TablePair[] {
   const pairs: TablePair[] = [];
   for (const row of rows) {
     groups.forEach((group, g) => {
@@ -143,7 +182,7 @@ export function crossTable(source: SurveyData, spec: TableSpec): CrossTable {
           row: row.id,
           item: row.item,
           group: g,
-          banner: bannerName(spec.banner[g]),
+          banner: bannerName(banner[g]),
           within: ca.outer ? { [ca.outer.attribute]: ca.outer.code } : null,
           columnA: ca.index,
           columnB: cb.index,
@@ -162,29 +201,7 @@ export function crossTable(source: SurveyData, spec: TableSpec): CrossTable {
       }
     });
   }
-  const family = pairs.filter((p) => p.tested);
-  const adjusted = correction === 'bh' ? benjaminiHochberg(family.map((p) => p.p)) : family.map((p) => p.p);
-  family.forEach((p, i) => (p.pAdjusted = adjusted[i]));
-  assignLetters(rows, columns, family, alpha);
-
-  return {
-    datasetId: source.codebook.id,
-    title: source.codebook.title,
-    synthetic: source.codebook.synthetic,
-    rowsSpec: spec.rows,
-    rowsLabel: rowsLabel(data, spec.rows),
-    weighting: used,
-    filter,
-    filterLabel: filterOf(data, filter),
-    groups,
-    columns,
-    rows,
-    pairs,
-    minBase,
-    alpha,
-    correction,
-    smallCells: spec.smallCells ?? 'warn',
-  };
+  return pairs;
 }
 
 /** The higher column of each significant pair gets the lower one's letter: upper case under the strictest level. */
