@@ -14,7 +14,7 @@ import { DatasetError, loadSurveyFromCsv } from '../lib/survey/dataset';
 import { readCodebookFile } from '../lib/storage/referenceDatasets';
 import { parseBanner } from '../lib/tables/banner';
 import { crossTable } from '../lib/tables/crossTable';
-import { tableCsv } from '../lib/tables/csv';
+import { tabBookCsv } from '../lib/tables/csv';
 import { crossTableJson } from '../lib/tables/json';
 import { type CrossTable, type TableRows, TableError } from '../lib/tables/model';
 import { tabBook } from '../lib/tables/tabBook';
@@ -93,7 +93,7 @@ async function main() {
   const context = { datasetName: codebook.title };
   let output: string | Buffer;
   if (format === 'xlsx') output = values.rows ? await tableXlsx(tables[0], lang, context) : await tabBookXlsx(tables, lang, context);
-  else if (format === 'csv') output = tables.map((t, i) => (i === 0 ? tableCsv(t, lang) : tableCsv(t, lang).replace(/^\uFEFF/, ''))).join('\r\n');
+  else if (format === 'csv') output = tabBookCsv(tables, lang);
   else output = `${JSON.stringify(values.rows ? crossTableJson(tables[0]) : { tables: tables.map(crossTableJson) }, null, 2)}\n`;
   if (values.out) {
     writeFileSync(values.out, output);

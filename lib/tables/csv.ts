@@ -39,3 +39,8 @@ export function tableCsv(table: CrossTable, locale: Locale): string {
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
+
+/** A tab book as one CSV: its tables one after another, a blank line between. */
+export function tabBookCsv(tables: CrossTable[], locale: Locale): string {
+  return tables.map((t, i) => (i === 0 ? tableCsv(t, locale) : tableCsv(t, locale).replace(/^\uFEFF/, ''))).join('\r\n');
+}
