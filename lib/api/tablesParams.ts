@@ -39,7 +39,6 @@ const codeSchema = z
   .string()
   .min(1)
   .max(200)
-  // eslint-disable-next-line no-control-regex
   .refine((code) => !/[\u0000-\u001f\u007f]/.test(code) && !RESERVED.has(code));
 
 function id(value: string, what: string): string {

@@ -192,3 +192,13 @@ export function downloadHref(choice: TablesChoice, format: 'xlsx' | 'csv' | 'ppt
   ];
   return `/api/datasets/${encodeURIComponent(choice.dataset)}/tables?${new URLSearchParams(entries).toString()}`;
 }
+
+export const DEFAULT_TABLES_DATASET = 'study-g';
+
+/** The dataset the URL asks for (or the default), and whether it names one that is not listed. */
+export function chooseTablesDataset(params: TablesParams, listings: { id: string }[]): { dataset: string; unknown: string | null } {
+  const asked = one(params, 'dataset');
+  if (asked && listings.some((d) => d.id === asked)) return { dataset: asked, unknown: null };
+  const fallback = listings.find((d) => d.id === DEFAULT_TABLES_DATASET)?.id ?? listings[0]?.id ?? DEFAULT_TABLES_DATASET;
+  return { dataset: fallback, unknown: asked ? asked : null };
+}
