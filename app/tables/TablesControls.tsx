@@ -9,9 +9,11 @@ import { tm } from './messages';
 
 /**
  * The form of /tables: a plain GET form (it works without JavaScript and from the keyboard), whose
- * fields are the URL's parameters (lib/tables/state.ts). One button applies every change.
+ * fields are the URL's parameters (lib/tables/state.ts). One button applies every change. The
+ * respondents, weight and letters options fold away (a phone then reaches the table sooner), open
+ * whenever one of them differs from its default.
  */
-export function TablesControls({ choice, listings, data, locale }: { choice: TablesChoice; listings: DatasetListing[]; data: SurveyData; locale: Locale }) {
+export function TablesControls({ choice, listings, data, locale, optionsChanged }: { choice: TablesChoice; listings: DatasetListing[]; data: SurveyData; locale: Locale; optionsChanged: boolean }) {
   const { codebook } = data;
   const attributes = [...data.attributes.values()];
   const select = (id: string, name: string, label: string, value: string, options: { value: string; label: string }[] | ReactNode) => (
@@ -109,52 +111,55 @@ export function TablesControls({ choice, listings, data, locale }: { choice: Tab
           </div>
         )}
       </fieldset>
-      <fieldset className="tables-fields">
-        <legend>{tm(locale, 'respondentsLegend')}</legend>
-        {attributes.map((a) =>
-          select(`filter-${a.id}`, 'filter', a.label[locale], choice.filter[a.id]?.length ? `${a.id}:${choice.filter[a.id][0]}` : '', [
-            { value: '', label: tm(locale, 'everyone') },
-            ...a.levels.map((l) => ({ value: `${a.id}:${l.code}`, label: l.label[locale] })),
-          ]),
-        )}
-        {select(
-          'weight',
-          'weight',
-          tm(locale, 'weight'),
-          choice.weight,
-          data.weighted && codebook.weight
-            ? [
-                { value: 'dataset', label: tm(locale, 'weightDataset', { column: codebook.weight }) },
-                { value: 'none', label: tm(locale, 'weightNone') },
-              ]
-            : [{ value: 'dataset', label: tm(locale, 'weightNone') }],
-        )}
-      </fieldset>
-      <fieldset className="tables-fields">
-        <legend>{tm(locale, 'testsLegend')}</legend>
-        {select(
-          'alpha',
-          'alpha',
-          tm(locale, 'alpha'),
-          choice.alpha.join(','),
-          ALPHA_OPTIONS.map((o) => ({ value: o.join(','), label: o.length === 2 ? tm(locale, 'alphaTwo', { strict: level(o[1]), loose: level(o[0]) }) : tm(locale, 'alphaOne', { strict: level(o[0]) }) })),
-        )}
-        {select('correction', 'correction', tm(locale, 'correction'), choice.correction, [
-          { value: 'bh', label: tm(locale, 'correctionBh') },
-          { value: 'none', label: tm(locale, 'correctionNone') },
-        ])}
-        {select(
-          'min-base',
-          'minBase',
-          tm(locale, 'minBase'),
-          String(choice.minBase),
-          minBases.map((n) => ({ value: String(n), label: tm(locale, 'minBaseOption', { n: formatNumber(n, locale) }) })),
-        )}
-        {select('small', 'small', tm(locale, 'small'), choice.small, [
-          { value: 'warn', label: tm(locale, 'smallWarn') },
-          { value: 'suppress', label: tm(locale, 'smallSuppress') },
-        ])}
-      </fieldset>
+      <details className="tables-more" open={optionsChanged}>
+        <summary>{tm(locale, 'moreOptions')}</summary>
+        <fieldset className="tables-fields">
+          <legend>{tm(locale, 'respondentsLegend')}</legend>
+          {attributes.map((a) =>
+            select(`filter-${a.id}`, 'filter', a.label[locale], choice.filter[a.id]?.length ? `${a.id}:${choice.filter[a.id][0]}` : '', [
+              { value: '', label: tm(locale, 'everyone') },
+              ...a.levels.map((l) => ({ value: `${a.id}:${l.code}`, label: l.label[locale] })),
+            ]),
+          )}
+          {select(
+            'weight',
+            'weight',
+            tm(locale, 'weight'),
+            choice.weight,
+            data.weighted && codebook.weight
+              ? [
+                  { value: 'dataset', label: tm(locale, 'weightDataset', { column: codebook.weight }) },
+                  { value: 'none', label: tm(locale, 'weightNone') },
+                ]
+              : [{ value: 'dataset', label: tm(locale, 'weightNone') }],
+          )}
+        </fieldset>
+        <fieldset className="tables-fields">
+          <legend>{tm(locale, 'testsLegend')}</legend>
+          {select(
+            'alpha',
+            'alpha',
+            tm(locale, 'alpha'),
+            choice.alpha.join(','),
+            ALPHA_OPTIONS.map((o) => ({ value: o.join(','), label: o.length === 2 ? tm(locale, 'alphaTwo', { strict: level(o[1]), loose: level(o[0]) }) : tm(locale, 'alphaOne', { strict: level(o[0]) }) })),
+          )}
+          {select('correction', 'correction', tm(locale, 'correction'), choice.correction, [
+            { value: 'bh', label: tm(locale, 'correctionBh') },
+            { value: 'none', label: tm(locale, 'correctionNone') },
+          ])}
+          {select(
+            'min-base',
+            'minBase',
+            tm(locale, 'minBase'),
+            String(choice.minBase),
+            minBases.map((n) => ({ value: String(n), label: tm(locale, 'minBaseOption', { n: formatNumber(n, locale) }) })),
+          )}
+          {select('small', 'small', tm(locale, 'small'), choice.small, [
+            { value: 'warn', label: tm(locale, 'smallWarn') },
+            { value: 'suppress', label: tm(locale, 'smallSuppress') },
+          ])}
+        </fieldset>
+      </details>
       <p>
         <button type="submit" className="button">
           {tm(locale, 'apply')}

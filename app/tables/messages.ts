@@ -26,6 +26,7 @@ export const tablesMessages = {
   nestOuter: { en: 'Nest', nl: 'Nest' },
   nestInner: { en: 'within each group by', nl: 'binnen elke groep op' },
   nestNone: { en: 'no nesting', nl: 'niet nesten' },
+  moreOptions: { en: 'Respondents, weight and letters', nl: 'Respondenten, weging en letters' },
   respondentsLegend: { en: 'Respondents and weight', nl: 'Respondenten en weging' },
   everyone: { en: 'Everyone', nl: 'Iedereen' },
   weight: { en: 'Weight', nl: 'Weging' },

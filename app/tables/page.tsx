@@ -15,7 +15,7 @@ import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { crossTable } from '@/lib/tables/crossTable';
 import { type CrossTable, TableError } from '@/lib/tables/model';
-import { choiceQuery, choiceSpec, chooseTablesDataset, downloadHref, resolveTablesChoice, type TablesChoice } from '@/lib/tables/state';
+import { choiceQuery, choiceSpec, chooseTablesDataset, downloadHref, optionsChanged, resolveTablesChoice, type TablesChoice } from '@/lib/tables/state';
 import { filterText, footnoteLines, weightText } from '@/lib/tables/text';
 
 export const metadata: Metadata = { title: 'Tables' };
@@ -113,7 +113,7 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
       <h1>{tm(locale, 'title')}</h1>
       <p className="lead">{tm(locale, 'intro')}</p>
       {data.codebook.synthetic && <SyntheticNotice locale={locale} />}
-      <TablesControls key={query} choice={choice} listings={listings} data={data} locale={locale} />
+      <TablesControls key={query} choice={choice} listings={listings} data={data} locale={locale} optionsChanged={optionsChanged(choice, data)} />
       {outcome.kind === 'noItems' && (
         <div className="card" role="alert" data-testid="tables-problem">
           <p>{tm(locale, 'noItems')}</p>

@@ -138,6 +138,19 @@ export function resolveTablesChoice(params: TablesParams, dataset: string, data:
   };
 }
 
+/** Whether the respondents, weight or letters differ from the defaults (the form then shows them). */
+export function optionsChanged(choice: TablesChoice, data: SurveyData): boolean {
+  const defaults = resolveTablesChoice({}, choice.dataset, data);
+  return (
+    JSON.stringify(choice.filter) !== JSON.stringify(defaults.filter) ||
+    choice.weight !== defaults.weight ||
+    choice.minBase !== defaults.minBase ||
+    choice.alpha.join(',') !== defaults.alpha.join(',') ||
+    choice.correction !== defaults.correction ||
+    choice.small !== defaults.small
+  );
+}
+
 /** The table the choice asks for. */
 export function choiceSpec(choice: TablesChoice): TableSpec {
   return {
