@@ -133,10 +133,10 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
 function TableSection({ table, choice, name, data, locale }: { table: CrossTable; choice: TablesChoice; name: Label; data: SurveyData; locale: Locale }) {
   const banner = table.groups.length ? table.groups.map((g) => g.attributes.map((a) => a.label[locale]).join(' × ')).join(', ') : tm(locale, 'totalOnly');
   return (
-    <section aria-labelledby="table-title" className="tables-result">
+    <section className="tables-result">
       <h2 id="table-title">{table.rowsLabel[locale]}</h2>
       <p className="muted small" data-testid="table-context">
-        {[name[locale], filterText(table, locale), weightText(table.weighting, locale)].join(' · ')}
+        {[name[locale], filterText(table, locale).replace(/\.$/, ''), weightText(table.weighting, locale)].join(' · ')}
       </p>
       {table.groups.length === 0 && <p className="small">{data.attributes.size ? tm(locale, 'noBanner') : tm(locale, 'noAttributes')}</p>}
       <p id="table-caption" className="visually-hidden">
