@@ -116,6 +116,64 @@ test.describe('/tables', () => {
     expect(dashes).toBe(await cells.count());
   });
 
+  test('the options through the form: filter, weight, minimum base, levels and no correction reach the page, the footnote, the JSON and the workbook', async ({ page, request }) => {
+    await page.goto('/tables?dataset=study-g&rows=family:dataType&banner=country&banner=age_band');
+    await page.locator('.tables-more summary').click();
+    await page.locator('#tbl-filter-gender').selectOption({ label: 'Women' });
+    await page.getByLabel('Weight', { exact: true }).selectOption({ label: 'Unweighted' });
+    await page.getByLabel('Significance', { exact: true }).selectOption('0.1,0.05');
+    await page.getByLabel('Correction', { exact: true }).selectOption({ label: 'none' });
+    await page.getByLabel('Minimum base', { exact: true }).selectOption('50');
+    await page.getByLabel('Cells under the minimum base', { exact: true }).selectOption({ label: 'grey, no letters' });
+    await Promise.all([page.waitForURL(/correction=none/), page.getByRole('button', { name: 'Show the table' }).click()]);
+    const url = new URL(page.url());
+    expect([url.searchParams.getAll('filter'), url.searchParams.get('weight'), url.searchParams.get('alpha'), url.searchParams.get('minBase')]).toEqual([['gender:F'], 'none', '0.1,0.05', '50']);
+    // The form stays open and shows the choices it made.
+    await expect(page.locator('.tables-more')).toHaveAttribute('open', '');
+    await expect(page.getByLabel('Weight', { exact: true })).toHaveValue('none');
+    const footnote = page.getByTestId('table-footnote');
+    for (const line of ['Respondents: Gender: Women.', 'Weight: unweighted.', 'upper case p < 0.05, lower case p < 0.10', 'No correction for multiple comparisons', 'fewer than 50 respondents are greyed'])
+      await expect(footnote).toContainText(line);
+
+    // The letters on the page follow from the JSON's pairs: p < 0.10 uncorrected gives a lower-case letter, p < 0.05 an upper-case one.
+    const href = (await page.getByTestId('download-xlsx').getAttribute('href'))!;
+    const json = await (await request.get(href.replace('format=xlsx', 'format=json'))).json();
+    expect([json.weight, json.alpha, json.correction, json.min_base]).toEqual([{ kind: 'none' }, [0.1, 0.05], 'none', 50]);
+    const columnOf = (banner: string, code: string) => json.columns.findIndex((c: { key: Record<string, string> }) => c.key[banner] === code);
+    const expected = new Map<string, { column: number; letter: string }[]>();
+    for (const pair of json.pairs) {
+      if (pair.p_adjusted === null) continue;
+      expect(pair.p_adjusted).toBe(pair.p);
+      if (pair.p >= 0.1) continue;
+      const [a, b] = [columnOf(pair.banner, pair.a), columnOf(pair.banner, pair.b)];
+      const [winner, loser] = pair.diff > 0 ? [a, b] : [b, a];
+      const letter = json.columns[loser].letter;
+      const key = `${pair.row}|${winner}`;
+      expected.set(key, [...(expected.get(key) ?? []), { column: loser, letter: pair.p < 0.05 ? letter : letter.toLowerCase() }]);
+    }
+    const shown = await pageLetters(page);
+    const rowIds: string[] = json.rows.map((r: { id: string }) => r.id);
+    const fromPairs = rowIds.map((row) =>
+      json.columns.map((_: unknown, c: number) =>
+        (expected.get(`${row}|${c}`) ?? [])
+          .sort((x, y) => x.column - y.column)
+          .map((m) => m.letter)
+          .join(''),
+      ),
+    );
+    expect(shown.map((r) => r.letters)).toEqual(fromPairs);
+    expect(fromPairs.flat().join('')).toMatch(/[a-z]/);
+
+    // The workbook: the same letters, and a methods sheet that says what was chosen.
+    const { book, tables } = await readWorkbook((await download(page, 'download-xlsx')).bytes);
+    expect(tables[0].rows.filter((r) => r.label !== 'n').slice(3).map((r) => r.letters)).toEqual(shown.map((r) => r.letters));
+    const methods = book.getWorksheet('Methods')!;
+    const how = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(methods.getCell(4 + i, 1).value), String(methods.getCell(4 + i, 2).value)]));
+    expect([how.Weight, how.Respondents, how['Confidence levels']]).toEqual(['unweighted', 'Respondents: Gender: Women.', '90% and 95% (p < 0.10 and 0.05)']);
+    expect(how.Correction).toMatch(/^No correction/);
+    expect(how['Minimum base']).toMatch(/fewer than 50 respondents/);
+  });
+
   test('every role and a visitor may read it', async ({ browser }) => {
     for (const state of [storageStatePath('strategist'), storageStatePath('executive'), { cookies: [], origins: [] }]) {
       const context = await browser.newContext({ storageState: state });

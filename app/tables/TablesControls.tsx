@@ -128,7 +128,7 @@ export function TablesControls({ choice, listings, data, locale, optionsChanged 
             choice.weight,
             data.weighted && codebook.weight
               ? [
-                  { value: 'dataset', label: tm(locale, 'weightDataset', { column: codebook.weight }) },
+                  { value: 'dataset', label: tm(locale, 'weightDataset') },
                   { value: 'none', label: tm(locale, 'weightNone') },
                 ]
               : [{ value: 'dataset', label: tm(locale, 'weightNone') }],

@@ -14,7 +14,7 @@ export const tableText = {
   baseEffective: { en: 'Effective base', nl: 'Effectieve basis' },
   rowBase: { en: 'n', nl: 'n' },
   letters: { en: 'Sig.', nl: 'Sig.' },
-  weightColumn: { en: 'weighted by the dataset’s weight column “{column}”', nl: 'gewogen met de gewichtskolom “{column}” van de dataset' },
+  weightColumn: { en: 'weighted with the dataset’s respondent weights', nl: 'gewogen met de respondentgewichten van de dataset' },
   weightCustom: { en: 'weighted by “{label}”', nl: 'gewogen met “{label}”' },
   unweighted: { en: 'unweighted', nl: 'ongewogen' },
   cellsShare: {
@@ -60,7 +60,7 @@ export const tt = translator<keyof typeof tableText>(tableText);
 const level = (alpha: number, locale: Locale) => formatNumber(alpha, locale, Math.max(2, String(alpha).split('.')[1]?.length ?? 0));
 
 export function weightText(used: WeightingUsed, locale: Locale): string {
-  if (used.kind === 'column') return tt(locale, 'weightColumn', { column: used.column });
+  if (used.kind === 'column') return tt(locale, 'weightColumn');
   if (used.kind === 'custom') return tt(locale, 'weightCustom', { label: used.label[locale] });
   return tt(locale, 'unweighted');
 }
