@@ -14,6 +14,7 @@
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { Rng } from '../data/generate/random';
 import { acceptanceCube } from '../lib/analysis/acceptance';
 import type { Codebook, Label } from '../lib/survey/codebook';
 import type { AttributeColumn, ItemColumn, SurveyData } from '../lib/survey/dataset';
@@ -28,20 +29,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (t: number) => `${t.toFixed(0)} ms`;
 const L = (en: string): Label => ({ en, nl: en });
 
-/** mulberry32: a small seeded generator, so every run draws the same respondents. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(n: number): SurveyData {
-  const rand = random(20261216);
+  // The reference-data generator's seeded numbers: every run draws the same respondents.
+  const rng = new Rng(20261216);
+  const rand = () => rng.uniform();
   const attributeSpec: [string, number][] = [
     ['country', 5],
     ['gender', 2],

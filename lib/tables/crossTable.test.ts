@@ -5,7 +5,7 @@ import { parseCodebook } from '../survey/codebook';
 import { loadSurveyFromCsv } from '../survey/dataset';
 import { crossTable } from './crossTable';
 import { tabBook } from './tabBook';
-import type { CrossTable, TableRows } from './model';
+import type { CrossTable, TablePair, TableRows } from './model';
 
 /**
  * Banner tables against R's survey package (R 4.2.2, survey 4.1.1). Every expected number comes
@@ -29,22 +29,8 @@ interface RCell {
   share: number;
   se: number;
 }
-interface RPair {
-  row: string;
-  group: number;
-  within: string | null;
-  a: string;
-  b: string;
-  columnA: number;
-  columnB: number;
-  diff: number;
-  se: number;
-  t: number;
-  df: number;
-  p: number;
-  pAdjusted: number | null;
-  smallBase: boolean;
-}
+/** A pair as R wrote it: the engine's fields, with the outer level of a nested pair as a code. */
+type RPair = Pick<TablePair, 'row' | 'group' | 'a' | 'b' | 'columnA' | 'columnB' | 'diff' | 'se' | 't' | 'df' | 'p' | 'pAdjusted' | 'smallBase'> & { within: string | null };
 interface RTable {
   name: string;
   banner: (string | string[])[];
