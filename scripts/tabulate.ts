@@ -33,6 +33,8 @@ const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).f
 function rowsOf(data: SurveyData, text: string): TableRows {
   if (text.startsWith('answers:')) return { kind: 'answers', item: text.slice('answers:'.length) };
   if (!text.includes(',') && data.codebook.families.some((f) => f.id === text)) return { kind: 'family', family: text };
+  if (!text.includes(',') && !data.items.has(text))
+    throw new UsageError(`--rows "${text}" is neither an item family (${data.codebook.families.map((f) => f.id).join(', ')}) nor an item of this dataset`);
   return { kind: 'items', items: list(text) };
 }
 
