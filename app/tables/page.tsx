@@ -8,7 +8,7 @@ import { tm } from './messages';
 import { TablesControls } from './TablesControls';
 import './tables.css';
 import { QueryError } from '@/lib/analysis/query';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import { firstParam } from '@/lib/http/searchParams';
 import { localeFrom } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TableSpec } from '../tables/model';
-import { idSchema } from './acceptanceParams';
+import { idSchema, minBaseSchema } from './acceptanceParams';
 import { bad, localeSchema, quoted, queryValues, single } from './schemas';
 
 /**
@@ -26,10 +26,6 @@ const MAX_BANNER = 20;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 const formatSchema = z.enum(['json', 'csv', 'xlsx', 'pptx']);
-const minBaseSchema = z
-  .string()
-  .regex(/^\d{1,7}$/)
-  .transform(Number);
 const alphaSchema = z
   .string()
   .regex(/^0?\.\d{1,6}(,0?\.\d{1,6})?$/)

@@ -1,12 +1,13 @@
+import { DEFAULT_MIN_BASE } from '../analysis/conventions';
 import { acceptanceCube, type AcceptanceCell, type AcceptanceTable } from '../analysis/acceptance';
 import { resolveQuery } from '../analysis/query';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg';
-import { differenceTest } from '../stats/differenceTest';
+import { differenceTest } from '../stats/shareDifference';
 import type { Label } from '../survey/codebook';
 import type { AttributeColumn, SurveyData } from '../survey/dataset';
 import { bannerColumns, bannerName, TOTAL_LABEL } from './banner';
 import { fillColumnBases } from './columnBases';
-import { type BannerColumn, type BannerGroup, type BannerGroupSpec, type CrossTable, DEFAULT_ALPHA, DEFAULT_TABLE_MIN_BASE, TableError, type TableCell, type TablePair, type TableRow, type TableRowDef, type TableRows, type TableSpec } from './model';
+import { type BannerColumn, type BannerGroup, type BannerGroupSpec, type CrossTable, DEFAULT_ALPHA, TableError, type TableCell, type TablePair, type TableRow, type TableRowDef, type TableRows, type TableSpec } from './model';
 import { rowsLabel, tableRows } from './rows';
 import { weightedData } from './weighting';
 
@@ -105,7 +106,7 @@ export function crossTable(source: SurveyData, spec: TableSpec): CrossTable {
  * own Benjamini-Hochberg family.
  */
 export function crossTables(source: SurveyData, shared: Omit<TableSpec, 'rows'>, rowsList: TableRows[]): CrossTable[] {
-  const minBase = shared.minBase ?? DEFAULT_TABLE_MIN_BASE;
+  const minBase = shared.minBase ?? DEFAULT_MIN_BASE;
   const alpha = checkOptions(minBase, shared.alpha ?? DEFAULT_ALPHA);
   const correction = shared.correction ?? 'bh';
   const { data: weighted, used } = weightedData(source, shared.weighting);

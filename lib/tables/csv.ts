@@ -1,4 +1,4 @@
-import { csvOptionsFor, toCsv, type CsvValue } from '../explore/csv';
+import { csvOptionsFor, toCsv, type CsvValue } from '../csv/writer';
 import type { Locale } from '../survey/codebook';
 import { rowHasOwnBase, shownCell } from './display';
 import type { CrossTable } from './model';

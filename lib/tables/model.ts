@@ -1,3 +1,4 @@
+import { ALPHA } from '../analysis/conventions';
 import type { Label } from '../survey/codebook';
 import type { TableWeighting, WeightingUsed } from './weighting';
 
@@ -34,8 +35,7 @@ export interface TableSpec {
   smallCells?: SmallCells;
 }
 
-export const DEFAULT_TABLE_MIN_BASE = 30;
-export const DEFAULT_ALPHA: readonly number[] = [0.05, 0.01];
+export const DEFAULT_ALPHA: readonly number[] = [ALPHA, 0.01];
 
 /** A request the dataset cannot answer; `label` says it to the reader. */
 export class TableError extends RangeError {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadReferenceDataset } from '../storage/referenceDatasets';
-import { parseTablesParams } from '../api/tablesParams';
-import { choiceQuery, chooseTablesDataset, defaultBanner, downloadHref, optionsChanged, resolveTablesChoice } from './state';
+import { choiceQuery, chooseTablesDataset, defaultBanner, optionsChanged, resolveTablesChoice } from './state';
 
 const g = loadReferenceDataset('study-g');
 const p = loadReferenceDataset('study-p');
@@ -41,25 +40,10 @@ describe('the state of /tables in the URL', () => {
     expect(choice).toEqual(resolveTablesChoice({}, 'study-p', p));
   });
 
-  it('the query round-trips, and the download links are what the API reads', () => {
+  it('the query round-trips', () => {
     const choice = resolveTablesChoice({ rows: 'items', items: ['dt_gender', 'dt_photos'], banner: ['country', 'gender>age_band'], filter: ['gender:F'], alpha: '0.05', small: 'suppress' }, 'study-g', g);
     const query = choiceQuery(choice);
     expect(resolveTablesChoice(Object.fromEntries([...new URLSearchParams(query).keys()].map((k) => [k, new URLSearchParams(query).getAll(k)])), 'study-g', g)).toEqual(choice);
-    const href = downloadHref(choice, 'xlsx', 'nl');
-    expect(href.startsWith('/api/datasets/study-g/tables?')).toBe(true);
-    const api = parseTablesParams(new URL(href, 'http://x').searchParams);
-    expect(api).toEqual({
-      spec: { rows: { kind: 'items', items: ['dt_gender', 'dt_photos'] }, banner: [['country'], ['gender', 'age_band']], weighting: { kind: 'dataset' }, filter: { gender: ['F'] }, alpha: [0.05], correction: 'bh', smallCells: 'suppress' },
-      book: false,
-      format: 'xlsx',
-      locale: 'nl',
-    });
-    const book = parseTablesParams(new URL(downloadHref(choice, 'xlsx', 'en', true), 'http://x').searchParams);
-    expect(book.book).toBe(true);
-    expect(book.spec.rows).toBeUndefined();
-    // A code with a space (an upload's "United Kingdom") travels whole.
-    const spaced = { ...choice, filter: { country: ['United Kingdom'] } };
-    expect(parseTablesParams(new URL(downloadHref(spaced, 'csv', 'en'), 'http://x').searchParams).spec.filter).toEqual({ country: ['United Kingdom'] });
   });
 
   it('an unknown dataset falls back to study G and is named', () => {

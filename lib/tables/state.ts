@@ -1,7 +1,8 @@
+import { DEFAULT_MIN_BASE, minBaseParam } from '../analysis/conventions';
 import { datasetCatalog } from '../explore/catalog';
 import type { SurveyData } from '../survey/dataset';
 import { parseBanner } from './banner';
-import { type Correction, DEFAULT_ALPHA, DEFAULT_TABLE_MIN_BASE, type SmallCells, type TableRows, type TableSpec } from './model';
+import { type Correction, DEFAULT_ALPHA, type SmallCells, type TableRows, type TableSpec } from './model';
 
 /**
  * The state of /tables, as it lives in the URL (the same parameters download the table from
@@ -36,7 +37,6 @@ export type TablesParams = Record<string, string | string[] | undefined>;
 /** The significance levels offered: lower case at the first, upper case at the second. */
 export const ALPHA_OPTIONS: readonly (readonly number[])[] = [[0.05, 0.01], [0.1, 0.05], [0.05], [0.01]];
 export const MIN_BASE_OPTIONS = [0, 10, 20, 30, 50, 100];
-const MAX_MIN_BASE = 100_000;
 /** Banner columns a default banner stays under. */
 const DEFAULT_BANNER_COLUMNS = 16;
 
@@ -115,11 +115,6 @@ function alphaFrom(value: string | undefined): number[] {
   return [...(option ?? DEFAULT_ALPHA)];
 }
 
-function minBaseFrom(value: string | undefined): number {
-  const n = Number(value);
-  return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_MIN_BASE ? n : DEFAULT_TABLE_MIN_BASE;
-}
-
 /** The whole choice for a dataset already loaded (see the module comment). */
 export function resolveTablesChoice(params: TablesParams, dataset: string, data: SurveyData): TablesChoice {
   const from = one(params, 'from');
@@ -131,7 +126,7 @@ export function resolveTablesChoice(params: TablesParams, dataset: string, data:
     banner: bannerFrom(read, data, filter),
     weight: one(read, 'weight') === 'none' && data.weighted ? 'none' : 'dataset',
     filter,
-    minBase: minBaseFrom(one(read, 'minBase')),
+    minBase: minBaseParam(one(read, 'minBase')),
     alpha: alphaFrom(one(read, 'alpha')),
     correction: one(read, 'correction') === 'none' ? 'none' : 'bh',
     small: one(read, 'small') === 'suppress' ? 'suppress' : 'warn',
@@ -181,7 +176,7 @@ export function choiceEntries(choice: TablesChoice): [string, string][] {
     ...(choice.banner.length ? choice.banner.map((g): [string, string] => ['banner', g.join('>')]) : [['banner', ''] as [string, string]]),
     ...(filter.length ? filter : [['filter', ''] as [string, string]]),
     ...(choice.weight === 'none' ? [['weight', 'none'] as [string, string]] : []),
-    ...(choice.minBase !== DEFAULT_TABLE_MIN_BASE ? [['minBase', String(choice.minBase)] as [string, string]] : []),
+    ...(choice.minBase !== DEFAULT_MIN_BASE ? [['minBase', String(choice.minBase)] as [string, string]] : []),
     ...(choice.alpha.join(',') !== DEFAULT_ALPHA.join(',') ? [['alpha', choice.alpha.join(',')] as [string, string]] : []),
     ...(choice.correction === 'none' ? [['correction', 'none'] as [string, string]] : []),
     ...(choice.small === 'suppress' ? [['small', 'suppress'] as [string, string]] : []),

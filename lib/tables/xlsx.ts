@@ -4,7 +4,7 @@ import type { Label, Locale } from '../survey/codebook';
 import { rowHasOwnBase, shownCell } from './display';
 import type { CrossTable } from './model';
 import { correctionText, filterText, footnoteLines, lettersText, rowsText, smallCellsText, tt, weightText } from './text';
-import { neutraliseFormula } from '../explore/csv';
+import { neutraliseFormula } from '../csv/writer';
 
 /**
  * Banner tables as an Excel workbook (exceljs): one sheet per table, each with its banner in header

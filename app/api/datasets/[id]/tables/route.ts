@@ -1,8 +1,8 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { parseDatasetId } from '@/lib/api/schemas';
 import { parseTablesParams } from '@/lib/api/tablesParams';
-import { requestDatasets } from '@/lib/auth/request';
-import { csvFileName } from '@/lib/explore/csv';
+import { requestDatasets } from '@/app/server/request';
+import { csvFileName } from '@/lib/csv/writer';
 import { crossTable } from '@/lib/tables/crossTable';
 import { tabBookCsv } from '@/lib/tables/csv';
 import { crossTableJson } from '@/lib/tables/json';
