@@ -18,8 +18,8 @@ const nextConfig = {
   poweredByHeader: false,
   // The reference CSVs are read from disk at request time by server code.
   outputFileTracingIncludes: { '/**': ['./data/**/*'] },
-  // pdfkit reads its font metrics from its own folder at run time; pptxgenjs is Node-ready as published.
-  serverExternalPackages: ['better-sqlite3', 'pdfkit', 'pptxgenjs'],
+  // pdfkit reads its font metrics from its own folder at run time; pptxgenjs and exceljs are Node-ready as published.
+  serverExternalPackages: ['better-sqlite3', 'pdfkit', 'pptxgenjs', 'exceljs'],
   turbopack: {
     // stdlib detects generator support with eval(), which the pages' CSP blocks (see the file).
     resolveAlias: { '@stdlib/assert-has-generator-support': './lib/vendor/hasGeneratorSupport.js' },

@@ -74,8 +74,8 @@ test.describe('a column, labels and a name that are markup', () => {
 });
 
 /** Every page's query parameters, and the ones pages read that vary by dataset (filters, planner attributes). */
-const PAGES = ['/', '/explore', '/planner', '/findings', '/datasets', '/benchmark', '/compare'];
-const PARAMS = ['dataset', 'lang', 'view', 'dim', 'cross', 'minBase', 'country', 'gender', 'age_band', 'bond', 'trust', 'situation', 'place', 'industry', 'against', 'family', 'by', 'mode', 'with', 'a', 'b', 'confirm', 'error', 'deleted', '__proto__', 'constructor'];
+const PAGES = ['/', '/explore', '/planner', '/findings', '/datasets', '/benchmark', '/compare', '/tables'];
+const PARAMS = ['dataset', 'lang', 'view', 'dim', 'cross', 'minBase', 'country', 'gender', 'age_band', 'bond', 'trust', 'situation', 'place', 'industry', 'against', 'family', 'by', 'mode', 'with', 'a', 'b', 'confirm', 'error', 'deleted', 'rows', 'items', 'banner', 'nestOuter', 'nestInner', 'filter', 'weight', 'alpha', 'correction', 'small', 'from', '__proto__', 'constructor'];
 const VALUES = ['__proto__', 'constructor', '\u0000\u0007\r\n', '<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '../../etc/passwd', '-1e309', ''];
 
 test.describe('hostile query strings on every page', () => {

@@ -20,6 +20,8 @@ const PAGES = [
   '/benchmark',
   '/compare',
   '/compare?by=country',
+  '/tables',
+  '/tables?dataset=study-p&rows=answers:p6_info_not_shared&banner=country&banner=gender>age_band',
 ];
 const withLang = (url: string, lang: string) => `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`;
 

@@ -36,6 +36,9 @@ export function SiteHeader({ locale, path, query = '', followUrl = false }: { lo
         <Link href={withLang('/compare')} aria-current={path === '/compare' ? 'page' : undefined}>
           {t(locale, 'navCompare')}
         </Link>
+        <Link href={withLang('/tables')} aria-current={path === '/tables' ? 'page' : undefined}>
+          {t(locale, 'navTables')}
+        </Link>
         <Link href={withLang('/datasets')} aria-current={path === '/datasets' ? 'page' : undefined}>
           {t(locale, 'navDatasets')}
         </Link>

@@ -25,6 +25,8 @@ export interface AcceptanceCell {
   key: Record<string, string>;
   labels: Record<string, Label>;
   respondents: number;
+  /** Respondents with a positive weight: what R's degf() counts, the degrees of freedom of a test. */
+  weightedRespondents: number;
   ratings: number;
   sumWeights: number;
   effectiveBase: number;
@@ -64,10 +66,11 @@ export function acceptance(data: SurveyData, query: AcceptanceQuery = {}): Accep
 
 /**
  * The acceptance cube: every analysed item by each of `attributes` on its own (one table per
- * attribute, grouped by item and that attribute), in a single pass over the data.
+ * attribute, grouped by item and that attribute), in a single pass over the data. An entry may be
+ * a list of attributes, crossed in its table (a nested banner: gender by age).
  */
-export function acceptanceCube(data: SurveyData, attributes: string[], query: Omit<AcceptanceQuery, 'by'> = {}): AcceptanceTable[] {
-  const resolved = attributes.map((attribute) => resolveQuery(data, { ...query, by: ['item', attribute] }));
+export function acceptanceCube(data: SurveyData, attributes: (string | readonly string[])[], query: Omit<AcceptanceQuery, 'by'> = {}): AcceptanceTable[] {
+  const resolved = attributes.map((attribute) => resolveQuery(data, { ...query, by: ['item', ...(typeof attribute === 'string' ? [attribute] : attribute)] }));
   const layouts = resolved.map((r) => cellLayout(data, r));
   const sums = collectSingleRating(data, resolved[0], layouts);
   return resolved.map((r, i) => finishTable(data, r, layouts[i], sums[i]));
@@ -76,7 +79,7 @@ export function acceptanceCube(data: SurveyData, attributes: string[], query: Om
 function finishTable(data: SurveyData, resolved: ResolvedQuery, layout: CellLayout, sums: CollectedSums): AcceptanceTable {
   const { dimensions, minBase, confLevel } = resolved;
   const { attributeDims, itemDims, attributeCells, radices, baseCount } = layout;
-  const overall = describeCell({}, {}, clusterSumsAt(sums.overall, 0), degreesOfFreedom(sums.overall, 0), sums.overall.respondents[0], null, minBase, confLevel);
+  const overall = describeCell({}, {}, clusterSumsAt(sums.overall, 0), sums.overall.weightedRespondents[0], degreesOfFreedom(sums.overall, 0), sums.overall.respondents[0], null, minBase, confLevel);
   const cells: AcceptanceCell[] = [];
   for (let cell = 0; cell < layout.cellCount; cell++) {
     const key: Record<string, string> = {};
@@ -103,7 +106,7 @@ function finishTable(data: SurveyData, resolved: ResolvedQuery, layout: CellLayo
     const orderedKey = Object.fromEntries(dimensions.map((d) => [d.id, key[d.id]]));
     const orderedLabels = Object.fromEntries(dimensions.map((d) => [d.id, labels[d.id]]));
     const df = degreesOfFreedom(sums.cells, cell, sums.bases, baseIndex);
-    cells.push(describeCell(orderedKey, orderedLabels, clusterSumsAt(sums.cells, cell), df, base.respondents, dimensions.length ? base : null, minBase, confLevel));
+    cells.push(describeCell(orderedKey, orderedLabels, clusterSumsAt(sums.cells, cell), sums.cells.weightedRespondents[cell], df, base.respondents, dimensions.length ? base : null, minBase, confLevel));
   }
   adjustForMultipleTests(cells);
 
@@ -131,6 +134,7 @@ function describeCell(
   key: Record<string, string>,
   labels: Record<string, Label>,
   sums: ClusterSums,
+  weightedRespondents: number,
   df: { interval: number; test: number },
   nDesign: number,
   base: BaseSums | null,
@@ -142,6 +146,7 @@ function describeCell(
     key,
     labels,
     respondents: sums.respondents,
+    weightedRespondents,
     ratings: sums.ratings,
     sumWeights: sums.sumB,
     effectiveBase: clusteredEffectiveBase(sums),

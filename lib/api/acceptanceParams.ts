@@ -31,7 +31,8 @@ export const idSchema = z
   .regex(/^[A-Za-z0-9_.+-]{1,64}$/)
   .refine((id) => !RESERVED.has(id));
 const formatSchema = z.enum(['json', 'csv']);
-const minBaseSchema = z
+/** minBase= of the acceptance and tables APIs. */
+export const minBaseSchema = z
   .string()
   .trim()
   .regex(/^\d{1,7}$/)
