@@ -277,6 +277,11 @@ export function selectWeight(data: SurveyData, id: string): SurveyData {
   return out;
 }
 
+/** For pages, which read their query leniently: the requested weight when the dataset has it, else its default. */
+export function selectWeightLeniently(data: SurveyData, requested: string | undefined | null): SurveyData {
+  return selectWeight(data, resolveWeightId(data.codebook, requested));
+}
+
 /** The WeightInUse of a weight definition over a dataset's rows. */
 export function inUse(data: SurveyData, definition: WeightDefinition, values: Float64Array, isDefault: boolean): WeightInUse {
   return { id: definition.id, label: definition.label, kind: definition.kind, isDefault, calibration: definition.kind === 'raked' ? calibrationOf({ ...data, weights: values }, definition, values) : null };

@@ -19,6 +19,17 @@ export class WeightingError extends Error {
   }
 }
 
+/** The dataset changed since the analyst read it (412). */
+export class RevisionMovedError extends Error {
+  constructor(
+    readonly found: number,
+    readonly expected: number,
+  ) {
+    super(`the dataset has changed since you read it (revision ${found}, not ${expected}); reload it and weight again`);
+    this.name = 'RevisionMovedError';
+  }
+}
+
 const pct = (share: number, locale: 'en' | 'nl') => `${(share * 100).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 })}%`;
 const num = (n: number, locale: 'en' | 'nl') => n.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
 const both = (code: string, make: (locale: 'en' | 'nl') => string): WeightingProblem => ({ code, message: { en: make('en'), nl: make('nl') } });

@@ -4,7 +4,7 @@ import type { Codebook } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { datasetWeights, defaultWeightId, UNWEIGHTED, type WeightDefinition, WeightChoiceError } from '../survey/weights';
 import { computeWeighting, type WeightingReport, type WeightingRequest } from './compute';
-import { problem, WeightingError } from './problems';
+import { problem, RevisionMovedError, WeightingError } from './problems';
 
 /**
  * A dataset's weights as stored: a raked weight is saved as a column added to every row and an
@@ -69,17 +69,6 @@ async function read(store: DatasetStore, id: string, ifRevision?: number): Promi
   if (!stored) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
   if (ifRevision !== undefined && stored.revision !== ifRevision) throw new RevisionMovedError(stored.revision, ifRevision);
   return stored;
-}
-
-/** The dataset changed since the analyst read it (412). */
-export class RevisionMovedError extends Error {
-  constructor(
-    readonly found: number,
-    readonly expected: number,
-  ) {
-    super(`the dataset has changed since you read it (revision ${found}, not ${expected}); reload it and weight again`);
-    this.name = 'RevisionMovedError';
-  }
 }
 
 /** Rakes a stored dataset to the request's targets and saves the weight (throws WeightingError with the problems). */

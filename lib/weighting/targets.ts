@@ -134,16 +134,16 @@ export function parseTargetsCsv(text: string): { ok: true; inputs: TargetInput[]
   return problems.length ? { ok: false, problems } : { ok: true, inputs };
 }
 
-/** TARGETS.json: {"margins": {"<attribute id>": {"<code>": share, ...}, ...}, "type": "share" | "total"}. */
+/** TARGETS.json: {"margins": {"<attribute id>": {"<code>": share, ...}, ...}, "type": "share" | "total" | "percent"}. */
 export function parseTargetsJson(value: unknown): { ok: true; inputs: TargetInput[]; unit: TargetUnit } | { ok: false; problems: WeightingProblem[] } {
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isObject(value) || !isObject(value.margins)) return { ok: false, problems: [problem.badTargetsJson('expected {"margins": {"attribute": {"level": share, ...}, ...}}')] };
   const type = value.type ?? 'share';
-  if (!['share', 'proportion', 'total'].includes(type as string)) return { ok: false, problems: [problem.badTargetsJson('"type" must be "share" or "total"')] };
+  if (!['share', 'proportion', 'total', 'percent'].includes(type as string)) return { ok: false, problems: [problem.badTargetsJson('"type" must be "share", "total" or "percent"')] };
   const inputs: TargetInput[] = [];
   for (const [attribute, levels] of Object.entries(value.margins)) {
     if (!isObject(levels)) return { ok: false, problems: [problem.badTargetsJson(`the targets of "${attribute.slice(0, 80)}" must be an object of level to ${type === 'total' ? 'total' : 'share'}`)] };
     inputs.push({ attribute, levels: Object.entries(levels).map(([level, v]) => ({ level, value: typeof v === 'number' ? v : String(v) })) });
   }
-  return { ok: true, inputs, unit: type === 'total' ? 'total' : 'share' };
+  return { ok: true, inputs, unit: type === 'total' ? 'total' : type === 'percent' ? 'percent' : 'share' };
 }
