@@ -56,6 +56,11 @@ export function noParams(request: Request): void {
   queryValues(new URL(request.url).searchParams, []);
 }
 
+/** A route whose only parameter is `weight=<id>` (a weight of the dataset, "unweighted"; absent: its default). */
+export function weightParam(request: Request): string | undefined {
+  return single(queryValues(new URL(request.url).searchParams, ['weight']), 'weight');
+}
+
 /** A parameter that may be given once; a repeated one (`?lang=en&lang=nl`) is ambiguous. */
 export function single(values: Map<string, string[]>, name: string): string | undefined {
   const list = values.get(name);

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Label } from '../survey/codebook';
-import type { AttributeColumn, SurveyData } from '../survey/dataset';
+import type { AttributeColumn } from '../survey/dataset';
 import { BLANK_LEVEL, type RakingMarginSpec } from '../survey/weights';
 import { problem, type WeightingProblem } from './problems';
 
@@ -25,20 +25,24 @@ export interface ResolvedTargets {
   total?: number;
 }
 
+/** What resolving targets needs of an attribute: its id, name and levels (the engine's columns, or the page's list of them). */
+export type TargetAttribute = Pick<AttributeColumn, 'id' | 'label' | 'levels'>;
+type TargetAttributes = { attributes: ReadonlyMap<string, TargetAttribute> };
+
 /** The level of respondents without an answer, as pages and reports name it. */
 export const NO_ANSWER: Label = { en: 'No answer', nl: 'Geen antwoord' };
 
 const BLANK_WORDS = new Set(['', '(no answer)', '(geen antwoord)', '(blank)', '(leeg)', 'no answer', 'geen antwoord']);
 const lower = (s: string) => s.trim().toLocaleLowerCase('en');
 
-function findAttribute(data: Pick<SurveyData, 'attributes'>, name: string): AttributeColumn | undefined {
+function findAttribute(data: TargetAttributes, name: string): TargetAttribute | undefined {
   const byId = data.attributes.get(name.trim());
   if (byId) return byId;
   const wanted = lower(name);
   return [...data.attributes.values()].find((a) => lower(a.label.en) === wanted || lower(a.label.nl) === wanted);
 }
 
-function findLevel(attribute: AttributeColumn, name: string): string | undefined {
+function findLevel(attribute: TargetAttribute, name: string): string | undefined {
   if (BLANK_WORDS.has(lower(name))) return BLANK_LEVEL;
   const exact = attribute.levels.find((l) => l.code === name.trim());
   if (exact) return exact.code;
@@ -55,7 +59,7 @@ export function readNumber(value: number | string): number {
 }
 
 /** The analyst's targets as margins of shares summing to 1 (or a WeightingProblem list). */
-export function resolveTargets(data: Pick<SurveyData, 'attributes'>, inputs: TargetInput[], unit: TargetUnit): { ok: true; targets: ResolvedTargets } | { ok: false; problems: WeightingProblem[] } {
+export function resolveTargets(data: TargetAttributes, inputs: TargetInput[], unit: TargetUnit): { ok: true; targets: ResolvedTargets } | { ok: false; problems: WeightingProblem[] } {
   const problems: WeightingProblem[] = [];
   if (inputs.length === 0) return { ok: false, problems: [problem.noMargins()] };
   const margins: RakingMarginSpec[] = [];
