@@ -55,7 +55,8 @@ const percent = (text: string) => parseFloat(text.replace(/\s/g, '').replace(','
 
 async function locationShare(page: Page): Promise<number> {
   await expect(page.locator('.explore-results')).toHaveAttribute('aria-busy', 'false');
-  await page.locator('#items-table summary').click();
+  // The data table is a <details>: open it unless it still is (a change computed in the browser keeps it open).
+  if ((await page.locator('#items-table').getAttribute('open')) === null) await page.locator('#items-table summary').click();
   const row = page.getByTestId('items-table').locator('tbody tr').filter({ has: page.locator('th', { hasText: /^Your current location$/ }) });
   return percent(await row.locator('td').first().innerText());
 }
@@ -146,6 +147,7 @@ test.describe('weighting a dataset through its page', () => {
     await expect(page.getByTestId('weight-list')).toContainText('Standaard');
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: 'e2e/screenshots/weighting-nl-phone.png', fullPage: true });
-    expect(errors.console).toEqual([]);
+    // The one refused request is the targets that did not total 100 (the browser logs a 422).
+    expect(errors.console.filter((e) => !/status of 422 .*\/weights\)$/.test(e))).toEqual([]);
   });
 });

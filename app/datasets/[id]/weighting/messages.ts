@@ -19,7 +19,7 @@ const weightingMessages = {
   weightsTitle: { en: 'Weights of this dataset', nl: 'Gewichten van deze dataset' },
   weightsCaption: { en: 'Weights you can analyse with', nl: 'Gewichten waarmee je kunt analyseren' },
   colWeight: { en: 'Weight', nl: 'Gewicht' },
-  colMade: { en: 'Made from', nl: 'Gemaakt op' },
+  colMade: { en: 'How it was made', nl: 'Hoe het is gemaakt' },
   colActions: { en: 'Actions', nl: 'Acties' },
   kindUnweighted: { en: 'Every respondent counts once', nl: 'Elke respondent telt één keer' },
   kindColumn: { en: 'Came with the data', nl: 'Zat in de data' },
