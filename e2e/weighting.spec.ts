@@ -134,6 +134,11 @@ test.describe('weighting a dataset through its page', () => {
     expect(await locationShare(page)).toBe(Math.round(expected.column * 10) / 10);
     await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Weight in the data (weight)');
 
+    // The summary uses it too, and offers the others.
+    await page.goto(`/?dataset=${id}`);
+    await expect(page.locator('.summary-methods')).toContainText(`Weighted: ${WEIGHT_NAME} (standard errors of the raked design).`);
+    await expect(page.locator('#summary-weight')).toHaveValue(/^census-2025-e2e$/);
+
     // The acceptance API names it too, in JSON and CSV.
     const json = (await (await request.get(`/api/datasets/${id}/acceptance?item=acceptability_location`)).json()) as { weight: { id: string; label: { en: string } } };
     expect(json.weight.label.en).toBe(WEIGHT_NAME);

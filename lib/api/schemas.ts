@@ -71,13 +71,13 @@ export function single(values: Map<string, string[]>, name: string): string | un
 export const localeSchema = z.enum(['en', 'nl']);
 
 /** GET /api/summary/pdf|pptx: ?dataset= (default study-g) and ?lang=en|nl. */
-export function parseSummaryExportParams(params: URLSearchParams): { dataset: string | undefined; locale: 'en' | 'nl' } {
-  const values = queryValues(params, ['dataset', 'lang']);
+export function parseSummaryExportParams(params: URLSearchParams): { dataset: string | undefined; weight: string | undefined; locale: 'en' | 'nl' } {
+  const values = queryValues(params, ['dataset', 'lang', 'weight']);
   const dataset = single(values, 'dataset');
   const lang = single(values, 'lang');
   const locale = localeSchema.safeParse(lang ?? 'en');
   if (!locale.success) throw bad(`lang must be en or nl, not ${quoted(lang ?? '')}`);
-  return { dataset: dataset === undefined || dataset === '' ? undefined : parseDatasetId(dataset), locale: locale.data };
+  return { dataset: dataset === undefined || dataset === '' ? undefined : parseDatasetId(dataset), weight: single(values, 'weight'), locale: locale.data };
 }
 
 export const TEMPLATE_FILES = ['study-g.template.csv', 'study-p.template.csv', 'study-g.codebook.json', 'study-p.codebook.json'] as const;

@@ -1,3 +1,4 @@
+import type { WeightInUse } from '../survey/weights';
 import type { Interval } from '../stats/wilsonInterval';
 import type { Label } from '../survey/codebook';
 
@@ -97,6 +98,8 @@ export interface ExecutiveSummary {
   studyStyle: string;
   synthetic: boolean;
   weighted: boolean;
+  /** The weight in use, named in the methods (weightNote). */
+  weight: Pick<WeightInUse, 'id' | 'kind' | 'label'>;
   respondents: number;
   /** The study's headline set ('G', 'P') or the generic one for an analyst's own codebook. */
   headlineSet: 'G' | 'P' | 'generic';
