@@ -128,6 +128,8 @@ test.describe('weighting a dataset through its page', () => {
     await expect(page.getByTestId('weight-note').first()).toHaveText(`Weighted: ${WEIGHT_NAME} (standard errors of the raked design)`);
     await page.goto(`/explore?dataset=${id}&view=items&family=acceptability`);
     expect(await locationShare(page)).toBe(Math.round(expected.raked * 10) / 10);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.screenshot({ path: 'e2e/screenshots/weighting-explorer.png', fullPage: true });
     // The weight that came with the data can still be chosen, and gives its own figure.
     await page.getByLabel('Weight', { exact: true }).selectOption('weight');
     await expect(page).toHaveURL(/weight=weight/);
@@ -152,6 +154,10 @@ test.describe('weighting a dataset through its page', () => {
     await expect(page.getByTestId('weight-list')).toContainText('Standaard');
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: 'e2e/screenshots/weighting-nl-phone.png', fullPage: true });
+    await page.goto(`/explore?dataset=${id}&view=items&family=acceptability&lang=nl`);
+    await expect(page.getByTestId('weight-note').first()).toHaveText(`Gewogen: ${WEIGHT_NAME} (standaardfouten van het geraakte ontwerp)`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: 'e2e/screenshots/weighting-explorer-nl-phone.png', fullPage: true });
     // The one refused request is the targets that did not total 100 (the browser logs a 422).
     expect(errors.console.filter((e) => !/status of 422 .*\/weights\)$/.test(e))).toEqual([]);
   });
