@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { Rng } from '../data/generate/random';
 import { rake } from '../lib/stats/rake';
 import { weightSummary } from '../lib/stats/weightSummary';
 
@@ -26,33 +27,16 @@ const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000
 const ROWS = Number(values.rows);
 const REPEAT = Number(values.repeat);
 
-/** A small seeded generator (mulberry32): the same respondents on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = (u: number, shares: number[]) => {
-  let acc = 0;
-  for (let k = 0; k < shares.length; k++) if (u < (acc += shares[k])) return k;
-  return shares.length - 1;
-};
-
-const next = random(20260101);
+const rng = new Rng(20260101);
 const country = new Int32Array(ROWS);
 const gender = new Int32Array(ROWS);
 const age = new Int32Array(ROWS);
 const base = new Float64Array(ROWS);
 for (let i = 0; i < ROWS; i++) {
-  country[i] = pick(next(), [0.4, 0.3, 0.2, 0.1]);
-  gender[i] = pick(next(), [0.4 + 0.05 * country[i], 0.6 - 0.05 * country[i]]);
-  age[i] = pick(next(), gender[i] === 0 ? [0.35, 0.3, 0.2, 0.15] : [0.15, 0.25, 0.3, 0.3]);
-  base[i] = 0.5 + 1.5 * next();
+  country[i] = rng.categorical([0.4, 0.3, 0.2, 0.1]);
+  gender[i] = rng.categorical([0.4 + 0.05 * country[i], 0.6 - 0.05 * country[i]]);
+  age[i] = rng.categorical(gender[i] === 0 ? [0.35, 0.3, 0.2, 0.15] : [0.15, 0.25, 0.3, 0.3]);
+  base[i] = 0.5 + 1.5 * rng.uniform();
 }
 const total = base.reduce((s, w) => s + w, 0);
 const TARGETS = { country: [0.25, 0.25, 0.25, 0.25], gender: [0.5, 0.5], age: [0.2, 0.3, 0.3, 0.2] };
