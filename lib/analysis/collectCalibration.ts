@@ -1,6 +1,6 @@
 import { addCalibrationRow, CALIBRATION_STRIDE, type CalibrationDesign } from '../stats/calibratedVariance';
 import type { SurveyData } from '../survey/dataset';
-import { combinationOf, type CellLayout } from './layout';
+import { combinationOf, type CellLayout } from './cellIndex';
 import type { ResolvedQuery } from './query';
 
 /**

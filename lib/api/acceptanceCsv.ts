@@ -1,6 +1,6 @@
 import type { AcceptanceCell, AcceptanceTable } from '../analysis/acceptance';
 import { withoutInference } from '../analysis/smallBase';
-import { csvOptionsFor, toCsv, type CsvValue } from '../explore/csv';
+import { csvOptionsFor, toCsv, type CsvValue } from '../csv/writer';
 import { weightNote } from '../survey/weights';
 
 /**

@@ -16,7 +16,7 @@ import { readFixtureCsv } from './fixtures/loadFixtures';
 import { proportionStandardError } from './proportionStandardError';
 import { rake } from './rake';
 import { sumsOf } from './cellSums';
-import { differenceTest } from './differenceTest';
+import { differenceTest } from './shareDifference';
 
 /*
  * Expected values: fixtures/calibration/calibration.R (R 4.2.2, survey 4.1-1), which writes

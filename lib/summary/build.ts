@@ -1,8 +1,8 @@
-import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from '../analysis/query';
+import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from '../analysis/conventions';
 import type { ClaimResult, FindingsRegistry } from '../findings/claims';
 import { evaluateClaim } from '../findings/evaluate';
 import type { SurveyData } from '../survey/dataset';
-import { datasetCatalog, type ViewId } from '../explore/catalog';
+import { datasetCatalog, type ViewId, WAVE_ID } from '../explore/catalog';
 import { missingForClaim } from '../findings/applicability';
 import { computeHeadlines } from './headlines';
 import { exploreHref, findingsHref } from './links';
@@ -52,6 +52,7 @@ export function buildSummary(data: SurveyData, options: SummaryOptions): Executi
     weighted: data.weighted,
     weight: { id: data.weight.id, kind: data.weight.kind, label: data.weight.label },
     respondents: data.rowCount,
+    ...(set === 'P' && { figuresWave: latestWave(data) }),
     headlineSet: set,
     headlines,
     omitted,
@@ -60,6 +61,16 @@ export function buildSummary(data: SurveyData, options: SummaryOptions): Executi
     minBase,
     confLevel: DEFAULT_CONF_LEVEL,
   };
+}
+
+/** The last level of the wave attribute and how many respondents it holds. */
+function latestWave(data: SurveyData): ExecutiveSummary['figuresWave'] {
+  const wave = data.attributes.get(WAVE_ID);
+  if (!wave || wave.levels.length < 2) return undefined;
+  const last = wave.levels.length - 1;
+  let respondents = 0;
+  for (let i = 0; i < data.rowCount; i++) if (wave.levelOf[i] === last) respondents++;
+  return { label: wave.levels[last].label, respondents, waves: wave.levels.length };
 }
 
 /**

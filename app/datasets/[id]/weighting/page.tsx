@@ -10,7 +10,7 @@ import '../../datasets.css';
 import './weighting.css';
 import { weightsJson } from '@/lib/api/weightsRequest';
 import { can } from '@/lib/auth/permissions';
-import { currentUser, requestDatasets } from '@/lib/auth/request';
+import { currentUser, requestDatasets } from '@/app/server/request';
 import { localeFrom } from '@/lib/i18n/messages';
 import { DatasetLookupError, isReferenceId, isValidDatasetId } from '@/lib/storage/datasetRegistry';
 import type { SurveyData } from '@/lib/survey/dataset';

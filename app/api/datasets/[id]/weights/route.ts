@@ -2,7 +2,7 @@ import { ApiError, errorResponse } from '@/lib/api/errors';
 import { ifMatchRevision, readBodyText } from '@/lib/api/formFields';
 import { noParams, parseDatasetId } from '@/lib/api/schemas';
 import { MAX_WEIGHTS_BODY_BYTES, parseWeightsPatch, parseWeightsPost, weightsJson } from '@/lib/api/weightsRequest';
-import { audit, requestDatasets, requirePermission } from '@/lib/auth/request';
+import { audit, requestDatasets, requirePermission } from '@/app/server/request';
 import { getDatasetRegistry, isReferenceId, uploadListing } from '@/lib/storage/datasetRegistry';
 import { UNWEIGHTED } from '@/lib/survey/weights';
 import { computeWeighting } from '@/lib/weighting/compute';

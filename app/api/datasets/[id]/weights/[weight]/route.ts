@@ -1,7 +1,7 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { ifMatchRevision } from '@/lib/api/formFields';
 import { noParams, parseDatasetId } from '@/lib/api/schemas';
-import { audit, requirePermission } from '@/lib/auth/request';
+import { audit, requirePermission } from '@/app/server/request';
 import { getDatasetRegistry, isReferenceId } from '@/lib/storage/datasetRegistry';
 import { isWeightId } from '@/lib/survey/weights';
 import { deleteWeight } from '@/lib/weighting/store';
