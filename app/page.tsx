@@ -23,9 +23,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const requested = typeof params.dataset === 'string' && params.dataset ? params.dataset : DEFAULT_SUMMARY_DATASET;
   if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/" returnTo={`/?dataset=${requested}`} title={t(locale, 'homeTitle')} />;
   const access = await requestDatasets();
-  const [loaded, datasets] = await Promise.all([loadSummary(access, requested), summaryDatasets(access)]);
-  const query = requested === DEFAULT_SUMMARY_DATASET ? '' : `dataset=${encodeURIComponent(requested)}`;
-  const download = (kind: 'pdf' | 'pptx') => `/api/summary/${kind}?dataset=${encodeURIComponent(requested)}${locale === 'nl' ? '&lang=nl' : ''}`;
+  const wanted = typeof params.weight === 'string' && params.weight ? params.weight : undefined;
+  const [loaded, datasets] = await Promise.all([loadSummary(access, requested, { id: wanted, strict: false }), summaryDatasets(access)]);
+  // The weight in the links only when it is not the dataset's default (lenient: an unknown one is the default).
+  const weight = loaded.ok && !loaded.weights.find((w) => w.id === loaded.summary.weight.id)?.isDefault ? loaded.summary.weight.id : undefined;
+  const weightQuery = weight ? `&weight=${encodeURIComponent(weight)}` : '';
+  const query = requested === DEFAULT_SUMMARY_DATASET && !weight ? '' : `dataset=${encodeURIComponent(requested)}${weightQuery}`;
+  const download = (kind: 'pdf' | 'pptx') => `/api/summary/${kind}?dataset=${encodeURIComponent(requested)}${weightQuery}${locale === 'nl' ? '&lang=nl' : ''}`;
 
   return (
     <>
@@ -52,7 +56,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </div>
           )}
         </div>
-        <DatasetSwitch datasets={datasets} current={requested} locale={locale} />
+        <DatasetSwitch datasets={datasets} current={requested} weights={loaded.ok ? loaded.weights : []} weight={loaded.ok ? loaded.summary.weight.id : undefined} locale={locale} />
         {loaded.ok ? (
           <SummaryView summary={loaded.summary} locale={locale} />
         ) : (

@@ -78,7 +78,14 @@ function generate(n: number): SurveyData {
     }
     items.set(item.id, { item, codes: codebook.scales[0].codes, answerOf, positive: [false, false, false, true, true] });
   });
-  return { codebook, rowCount: n, respondentIds: Array.from({ length: n }, (_, r) => String(r + 1)), weights, weighted: true, attributes, items, warnings: [] };
+  return { codebook, rowCount: n, respondentIds: Array.from({ length: n }, (_, r) => String(r + 1)), weights,
+    weighted: true,
+    weight: { id: 'weight', label: { en: 'Weight', nl: 'Gewicht' }, kind: 'column', isDefault: true, calibration: null },
+    weightColumns: new Map([['weight', weights]]),
+    attributes,
+    items,
+    warnings: [],
+  };
 }
 
 interface Timing {

@@ -1,9 +1,13 @@
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { st } from '@/lib/summary/text';
 import type { Locale } from '@/lib/survey/codebook';
+import type { WeightOption } from '@/lib/survey/weights';
 
-/** The dataset to summarise: a plain GET form, so it works without JavaScript and keeps the language. */
-export function DatasetSwitch({ datasets, current, locale }: { datasets: DatasetListing[]; current: string; locale: Locale }) {
+/**
+ * The dataset to summarise and the weight to use (the shown dataset's weights; another dataset opens
+ * with its default): a plain GET form, so it works without JavaScript and keeps the language.
+ */
+export function DatasetSwitch({ datasets, current, weights, weight, locale }: { datasets: DatasetListing[]; current: string; weights: WeightOption[]; weight: string | undefined; locale: Locale }) {
   const references = datasets.filter((d) => d.reference);
   const uploads = datasets.filter((d) => !d.reference);
   return (
@@ -27,6 +31,18 @@ export function DatasetSwitch({ datasets, current, locale }: { datasets: Dataset
           </optgroup>
         )}
       </select>
+      {weights.length > 1 && (
+        <>
+          <label htmlFor="summary-weight">{st(locale, 'weightLabel')}</label>
+          <select id="summary-weight" name="weight" defaultValue={weight}>
+            {weights.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.isDefault ? st(locale, 'weightDefault', { name: w.label[locale] }) : w.label[locale]}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       <button type="submit" className="button button-secondary">
         {st(locale, 'show')}

@@ -17,42 +17,45 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function load(id: string): Promise<SurveyData | null> {
-  let promise = loading.get(id);
+/** One entry per dataset and weight: the columns carry the weight in use (its values and variance design). */
+const keyOf = (id: string, weight: string | undefined) => `${id}\u0000${weight ?? ''}`;
+
+function load(id: string, weight: string | undefined): Promise<SurveyData | null> {
+  const key = keyOf(id, weight);
+  let promise = loading.get(key);
   if (!promise) {
     // The decoder comes with the columns (fetched side by side), not with the page's first scripts.
     promise = Promise.all([
-      fetch(`/api/datasets/${encodeURIComponent(id)}/columns`).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`)))),
+      fetch(`/api/datasets/${encodeURIComponent(id)}/columns${weight === undefined ? '' : `?weight=${encodeURIComponent(weight)}`}`).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`)))),
       import('@/lib/survey/columnsTransfer'),
     ])
       .then(([buffer, { decodeSurveyColumns }]) => {
         const data = decodeSurveyColumns(buffer);
-        loaded.set(id, data);
+        loaded.set(key, data);
         for (const listener of listeners) listener();
         return data;
       })
       .catch(() => {
         // The server path still works; let a later visit try again.
-        loading.delete(id);
+        loading.delete(key);
         return null;
       });
-    loading.set(id, promise);
+    loading.set(key, promise);
   }
   return promise;
 }
 
 /** Drops a dataset's columns after it changed (a codebook saved, a file appended): the next use fetches them again. */
 export function forgetClientColumns(id: string): void {
-  loaded.delete(id);
-  loading.delete(id);
+  for (const map of [loaded, loading]) for (const key of [...map.keys()]) if (key.startsWith(`${id}\u0000`)) map.delete(key);
 }
 
 /** The columns if they are already in the browser (no waiting). */
-export const columnsIfLoaded = (id: string): SurveyData | null => loaded.get(id) ?? null;
+export const columnsIfLoaded = (id: string, weight?: string): SurveyData | null => loaded.get(keyOf(id, weight)) ?? null;
 
-/** The dataset's columns once fetched; null until then (and while rendering on the server). */
-export function useClientColumns(id: string): SurveyData | null {
-  const data = useSyncExternalStore(subscribe, () => columnsIfLoaded(id), () => null);
-  useEffect(() => onFirstIntent(() => void load(id)), [id]);
+/** The dataset's columns with weight `weight` in use (absent: the dataset's default), once fetched; null until then (and while rendering on the server). */
+export function useClientColumns(id: string, weight?: string): SurveyData | null {
+  const data = useSyncExternalStore(subscribe, () => columnsIfLoaded(id, weight), () => null);
+  useEffect(() => onFirstIntent(() => void load(id, weight)), [id, weight]);
   return data;
 }

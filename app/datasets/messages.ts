@@ -26,6 +26,7 @@ export const datasetMessages = {
   deleteLabel: { en: 'Delete {name}', nl: '{name} verwijderen' },
   apiJson: { en: 'Acceptance (JSON)', nl: 'Acceptatie (JSON)' },
   explore: { en: 'Explore', nl: 'Verkennen' },
+  weighting: { en: 'Weighting', nl: 'Weging' },
   exploreLabel: { en: 'Explore {name}', nl: '{name} verkennen' },
   datasetSummary: { en: '{n} respondents, {items} questions in {families} families.', nl: '{n} respondenten, {items} vragen in {families} groepen.' },
   open: { en: 'Codebook and files', nl: 'Codeboek en bestanden' },

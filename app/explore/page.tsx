@@ -15,6 +15,7 @@ import { ViewTabs } from './components/ViewTabs';
 import './explore.css';
 import { firstParam, nonEmptyParam } from '@/lib/http/searchParams';
 import { localeFrom } from '@/lib/i18n/messages';
+import { selectWeight } from '@/lib/survey/weights';
 
 export const metadata: Metadata = { title: 'Explore' };
 
@@ -54,7 +55,9 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   const { catalogs, chosen, unknown } = await exploreDatasets(requested);
   if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={lang} />;
   const state = parseExploreState(params, catalogs);
-  const { catalog, data } = chosen;
+  const { catalog } = chosen;
+  // The weight the URL asks for (parseExploreState keeps it to the dataset's own; absent: its default).
+  const data = selectWeight(chosen.data, state.weight);
   const locale = state.lang;
   const result = buildExplore(data, catalog, state);
 

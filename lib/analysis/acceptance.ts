@@ -10,6 +10,10 @@ import { type DifferenceTest, differenceTest } from '../stats/shareDifference';
 import { logitInterval } from '../stats/logitInterval';
 import { type Interval, wilsonInterval } from '../stats/wilsonInterval';
 import { type AcceptanceQuery, type ResolvedDimension, type ResolvedQuery, resolveQuery } from './query';
+import { type CalibrationAt, calibratedCellVariance, calibratedComparison } from './calibratedCell';
+import { type CalibrationCollected, collectCalibration } from './collectCalibration';
+import { clusteredSquares } from '../stats/clusteredShare';
+import type { WeightInUse } from '../survey/weights';
 
 /**
  * The acceptance engine: weighted share of positive answers per cell of any grouping, with base,
@@ -32,8 +36,14 @@ export interface AcceptanceCell {
   effectiveBase: number;
   /** Null when the cell is empty. */
   share: number | null;
+  /** The SE intervals and tests use: under a raked weight the calibrated one (the raked design's), else the fixed-weight one. */
   se: number | null;
-  /** Wilson interval on the effective base: the interval the product shows. */
+  /** The SE with the weights taken as fixed (the same as `se` unless the weight is raked), shown beside it. */
+  seFixed: number | null;
+  /**
+   * The interval the product shows: Wilson on the Kish effective base; under a raked weight, Wilson
+   * on the design's effective base p(1 − p)/Var (the calibrated variance; Kish at p = 0 or 1).
+   */
   ci: Interval | null;
   /** svyciprop's logit interval (t with respondents − 1 df), reported beside it. */
   ciLogit: Interval | null;
@@ -41,10 +51,22 @@ export interface AcceptanceCell {
   smallBase: boolean;
 }
 
+/** The weight a table was computed with, as footnotes and exports name it (no design: plain data). */
+export interface TableWeight {
+  id: string;
+  label: Label;
+  kind: WeightInUse['kind'];
+  /** SEs, intervals and tests are the raked design's (calibrated). */
+  calibrated: boolean;
+}
+
+export const tableWeight = (weight: WeightInUse): TableWeight => ({ id: weight.id, label: weight.label, kind: weight.kind, calibrated: weight.calibration !== null });
+
 export interface AcceptanceTable {
   datasetId: string;
   synthetic: boolean;
   weighted: boolean;
+  weight: TableWeight;
   itemIds: string[];
   dimensions: ResolvedDimension[];
   overall: AcceptanceCell;
@@ -61,7 +83,13 @@ export function acceptance(data: SurveyData, query: AcceptanceQuery = {}): Accep
   const resolved = resolveQuery(data, query);
   const layout = cellLayout(data, resolved);
   const sums = isSingleRatingLayout(layout) ? collectSingleRating(data, resolved, [layout])[0] : collectPooled(data, resolved, layout);
-  return finishTable(data, resolved, layout, sums);
+  return finishTable(data, resolved, layout, sums, calibrationSums(data, resolved, layout));
+}
+
+/** A raked weight's extra sums (collectCalibration), or null for fixed weights. */
+function calibrationSums(data: SurveyData, resolved: ResolvedQuery, layout: CellLayout): CalibrationCollected | null {
+  const design = data.weight.calibration;
+  return design ? collectCalibration(data, design, resolved, layout) : null;
 }
 
 /**
@@ -73,13 +101,14 @@ export function acceptanceCube(data: SurveyData, attributes: (string | readonly 
   const resolved = attributes.map((attribute) => resolveQuery(data, { ...query, by: ['item', ...(typeof attribute === 'string' ? [attribute] : attribute)] }));
   const layouts = resolved.map((r) => cellLayout(data, r));
   const sums = collectSingleRating(data, resolved[0], layouts);
-  return resolved.map((r, i) => finishTable(data, r, layouts[i], sums[i]));
+  return resolved.map((r, i) => finishTable(data, r, layouts[i], sums[i], calibrationSums(data, r, layouts[i])));
 }
 
-function finishTable(data: SurveyData, resolved: ResolvedQuery, layout: CellLayout, sums: CollectedSums): AcceptanceTable {
+function finishTable(data: SurveyData, resolved: ResolvedQuery, layout: CellLayout, sums: CollectedSums, calibration: CalibrationCollected | null): AcceptanceTable {
   const { dimensions, minBase, confLevel } = resolved;
   const { attributeDims, itemDims, attributeCells, radices, baseCount } = layout;
-  const overall = describeCell({}, {}, clusterSumsAt(sums.overall, 0), sums.overall.weightedRespondents[0], degreesOfFreedom(sums.overall, 0), sums.overall.respondents[0], null, minBase, confLevel);
+  const at = (array: 'cells' | 'bases' | 'overall', index: number) => (calibration ? { sums: calibration[array], at: index * calibration.stride } : null);
+  const overall = describeCell({}, {}, clusterSumsAt(sums.overall, 0), sums.overall.weightedRespondents[0], degreesOfFreedom(sums.overall, 0), sums.overall.respondents[0], null, minBase, confLevel, calibration && { collected: calibration, cell: at('overall', 0)!, base: null });
   const cells: AcceptanceCell[] = [];
   for (let cell = 0; cell < layout.cellCount; cell++) {
     const key: Record<string, string> = {};
@@ -106,7 +135,8 @@ function finishTable(data: SurveyData, resolved: ResolvedQuery, layout: CellLayo
     const orderedKey = Object.fromEntries(dimensions.map((d) => [d.id, key[d.id]]));
     const orderedLabels = Object.fromEntries(dimensions.map((d) => [d.id, labels[d.id]]));
     const df = degreesOfFreedom(sums.cells, cell, sums.bases, baseIndex);
-    cells.push(describeCell(orderedKey, orderedLabels, clusterSumsAt(sums.cells, cell), sums.cells.weightedRespondents[cell], df, base.respondents, dimensions.length ? base : null, minBase, confLevel));
+    const calibrated = calibration && { collected: calibration, cell: at('cells', cell)!, base: at('bases', baseIndex) };
+    cells.push(describeCell(orderedKey, orderedLabels, clusterSumsAt(sums.cells, cell), sums.cells.weightedRespondents[cell], df, base.respondents, dimensions.length ? base : null, minBase, confLevel, calibrated));
   }
   adjustForMultipleTests(cells);
 
@@ -114,6 +144,7 @@ function finishTable(data: SurveyData, resolved: ResolvedQuery, layout: CellLayo
     datasetId: data.codebook.id,
     synthetic: data.codebook.synthetic,
     weighted: data.weighted,
+    weight: tableWeight(data.weight),
     itemIds: resolved.itemIds,
     dimensions,
     overall,
@@ -140,6 +171,7 @@ function describeCell(
   base: BaseSums | null,
   minBase: number,
   confLevel: number,
+  calibrated: { collected: CalibrationCollected; cell: CalibrationAt; base: CalibrationAt | null } | null,
 ): AcceptanceCell {
   const empty = sums.respondents === 0 || sums.sumB === 0;
   const cell: AcceptanceCell = {
@@ -152,20 +184,27 @@ function describeCell(
     effectiveBase: clusteredEffectiveBase(sums),
     share: null,
     se: null,
+    seFixed: null,
     ci: null,
     ciLogit: null,
     vsRest: null,
     smallBase: sums.respondents < minBase,
   };
   if (empty) return cell;
-  const { p, variance } = clusteredShare(sums, nDesign);
+  const { p, variance: fixedVariance } = clusteredShare(sums, nDesign);
+  const variance = calibrated ? calibratedCellVariance(calibrated.collected, calibrated.cell, p, sums.sumB, clusteredSquares(sums, p)) : fixedVariance;
   const se = Math.sqrt(variance);
+  const seFixed = Math.sqrt(fixedVariance);
   cell.share = p;
   cell.se = Number.isFinite(se) ? se : null;
-  cell.ci = wilsonInterval(p, cell.effectiveBase, confLevel);
+  cell.seFixed = Number.isFinite(seFixed) ? seFixed : null;
+  // Under calibration the interval follows the calibrated variance: Wilson on the design's effective base.
+  const designBase = calibrated && p > 0 && p < 1 && variance > 0 ? (p * (1 - p)) / variance : cell.effectiveBase;
+  cell.ci = wilsonInterval(p, designBase, confLevel);
   cell.ciLogit = cell.se === null ? null : logitInterval(p, cell.se, df.interval, confLevel);
   if (base && df.test >= 1) {
-    const comparison = compareClusteredToRest(sums, base, nDesign);
+    const fixed = compareClusteredToRest(sums, base, nDesign);
+    const comparison = fixed && calibrated?.base ? calibratedComparison(calibrated.collected, calibrated.cell, calibrated.base, fixed, sums.sumB, base.sumB - sums.sumB) : fixed;
     // A difference whose variance is rounding noise (≤ 1e-12 of the two variances: every respondent
     // differs between cell and rest by the same linearised amount) has no test, as one of exactly 0.
     const variances = comparison ? comparison.cell.variance + comparison.rest.variance : 0;

@@ -8,5 +8,5 @@ import type { AcceptanceCell } from './acceptance';
  * API report every number, with the cell's small_base flag); what a person sees goes through here.
  */
 export function withoutInference(cell: AcceptanceCell): AcceptanceCell {
-  return cell.smallBase ? { ...cell, se: null, ci: null, ciLogit: null, vsRest: null } : cell;
+  return cell.smallBase ? { ...cell, se: null, seFixed: null, ci: null, ciLogit: null, vsRest: null } : cell;
 }

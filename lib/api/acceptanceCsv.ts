@@ -1,13 +1,16 @@
 import type { AcceptanceCell, AcceptanceTable } from '../analysis/acceptance';
 import { withoutInference } from '../analysis/smallBase';
 import { csvOptionsFor, toCsv, type CsvValue } from '../csv/writer';
+import { weightNote } from '../survey/weights';
 
 /**
  * An acceptance table as CSV (the API's format=csv): one row for the whole base ("overall"),
  * then one per cell, with the dimension codes, n, effective n, share, SE, Wilson interval and the
  * test against the rest. A cell under the minimum base keeps its share and bases but leaves the SE,
  * interval and test empty, and its note says why (lib/analysis/smallBase.ts); the JSON format
- * reports every number with the small_base flag. Written by the explorer's formula-safe CSV writer
+ * reports every number with the small_base flag. Every row names the weight used (`weight`); under a
+ * raked weight `se` is the raked design's (calibrated) SE and `se_fixed_weights` the SE with the
+ * weights taken as fixed. Written by the explorer's formula-safe CSV writer
  * (codes and labels come from an uploaded codebook, so a "=..." label must not run in a spreadsheet).
  */
 const SMALL_BASE_NOTE = {
@@ -17,7 +20,8 @@ const SMALL_BASE_NOTE = {
 
 export function acceptanceCsv(table: AcceptanceTable, locale: 'en' | 'nl' = 'en'): string {
   const dims = table.dimensions.map((d) => d.id);
-  const header = ['row', ...dims, 'n', 'ratings', 'effective_n', 'sum_weights', 'share', 'se', 'ci_low', 'ci_high', 'diff_vs_rest', 'p_value', 'p_adjusted_bh', 'small_base', 'note'];
+  const header = ['row', ...dims, 'n', 'ratings', 'effective_n', 'sum_weights', 'share', 'se', 'se_fixed_weights', 'ci_low', 'ci_high', 'diff_vs_rest', 'p_value', 'p_adjusted_bh', 'small_base', 'weight', 'note'];
+  const weight = weightNote(table.weight, locale);
   const note = SMALL_BASE_NOTE[locale].replace('{min}', String(table.minBase));
   const line = (kind: string, computed: AcceptanceCell): CsvValue[] => {
     const cell = withoutInference(computed);
@@ -30,12 +34,14 @@ export function acceptanceCsv(table: AcceptanceTable, locale: 'en' | 'nl' = 'en'
       cell.sumWeights,
       cell.share,
       cell.se,
+      cell.seFixed,
       cell.ci?.lower ?? null,
       cell.ci?.upper ?? null,
       cell.vsRest?.diff ?? null,
       cell.vsRest?.pValue ?? null,
       cell.vsRest?.pAdjusted ?? null,
       cell.smallBase ? 'yes' : 'no',
+      weight,
       cell.smallBase ? note : null,
     ];
   };

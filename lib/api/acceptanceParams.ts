@@ -6,18 +6,21 @@ import { bad, localeSchema, quoted, queryValues, single } from './schemas';
  * The query string of GET /api/datasets/[id]/acceptance, checked before the engine sees it:
  *   by=a,b  item=x,y (repeatable)  family=f  filter=attr:code+code,attr2:code (repeatable)
  *   outcome=c,d  minBase=30  format=json|csv  lang=en|nl (CSV conventions)
+ *   weight=<id> (a weight of the dataset or "unweighted"; absent: its default)
  * Ids are checked for shape here (zod schemas with limits); whether they exist in the dataset is
  * the engine's QueryError. Without `by`, each item gets its own row (a single item: one overall
  * figure), as in the CLI.
  */
 export interface AcceptanceParams {
   query: AcceptanceQuery;
+  /** weight=<id> ("unweighted", a weight of the dataset); absent: the dataset's default. */
+  weight: string | undefined;
   format: 'json' | 'csv';
   /** CSV conventions: English (",", decimal point) or Dutch (";", decimal comma). */
   locale: 'en' | 'nl';
 }
 
-const KNOWN = ['by', 'item', 'family', 'filter', 'outcome', 'minBase', 'format', 'lang'] as const;
+const KNOWN = ['by', 'item', 'family', 'filter', 'outcome', 'minBase', 'format', 'lang', 'weight'] as const;
 const MAX_LIST = 200;
 
 /**
@@ -111,5 +114,7 @@ export function parseAcceptanceParams(params: URLSearchParams): AcceptanceParams
   const outcome = ids(values, 'outcome');
   if (outcome) query.outcome = outcome;
   if (minBase !== undefined) query.minBase = minBase;
-  return { query, format: format.data, locale: lang === 'nl' ? 'nl' : 'en' };
+  const weightText = single(values, 'weight');
+  const weight = weightText === undefined ? undefined : checkId(weightText, 'weight');
+  return { query, weight, format: format.data, locale: lang === 'nl' ? 'nl' : 'en' };
 }

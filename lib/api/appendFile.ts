@@ -5,6 +5,7 @@ import { ApiError } from './errors';
 import { openFile } from './fileScan';
 import { listedProblems, MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES, tooLarge, type StoredFile } from './upload';
 import { checkFile, checkPersonalNeeded, checkTotalRows, fileLabel, invalidFiles, throwPlanProblems, writeCheckingIds, type UploadFile } from './uploadFiles';
+import { rerakeRows, withoutRakedWeights } from '../weighting/store';
 
 /**
  * A file appended to a stored dataset later (POST /api/datasets/<id>/files): validated against the
@@ -12,7 +13,9 @@ import { checkFile, checkPersonalNeeded, checkTotalRows, fileLabel, invalidFiles
  * new code of the source attribute; a dataset without a source column first gets one, its stored
  * rows the value `existingSource`), its respondent ids checked against the stored ones (or
  * prefixed with its source value), and stored with the dataset's rows in one atomic replace, at
- * the revision that was read: a change made meanwhile makes it a 409, never a lost update.
+ * the revision that was read: a change made meanwhile makes it a 409, never a lost update. The file
+ * needs no column for a raked weight: every raked weight is raked again to its own targets over all
+ * rows, in the same replace (a weighting that no longer works refuses the append, naming the weight).
  */
 
 export interface AppendInput extends UploadFile {
@@ -58,7 +61,7 @@ export async function appendFile(store: DatasetStore, id: string, input: AppendI
   const sourceColumn = codebook.sourceColumn!;
 
   const entry = { source: input.source, columns: input.columns };
-  const projected = codebookForFile(codebook, input.columns);
+  const projected = codebookForFile(withoutRakedWeights(codebook), input.columns);
   const checked = checkFile(await openFile(input.bytes, input.fileName, input.sheet), name, entry, projected, input.keepPersonal ?? []);
   const header = checked.scan.report.header;
   if (header.length > 0) throwPlanProblems(filePlanProblems({ sourceColumn, files: [entry] }, [header]), [name]);
@@ -91,9 +94,21 @@ export async function appendFile(store: DatasetStore, id: string, input: AppendI
       yield check(out[idAt], 1, ++row) ? out : null;
     }
   };
+  let source = rows;
+  if (withoutRakedWeights(codebook) !== codebook) {
+    // Every row in memory (the stored ones already are), the raked columns computed over all of
+    // them, then written with the id check as before. Repeated ids are left to that check.
+    const all: { out: string[]; id: string; origin: number; row: number }[] = [];
+    let place = { id: '', origin: 0, row: 0 };
+    for (const out of rows((id, origin, row) => ((place = { id, origin, row }), true))) all.push({ out: out!, ...place });
+    if (new Set(all.map((r) => r.id)).size === all.length) codebook = rerakeRows(codebook, merged, all.map((r) => r.out));
+    source = function* (check) {
+      for (const r of all) yield check(r.id, r.origin, r.row) ? r.out : null;
+    };
+  }
   const summary = await writeCheckingIds(
     ids,
-    rows,
+    source,
     async (stream) => {
       const replaced = await store.replace(id, { codebook, header: merged, rows: stream }, { ifRevision: stored.revision });
       if (!replaced) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);

@@ -5,6 +5,7 @@ import type { DatasetStore, DatasetSummary, StoredDataset } from '../storage/dat
 import type { Codebook } from '../survey/codebook';
 import { ApiError } from './errors';
 import { listedProblems, MAX_LISTED_PROBLEMS, parseCodebookText } from './upload';
+import { rakedWeightEditProblems } from '../weighting/codebookGuard';
 
 /**
  * A stored dataset's codebook, edited (PUT /api/datasets/<id>/codebook): the new codebook must be
@@ -49,6 +50,8 @@ export async function editCodebook(store: DatasetStore, id: string, edit: Codebo
   const stored = await store.get(id);
   if (!stored) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
   if (edit.ifRevision !== undefined && edit.ifRevision !== stored.revision) throw revisionMoved(stored.revision, edit.ifRevision);
+  const weighting = rakedWeightEditProblems(stored.codebook, codebook);
+  if (weighting.length) throw new ApiError(422, 'RakedWeightInUse', `${weighting.join('; ')}; nothing was changed`, { problems: weighting.map((message) => ({ code: 'RakedWeightInUse', message })) });
   const fit = codebookFit(codebook, stored);
   if (!fit.ok) {
     const errors = fit.errors;

@@ -2,6 +2,8 @@ import { DatasetLookupError } from '../storage/datasetRegistry';
 import { DatasetStoreError } from '../storage/datasetStore';
 import { QueryError } from '../analysis/query';
 import type { Problem } from '../ingest/types';
+import { WeightChoiceError } from '../survey/weights';
+import { RevisionMovedError, WeightingError } from '../weighting/problems';
 
 /**
  * Errors of the HTTP API, answered as JSON `{ error: { code, message, problems? } }` with a status.
@@ -39,6 +41,9 @@ export function toApiError(error: unknown): ApiError {
   if (named(error, ApiError, 'ApiError')) return error;
   if (named(error, DatasetLookupError, 'DatasetLookupError')) return new ApiError(LOOKUP_STATUS[error.code], error.code, error.message);
   if (named(error, QueryError, 'QueryError')) return new ApiError(400, 'BadQuery', error.message);
+  if (named(error, WeightChoiceError, 'WeightChoiceError')) return new ApiError(400, 'BadWeight', error.message);
+  if (named(error, WeightingError, 'WeightingError')) return new ApiError(422, 'WeightingFailed', error.message, { problems: error.problems });
+  if (named(error, RevisionMovedError, 'RevisionMovedError')) return new ApiError(412, 'RevisionMismatch', error.message, { revision: error.found });
   if (named(error, DatasetStoreError, 'DatasetStoreError')) return new ApiError(error.code === 'Closed' ? 503 : error.code === 'Conflict' ? 409 : 422, error.code, error.message);
   return new ApiError(500, 'InternalError', 'the server could not complete the request');
 }

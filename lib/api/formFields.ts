@@ -71,3 +71,13 @@ export async function readBodyText(request: Request, maxBytes: number, tooLarge:
     throw new ApiError(400, 'BadEncoding', 'the body is not UTF-8 text');
   }
 }
+
+/** If-Match: the revision the editor read ("3", W/"3" or 3); undefined when absent or "*". */
+export function ifMatchRevision(request: Request): number | undefined {
+  const raw = request.headers.get('if-match');
+  if (raw === null || raw.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
+  if (!match) throw new ApiError(400, 'BadParameter', 'If-Match must be the revision you read (the codebook ETag), such as "3"');
+  return Number(match[1]);
+}
+

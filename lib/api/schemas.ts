@@ -56,6 +56,11 @@ export function noParams(request: Request): void {
   queryValues(new URL(request.url).searchParams, []);
 }
 
+/** A route whose only parameter is `weight=<id>` (a weight of the dataset, "unweighted"; absent: its default). */
+export function weightParam(request: Request): string | undefined {
+  return single(queryValues(new URL(request.url).searchParams, ['weight']), 'weight');
+}
+
 /** A parameter that may be given once; a repeated one (`?lang=en&lang=nl`) is ambiguous. */
 export function single(values: Map<string, string[]>, name: string): string | undefined {
   const list = values.get(name);
@@ -66,13 +71,13 @@ export function single(values: Map<string, string[]>, name: string): string | un
 export const localeSchema = z.enum(['en', 'nl']);
 
 /** GET /api/summary/pdf|pptx: ?dataset= (default study-g) and ?lang=en|nl. */
-export function parseSummaryExportParams(params: URLSearchParams): { dataset: string | undefined; locale: 'en' | 'nl' } {
-  const values = queryValues(params, ['dataset', 'lang']);
+export function parseSummaryExportParams(params: URLSearchParams): { dataset: string | undefined; weight: string | undefined; locale: 'en' | 'nl' } {
+  const values = queryValues(params, ['dataset', 'lang', 'weight']);
   const dataset = single(values, 'dataset');
   const lang = single(values, 'lang');
   const locale = localeSchema.safeParse(lang ?? 'en');
   if (!locale.success) throw bad(`lang must be en or nl, not ${quoted(lang ?? '')}`);
-  return { dataset: dataset === undefined || dataset === '' ? undefined : parseDatasetId(dataset), locale: locale.data };
+  return { dataset: dataset === undefined || dataset === '' ? undefined : parseDatasetId(dataset), weight: single(values, 'weight'), locale: locale.data };
 }
 
 export const TEMPLATE_FILES = ['study-g.template.csv', 'study-p.template.csv', 'study-g.codebook.json', 'study-p.codebook.json'] as const;

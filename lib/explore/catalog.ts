@@ -1,4 +1,5 @@
 import type { Codebook, Label } from '../survey/codebook';
+import { weightOptions, type WeightOption } from '../survey/weights';
 
 /**
  * What the explorer can offer for one dataset, read from its codebook alone (no data): the segment
@@ -58,6 +59,8 @@ export interface DatasetCatalog {
   unavailable: StudyViewId[];
   /** Filters applied when the URL says nothing: the latest wave, where the data have waves. */
   defaultFilter: Record<string, string[]>;
+  /** The weights one may analyse with, the dataset's default first ("unweighted" always among them; lib/survey/weights.ts). */
+  weights: WeightOption[];
   /** An analyst's upload (not a reference study). */
   uploaded?: boolean;
   /**
@@ -115,7 +118,7 @@ export function datasetCatalog(codebook: Codebook): DatasetCatalog {
   const shortTitle: Label = ['G', 'P'].includes(codebook.studyStyle)
     ? { en: `Study ${codebook.studyStyle} · ${shortSource(source)}`, nl: `Onderzoek ${codebook.studyStyle} · ${shortSource(source)}` }
     : codebook.title;
-  return { id: codebook.id, title: codebook.title, shortTitle, synthetic: codebook.synthetic, attributes, families, contextDims, segmentGrid, bondAttributes, views, unavailable, defaultFilter };
+  return { id: codebook.id, title: codebook.title, shortTitle, synthetic: codebook.synthetic, attributes, families, contextDims, segmentGrid, bondAttributes, views, unavailable, defaultFilter, weights: weightOptions(codebook) };
 }
 
 /**
@@ -150,7 +153,7 @@ export function uploadCatalog(codebook: Codebook, name: string): DatasetCatalog 
 /** An upload that is listed but not open: enough for the dataset select (see DatasetCatalog.partial). */
 export function listedUploadCatalog(listing: { id: string; name: string; synthetic: boolean }): DatasetCatalog {
   const title: Label = { en: listing.name, nl: listing.name };
-  return { id: listing.id, title, shortTitle: title, synthetic: listing.synthetic, attributes: [], families: [], contextDims: [], segmentGrid: [], bondAttributes: [], views: [], unavailable: [], defaultFilter: {}, uploaded: true, partial: true };
+  return { id: listing.id, title, shortTitle: title, synthetic: listing.synthetic, attributes: [], families: [], contextDims: [], segmentGrid: [], bondAttributes: [], views: [], unavailable: [], defaultFilter: {}, weights: [], uploaded: true, partial: true };
 }
 
 /** "Accenture Interactive Personalization Pulse Check 2018" -> "Accenture Interactive … 2018"-style shortening to at most four words. */

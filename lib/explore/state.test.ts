@@ -68,7 +68,7 @@ describe('the explorer catalog', () => {
 describe('URL state', () => {
   it('falls back to defaults for an empty or broken URL', () => {
     const empty = parse('');
-    expect(empty).toEqual({ dataset: 'g', view: 'datatypes', dim: '', family: '', by: '', cross: '', minBase: DEFAULT_MIN_BASE, filter: {}, lang: 'en' });
+    expect(empty).toEqual({ dataset: 'g', view: 'datatypes', dim: '', family: '', by: '', cross: '', minBase: DEFAULT_MIN_BASE, filter: {}, weight: 'unweighted', lang: 'en' });
     const broken = parse('dataset=nope&view=tactics&cross=nonsense&minBase=-3&country=XX&lang=fr&dim=zzz');
     expect(broken).toEqual(empty);
     expect(parse('minBase=2.5').minBase).toBe(DEFAULT_MIN_BASE);
@@ -138,7 +138,7 @@ describe('URL state', () => {
     const s = parse('view=segments&country=NL&cross=place&minBase=50');
     expect(switchView(s, g, 'context')).toMatchObject({ view: 'context', dim: 'all', cross: '', filter: { country: ['NL'] } });
     expect(switchView(s, g, 'bond')).toMatchObject({ view: 'bond', cross: 'place' });
-    expect(switchDataset(s, p)).toEqual({ dataset: 'p', view: 'tactics', dim: '', family: '', by: '', cross: '', minBase: 50, filter: { wave: ['2018'] }, lang: 'en' });
+    expect(switchDataset(s, p)).toEqual({ dataset: 'p', view: 'tactics', dim: '', family: '', by: '', cross: '', minBase: 50, filter: { wave: ['2018'] }, weight: 'unweighted', lang: 'en' });
     const on = toggleFilter(s, g, 'country', 'DE', true);
     expect(on.filter.country).toEqual(['NL', 'DE']);
     expect(toggleFilter(toggleFilter(on, g, 'country', 'NL', false), g, 'country', 'DE', false).filter).toEqual({});

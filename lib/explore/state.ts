@@ -1,5 +1,6 @@
 import { DEFAULT_MIN_BASE, minBaseParam } from '../analysis/conventions';
 import type { Locale } from '../survey/codebook';
+import { UNWEIGHTED } from '../survey/weights';
 import { crossOptions, dimOptions, type DatasetCatalog, isGenericView, VIEW_IDS, type ViewId } from './catalog';
 
 /**
@@ -25,12 +26,14 @@ export interface ExploreState {
   minBase: number;
   /** Attribute id -> selected level codes, in codebook order; attributes without a filter are absent. */
   filter: Record<string, string[]>;
+  /** The weight the figures use: one of the catalog's weights (absent from the URL: the dataset's default). */
+  weight: string;
   lang: Locale;
 }
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
-const RESERVED = new Set(['dataset', 'view', 'dim', 'family', 'by', 'cross', 'minBase', 'lang']);
+const RESERVED = new Set(['dataset', 'view', 'dim', 'family', 'by', 'cross', 'minBase', 'weight', 'lang']);
 
 /** The URL parameter that carries an attribute's filter. */
 export function filterParam(attributeId: string): string {
@@ -85,7 +88,10 @@ export function parseExploreState(params: SearchParamsInput, catalogs: DatasetCa
     if (codes.length) filter[attribute.id] = codes;
   }
 
-  return { dataset: catalog.id, view, dim, family, by, cross, minBase, filter, lang: getOne(params, 'lang') === 'nl' ? 'nl' : 'en' };
+  const weightParam = getOne(params, 'weight');
+  const weight = catalog.weights.some((w) => w.id === weightParam) ? weightParam! : defaultWeight(catalog);
+
+  return { dataset: catalog.id, view, dim, family, by, cross, minBase, filter, weight, lang: getOne(params, 'lang') === 'nl' ? 'nl' : 'en' };
 }
 
 /** The dataset's first view; a codebook without any (no items at all) gets the items view, which says so. */
@@ -95,6 +101,8 @@ export function defaultView(catalog: DatasetCatalog): ViewId {
 
 const defaultFamily = (catalog: DatasetCatalog) => catalog.families[0]?.id ?? '';
 const defaultBy = (catalog: DatasetCatalog) => catalog.attributes[0]?.id ?? '';
+/** The dataset's default weight (listed first); a catalog not yet opened has none listed. */
+const defaultWeight = (catalog: DatasetCatalog) => catalog.weights[0]?.id ?? UNWEIGHTED;
 
 /** The state as a query string (without "?"): dataset and view always, everything else only when not the default. */
 export function serialiseExploreState(state: ExploreState, catalog: DatasetCatalog, options: { lang?: boolean } = {}): string {
@@ -115,6 +123,7 @@ export function serialiseExploreState(state: ExploreState, catalog: DatasetCatal
   }
   if (state.cross) params.set('cross', state.cross);
   if (state.minBase !== DEFAULT_MIN_BASE) params.set('minBase', String(state.minBase));
+  if (state.weight !== defaultWeight(catalog)) params.set('weight', state.weight);
   if (options.lang !== false && state.lang === 'nl') params.set('lang', 'nl');
   return params.toString();
 }
@@ -135,6 +144,7 @@ export function switchDataset(state: ExploreState, catalog: DatasetCatalog): Exp
     cross: '',
     minBase: state.minBase,
     filter: { ...catalog.defaultFilter },
+    weight: defaultWeight(catalog),
     lang: state.lang,
   };
 }

@@ -1,5 +1,6 @@
 import type { Problem } from '../ingest/types';
 import { parseCodebook, type AnswerScale, type Attribute, type Codebook, type Item } from '../survey/codebook';
+import { LEGACY_WEIGHT_ID } from '../survey/weights';
 import { type MappingDraft, pendingConfirmations, same, slugify, uniqueId } from './draft';
 import { headerParts } from './headers';
 
@@ -16,7 +17,7 @@ export interface BuildOptions {
   /** The codebook's id (a stored dataset keeps its own). */
   id?: string;
   /** Fields of a stored codebook the mapping screen does not edit (item dimensions, study style, benchmark, source column). */
-  keep?: Partial<Pick<Codebook, 'itemDimensions' | 'studyStyle' | 'synthetic' | 'benchmark' | 'sourceColumn' | 'description'>>;
+  keep?: Partial<Pick<Codebook, 'itemDimensions' | 'studyStyle' | 'synthetic' | 'benchmark' | 'sourceColumn' | 'description' | 'weights'>>;
   /** Item ids and meta of a stored codebook, by column, so that an edit keeps links and analyses stable. */
   itemIds?: Map<string, Pick<Item, 'id' | 'meta' | 'askedIf' | 'positive'>>;
   attributeIds?: Map<string, string>;
@@ -115,9 +116,22 @@ export function buildCodebook(draft: MappingDraft, options: BuildOptions): Build
     items: builtItems,
     ...(options.keep?.sourceColumn ? { sourceColumn: options.keep.sourceColumn } : {}),
     ...(options.keep?.benchmark ? { benchmark: options.keep.benchmark } : {}),
+    ...keptWeights(options.keep?.weights, weights[0]?.column),
   };
   // The engine's own check has the last word: a mapping that builds must be a valid codebook.
   const checked = parseCodebook(JSON.parse(JSON.stringify(codebook)));
   if (!checked.ok) return { ok: false, problems: checked.problems.map((p) => ({ type: 'error', code: 'BadCodebook', message: `${p.path}: ${p.message}` })) };
   return { ok: true, codebook: checked.codebook };
+}
+
+/**
+ * A stored dataset's weights (lib/survey/weights.ts) through an edit: kept as they are, the column
+ * marked as the weight being the default; a column that is none of them yet becomes a weight of its own.
+ */
+function keptWeights(kept: Codebook['weights'], defaultColumn: string | undefined): Pick<Codebook, 'weights'> {
+  if (!kept) return {};
+  if (!defaultColumn || kept.some((w) => w.column === defaultColumn)) return { weights: kept };
+  let id = LEGACY_WEIGHT_ID;
+  for (let k = 2; kept.some((w) => w.id === id); k++) id = `${LEGACY_WEIGHT_ID}-${k}`;
+  return { weights: [...kept, { id, label: { en: `Weight in the data (${defaultColumn})`, nl: `Gewicht in de data (${defaultColumn})` }, column: defaultColumn, kind: 'column' }] };
 }

@@ -45,6 +45,7 @@ export function draftFromCodebook(codebook: Codebook, header: readonly string[])
       studyStyle: codebook.studyStyle,
       synthetic: codebook.synthetic,
       ...(codebook.benchmark ? { benchmark: codebook.benchmark } : {}),
+      ...(codebook.weights ? { weights: codebook.weights } : {}),
       ...(codebook.sourceColumn ? { sourceColumn: codebook.sourceColumn } : {}),
       ...(codebook.description ? { description: codebook.description } : {}),
     },

@@ -74,6 +74,16 @@ export interface ClusteredComparison {
   cell: ClusteredEstimate;
   rest: ClusteredEstimate;
   covariance: number;
+  /**
+   * The same without the design's N/(N−1): Σ z², Σ z_r² and Σ z·z_r of the linearised values
+   * (what a calibrated variance starts from, calibratedVariance.ts).
+   */
+  squares: { cell: number; rest: number; cross: number };
+}
+
+/** Σ z_h² = Σ (A_h − p·B_h)² / W² over a cell's respondents: its linearised values' sum of squares. */
+export function clusteredSquares(cell: ClusterSums, p: number): number {
+  return squaredResiduals(cell.sumAA, cell.sumAB, cell.sumBB, p) / (cell.sumB * cell.sumB);
 }
 
 /**
@@ -99,7 +109,8 @@ export function compareClusteredToRest(cell: ClusterSums, base: BaseSums, nDesig
   const rAA = base.sumAA - 2 * cell.sumAAt + cell.sumAA;
   const rAB = base.sumAB - cell.sumABt - cell.sumBAt + cell.sumAB;
   const rBB = base.sumBB - 2 * cell.sumBBt + cell.sumBB;
-  const restVariance = (factor * squaredResiduals(rAA, rAB, rBB, pr, base.sumAA + base.sumBB)) / (restB * restB);
+  const restSquares = squaredResiduals(rAA, rAB, rBB, pr, base.sumAA + base.sumBB) / (restB * restB);
+  const restVariance = factor * restSquares;
   // Σ (A − p B)(A_r − p_r B_r), expanded.
   const aAr = cell.sumAAt - cell.sumAA;
   const aBr = cell.sumABt - cell.sumAB;
@@ -107,7 +118,8 @@ export function compareClusteredToRest(cell: ClusterSums, base: BaseSums, nDesig
   const bBr = cell.sumBBt - cell.sumBB;
   const cross = aAr - pr * aBr - own.p * bAr + own.p * pr * bBr;
   const covariance = (factor * cross) / (cell.sumB * restB);
-  return { cell: own, rest: { p: pr, variance: restVariance }, covariance };
+  const squares = { cell: clusteredSquares(cell, own.p), rest: restSquares, cross: cross / (cell.sumB * restB) };
+  return { cell: own, rest: { p: pr, variance: restVariance }, covariance, squares };
 }
 
 /**

@@ -122,3 +122,75 @@ export function quadraticForm(a: Float64Array, p: number, x: ArrayLike<number>):
   }
   return s;
 }
+
+/**
+ * Eigenvalues and eigenvectors of a symmetric matrix by cyclic Jacobi rotations (p of a few dozen
+ * at most). Returns the eigenvalues and the eigenvectors as the columns of a row-major p x p matrix.
+ */
+export function symmetricEigen(a: Float64Array, p: number): { values: Float64Array; vectors: Float64Array } {
+  if (a.length !== p * p) throw new RangeError(`symmetricEigen: expected ${p * p} entries for a ${p} x ${p} matrix, got ${a.length}`);
+  const m = Float64Array.from(a);
+  const v = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) v[i * p + i] = 1;
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    let scale = 0;
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j < p; j++) {
+        if (i !== j) off += m[i * p + j] * m[i * p + j];
+        scale += m[i * p + j] * m[i * p + j];
+      }
+    if (off <= 1e-30 * scale || off === 0) break;
+    for (let r = 0; r < p - 1; r++)
+      for (let s = r + 1; s < p; s++) {
+        const ars = m[r * p + s];
+        if (ars === 0) continue;
+        const theta = (m[s * p + s] - m[r * p + r]) / (2 * ars);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const sn = t * c;
+        for (let k = 0; k < p; k++) {
+          const mkr = m[k * p + r];
+          const mks = m[k * p + s];
+          m[k * p + r] = c * mkr - sn * mks;
+          m[k * p + s] = sn * mkr + c * mks;
+        }
+        for (let k = 0; k < p; k++) {
+          const mrk = m[r * p + k];
+          const msk = m[s * p + k];
+          m[r * p + k] = c * mrk - sn * msk;
+          m[s * p + k] = sn * mrk + c * msk;
+        }
+        for (let k = 0; k < p; k++) {
+          const vkr = v[k * p + r];
+          const vks = v[k * p + s];
+          v[k * p + r] = c * vkr - sn * vks;
+          v[k * p + s] = sn * vkr + c * vks;
+        }
+      }
+  }
+  const values = new Float64Array(p);
+  for (let i = 0; i < p; i++) values[i] = m[i * p + i];
+  return { values, vectors: v };
+}
+
+/**
+ * The Moore-Penrose inverse of a symmetric positive semi-definite matrix, as R's `MASS::ginv`
+ * computes it: eigenvalues at or below `tolerance` times the largest count as zero (ginv's default
+ * tolerance is √ε; survey's calibration passes 256·ε).
+ */
+export function symmetricPseudoInverse(a: Float64Array, p: number, tolerance = 256 * Number.EPSILON): Float64Array {
+  const { values, vectors } = symmetricEigen(a, p);
+  const largest = Math.max(0, ...values);
+  const out = new Float64Array(p * p);
+  for (let e = 0; e < p; e++) {
+    if (!(values[e] > tolerance * largest)) continue;
+    const inv = 1 / values[e];
+    for (let i = 0; i < p; i++) {
+      const vi = vectors[i * p + e] * inv;
+      if (vi === 0) continue;
+      for (let j = 0; j < p; j++) out[i * p + j] += vi * vectors[j * p + e];
+    }
+  }
+  return out;
+}

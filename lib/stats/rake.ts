@@ -29,6 +29,13 @@ export interface RakeResult {
   /** Number of sweeps performed (the converging sweep included). */
   iterations: number;
   converged: boolean;
+  /**
+   * The factor each level of each margin was multiplied by in the last sweep (margin, then level
+   * index). R keeps the weights after each margin's step of that sweep with the design
+   * (`attr(postStrata[[m]], "weights")`) and its variance projects on them: the weights after
+   * margin m are the final weights divided by the factors of the margins after m (calibratedVariance.ts).
+   */
+  lastSweepFactors: Float64Array[];
 }
 
 export function rake(baseWeights: Float64Array, margins: RakeMargin[], opts: RakeOptions = {}): RakeResult {
@@ -64,72 +71,98 @@ export function rake(baseWeights: Float64Array, margins: RakeMargin[], opts: Rak
     return out;
   });
 
-  // Joint cell of each row: a dense id over the observed combinations of levels.
-  const cellOf = new Int32Array(n);
-  let radix = 1;
-  for (const m of margins) radix *= m.targets.length;
-  let nCells = 0;
-  if (radix <= 1 << 22) {
-    const lookup = new Int32Array(radix).fill(-1);
-    for (let i = 0; i < n; i++) {
-      let k = 0;
-      for (let v = 0; v < codeArrays.length; v++) k = k * margins[v].targets.length + codeArrays[v][i];
-      if (lookup[k] < 0) lookup[k] = nCells++;
-      cellOf[i] = lookup[k];
-    }
-  } else {
-    const cellIndex = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const key = codeArrays.map((a) => a[i]).join(',');
-      let id = cellIndex.get(key);
-      if (id === undefined) {
-        id = nCells++;
-        cellIndex.set(key, id);
-      }
-      cellOf[i] = id;
-    }
-  }
-
-  const w = Float64Array.from(baseWeights);
-  const jointTable = (out: Float64Array) => {
-    out.fill(0);
-    for (let i = 0; i < n; i++) out[cellOf[i]] += w[i];
-  };
-  let oldTable = new Float64Array(nCells);
-  let newTable = new Float64Array(nCells);
-  jointTable(oldTable);
+  // Rows of one joint cell (one level on every margin) are always multiplied by the same factors,
+  // so the sweeps run on the cells' weight totals and each row takes its cell's product of factors
+  // at the end: the same arithmetic as R's row-by-row post-stratification, in O(cells) per sweep.
+  const { cellOf, cells, levelsOf } = jointCells(codeArrays, margins.map((m) => m.targets.length));
+  const nMargins = margins.length;
+  const table = new Float64Array(cells);
+  for (let i = 0; i < n; i++) table[cellOf[i]] += baseWeights[i];
+  const factorOfCell = new Float64Array(cells).fill(1);
+  const previous = new Float64Array(cells);
 
   let iterations = 0;
   let converged = false;
+  const lastSweepFactors = margins.map((m) => new Float64Array(m.targets.length));
   while (iterations < maxit) {
     iterations++;
-    for (let v = 0; v < margins.length; v++) {
-      const codes = codeArrays[v];
+    previous.set(table);
+    for (let v = 0; v < nMargins; v++) {
       const targets = margins[v].targets;
       const totals = new Float64Array(targets.length);
-      for (let i = 0; i < n; i++) totals[codes[i]] += w[i];
+      for (let k = 0; k < cells; k++) totals[levelsOf[k * nMargins + v]] += table[k];
       const factor = new Float64Array(targets.length);
       for (let c = 0; c < targets.length; c++) {
         if (totals[c] > 0) factor[c] = targets[c] / totals[c];
         else if (targets[c] > 0) throw new Error(`rake: margin ${v} level ${c} has target ${targets[c]} but no sample weight`);
         else factor[c] = 0;
       }
-      for (let i = 0; i < n; i++) w[i] *= factor[codes[i]];
+      for (let k = 0; k < cells; k++) {
+        const f = factor[levelsOf[k * nMargins + v]];
+        table[k] *= f;
+        factorOfCell[k] *= f;
+      }
+      lastSweepFactors[v] = factor;
     }
-    jointTable(newTable);
     let delta = 0;
-    for (let k = 0; k < nCells; k++) {
-      const d = Math.abs(oldTable[k] - newTable[k]);
+    for (let k = 0; k < cells; k++) {
+      const d = Math.abs(previous[k] - table[k]);
       if (d > delta) delta = d;
     }
     if (delta < epsilon) {
       converged = true;
       break;
     }
-    const t = oldTable;
-    oldTable = newTable;
-    newTable = t;
   }
-  return { weights: w, iterations, converged };
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) weights[i] = baseWeights[i] * factorOfCell[cellOf[i]];
+  return { weights, iterations, converged, lastSweepFactors };
 }
 
+/** The joint cell of every row over several margins: a dense id per observed combination of levels. */
+export interface JointCells {
+  /** Row -> cell id (0 .. cells - 1), numbered in order of first appearance. */
+  cellOf: Int32Array;
+  cells: number;
+  /** Cell id -> its level on each margin (cells x margins, row-major). */
+  levelsOf: Int32Array;
+}
+
+/** Joint cells of rows whose level on margin v is codes[v][i] (0 .. levels[v] - 1). */
+export function jointCells(codes: ArrayLike<number>[], levels: number[]): JointCells {
+  const n = codes.length ? codes[0].length : 0;
+  const m = codes.length;
+  const cellOf = new Int32Array(n);
+  const firstRow: number[] = [];
+  let radix = 1;
+  for (const l of levels) radix *= l;
+  if (radix <= 1 << 22) {
+    const lookup = new Int32Array(radix).fill(-1);
+    for (let i = 0; i < n; i++) {
+      let k = 0;
+      for (let v = 0; v < m; v++) k = k * levels[v] + codes[v][i];
+      if (lookup[k] < 0) {
+        lookup[k] = firstRow.length;
+        firstRow.push(i);
+      }
+      cellOf[i] = lookup[k];
+    }
+  } else {
+    const index = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const key = codes.map((a) => a[i]).join(',');
+      let id = index.get(key);
+      if (id === undefined) {
+        id = firstRow.length;
+        index.set(key, id);
+        firstRow.push(i);
+      }
+      cellOf[i] = id;
+    }
+  }
+  const levelsOf = new Int32Array(firstRow.length * m);
+  firstRow.forEach((row, k) => {
+    for (let v = 0; v < m; v++) levelsOf[k * m + v] = codes[v][row];
+  });
+  return { cellOf, cells: firstRow.length, levelsOf };
+}

@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = [
   'dataset.delete',
   'dataset.codebook',
   'dataset.append',
+  'dataset.weight.save',
+  'dataset.weight.delete',
+  'dataset.weight.default',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -41,13 +41,14 @@ export class DatasetAccess {
     return this.visitor.canWrite ? found : { ...found, deletable: false };
   }
 
-  load(id: unknown): Promise<SurveyData> {
+  /** The dataset with weight `weight` in use (absent: its default); see DatasetRegistry.load. */
+  load(id: unknown, weight?: string): Promise<SurveyData> {
     try {
       this.checkReadable(id);
     } catch (e) {
       return Promise.reject(e);
     }
-    return this.registry.load(id);
+    return this.registry.load(id, weight);
   }
 
   /** The dataset's codebook as stored, and its revision: for anyone who may read the dataset. */

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Codebook, Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
+import { selectWeight } from '../survey/weights';
 import { loadStoredSurvey, type DatasetStore, type DatasetSummary } from './datasetStore';
 import { loadReferenceDataset, REFERENCE_DATASETS } from './referenceDatasets';
 import { getDatasetStore } from './storeFromEnv';
@@ -126,21 +127,26 @@ export class DatasetRegistry {
     return uploadListing(found);
   }
 
-  /** The dataset as the engine's columns, or DatasetLookupError (BadId, NotFound). */
-  load(id: unknown): Promise<SurveyData> {
+  /**
+   * The dataset as the engine's columns, with weight `weight` in use (absent: the dataset's default;
+   * lib/survey/weights.ts), or DatasetLookupError (BadId, NotFound) / WeightChoiceError (a weight
+   * it does not have). One object per revision and weight, so tables memoised for it stay valid.
+   */
+  load(id: unknown, weight?: string): Promise<SurveyData> {
     try {
       checkDatasetId(id);
     } catch (e) {
       return Promise.reject(e);
     }
+    const choose = (data: SurveyData) => (weight === undefined ? data : selectWeight(data, weight));
     if (isReferenceId(id)) {
       try {
-        return Promise.resolve(this.loadReference(id));
+        return Promise.resolve(choose(this.loadReference(id)));
       } catch (e) {
         return Promise.reject(e);
       }
     }
-    return this.upload(id).then((entry) => entry.data);
+    return this.upload(id).then((entry) => choose(entry.data));
   }
 
   /**

@@ -103,4 +103,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         ADD CONSTRAINT audit_log_action_check CHECK (action IN ('setup.admin', 'login.success', 'login.failure', 'logout', 'user.create', 'user.update', 'user.delete', 'dataset.upload', 'dataset.delete', 'dataset.codebook', 'dataset.append'));
     `,
   },
+  {
+    version: 4,
+    description: 'the audit log records weights saved, deleted and made the default',
+    sql: `
+      ALTER TABLE audit_log
+        DROP CONSTRAINT audit_log_action_check,
+        ADD CONSTRAINT audit_log_action_check CHECK (action IN ('setup.admin', 'login.success', 'login.failure', 'logout', 'user.create', 'user.update', 'user.delete', 'dataset.upload', 'dataset.delete', 'dataset.codebook', 'dataset.append', 'dataset.weight.save', 'dataset.weight.delete', 'dataset.weight.default'));
+    `,
+  },
 ];

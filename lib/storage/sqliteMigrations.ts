@@ -112,4 +112,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE audit_log_v3 RENAME TO audit_log;
     `,
   },
+  {
+    version: 4,
+    description: 'the audit log records weights saved, deleted and made the default',
+    // As in migration 3: the audit log is copied into a table with the longer action list, its
+    // AUTOINCREMENT high-water mark carried over.
+    sql: `
+      CREATE TABLE audit_log_v4 (
+        id     INTEGER PRIMARY KEY AUTOINCREMENT,
+        at     TEXT NOT NULL,
+        actor  TEXT,
+        action TEXT NOT NULL CHECK (action IN ('setup.admin', 'login.success', 'login.failure', 'logout', 'user.create', 'user.update', 'user.delete', 'dataset.upload', 'dataset.delete', 'dataset.codebook', 'dataset.append', 'dataset.weight.save', 'dataset.weight.delete', 'dataset.weight.default')),
+        target TEXT,
+        detail TEXT NOT NULL CHECK (json_valid(detail))
+      ) STRICT;
+      INSERT INTO audit_log_v4 (id, at, actor, action, target, detail) SELECT id, at, actor, action, target, detail FROM audit_log;
+      DELETE FROM sqlite_sequence WHERE name = 'audit_log_v4';
+      INSERT INTO sqlite_sequence (name, seq) SELECT 'audit_log_v4', seq FROM sqlite_sequence WHERE name = 'audit_log';
+      DROP TABLE audit_log;
+      ALTER TABLE audit_log_v4 RENAME TO audit_log;
+    `,
+  },
 ];

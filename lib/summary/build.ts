@@ -50,6 +50,7 @@ export function buildSummary(data: SurveyData, options: SummaryOptions): Executi
     studyStyle: data.codebook.studyStyle,
     synthetic: data.codebook.synthetic === true,
     weighted: data.weighted,
+    weight: { id: data.weight.id, kind: data.weight.kind, label: data.weight.label },
     respondents: data.rowCount,
     ...(set === 'P' && { figuresWave: latestWave(data) }),
     headlineSet: set,

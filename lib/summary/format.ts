@@ -1,3 +1,4 @@
+import { weightNote } from '../survey/weights';
 import { formatNumber, formatPercent, pStatement, signedPoints } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
 import { shorten } from '../explore/shorten';
@@ -120,7 +121,7 @@ export function formatDate(date: Date, locale: Locale): string {
 
 /** Methods paragraphs, in order. */
 export function methodsLines(summary: ExecutiveSummary, locale: Locale): string[] {
-  const lines = [st(locale, summary.weighted ? 'methodsWeighting' : 'methodsUnweighted'), st(locale, 'methodsInterval', { minBase: summary.minBase })];
+  const lines = [st(locale, summary.weighted ? 'methodsWeighting' : 'methodsUnweighted'), `${weightNote(summary.weight, locale)}.`, st(locale, 'methodsInterval', { minBase: summary.minBase })];
   if (summary.headlines.some((h) => h.claimIds.length)) lines.push(st(locale, 'methodsClaims'));
   if (summary.synthetic) lines.push(st(locale, 'syntheticShort'));
   return lines;

@@ -1,25 +1,30 @@
 import { referenceFindings } from '../findings/cachedResults';
 import type { DatasetAccess } from '../storage/datasetAccess';
 import { DatasetLookupError, isReferenceId, type DatasetListing } from '../storage/datasetRegistry';
+import { selectWeight, selectWeightLeniently, WeightChoiceError, weightOptions, type WeightOption } from '../survey/weights';
 import { cachedSummary } from './build';
 import type { ExecutiveSummary } from './model';
 
 export const DEFAULT_SUMMARY_DATASET = 'study-g';
 
-export type SummaryLoad = { ok: true; summary: ExecutiveSummary } | { ok: false; status: 400 | 401 | 404 | 500; code: string; message: string };
+export type SummaryLoad = { ok: true; summary: ExecutiveSummary; weights: WeightOption[] } | { ok: false; status: 400 | 401 | 404 | 500; code: string; message: string };
 
 /**
  * The summary of a dataset by id, through the datasets this visitor may see. For a reference dataset the
  * headlines reuse the very results /findings shows; an upload's claims are evaluated on its data.
- * Errors are data: an unknown or malformed id comes back with its status and message.
+ * Errors are data: an unknown or malformed id comes back with its status and message. `weight`
+ * chooses the weight (absent: the default): pages read it leniently (an unknown id is the default),
+ * the export API strictly (a 400 naming the weights there are).
  */
-export async function loadSummary(datasets: Pick<DatasetAccess, 'load'>, datasetId: string | undefined): Promise<SummaryLoad> {
+export async function loadSummary(datasets: Pick<DatasetAccess, 'load'>, datasetId: string | undefined, weight?: { id: string | undefined; strict: boolean }): Promise<SummaryLoad> {
   const id = datasetId || DEFAULT_SUMMARY_DATASET;
   try {
-    const data = await datasets.load(id);
+    const loaded = await datasets.load(id);
+    const data = weight?.id === undefined ? loaded : weight.strict ? selectWeight(loaded, weight.id) : selectWeightLeniently(loaded, weight.id);
     const { registry, results } = referenceFindings();
-    const own = isReferenceId(id) ? results.filter((r) => r.claim.dataset === id) : [];
-    return { ok: true, summary: cachedSummary(data, { registry, results: own }) };
+    // /findings computes the reference claims with the default weight; under another, they are evaluated here.
+    const own = isReferenceId(id) && data.weight.isDefault ? results.filter((r) => r.claim.dataset === id) : [];
+    return { ok: true, summary: cachedSummary(data, { registry, results: own }), weights: weightOptions(data.codebook) };
   } catch (error) {
     // By name, not instanceof: the registry is a process-wide singleton that another bundle chunk
     // may have created, with its own copy of the class.
@@ -27,6 +32,7 @@ export async function loadSummary(datasets: Pick<DatasetAccess, 'load'>, dataset
       const code = (error as DatasetLookupError).code;
       return { ok: false, status: code === 'NotFound' ? 404 : code === 'SignInRequired' ? 401 : 400, code, message: error.message };
     }
+    if (error instanceof WeightChoiceError || (error instanceof Error && error.name === 'WeightChoiceError')) return { ok: false, status: 400, code: 'BadWeight', message: error.message };
     return { ok: false, status: 500, code: 'SummaryFailed', message: error instanceof Error ? error.message : String(error) };
   }
 }

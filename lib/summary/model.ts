@@ -1,3 +1,4 @@
+import type { WeightInUse } from '../survey/weights';
 import type { Interval } from '../stats/wilsonInterval';
 import type { Label } from '../survey/codebook';
 
@@ -97,6 +98,8 @@ export interface ExecutiveSummary {
   studyStyle: string;
   synthetic: boolean;
   weighted: boolean;
+  /** The weight in use, named in the methods (weightNote). */
+  weight: Pick<WeightInUse, 'id' | 'kind' | 'label'>;
   respondents: number;
   /**
    * When the figures are on one wave of a several-wave dataset (study P's published figures are its

@@ -58,13 +58,15 @@ export const summaryMessages = {
     en: '{high} ({highN}) against {low} ({lowN}): not tested, as one side has fewer than {min} respondents',
     nl: '{high} ({highN}) tegenover {low} ({lowN}): niet getoetst, want één kant heeft minder dan {min} respondenten',
   },
+  weightLabel: { en: 'Weight', nl: 'Weging' },
+  weightDefault: { en: '{name} (default)', nl: '{name} (standaard)' },
   methodsWeighting: {
-    en: 'Shares are weighted shares of positive answers over the respondents who were asked (weights in the data).',
-    nl: 'Aandelen zijn gewogen aandelen positieve antwoorden onder de respondenten aan wie de vraag is gesteld (gewichten uit de data).',
+    en: 'Shares are weighted shares of positive answers over the respondents who were asked.',
+    nl: 'Aandelen zijn gewogen aandelen positieve antwoorden onder de respondenten aan wie de vraag is gesteld.',
   },
   methodsUnweighted: {
-    en: 'Shares are unweighted shares of positive answers over the respondents who were asked (the data carry no weights).',
-    nl: 'Aandelen zijn ongewogen aandelen positieve antwoorden onder de respondenten aan wie de vraag is gesteld (de data hebben geen gewichten).',
+    en: 'Shares are unweighted shares of positive answers over the respondents who were asked.',
+    nl: 'Aandelen zijn ongewogen aandelen positieve antwoorden onder de respondenten aan wie de vraag is gesteld.',
   },
   methodsInterval: {
     en: 'Intervals are 95% Wilson intervals on the Kish effective base. Differences use a design-based t test (respondents as clusters); key takeaways are corrected with Benjamini-Hochberg; cells under {minBase} respondents are left out.',

@@ -7,6 +7,7 @@
  */
 
 import { shownValue } from './quoteValue';
+import { type WeightDefinition, weightProblems } from './weights';
 
 export type Locale = 'en' | 'nl';
 export const LOCALES: readonly Locale[] = ['en', 'nl'];
@@ -120,7 +121,10 @@ export interface Codebook {
   /** True for generated respondents: every screen showing them must say so. */
   synthetic: boolean;
   respondentId: string;
+  /** The default weight's column; absent: unweighted by default (lib/survey/weights.ts). */
   weight?: string;
+  /** Every weight the dataset holds besides "unweighted" (lib/survey/weights.ts has the contract). */
+  weights?: WeightDefinition[];
   attributes: Attribute[];
   scales: AnswerScale[];
   families: ItemFamily[];
@@ -305,6 +309,8 @@ export function parseCodebook(value: unknown): CodebookResult {
         }
       }
   }
+
+  problems.push(...weightProblems(cb));
 
   return problems.length ? { ok: false, problems } : { ok: true, codebook: value as unknown as Codebook };
 }

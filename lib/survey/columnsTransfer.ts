@@ -1,4 +1,5 @@
 import type { AttributeColumn, CodeArray, ItemColumn, SurveyData } from './dataset';
+import type { WeightInUse } from './weights';
 
 /**
  * The engine's columns as one binary message, so the browser can compute a view itself instead of
@@ -25,6 +26,8 @@ interface TransferHeader {
   rowCount: number;
   weighted: boolean;
   weights: BlockRef;
+  /** The weight in use; its calibration design's typed arrays as blocks. */
+  weight: Omit<WeightInUse, 'calibration'> & { calibration: Record<string, unknown> | null };
   attributes: (Omit<AttributeColumn, 'levelOf' | 'values'> & { levelOf: BlockRef; values?: BlockRef })[];
   items: (Omit<ItemColumn, 'answerOf'> & { answerOf: BlockRef })[];
 }
@@ -54,6 +57,10 @@ export function encodeSurveyColumns(data: SurveyData): Uint8Array {
     rowCount: data.rowCount,
     weighted: data.weighted,
     weights: block(data.weights),
+    weight: {
+      ...data.weight,
+      calibration: data.weight.calibration && Object.fromEntries(Object.entries(data.weight.calibration).map(([key, value]) => [key, ArrayBuffer.isView(value) ? { block: block(value as Float64Array | Int32Array) } : value])),
+    },
     attributes: [...data.attributes.values()].map(({ levelOf, values, ...rest }) => ({ ...rest, levelOf: block(levelOf), ...(values ? { values: block(values) } : {}) })),
     items: [...data.items.values()].map(({ answerOf, ...rest }) => ({ ...rest, answerOf: block(answerOf) })),
   };
@@ -85,6 +92,10 @@ export function decodeSurveyColumns(buffer: ArrayBuffer): SurveyData {
     if (ref.type === 'i32') return new Int32Array(buffer, at, ref.length);
     return Int32Array.from(new Int8Array(buffer, at, ref.length));
   };
+  const calibration = header.weight.calibration
+    ? (Object.fromEntries(Object.entries(header.weight.calibration).map(([key, value]) => [key, value !== null && typeof value === 'object' && 'block' in value ? view((value as { block: BlockRef }).block) : value])) as unknown as WeightInUse['calibration'])
+    : null;
+  const weights = view(header.weights) as Float64Array;
   const attributes = new Map<string, AttributeColumn>();
   for (const { levelOf, values, ...rest } of header.attributes)
     attributes.set(rest.id, { ...rest, levelOf: view(levelOf) as Int32Array, ...(values ? { values: view(values) as Float64Array } : {}) });
@@ -94,8 +105,10 @@ export function decodeSurveyColumns(buffer: ArrayBuffer): SurveyData {
     codebook: header.codebook,
     rowCount: header.rowCount,
     respondentIds: [],
-    weights: view(header.weights) as Float64Array,
+    weights,
     weighted: header.weighted,
+    weight: { ...header.weight, calibration },
+    weightColumns: new Map(header.weighted ? [[header.weight.id, weights]] : []),
     attributes,
     items,
     warnings: [],

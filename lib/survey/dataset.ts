@@ -4,6 +4,7 @@ import { StringRecord, type CsvRecord } from './csvRecord';
 import { type Codebook, type Item, type Label, positiveCodes } from './codebook';
 import { codeOfKey, dataProblemMessage, type DataProblemKey, type ProblemValues } from './problemText';
 import { quoted, shownList, shownValue } from './quoteValue';
+import { datasetWeights, defaultWeightId, inUse, unweightedInUse, type WeightInUse } from './weights';
 
 /**
  * Read once into a module constant: where modules are compiled to CommonJS (tsx, vitest), every
@@ -62,8 +63,12 @@ export interface SurveyData {
   codebook: Codebook;
   rowCount: number;
   respondentIds: string[];
+  /** The weight in use (all 1 when unweighted); `weight` says which one it is (lib/survey/weights.ts). */
   weights: Float64Array;
   weighted: boolean;
+  weight: WeightInUse;
+  /** Every weight the dataset holds, by id ("unweighted" is not listed): what selectWeight chooses from. */
+  weightColumns: Map<string, Float64Array>;
   attributes: Map<string, AttributeColumn>;
   items: Map<string, ItemColumn>;
   /** Problems that did not stop the data from being read (answered although not asked, ...). */
@@ -189,6 +194,8 @@ export class SurveyDataBuilder {
   private readonly once = new Map<string, number>();
   private readonly idIndex: number;
   private readonly weightIndex: number;
+  /** The dataset's other weights (codebook `weights` besides the default), read and checked as the default is. */
+  private readonly otherWeights: { id: string; column: string; index: number; values: Float64Array }[];
   private readonly attributes: AttributePlan[];
   private readonly items: ItemPlan[];
   private readonly ids: string[] = [];
@@ -224,6 +231,9 @@ export class SurveyDataBuilder {
     };
     this.idIndex = need(codebook.respondentId, 'MissingColumn.id');
     this.weightIndex = codebook.weight ? need(codebook.weight, 'MissingColumn.weight') : -1;
+    this.otherWeights = datasetWeights(codebook)
+      .filter((w) => w.column !== codebook.weight)
+      .map((w) => ({ id: w.id, column: w.column, index: need(w.column, 'MissingColumn.weight'), values: new Float64Array(capacity) }));
     this.attributes = codebook.attributes.map((attribute): AttributePlan => {
       const index = need(attribute.column, 'MissingColumn.attribute', attribute.id);
       if (attribute.kind === 'categorical')
@@ -344,6 +354,7 @@ export class SurveyDataBuilder {
   private growColumns(): void {
     const capacity = this.capacity * 2;
     this.weights = grown(this.weights, capacity);
+    for (const other of this.otherWeights) other.values = grown(other.values, capacity);
     for (const plan of this.attributes) {
       plan.levelOf = grown(plan.levelOf, capacity);
       if (plan.values) plan.values = grown(plan.values, capacity);
@@ -373,15 +384,21 @@ export class SurveyDataBuilder {
       const w = record.numberOf(this.weightIndex);
       this.rowWeight = w;
       if (Number.isFinite(w) && w >= 0) weight = w;
-      else this.badWeight(record, row, w);
+      else this.badWeight(record, row, w, this.weightIndex, this.codebook.weight!);
     }
     if (this.keepColumns) this.weights[row - 1] = weight;
+    for (let k = 0; k < this.otherWeights.length; k++) {
+      const other = this.otherWeights[k];
+      const v = record.numberOf(other.index);
+      if (!(Number.isFinite(v) && v >= 0)) this.badWeight(record, row, v, other.index, other.column);
+      if (this.keepColumns) other.values[row - 1] = Number.isFinite(v) && v >= 0 ? v : 1;
+    }
   }
 
-  private badWeight(record: CsvRecord, row: number, w: number): void {
-    const raw = record.trimmed(this.weightIndex);
-    const place = { row, column: this.codebook.weight };
-    if (!this.tally(this.codebook.weight, Number.isFinite(w) ? 'NegativeWeight' : 'BadWeight')) return;
+  private badWeight(record: CsvRecord, row: number, w: number, index: number, column: string): void {
+    const raw = record.trimmed(index);
+    const place = { row, column };
+    if (!this.tally(column, Number.isFinite(w) ? 'NegativeWeight' : 'BadWeight')) return;
     if (!Number.isFinite(w)) this.problems.push(raw === '' ? dataProblem('error', 'BadWeight.blank', undefined, place) : dataProblem('error', 'BadWeight', { value: quoted(raw) }, place));
     else this.problems.push(dataProblem('error', 'NegativeWeight', { value: quoted(raw) }, place));
   }
@@ -468,16 +485,25 @@ export class SurveyDataBuilder {
     for (const plan of this.attributes) attributes.set(plan.column.id, { ...plan.column, levelOf: fitted(plan.levelOf, rows), ...(plan.values ? { values: fitted(plan.values, rows) } : {}) });
     const items = new Map<string, ItemColumn>();
     for (const plan of this.items) items.set(plan.column.item.id, { ...plan.column, answerOf: fitted(plan.answerOf, rows) });
-    return {
+    const weights = fitted(this.weights, rows);
+    const defaultId = defaultWeightId(this.codebook);
+    const weightColumns = new Map<string, Float64Array>(this.otherWeights.map((w) => [w.id, fitted(w.values, rows)]));
+    if (this.weightIndex >= 0) weightColumns.set(defaultId, weights);
+    const data: SurveyData = {
       codebook: this.codebook,
       rowCount: this.rows,
       respondentIds: this.ids,
-      weights: fitted(this.weights, rows),
+      weights,
       weighted: this.weightIndex >= 0,
+      weight: unweightedInUse(),
+      weightColumns,
       attributes,
       items,
       warnings: this.problems.filter((p) => p.type === 'warning'),
     };
+    const definition = datasetWeights(this.codebook).find((w) => w.id === defaultId);
+    if (definition && this.weightIndex >= 0) data.weight = inUse(data, definition, weights, true);
+    return data;
   }
 }
 

@@ -6,14 +6,14 @@ import type { ExecutiveSummary } from '@/lib/summary/model';
 import type { Locale } from '@/lib/survey/codebook';
 
 /**
- * The shared body of GET /api/summary/pdf and /api/summary/pptx: ?dataset= (default study-g) and
- * ?lang=nl; the file comes back as an attachment named after the dataset and language, errors as
+ * The shared body of GET /api/summary/pdf and /api/summary/pptx: ?dataset= (default study-g),
+ * ?weight= (default: the dataset's) and ?lang=nl; the file comes back as an attachment named after the dataset and language, errors as
  * the API's JSON errors (400 malformed id, 404 unknown dataset).
  */
 export async function exportSummary(request: Request, kind: { extension: string; contentType: string; render: (summary: ExecutiveSummary, locale: Locale) => Promise<Buffer> }): Promise<Response> {
   try {
-    const { dataset, locale } = parseSummaryExportParams(new URL(request.url).searchParams);
-    const loaded = await loadSummary(await requestDatasets(), dataset);
+    const { dataset, weight, locale } = parseSummaryExportParams(new URL(request.url).searchParams);
+    const loaded = await loadSummary(await requestDatasets(), dataset, { id: weight, strict: true });
     if (!loaded.ok) throw new ApiError(loaded.status, loaded.code, loaded.message);
     const bytes = await kind.render(loaded.summary, locale);
     return new Response(new Uint8Array(bytes), {

@@ -68,6 +68,9 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
           <Link className="button" href={`/explore?dataset=${encodeURIComponent(id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>
             {dt(locale, 'explore')}
           </Link>
+          <Link className="button button-secondary" href={`/datasets/${encodeURIComponent(id)}/weighting${locale === 'nl' ? '?lang=nl' : ''}`} prefetch={false} data-testid="weighting-link">
+            {dt(locale, 'weighting')}
+          </Link>
           <a className="button button-secondary" href={`/api/datasets/${encodeURIComponent(id)}/codebook`} download data-testid="download-codebook">
             {mt(locale, 'downloadCodebook')}
           </a>

@@ -7,6 +7,7 @@ import { CsvDownload } from './CsvDownload';
 import { ChartImageDownload } from './ChartImageDownload';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { DataTable } from './DataTable';
+import { useWeightNote } from './chartMethods';
 
 /**
  * One chart as a finished piece: title, what to read from it, the key, the chart, the footnote on
@@ -39,6 +40,7 @@ export function ChartCard({
   tableCaption: string;
 }) {
   const frame = useRef<HTMLDivElement>(null);
+  const weight = useWeightNote();
   return (
     <section className="chart-card" aria-labelledby={`${id}-title`} data-testid={id}>
       <h2 id={`${id}-title`}>{title}</h2>
@@ -52,12 +54,13 @@ export function ChartCard({
         {footnote.map((line) => (
           <p key={line}>{line}</p>
         ))}
+        {weight && <p data-testid="weight-note">{weight}</p>}
       </div>
       <div className="chart-table">
         <DataTable table={table} caption={tableCaption} locale={locale} id={id} />
         <div className="chart-downloads">
           <CsvDownload header={table.csv.header} rows={table.csv.rows} locale={locale} title={title} fileParts={fileParts} />
-          <ChartImageDownload frame={frame} title={title} footnote={footnote} fileName={csvFileName(...fileParts).replace(/\.csv$/, '')} locale={locale} />
+          <ChartImageDownload frame={frame} title={title} footnote={weight ? [...footnote, weight] : footnote} fileName={csvFileName(...fileParts).replace(/\.csv$/, '')} locale={locale} />
         </div>
       </div>
     </section>

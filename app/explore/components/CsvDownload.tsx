@@ -2,11 +2,15 @@
 import type { Locale } from '@/lib/survey/codebook';
 import { csvFileName, csvOptionsFor, toCsv, type CsvValue } from '@/lib/csv/writer';
 import { tx } from '../messages';
+import { useWeightNote } from './chartMethods';
 
-/** Downloads a data table as CSV, built in the browser (no request). */
+/** Downloads a data table as CSV, built in the browser (no request), with the weight used in a column of its own. */
 export function CsvDownload({ header, rows, locale, title, fileParts }: { header: string[]; rows: CsvValue[][]; locale: Locale; title: string; fileParts: string[] }) {
+  // Every row names the weight its figures use, so that a table lifted out of the file still says it.
+  const weight = useWeightNote();
   const download = () => {
-    const blob = new Blob([toCsv(header, rows, csvOptionsFor(locale))], { type: 'text/csv;charset=utf-8' });
+    const csv = weight ? toCsv([...header, tx(locale, 'weightColumn')], rows.map((row) => [...row, weight]), csvOptionsFor(locale)) : toCsv(header, rows, csvOptionsFor(locale));
+    const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;

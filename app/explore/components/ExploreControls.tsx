@@ -10,7 +10,7 @@ import { SelectField } from './SelectField';
 
 const MIN_BASES = [0, 10, 20, 30, 50, 100, 200];
 
-/** Dataset, context dimension, crossing, minimum base and the audience filters. */
+/** Dataset, context dimension, crossing, weight, minimum base and the audience filters. */
 export function ExploreControls() {
   const { catalogs, catalog, state, go, pending } = useExplore();
   const locale = state.lang;
@@ -66,6 +66,16 @@ export function ExploreControls() {
               { label: tx(locale, 'crossGroupAttributes'), options: crosses.filter((c) => !contextIds.has(c)).map((c) => option(c, labelOf(c))) },
             ]}
             onChange={(cross) => go({ ...state, cross })}
+          />
+        )}
+        {catalog.weights.length > 1 && (
+          <SelectField
+            id="weight"
+            label={tx(locale, 'weight')}
+            value={state.weight}
+            options={catalog.weights.map((w) => option(w.id, w.isDefault ? tx(locale, 'weightDefault', { name: w.label[locale] }) : w.label[locale]))}
+            onChange={(weight) => go({ ...state, weight })}
+            hint={tx(locale, 'weightHint')}
           />
         )}
         <SelectField

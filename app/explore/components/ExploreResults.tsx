@@ -6,10 +6,11 @@ import type { ExploreResult, ViewModel } from '@/lib/explore/viewModels';
 import { clearFilters, type ExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
 import { formatNumber, prepareNumberFormats } from '@/lib/i18n/messages';
+import { weightNote } from '@/lib/survey/weights';
 import { tx } from '../messages';
 import { shorten } from '@/lib/explore/shorten';
 import { AudienceLine } from './AudienceLine';
-import { ChartMethodsContext } from './chartMethods';
+import { ChartMethodsContext, WeightNoteContext } from './chartMethods';
 import { useClientColumns } from '../../components/clientColumns';
 import { EmptyState } from './EmptyState';
 import { exploreEngine } from './exploreEngine';
@@ -24,8 +25,8 @@ import { DataTypesView } from './views/DataTypesView';
 import { SegmentsView } from './views/SegmentsView';
 import { TacticsView } from './views/TacticsView';
 
-function ViewContent({ content, state, locale }: { content: ViewModel; state: ExploreState; locale: Locale }) {
-  const fileBase = [state.dataset, ...Object.entries(state.filter).map(([id, codes]) => `${id}-${codes.join('+')}`), state.by ? `by-${state.by}` : '', state.cross ? `by-${state.cross}` : ''];
+function ViewContent({ content, state, catalog, locale }: { content: ViewModel; state: ExploreState; catalog: DatasetCatalog; locale: Locale }) {
+  const fileBase = [state.dataset, state.weight !== catalog.weights[0]?.id ? `weight-${state.weight}` : '', ...Object.entries(state.filter).map(([id, codes]) => `${id}-${codes.join('+')}`), state.by ? `by-${state.by}` : '', state.cross ? `by-${state.cross}` : ''];
   switch (content.view) {
     case 'items':
       return <ItemsView model={content.model} locale={locale} fileBase={fileBase} />;
@@ -79,7 +80,7 @@ function warmUp(buildExplore: (typeof import('@/lib/explore/viewModels'))['build
  */
 export function ExploreResults({ initial, initialHref }: { initial: ExploreResult; initialHref: string }) {
   const { catalog, state, pending, hrefOf } = useExplore();
-  const columns = useClientColumns(state.dataset);
+  const columns = useClientColumns(state.dataset, state.weight);
   const engine = exploreEngine.use();
   const href = hrefOf(state);
   const computeHere = columns !== null && engine !== null && href !== initialHref;
@@ -92,15 +93,16 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on dataset and view on purpose
   }, [warmKey]);
   const locale = state.lang;
+  const weightLine = weightNote(result.weight, locale);
   const methods = useMemo(() => {
     const filters = catalog.attributes
       .filter((a) => state.filter[a.id]?.length)
       .map((a) => `${shorten(a.label[locale], 60)}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => shorten(l.label[locale], 40)).join(', ')}`);
     return [
       `${tx(locale, 'imageDataset', { title: catalog.title[locale] })} ${tx(locale, catalog.synthetic ? 'imageSynthetic' : 'imageReal')}`,
-      `${tx(locale, result.weighted ? 'imageWeighted' : 'imageUnweighted')} ${tx(locale, 'audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : tx(locale, 'audienceEveryone')}).`,
+      `${weightLine}. ${tx(locale, 'audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : tx(locale, 'audienceEveryone')}).`,
     ];
-  }, [catalog, state.filter, locale, result.weighted, result.audience, result.total]);
+  }, [catalog, state.filter, locale, weightLine, result.audience, result.total]);
   // The results' elements are kept while their inputs stay the same: the columns arriving (or a
   // pending flag) must not redraw the charts, which costs a long main-thread task.
   const body = useMemo(
@@ -113,13 +115,15 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
           <>
             {result.headline && <Headline headline={result.headline} locale={locale} />}
             <ChartMethodsContext.Provider value={methods}>
-              {result.content ? <ViewContent content={result.content} state={state} locale={locale} /> : <p>{tx(locale, 'noView')}</p>}
+              <WeightNoteContext.Provider value={weightLine}>
+                {result.content ? <ViewContent content={result.content} state={state} catalog={catalog} locale={locale} /> : <p>{tx(locale, 'noView')}</p>}
+              </WeightNoteContext.Provider>
             </ChartMethodsContext.Provider>
           </>
         )}
       </>
     ),
-    [catalog, state, result, locale, hrefOf, methods],
+    [catalog, state, result, locale, hrefOf, methods, weightLine],
   );
   return (
     <div

@@ -61,7 +61,7 @@ export function ExploreShell({ catalogs, renderedDataset, children }: { catalogs
   const go = useCallback(
     (next: ExploreState) => {
       // Another dataset needs the server: the page around the results (notices, title) is its.
-      if (next.dataset === renderedDataset && columnsIfLoaded(next.dataset) && exploreEngine.current()) {
+      if (next.dataset === renderedDataset && columnsIfLoaded(next.dataset, next.weight) && exploreEngine.current()) {
         setBrowserState(next);
         pushUrl(hrefOf(next));
         return;

@@ -8,3 +8,11 @@ import { createContext, useContext } from 'react';
 export const ChartMethodsContext = createContext<string[]>([]);
 
 export const useChartMethods = (): string[] => useContext(ChartMethodsContext);
+
+/**
+ * The weight the figures use, in words (lib/survey/weights.ts weightNote): the last line of every
+ * chart's footnote, and a column of every CSV the explorer writes.
+ */
+export const WeightNoteContext = createContext<string>('');
+
+export const useWeightNote = (): string => useContext(WeightNoteContext);

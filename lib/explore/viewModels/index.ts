@@ -1,4 +1,5 @@
 import type { SurveyData } from '../../survey/dataset';
+import type { WeightInUse } from '../../survey/weights';
 import { type DatasetCatalog, SCENARIO_FAMILY } from '../catalog';
 import type { Label } from '../../survey/codebook';
 import { answersModel, type AnswersModel } from './answers';
@@ -31,6 +32,8 @@ export interface ExploreResult {
   total: number;
   /** Whether the shares use the dataset's respondent weights (for the methods footnote). */
   weighted: boolean;
+  /** The weight in use, named in every footnote and export (weightNote). */
+  weight: Pick<WeightInUse, 'id' | 'kind' | 'label'>;
   headline: Headline | null;
   content: ViewModel | null;
   /** Server time spent computing the view's tables, in milliseconds. */
@@ -47,7 +50,7 @@ export function buildExplore(data: SurveyData, catalog: DatasetCatalog, state: E
 function computeExplore(data: SurveyData, catalog: DatasetCatalog, state: ExploreState): ExploreResult {
   const { filter, minBase, cross } = state;
   const audience = audienceSize(data, filter);
-  const result: ExploreResult = { audience, total: data.rowCount, weighted: data.weighted, headline: null, content: null, computeMs: 0 };
+  const result: ExploreResult = { audience, total: data.rowCount, weighted: data.weighted, weight: { id: data.weight.id, kind: data.weight.kind, label: data.weight.label }, headline: null, content: null, computeMs: 0 };
   if (audience === 0) return result;
   // A view the dataset does not offer (a link from elsewhere, a codebook without items) computes nothing: the page says so.
   if (!catalog.views.includes(state.view)) return result;

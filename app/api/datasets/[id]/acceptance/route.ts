@@ -11,20 +11,20 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/datasets/[id]/acceptance?by=a,b&item=..&family=..&filter=attr:code+code&outcome=..&minBase=30&format=json|csv
+ * GET /api/datasets/[id]/acceptance?by=a,b&item=..&family=..&filter=attr:code+code&outcome=..&minBase=30&weight=<id>&format=json|csv
  * The acceptance table in the CLI's JSON shape, or as a formula-safe CSV.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
     const id = parseDatasetId((await params).id);
-    const { query, format, locale } = parseAcceptanceParams(new URL(request.url).searchParams);
-    const data = await (await requestDatasets()).load(id);
+    const { query, format, locale, weight } = parseAcceptanceParams(new URL(request.url).searchParams);
+    const data = await (await requestDatasets()).load(id, weight);
     const table = memoAcceptance(data, query);
     if (format === 'csv')
       return new Response(acceptanceCsv(table, locale), {
         headers: {
           'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="${csvFileName('acceptance', id, ...(query.by ?? []))}"`,
+          'content-disposition': `attachment; filename="${csvFileName('acceptance', id, ...(query.by ?? []), ...(weight ? [weight] : []))}"`,
           'cache-control': 'no-store',
         },
       });

@@ -1,7 +1,7 @@
 import { editCodebook } from '@/lib/api/codebookEdit';
 import { downloadDisposition } from '@/lib/api/dataExport';
 import { ApiError, errorResponse } from '@/lib/api/errors';
-import { readBodyText } from '@/lib/api/formFields';
+import { ifMatchRevision, readBodyText } from '@/lib/api/formFields';
 import { noParams, parseDatasetId } from '@/lib/api/schemas';
 import { codebookTooLarge } from '@/lib/api/upload';
 import { audit, requestDatasets, requirePermission } from '@/app/server/request';
@@ -40,15 +40,6 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   } catch (e) {
     return errorResponse(e);
   }
-}
-
-/** If-Match: the revision the editor read ("3", W/"3" or 3); undefined when absent or "*". */
-function ifMatchRevision(request: Request): number | undefined {
-  const raw = request.headers.get('if-match');
-  if (raw === null || raw.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
-  if (!match) throw new ApiError(400, 'BadParameter', 'If-Match must be the ETag of the codebook you read, such as "3"');
-  return Number(match[1]);
 }
 
 /**

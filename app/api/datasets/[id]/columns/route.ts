@@ -1,6 +1,6 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { requestDatasets } from '@/app/server/request';
-import { noParams, parseDatasetId } from '@/lib/api/schemas';
+import { parseDatasetId, weightParam } from '@/lib/api/schemas';
 import { isReferenceId } from '@/lib/storage/datasetRegistry';
 import { encodeSurveyColumns } from '@/lib/survey/columnsTransfer';
 import type { SurveyData } from '@/lib/survey/dataset';
@@ -20,14 +20,15 @@ const MAX_BROWSER_ROWS = 250_000;
 const encoded = new WeakMap<SurveyData, Uint8Array>();
 
 /**
- * GET /api/datasets/[id]/columns: the dataset's engine columns as one binary message
+ * GET /api/datasets/[id]/columns?weight=<id>: the dataset's engine columns, with that weight (absent:
+ * its default) in use, as one binary message
  * (lib/survey/columnsTransfer.ts), so the explorer can recompute a view in the browser.
  */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
-    noParams(request);
+    const weight = weightParam(request);
     const id = parseDatasetId((await params).id);
-    const data = await (await requestDatasets()).load(id);
+    const data = await (await requestDatasets()).load(id, weight);
     if (data.rowCount > MAX_BROWSER_ROWS)
       throw new ApiError(413, 'TooLargeForBrowser', `the dataset has ${data.rowCount} respondents; the browser computes views for at most ${MAX_BROWSER_ROWS}, the explorer asks the server instead`);
     let body = encoded.get(data);

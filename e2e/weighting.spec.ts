@@ -1,0 +1,164 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { ownSurveyCodebook, ownSurveyFiles, OWN_SURVEY_HEADERS } from '../lib/ingest/testing/ownSurvey';
+import { rake } from '../lib/stats/rake';
+import { uploadAs } from './helpers/upload';
+import { watchPageErrors } from './helpers/pageErrors';
+
+/**
+ * A weighting entered through the page: file A of the own-survey material (Netherlands 1,100,
+ * Germany 1,050; four genders) uploaded with its codebook and its own weight column, raked on
+ * country (typed in, the total shown live) and gender (pasted as a targets CSV), the report read,
+ * the weights saved as the default. The explorer then shows the raked share, equal to the share
+ * computed here from the CSV with R's rake() algorithm (lib/stats/rake.ts, tested against R), and
+ * every chart's footnote names the weight; the weight that came with the data still gives its own
+ * (different) figure when chosen.
+ */
+const files = ownSurveyFiles();
+const codebook = ownSurveyCodebook();
+const NAME = 'Own survey to weight (e2e)';
+const WEIGHT_NAME = 'Census 2025 (e2e)';
+const COUNTRY_TARGETS = { Netherlands: 30, Germany: 70 };
+const GENDER_TARGETS = { Female: 50, Male: 46, 'Non-binary / third gender': 2, 'Prefer not to say': 2 };
+
+const column = (header: string) => OWN_SURVEY_HEADERS.a.indexOf(header);
+
+/** The share of "Very" or "Somewhat acceptable" for the location item (NA missing), with the weights raked here from 1. */
+function rakedShare(): { raked: number; column: number } {
+  const rows = files.a.rows;
+  const n = rows.length;
+  const country = column(codebook.attributes.find((a) => a.id === 'country')!.column);
+  const gender = column(codebook.attributes.find((a) => a.id === 'gender')!.column);
+  const margin = (col: number, targets: Record<string, number>) => {
+    const levels = Object.keys(targets);
+    return { codes: rows.map((r) => levels.indexOf(r[col])), targets: levels.map((l) => (targets[l] / 100) * n) };
+  };
+  const { weights, converged } = rake(new Float64Array(n).fill(1), [margin(country, COUNTRY_TARGETS), margin(gender, GENDER_TARGETS)], { maxit: 100, epsilon: 1e-10 });
+  expect(converged).toBe(true);
+  const item = column(codebook.items.find((it) => it.id === 'acceptability_location')!.column);
+  const weightColumn = column('weight');
+  const share = (w: (i: number) => number) => {
+    let yes = 0;
+    let all = 0;
+    rows.forEach((r, i) => {
+      if (r[item] === 'NA') return;
+      all += w(i);
+      if (r[item] === 'Very acceptable' || r[item] === 'Somewhat acceptable') yes += w(i);
+    });
+    return (100 * yes) / all;
+  };
+  return { raked: share((i) => weights[i]), column: share((i) => Number(rows[i][weightColumn])) };
+}
+
+/** "53.1%" / "53,1 %" -> 53.1 */
+const percent = (text: string) => parseFloat(text.replace(/\s/g, '').replace(',', '.'));
+
+async function locationShare(page: Page): Promise<number> {
+  await expect(page.locator('.explore-results')).toHaveAttribute('aria-busy', 'false');
+  // The data table is a <details>: open it unless it still is (a change computed in the browser keeps it open).
+  if ((await page.locator('#items-table').getAttribute('open')) === null) await page.locator('#items-table summary').click();
+  const row = page.getByTestId('items-table').locator('tbody tr').filter({ has: page.locator('th', { hasText: /^Your current location$/ }) });
+  return percent(await row.locator('td').first().innerText());
+}
+
+test.describe('weighting a dataset through its page', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('targets typed and pasted, the report read, saved as the default: the explorer shows the raked figures and names the weight', async ({ page, request }) => {
+    const id = await uploadAs(request, files.a.csv, NAME, JSON.stringify(codebook));
+    const errors = await watchPageErrors(page);
+    const expected = rakedShare();
+    // The raking moves this figure by more than the rounding: the test can tell the weights apart.
+    expect(Math.abs(expected.raked - expected.column)).toBeGreaterThan(0.2);
+
+    // Before: the weight that came with the data.
+    await page.goto(`/explore?dataset=${id}&view=items&family=acceptability`);
+    expect(await locationShare(page)).toBe(Math.round(expected.column * 10) / 10);
+    await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Weight in the data (weight)');
+
+    // The dataset page leads to the weighting page.
+    await page.goto(`/datasets/${id}`);
+    await page.getByTestId('weighting-link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Weighting: ${NAME}`);
+    await expect(page.getByTestId('weight-list')).toContainText('Weight in the data (weight)');
+
+    // Country typed in; the total follows the typing.
+    await page.getByTestId('weight-on-country').check();
+    await page.getByLabel('Target for Netherlands, percent').fill('30');
+    await expect(page.getByTestId('total-country')).toHaveText('Total: 30.0%, must be 100%');
+    await page.getByLabel('Target for Germany, percent').fill('70');
+    await expect(page.getByTestId('total-country')).toHaveText('Total: 100.0% ✓');
+
+    // Targets that do not total 100 are a message, not a result.
+    await page.getByTestId('weighting-compute').click();
+    await expect(page.getByTestId('weighting-report')).toBeVisible();
+    await page.getByLabel('Target for Netherlands, percent').fill('20');
+    await page.getByTestId('weighting-compute').click();
+    await expect(page.getByTestId('weighting-problems')).toContainText('The targets for Country add up to 90%, not 100%.');
+    await page.getByLabel('Target for Netherlands, percent').fill('30');
+
+    // Gender pasted as a targets CSV, by label.
+    await page.getByText('Paste or upload targets').click();
+    await page.getByLabel('Targets as CSV').fill(['variable,level,percent', ...Object.entries(GENDER_TARGETS).map(([level, pct]) => `Gender,${level},${pct}`)].join('\n'));
+    await page.getByRole('button', { name: 'Use these targets' }).click();
+    await expect(page.getByText('Targets filled in for 1 variables.')).toBeVisible();
+    await expect(page.getByTestId('total-gender')).toHaveText('Total: 100.0% ✓');
+    await expect(page.getByLabel('Target for Female, percent')).toHaveValue('50');
+
+    await page.getByTestId('weighting-compute').click();
+    const report = page.getByTestId('weighting-report');
+    await expect(report).toBeVisible();
+    await expect(page.getByTestId('weighting-convergence')).toContainText('Converged in');
+    await expect(page.getByTestId('weighting-efficiency')).toContainText('%');
+    await expect(page.getByTestId('weighting-neff')).toContainText('of 2,150 respondents');
+    // Achieved against target, per level.
+    await expect(report.locator('.achieved-table').first().locator('tbody tr').filter({ hasText: 'Netherlands' })).toContainText('30.00%');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`)).toEqual([]);
+    await page.screenshot({ path: 'e2e/screenshots/weighting-report.png', fullPage: true });
+
+    await page.locator('#weighting-name').fill(WEIGHT_NAME);
+    await page.getByTestId('weighting-store').click();
+    await expect(page.getByTestId('weighting-saved')).toContainText(`Saved as “${WEIGHT_NAME}”.`);
+    await expect(page.getByTestId('weight-list').locator('tbody tr').first()).toContainText(`${WEIGHT_NAME} Default`);
+
+    // The explorer now uses the raked weights by default, and says so under every chart.
+    await page.getByTestId('weighting-saved').getByRole('link').click();
+    expect(await locationShare(page)).toBe(Math.round(expected.raked * 10) / 10);
+    await expect(page.getByTestId('weight-note').first()).toHaveText(`Weighted: ${WEIGHT_NAME} (standard errors of the raked design)`);
+    await page.goto(`/explore?dataset=${id}&view=items&family=acceptability`);
+    expect(await locationShare(page)).toBe(Math.round(expected.raked * 10) / 10);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.screenshot({ path: 'e2e/screenshots/weighting-explorer.png', fullPage: true });
+    // The weight that came with the data can still be chosen, and gives its own figure.
+    await page.getByLabel('Weight', { exact: true }).selectOption('weight');
+    await expect(page).toHaveURL(/weight=weight/);
+    expect(await locationShare(page)).toBe(Math.round(expected.column * 10) / 10);
+    await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Weight in the data (weight)');
+
+    // The summary uses it too, and offers the others.
+    await page.goto(`/?dataset=${id}`);
+    await expect(page.locator('.summary-methods')).toContainText(`Weighted: ${WEIGHT_NAME} (standard errors of the raked design).`);
+    await expect(page.locator('#summary-weight')).toHaveValue(/^census-2025-e2e$/);
+
+    // The acceptance API names it too, in JSON and CSV.
+    const json = (await (await request.get(`/api/datasets/${id}/acceptance?item=acceptability_location`)).json()) as { weight: { id: string; label: { en: string } } };
+    expect(json.weight.label.en).toBe(WEIGHT_NAME);
+    const csv = await (await request.get(`/api/datasets/${id}/acceptance?item=acceptability_location&format=csv&weight=unweighted`)).text();
+    expect(csv).toContain('Unweighted');
+
+    // In Dutch, on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/datasets/${id}/weighting?lang=nl`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Weging: ${NAME}`);
+    await expect(page.getByTestId('weight-list')).toContainText('Standaard');
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: 'e2e/screenshots/weighting-nl-phone.png', fullPage: true });
+    await page.goto(`/explore?dataset=${id}&view=items&family=acceptability&lang=nl`);
+    await expect(page.getByTestId('weight-note').first()).toHaveText(`Gewogen: ${WEIGHT_NAME} (standaardfouten van het geraakte ontwerp)`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: 'e2e/screenshots/weighting-explorer-nl-phone.png', fullPage: true });
+    // The one refused request is the targets that did not total 100 (the browser logs a 422).
+    expect(errors.console.filter((e) => !/status of 422 .*\/weights\)$/.test(e))).toEqual([]);
+  });
+});
