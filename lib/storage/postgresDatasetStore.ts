@@ -134,8 +134,9 @@ export class PostgresDatasetStore implements DatasetStore {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
         const meta = (await client.query<DatasetRow & { codebook: string }>(`SELECT ${SUMMARY_COLUMNS}, codebook FROM datasets WHERE id = $1`, [id])).rows[0];
-        // Binary results: the value arrives as its bytes, not as hex text twice its size.
-        const stored = meta ? (await client.query<{ data: Buffer }>(binaryQuery('SELECT data FROM dataset_columns WHERE dataset_id = $1 AND revision = $2', [id, meta.revision]))).rows[0] : undefined;
+        // As hex text, which pg turns into a Buffer natively. (pg's binary results would halve the
+        // transfer, but pg 8 decodes every field as UTF-8 first, which mangles bytes.)
+        const stored = meta ? (await client.query<{ data: Buffer }>('SELECT data FROM dataset_columns WHERE dataset_id = $1 AND revision = $2', [id, meta.revision])).rows[0] : undefined;
         await client.query('COMMIT');
         return meta ? { summary: summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, columns: stored?.data ?? null } : null;
       } catch (e) {
@@ -336,9 +337,6 @@ async function forEachRow(client: pg.PoolClient, id: string, onRow: (row: string
   if (rest + decoder.end() !== '') throw new Error('COPY output ended in the middle of a row');
   return count;
 }
-
-/** A query whose results come in binary (pg takes `binary` but its types do not say so). */
-const binaryQuery = (text: string, values: unknown[]): pg.QueryConfig => ({ text, values, binary: true }) as pg.QueryConfig;
 
 /** Puts a dataset's columns of `revision` in place of any it had (inside the caller's transaction); null removes them. */
 async function writeColumns(client: pg.PoolClient, id: string, revision: number, columns: Buffer | null): Promise<void> {

@@ -27,9 +27,9 @@ import { StoredColumnsBuilder } from './storedColumns';
  * The embedded store: one SQLite file `<dataDir>/datasets.sqlite`, in WAL mode.
  *
  * Atomicity: a put runs in ONE transaction (BEGIN IMMEDIATE ... COMMIT) holding the dataset row,
- * all its row chunks and its engine columns (built as the rows pass). Any error before COMMIT (the row iterator throws, a row is malformed,
- * SQLite refuses a write) rolls it back; if the process dies first, SQLite discards the
- * uncommitted transaction when the file is next opened. Deletes, codebook updates and replaces
+ * all its row chunks and its engine columns (built as the rows pass). Any error before COMMIT (the
+ * row iterator throws, a row is malformed, SQLite refuses a write) rolls it back; if the process
+ * dies first, SQLite discards the uncommitted transaction when the file is next opened. Deletes, codebook updates and replaces
  * are one transaction each too: a replace deletes the old chunks and writes the new ones inside it,
  * so until COMMIT every reader still sees the old dataset whole; a codebook update rebuilds the
  * columns from the stored chunks inside its transaction.
@@ -286,37 +286,23 @@ export class SqliteDatasetStore implements DatasetStore {
       return Promise.reject(e);
     }
     return this.exclusive(async () => {
-      const db = this.writer;
-      db.exec('BEGIN IMMEDIATE');
-      try {
+      const update = this.writer.transaction(() => {
         const found = this.current(id);
-        if (!found) {
-          db.exec('ROLLBACK');
-          return null;
-        }
+        if (!found) return null;
         if (options.ifRevision !== undefined && found.revision !== options.ifRevision) throw revisionConflict(id, options.ifRevision, found.revision);
         // The new codebook reads the stored rows anew: their columns change with it.
-        const header = JSON.parse((db.prepare('SELECT header FROM datasets WHERE id = ?').get(id) as { header: string }).header) as string[];
+        const header = JSON.parse((this.writer.prepare('SELECT header FROM datasets WHERE id = ?').get(id) as { header: string }).header) as string[];
         const columns = new StoredColumnsBuilder(codebook, header, found.respondents);
-        for (const chunk of db.prepare('SELECT data FROM dataset_chunks WHERE dataset_id = ? ORDER BY seq').iterate(id) as Iterable<{ data: Buffer }>)
+        for (const chunk of this.writer.prepare('SELECT data FROM dataset_chunks WHERE dataset_id = ? ORDER BY seq').iterate(id) as Iterable<{ data: Buffer }>)
           for (const row of decodeChunk(chunk.data)) columns.add(row);
-        const stored = columns.finishNow();
         const facts = codebookFacts(codebook);
-        db.prepare('UPDATE datasets SET codebook = ?, study_style = ?, synthetic = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(
-          JSON.stringify(codebook),
-          facts.studyStyle,
-          facts.synthetic ? 1 : 0,
-          new Date().toISOString(),
-          id,
-        );
-        this.writeColumns(id, found.revision + 1, stored);
-        const summary = summaryOf(this.current(id)!);
-        db.exec('COMMIT');
-        return summary;
-      } catch (e) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw e;
-      }
+        this.writer
+          .prepare('UPDATE datasets SET codebook = ?, study_style = ?, synthetic = ?, revision = revision + 1, updated_at = ? WHERE id = ?')
+          .run(JSON.stringify(codebook), facts.studyStyle, facts.synthetic ? 1 : 0, new Date().toISOString(), id);
+        this.writeColumns(id, found.revision + 1, columns.finishNow());
+        return summaryOf(this.current(id)!);
+      });
+      return update.immediate();
     });
   }
 
