@@ -40,12 +40,14 @@ async function main() {
     data = loadStoredSurvey(stored);
   }
   const opened = performance.now();
+  const rssOpened = process.memoryUsage().rss;
+  const peakOpened = process.resourceUsage().maxRSS * 1024;
   const table = acceptance(data, { family: 'dataType', by: ['country'] });
   const ms = performance.now() - started;
   const openMs = opened - started;
   const rss = process.memoryUsage().rss;
   const peakRss = process.resourceUsage().maxRSS * 1024;
-  console.log(JSON.stringify({ mode, ms, openMs, rssBefore, rss, peakRss, columnBytes: columnBytes(data), rows: data.rowCount, cells: table.cells.length }));
+  console.log(JSON.stringify({ mode, ms, openMs, rssBefore, rssOpened, peakOpened, rss, peakRss, columnBytes: columnBytes(data), rows: data.rowCount, cells: table.cells.length }));
   await store.close();
 }
 

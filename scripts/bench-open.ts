@@ -55,6 +55,7 @@ interface Opening {
   ms: number;
   openMs: number;
   rssBefore: number;
+  rssOpened: number;
   rss: number;
   peakRss: number;
   columnBytes: number;
@@ -91,7 +92,7 @@ async function benchBackend(backend: string) {
       const before = n <= YARDSTICK_MAX ? openInChild(target, summary.id, 'rows') : null;
       console.log(
         `${backend} ${n.toLocaleString('en')} rows: put ${ms(putMs)}; columns ${mb(now.columnBytes)}, stored ${mb(stored.length)}\n` +
-          `  from stored columns: first table ${ms(now.ms)} (opening ${ms(now.openMs)}, query ${ms(now.ms - now.openMs)}); RSS ${mb(now.rssBefore)} -> ${mb(now.rss)}, peak ${mb(now.peakRss)} (${(now.peakRss / now.columnBytes).toFixed(2)}x the columns; growth ${(((now.peakRss - now.rssBefore) / now.columnBytes)).toFixed(2)}x)\n` +
+          `  from stored columns: first table ${ms(now.ms)} (opening ${ms(now.openMs)}, query ${ms(now.ms - now.openMs)}); RSS ${mb(now.rssBefore)} -> ${mb(now.rssOpened)} opened -> ${mb(now.rss)} answered, peak ${mb(now.peakRss)} (${(now.peakRss / now.columnBytes).toFixed(2)}x the columns; growth ${(((now.peakRss - now.rssBefore) / now.columnBytes)).toFixed(2)}x)\n` +
           (before
             ? `  yardstick, rows' text parsed: first table ${ms(before.ms)} (opening ${ms(before.openMs)}, query ${ms(before.ms - before.openMs)}); RSS ${mb(before.rssBefore)} -> ${mb(before.rss)}, peak ${mb(before.peakRss)}; ${(before.ms / now.ms).toFixed(1)}x the time`
             : '  yardstick skipped (--yardstick-max)'),
