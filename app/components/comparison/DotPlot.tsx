@@ -1,6 +1,5 @@
-import { formatPercent } from '@/lib/i18n/messages';
+import { formatPercent, formatPoints } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
-import { formatPoints } from './messages';
 
 const AXIS = [0, 0.25, 0.5, 0.75, 1];
 

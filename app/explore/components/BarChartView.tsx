@@ -3,9 +3,9 @@ import { memo, type ReactNode } from 'react';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import { barTop, NARROW_BELOW, plotArea, rowBand, whiskerPath } from '@/lib/explore/barLayout';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
-import { formatPp, MARK_SYMBOL, tx } from '../messages';
+import { MARK_SYMBOL, tx } from '../messages';
 import { CellTooltip } from './CellTooltip';
 import { SvgBarFrame } from './SvgBarFrame';
 import { chartColumn } from './chartColumn';
@@ -60,7 +60,7 @@ export const BarChartView = memo(function BarChartView({
     if (cell.small) return `${formatPercent(cell.share!, locale, 0)} · ${tx(locale, 'smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(chart.minBase, locale) })}`;
     const mark = cell.mark ? ` ${MARK_SYMBOL[cell.mark]}` : '';
     const tier = showTier && cell.tier ? ` · ${tx(locale, `tierShort_${cell.tier}`)}` : '';
-    const uplift = showUplift && cell.uplift != null ? ` (${formatPp(cell.uplift, locale)})` : '';
+    const uplift = showUplift && cell.uplift != null ? ` (${formatPoints(cell.uplift, locale)})` : '';
     return `${formatPercent(cell.share!, locale)}${mark}${uplift}${tier}`;
   };
 
