@@ -239,33 +239,19 @@ export class PostgresDatasetStore implements DatasetStore {
   }
 
   updateCodebook(id: string, codebook: Codebook, options: ChangeOptions = {}): Promise<DatasetSummary | null> {
-    if (!UUID_PATTERN.test(id)) return this.run(async () => null);
     const facts = codebookFacts(codebook);
-    return this.run(async (client) => {
-      await client.query('BEGIN');
-      try {
-        const found = (await client.query<{ revision: number; respondents: number; header: string }>('SELECT revision, respondents, header FROM datasets WHERE id = $1 FOR UPDATE', [id])).rows[0];
-        if (!found) {
-          await client.query('ROLLBACK');
-          return null;
-        }
-        if (options.ifRevision !== undefined && found.revision !== options.ifRevision) throw revisionConflict(id, options.ifRevision, found.revision);
-        // The new codebook reads the stored rows anew: their columns change with it.
-        const columns = new StoredColumnsBuilder(codebook, JSON.parse(found.header) as string[], found.respondents);
-        await forEachRow(client, id.toLowerCase(), (row) => columns.add(row));
-        const updated = (
-          await client.query<DatasetRow>(
-            `UPDATE datasets SET codebook = $2, study_style = $3, synthetic = $4, revision = revision + 1, updated_at = $5 WHERE id = $1 RETURNING ${SUMMARY_COLUMNS}`,
-            [id, JSON.stringify(codebook), facts.studyStyle, facts.synthetic, new Date().toISOString()],
-          )
-        ).rows[0];
-        await writeColumns(client, id, updated.revision, await columns.finish());
-        await client.query('COMMIT');
-        return summaryOf(updated);
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
+    return this.lockedChange(id, options, async (client, found) => {
+      // The new codebook reads the stored rows anew: their columns change with it.
+      const columns = new StoredColumnsBuilder(codebook, JSON.parse(found.header) as string[], found.respondents);
+      await forEachRow(client, id.toLowerCase(), (row) => columns.add(row));
+      const updated = (
+        await client.query<DatasetRow>(
+          `UPDATE datasets SET codebook = $2, study_style = $3, synthetic = $4, revision = revision + 1, updated_at = $5 WHERE id = $1 RETURNING ${SUMMARY_COLUMNS}`,
+          [id, JSON.stringify(codebook), facts.studyStyle, facts.synthetic, new Date().toISOString()],
+        )
+      ).rows[0];
+      await writeColumns(client, id, updated.revision, await columns.finish());
+      return summaryOf(updated);
     });
   }
 
@@ -275,31 +261,45 @@ export class PostgresDatasetStore implements DatasetStore {
     } catch (e) {
       return Promise.reject(e);
     }
+    return this.lockedChange(id, options, async (client, found) => {
+      await client.query('DELETE FROM dataset_rows WHERE dataset_id = $1', [id]);
+      const columns = new StoredColumnsBuilder(replacement.codebook, replacement.header, found.respondents);
+      const count = await this.copyRows(client, id.toLowerCase(), replacement.rows, replacement.header.length, columns);
+      const facts = codebookFacts(replacement.codebook);
+      const updated = (
+        await client.query<DatasetRow>(
+          `UPDATE datasets SET codebook = $2, header = $3, study_style = $4, synthetic = $5, respondents = $6, revision = revision + 1, updated_at = $7
+           WHERE id = $1 RETURNING ${SUMMARY_COLUMNS}`,
+          [id, JSON.stringify(replacement.codebook), JSON.stringify(replacement.header), facts.studyStyle, facts.synthetic, count, new Date().toISOString()],
+        )
+      ).rows[0];
+      await writeColumns(client, id, updated.revision, await columns.finish());
+      return summaryOf(updated);
+    });
+  }
+
+  /**
+   * Runs a change of one dataset in one transaction holding its row lock (a concurrent change or
+   * delete waits for it), if it is still at `ifRevision`; null, and nothing done, if there is none.
+   */
+  private lockedChange(
+    id: string,
+    options: ChangeOptions,
+    work: (client: pg.PoolClient, found: { revision: number; respondents: number; header: string }) => Promise<DatasetSummary>,
+  ): Promise<DatasetSummary | null> {
     if (!UUID_PATTERN.test(id)) return this.run(async () => null);
     return this.run(async (client) => {
       await client.query('BEGIN');
       try {
-        // The row lock makes a concurrent replace, codebook update or delete wait for this one.
-        const found = (await client.query<{ revision: number; respondents: number }>('SELECT revision, respondents FROM datasets WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        const found = (await client.query<{ revision: number; respondents: number; header: string }>('SELECT revision, respondents, header FROM datasets WHERE id = $1 FOR UPDATE', [id])).rows[0];
         if (!found) {
           await client.query('ROLLBACK');
           return null;
         }
         if (options.ifRevision !== undefined && found.revision !== options.ifRevision) throw revisionConflict(id, options.ifRevision, found.revision);
-        await client.query('DELETE FROM dataset_rows WHERE dataset_id = $1', [id]);
-        const columns = new StoredColumnsBuilder(replacement.codebook, replacement.header, found.respondents);
-        const count = await this.copyRows(client, id.toLowerCase(), replacement.rows, replacement.header.length, columns);
-        const facts = codebookFacts(replacement.codebook);
-        const updated = (
-          await client.query<DatasetRow>(
-            `UPDATE datasets SET codebook = $2, header = $3, study_style = $4, synthetic = $5, respondents = $6, revision = revision + 1, updated_at = $7
-             WHERE id = $1 RETURNING ${SUMMARY_COLUMNS}`,
-            [id, JSON.stringify(replacement.codebook), JSON.stringify(replacement.header), facts.studyStyle, facts.synthetic, count, new Date().toISOString()],
-          )
-        ).rows[0];
-        await writeColumns(client, id, updated.revision, await columns.finish());
+        const summary = await work(client, found);
         await client.query('COMMIT');
-        return summaryOf(updated);
+        return summary;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
