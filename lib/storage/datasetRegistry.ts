@@ -17,8 +17,9 @@ import { UUID_PATTERN } from './ids';
  * An upload's engine columns are read as the store keeps them (storedColumns.ts: one compressed
  * value, no row parsed) once per revision and kept in memory per id. A dataset stored before
  * columns were (or in an older format) has its columns built from its rows at its first opening,
- * and stored, for this instance and every other: the lazy half of schema migration 4. Before a cached copy is served, a cheap summary call checks that the store still has the
- * dataset at the same revision: several instances may share one database, and a delete or a change
+ * and stored, for this instance and every other: the lazy half of schema migration 4. Before a
+ * cached copy is served, a cheap summary call checks that the store still has the dataset at the
+ * same revision: several instances may share one database, and a delete or a change
  * (an edited codebook, an appended file) made on one must hold on all at the next load.
  */
 
