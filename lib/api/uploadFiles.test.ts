@@ -65,6 +65,8 @@ function failingAfter(n: number): DatasetStore {
     list: () => store.list(),
     get: (id) => store.get(id),
     summary: (id) => store.summary(id),
+    columns: (id) => store.columns(id),
+    saveColumns: (id, revision, columns) => store.saveColumns(id, revision, columns),
     delete: (id) => store.delete(id),
     updateCodebook: (id, cb, o) => store.updateCodebook(id, cb, o),
     close: () => store.close(),

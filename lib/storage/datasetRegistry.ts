@@ -6,6 +6,7 @@ import { selectWeight } from '../survey/weights';
 import { loadStoredSurvey, type DatasetStore, type DatasetSummary } from './datasetStore';
 import { loadReferenceDataset, REFERENCE_DATASETS } from './referenceDatasets';
 import { getDatasetStore } from './storeFromEnv';
+import { decodeStoredColumns, encodeStoredColumns, STORED_COLUMNS_FORMAT, storedColumnsFormat } from './storedColumns';
 import { UUID_PATTERN } from './ids';
 
 /**
@@ -14,9 +15,12 @@ import { UUID_PATTERN } from './ids';
  * and load datasets only through here, by id.
  *
  * Ids are checked before storage is touched: a reference id, or a UUID (what the store generates).
- * Uploaded datasets are built into the engine's columns once per revision and kept in memory per
- * id. Before a cached copy is served, a cheap summary call checks that the store still has the
- * dataset at the same revision: several instances may share one database, and a delete or a change
+ * An upload's engine columns are read as the store keeps them (storedColumns.ts: one compressed
+ * value, no row parsed) once per revision and kept in memory per id. A dataset stored before
+ * columns were (or in an older format) has its columns built from its rows at its first opening,
+ * and stored, for this instance and every other: the lazy half of schema migration 5. Before a
+ * cached copy is served, a cheap summary call checks that the store still has the dataset at the
+ * same revision: several instances may share one database, and a delete or a change
  * (an edited codebook, an appended file) made on one must hold on all at the next load.
  */
 
@@ -179,14 +183,28 @@ export class DatasetRegistry {
     });
   }
 
-  /** Reads the stored dataset and builds its columns, cached under the revision that was read. */
+  /** Reads the stored columns (or builds them, see the class comment), cached under the revision they belong to. */
   private fetch(id: string): Promise<CachedUpload> {
     const loading = (async (): Promise<CachedUpload> => {
-      const stored = await this.store.get(id);
-      if (!stored) throw notFound(id);
+      const opened = await this.store.columns(id);
+      if (!opened) throw notFound(id);
+      let { summary, codebook } = opened;
+      let data: SurveyData;
+      if (opened.columns && storedColumnsFormat(opened.columns) === STORED_COLUMNS_FORMAT) data = decodeStoredColumns(opened.columns);
+      else {
+        const stored = await this.store.get(id);
+        if (!stored) throw notFound(id);
+        ({ codebook } = stored);
+        summary = stored;
+        data = loadStoredSurvey(stored);
+        // Stored for the next opening, here or on another instance (skipped if the dataset changed
+        // meanwhile). Failing to store them costs the next opening a build, not this one its answer.
+        await encodeStoredColumns(data)
+          .then((columns) => this.store.saveColumns(id, stored.revision, columns))
+          .catch((e: unknown) => console.error(`dataset ${id}: its columns could not be stored: ${e instanceof Error ? e.message : String(e)}`));
+      }
       // The table's dataset id is the upload's id, and its synthetic flag the stored one.
-      const data = loadStoredSurvey({ ...stored, codebook: { ...stored.codebook, id: stored.id, synthetic: stored.synthetic } });
-      return { revision: stored.revision, data, codebook: stored.codebook };
+      return { revision: summary.revision, data: { ...data, codebook: { ...codebook, id, synthetic: summary.synthetic } }, codebook };
     })();
     this.uploads.set(id, loading);
     loading.catch(() => {

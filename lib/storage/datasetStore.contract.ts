@@ -10,10 +10,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acceptanceCube } from '../analysis/acceptance';
 import type { Codebook } from '../survey/codebook';
-import { parseCsv } from '../survey/dataset';
+import { buildSurveyData, parseCsv, type SurveyData } from '../survey/dataset';
 import { DatasetStoreError, loadStoredSurvey, type DatasetStore, type DatasetSummary, type NewDataset } from './datasetStore';
+import { DatasetRegistry } from './datasetRegistry';
 import { readCodebookFile } from './referenceDatasets';
+import { decodeStoredColumns } from './storedColumns';
 
 export interface StoreHarness {
   /** Prepares a new, empty database (a folder, a PostgreSQL database) for the next test. */
@@ -41,10 +44,11 @@ export interface StoreHarness {
   /** After the kill: waits until the database has let go of the dead connection's transaction. */
   afterKill(): Promise<void>;
   /**
-   * Makes the current (empty) database what a version-2 program left (before datasets could
-   * change): migrations 1-2, and this dataset written as that program wrote it; returns its id.
+   * Makes the current (empty) database what an older program left: migrations 1 to `version`, and
+   * this dataset written as that program wrote it; returns its id. Version 2: before datasets could
+   * change; version 3: before the engine's columns were stored.
    */
-  versionTwoWithDataset(dataset: NewDataset & { rows: string[][] }): Promise<string>;
+  storedByVersion(version: 2 | 3, dataset: NewDataset & { rows: string[][] }): Promise<string>;
   /** Timeout for the big put (ms). */
   bigPutTimeoutMs?: number;
 }
@@ -56,6 +60,9 @@ const header = studyG.header;
 const rows50 = studyG.rows.slice(0, 50);
 
 export const rowsChecksum = (rows: string[][]) => createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+const bytesChecksum = (bytes: Uint8Array | null | undefined) => (bytes ? createHash('sha256').update(bytes).digest('hex') : null);
+/** Every item by every attribute, each cell with share, SE, intervals and tests: what the engine answers from the columns. */
+const tablesOf = (data: SurveyData) => acceptanceCube(data, [...data.attributes.keys()]);
 const dataset = (name: string, rows: NewDataset['rows'] = rows50): NewDataset => ({ name, codebook, header, rows });
 
 /** Study-G-shaped rows with unique respondent ids, made on the fly. */
@@ -213,6 +220,91 @@ export function runDatasetStoreContract(name: string, harness: StoreHarness): vo
           })(),
         ).rejects.toThrow(/schema version 999/);
         store = await open().catch(() => store);
+      });
+    });
+
+    describe('the engine columns stored with each dataset', () => {
+      const relabelled = (): Codebook => ({ ...codebook, attributes: codebook.attributes.map((a) => ({ ...a, label: { en: `${a.label.en}!`, nl: `${a.label.nl}!` } })) });
+      /** A codebook the stored rows do not fit: a scale without its first code. */
+      const unfitting = (): Codebook => ({ ...codebook, scales: codebook.scales.map((sc) => ({ ...sc, codes: sc.codes.slice(1) })) });
+      const opened = async (id: string, on: DatasetStore = store) => {
+        const found = (await on.columns(id))!;
+        return { ...found, data: found.columns && decodeStoredColumns(found.columns) };
+      };
+
+      it('put, updateCodebook and replace store the columns of the current codebook and rows; a restart and another instance read the same', async () => {
+        const rows = [...studyGRows(3_000)];
+        const put = await store.put(dataset('with columns', rows));
+        const first = await opened(put.id);
+        expect(first.summary).toEqual(put);
+        expect(first.codebook).toEqual(codebook);
+        expect(first.data!.rowCount).toBe(3_000);
+        expect(tablesOf(first.data!)).toEqual(tablesOf(buildSurveyData(codebook, header, rows)));
+
+        const edited = await store.updateCodebook(put.id, relabelled());
+        const second = await opened(put.id);
+        expect(second.summary).toEqual(edited);
+        expect(second.data!.attributes.get('country')!.label.en).toBe(`${first.data!.attributes.get('country')!.label.en}!`);
+        expect(tablesOf(second.data!)).toEqual(tablesOf(buildSurveyData(relabelled(), header, rows)));
+
+        // Rows the engine refuses under a codebook have no columns (opening them fails, as it always did).
+        await store.updateCodebook(put.id, unfitting());
+        expect((await opened(put.id)).columns).toBeNull();
+
+        const others = [...studyGRows(1_200, undefined, 'r-')].map((r) => r.slice());
+        const replaced = await store.replace(put.id, { codebook, header, rows: others });
+        const third = await opened(put.id);
+        expect(third.summary).toEqual(replaced);
+        expect(tablesOf(third.data!)).toEqual(tablesOf(buildSurveyData(codebook, header, others)));
+
+        const other = await open();
+        expect(bytesChecksum((await other.columns(put.id))!.columns)).toBe(bytesChecksum(third.columns));
+        await restart();
+        expect(bytesChecksum((await store.columns(put.id))!.columns)).toBe(bytesChecksum(third.columns));
+        expect(await store.columns('00000000-0000-4000-8000-000000000000')).toBeNull();
+        expect(await store.columns("' OR 1=1 --")).toBeNull();
+        expect(await other.delete(put.id)).toBe(true);
+        expect(await store.columns(put.id)).toBeNull();
+      });
+
+      it('saveColumns stores columns only for the revision they were built from', async () => {
+        const put = await store.put(dataset('saved'));
+        const built = (await store.columns(put.id))!.columns!;
+        await store.updateCodebook(put.id, relabelled());
+        const current = bytesChecksum((await store.columns(put.id))!.columns);
+        expect(await store.saveColumns(put.id, 1, built)).toBe(false);
+        expect(bytesChecksum((await store.columns(put.id))!.columns)).toBe(current);
+        expect(await store.saveColumns(put.id, 2, built)).toBe(true);
+        expect(bytesChecksum((await store.columns(put.id))!.columns)).toBe(bytesChecksum(built));
+        expect(await store.saveColumns('00000000-0000-4000-8000-000000000000', 1, built)).toBe(false);
+      });
+
+      it('a dataset stored by the previous schema (no columns) opens after the migration with identical acceptance tables, and its columns are stored for every instance', async () => {
+        await store.close();
+        await harness.dropLocation();
+        await harness.freshLocation();
+        const rows = [...studyGRows(2_500, undefined, 'v3-')];
+        const id = await harness.storedByVersion(3, { ...dataset('stored by version 3'), rows });
+        expect(await harness.schemaVersions()).toEqual([1, 2, 3]);
+        store = await open();
+        expect((await store.columns(id))!.columns).toBeNull();
+        expect(await harness.schemaVersions()).toEqual(harness.migrationVersions);
+        const expected = tablesOf(buildSurveyData({ ...codebook, id }, header, rows));
+
+        // The first opening builds the columns from the rows and stores them.
+        const registry = new DatasetRegistry({ store: () => store });
+        const built = await registry.load(id);
+        expect(built.codebook.id).toBe(id);
+        expect(tablesOf(built)).toEqual(expected);
+        const stored = (await store.columns(id))!;
+        expect(stored.summary.revision).toBe(1);
+        expect(stored.columns).not.toBeNull();
+
+        // Another instance opens them without reading a row.
+        const other = await open();
+        const reader = new DatasetRegistry({ store: () => ({ summary: (i: string) => other.summary(i), columns: (i: string) => other.columns(i), get: () => Promise.reject(new Error('rows read')) }) as unknown as DatasetStore });
+        expect(tablesOf(await reader.load(id))).toEqual(expected);
+        expect(await harness.integrityProblems()).toEqual([]);
       });
     });
 
@@ -398,7 +490,14 @@ export function runDatasetStoreContract(name: string, harness: StoreHarness): vo
 
       async function snapshot(id: string, on: DatasetStore = store) {
         const stored = (await on.get(id))!;
-        return { summary: await on.summary(id), codebook: stored.codebook, header: stored.header, sum: rowsChecksum(stored.rows), revision: stored.revision };
+        return {
+          summary: await on.summary(id),
+          codebook: stored.codebook,
+          header: stored.header,
+          sum: rowsChecksum(stored.rows),
+          revision: stored.revision,
+          columns: bytesChecksum((await on.columns(id))?.columns),
+        };
       }
 
       it('updateCodebook replaces the codebook and what the summary reads from it; the rows stay; revision 1 -> 2', async () => {
@@ -580,7 +679,7 @@ export function runDatasetStoreContract(name: string, harness: StoreHarness): vo
         await harness.dropLocation();
         await harness.freshLocation();
         const old = { ...dataset('stored by version 2'), rows: rows50 };
-        const id = await harness.versionTwoWithDataset(old);
+        const id = await harness.storedByVersion(2, old);
         expect(await harness.schemaVersions()).toEqual([1, 2]);
         store = await open();
         const [listed] = await store.list();

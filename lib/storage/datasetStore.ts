@@ -21,6 +21,14 @@ import { SurveyDataBuilder, type SurveyData } from '../survey/dataset';
  *   made since by someone else.
  * - Several stores (processes, app instances) may share one database: each sees what the others
  *   committed. Ids are never reused; a dataset's name and `addedAt` never change.
+ * - The engine's columns (storedColumns.ts) are stored with the rows: `put` and `replace` build
+ *   them from the rows as they are written and `updateCodebook` from the stored rows, in the same
+ *   transaction, so `columns` gives those of the current codebook and rows, or none (a dataset
+ *   stored before columns were, or rows the engine refuses under their codebook).
+ *
+ * The rows' text stays stored beside the columns: a codebook edit re-reads every row (it may map
+ * a column the columns never held, or read codes anew), an appended file is merged with the stored
+ * rows, and the columns keep neither unmapped columns nor the exact text of ids and weights.
  */
 
 export interface DatasetSummary {
@@ -67,6 +75,14 @@ export interface StoredDataset extends DatasetSummary {
   rows: string[][];
 }
 
+/** A dataset's engine columns as stored, without its rows: what opening it for analysis reads. */
+export interface DatasetColumns {
+  summary: DatasetSummary;
+  codebook: Codebook;
+  /** The stored value (storedColumns.ts) of the summary's revision, or null when none is stored. */
+  columns: Uint8Array | null;
+}
+
 export interface DatasetStore {
   /** Every stored dataset, oldest first. */
   list(): Promise<DatasetSummary[]>;
@@ -74,6 +90,13 @@ export interface DatasetStore {
   summary(id: string): Promise<DatasetSummary | null>;
   /** The dataset with its codebook and rows, or null if there is none with this id. */
   get(id: string): Promise<StoredDataset | null>;
+  /** The dataset's summary, codebook and stored columns (no rows; one snapshot), or null if there is none with this id. */
+  columns(id: string): Promise<DatasetColumns | null>;
+  /**
+   * Stores columns built from the dataset's rows at `revision` (a dataset stored before columns
+   * were, opened for the first time); false, and nothing written, if it is gone or has moved on.
+   */
+  saveColumns(id: string, revision: number, columns: Uint8Array): Promise<boolean>;
   /** Stores a dataset atomically and returns its summary (with the generated id). */
   put(input: NewDataset): Promise<DatasetSummary>;
   /**

@@ -77,24 +77,19 @@ function postgresHarness(db: ThrowawayPostgres): StoreHarness {
       }
       throw new Error('the killed connection is still open on the server after 10 s');
     },
-    async versionTwoWithDataset(dataset) {
-      // As versions 1 and 2 wrote a dataset: its row without revision, then one row per respondent.
+    async storedByVersion(version, dataset) {
+      // As versions 1-2 wrote a dataset (its row without revision, then one row per respondent);
+      // version 3 added its revision and when it last changed; neither wrote columns.
       const client = new pg.Client({ connectionString: db.url() });
       await client.connect();
       try {
-        await migratePostgres(client, POSTGRES_MIGRATIONS.slice(0, 2));
+        await migratePostgres(client, POSTGRES_MIGRATIONS.slice(0, version));
         const summary = newDatasetSummary(dataset, randomUUID());
         await client.query('BEGIN');
-        await client.query('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-          summary.id,
-          encodeLine([summary.name]),
-          summary.studyStyle,
-          dataset.rows.length,
-          summary.addedAt,
-          summary.synthetic,
-          JSON.stringify(dataset.codebook),
-          JSON.stringify(dataset.header),
-        ]);
+        const values = [summary.id, encodeLine([summary.name]), summary.studyStyle, dataset.rows.length, summary.addedAt, summary.synthetic, JSON.stringify(dataset.codebook), JSON.stringify(dataset.header)];
+        if (version >= 3)
+          await client.query('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header, revision, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $5)', values);
+        else await client.query('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', values);
         for (const [i, row] of dataset.rows.entries())
           await client.query('INSERT INTO dataset_rows (dataset_id, row_no, line) VALUES ($1, $2, $3)', [summary.id, i + 1, encodeLine(row)]);
         await client.query('COMMIT');

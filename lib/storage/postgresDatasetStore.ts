@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -13,6 +14,7 @@ import {
   newDatasetSummary,
   revisionConflict,
   type ChangeOptions,
+  type DatasetColumns,
   type DatasetReplacement,
   type DatasetStore,
   type DatasetSummary,
@@ -23,20 +25,22 @@ import { preparePostgres, type PostgresStoreOptions } from './postgresConnection
 import { MigratedPool } from './postgresPool';
 import { copyTextValue, decodeLine, encodeLine, fromCopyText } from './postgresRowCodec';
 import { UUID_PATTERN } from './ids';
+import { StoredColumnsBuilder } from './storedColumns';
 
 /**
  * The server-database store: PostgreSQL, shared by any number of app instances.
  *
  * Atomicity: a put is ONE transaction on one connection: the dataset's row, then every data row
  * through `COPY dataset_rows FROM STDIN` (streamed from the upload as it is parsed), then its
- * respondent count, then COMMIT. An error before COMMIT (the row iterator throws, a row is
+ * respondent count and its engine columns (built as the rows passed), then COMMIT. An error before COMMIT (the row iterator throws, a row is
  * malformed, PostgreSQL refuses a row) aborts the COPY with CopyFail and rolls back; if the process
  * dies, PostgreSQL rolls back the transaction of the lost connection. Readers (other connections,
  * other instances) see only committed datasets, so a half-written one is never visible.
  *
- * A codebook update is one UPDATE. A replace is one transaction that locks the dataset's row (SELECT
- * ... FOR UPDATE: a second replace or a delete waits for it), deletes the old rows, COPYs the new
- * ones and updates the dataset's row; until COMMIT every reader sees the old dataset whole.
+ * A replace is one transaction that locks the dataset's row (SELECT ... FOR UPDATE: a second
+ * replace or a delete waits for it), deletes the old rows, COPYs the new ones and updates the
+ * dataset's row and columns; until COMMIT every reader sees the old dataset whole. A codebook
+ * update is one such transaction too: it reads the stored rows to build the new columns.
  *
  * Puts run in parallel on separate pooled connections (no shared state but the new dataset's id).
  * A get reads metadata and rows in one REPEATABLE READ transaction (one snapshot), rows via COPY TO.
@@ -112,7 +116,8 @@ export class PostgresDatasetStore implements DatasetStore {
           await client.query('COMMIT');
           return null;
         }
-        const rows = await readRows(client, id.toLowerCase());
+        const rows: string[][] = [];
+        await forEachRow(client, id.toLowerCase(), (row) => void rows.push(row));
         await client.query('COMMIT');
         if (rows.length !== meta.respondents) throw new Error(`dataset ${id} is damaged: ${rows.length} rows stored, ${meta.respondents} expected`);
         return { ...summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, header: JSON.parse(meta.header) as string[], rows };
@@ -120,6 +125,38 @@ export class PostgresDatasetStore implements DatasetStore {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       }
+    });
+  }
+
+  columns(id: string): Promise<DatasetColumns | null> {
+    if (!UUID_PATTERN.test(id)) return this.run(async () => null);
+    return this.run(async (client) => {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        const meta = (await client.query<DatasetRow & { codebook: string }>(`SELECT ${SUMMARY_COLUMNS}, codebook FROM datasets WHERE id = $1`, [id])).rows[0];
+        // As hex text, which pg turns into a Buffer natively. (pg's binary results would halve the
+        // transfer, but pg 8 decodes every field as UTF-8 first, which mangles bytes.)
+        const stored = meta ? (await client.query<{ data: Buffer }>('SELECT data FROM dataset_columns WHERE dataset_id = $1 AND revision = $2', [id, meta.revision])).rows[0] : undefined;
+        await client.query('COMMIT');
+        return meta ? { summary: summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, columns: stored?.data ?? null } : null;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
+  saveColumns(id: string, revision: number, columns: Uint8Array): Promise<boolean> {
+    if (!UUID_PATTERN.test(id)) return this.run(async () => false);
+    return this.run(async (client) => {
+      // Only if the dataset is still at that revision. A change committing meanwhile writes its own
+      // columns; should this older value land after them, readers skip it (its revision is not the dataset's).
+      const saved = await client.query(
+        `INSERT INTO dataset_columns (dataset_id, revision, data) SELECT id, revision, $3 FROM datasets WHERE id = $1 AND revision = $2
+         ON CONFLICT (dataset_id) DO UPDATE SET revision = EXCLUDED.revision, data = EXCLUDED.data`,
+        [id, revision, Buffer.from(columns.buffer, columns.byteOffset, columns.byteLength)],
+      );
+      return (saved.rowCount ?? 0) > 0;
     });
   }
 
@@ -146,8 +183,10 @@ export class PostgresDatasetStore implements DatasetStore {
         JSON.stringify(input.header),
         summary.updatedAt,
       ]);
-      const count = await this.copyRows(client, summary.id, input.rows, input.header.length);
+      const columns = new StoredColumnsBuilder(input.codebook, input.header);
+      const count = await this.copyRows(client, summary.id, input.rows, input.header.length, columns);
       await client.query('UPDATE datasets SET respondents = $1 WHERE id = $2', [count, summary.id]);
+      await writeColumns(client, summary.id, 1, await columns.finish());
       await client.query('COMMIT');
       return { ...summary, respondents: count };
     } catch (e) {
@@ -161,7 +200,7 @@ export class PostgresDatasetStore implements DatasetStore {
    * many. Throws (and the caller rolls back) on a malformed row, an iterator that fails, no rows at
    * all, or a store closed meanwhile.
    */
-  private async copyRows(client: pg.PoolClient, id: string, rows: NewDataset['rows'], width: number): Promise<number> {
+  private async copyRows(client: pg.PoolClient, id: string, rows: NewDataset['rows'], width: number, columns: StoredColumnsBuilder): Promise<number> {
     let count = 0;
     const prefix = `${id}\t`;
     const closing = () => this.pool.closing;
@@ -171,6 +210,7 @@ export class PostgresDatasetStore implements DatasetStore {
       const take = (row: unknown) => {
         if (closing()) throw new DatasetStoreError('Closed', 'the dataset store was closed during the write');
         checkRow(row, width, ++count);
+        columns.add(row);
         text += `${prefix}${count}\t${copyTextValue(encodeLine(row))}\n`;
       };
       if (Symbol.asyncIterator in rows) {
@@ -199,22 +239,19 @@ export class PostgresDatasetStore implements DatasetStore {
   }
 
   updateCodebook(id: string, codebook: Codebook, options: ChangeOptions = {}): Promise<DatasetSummary | null> {
-    if (!UUID_PATTERN.test(id)) return this.run(async () => null);
     const facts = codebookFacts(codebook);
-    return this.run(async (client) => {
+    return this.lockedChange(id, options, async (client, found) => {
+      // The new codebook reads the stored rows anew: their columns change with it.
+      const columns = new StoredColumnsBuilder(codebook, JSON.parse(found.header) as string[], found.respondents);
+      await forEachRow(client, id.toLowerCase(), (row) => columns.add(row));
       const updated = (
         await client.query<DatasetRow>(
-          `UPDATE datasets SET codebook = $2, study_style = $3, synthetic = $4, revision = revision + 1, updated_at = $5
-           WHERE id = $1 AND ($6::integer IS NULL OR revision = $6) RETURNING ${SUMMARY_COLUMNS}`,
-          [id, JSON.stringify(codebook), facts.studyStyle, facts.synthetic, new Date().toISOString(), options.ifRevision ?? null],
+          `UPDATE datasets SET codebook = $2, study_style = $3, synthetic = $4, revision = revision + 1, updated_at = $5 WHERE id = $1 RETURNING ${SUMMARY_COLUMNS}`,
+          [id, JSON.stringify(codebook), facts.studyStyle, facts.synthetic, new Date().toISOString()],
         )
       ).rows[0];
-      if (updated) return summaryOf(updated);
-      if (options.ifRevision === undefined) return null;
-      // Nothing updated under a revision condition: gone, or moved on.
-      const found = (await client.query<{ revision: number }>('SELECT revision FROM datasets WHERE id = $1', [id])).rows[0];
-      if (!found) return null;
-      throw revisionConflict(id, options.ifRevision, found.revision);
+      await writeColumns(client, id, updated.revision, await columns.finish());
+      return summaryOf(updated);
     });
   }
 
@@ -224,29 +261,45 @@ export class PostgresDatasetStore implements DatasetStore {
     } catch (e) {
       return Promise.reject(e);
     }
+    return this.lockedChange(id, options, async (client, found) => {
+      await client.query('DELETE FROM dataset_rows WHERE dataset_id = $1', [id]);
+      const columns = new StoredColumnsBuilder(replacement.codebook, replacement.header, found.respondents);
+      const count = await this.copyRows(client, id.toLowerCase(), replacement.rows, replacement.header.length, columns);
+      const facts = codebookFacts(replacement.codebook);
+      const updated = (
+        await client.query<DatasetRow>(
+          `UPDATE datasets SET codebook = $2, header = $3, study_style = $4, synthetic = $5, respondents = $6, revision = revision + 1, updated_at = $7
+           WHERE id = $1 RETURNING ${SUMMARY_COLUMNS}`,
+          [id, JSON.stringify(replacement.codebook), JSON.stringify(replacement.header), facts.studyStyle, facts.synthetic, count, new Date().toISOString()],
+        )
+      ).rows[0];
+      await writeColumns(client, id, updated.revision, await columns.finish());
+      return summaryOf(updated);
+    });
+  }
+
+  /**
+   * Runs a change of one dataset in one transaction holding its row lock (a concurrent change or
+   * delete waits for it), if it is still at `ifRevision`; null, and nothing done, if there is none.
+   */
+  private lockedChange(
+    id: string,
+    options: ChangeOptions,
+    work: (client: pg.PoolClient, found: { revision: number; respondents: number; header: string }) => Promise<DatasetSummary>,
+  ): Promise<DatasetSummary | null> {
     if (!UUID_PATTERN.test(id)) return this.run(async () => null);
     return this.run(async (client) => {
       await client.query('BEGIN');
       try {
-        // The row lock makes a concurrent replace, codebook update or delete wait for this one.
-        const found = (await client.query<{ revision: number }>('SELECT revision FROM datasets WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        const found = (await client.query<{ revision: number; respondents: number; header: string }>('SELECT revision, respondents, header FROM datasets WHERE id = $1 FOR UPDATE', [id])).rows[0];
         if (!found) {
           await client.query('ROLLBACK');
           return null;
         }
         if (options.ifRevision !== undefined && found.revision !== options.ifRevision) throw revisionConflict(id, options.ifRevision, found.revision);
-        await client.query('DELETE FROM dataset_rows WHERE dataset_id = $1', [id]);
-        const count = await this.copyRows(client, id.toLowerCase(), replacement.rows, replacement.header.length);
-        const facts = codebookFacts(replacement.codebook);
-        const updated = (
-          await client.query<DatasetRow>(
-            `UPDATE datasets SET codebook = $2, header = $3, study_style = $4, synthetic = $5, respondents = $6, revision = revision + 1, updated_at = $7
-             WHERE id = $1 RETURNING ${SUMMARY_COLUMNS}`,
-            [id, JSON.stringify(replacement.codebook), JSON.stringify(replacement.header), facts.studyStyle, facts.synthetic, count, new Date().toISOString()],
-          )
-        ).rows[0];
+        const summary = await work(client, found);
         await client.query('COMMIT');
-        return summaryOf(updated);
+        return summary;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
@@ -266,23 +319,34 @@ export class PostgresDatasetStore implements DatasetStore {
   }
 }
 
-/** Every row of a dataset, in order, via COPY TO (inside the caller's transaction). */
-async function readRows(client: pg.PoolClient, id: string): Promise<string[][]> {
+/** Hands every row of a dataset, in order, to `onRow`, via COPY TO (inside the caller's transaction); returns how many. */
+async function forEachRow(client: pg.PoolClient, id: string, onRow: (row: string[]) => void): Promise<number> {
   // The id is a checked UUID (COPY takes no parameters).
   const stream = client.query(copyTo(`COPY (SELECT line FROM dataset_rows WHERE dataset_id = '${id}' ORDER BY row_no) TO STDOUT`));
-  // COPY sends one message per row: gather them and decode once (a row never straddles a split then).
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return [];
-  if (!text.endsWith('\n')) throw new Error('COPY output ended in the middle of a row');
-  const lines = text.split('\n');
-  lines.pop();
-  const rows = new Array<string[]>(lines.length);
-  for (let i = 0; i < lines.length; i++) rows[i] = decodeLine(fromCopyText(lines[i]));
-  return rows;
+  // Rows are decoded as they arrive, never all held as text; a line (or a character) cut between
+  // two messages waits for the rest.
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let count = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const lines = (rest + decoder.write(chunk)).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) onRow(decodeLine(fromCopyText(line)));
+    count += lines.length;
+  }
+  if (rest + decoder.end() !== '') throw new Error('COPY output ended in the middle of a row');
+  return count;
 }
 
+/** Puts a dataset's columns of `revision` in place of any it had (inside the caller's transaction); null removes them. */
+async function writeColumns(client: pg.PoolClient, id: string, revision: number, columns: Buffer | null): Promise<void> {
+  if (!columns) await client.query('DELETE FROM dataset_columns WHERE dataset_id = $1', [id]);
+  else
+    await client.query(
+      'INSERT INTO dataset_columns (dataset_id, revision, data) VALUES ($1, $2, $3) ON CONFLICT (dataset_id) DO UPDATE SET revision = EXCLUDED.revision, data = EXCLUDED.data',
+      [id, revision, columns],
+    );
+}
 
 export function openPostgresDatasetStore(options: PostgresStoreOptions): PostgresDatasetStore {
   return new PostgresDatasetStore(options);

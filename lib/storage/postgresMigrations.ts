@@ -112,4 +112,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         ADD CONSTRAINT audit_log_action_check CHECK (action IN ('setup.admin', 'login.success', 'login.failure', 'logout', 'user.create', 'user.update', 'user.delete', 'dataset.upload', 'dataset.delete', 'dataset.codebook', 'dataset.append', 'dataset.weight.save', 'dataset.weight.delete', 'dataset.weight.default'));
     `,
   },
+  {
+    version: 5,
+    description: "the engine's columns stored with each dataset, so that opening it reads no row",
+    // As SQLite's migration 5 (datasets stored before have none until first opened). The value is
+    // already deflated (storedColumns.ts): STORAGE EXTERNAL keeps it out of line without
+    // PostgreSQL compressing it a second time.
+    sql: `
+      CREATE TABLE dataset_columns (
+        dataset_id uuid PRIMARY KEY REFERENCES datasets (id) ON DELETE CASCADE,
+        revision   integer NOT NULL CHECK (revision >= 1),
+        data       bytea NOT NULL
+      );
+      ALTER TABLE dataset_columns ALTER COLUMN data SET STORAGE EXTERNAL;
+    `,
+  },
 ];

@@ -80,11 +80,12 @@ function sqliteHarness(): StoreHarness {
       return `the WAL file grew by ${(grown / 1e6).toFixed(1)} MB of uncommitted pages`;
     },
     async afterKill() {},
-    async versionTwoWithDataset(dataset) {
-      // As versions 1 and 2 wrote a dataset: one row without revision, then its rows in one deflated chunk.
+    async storedByVersion(version, dataset) {
+      // As versions 1-2 wrote a dataset (one row, then its rows in one deflated chunk); version 3
+      // added its revision and when it last changed; neither wrote columns.
       return raw((db) => {
         db.pragma('journal_mode = WAL');
-        migrate(db, MIGRATIONS.slice(0, 2));
+        migrate(db, MIGRATIONS.slice(0, version));
         const summary = newDatasetSummary(dataset, randomUUID());
         db.prepare('INSERT INTO datasets (id, name, study_style, respondents, added_at, synthetic, codebook, header) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
           summary.id,
@@ -96,6 +97,7 @@ function sqliteHarness(): StoreHarness {
           JSON.stringify(dataset.codebook),
           JSON.stringify(dataset.header),
         );
+        if (version >= 3) db.prepare('UPDATE datasets SET revision = 1, updated_at = added_at WHERE id = ?').run(summary.id);
         db.prepare('INSERT INTO dataset_chunks (dataset_id, seq, row_count, data) VALUES (?, 0, ?, ?)').run(summary.id, dataset.rows.length, packChunk(dataset.rows.map(encodeRow)));
         return summary.id;
       }, false);

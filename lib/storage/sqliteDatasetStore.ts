@@ -12,6 +12,7 @@ import {
   newDatasetSummary,
   revisionConflict,
   type ChangeOptions,
+  type DatasetColumns,
   type DatasetReplacement,
   type DatasetStore,
   type DatasetSummary,
@@ -20,20 +21,26 @@ import {
 } from './datasetStore';
 import { DATABASE_FILE, dataDirFromEnv, migrate } from './sqliteConnection';
 import { decodeChunk, encodeRow, packChunk } from './sqliteRowCodec';
+import { StoredColumnsBuilder } from './storedColumns';
 
 /**
  * The embedded store: one SQLite file `<dataDir>/datasets.sqlite`, in WAL mode.
  *
- * Atomicity: a put runs in ONE transaction (BEGIN IMMEDIATE ... COMMIT) holding the dataset row
- * and all its row chunks. Any error before COMMIT (the row iterator throws, a row is malformed,
- * SQLite refuses a write) rolls it back; if the process dies first, SQLite discards the
- * uncommitted transaction when the file is next opened. Deletes, codebook updates and replaces
+ * Atomicity: a put runs in ONE transaction (BEGIN IMMEDIATE ... COMMIT) holding the dataset row,
+ * all its row chunks and its engine columns (built as the rows pass). Any error before COMMIT (the
+ * row iterator throws, a row is malformed, SQLite refuses a write) rolls it back; if the process
+ * dies first, SQLite discards the uncommitted transaction when the file is next opened. Deletes, codebook updates and replaces
  * are one transaction each too: a replace deletes the old chunks and writes the new ones inside it,
- * so until COMMIT every reader still sees the old dataset whole.
+ * so until COMMIT every reader still sees the old dataset whole; a codebook update rebuilds the
+ * columns from the stored chunks inside its transaction.
  *
  * Two connections: every write goes through `writer`, one at a time (a promise queue, since a put
  * may await a streaming upload while its transaction is open); every read goes through `reader`,
  * which under WAL sees only committed data, so a half-written dataset is never visible.
+ *
+ * The columns are compressed on this thread inside the transaction (finishNow): awaiting zlib's
+ * thread pool there would let another store on the same file in this process start its own
+ * write, whose busy wait for the lock is synchronous and would block this one from finishing.
  */
 
 /** Target size of one row chunk's text before compression. */
@@ -138,6 +145,39 @@ export class SqliteDatasetStore implements DatasetStore {
     return read();
   }
 
+  async columns(id: string): Promise<DatasetColumns | null> {
+    this.assertOpen();
+    const read = this.reader.transaction(() => {
+      const meta = this.reader.prepare(`SELECT ${SUMMARY_COLUMNS}, codebook FROM datasets WHERE id = ?`).get(id) as (DatasetRow & { codebook: string }) | undefined;
+      if (!meta) return null;
+      const stored = this.reader.prepare('SELECT data FROM dataset_columns WHERE dataset_id = ? AND revision = ?').get(id, meta.revision) as { data: Buffer } | undefined;
+      return { summary: summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, columns: stored?.data ?? null };
+    });
+    return read();
+  }
+
+  saveColumns(id: string, revision: number, columns: Uint8Array): Promise<boolean> {
+    try {
+      this.assertOpen();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.exclusive(async () => {
+      const save = this.writer.transaction(() => {
+        if (this.current(id)?.revision !== revision) return false;
+        this.writeColumns(id, revision, columns);
+        return true;
+      });
+      return save.immediate();
+    });
+  }
+
+  /** Puts a dataset's columns of `revision` in place of any it had (inside the caller's transaction); null removes them. */
+  private writeColumns(id: string, revision: number, columns: Uint8Array | null): void {
+    this.writer.prepare('DELETE FROM dataset_columns WHERE dataset_id = ?').run(id);
+    if (columns) this.writer.prepare('INSERT INTO dataset_columns (dataset_id, revision, data) VALUES (?, ?, ?)').run(id, revision, columns);
+  }
+
   put(input: NewDataset): Promise<DatasetSummary> {
     try {
       this.assertOpen();
@@ -163,9 +203,11 @@ export class SqliteDatasetStore implements DatasetStore {
         JSON.stringify(input.header),
         summary.updatedAt,
       );
-      const written = this.writeRows(summary.id, input.rows, input.header.length);
+      const columns = new StoredColumnsBuilder(input.codebook, input.header);
+      const written = this.writeRows(summary.id, input.rows, input.header.length, columns);
       const count = typeof written === 'number' ? written : await written;
       db.prepare('UPDATE datasets SET respondents = ? WHERE id = ?').run(count, summary.id);
+      this.writeColumns(summary.id, 1, columns.finishNow());
       db.exec('COMMIT');
       return { ...summary, respondents: count };
     } catch (e) {
@@ -184,7 +226,7 @@ export class SqliteDatasetStore implements DatasetStore {
    * same file in this process (tests, scripts) the chance to wait on the file's lock inside it,
    * which would block the thread that holds the lock (better-sqlite3's busy wait is synchronous).
    */
-  private writeRows(id: string, rows: NewDataset['rows'], width: number): number | Promise<number> {
+  private writeRows(id: string, rows: NewDataset['rows'], width: number, columns: StoredColumnsBuilder): number | Promise<number> {
     const insertChunk = this.writer.prepare('INSERT INTO dataset_chunks (dataset_id, seq, row_count, data) VALUES (?, ?, ?, ?)');
     let lines: string[] = [];
     let chars = 0;
@@ -199,6 +241,7 @@ export class SqliteDatasetStore implements DatasetStore {
     const take = (row: unknown) => {
       if (this.closing) throw new DatasetStoreError('Closed', 'the dataset store was closed during the write');
       checkRow(row, width, ++count);
+      columns.add(row);
       const line = encodeRow(row);
       lines.push(line);
       chars += line.length + 1;
@@ -247,10 +290,16 @@ export class SqliteDatasetStore implements DatasetStore {
         const found = this.current(id);
         if (!found) return null;
         if (options.ifRevision !== undefined && found.revision !== options.ifRevision) throw revisionConflict(id, options.ifRevision, found.revision);
+        // The new codebook reads the stored rows anew: their columns change with it.
+        const header = JSON.parse((this.writer.prepare('SELECT header FROM datasets WHERE id = ?').get(id) as { header: string }).header) as string[];
+        const columns = new StoredColumnsBuilder(codebook, header, found.respondents);
+        for (const chunk of this.writer.prepare('SELECT data FROM dataset_chunks WHERE dataset_id = ? ORDER BY seq').iterate(id) as Iterable<{ data: Buffer }>)
+          for (const row of decodeChunk(chunk.data)) columns.add(row);
         const facts = codebookFacts(codebook);
         this.writer
           .prepare('UPDATE datasets SET codebook = ?, study_style = ?, synthetic = ?, revision = revision + 1, updated_at = ? WHERE id = ?')
           .run(JSON.stringify(codebook), facts.studyStyle, facts.synthetic ? 1 : 0, new Date().toISOString(), id);
+        this.writeColumns(id, found.revision + 1, columns.finishNow());
         return summaryOf(this.current(id)!);
       });
       return update.immediate();
@@ -275,7 +324,8 @@ export class SqliteDatasetStore implements DatasetStore {
         }
         if (options.ifRevision !== undefined && found.revision !== options.ifRevision) throw revisionConflict(id, options.ifRevision, found.revision);
         db.prepare('DELETE FROM dataset_chunks WHERE dataset_id = ?').run(id);
-        const written = this.writeRows(id, replacement.rows, replacement.header.length);
+        const columns = new StoredColumnsBuilder(replacement.codebook, replacement.header, found.respondents);
+        const written = this.writeRows(id, replacement.rows, replacement.header.length, columns);
         const count = typeof written === 'number' ? written : await written;
         const facts = codebookFacts(replacement.codebook);
         db.prepare('UPDATE datasets SET codebook = ?, header = ?, study_style = ?, synthetic = ?, respondents = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(
@@ -287,6 +337,7 @@ export class SqliteDatasetStore implements DatasetStore {
           new Date().toISOString(),
           id,
         );
+        this.writeColumns(id, found.revision + 1, columns.finishNow());
         const summary = summaryOf(this.current(id)!);
         db.exec('COMMIT');
         return summary;
@@ -306,6 +357,7 @@ export class SqliteDatasetStore implements DatasetStore {
     return this.exclusive(async () => {
       const remove = this.writer.transaction(() => {
         this.writer.prepare('DELETE FROM dataset_chunks WHERE dataset_id = ?').run(id);
+        this.writer.prepare('DELETE FROM dataset_columns WHERE dataset_id = ?').run(id);
         return this.writer.prepare('DELETE FROM datasets WHERE id = ?').run(id).changes > 0;
       });
       return remove.immediate();

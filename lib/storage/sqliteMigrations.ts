@@ -133,4 +133,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE audit_log_v4 RENAME TO audit_log;
     `,
   },
+  {
+    version: 5,
+    description: "the engine's columns stored with each dataset, so that opening it reads no row",
+    // One value per dataset: its columns at the revision named (storedColumns.ts; the format is the
+    // value's first byte). Written in the same transaction as the rows or codebook they come from;
+    // datasets stored before this version have none until first opened (DatasetRegistry builds them
+    // from the rows then and stores them: a lazy migration, so that starting the program never
+    // waits for every dataset to be read).
+    sql: `
+      CREATE TABLE dataset_columns (
+        dataset_id TEXT PRIMARY KEY REFERENCES datasets (id) ON DELETE CASCADE,
+        revision   INTEGER NOT NULL CHECK (revision >= 1),
+        data       BLOB NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

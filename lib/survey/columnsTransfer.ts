@@ -30,6 +30,8 @@ interface TransferHeader {
   weight: Omit<WeightInUse, 'calibration'> & { calibration: Record<string, unknown> | null };
   attributes: (Omit<AttributeColumn, 'levelOf' | 'values'> & { levelOf: BlockRef; values?: BlockRef })[];
   items: (Omit<ItemColumn, 'answerOf'> & { answerOf: BlockRef })[];
+  /** The dataset's other weights (stored columns: any of them can be chosen after opening); absent in the browser's message, which carries the one in use. */
+  otherWeights?: { id: string; values: BlockRef }[];
 }
 
 const BYTES: Record<BlockType, number> = { f64: 8, i32: 4, i8: 1 };
@@ -40,7 +42,7 @@ function fitsInt8(values: Int32Array): boolean {
   return true;
 }
 
-export function encodeSurveyColumns(data: SurveyData): Uint8Array {
+export function encodeSurveyColumns(data: SurveyData, options: { allWeights?: boolean } = {}): Uint8Array {
   const arrays: (Float64Array | CodeArray)[] = [];
   let offset = 0;
   const block = (array: Float64Array | CodeArray): BlockRef => {
@@ -63,6 +65,7 @@ export function encodeSurveyColumns(data: SurveyData): Uint8Array {
     },
     attributes: [...data.attributes.values()].map(({ levelOf, values, ...rest }) => ({ ...rest, levelOf: block(levelOf), ...(values ? { values: block(values) } : {}) })),
     items: [...data.items.values()].map(({ answerOf, ...rest }) => ({ ...rest, answerOf: block(answerOf) })),
+    ...(options.allWeights && { otherWeights: [...data.weightColumns].filter(([id]) => id !== data.weight.id).map(([id, values]) => ({ id, values: block(values) })) }),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const start = align8(4 + json.length);
@@ -90,7 +93,9 @@ export function decodeSurveyColumns(buffer: ArrayBuffer): SurveyData {
     if (at + ref.length * BYTES[ref.type] > buffer.byteLength) throw new Error('survey columns: a block runs past the end of the message');
     if (ref.type === 'f64') return new Float64Array(buffer, at, ref.length);
     if (ref.type === 'i32') return new Int32Array(buffer, at, ref.length);
-    return Int32Array.from(new Int8Array(buffer, at, ref.length));
+    // Viewed in place, not widened: the engine reads Int8 and Int32 indexes alike (CodeArray), and a
+    // stored 2,000,000-row dataset's answers then take 2 MB per item instead of 8.
+    return new Int8Array(buffer, at, ref.length);
   };
   const calibration = header.weight.calibration
     ? (Object.fromEntries(Object.entries(header.weight.calibration).map(([key, value]) => [key, value !== null && typeof value === 'object' && 'block' in value ? view((value as { block: BlockRef }).block) : value])) as unknown as WeightInUse['calibration'])
@@ -98,9 +103,9 @@ export function decodeSurveyColumns(buffer: ArrayBuffer): SurveyData {
   const weights = view(header.weights) as Float64Array;
   const attributes = new Map<string, AttributeColumn>();
   for (const { levelOf, values, ...rest } of header.attributes)
-    attributes.set(rest.id, { ...rest, levelOf: view(levelOf) as Int32Array, ...(values ? { values: view(values) as Float64Array } : {}) });
+    attributes.set(rest.id, { ...rest, levelOf: view(levelOf) as CodeArray, ...(values ? { values: view(values) as Float64Array } : {}) });
   const items = new Map<string, ItemColumn>();
-  for (const { answerOf, ...rest } of header.items) items.set(rest.item.id, { ...rest, answerOf: view(answerOf) as Int32Array });
+  for (const { answerOf, ...rest } of header.items) items.set(rest.item.id, { ...rest, answerOf: view(answerOf) as CodeArray });
   return {
     codebook: header.codebook,
     rowCount: header.rowCount,
@@ -108,7 +113,7 @@ export function decodeSurveyColumns(buffer: ArrayBuffer): SurveyData {
     weights,
     weighted: header.weighted,
     weight: { ...header.weight, calibration },
-    weightColumns: new Map(header.weighted ? [[header.weight.id, weights]] : []),
+    weightColumns: new Map([...(header.weighted ? ([[header.weight.id, weights]] as [string, Float64Array][]) : []), ...(header.otherWeights ?? []).map((w) => [w.id, view(w.values) as Float64Array] as [string, Float64Array])]),
     attributes,
     items,
     warnings: [],

@@ -50,7 +50,9 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   const canWrite = can(user?.role, 'datasets.write') && !isReferenceId(id);
   const data = await access.load(id);
   const codebook = data.codebook;
-  const stored = isReferenceId(id) ? null : await getDatasetRegistry().store.get(id);
+  // Every row's text, for the editor's column profiles: read only for someone who may edit (reading
+  // a 2,000,000-row dataset's text takes tens of seconds; the rest of the page needs the columns only).
+  const stored = isReferenceId(id) || !canWrite ? null : await getDatasetRegistry().store.get(id);
   const name = listing.title[locale];
   const back = locale === 'nl' ? '/datasets?lang=nl' : '/datasets';
 
