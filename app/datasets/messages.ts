@@ -29,6 +29,8 @@ export const datasetMessages = {
   exploreLabel: { en: 'Explore {name}', nl: '{name} verkennen' },
   datasetSummary: { en: '{n} respondents, {items} questions in {families} families.', nl: '{n} respondenten, {items} vragen in {families} groepen.' },
   open: { en: 'Codebook and files', nl: 'Codeboek en bestanden' },
+  codebookPage: { en: 'Codebook', nl: 'Codeboek' },
+  codebookLabel: { en: 'Codebook of {name}', nl: 'Codeboek van {name}' },
   openLabel: { en: 'Codebook and files of {name}', nl: 'Codeboek en bestanden van {name}' },
   compareWith: { en: 'Compare with study {study}', nl: 'Vergelijken met onderzoek {study}' },
   compareLabel: { en: 'Compare {name} with study {study}', nl: '{name} vergelijken met onderzoek {study}' },

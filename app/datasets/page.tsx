@@ -51,6 +51,11 @@ function DatasetRow({ dataset, locale }: { dataset: DatasetListing; locale: Loca
       </td>
       <td className="actions">
         <a href={`/api/datasets/${dataset.id}/acceptance?by=item`}>{dt(locale, 'apiJson')}</a>
+        {dataset.reference && (
+          <Link href={`/datasets/${dataset.id}${locale === 'nl' ? '?lang=nl' : ''}`} aria-label={dt(locale, 'codebookLabel', { name })} prefetch={false}>
+            {dt(locale, 'codebookPage')}
+          </Link>
+        )}
         {!dataset.reference && (
           <>
             <Link href={`/explore?dataset=${dataset.id}${locale === 'nl' ? '&lang=nl' : ''}`} aria-label={dt(locale, 'exploreLabel', { name })} prefetch={false}>

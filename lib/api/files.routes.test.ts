@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { throwawayStoreWithAccounts } from './testing/throwawayStore';
 import { ACCEPT_LABELS, OWN_SURVEY_HEADERS, ownSurveyCodebook, ownSurveyFiles } from '../ingest/testing/ownSurvey';
 import type { Codebook } from '../survey/codebook';
 
@@ -32,19 +31,10 @@ let routes: Routes;
 let listAudit: () => Promise<{ action: string; target: string | null; detail: Record<string, unknown> }[]>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'files-routes-'));
-  process.env.DATA_DIR = dir;
-  delete process.env.DATABASE_URL;
-  const { getAccountStore } = await import('../storage/storeFromEnv');
-  const { createAccount, signIn } = await import('../auth/accounts');
-  const { sessionSecret } = await import('../auth/sessionSecret');
-  const store = getAccountStore();
-  for (const role of ['analyst', 'strategist'] as const) {
-    await createAccount(store, null, { username: `files-${role}`, role, password: `files ${role} password` });
-    const signedIn = await signIn(store, { username: `files-${role}`, password: `files ${role} password` }, await sessionSecret(store));
-    if (!signedIn.ok) throw new Error(`the test ${role} could not sign in`);
-    cookies[role] = signedIn.cookieValue;
-  }
+  const made = await throwawayStoreWithAccounts('files', ['analyst', 'strategist']);
+  dir = made.dir;
+  const store = made.store;
+  Object.assign(cookies, made.cookies);
   session.cookie = cookies.analyst;
   listAudit = () => store.listAudit() as never;
   routes = {

@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { throwawayStoreWithAccounts } from './testing/throwawayStore';
 import { HOSTILE_VALUES } from './testing/hostileValues';
 
 // Route handlers read the session cookie through Next's request APIs; here the request carries the
@@ -33,17 +32,9 @@ type Routes = {
 let routes: Routes;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'hostile-'));
-  process.env.DATA_DIR = dir;
-  delete process.env.DATABASE_URL;
-  const { getAccountStore } = await import('../storage/storeFromEnv');
-  const { createAccount, signIn } = await import('../auth/accounts');
-  const { sessionSecret } = await import('../auth/sessionSecret');
-  const store = getAccountStore();
-  await createAccount(store, null, { username: 'hostile-analyst', role: 'analyst', password: 'hostile analyst password' });
-  const signedIn = await signIn(store, { username: 'hostile-analyst', password: 'hostile analyst password' }, await sessionSecret(store));
-  if (!signedIn.ok) throw new Error('the test analyst could not sign in');
-  session.cookie = signedIn.cookieValue;
+  const made = await throwawayStoreWithAccounts('hostile', ['analyst']);
+  dir = made.dir;
+  session.cookie = made.cookies.analyst!;
   routes = {
     list: await import('../../app/api/datasets/route'),
     one: await import('../../app/api/datasets/[id]/route'),

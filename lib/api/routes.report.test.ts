@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { throwawayStoreWithAccounts } from './testing/throwawayStore';
 import type { Problem } from '../ingest/types';
 
 // The route reads the session cookie through Next's request APIs: an analyst signed in beforeAll.
@@ -22,17 +22,9 @@ let dir: string;
 let route: typeof import('../../app/api/datasets/route');
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'report-'));
-  process.env.DATA_DIR = dir;
-  delete process.env.DATABASE_URL;
-  const { getAccountStore } = await import('../storage/storeFromEnv');
-  const { createAccount, signIn } = await import('../auth/accounts');
-  const { sessionSecret } = await import('../auth/sessionSecret');
-  const store = getAccountStore();
-  await createAccount(store, null, { username: 'report-analyst', role: 'analyst', password: 'report analyst password' });
-  const signedIn = await signIn(store, { username: 'report-analyst', password: 'report analyst password' }, await sessionSecret(store));
-  if (!signedIn.ok) throw new Error('the test analyst could not sign in');
-  session.cookie = signedIn.cookieValue;
+  const made = await throwawayStoreWithAccounts('report', ['analyst']);
+  dir = made.dir;
+  session.cookie = made.cookies.analyst!;
   route = await import('../../app/api/datasets/route');
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

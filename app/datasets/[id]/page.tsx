@@ -7,6 +7,7 @@ import { dt } from '../messages';
 import { mt } from '../upload/mappingMessages';
 import { CodebookEditor } from './CodebookEditor';
 import { AppendFile } from './AppendFile';
+import { CodebookOverview } from './CodebookOverview';
 import '../datasets.css';
 import { can } from '@/lib/auth/permissions';
 import { currentUser, requestDatasets } from '@/lib/auth/request';
@@ -86,10 +87,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
             <AppendFile datasetId={id} header={stored.header} codebook={stored.codebook} locale={locale} />
           </>
         ) : (
-          <section className="card">
-            <h2>{mt(locale, 'editTitle')}</h2>
-            <p>{isReferenceId(id) ? dt(locale, 'reference') : mt(locale, 'readOnly')}</p>
-          </section>
+          <CodebookOverview codebook={codebook} locale={locale} note={isReferenceId(id) ? dt(locale, 'reference') : mt(locale, 'readOnly')} />
         )}
       </main>
     </>

@@ -143,6 +143,8 @@ export const mappingMessages = {
   discard: { en: 'Undo the changes', nl: 'Wijzigingen ongedaan maken' },
   unsaved: { en: 'Unsaved changes', nl: 'Niet-opgeslagen wijzigingen' },
   downloadCodebook: { en: 'Download the codebook (JSON)', nl: 'Het codeboek downloaden (JSON)' },
+  acceptingAnswers: { en: 'accepting: {answers}', nl: 'accepterend: {answers}' },
+  segmentsTitle: { en: 'Segments', nl: 'Segmenten' },
   readOnly: { en: 'Only analysts and admins can change a codebook.', nl: 'Alleen analisten en beheerders kunnen een codeboek wijzigen.' },
 
   appendTitle: { en: 'Add a file', nl: 'Een bestand toevoegen' },
