@@ -7,7 +7,7 @@ import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
 import { formatPp, MARK_SYMBOL, tx } from '../messages';
 import { CellTooltip } from './CellTooltip';
-import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, percentTicks, RowLabelAbove, rowLabelTick, shareScale, TOOLTIP_CURSOR, type ShareScale } from './chartAxes';
+import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, shareScale, TOOLTIP_CURSOR, type ShareScale } from './chartAxes';
 import { chartColumn } from './chartColumn';
 import { useElementWidth } from './useElementWidth';
 
@@ -112,7 +112,7 @@ export const BarChartView = memo(function BarChartView({
     <div ref={ref} className="bar-chart" style={{ height }} data-testid={`${chart.id}-chart`}>
       <BarChart layout="vertical" width={width} height={height} data={data} margin={margin} barGap={2} barCategoryGap={gap - 2} title={title} accessibilityLayer>
         <CartesianGrid horizontal={false} stroke="#e3e7ec" />
-        <XAxis type="number" domain={[0, 1]} ticks={AXIS_TICKS} tickFormatter={formatTick} tick={percentTicks} />
+        <XAxis type="number" domain={[0, 1]} ticks={AXIS_TICKS} tickFormatter={formatTick} tick={PercentTick} interval={0} />
         <YAxis type="category" dataKey="label" width={yWidth} hide={narrow} interval={0} tickLine={false} tick={tick} />
         <Tooltip content={tooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
         {chart.series.map((s, i) => (

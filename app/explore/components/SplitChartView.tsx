@@ -7,7 +7,7 @@ import { shorten } from '@/lib/explore/shorten';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK } from '../colours';
 import { formatInterval, tx } from '../messages';
-import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, percentTicks, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from './chartAxes';
+import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from './chartAxes';
 import { chartColumn } from './chartColumn';
 import { useElementWidth } from './useElementWidth';
 
@@ -91,7 +91,7 @@ export const SplitChartView = memo(function SplitChartView({ parts, rows, leadPa
   return (
     <div ref={ref} className="bar-chart" style={{ height }}>
       <BarChart layout="vertical" width={width} height={height} data={data} margin={margin} barCategoryGap={narrow ? 22 : 8} title={title} accessibilityLayer>
-        <XAxis type="number" domain={[0, 1]} ticks={AXIS_TICKS} tickFormatter={formatTick} tick={percentTicks} />
+        <XAxis type="number" domain={[0, 1]} ticks={AXIS_TICKS} tickFormatter={formatTick} tick={PercentTick} interval={0} />
         <YAxis type="category" dataKey="label" width={yWidth} hide={narrow} interval={0} tickLine={false} tick={tick} />
         <Tooltip content={tooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
         {parts.map((part, i) => (

@@ -6,8 +6,18 @@ import { INK, MUTED } from '../colours';
 export const AXIS_TICKS = [0, 0.25, 0.5, 0.75, 1];
 /** Below this width (a phone) the row labels sit above the bars and the bars get the whole width. */
 export const NARROW_BELOW = 560;
-/** The tick style of the 0-100% axis (an object made once, so recharts sees the same props each redraw). */
-export const percentTicks = { fontSize: 12, fill: MUTED };
+/**
+ * A tick of the 0-100% axis as plain SVG text, given its formatted value. recharts' default tick is
+ * its <Text>, which measures each word in the DOM on every redraw; these labels need no measuring.
+ */
+export function PercentTick({ x, y, payload, tickFormatter }: { x?: number | string; y?: number | string; payload?: { value: number }; tickFormatter?: (value: number, index: number) => string }): ReactNode {
+  if (!payload) return null;
+  return (
+    <text x={x} y={Number(y) + 4} textAnchor="middle" dominantBaseline="hanging" fontSize={12} fill={MUTED} stroke="none">
+      {tickFormatter ? tickFormatter(payload.value, 0) : payload.value}
+    </text>
+  );
+}
 /** The band behind the row under the pointer or keyboard focus. */
 export const TOOLTIP_CURSOR = { fill: 'rgba(29, 95, 184, 0.06)' };
 
