@@ -7,9 +7,9 @@ import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
 import { formatPp, MARK_SYMBOL, tx } from '../messages';
 import { CellTooltip } from './CellTooltip';
-import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, shareScale, TOOLTIP_CURSOR, type ShareScale } from './chartAxes';
+import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, shareScale, TOOLTIP_CURSOR, type ShareScale } from '../../components/charts/chartAxes';
 import { chartColumn } from './chartColumn';
-import { useElementWidth } from './useElementWidth';
+import { useElementWidth } from '../../components/charts/useElementWidth';
 
 export type ColourBy = 'tier' | 'series' | 'single';
 

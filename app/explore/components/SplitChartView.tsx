@@ -7,9 +7,9 @@ import { shorten } from '@/lib/explore/shorten';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK } from '../colours';
 import { formatInterval, tx } from '../messages';
-import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from './chartAxes';
+import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../../components/charts/chartAxes';
 import { chartColumn } from './chartColumn';
-import { useElementWidth } from './useElementWidth';
+import { useElementWidth } from '../../components/charts/useElementWidth';
 
 const BAR = 20;
 

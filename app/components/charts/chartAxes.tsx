@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import { wrapLabel } from '@/lib/explore/wrapLabel';
-import { INK, MUTED } from '../colours';
+import './charts.css';
+
+/** Ink of chart text and interval marks, and of secondary text (axis ticks, notes). */
+export const INK = '#1c2430';
+export const MUTED = '#5a6472';
 
 /** The 0-100% axis every share chart uses. */
 export const AXIS_TICKS = [0, 0.25, 0.5, 0.75, 1];
@@ -60,8 +64,9 @@ export function RowLabelAbove({ x, y, label, text, chars }: { x: number; y: numb
  * `maxLines` lines; a label cut short, or one that stands for a longer question, shows the whole
  * text on hover.
  */
-export function rowLabelTick(rows: readonly { label: string; text?: string }[], yWidth: number, maxLines: number) {
-  const chars = Math.max(8, Math.floor((yWidth - 14) * CHARS_PER_PX));
+export function rowLabelTick(rows: readonly { label: string; text?: string }[], yWidth: number, maxLines: number, fontSize = 13) {
+  const chars = Math.max(8, Math.floor(((yWidth - 14) * CHARS_PER_PX * 13) / fontSize));
+  const lineHeight = Math.round(fontSize * 1.15);
   return function RowLabelTick({ x, y, index }: { x?: number | string; y?: number | string; index?: number }): ReactNode {
     const row = rows[index ?? -1];
     if (!row) return null;
@@ -69,10 +74,10 @@ export function rowLabelTick(rows: readonly { label: string; text?: string }[], 
     const full = hoverText(row, lines);
     const left = Number(x) - 6;
     return (
-      <text x={left} y={Number(y) - ((lines.length - 1) * 15) / 2} textAnchor="end" dominantBaseline="central" fontSize={13} fill={INK} stroke="none" className="row-label">
+      <text x={left} y={Number(y) - ((lines.length - 1) * lineHeight) / 2} textAnchor="end" dominantBaseline="central" fontSize={fontSize} fill={INK} stroke="none" className="row-label">
         {full && <title>{full}</title>}
         {lines.map((line, l) => (
-          <tspan key={l} x={left} dy={l === 0 ? 0 : 15}>
+          <tspan key={l} x={left} dy={l === 0 ? 0 : lineHeight}>
             {line}
           </tspan>
         ))}
