@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertInertMarkup, composeChartSvg, escapeXml, legendSvg, wrapText } from './chartExport';
 
-const chart = '<svg class="bar-chart-svg" width="400" height="200" viewBox="0 0 400 200"><rect width="10" height="10" fill="url(#explore-hatch)"/></svg>';
+const chart = '<svg class="recharts-surface" width="400" height="200" viewBox="0 0 400 200"><rect width="10" height="10" fill="url(#explore-hatch)"/></svg>';
 
 describe('chart image', () => {
   it('wraps footnotes to the width and keeps every word', () => {
