@@ -59,6 +59,7 @@ test.describe('charts are recharts', () => {
   });
 
   test('explorer: every view draws its charts with recharts, in English and Dutch', async ({ page }) => {
+    test.setTimeout(180_000);
     for (const [dataset, view] of [
       ['study-g', 'items'],
       ['study-g', 'answers'],
@@ -105,8 +106,9 @@ test.describe('charts are recharts', () => {
     await axeClean(page);
   });
 
-  test('compare: the dot plot draws one row per compared item and the marks the table gives', async ({ page }) => {
-    await page.goto('/compare?dataset=study-p');
+  test('compare: the dot plot draws one row per compared item and the marks the table gives; the trend one chart per item', async ({ page }) => {
+    // Study P's countries: the first two compared in the dot plot, all eight in the trend charts.
+    await page.goto('/compare?dataset=study-p&by=country');
     const plot = page.getByTestId('dot-plot');
     await expect(plot.locator('.recharts-wrapper')).toHaveCount(1);
     const table = page.getByTestId('comparison-table');
@@ -119,6 +121,18 @@ test.describe('charts are recharts', () => {
     await page.waitForLoadState('networkidle');
     const tooltip = await tooltipByKeyboard(page, '[data-testid="dot-plot"]');
     await expect(tooltip).toContainText('Difference');
+
+    const trend = page.getByTestId('trend-chart').locator('figure[data-row]');
+    const items = await trend.count();
+    expect(items).toBeGreaterThan(3);
+    for (let i = 0; i < items; i++) {
+      const item = trend.nth(i);
+      await expect(item.locator('.recharts-wrapper')).toHaveCount(1);
+      const points = await item.locator('.trend-point').count();
+      const small = await item.locator('.trend-point.is-small').count();
+      expect(points).toBe(8);
+      await expect(item.locator('.recharts-errorBar')).toHaveCount(points - small);
+    }
     await axeClean(page);
   });
 });

@@ -92,14 +92,14 @@ function SummaryTooltip({ active, payload, locale }: TooltipContentProps & { loc
   return (
     <div className="chart-tooltip">
       <p className="tooltip-title">{datum.label}</p>
-      <dl>
-        <dd>
+      <div className="tooltip-lines">
+        <p>
           <strong>{precise(figure.share, locale)}</strong>
           {figure.ci && !figure.smallBase && ` · ${st(locale, 'footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) })}`}
-        </dd>
-        <dd>{st(locale, 'tipBases', { n: formatNumber(figure.respondents, locale), effective: formatNumber(figure.effectiveBase, locale, 1) })}</dd>
-        {figure.smallBase && <dd className="tooltip-note">{st(locale, 'smallBase')}</dd>}
-      </dl>
+        </p>
+        <p>{st(locale, 'tipBases', { n: formatNumber(figure.respondents, locale), effective: formatNumber(figure.effectiveBase, locale, 1) })}</p>
+        {figure.smallBase && <p className="tooltip-note">{st(locale, 'smallBase')}</p>}
+      </div>
     </div>
   );
 }

@@ -115,19 +115,19 @@ function DotTooltip({ active, payload, names, locale }: TooltipContentProps & { 
   return (
     <div className="chart-tooltip">
       <p className="tooltip-title">{row.name}</p>
-      <dl>
-        <dd>
+      <div className="tooltip-lines">
+        <p>
           {names[0]}: <strong>{formatPercent(row.a!, locale)}</strong>
-        </dd>
-        <dd>
+        </p>
+        <p>
           {names[1]}: <strong>{formatPercent(row.b!, locale)}</strong>
-        </dd>
-        <dd>
+        </p>
+        <p>
           {ct(locale, 'colDiff')}: {row.value === null ? '–' : formatPoints(row.value, locale)}
           {row.mark && !row.small && ` ${MARK[row.mark]} ${ct(locale, row.mark)}`}
-        </dd>
-        {row.small && <dd className="tooltip-note">{ct(locale, 'smallBase')}</dd>}
-      </dl>
+        </p>
+        {row.small && <p className="tooltip-note">{ct(locale, 'smallBase')}</p>}
+      </div>
     </div>
   );
 }

@@ -134,25 +134,25 @@ function SplitTooltip({ active, payload, parts, locale }: TooltipContentProps & 
     <div className="chart-tooltip">
       <p className="tooltip-title">{row.label}</p>
       {row.text && row.text !== row.label && <p className="tooltip-text">{shorten(row.text, 300)}</p>}
-      <dl>
+      <div className="tooltip-lines">
         {parts.map((part, i) => (
-          <dd key={part.code}>
+          <p key={part.code}>
             {part.label}: <strong>{row.parts[i].share === null ? '–' : formatPercent(row.parts[i].share!, locale)}</strong> ({formatInterval(row.parts[i].lower, row.parts[i].upper, locale)})
-          </dd>
+          </p>
         ))}
         {row.leadLabel && (
-          <dd>
+          <p>
             {row.leadLabel}: <strong>{base.share === null ? '–' : formatPercent(base.share, locale)}</strong> ({formatInterval(base.lower, base.upper, locale)})
-          </dd>
+          </p>
         )}
-        <dd>
+        <p>
           {tx(locale, 'tipBase')}: {formatNumber(base.respondents, locale)} · {tx(locale, 'tipEffective')}: {formatNumber(base.effectiveBase, locale, 1)}
-        </dd>
-        {row.small && <dd className="tooltip-note">{row.small}</dd>}
+        </p>
+        {row.small && <p className="tooltip-note">{row.small}</p>}
         {row.extra?.map((line) => (
-          <dd key={line}>{line}</dd>
+          <p key={line}>{line}</p>
         ))}
-      </dl>
+      </div>
     </div>
   );
 }
