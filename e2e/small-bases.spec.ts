@@ -52,7 +52,7 @@ test.describe('small bases in the explorer exports', () => {
     expect(bars).toHaveLength(51);
     expect(hatched).toHaveLength(17);
     // One interval (recharts ErrorBar) per bar that is not hatched.
-    expect((svg.match(/class="recharts-errorBar"/g) ?? []).length).toBe(bars.length - hatched.length);
+    expect((svg.match(/class="[^"]*\brecharts-errorBar\b[^"]*"/g) ?? []).length).toBe(bars.length - hatched.length);
     // The image's footnote says what the hatching means.
     expect(svg).toContain('Hatched grey bars: fewer than 300 respondents; not tested');
   });
