@@ -14,7 +14,9 @@ const TONE_FILL: Record<Tone, string> = { focus: '#1d5fb8', base: '#8d9bb0', ok:
 const SMALL_FILL = '#d3d7dd';
 const ROW = 34;
 const BAR = 12;
-const VALUE_ROOM = 92;
+/** Room for the value right of the bars; more when a figure says it has a small base. */
+const VALUE_ROOM = 60;
+const VALUE_ROOM_SMALL = 140;
 
 /** The width of a summary card's chart: a laptop's card until one has been measured, then the measured one. */
 const summaryColumn = { width: 340 };
@@ -38,8 +40,9 @@ const ERROR_KEY = 'error';
 export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(summaryColumn);
   const height = bars.length * ROW + 8;
-  const labelWidth = Math.round(width * 0.45);
-  const margin = useMemo(() => ({ top: 4, right: VALUE_ROOM, bottom: 4, left: 0 }), []);
+  const labelWidth = Math.round(width * 0.4);
+  const valueRoom = bars.some((b) => b.smallBase) ? VALUE_ROOM_SMALL : VALUE_ROOM;
+  const margin = useMemo(() => ({ top: 4, right: valueRoom, bottom: 4, left: 0 }), [valueRoom]);
   const data = useMemo<SummaryDatum[]>(
     () =>
       bars.map((figure) => ({
@@ -51,7 +54,7 @@ export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }
     [bars, locale],
   );
   const tick = useMemo(() => rowLabelTick(data, labelWidth, 2, 12), [data, labelWidth]);
-  const shape = useCallback((props: BarShapeProps) => <SummaryBar {...props} right={width - VALUE_ROOM} locale={locale} />, [width, locale]);
+  const shape = useCallback((props: BarShapeProps) => <SummaryBar {...props} right={width - 2} locale={locale} />, [width, locale]);
   const tooltip = useCallback((props: TooltipContentProps) => <SummaryTooltip {...props} locale={locale} />, [locale]);
   return (
     <div ref={ref} className="summary-chart" style={{ height }}>
@@ -67,13 +70,13 @@ export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }
   );
 }
 
-/** One figure's bar and its value at the right edge of the card (with "small base" when it is under the minimum). */
+/** One figure's bar and its value at the right edge (`right`) of the card (with "small base" when it is under the minimum). */
 function SummaryBar({ x, y, width, height, payload, right, locale }: BarShapeProps & { right: number; locale: Locale }) {
   const { figure } = payload as SummaryDatum;
   return (
     <g>
       <rect className="chart-bar" x={x} y={y} width={Math.max(0.5, Number(width))} height={height} rx={1} fill={figure.smallBase ? SMALL_FILL : TONE_FILL[figure.tone]} data-small={figure.smallBase || undefined} />
-      <text x={right + VALUE_ROOM - 2} y={Number(y) + Number(height) / 2} textAnchor="end" dominantBaseline="central" fontSize={12} fontWeight={600} fill={INK} stroke="none" className="bar-value" data-claim={figure.claimId} data-share={figure.share}>
+      <text x={right} y={Number(y) + Number(height) / 2} textAnchor="end" dominantBaseline="central" fontSize={12} fontWeight={600} fill={INK} stroke="none" className="bar-value" data-claim={figure.claimId} data-share={figure.share}>
         {precise(figure.share, locale)}
         {figure.smallBase && (
           <tspan className="small-base" fontWeight={400} fill={MUTED}>
