@@ -3,11 +3,12 @@ import { SiteHeader } from './components/SiteHeader';
 import { DatasetSwitch } from './(home)/DatasetSwitch';
 import { PrintButton } from './(home)/PrintButton';
 import { SummaryView } from './(home)/SummaryView';
-import { formatNumber, localeFrom, t } from '@/lib/i18n/messages';
+import { localeFrom, t } from '@/lib/i18n/messages';
 import { DEFAULT_SUMMARY_DATASET, loadSummary, summaryDatasets } from '@/lib/summary/load';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import { SignInRequiredPage, uploadNeedsSignIn } from './account/SignInRequired';
 import { st } from '@/lib/summary/text';
+import { respondentsLine } from '@/lib/summary/format';
 import './(home)/home.css';
 
 export const metadata: Metadata = { title: { absolute: 'Executive summary · Personalization acceptance' } };
@@ -36,7 +37,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             <h1>{loaded.ok ? loaded.summary.title[locale] : t(locale, 'homeTitle')}</h1>
             <p className="lead">
               {t(locale, 'homeTitle')}{' '}
-              {loaded.ok && <span className="summary-meta">{st(locale, 'respondents', { n: formatNumber(loaded.summary.respondents, locale) })}.</span>}
+              {loaded.ok && <span className="summary-meta">{respondentsLine(loaded.summary, locale)}.</span>}
             </p>
           </div>
           {loaded.ok && (

@@ -3,7 +3,8 @@
  * datasets, prints published beside computed, and exits non-zero if any claim is not reproduced.
  */
 import { reproduceAll } from '../lib/findings/reproduce';
-import { loadFindingsRegistry, loadReferenceDataset } from '../lib/storage/referenceDatasets';
+import { loadFindingsRegistry } from '../lib/findings/registry';
+import { loadReferenceDataset } from '../lib/storage/referenceDatasets';
 
 const registry = loadFindingsRegistry();
 const results = reproduceAll(registry, loadReferenceDataset);

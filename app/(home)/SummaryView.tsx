@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { SyntheticNotice } from '../components/SiteHeader';
-import { formatNumber } from '@/lib/i18n/messages';
-import { t } from '@/lib/i18n/messages';
-import { formatP, methodsLines, signedPoints, takeawayLine } from '@/lib/summary/format';
+import { formatNumber, pStatement, signedPoints, t } from '@/lib/i18n/messages';
+import { methodsLines, takeawayLine } from '@/lib/summary/format';
 import type { ExecutiveSummary } from '@/lib/summary/model';
 import { st } from '@/lib/summary/text';
 import type { Locale } from '@/lib/survey/codebook';
@@ -23,7 +22,7 @@ export function Takeaways({ summary, locale }: { summary: ExecutiveSummary; loca
               </span>
               <span className="takeaway-text">{takeawayLine(tk, locale)}</span>
               <span className="takeaway-scope muted small">
-                {st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · {formatP(tk.pAdjusted, locale)} (BH) · n = {formatNumber(tk.top.respondents, locale)} / {formatNumber(tk.bottom.respondents, locale)}
+                {st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · {pStatement(tk.pAdjusted, locale)} (BH) · n = {formatNumber(tk.top.respondents, locale)} / {formatNumber(tk.bottom.respondents, locale)}
               </span>
             </li>
           ))}

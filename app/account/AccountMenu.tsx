@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { signOutAction } from './actions';
 import { am, roleName } from './messages';
-import { currentUser } from '@/lib/auth/request';
+import { currentUser } from '@/app/server/request';
 import { can } from '@/lib/auth/permissions';
 import { installHasUsers } from '@/lib/auth/setupState';
 import type { Locale } from '@/lib/survey/codebook';

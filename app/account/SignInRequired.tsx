@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { SiteHeader } from '../components/SiteHeader';
 import { am } from './messages';
-import { currentUser } from '@/lib/auth/request';
+import { currentUser } from '@/app/server/request';
 import { isReferenceId, isValidDatasetId } from '@/lib/storage/datasetRegistry';
 import type { Locale } from '@/lib/survey/codebook';
 

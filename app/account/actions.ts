@@ -3,7 +3,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AccountError, createAccount, createFirstAdmin, deleteAccount, signIn, signOut, updateAccount } from '@/lib/auth/accounts';
-import { currentUser, safeReturnPath, setSessionCookie } from '@/lib/auth/request';
+import { currentUser, safeReturnPath, setSessionCookie } from '@/app/server/request';
 import { can } from '@/lib/auth/permissions';
 import { sessionSecret } from '@/lib/auth/sessionSecret';
 import { SESSION_COOKIE } from '@/lib/auth/sessionToken';

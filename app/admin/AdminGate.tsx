@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { am, roleName } from '../account/messages';
-import { currentUser } from '@/lib/auth/request';
+import { currentUser } from '@/app/server/request';
 import { can } from '@/lib/auth/permissions';
 import type { User } from '@/lib/storage/accountStore';
 import type { Locale } from '@/lib/survey/codebook';

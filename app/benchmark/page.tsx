@@ -16,18 +16,18 @@ import { type Correspondence, type ItemChoice, itemChoices, proposeCorrespondenc
 import { savedCorrespondence } from '@/lib/analysis/pairing';
 import { datasetCatalog } from '@/lib/explore/catalog';
 import { formatNumber, localeFrom } from '@/lib/i18n/messages';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { firstParam } from '@/lib/http/searchParams';
+import { DEFAULT_MIN_BASE, minBaseParam } from '@/lib/analysis/conventions';
 
 export const metadata: Metadata = { title: 'Benchmark' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const MIN_BASES = [0, 10, 20, 30, 50, 100];
-const DEFAULT_MIN_BASE = 30;
 /** Means "every shared family" in the URL (an absent family means the first shared one). */
 const ALL = 'all';
 
@@ -218,13 +218,12 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const pairs = listing.reference ? undefined : savedCorrespondence(upload.codebook, against);
   const { sharedFamilies, sharedAttributes } = benchmarkOptions(upload, reference, pairs);
   const familyParam = firstParam(params.family);
-  const minBaseParam = Number(firstParam(params.minBase));
   const choice: Choice = {
     dataset: requested,
     against,
     family: familyParam ?? sharedFamilies[0]?.id ?? ALL,
     by: firstParam(params.by) ?? '',
-    minBase: Number.isInteger(minBaseParam) && minBaseParam >= 0 && minBaseParam <= 100_000 && firstParam(params.minBase) !== undefined ? minBaseParam : DEFAULT_MIN_BASE,
+    minBase: minBaseParam(firstParam(params.minBase)),
   };
   const uploadFilter = defaultFilterOf(upload);
   const referenceFilter = defaultFilterOf(reference);

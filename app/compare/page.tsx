@@ -17,7 +17,7 @@ import { shownDifference } from '@/lib/analysis/comparisonDisplay';
 import type { ComparedSides } from '@/lib/analysis/comparisonRow';
 import { comparableAttributes, compareLevels, familiesWithItems, type LevelComparison, LevelComparisonError } from '@/lib/analysis/levelComparison';
 import { pairingBetween, type PairingSource } from '@/lib/analysis/pairing';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import { ALL_FAMILIES, chooseDataset, choiceQuery, chosenFamily, type CompareChoice, resolveChoice } from '@/lib/compare/state';
 import { datasetCatalog } from '@/lib/explore/catalog';
 import { firstParam } from '@/lib/http/searchParams';

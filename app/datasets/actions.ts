@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { audit, currentUser, requestDatasets } from '@/lib/auth/request';
+import { audit, currentUser, requestDatasets } from '@/app/server/request';
 import { can } from '@/lib/auth/permissions';
 import { DatasetLookupError } from '@/lib/storage/datasetRegistry';
 

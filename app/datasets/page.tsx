@@ -9,7 +9,7 @@ import './datasets.css';
 import { formatNumber, localeFrom } from '@/lib/i18n/messages';
 import { TEMPLATE_STUDIES, templateHeader } from '@/lib/api/templates';
 import { isValidDatasetId, type DatasetListing } from '@/lib/storage/datasetRegistry';
-import { currentUser, requestDatasets } from '@/lib/auth/request';
+import { currentUser, requestDatasets } from '@/app/server/request';
 import { can } from '@/lib/auth/permissions';
 import { roleName } from '../account/messages';
 import type { Locale } from '@/lib/survey/codebook';

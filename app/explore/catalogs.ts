@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { datasetCatalog, listedUploadCatalog, uploadCatalog, type DatasetCatalog } from '@/lib/explore/catalog';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import { isReferenceId } from '@/lib/storage/datasetRegistry';
 import { readCodebookFile, REFERENCE_DATASETS } from '@/lib/storage/referenceDatasets';
 import type { SurveyData } from '@/lib/survey/dataset';

@@ -1,5 +1,5 @@
 import { INK } from '../components/charts/chartAxes';
-import type { Tier } from '@/lib/explore/model';
+import type { Tier } from '@/lib/analysis/tiers';
 
 /** Chart colours: tiers (green / amber / red, each with enough contrast on white) and series. */
 export const TIER_COLOUR: Record<Tier, string> = { ok: '#1e7b3c', grey: '#b86e00', nogo: '#b3261e' };

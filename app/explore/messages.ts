@@ -134,8 +134,8 @@ export const exploreMessages = {
   ctxTitle: { en: 'Positive about automated services, by {dim}', nl: 'Positief over geautomatiseerde diensten, naar {dim}' },
   ctxTitleCrossed: { en: 'Positive about automated services, by {dim} and {cross}', nl: 'Positief over geautomatiseerde diensten, naar {dim} en {cross}' },
   ctxLead: {
-    en: 'All scenarios pooled: every respondent rated twelve moments (situation × place × industry). The line is this audience’s overall rate.',
-    nl: 'Alle scenario’s samen: elke respondent beoordeelde twaalf momenten (situatie × plaats × branche). De lijn is het totaal van dit publiek.',
+    en: 'All scenarios pooled: twelve moments (situation × place × industry), of which each respondent rated six. The line is this audience’s overall rate.',
+    nl: 'Alle scenario’s samen: twaalf momenten (situatie × plaats × branche), waarvan elke respondent er zes beoordeelde. De lijn is het totaal van dit publiek.',
   },
   subjectBy: { en: '{subject}: positive by {dim}', nl: '{subject}: positief naar {dim}' },
   subjectByCrossed: { en: '{subject}: positive by {dim} and {cross}', nl: '{subject}: positief naar {dim} en {cross}' },
@@ -268,18 +268,6 @@ export type ExploreMessageKey = keyof typeof exploreMessages;
 
 export const tx = translator(exploreMessages);
 
-/** A signed difference in percentage points: "+19.0 pp", Dutch "+19,0 %-punt". */
-export function formatPp(diff: number, locale: Locale, digits = 1): string {
-  const value = formatNumber(Math.abs(diff) * 100, locale, digits);
-  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
-  return `${sign}${value} ${locale === 'nl' ? '%-punt' : 'pp'}`;
-}
-
-/** A p-value for a table: "< 0.001" or three significant digits. */
-export function formatP(p: number, locale: Locale): string {
-  if (p < 0.001) return `< ${formatNumber(0.001, locale, 3)}`;
-  return formatNumber(p, locale, 3);
-}
 
 export function formatInterval(lower: number | null, upper: number | null, locale: Locale): string {
   return lower === null || upper === null ? '–' : `${formatPercent(lower, locale)} – ${formatPercent(upper, locale)}`;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
-import { buildExplore } from '@/lib/explore/build';
+import { buildExplore } from '@/lib/explore/viewModels';
 import { parseExploreState, serialiseExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
 import Link from 'next/link';

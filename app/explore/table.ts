@@ -1,8 +1,9 @@
 import type { Label, Locale } from '@/lib/survey/codebook';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
-import type { CsvValue } from '@/lib/explore/csv';
-import type { BarChartData, CellView, Tier } from '@/lib/explore/model';
-import { formatInterval, formatP, formatPp, MARK_SYMBOL, tx } from './messages';
+import { formatNumber, formatPercent, formatPoints, pStatement } from '@/lib/i18n/messages';
+import type { CsvValue } from '@/lib/csv/writer';
+import type { BarChartData, CellView } from '@/lib/explore/model';
+import type { Tier } from '@/lib/analysis/tiers';
+import { formatInterval, MARK_SYMBOL, tx } from './messages';
 
 /**
  * The data table behind a chart, as plain data: the same numbers for the HTML table (formatted for
@@ -39,7 +40,7 @@ export function noteOf(cell: CellView, minBase: number, locale: Locale): string 
 export function vsRestText(cell: CellView, locale: Locale): string {
   if (cell.diff === null || cell.pAdjusted === null) return '–';
   const mark = cell.mark ? `${MARK_SYMBOL[cell.mark]} ` : '';
-  return `${mark}${formatPp(cell.diff, locale)} (p ${cell.pAdjusted < 0.001 ? '' : '= '}${formatP(cell.pAdjusted, locale)})`;
+  return `${mark}${formatPoints(cell.diff, locale)} (${pStatement(cell.pAdjusted, locale)})`;
 }
 
 export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label): TableData {
@@ -112,7 +113,7 @@ export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label)
     csv.push(Math.round(cell.effectiveBase * 10) / 10);
     if (hasUplift) {
       const up = isFoot ? null : (cell.uplift ?? null);
-      html.push({ text: up === null ? '–' : formatPp(up, locale), num: true });
+      html.push({ text: up === null ? '–' : formatPoints(up, locale), num: true });
       csv.push(up === null ? null : Math.round(up * 1000) / 10);
     }
     html.push({ text: isFoot ? '–' : vsRestText(cell, locale), num: true, mark: cell.mark ?? undefined });

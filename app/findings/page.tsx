@@ -8,7 +8,7 @@ import type { SkippedClaim } from '@/lib/findings/applicability';
 import { datasetFindings, referenceFindings } from '@/lib/findings/cachedResults';
 import type { ClaimResult } from '@/lib/findings/claims';
 import { formatNumber, formatPercent, localeFrom, t } from '@/lib/i18n/messages';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import type { Locale } from '@/lib/survey/codebook';

@@ -5,7 +5,7 @@ import { signInAction } from '../account/actions';
 import { am, errorMessage } from '../account/messages';
 import '../account/account.css';
 import { FAILURE_WINDOW_MINUTES } from '@/lib/auth/accounts';
-import { currentUser, safeReturnPath } from '@/lib/auth/request';
+import { currentUser, safeReturnPath } from '@/app/server/request';
 import { installHasUsers } from '@/lib/auth/setupState';
 import { localeFrom } from '@/lib/i18n/messages';
 import { nonEmptyParam } from '@/lib/http/searchParams';

@@ -5,8 +5,8 @@ import { type BaseSums, type ClusterSums, clusteredEffectiveBase, clusteredShare
 import { type Accumulators, clusterSumsAt, type CollectedSums } from './accumulators';
 import { collectPooled } from './collectPooled';
 import { collectSingleRating } from './collectSingleRating';
-import { cellLayout, isSingleRatingLayout, type CellLayout } from './layout';
-import { type DifferenceTest, differenceTest } from '../stats/differenceTest';
+import { cellLayout, isSingleRatingLayout, type CellLayout } from './cellIndex';
+import { type DifferenceTest, differenceTest } from '../stats/shareDifference';
 import { logitInterval } from '../stats/logitInterval';
 import { type Interval, wilsonInterval } from '../stats/wilsonInterval';
 import { type AcceptanceQuery, type ResolvedDimension, type ResolvedQuery, resolveQuery } from './query';

@@ -1,6 +1,7 @@
 import type { SurveyData } from '../survey/dataset';
 import { fitWeightedLogisticGrouped, predictInterval, type WeightedLogisticFit } from '../stats/logisticRegression';
-import { DEFAULT_CONF_LEVEL, QueryError } from './query';
+import { DEFAULT_CONF_LEVEL } from './conventions';
+import { QueryError } from './query';
 
 /**
  * Modelled acceptance: the share of positive ratings predicted for an audience whose own cell is

@@ -1,10 +1,10 @@
 import type { Label } from '../survey/codebook';
 import type { ItemColumn, SurveyData } from '../survey/dataset';
 import { findCell } from './acceptance';
-import { adjustForMultipleTests, COMPARISON_ALPHA, compareSides, type ComparisonDifference, type ComparisonSide, sideOf } from './comparisonRow';
+import { adjustForMultipleTests, compareSides, type ComparisonDifference, type ComparisonSide, sideOf } from './comparisonRow';
 import { positiveLabels } from './itemAnswers';
 import { memoAcceptance } from './memo';
-import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from './query';
+import { ALPHA, DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from './conventions';
 
 /**
  * The benchmark: one dataset's acceptance rates beside another's (an upload beside a reference
@@ -34,8 +34,6 @@ import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from './query';
  * minimum base on both sides. Rows under it have no test (comparisonRow.ts).
  * lib/analysis/fixtures/benchmark.R produces the expected values the tests compare with.
  */
-
-export const BENCHMARK_ALPHA = COMPARISON_ALPHA;
 
 export interface BenchmarkQuery {
   /** An attribute both datasets have: one row per item and shared level. */
@@ -359,7 +357,7 @@ export function benchmark(upload: SurveyData, reference: SurveyData, query: Benc
       rows.splice(0, rows.length, ...rows.filter((row) => row.group?.code !== level.code));
     }
 
-  adjustForMultipleTests(rows, BENCHMARK_ALPHA);
+  adjustForMultipleTests(rows, ALPHA);
 
   return {
     uploadId: upload.codebook.id,
@@ -374,6 +372,6 @@ export function benchmark(upload: SurveyData, reference: SurveyData, query: Benc
     sharedFamilies,
     minBase,
     confLevel,
-    alpha: BENCHMARK_ALPHA,
+    alpha: ALPHA,
   };
 }

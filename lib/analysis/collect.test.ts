@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectPooled } from './collectPooled';
 import { collectSingleRating } from './collectSingleRating';
-import { cellLayout, isSingleRatingLayout } from './layout';
+import { cellLayout, isSingleRatingLayout } from './cellIndex';
 import { resolveQuery } from './query';
 import { acceptance, acceptanceCube } from './acceptance';
 import { loadReferenceDataset } from '../storage/referenceDatasets';

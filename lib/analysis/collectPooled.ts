@@ -1,6 +1,6 @@
 import type { SurveyData } from '../survey/dataset';
 import { accumulators, addRespondent, type CollectedSums } from './accumulators';
-import { combinationOf, type CellLayout } from './layout';
+import { combinationOf, type CellLayout } from './cellIndex';
 import type { ResolvedQuery } from './query';
 
 /**

@@ -1,6 +1,6 @@
 import type { CodeArray, SurveyData } from '../survey/dataset';
 import { accumulators, addRespondent, type Accumulators, type CollectedSums } from './accumulators';
-import { combinationOf, type CellLayout } from './layout';
+import { combinationOf, type CellLayout } from './cellIndex';
 import type { ResolvedQuery } from './query';
 
 // Interleaved sums per cell: respondents, with positive weight, Σw, Σwy, Σw², Σw²y.

@@ -1,9 +1,9 @@
 import { benjaminiHochberg } from '../stats/benjaminiHochberg';
-import { differenceTest } from '../stats/differenceTest';
+import { differenceTest } from '../stats/shareDifference';
 import { criticalValue } from '../stats/distributions';
 import type { Interval } from '../stats/wilsonInterval';
 import type { AcceptanceCell } from './acceptance';
-import { DEFAULT_CONF_LEVEL } from './query';
+import { ALPHA, DEFAULT_CONF_LEVEL } from './conventions';
 
 /**
  * One row of a comparison of two independent samples, item by item: two datasets (the benchmark,
@@ -16,8 +16,6 @@ import { DEFAULT_CONF_LEVEL } from './query';
  * difference, no p-value, no mark) and stays out of the Benjamini-Hochberg family. Its plain
  * difference of shares (`gap`) is still given, for the page to show greyed with the reason.
  */
-
-export const COMPARISON_ALPHA = 0.05;
 
 export interface ComparisonSide {
   share: number | null;
@@ -97,7 +95,7 @@ export function compareSides(a: ComparisonSide, b: ComparisonSide, df: number, c
 }
 
 /** Benjamini-Hochberg over the rows that have a test (p.adjust(p, "BH")); marks those under `alpha`. */
-export function adjustForMultipleTests(rows: { difference: ComparisonDifference | null }[], alpha = COMPARISON_ALPHA): void {
+export function adjustForMultipleTests(rows: { difference: ComparisonDifference | null }[], alpha = ALPHA): void {
   const tested = rows.filter((row) => row.difference !== null);
   const adjusted = benjaminiHochberg(tested.map((row) => row.difference!.pValue));
   tested.forEach((row, i) => {

@@ -2,9 +2,9 @@ import type { Label } from '../survey/codebook';
 import type { Level, SurveyData } from '../survey/dataset';
 import { findCell } from './acceptance';
 import { DEFAULT_POOLED_FAMILIES } from './benchmark';
-import { adjustForMultipleTests, COMPARISON_ALPHA, compareSides, type ComparedSides, type ComparisonSide, sideOf } from './comparisonRow';
+import { adjustForMultipleTests, compareSides, type ComparedSides, type ComparisonSide, sideOf } from './comparisonRow';
 import { memoAcceptance } from './memo';
-import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from './query';
+import { ALPHA, DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from './conventions';
 
 /**
  * Two levels of one attribute of one dataset compared item by item: study P's 2018 wave against
@@ -145,7 +145,7 @@ export function compareLevels(data: SurveyData, query: LevelComparisonQuery): Le
       const reasons = [notRated(row.a, a), notRated(row.b, b)].filter((r): r is Label => r !== null);
       return { key: row.key, label: row.label, reason: { en: reasons.map((r) => r.en).join('; '), nl: reasons.map((r) => r.nl).join('; ') } };
     });
-  adjustForMultipleTests(rows, COMPARISON_ALPHA);
+  adjustForMultipleTests(rows, ALPHA);
 
   return {
     datasetId: data.codebook.id,
@@ -160,6 +160,6 @@ export function compareLevels(data: SurveyData, query: LevelComparisonQuery): Le
     families,
     minBase,
     confLevel,
-    alpha: COMPARISON_ALPHA,
+    alpha: ALPHA,
   };
 }

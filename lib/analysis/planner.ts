@@ -1,14 +1,13 @@
 import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
-import { classifyTier, negativeCodes } from '../findings/evaluate';
-import type { Tier } from '../findings/claims';
+import { answerSides, classifyTier, type Tier } from './tiers';
 import { findCell, type AcceptanceCell } from './acceptance';
 import { modelFit, modelledAcceptance, type ModelFit } from './acceptanceModel';
 import { memoAcceptance } from './memo';
 import { guidelines, type Guideline } from './plannerGuidelines';
 import { guidelineGaps, plannerFields, type PlannerFields } from './plannerSupport';
 import { creepyTactics, type TacticsAnswer } from './plannerTactics';
-import { DEFAULT_MIN_BASE } from './query';
+import { DEFAULT_MIN_BASE } from './conventions';
 import { withoutInference } from './smallBase';
 
 export type { Guideline, GuidelineFigure, PlannerFigure } from './plannerGuidelines';
@@ -124,9 +123,7 @@ const asFilter = (selection: Record<string, string>) => Object.fromEntries(Objec
 /** The positive codes of an item and the codes on the other side of its scale (classifyTier's not-OK). */
 function sidesOf(data: SurveyData, itemId: string) {
   const column = data.items.get(itemId)!;
-  const codes = column.codes.map((c) => c.code);
-  const positive = codes.filter((_, i) => column.positive[i]);
-  return { column, positive, negative: negativeCodes(codes, positive) };
+  return { column, ...answerSides(column) };
 }
 
 /** The family's positive and negative answer labels, when every item has the same ones. */

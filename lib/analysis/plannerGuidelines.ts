@@ -1,9 +1,9 @@
 import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
-import { negativeCodes } from '../findings/evaluate';
+import { answerSides } from './tiers';
 import type { AcceptanceQuery } from './query';
 import { memoAcceptance } from './memo';
-import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './views';
+import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './namedAnalyses';
 
 /**
  * The source article's five guidelines ("Vijf tips", Marketingfacts, on the Google/Ipsos study),
@@ -128,9 +128,7 @@ function bondLabel(data: SurveyData): Label {
 function worstDataType(data: SurveyData, audience: Record<string, string>, minBase: number) {
   const items = data.codebook.items.filter((it) => it.family === DATA_TYPE_FAMILY);
   const notOk = (itemId: string, filter: Record<string, string>) => {
-    const column = data.items.get(itemId)!;
-    const codes = column.codes.map((c) => c.code);
-    return figure(data, { items: [itemId], filter: asFilter(filter), outcome: negativeCodes(codes, codes.filter((_, i) => column.positive[i])), minBase });
+    return figure(data, { items: [itemId], filter: asFilter(filter), outcome: answerSides(data.items.get(itemId)!).negative, minBase });
   };
   const ranked = items.map((it) => ({ label: it.label, audience: notOk(it.id, audience), whole: notOk(it.id, {}) }));
   const rankedBy = ranked.some((r) => r.audience.smallBase) ? 'whole' : 'audience';

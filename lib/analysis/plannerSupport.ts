@@ -1,7 +1,7 @@
 import type { CodeLabel, Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
-import { negativeCodes } from '../findings/evaluate';
-import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './views';
+import { answerSides } from './tiers';
+import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './namedAnalyses';
 
 /**
  * What the planner offers on a dataset: the audience fields (every attribute, scale attributes by
@@ -78,12 +78,10 @@ const MOMENT_NEEDS: Record<string, Label> = {
   industry: { en: 'scenarios in banking and in clothing', nl: 'scenario’s bij bankieren en bij kleding' },
 };
 
-/** Whether an item's answer scale has a not-OK side (negativeCodes): the "avoid" tier needs one. */
+/** Whether an item's answer scale has a not-OK side (tiers.ts): the "avoid" tier needs one. */
 export function hasNotOkSide(data: SurveyData, itemId: string): boolean {
   const column = data.items.get(itemId);
-  if (!column) return false;
-  const codes = column.codes.map((c) => c.code);
-  return negativeCodes(codes, codes.filter((_, i) => column.positive[i])).length > 0;
+  return column ? answerSides(column).negative.length > 0 : false;
 }
 
 /**

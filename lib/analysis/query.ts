@@ -1,3 +1,4 @@
+import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from './conventions';
 import type { Label } from '../survey/codebook';
 import { type AttributeColumn, type ItemColumn, itemColumn, type Level, type SurveyData } from '../survey/dataset';
 
@@ -25,8 +26,6 @@ export interface AcceptanceQuery {
   confLevel?: number;
 }
 
-export const DEFAULT_MIN_BASE = 30;
-export const DEFAULT_CONF_LEVEL = 0.95;
 
 export type DimensionKind = 'attribute' | 'item' | 'itemDimension';
 

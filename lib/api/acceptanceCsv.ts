@@ -1,6 +1,6 @@
 import type { AcceptanceCell, AcceptanceTable } from '../analysis/acceptance';
 import { withoutInference } from '../analysis/smallBase';
-import { csvOptionsFor, toCsv, type CsvValue } from '../explore/csv';
+import { csvOptionsFor, toCsv, type CsvValue } from '../csv/writer';
 
 /**
  * An acceptance table as CSV (the API's format=csv): one row for the whole base ("overall"),

@@ -3,6 +3,7 @@ import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_HEADER_CHARS } from '../ingest/types';
 import { REFERENCE_DATASETS } from '../storage/referenceDatasets';
 import { ApiError } from './errors';
 import { quoted } from '../survey/quoteValue';
+import { UUID_PATTERN } from '../storage/ids';
 
 /**
  * The HTTP API's inputs, each described by a zod schema with limits (lengths, counts, allowed
@@ -14,7 +15,6 @@ import { quoted } from '../survey/quoteValue';
 /** Longest query string value any parameter takes: longer is refused before it is split or matched. */
 export const MAX_PARAM_CHARS = 4000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE_IDS: readonly string[] = REFERENCE_DATASETS.map((d) => d.id);
 
 // A value as an error message shows it: at most 80 characters, control characters named.
@@ -26,7 +26,7 @@ export const bad = (message: string) => new ApiError(400, 'BadParameter', messag
 export const datasetIdSchema = z
   .string()
   .max(64)
-  .refine((id) => REFERENCE_IDS.includes(id) || UUID.test(id));
+  .refine((id) => REFERENCE_IDS.includes(id) || UUID_PATTERN.test(id));
 
 /** The id, or a 400 BadId in the API's error shape (the same code the registry uses). */
 export function parseDatasetId(id: unknown): string {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Papa from 'papaparse';
 import type { Codebook } from '../survey/codebook';
-import { readCodebookFile } from '../storage/referenceDatasets';
+import { dataFile, readCodebookFile } from '../storage/referenceDatasets';
 
 /**
  * The two study styles' templates: the codebook shipped in data/ and a CSV made of the reference
@@ -13,7 +12,6 @@ export const TEMPLATE_STUDIES = ['study-g', 'study-p'] as const;
 export type TemplateStudy = (typeof TEMPLATE_STUDIES)[number];
 
 const EXAMPLE_ROWS = 3;
-const dataFile = (name: string) => path.join(process.cwd(), 'data', name);
 const heads = new Map<TemplateStudy, string[][]>();
 
 /** The header and the first rows of a reference CSV, read once. */

@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_BASE, minBaseParam } from '../analysis/conventions';
 import { comparableAttributes } from '../analysis/levelComparison';
 import { firstParam, type SearchParamValue } from '../http/searchParams';
 import type { SurveyData } from '../survey/dataset';
@@ -36,8 +37,6 @@ export interface CompareChoice {
 export type CompareParams = Record<string, SearchParamValue>;
 
 export const DEFAULT_COMPARE_DATASET = 'study-p';
-export const COMPARE_DEFAULT_MIN_BASE = 30;
-const MAX_MIN_BASE = 100_000;
 /** The family parameter's value for every item (absent means the same). */
 export const ALL_FAMILIES = 'all';
 
@@ -67,11 +66,7 @@ export function defaultOther(dataset: string, data: SurveyData, listings: Compar
   return uploads[uploads.length - 1]?.id ?? others[0]?.id ?? '';
 }
 
-function minBaseFrom(value: SearchParamValue): number {
-  const raw = firstParam(value);
-  const n = Number(raw);
-  return raw !== undefined && raw !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_MIN_BASE ? n : COMPARE_DEFAULT_MIN_BASE;
-}
+const minBaseFrom = (value: SearchParamValue): number => minBaseParam(firstParam(value));
 
 /**
  * The whole choice for a dataset already loaded. Levels: the asked attribute if it has two levels,
@@ -117,7 +112,7 @@ export function choiceQuery(choice: CompareChoice): string {
     ['mode', choice.mode],
     ...(choice.mode === 'levels' ? ([['by', choice.by], ['a', choice.a], ['b', choice.b]] as [string, string][]) : ([['with', choice.with]] as [string, string][])),
     ...(choice.family ? ([['family', choice.family]] as [string, string][]) : []),
-    ...(choice.minBase !== COMPARE_DEFAULT_MIN_BASE ? ([['minBase', String(choice.minBase)]] as [string, string][]) : []),
+    ...(choice.minBase !== DEFAULT_MIN_BASE ? ([['minBase', String(choice.minBase)]] as [string, string][]) : []),
   ];
   return new URLSearchParams(entries).toString();
 }

@@ -1,16 +1,15 @@
+import { ALPHA } from '../analysis/conventions';
 import type { AcceptanceCell, AcceptanceTable } from '../analysis/acceptance';
 import { withoutInference } from '../analysis/smallBase';
+import type { Tier } from '../analysis/tiers';
 import type { Label } from '../survey/codebook';
 
 /**
  * The explorer's charts as plain, serialisable data: what the server computes and the browser draws.
  * One chart = rows (the category axis) x series (the crossing dimension, or one series "").
  */
-export type Tier = 'ok' | 'grey' | 'nogo';
-export type Mark = 'up' | 'down' | null;
 
-/** Significance level of the marks, after Benjamini-Hochberg over the cells of a chart. */
-export const MARK_ALPHA = 0.05;
+export type Mark = 'up' | 'down' | null;
 
 export interface CellView {
   row: string;
@@ -72,7 +71,7 @@ export interface BarChartData {
 
 export function markOf(cell: Pick<AcceptanceCell, 'vsRest' | 'smallBase'>): Mark {
   const test = cell.vsRest;
-  if (!test || cell.smallBase || test.pAdjusted === null || !(test.pAdjusted < MARK_ALPHA)) return null;
+  if (!test || cell.smallBase || test.pAdjusted === null || !(test.pAdjusted < ALPHA)) return null;
   return test.diff > 0 ? 'up' : test.diff < 0 ? 'down' : null;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptance } from '../analysis/acceptance';
-import { classifyTier } from '../findings/evaluate';
+import { classifyTier } from '../analysis/tiers';
 import { loadReferenceDataset } from '../storage/referenceDatasets';
 import { barChartData, cellView } from './model';
 

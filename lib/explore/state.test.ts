@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../survey/codebook';
 import { datasetCatalog, uploadCatalog } from './catalog';
-import { clearFilters, DEFAULT_MIN_BASE, filterParam, parseExploreState, serialiseExploreState, switchBy, switchDataset, switchView, toggleFilter } from './state';
+import { DEFAULT_MIN_BASE } from '../analysis/conventions';
+import { clearFilters, filterParam, parseExploreState, serialiseExploreState, switchBy, switchDataset, switchView, toggleFilter } from './state';
 
 const label = (en: string) => ({ en, nl: `${en} (nl)` });
 const codebookG = {

@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_BASE, minBaseParam } from '../analysis/conventions';
 import type { Locale } from '../survey/codebook';
 import { crossOptions, dimOptions, type DatasetCatalog, isGenericView, VIEW_IDS, type ViewId } from './catalog';
 
@@ -29,8 +30,6 @@ export interface ExploreState {
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
-export const DEFAULT_MIN_BASE = 30;
-export const MAX_MIN_BASE = 100_000;
 const RESERVED = new Set(['dataset', 'view', 'dim', 'family', 'by', 'cross', 'minBase', 'lang']);
 
 /** The URL parameter that carries an attribute's filter. */
@@ -70,8 +69,7 @@ export function parseExploreState(params: SearchParamsInput, catalogs: DatasetCa
   const crossParam = getOne(params, 'cross') ?? '';
   const cross = crossOptions(catalog, view, dim, by).includes(crossParam) ? crossParam : '';
 
-  const minBaseParam = Number(getOne(params, 'minBase'));
-  const minBase = getOne(params, 'minBase') !== undefined && Number.isInteger(minBaseParam) && minBaseParam >= 0 && minBaseParam <= MAX_MIN_BASE ? minBaseParam : DEFAULT_MIN_BASE;
+  const minBase = minBaseParam(getOne(params, 'minBase'));
 
   const filter: Record<string, string[]> = {};
   for (const attribute of catalog.attributes) {

@@ -2,7 +2,8 @@ import type { SurveyData } from '../survey/dataset';
 import { findingsForDataset, type DatasetFindings } from './applicability';
 import type { ClaimResult, FindingsRegistry } from './claims';
 import { reproduceAll } from './reproduce';
-import { loadFindingsRegistry, loadReferenceDataset } from '../storage/referenceDatasets';
+import { loadFindingsRegistry } from './registry';
+import { loadReferenceDataset } from '../storage/referenceDatasets';
 
 let cached: { registry: FindingsRegistry; results: ClaimResult[] } | null = null;
 

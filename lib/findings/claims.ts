@@ -1,3 +1,4 @@
+import type { Tier } from '../analysis/tiers';
 import type { Label } from '../survey/codebook';
 
 /**
@@ -6,8 +7,6 @@ import type { Label } from '../survey/codebook';
  * when it holds and the difference is significant at 5% (two-sided).
  */
 export type Provenance = 'seed' | 'seed+coverage' | 'coverage' | 'seed+ipsos' | 'assumption';
-
-export type Tier = 'ok' | 'grey' | 'nogo';
 
 interface MetricBase {
   /** Items whose ratings are pooled (or, for tiers, each checked on its own). */

@@ -1,12 +1,11 @@
+import { ALPHA } from '../analysis/conventions';
 import { acceptance, findCell, rankedCells, type AcceptanceCell } from '../analysis/acceptance';
 import type { AcceptanceQuery } from '../analysis/query';
 import { formatPercent } from '../i18n/messages';
 import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
-import type { Claim, ClaimCheck, ClaimResult, Tier } from './claims';
-
-/** Significance level of an ordering claim: two-sided, one planned comparison per adjacent pair. */
-export const ALPHA = 0.05;
+import { answerSides, classifyTier, type Tier } from '../analysis/tiers';
+import type { Claim, ClaimCheck, ClaimResult } from './claims';
 
 const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
 
@@ -30,42 +29,13 @@ export function roundsTo(share: number, publishedPercent: number): boolean {
   return Math.floor(100 * share + 0.5) === publishedPercent;
 }
 
-/**
- * The tier of a data type from its answers: "ok" when the Wilson lower bound of the OK share is
- * above 50%, "nogo" when that of the not-OK share is, "grey" (consumers differ) otherwise. An item
- * whose scale has no not-OK side (see negativeCodes) can only be "ok" or "grey".
- */
-export function classifyTier(okShare: Pick<AcceptanceCell, 'ci'>, notOkShare: Pick<AcceptanceCell, 'ci'> | null): Tier {
-  if (okShare.ci && okShare.ci.lower > 0.5) return 'ok';
-  if (notOkShare?.ci && notOkShare.ci.lower > 0.5) return 'nogo';
-  return 'grey';
-}
-
-/**
- * The not-OK side of an answer scale, for classifyTier on any scale: the answers at the other end
- * from the positive ones, as many as there are positive answers (never one of them). OK / depends /
- * not OK with OK positive gives "not OK" (the last code, as tierOf reads study G); a 5-point scale
- * with the top two boxes positive gives the bottom two, whichever end the scale starts at; yes/no
- * gives no. Positive answers that do not sit at one end (the middle, or both ends) leave no
- * not-OK side: an empty list.
- */
-export function negativeCodes(codes: readonly string[], positive: readonly string[]): string[] {
-  const k = positive.length;
-  if (k === 0 || k >= codes.length) return [];
-  const atStart = codes.slice(0, k).every((c) => positive.includes(c));
-  const atEnd = codes.slice(codes.length - k).every((c) => positive.includes(c));
-  if (atStart === atEnd) return [];
-  const m = Math.min(k, codes.length - k);
-  return atStart ? codes.slice(codes.length - m) : codes.slice(0, m);
-}
-
-/** OK answers are the items' positive codes; not-OK the last code of their scale (the ok3 scale's "3"). */
+/** OK answers are the items' positive codes; not-OK the other side of their scale (tiers.ts). */
 function tierOf(data: SurveyData, item: string, filter?: Record<string, string[]>) {
   const column = data.items.get(item);
   if (!column) throw new RangeError(`unknown item "${item}"`);
-  const notOkCode = column.codes[column.codes.length - 1].code;
+  const { negative } = answerSides(column);
   const ok = acceptance(data, { items: [item], filter }).overall;
-  const notOk = acceptance(data, { items: [item], filter, outcome: [notOkCode] }).overall;
+  const notOk = negative.length ? acceptance(data, { items: [item], filter, outcome: negative }).overall : null;
   return { tier: classifyTier(ok, notOk), ok, notOk };
 }
 
@@ -126,8 +96,8 @@ export function evaluateClaim(claim: Claim, data: SurveyData): ClaimResult {
           const { tier, ok, notOk } = tierOf(data, item, m.filter);
           const name = levelLabel(data, 'item', item);
           result.checks.push({
-            ...cellCheck(`${item}: OK ${pct(ok.share ?? 0)}, not OK ${pct(notOk.share ?? 0)} -> ${tier}`, tier === m.expected, ok),
-            text: w((l) => `${name[l]}: ${l === 'nl' ? 'oké' : 'OK'} ${formatPercent(ok.share ?? 0, l)}, ${l === 'nl' ? 'niet oké' : 'not OK'} ${formatPercent(notOk.share ?? 0, l)}: ${TIER_WORDS[tier][l]}`),
+            ...cellCheck(`${item}: OK ${pct(ok.share ?? 0)}, not OK ${pct(notOk?.share ?? 0)} -> ${tier}`, tier === m.expected, ok),
+            text: w((l) => `${name[l]}: ${l === 'nl' ? 'oké' : 'OK'} ${formatPercent(ok.share ?? 0, l)}, ${l === 'nl' ? 'niet oké' : 'not OK'} ${formatPercent(notOk?.share ?? 0, l)}: ${TIER_WORDS[tier][l]}`),
           });
         }
         const held = result.checks.filter((c) => c.ok).length;

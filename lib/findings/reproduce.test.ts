@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim, roundsTo } from './evaluate';
 import { reproduceAll } from './reproduce';
 import type { Claim } from './claims';
-import { loadFindingsRegistry, loadReferenceDataset } from '../storage/referenceDatasets';
+import { loadFindingsRegistry } from './registry';
+import { loadReferenceDataset } from '../storage/referenceDatasets';
 
 const registry = loadFindingsRegistry();
 

@@ -86,6 +86,28 @@ export function formatNumber(value: number, locale: Locale, digits = 0): string 
   return numberFormat(locale, 'decimal', digits).format(value);
 }
 
+/** A difference of shares as signed points: "+19.0", "−3.2"; no sign on one that rounds to 0.0. */
+export function signedPoints(diff: number, locale: Locale, digits = 1): string {
+  const text = formatNumber(Math.abs(100 * diff), locale, digits);
+  const rounded = Number((100 * diff).toFixed(digits));
+  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${text}`;
+}
+
+/** The same with its unit, the one way every page writes a difference: "+5.2 pp", Dutch "+5,2 %-punt". */
+export function formatPoints(diff: number, locale: Locale, digits = 1): string {
+  return `${signedPoints(diff, locale, digits)} ${locale === 'nl' ? '%-punt' : 'pp'}`;
+}
+
+/** A p-value as people read it: "< 0.001", "0.034" (Dutch "0,034"). */
+export function formatP(p: number, locale: Locale): string {
+  return p < 0.001 ? `< ${formatNumber(0.001, locale, 3)}` : formatNumber(p, locale, 3);
+}
+
+/** A p-value as a statement: "p < 0.001", "p = 0.034". */
+export function pStatement(p: number, locale: Locale): string {
+  return p < 0.001 ? `p ${formatP(p, locale)}` : `p = ${formatP(p, locale)}`;
+}
+
 /**
  * Builds the number formats a page's redraw uses, ahead of time. The first Intl.NumberFormat of a
  * browser tab also loads the locale data (tens of milliseconds); a page rendered on the server has

@@ -1,4 +1,4 @@
-import { toCsv, type CsvValue } from '../explore/csv';
+import { toCsv, type CsvValue } from '../csv/writer';
 import type { Label, Locale } from '../survey/codebook';
 import { shownValue } from '../survey/quoteValue';
 import { delimiterName } from './delimiter';
@@ -13,7 +13,7 @@ import type { ValidationReport } from './types';
  * page shows the first 100 problems; this has every problem the validator kept (at most 100 per
  * code, problems.ts), and the counts of all.
  *
- * It reuses the explorer's CSV writer (lib/explore/csv.ts): byte-order mark for Excel, RFC 4180
+ * It reuses the product's CSV writer (lib/csv/writer.ts): byte-order mark for Excel, RFC 4180
  * quoting, and formula neutralising, which matters here because messages quote the uploaded
  * file's own cells and headers ("=HYPERLINK(...)" must not run when the report is opened).
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySums, subtractSums, sumsOf, type CellSums } from './cellSums';
 import { groupVsRest } from './groupVsRest';
-import type { DifferenceTest } from './differenceTest';
+import type { DifferenceTest } from './shareDifference';
 import { bondCells, edgeCells } from './fixtures/loadFixtures';
 
 // R values: Rscript oracle.R fixtures/spec_*.json, field vs_rest = svyttest(y ~ in_group, des)

@@ -16,7 +16,7 @@
  *   (R: svyttest(y ~ g, svydesign(ids=~1, weights=~w, data=data.frame(y=c(1,1,0,0,1,0), w=c(1,2,1,1,1,2), g=c(1,1,1,0,0,0)))))
  */
 import type { CellSums } from './cellSums';
-import { differenceTest, type DifferenceTest } from './differenceTest';
+import { differenceTest, type DifferenceTest } from './shareDifference';
 import { proportionVariance } from './proportionStandardError';
 import { weightedProportion } from './weightedProportion';
 

@@ -6,6 +6,6 @@ export { proportionStandardError, proportionVariance } from './proportionStandar
 export { clusterVariance } from './clusterVariance';
 export { wilsonInterval, type Interval } from './wilsonInterval';
 export { logitInterval } from './logitInterval';
-export { differenceTest, type DifferenceTest } from './differenceTest';
+export { differenceTest, type DifferenceTest } from './shareDifference';
 export { groupVsRest } from './groupVsRest';
 export { benjaminiHochberg } from './benjaminiHochberg';

@@ -37,7 +37,7 @@
  */
 import { criticalValue } from './distributions';
 import { choleskyFactor, choleskyInverse, choleskySolve, multiply, quadraticForm, RankDeficiencyError } from './linearAlgebra';
-import { checkConfLevel } from './validate';
+import { checkConfLevel } from './argumentChecks';
 
 export interface WeightedLogisticInput {
   /** Row-major n x p design matrix; the first column is the intercept (all ones). */

@@ -13,7 +13,7 @@
  * Example: logitInterval(0.3, 0.05, 99) -> { lower: 0.21086314008929316, upper: 0.4073659301484729 }
  */
 import { criticalValue } from './distributions';
-import { checkConfLevel, checkShare } from './validate';
+import { checkConfLevel, checkShare } from './argumentChecks';
 import type { Interval } from './wilsonInterval';
 
 export function logitInterval(p: number, se: number, df: number, confLevel = 0.95): Interval | null {

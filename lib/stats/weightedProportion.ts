@@ -8,7 +8,7 @@
  * Example: weightedProportion(sumsOf([1, 0, 1], [2, 1, 0.5])) -> 0.7142857142857143
  */
 import type { CellSums } from './cellSums';
-import { checkBase } from './validate';
+import { checkBase } from './argumentChecks';
 
 export function weightedProportion(s: CellSums): number {
   checkBase('weightedProportion', s);

@@ -12,7 +12,7 @@
  * Example: wilsonInterval(0.5, 100) -> { lower: 0.4038315303659956, upper: 0.5961684696340044 }
  */
 import { criticalValue } from './distributions';
-import { checkConfLevel, checkShare } from './validate';
+import { checkConfLevel, checkShare } from './argumentChecks';
 
 export interface Interval {
   lower: number;

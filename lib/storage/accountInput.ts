@@ -1,4 +1,5 @@
 import { AccountStoreError, AUDIT_ACTIONS, ROLES, type AuditAction, type NewAuditEntry, type NewUser, type Role } from './accountStore';
+import { isUuid } from './ids';
 
 /**
  * The account stores' input checks and the username key, shared by the SQLite and PostgreSQL
@@ -103,3 +104,16 @@ export function checkAuditPage(options: { limit?: number; before?: number } = {}
   if (before !== null && !Number.isSafeInteger(before)) throw bad('the audit page "before" must be an entry id');
   return { limit, before };
 }
+
+/**
+ * A value looked up (a username, a session token hash, a failure key): null when no row can hold it
+ * (not a string, or with a NUL, which neither store accepts), so both stores answer "none" alike
+ * without asking the database.
+ */
+export const lookupText = (value: unknown): string | null => (typeof value === 'string' && !value.includes('\0') ? value : null);
+
+/**
+ * A user id looked up: null unless it is a UUID, the only ids the stores make, in lower case as
+ * randomUUID writes them (PostgreSQL's uuid type compares without case, SQLite's text with it).
+ */
+export const lookupUserId = (value: unknown): string | null => (isUuid(value) ? value.toLowerCase() : null);

@@ -439,6 +439,26 @@ export function runAccountStoreContract(name: string, harness: AccountStoreHarne
         expect(await harness.storedSessions()).toBe(0);
         expect(await store.listAudit()).toEqual([]);
       });
+
+      it('looks up what no row can hold (a NUL, an id that is not a UUID) as nothing, alike on every backend', async () => {
+        const a = await store.createUser(user('a', 'admin'));
+        await store.createSession({ tokenHash: 't', userId: a.id, expiresAt: at('2030-01-01T00:00:00Z') });
+        const now = at('2029-01-01T00:00:00Z');
+        expect(await store.userByUsername('a\0')).toBeNull();
+        expect(await store.sessionUser('t\0', now)).toBeNull();
+        expect(await store.countLoginFailures('k\0', now)).toBe(0);
+        await store.deleteSession('t\0');
+        await store.clearLoginFailures('k\0');
+        for (const id of ['not-a-uuid', a.id.toUpperCase().replace(/-/g, ''), `${a.id}\0`, 42 as unknown as string]) {
+          expect(await store.userById(id)).toBeNull();
+          expect(await store.updateUser(id, { role: 'analyst' })).toBeNull();
+          expect(await store.deleteUser(id)).toBe(false);
+        }
+        expect(await refusal(store.createSession({ tokenHash: 'u', userId: 'not-a-uuid', expiresAt: at('2030-01-01T00:00:00Z') }))).toBe('BadInput');
+        expect((await store.sessionUser('t', now))?.id).toBe(a.id);
+        // A UUID in capitals is the same user on both backends.
+        expect((await store.userById(a.id.toUpperCase()))?.id).toBe(a.id);
+      });
     });
 
     describe('several instances and the dataset store on one database', () => {

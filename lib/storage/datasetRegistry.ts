@@ -5,6 +5,7 @@ import type { SurveyData } from '../survey/dataset';
 import { loadStoredSurvey, type DatasetStore, type DatasetSummary } from './datasetStore';
 import { loadReferenceDataset, REFERENCE_DATASETS } from './referenceDatasets';
 import { getDatasetStore } from './storeFromEnv';
+import { UUID_PATTERN } from './ids';
 
 /**
  * One place that knows every dataset: the read-only reference datasets shipped in data/ (synthetic,
@@ -38,11 +39,10 @@ export class DatasetLookupError extends Error {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE_IDS: readonly string[] = REFERENCE_DATASETS.map((d) => d.id);
 
 export const isReferenceId = (id: string): boolean => REFERENCE_IDS.includes(id);
-export const isValidDatasetId = (id: unknown): id is string => typeof id === 'string' && (isReferenceId(id) || UUID.test(id));
+export const isValidDatasetId = (id: unknown): id is string => typeof id === 'string' && (isReferenceId(id) || UUID_PATTERN.test(id));
 
 /** Throws DatasetLookupError('BadId') unless the id is a reference id or a UUID. */
 export function checkDatasetId(id: unknown): asserts id is string {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import {
   checkAuditEntry,
@@ -10,10 +11,13 @@ import {
   checkTime,
   checkTokenHash,
   checkUserChange,
+  lookupText,
+  lookupUserId,
   usernameKey,
 } from './accountInput';
+import { accountQueries } from './accountQueries';
 import { AccountStoreError, type AccountStore, type AuditAction, type AuditEntry, type NewAuditEntry, type NewUser, type Role, type User, type UserWithSecret } from './accountStore';
-import { preparePostgres, type PostgresStoreOptions } from './postgresDatasetStore';
+import { preparePostgres, type PostgresStoreOptions } from './postgresConnection';
 import { MigratedPool } from './postgresPool';
 
 /**
@@ -32,7 +36,6 @@ import { MigratedPool } from './postgresPool';
 
 /** Most connections by default: account operations are small and quick. */
 const DEFAULT_MAX_CONNECTIONS = 5;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface UserRow {
   id: string;
@@ -51,7 +54,6 @@ interface AuditRow {
   detail: string;
 }
 
-const USER_COLUMNS = 'id, username, role, created_at, password_hash';
 
 const userOf = (r: UserRow): User => ({ id: r.id, username: r.username, role: r.role, createdAt: r.created_at.toISOString() });
 const auditOf = (r: AuditRow): AuditEntry => ({
@@ -115,7 +117,7 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   countUsers(): Promise<number> {
-    return this.run(async (client) => Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM users')).rows[0].n));
+    return this.run((client) => count(client, q.countUsers()));
   }
 
   createUser(input: NewUser, options: { onlyIfNoUsers?: boolean } = {}): Promise<User> {
@@ -123,15 +125,9 @@ export class PostgresAccountStore implements AccountStore {
       () => checkNewUser(input),
       (user) =>
         this.transaction(Boolean(options.onlyIfNoUsers), async (client) => {
-          if (options.onlyIfNoUsers && (await client.query('SELECT 1 FROM users LIMIT 1')).rowCount) throw new AccountStoreError('NotFirstUser', 'a user exists already');
+          if (options.onlyIfNoUsers && (await count(client, q.countUsers())) > 0) throw new AccountStoreError('NotFirstUser', 'a user exists already');
           try {
-            const row = (
-              await client.query<UserRow>(
-                `INSERT INTO users (id, username, username_key, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,
-                [randomUUID(), user.username, usernameKey(user.username), user.role, user.passwordHash],
-              )
-            ).rows[0];
-            return userOf(row);
+            return userOf((await one<UserRow>(client, q.insertUser({ id: randomUUID(), username: user.username, usernameKey: usernameKey(user.username), role: user.role, passwordHash: user.passwordHash })))!);
           } catch (e) {
             if (sqlState(e) === UNIQUE_VIOLATION) throw new AccountStoreError('UsernameTaken', `the username "${user.username}" is taken`);
             throw e;
@@ -141,57 +137,53 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   userByUsername(username: string): Promise<UserWithSecret | null> {
-    if (typeof username !== 'string' || username.includes('\0')) return this.run(async () => null);
+    const name = lookupText(username);
+    if (name === null) return this.run(async () => null);
     return this.run(async (client) => {
-      const row = (await client.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username_key = $1`, [usernameKey(username)])).rows[0];
+      const row = await one<UserRow>(client, q.userByKey(usernameKey(name)));
       return row ? { ...userOf(row), passwordHash: row.password_hash } : null;
     });
   }
 
   userById(id: string): Promise<User | null> {
-    // Only a UUID can be stored (and anything else would be a type error in SQL).
-    if (typeof id !== 'string' || !UUID.test(id)) return this.run(async () => null);
+    const userId = lookupUserId(id);
+    if (userId === null) return this.run(async () => null);
     return this.run(async (client) => {
-      const row = (await client.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id])).rows[0];
+      const row = await one<UserRow>(client, q.userById(userId));
       return row ? userOf(row) : null;
     });
   }
 
   listUsers(): Promise<User[]> {
-    // COLLATE "C": code point order, as SQLite sorts, whatever the database's locale.
-    return this.run(async (client) => (await client.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY username_key COLLATE "C", username COLLATE "C", id`)).rows.map(userOf));
+    return this.run(async (client) => (await all<UserRow>(client, q.listUsers())).map(userOf));
   }
 
   updateUser(id: string, change: { role?: Role; passwordHash?: string }): Promise<User | null> {
     return this.checked(
       () => checkUserChange(change),
       (checked) => {
-        if (typeof id !== 'string' || !UUID.test(id)) return this.run(async () => null);
+        const userId = lookupUserId(id);
+        if (userId === null) return this.run(async () => null);
         return this.transaction(true, async (client) => {
-          const row = (await client.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id])).rows[0];
+          const row = await one<UserRow>(client, q.userById(userId));
           if (!row) return null;
           if (row.role === 'admin' && checked.role !== undefined && checked.role !== 'admin') await refuseIfLastAdmin(client, 'demote');
-          const updated = (
-            await client.query<UserRow>(`UPDATE users SET role = coalesce($2, role), password_hash = coalesce($3, password_hash) WHERE id = $1 RETURNING ${USER_COLUMNS}`, [
-              id,
-              checked.role ?? null,
-              checked.passwordHash ?? null,
-            ])
-          ).rows[0];
-          return userOf(updated);
+          return userOf((await one<UserRow>(client, q.updateUser(userId, checked.role ?? row.role, checked.passwordHash ?? row.password_hash)))!);
         });
       },
     );
   }
 
   deleteUser(id: string): Promise<boolean> {
-    if (typeof id !== 'string' || !UUID.test(id)) return this.run(async () => false);
+    const userId = lookupUserId(id);
+    if (userId === null) return this.run(async () => false);
     return this.transaction(true, async (client) => {
-      const row = (await client.query<{ role: Role }>('SELECT role FROM users WHERE id = $1', [id])).rows[0];
+      const row = await one<UserRow>(client, q.userById(userId));
       if (!row) return false;
       if (row.role === 'admin') await refuseIfLastAdmin(client, 'delete');
-      // The sessions go by the foreign key's ON DELETE CASCADE, in this statement.
-      await client.query('DELETE FROM users WHERE id = $1', [id]);
+      // Explicitly as well as by the foreign key's ON DELETE CASCADE, as the SQLite store does.
+      await exec(client, q.deleteSessionsOf(userId));
+      await exec(client, q.deleteUser(userId));
       return true;
     });
   }
@@ -201,13 +193,14 @@ export class PostgresAccountStore implements AccountStore {
       () => {
         const tokenHash = checkTokenHash(session?.tokenHash);
         const expiresAt = checkTime(session.expiresAt, 'the session expiry');
-        if (typeof session.userId !== 'string' || !UUID.test(session.userId)) throw new AccountStoreError('BadInput', 'no such user for the session');
-        return { tokenHash, expiresAt, userId: session.userId };
+        const userId = lookupUserId(session.userId);
+        if (userId === null) throw new AccountStoreError('BadInput', 'no such user for the session');
+        return { tokenHash, expiresAt, userId };
       },
       (s) =>
         this.run(async (client) => {
           try {
-            await client.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [s.tokenHash, s.userId, new Date(s.expiresAt)]);
+            await exec(client, q.insertSession(s.tokenHash, s.userId, new Date(s.expiresAt)));
           } catch (e) {
             if (sqlState(e) === FOREIGN_KEY_VIOLATION) throw new AccountStoreError('BadInput', 'no such user for the session');
             if (sqlState(e) === UNIQUE_VIOLATION) throw new AccountStoreError('BadInput', 'a session with this token hash exists');
@@ -221,14 +214,10 @@ export class PostgresAccountStore implements AccountStore {
     return this.checked(
       () => checkTime(now, 'now'),
       (at) => {
-        if (typeof tokenHash !== 'string' || tokenHash.includes('\0')) return this.run(async () => null);
+        const hash = lookupText(tokenHash);
+        if (hash === null) return this.run(async () => null);
         return this.run(async (client) => {
-          const row = (
-            await client.query<UserRow>('SELECT u.id, u.username, u.role, u.created_at, u.password_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2', [
-              tokenHash,
-              new Date(at),
-            ])
-          ).rows[0];
+          const row = await one<UserRow>(client, q.sessionUser(hash, new Date(at)));
           return row ? userOf(row) : null;
         });
       },
@@ -236,28 +225,29 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   deleteSession(tokenHash: string): Promise<void> {
-    if (typeof tokenHash !== 'string' || tokenHash.includes('\0')) return this.run(async () => undefined);
-    return this.run(async (client) => void (await client.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash])));
+    const hash = lookupText(tokenHash);
+    if (hash === null) return this.run(async () => undefined);
+    return this.run(async (client) => void (await exec(client, q.deleteSession(hash))));
   }
 
   deleteExpiredSessions(now: Date): Promise<number> {
     return this.checked(
       () => checkTime(now, 'now'),
-      (at) => this.run(async (client) => (await client.query('DELETE FROM sessions WHERE expires_at <= $1', [new Date(at)])).rowCount ?? 0),
+      (at) => this.run(async (client) => (await exec(client, q.deleteExpiredSessions(new Date(at)))).rowCount ?? 0),
     );
   }
 
   recordLoginFailure(key: string, at: Date): Promise<void> {
     return this.checked(
       () => [checkFailureKey(key), new Date(checkTime(at, 'the failure time'))] as const,
-      (params) => this.run(async (client) => void (await client.query('INSERT INTO login_failures (key, at) VALUES ($1, $2)', [...params]))),
+      ([failureKey, time]) => this.run(async (client) => void (await exec(client, q.insertLoginFailure(failureKey, time)))),
     );
   }
 
   deleteLoginFailuresBefore(before: Date): Promise<number> {
     return this.checked(
       () => checkTime(before, 'before'),
-      (until) => this.run(async (client) => (await client.query('DELETE FROM login_failures WHERE at < $1', [new Date(until)])).rowCount ?? 0),
+      (until) => this.run(async (client) => (await exec(client, q.deleteLoginFailuresBefore(new Date(until)))).rowCount ?? 0),
     );
   }
 
@@ -265,46 +255,31 @@ export class PostgresAccountStore implements AccountStore {
     return this.checked(
       () => checkTime(since, 'since'),
       (from) => {
-        if (typeof key !== 'string' || key.includes('\0')) return this.run(async () => 0);
-        return this.run(async (client) => Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM login_failures WHERE key = $1 AND at >= $2', [key, new Date(from)])).rows[0].n));
+        const failureKey = lookupText(key);
+        if (failureKey === null) return this.run(async () => 0);
+        return this.run((client) => count(client, q.countLoginFailures(failureKey, new Date(from))));
       },
     );
   }
 
   clearLoginFailures(key: string): Promise<void> {
-    if (typeof key !== 'string' || key.includes('\0')) return this.run(async () => undefined);
-    return this.run(async (client) => void (await client.query('DELETE FROM login_failures WHERE key = $1', [key])));
+    const failureKey = lookupText(key);
+    if (failureKey === null) return this.run(async () => undefined);
+    return this.run(async (client) => void (await exec(client, q.clearLoginFailures(failureKey))));
   }
 
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {
     return this.checked(
       () => checkAuditEntry(entry),
-      (row) =>
-        this.run(async (client) => {
-          const stored = (
-            await client.query<AuditRow>('INSERT INTO audit_log (actor, action, target, detail) VALUES ($1, $2, $3, $4) RETURNING id, at, actor, action, target, detail', [
-              row.actor,
-              row.action,
-              row.target,
-              row.detail,
-            ])
-          ).rows[0];
-          return auditOf(stored);
-        }),
+      // The server's clock stamps the entry (the column's default): one clock for every instance.
+      (row) => this.run(async (client) => auditOf((await one<AuditRow>(client, q.insertAudit(row)))!)),
     );
   }
 
   listAudit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]> {
     return this.checked(
       () => checkAuditPage(options),
-      (page) =>
-        this.run(async (client) => {
-          const rows =
-            page.before === null
-              ? await client.query<AuditRow>('SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT $1', [page.limit])
-              : await client.query<AuditRow>('SELECT id, at, actor, action, target, detail FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT $2', [page.before, page.limit]);
-          return rows.rows.map(auditOf);
-        }),
+      (page) => this.run(async (client) => (await all<AuditRow>(client, q.listAudit(page.limit, page.before))).map(auditOf)),
     );
   }
 
@@ -315,8 +290,8 @@ export class PostgresAccountStore implements AccountStore {
         this.run(async (client) => {
           // Two statements, each seeing what was committed before it: a concurrent insert of the
           // same name makes ours wait for its commit and do nothing; the SELECT then reads the winner.
-          await client.query('INSERT INTO shared_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [secretName, value]);
-          return (await client.query<{ value: string }>('SELECT value FROM shared_secrets WHERE name = $1', [secretName])).rows[0].value;
+          await exec(client, q.insertSecretIfNew(secretName, value));
+          return (await one<{ value: string }>(client, q.secret(secretName)))!.value;
         }),
     );
   }
@@ -329,9 +304,16 @@ export class PostgresAccountStore implements AccountStore {
 
 /** Inside a transaction holding the users lock. */
 async function refuseIfLastAdmin(client: pg.PoolClient, what: 'demote' | 'delete') {
-  const admins = Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM users WHERE role = 'admin'")).rows[0].n);
-  if (admins <= 1) throw new AccountStoreError('LastAdmin', `cannot ${what} the last admin`);
+  if ((await count(client, q.countAdmins())) <= 1) throw new AccountStoreError('LastAdmin', `cannot ${what} the last admin`);
 }
+
+/** The statements, compiled for PostgreSQL once (lib/storage/accountQueries.ts), and run with pg. */
+const q = accountQueries('postgres');
+const exec = (client: pg.PoolClient, query: CompiledQuery) => client.query(query.sql, query.parameters as unknown[]);
+const all = async <T extends pg.QueryResultRow>(client: pg.PoolClient, query: CompiledQuery): Promise<T[]> => (await client.query<T>(query.sql, query.parameters as unknown[])).rows;
+const one = async <T extends pg.QueryResultRow>(client: pg.PoolClient, query: CompiledQuery): Promise<T | undefined> => (await all<T>(client, query))[0];
+// count(*) is a bigint, which pg returns as text.
+const count = async (client: pg.PoolClient, query: CompiledQuery): Promise<number> => Number((await one<{ n: string }>(client, query))!.n);
 
 export function openPostgresAccountStore(options: PostgresStoreOptions): PostgresAccountStore {
   return new PostgresAccountStore(options);

@@ -3,7 +3,8 @@ import { runDatasetStoreContract, type StoreHarness } from './datasetStore.contr
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { newDatasetSummary } from './datasetStore';
-import { isPostgresUrl, migratePostgres, openPostgresDatasetStore } from './postgresDatasetStore';
+import { isPostgresUrl, migratePostgres } from './postgresConnection';
+import { openPostgresDatasetStore } from './postgresDatasetStore';
 import { encodeLine } from './postgresRowCodec';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import { closeDatasetStore, getDatasetStore, openStoreFromEnv } from './storeFromEnv';

@@ -19,10 +19,10 @@ import {
   type NewDataset,
   type StoredDataset,
 } from './datasetStore';
-import { POSTGRES_MIGRATIONS } from './postgresMigrations';
-import type { Migration } from './sqliteMigrations';
+import { preparePostgres, type PostgresStoreOptions } from './postgresConnection';
 import { MigratedPool } from './postgresPool';
 import { copyTextValue, decodeLine, encodeLine, fromCopyText } from './postgresRowCodec';
+import { UUID_PATTERN } from './ids';
 
 /**
  * The server-database store: PostgreSQL, shared by any number of app instances.
@@ -45,18 +45,8 @@ import { copyTextValue, decodeLine, encodeLine, fromCopyText } from './postgresR
  * runs the migrations (under an advisory lock, so instances starting together do not race).
  */
 
-export interface PostgresStoreOptions {
-  /** postgres://user:password@host:port/database (any libpq-style URL pg accepts). */
-  connectionString: string;
-  /** Most connections this store opens (default 10). */
-  maxConnections?: number;
-}
-
-/** Serialises migrations across every process using the database (pg_advisory_xact_lock key). */
-const MIGRATION_LOCK = 7_304_151_220_001;
 /** Target size of one COPY message. */
 const COPY_BATCH_BYTES = 256 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface DatasetRow {
   id: string;
@@ -83,42 +73,6 @@ const summaryOf = (r: DatasetRow): DatasetSummary => ({
   updatedAt: r.updated_at.toISOString(),
 });
 
-/**
- * Brings the database to the newest schema version; returns the version reached. `migrations`
- * exists for tests that build a database as an older program left it.
- */
-export async function migratePostgres(client: pg.ClientBase, migrations: readonly Migration[] = POSTGRES_MIGRATIONS): Promise<number> {
-  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
-  await client.query('BEGIN');
-  try {
-    // Held until COMMIT: a second instance starting now waits here, then finds nothing to do.
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const current = Number((await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version')).rows[0].v ?? 0);
-    if (current > latest) throw new Error(`the database is at schema version ${current}, newer than this program knows (${latest}); upgrade the program`);
-    for (const m of migrations) {
-      if (m.version <= current) continue;
-      await client.query(m.sql);
-      await client.query('INSERT INTO schema_version (version) VALUES ($1)', [m.version]);
-    }
-    await client.query('COMMIT');
-    return latest;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
-}
-
-/**
- * What every store on the database does before its first operation: checks the encoding, then
- * migrates (the dataset store and the account store share one schema and one schema_version).
- */
-export async function preparePostgres(client: pg.ClientBase): Promise<void> {
-  const encoding = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0].server_encoding;
-  if (encoding !== 'UTF8') throw new Error(`the PostgreSQL database's encoding is ${encoding}; this program needs UTF8 (CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)`);
-  await migratePostgres(client);
-}
-
 export class PostgresDatasetStore implements DatasetStore {
   private readonly pool: MigratedPool;
 
@@ -140,7 +94,7 @@ export class PostgresDatasetStore implements DatasetStore {
   }
 
   summary(id: string): Promise<DatasetSummary | null> {
-    if (!UUID.test(id)) return this.run(async () => null);
+    if (!UUID_PATTERN.test(id)) return this.run(async () => null);
     return this.run(async (client) => {
       const found = (await client.query<DatasetRow>(`SELECT ${SUMMARY_COLUMNS} FROM datasets WHERE id = $1`, [id])).rows[0];
       return found ? summaryOf(found) : null;
@@ -149,7 +103,7 @@ export class PostgresDatasetStore implements DatasetStore {
 
   get(id: string): Promise<StoredDataset | null> {
     // Only a UUID can be stored; anything else is simply not there (and must not reach SQL text below).
-    if (!UUID.test(id)) return this.run(async () => null);
+    if (!UUID_PATTERN.test(id)) return this.run(async () => null);
     return this.run(async (client) => {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
@@ -245,7 +199,7 @@ export class PostgresDatasetStore implements DatasetStore {
   }
 
   updateCodebook(id: string, codebook: Codebook, options: ChangeOptions = {}): Promise<DatasetSummary | null> {
-    if (!UUID.test(id)) return this.run(async () => null);
+    if (!UUID_PATTERN.test(id)) return this.run(async () => null);
     const facts = codebookFacts(codebook);
     return this.run(async (client) => {
       const updated = (
@@ -270,7 +224,7 @@ export class PostgresDatasetStore implements DatasetStore {
     } catch (e) {
       return Promise.reject(e);
     }
-    if (!UUID.test(id)) return this.run(async () => null);
+    if (!UUID_PATTERN.test(id)) return this.run(async () => null);
     return this.run(async (client) => {
       await client.query('BEGIN');
       try {
@@ -301,7 +255,7 @@ export class PostgresDatasetStore implements DatasetStore {
   }
 
   delete(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return this.run(async () => false);
+    if (!UUID_PATTERN.test(id)) return this.run(async () => false);
     // The rows go with the dataset (ON DELETE CASCADE), in the same statement's transaction.
     return this.run(async (client) => ((await client.query('DELETE FROM datasets WHERE id = $1', [id])).rowCount ?? 0) > 0);
   }
@@ -329,7 +283,6 @@ async function readRows(client: pg.PoolClient, id: string): Promise<string[][]> 
   return rows;
 }
 
-export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url.trim());
 
 export function openPostgresDatasetStore(options: PostgresStoreOptions): PostgresDatasetStore {
   return new PostgresDatasetStore(options);

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCodebook, type Codebook } from '../survey/codebook';
 import { loadSurveyFromCsv, type SurveyData } from '../survey/dataset';
-import type { FindingsRegistry } from '../findings/claims';
 
 /**
  * The reference datasets shipped in data/: synthetic respondents generated to match the published
@@ -15,8 +14,8 @@ export const REFERENCE_DATASETS = [
 
 export type ReferenceDatasetId = (typeof REFERENCE_DATASETS)[number]['id'];
 
-// Statically scoped to data/ so the bundler traces only that folder.
-const dataFile = (name: string) => path.join(process.cwd(), 'data', name);
+/** A file in data/ (statically scoped to that folder so the bundler traces only it). */
+export const dataFile = (name: string) => path.join(process.cwd(), 'data', name);
 const cache = new Map<string, SurveyData>();
 
 /** Reads and checks a codebook JSON file; throws with every problem listed. */
@@ -48,6 +47,3 @@ export function loadReferenceDataset(id: string): SurveyData {
   return data;
 }
 
-export function loadFindingsRegistry(): FindingsRegistry {
-  return JSON.parse(readFileSync(dataFile('findings.json'), 'utf8')) as FindingsRegistry;
-}

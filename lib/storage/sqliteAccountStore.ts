@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { CompiledQuery } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,10 +13,13 @@ import {
   checkTime,
   checkTokenHash,
   checkUserChange,
+  lookupText,
+  lookupUserId,
   usernameKey,
 } from './accountInput';
+import { accountQueries } from './accountQueries';
 import { AccountStoreError, type AccountStore, type AuditAction, type AuditEntry, type NewAuditEntry, type NewUser, type Role, type User, type UserWithSecret } from './accountStore';
-import { DATABASE_FILE, dataDirFromEnv, migrate } from './sqliteDatasetStore';
+import { DATABASE_FILE, dataDirFromEnv, migrate } from './sqliteConnection';
 import { MIGRATIONS } from './sqliteMigrations';
 
 /**
@@ -60,7 +64,8 @@ interface AuditRow {
   detail: string;
 }
 
-const USER_COLUMNS = 'id, username, role, created_at, password_hash';
+/** The statements, compiled for SQLite once (lib/storage/accountQueries.ts). */
+const q = accountQueries('sqlite');
 const latestVersion = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 const userOf = (r: UserRow): User => ({ id: r.id, username: r.username, role: r.role, createdAt: r.created_at });
@@ -77,6 +82,7 @@ export class SqliteAccountStore implements AccountStore {
   private readonly busyTimeoutMs: number;
   private migrated = false;
   private readonly running = new Set<Promise<unknown>>();
+  private readonly prepared = new Map<string, Database.Statement>();
   private closing = false;
   private closed: Promise<void> | null = null;
 
@@ -142,81 +148,107 @@ export class SqliteAccountStore implements AccountStore {
     return this.db.transaction(work).immediate();
   }
 
+  /** A compiled statement, prepared once per connection (the SQL text is the key). */
+  private statement(query: CompiledQuery): Database.Statement {
+    let prepared = this.prepared.get(query.sql);
+    if (!prepared) {
+      prepared = this.db.prepare(query.sql);
+      this.prepared.set(query.sql, prepared);
+    }
+    return prepared;
+  }
+
+  private one<T>(query: CompiledQuery): T | undefined {
+    return this.statement(query).get(...query.parameters) as T | undefined;
+  }
+
+  private all<T>(query: CompiledQuery): T[] {
+    return this.statement(query).all(...query.parameters) as T[];
+  }
+
+  private exec(query: CompiledQuery): Database.RunResult {
+    return this.statement(query).run(...query.parameters);
+  }
+
+  private count(query: CompiledQuery): number {
+    return Number(this.one<{ n: number }>(query)!.n);
+  }
+
   countUsers(): Promise<number> {
-    return this.run(() => (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n);
+    return this.run(() => this.count(q.countUsers()));
   }
 
   createUser(input: NewUser, options: { onlyIfNoUsers?: boolean } = {}): Promise<User> {
     return this.checked(
       () => checkNewUser(input),
-      (user) => {
-        const created: User = { id: randomUUID(), username: user.username, role: user.role, createdAt: new Date().toISOString() };
-        return this.run(() =>
+      (user) =>
+        this.run(() =>
           this.writeTransaction(() => {
-            if (options.onlyIfNoUsers && (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n > 0)
-              throw new AccountStoreError('NotFirstUser', 'a user exists already');
+            if (options.onlyIfNoUsers && this.count(q.countUsers()) > 0) throw new AccountStoreError('NotFirstUser', 'a user exists already');
             try {
-              this.db
-                .prepare('INSERT INTO users (id, username, username_key, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-                .run(created.id, created.username, usernameKey(created.username), created.role, user.passwordHash, created.createdAt);
+              const row = { id: randomUUID(), username: user.username, usernameKey: usernameKey(user.username), role: user.role, passwordHash: user.passwordHash, createdAt: new Date().toISOString() };
+              return userOf(this.one<UserRow>(q.insertUser(row))!);
             } catch (e) {
               if (isUniqueViolation(e)) throw new AccountStoreError('UsernameTaken', `the username "${user.username}" is taken`);
               throw e;
             }
-            return created;
+          }),
+        ),
+    );
+  }
+
+  userByUsername(username: string): Promise<UserWithSecret | null> {
+    const name = lookupText(username);
+    if (name === null) return this.run(() => null);
+    return this.run(() => {
+      const row = this.one<UserRow>(q.userByKey(usernameKey(name)));
+      return row ? { ...userOf(row), passwordHash: row.password_hash } : null;
+    });
+  }
+
+  userById(id: string): Promise<User | null> {
+    const userId = lookupUserId(id);
+    if (userId === null) return this.run(() => null);
+    return this.run(() => {
+      const row = this.one<UserRow>(q.userById(userId));
+      return row ? userOf(row) : null;
+    });
+  }
+
+  listUsers(): Promise<User[]> {
+    return this.run(() => this.all<UserRow>(q.listUsers()).map(userOf));
+  }
+
+  updateUser(id: string, change: { role?: Role; passwordHash?: string }): Promise<User | null> {
+    return this.checked(
+      () => checkUserChange(change),
+      (checked) => {
+        const userId = lookupUserId(id);
+        if (userId === null) return this.run(() => null);
+        return this.run(() =>
+          this.writeTransaction(() => {
+            const row = this.one<UserRow>(q.userById(userId));
+            if (!row) return null;
+            if (row.role === 'admin' && checked.role !== undefined && checked.role !== 'admin') this.refuseIfLastAdmin('demote');
+            return userOf(this.one<UserRow>(q.updateUser(userId, checked.role ?? row.role, checked.passwordHash ?? row.password_hash))!);
           }),
         );
       },
     );
   }
 
-  userByUsername(username: string): Promise<UserWithSecret | null> {
-    if (typeof username !== 'string') return this.run(() => null);
-    return this.run(() => {
-      const row = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE username_key = ?`).get(usernameKey(username)) as UserRow | undefined;
-      return row ? { ...userOf(row), passwordHash: row.password_hash } : null;
-    });
-  }
-
-  userById(id: string): Promise<User | null> {
-    return this.run(() => {
-      const row = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(String(id)) as UserRow | undefined;
-      return row ? userOf(row) : null;
-    });
-  }
-
-  listUsers(): Promise<User[]> {
-    return this.run(() => (this.db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY username_key, username, id`).all() as UserRow[]).map(userOf));
-  }
-
-  updateUser(id: string, change: { role?: Role; passwordHash?: string }): Promise<User | null> {
-    return this.checked(
-      () => checkUserChange(change),
-      (checked) =>
-        this.run(() =>
-          this.writeTransaction(() => {
-            const row = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(String(id)) as UserRow | undefined;
-            if (!row) return null;
-            if (row.role === 'admin' && checked.role !== undefined && checked.role !== 'admin') this.refuseIfLastAdmin('demote');
-            const role = checked.role ?? row.role;
-            const hash = checked.passwordHash ?? row.password_hash;
-            this.db.prepare('UPDATE users SET role = ?, password_hash = ? WHERE id = ?').run(role, hash, row.id);
-            return userOf({ ...row, role });
-          }),
-        ),
-    );
-  }
-
   deleteUser(id: string): Promise<boolean> {
+    const userId = lookupUserId(id);
+    if (userId === null) return this.run(() => false);
     return this.run(() =>
       this.writeTransaction(() => {
-        const row = this.db.prepare('SELECT role FROM users WHERE id = ?').get(String(id)) as { role: Role } | undefined;
+        const row = this.one<UserRow>(q.userById(userId));
         if (!row) return false;
         if (row.role === 'admin') this.refuseIfLastAdmin('delete');
         // Explicitly as well as by the foreign key's cascade: a connection opened without
         // foreign_keys = ON (the sqlite3 shell, say) must not leave sessions of a deleted user.
-        this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(String(id));
-        this.db.prepare('DELETE FROM users WHERE id = ?').run(String(id));
+        this.exec(q.deleteSessionsOf(userId));
+        this.exec(q.deleteUser(userId));
         return true;
       }),
     );
@@ -224,17 +256,22 @@ export class SqliteAccountStore implements AccountStore {
 
   /** Inside a write transaction. */
   private refuseIfLastAdmin(what: 'demote' | 'delete') {
-    const admins = (this.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin'").get() as { n: number }).n;
-    if (admins <= 1) throw new AccountStoreError('LastAdmin', `cannot ${what} the last admin`);
+    if (this.count(q.countAdmins()) <= 1) throw new AccountStoreError('LastAdmin', `cannot ${what} the last admin`);
   }
 
   createSession(session: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void> {
     return this.checked(
-      (): [string, number] => [checkTokenHash(session?.tokenHash), checkTime(session.expiresAt, 'the session expiry')],
-      ([tokenHash, expiresAt]) =>
+      () => {
+        const tokenHash = checkTokenHash(session?.tokenHash);
+        const expiresAt = checkTime(session.expiresAt, 'the session expiry');
+        const userId = lookupUserId(session.userId);
+        if (userId === null) throw new AccountStoreError('BadInput', 'no such user for the session');
+        return { tokenHash, expiresAt, userId };
+      },
+      (s) =>
         this.run(() => {
           try {
-            this.db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, String(session.userId), Date.now(), expiresAt);
+            this.exec(q.insertSession(s.tokenHash, s.userId, s.expiresAt, Date.now()));
           } catch (e) {
             if (isForeignKeyViolation(e)) throw new AccountStoreError('BadInput', 'no such user for the session');
             if (isUniqueViolation(e)) throw new AccountStoreError('BadInput', 'a session with this token hash exists');
@@ -247,90 +284,86 @@ export class SqliteAccountStore implements AccountStore {
   sessionUser(tokenHash: string, now: Date): Promise<User | null> {
     return this.checked(
       (): number => checkTime(now, 'now'),
-      (at) =>
-        this.run(() => {
-          if (typeof tokenHash !== 'string') return null;
-          const row = this.db
-            .prepare('SELECT u.id, u.username, u.role, u.created_at, u.password_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?')
-            .get(tokenHash, at) as UserRow | undefined;
+      (at) => {
+        const hash = lookupText(tokenHash);
+        if (hash === null) return this.run(() => null);
+        return this.run(() => {
+          const row = this.one<UserRow>(q.sessionUser(hash, at));
           return row ? userOf(row) : null;
-        }),
+        });
+      },
     );
   }
 
   deleteSession(tokenHash: string): Promise<void> {
-    return this.run(() => void this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(String(tokenHash)));
+    const hash = lookupText(tokenHash);
+    if (hash === null) return this.run(() => undefined);
+    return this.run(() => void this.exec(q.deleteSession(hash)));
   }
 
   deleteExpiredSessions(now: Date): Promise<number> {
     return this.checked(
       (): number => checkTime(now, 'now'),
-      (at) => this.run(() => this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(at).changes),
+      (at) => this.run(() => this.exec(q.deleteExpiredSessions(at)).changes),
     );
   }
 
   recordLoginFailure(key: string, at: Date): Promise<void> {
     return this.checked(
       (): [string, number] => [checkFailureKey(key), checkTime(at, 'the failure time')],
-      (checked) => this.run(() => void this.db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)').run(...checked)),
+      ([failureKey, time]) => this.run(() => void this.exec(q.insertLoginFailure(failureKey, time))),
     );
   }
 
   countLoginFailures(key: string, since: Date): Promise<number> {
     return this.checked(
       (): number => checkTime(since, 'since'),
-      (from) => this.run(() => (this.db.prepare('SELECT count(*) AS n FROM login_failures WHERE key = ? AND at >= ?').get(String(key), from) as { n: number }).n),
+      (from) => {
+        const failureKey = lookupText(key);
+        if (failureKey === null) return this.run(() => 0);
+        return this.run(() => this.count(q.countLoginFailures(failureKey, from)));
+      },
     );
   }
 
   deleteLoginFailuresBefore(before: Date): Promise<number> {
     return this.checked(
       (): number => checkTime(before, 'before'),
-      (until) => this.run(() => this.db.prepare('DELETE FROM login_failures WHERE at < ?').run(until).changes),
+      (until) => this.run(() => this.exec(q.deleteLoginFailuresBefore(until)).changes),
     );
   }
 
   clearLoginFailures(key: string): Promise<void> {
-    return this.run(() => void this.db.prepare('DELETE FROM login_failures WHERE key = ?').run(String(key)));
+    const failureKey = lookupText(key);
+    if (failureKey === null) return this.run(() => undefined);
+    return this.run(() => void this.exec(q.clearLoginFailures(failureKey)));
   }
 
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {
     return this.checked(
       () => checkAuditEntry(entry),
-      (row) =>
-        this.run(() => {
-          const at = new Date().toISOString();
-          const id = Number(this.db.prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(at, row.actor, row.action, row.target, row.detail).lastInsertRowid);
-          return auditOf({ id, at, ...row });
-        }),
+      (row) => this.run(() => auditOf(this.one<AuditRow>(q.insertAudit(row, new Date().toISOString()))!)),
     );
   }
 
   listAudit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]> {
     return this.checked(
       () => checkAuditPage(options),
-      (page) =>
-        this.run(() => {
-          const rows =
-            page.before === null
-              ? this.db.prepare('SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?').all(page.limit)
-              : this.db.prepare('SELECT id, at, actor, action, target, detail FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(page.before, page.limit);
-          return (rows as AuditRow[]).map(auditOf);
-        }),
+      (page) => this.run(() => this.all<AuditRow>(q.listAudit(page.limit, page.before)).map(auditOf)),
     );
   }
 
   sharedSecret(name: string, candidate: string): Promise<string> {
     return this.checked(
       (): [string, string] => [checkSecretName(name), checkSecretValue(candidate)],
-      (checked) => {
-        const read = () => (this.db.prepare('SELECT value FROM shared_secrets WHERE name = ?').get(checked[0]) as { value: string } | undefined)?.value;
+      ([secretName, value]) => {
+        const read = () => this.one<{ value: string }>(q.secret(secretName))?.value;
         return this.run(() => {
           // Read first: once stored the value never changes, and a read needs no lock (a put in
           // progress holds the write lock). Otherwise the first value stored wins, in any process.
           const stored = read();
           if (stored !== undefined) return stored;
-          this.db.prepare('INSERT INTO shared_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(...checked);
+          this.exec(q.insertSecretIfNew(secretName, value));
           return read()!;
         });
       },

@@ -8,7 +8,8 @@ import { runDatasetStoreContract, type StoreHarness } from './datasetStore.contr
 import { readCodebookFile } from './referenceDatasets';
 import { randomUUID } from 'node:crypto';
 import { newDatasetSummary } from './datasetStore';
-import { DATABASE_FILE, dataDirFromEnv, migrate, openSqliteDatasetStore, type SqliteDatasetStore } from './sqliteDatasetStore';
+import { DATABASE_FILE, dataDirFromEnv, migrate } from './sqliteConnection';
+import { openSqliteDatasetStore, type SqliteDatasetStore } from './sqliteDatasetStore';
 import { encodeRow, packChunk } from './sqliteRowCodec';
 import { MIGRATIONS } from './sqliteMigrations';
 import { openSqliteAccountStore } from './sqliteAccountStore';

@@ -18,7 +18,7 @@ import {
   type NewDataset,
   type StoredDataset,
 } from './datasetStore';
-import { MIGRATIONS, type Migration } from './sqliteMigrations';
+import { DATABASE_FILE, dataDirFromEnv, migrate } from './sqliteConnection';
 import { decodeChunk, encodeRow, packChunk } from './sqliteRowCodec';
 
 /**
@@ -35,8 +35,6 @@ import { decodeChunk, encodeRow, packChunk } from './sqliteRowCodec';
  * may await a streaming upload while its transaction is open); every read goes through `reader`,
  * which under WAL sees only committed data, so a half-written dataset is never visible.
  */
-
-export const DATABASE_FILE = 'datasets.sqlite';
 
 /** Target size of one row chunk's text before compression. */
 const CHUNK_CHARS = 128 * 1024;
@@ -74,26 +72,6 @@ const summaryOf = (r: DatasetRow): DatasetSummary => ({
   revision: r.revision,
   updatedAt: r.updated_at,
 });
-
-/**
- * Brings the database to the newest schema version; returns the version reached. `migrations`
- * exists for tests that build a database as an older program left it (e.g. MIGRATIONS.slice(0, 1)).
- */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-  const run = db.transaction(() => {
-    const current = (db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
-    const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
-    if (current > latest) throw new Error(`the database is at schema version ${current}, newer than this program knows (${latest}); upgrade the program`);
-    for (const m of migrations) {
-      if (m.version <= current) continue;
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(m.version);
-    }
-    return latest;
-  });
-  return run.immediate();
-}
 
 export class SqliteDatasetStore implements DatasetStore {
   readonly file: string;
@@ -348,11 +326,6 @@ export class SqliteDatasetStore implements DatasetStore {
   private assertOpen() {
     if (this.closing) throw new DatasetStoreError('Closed', 'the dataset store is closed');
   }
-}
-
-/** The data directory: DATA_DIR, or ./.data under the working directory. */
-export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.DATA_DIR && env.DATA_DIR.trim() !== '' ? env.DATA_DIR : '.data');
 }
 
 export function openSqliteDatasetStore(options: Partial<SqliteStoreOptions> = {}): SqliteDatasetStore {

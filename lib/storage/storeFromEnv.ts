@@ -1,9 +1,11 @@
 import type { AccountStore } from './accountStore';
 import type { DatasetStore } from './datasetStore';
 import { openPostgresAccountStore } from './postgresAccountStore';
-import { isPostgresUrl, openPostgresDatasetStore, type PostgresStoreOptions } from './postgresDatasetStore';
+import { isPostgresUrl, type PostgresStoreOptions } from './postgresConnection';
+import { openPostgresDatasetStore } from './postgresDatasetStore';
 import { openSqliteAccountStore } from './sqliteAccountStore';
-import { dataDirFromEnv, openSqliteDatasetStore } from './sqliteDatasetStore';
+import { dataDirFromEnv } from './sqliteConnection';
+import { openSqliteDatasetStore } from './sqliteDatasetStore';
 
 /**
  * The process-wide dataset store and account store for route handlers and server components.

@@ -1,8 +1,8 @@
-import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from '../analysis/query';
+import { DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from '../analysis/conventions';
 import type { ClaimResult, FindingsRegistry } from '../findings/claims';
 import { evaluateClaim } from '../findings/evaluate';
 import type { SurveyData } from '../survey/dataset';
-import { datasetCatalog, type ViewId } from '../explore/catalog';
+import { datasetCatalog, type ViewId, WAVE_ID } from '../explore/catalog';
 import { missingForClaim } from '../findings/applicability';
 import { computeHeadlines } from './headlines';
 import { exploreHref, findingsHref } from './links';
@@ -51,6 +51,7 @@ export function buildSummary(data: SurveyData, options: SummaryOptions): Executi
     synthetic: data.codebook.synthetic === true,
     weighted: data.weighted,
     respondents: data.rowCount,
+    ...(set === 'P' && { figuresWave: latestWave(data) }),
     headlineSet: set,
     headlines,
     omitted,
@@ -59,6 +60,16 @@ export function buildSummary(data: SurveyData, options: SummaryOptions): Executi
     minBase,
     confLevel: DEFAULT_CONF_LEVEL,
   };
+}
+
+/** The last level of the wave attribute and how many respondents it holds. */
+function latestWave(data: SurveyData): ExecutiveSummary['figuresWave'] {
+  const wave = data.attributes.get(WAVE_ID);
+  if (!wave || wave.levels.length < 2) return undefined;
+  const last = wave.levels.length - 1;
+  let respondents = 0;
+  for (let i = 0; i < data.rowCount; i++) if (wave.levelOf[i] === last) respondents++;
+  return { label: wave.levels[last].label, respondents, waves: wave.levels.length };
 }
 
 /**

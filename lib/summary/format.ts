@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from '../i18n/messages';
+import { formatNumber, formatPercent, pStatement, signedPoints } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
 import { shorten } from '../explore/shorten';
 import type { ExecutiveSummary, Figure, GroupDifference, Headline, Takeaway } from './model';
@@ -22,19 +22,14 @@ export function headlineFigure(headline: Headline, locale: Locale): { main: stri
   }
 }
 
-/** "+19" / "+19,0" (a difference in share units, as points). */
-export function signedPoints(diff: number, locale: Locale, digits = 1): string {
-  const text = formatNumber(Math.abs(100 * diff), locale, digits);
-  const rounded = Number((100 * diff).toFixed(digits));
-  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${text}`;
-}
-
 /** The figure with one decimal, as /findings prints it. */
 export const precise = (share: number, locale: Locale) => formatPercent(share, locale, 1);
 
-export function formatP(p: number, locale: Locale): string {
-  if (p < 0.001) return `p < ${formatNumber(0.001, locale, 3)}`;
-  return `p = ${formatNumber(p, locale, 3)}`;
+/** "8,000 respondents in 2018 (16,000 in 2 waves)" when the figures are one wave's; else "4,000 respondents". */
+export function respondentsLine(summary: Pick<ExecutiveSummary, 'respondents' | 'figuresWave'>, locale: Locale): string {
+  const wave = summary.figuresWave;
+  if (!wave) return st(locale, 'respondents', { n: formatNumber(summary.respondents, locale) });
+  return st(locale, 'respondentsInWave', { n: formatNumber(wave.respondents, locale), wave: wave.label[locale], total: formatNumber(summary.respondents, locale), waves: formatNumber(wave.waves, locale) });
 }
 
 type FootnoteContext = Pick<ExecutiveSummary, 'weighted' | 'synthetic' | 'minBase'>;
@@ -74,7 +69,7 @@ export function headlineFootnote(headline: Headline, summary: FootnoteContext, l
     const test =
       high.smallBase || low.smallBase
         ? st(locale, 'footNoTest', { ...sides, min: formatNumber(summary.minBase, locale) })
-        : st(locale, 'footTest', { ...sides, description: description[locale], p: formatP(pValue, locale) });
+        : st(locale, 'footTest', { ...sides, description: description[locale], p: pStatement(pValue, locale) });
     parts = [test, weighting];
     if (summary.synthetic) parts.push(st(locale, 'footSynthetic'));
   } else {
@@ -97,7 +92,7 @@ export function differenceFootnote(d: GroupDifference, locale: Locale): string {
     low: `${shorten(d.low.label[locale], 60)} ${precise(d.low.share, locale)}`,
     lowN: `n = ${formatNumber(d.low.respondents, locale)}`,
     diff: signedPoints(d.diff, locale),
-    p: formatP(d.pAdjusted, locale),
+    p: pStatement(d.pAdjusted, locale),
     k: d.tested,
   });
 }

@@ -1,6 +1,6 @@
 import { acceptance, findCell, rankedCells } from '../analysis/acceptance';
 import type { ClaimResult } from '../findings/claims';
-import { classifyTier } from '../findings/evaluate';
+import { answerSides, classifyTier } from '../analysis/tiers';
 import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg';
@@ -9,7 +9,8 @@ import { compareLevels, figureOf } from './compare';
 import { precise } from './format';
 import { exploreHref, findingsHref } from './links';
 import type { Figure, GroupDifference, Headline, OmittedHeadline, Tone } from './model';
-import { ALPHA as TAKEAWAY_ALPHA, levelCandidate } from './takeaways';
+import { ALPHA } from '../analysis/conventions';
+import { levelCandidate } from './takeaways';
 
 /**
  * The headline figures of a dataset. Study G and study P each have their set, written as claims of
@@ -100,10 +101,9 @@ function dataTypeTiers(data: SurveyData) {
   const items = data.codebook.items.filter((it) => it.family === DATA_TYPE);
   if (!items.length) throw new Unsupported(NO_FIGURE);
   return items.map((item) => {
-    const column = data.items.get(item.id)!;
-    const notOkCode = column.codes[column.codes.length - 1].code;
+    const { negative } = answerSides(data.items.get(item.id)!);
     const ok = acceptance(data, { items: [item.id] }).overall;
-    const notOk = acceptance(data, { items: [item.id], outcome: [notOkCode] }).overall;
+    const notOk = negative.length ? acceptance(data, { items: [item.id], outcome: negative }).overall : null;
     return { item, ok, notOk, tier: classifyTier(ok, notOk) };
   });
 }
@@ -117,7 +117,7 @@ function dataTypeHeadline(ctx: HeadlineContext, tier: 'ok' | 'nogo'): Headline {
         : { en: 'no data type is clearly a no-go in these data', nl: 'geen gegevenstype is in deze data duidelijk een no-go' },
     );
   const bars = chosen
-    .map((d) => required(figureOf(tier === 'ok' ? d.ok : d.notOk, d.item.label, tier)))
+    .map((d) => required(figureOf(tier === 'ok' ? d.ok : d.notOk!, d.item.label, tier)))
     .sort((a, b) => b.share - a.share);
   const list = listLabel(bars.map((b) => b.label));
   const shares = bars.map((b) => b.share);
@@ -432,7 +432,7 @@ function largestDifference(data: SurveyData, family: { id: string; label: Label 
   const adjusted = benjaminiHochberg(candidates.map((c) => c.pValue));
   const best = candidates
     .map((c, i) => ({ ...c, pAdjusted: adjusted[i] }))
-    .filter((c) => c.diff > 0 && c.pAdjusted < TAKEAWAY_ALPHA && !c.top.smallBase && !c.bottom.smallBase)
+    .filter((c) => c.diff > 0 && c.pAdjusted < ALPHA && !c.top.smallBase && !c.bottom.smallBase)
     .sort((a, b) => b.diff - a.diff)[0];
   if (!best) return null;
   return { dimension: best.dimension.label, high: best.top, low: best.bottom, diff: best.diff, pValue: best.pValue, pAdjusted: best.pAdjusted, tested: candidates.length };

@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
-import { loadFindingsRegistry, loadReferenceDataset } from '../storage/referenceDatasets';
+import { loadFindingsRegistry } from '../findings/registry';
+import { loadReferenceDataset } from '../storage/referenceDatasets';
 import { buildSummary } from './build';
 import type { ExecutiveSummary } from './model';
 import { summaryPdf } from './pdf';

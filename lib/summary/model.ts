@@ -98,6 +98,12 @@ export interface ExecutiveSummary {
   synthetic: boolean;
   weighted: boolean;
   respondents: number;
+  /**
+   * When the figures are on one wave of a several-wave dataset (study P's published figures are its
+   * 2018 edition, and its claims filter to it): that wave and its respondents, for the header to
+   * say which base the figures have instead of the whole file's.
+   */
+  figuresWave?: { label: Label; respondents: number; waves: number };
   /** The study's headline set ('G', 'P') or the generic one for an analyst's own codebook. */
   headlineSet: 'G' | 'P' | 'generic';
   headlines: Headline[];

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { formatNumber, t } from '../i18n/messages';
+import { formatNumber, pStatement, signedPoints, t } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
-import { barLabel, formatDate, formatP, headlineFigure, headlineFootnote, methodsLines, precise, signedPoints, takeawayLine } from './format';
+import { barLabel, formatDate, headlineFigure, headlineFootnote, methodsLines, respondentsLine, precise, takeawayLine } from './format';
 import type { ExecutiveSummary, Figure, Headline, Tone } from './model';
 import { st } from './text';
 
@@ -140,7 +140,7 @@ export function summaryPdf(summary: ExecutiveSummary, locale: Locale, now = new 
     .font('Helvetica')
     .fontSize(9)
     .fillColor(MUTED)
-    .text(pdfText(`${t(locale, 'homeTitle')} ${st(locale, 'respondents', { n: formatNumber(summary.respondents, locale) })} · ${st(locale, 'generatedOn', { date: formatDate(now, locale) })}`), { width });
+    .text(pdfText(`${t(locale, 'homeTitle')} ${respondentsLine(summary, locale)} · ${st(locale, 'generatedOn', { date: formatDate(now, locale) })}`), { width });
   doc.moveDown(0.6);
 
   if (summary.synthetic) {
@@ -179,7 +179,7 @@ export function summaryPdf(summary: ExecutiveSummary, locale: Locale, now = new 
       .font('Helvetica')
       .fontSize(7)
       .fillColor(MUTED)
-      .text(pdfText(`${st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${formatP(tk.pAdjusted, locale)} (BH) · n = ${formatNumber(tk.top.respondents, locale)} / ${formatNumber(tk.bottom.respondents, locale)}`), MARGIN + 95, doc.y, { width: width - 95 });
+      .text(pdfText(`${st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${pStatement(tk.pAdjusted, locale)} (BH) · n = ${formatNumber(tk.top.respondents, locale)} / ${formatNumber(tk.bottom.respondents, locale)}`), MARGIN + 95, doc.y, { width: width - 95 });
     doc.x = MARGIN;
     doc.moveDown(0.3);
   });

@@ -1,7 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
-import { formatNumber, t } from '../i18n/messages';
+import { pStatement, signedPoints, t } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
-import { barLabel, formatDate, formatP, headlineFigure, headlineFootnote, methodsLines, signedPoints, takeawayLine } from './format';
+import { barLabel, formatDate, headlineFigure, headlineFootnote, methodsLines, respondentsLine, takeawayLine } from './format';
 import type { ExecutiveSummary, Headline, Tone } from './model';
 import { st } from './text';
 
@@ -79,7 +79,7 @@ export async function summaryPptx(summary: ExecutiveSummary, locale: Locale, now
   title.background = { color: INK };
   title.addText(st(locale, 'title').toUpperCase(), { x: 0.6, y: 0.5, w: 12, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: '9CC2F5', charSpacing: 2 });
   title.addText(summary.title[locale], { x: 0.6, y: 0.95, w: 12, h: 1.1, fontFace: FONT, fontSize: 32, bold: true, color: 'FFFFFF', valign: 'top' });
-  title.addText(`${t(locale, 'homeTitle')} ${st(locale, 'respondents', { n: formatNumber(summary.respondents, locale) })} · ${st(locale, 'generatedOn', { date: formatDate(now, locale) })}`, {
+  title.addText(`${t(locale, 'homeTitle')} ${respondentsLine(summary, locale)} · ${st(locale, 'generatedOn', { date: formatDate(now, locale) })}`, {
     x: 0.6,
     y: 2.05,
     w: 12,
@@ -93,7 +93,7 @@ export async function summaryPptx(summary: ExecutiveSummary, locale: Locale, now
     ? summary.takeaways.flatMap((tk, i) => [
         { text: `${i + 1}.  ${signedPoints(tk.diff, locale)} ${st(locale, 'pointsShort')}   `, options: { bold: true, color: '9CC2F5', breakLine: false } },
         { text: takeawayLine(tk, locale), options: { bold: true, color: 'FFFFFF', breakLine: true } },
-        { text: `      ${st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${formatP(tk.pAdjusted, locale)} (BH)`, options: { fontSize: 11, color: 'D9DEE5', breakLine: true } },
+        { text: `      ${st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${pStatement(tk.pAdjusted, locale)} (BH)`, options: { fontSize: 11, color: 'D9DEE5', breakLine: true } },
       ])
     : [{ text: st(locale, 'noTakeaways'), options: { color: 'FFFFFF' } }];
   title.addText(takeawayRows, { x: 0.6, y: 3.3, w: 12.1, h: 2.6, fontFace: FONT, fontSize: 15, valign: 'top', paraSpaceAfter: 4 });
@@ -108,7 +108,7 @@ export async function summaryPptx(summary: ExecutiveSummary, locale: Locale, now
     ...methodsLines(summary, locale),
     st(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase }),
     ...summary.omitted.map((o) => `${st(locale, 'omittedTitle')}: ${o.title[locale]} (${o.reason[locale]})`),
-    `${st(locale, 'datasetLabel')}: ${summary.title[locale]} · ${st(locale, 'respondents', { n: formatNumber(summary.respondents, locale) })}`,
+    `${st(locale, 'datasetLabel')}: ${summary.title[locale]} · ${respondentsLine(summary, locale)}`,
   ];
   methods.addText(
     lines.map((text) => ({ text, options: { bullet: true, breakLine: true } })),

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import { acceptance } from '../analysis/acceptance';
-import { loadFindingsRegistry } from '../storage/referenceDatasets';
+import { loadFindingsRegistry } from '../findings/registry';
 import { parseCodebook } from '../survey/codebook';
 import { loadSurveyFromCsv } from '../survey/dataset';
 import { buildSummary } from './build';

@@ -1,3 +1,4 @@
+import { signedPoints } from '../i18n/messages';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -5,14 +6,15 @@ import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import { referenceFindings } from '../findings/cachedResults';
 import type { ClaimResult } from '../findings/claims';
-import { loadFindingsRegistry, loadReferenceDataset, readCodebookFile } from '../storage/referenceDatasets';
+import { loadFindingsRegistry } from '../findings/registry';
+import { loadReferenceDataset, readCodebookFile } from '../storage/referenceDatasets';
 import type { Codebook } from '../survey/codebook';
 import { loadSurveyFromCsv } from '../survey/dataset';
 import { acceptance, rankedCells } from '../analysis/acceptance';
 import { datasetCatalog, uploadCatalog } from '../explore/catalog';
 import { ownSurveyCodebook, ownSurveyFiles } from '../ingest/testing/ownSurvey';
 import { buildSummary } from './build';
-import { headlineFigure, headlineFootnote, precise, signedPoints } from './format';
+import { headlineFigure, headlineFootnote, respondentsLine, precise } from './format';
 import { listLabel } from './headlines';
 import { exploreHref, withLang } from './links';
 import type { ExecutiveSummary } from './model';
@@ -270,6 +272,14 @@ describe('formatting', () => {
     expect(signedPoints(-0.05, 'en', 0)).toBe('−5');
     const range = summaries['study-g'].headlines.find((h) => h.id === 'g-ok-types')!;
     expect(headlineFigure(range, 'en').main).toBe('64–70%');
+  });
+
+  it("says study P's figures are its 2018 wave, not the whole file's 16,000", () => {
+    // The generator writes 8,000 respondents per edition (data/generate); the claims filter to 2018.
+    expect(summaries['study-p'].figuresWave).toEqual({ label: { en: '2018', nl: '2018' }, respondents: 8000, waves: 2 });
+    expect(respondentsLine(summaries['study-p'], 'en')).toBe('8,000 respondents in 2018 (16,000 in 2 waves)');
+    expect(respondentsLine(summaries['study-p'], 'nl')).toBe('8.000 respondenten in 2018 (16.000 in 2 metingen)');
+    expect(respondentsLine(summaries['study-g'], 'en')).toBe('4,000 respondents');
   });
 
   it('joins lists and adds the language to links', () => {

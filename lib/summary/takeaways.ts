@@ -1,3 +1,4 @@
+import { ALPHA } from '../analysis/conventions';
 import { acceptance, rankedCells } from '../analysis/acceptance';
 import type { AcceptanceQuery } from '../analysis/query';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg';
@@ -15,7 +16,6 @@ import type { Scope, Takeaway } from './model';
  * correction qualify, the largest first, one per dimension.
  */
 export const TAKEAWAY_COUNT = 3;
-export const ALPHA = 0.05;
 
 type Candidate = Omit<Takeaway, 'pAdjusted'>;
 

@@ -13,6 +13,7 @@ export const summaryMessages = {
   uploadsGroup: { en: 'Uploaded datasets', nl: 'Geüploade datasets' },
   referenceGroup: { en: 'Reference studies', nl: 'Referentieonderzoeken' },
   respondents: { en: '{n} respondents', nl: '{n} respondenten' },
+  respondentsInWave: { en: '{n} respondents in {wave} ({total} in {waves} waves)', nl: '{n} respondenten in {wave} ({total} in {waves} metingen)' },
   generatedOn: { en: 'Generated on {date}', nl: 'Gemaakt op {date}' },
   headlinesTitle: { en: 'Headline figures', nl: 'Kerncijfers' },
   takeawaysTitle: { en: 'Key takeaways', nl: 'Belangrijkste conclusies' },

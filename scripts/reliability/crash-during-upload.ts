@@ -17,7 +17,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DATABASE_FILE } from '../../lib/storage/sqliteDatasetStore';
+import { DATABASE_FILE } from '../../lib/storage/sqliteConnection';
 import { startPgCluster, type PgCluster } from '../../lib/storage/testing/pgCluster';
 import { checksumsFromDatabase, listUploads, Report, startServer, stopOnExit, studyGRows, toCsv, upload, type Backend, type Server } from './harness';
 

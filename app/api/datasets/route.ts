@@ -4,7 +4,7 @@ import { filePlanSchema, keepPersonalSchema, MAX_UPLOAD_FILES, noParams, parseFi
 import { codebookTooLarge, MAX_UPLOAD_BYTES, tooLarge, uploadDataset, type UploadInput } from '@/lib/api/upload';
 import { uploadFiles, type FilesUploadInput, type UploadFile } from '@/lib/api/uploadFiles';
 import { MAX_CODEBOOK_BYTES } from '@/lib/ingest/types';
-import { audit, requestDatasets, requirePermission } from '@/lib/auth/request';
+import { audit, requestDatasets, requirePermission } from '@/app/server/request';
 import { getDatasetRegistry } from '@/lib/storage/datasetRegistry';
 
 export const runtime = 'nodejs';

@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { signIn, signOut } from '@/lib/auth/accounts';
-import { currentUser, refuseCrossSite, setSessionCookie } from '@/lib/auth/request';
+import { currentUser, refuseCrossSite, setSessionCookie } from '@/app/server/request';
 import { sessionSecret } from '@/lib/auth/sessionSecret';
 import { SESSION_COOKIE } from '@/lib/auth/sessionToken';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';

@@ -1,6 +1,6 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
 import { parseSummaryExportParams } from '@/lib/api/schemas';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import { downloadName, loadSummary } from '@/lib/summary/load';
 import type { ExecutiveSummary } from '@/lib/summary/model';
 import type { Locale } from '@/lib/survey/codebook';

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { shownDifference, shownSide } from '@/lib/analysis/comparisonDisplay';
 import type { ComparedSides, ComparisonSide } from '@/lib/analysis/comparisonRow';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatP, formatPercent, formatPoints } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
-import { ct, formatP, formatPoints } from './messages';
+import { ct } from './messages';
 
 /** One row of the table: an item (or pooled family), optionally in a group, with its two sides. */
 export interface TableRow {

@@ -1,11 +1,11 @@
 'use client';
 import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
-import { formatPercent } from '@/lib/i18n/messages';
+import { formatPercent, formatPoints } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { AXIS_TICKS, INK, MUTED, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../charts/chartAxes';
 import { useElementWidth } from '../charts/useElementWidth';
-import { ct, formatPoints } from './messages';
+import { ct } from './messages';
 
 export interface DotPlotRow {
   key: string;

@@ -1,4 +1,3 @@
-import { signedPoints } from '@/lib/summary/format';
 import { formatNumber, translator } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
 
@@ -29,14 +28,3 @@ export const comparisonMessages = {
 
 export const ct = translator(comparisonMessages);
 
-/** A signed difference in points: "+5.2 pp", Dutch "+5,2 pp". */
-export function formatPoints(diff: number, locale: Locale): string {
-  // The summary's signed points: no sign on a difference that rounds to 0.0.
-  return `${signedPoints(diff, locale)} pp`;
-}
-
-/** A p-value as people read it: "< 0.001", "0.034". */
-export function formatP(p: number, locale: Locale): string {
-  if (p < 0.001) return `< ${formatNumber(0.001, locale, 3)}`;
-  return formatNumber(p, locale, 3);
-}

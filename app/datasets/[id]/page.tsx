@@ -10,7 +10,7 @@ import { AppendFile } from './AppendFile';
 import { CodebookOverview } from './CodebookOverview';
 import '../datasets.css';
 import { can } from '@/lib/auth/permissions';
-import { currentUser, requestDatasets } from '@/lib/auth/request';
+import { currentUser, requestDatasets } from '@/app/server/request';
 import { formatNumber, localeFrom } from '@/lib/i18n/messages';
 import { draftFromCodebook } from '@/lib/mapping/fromCodebook';
 import { profileColumns } from '@/lib/mapping/profile';

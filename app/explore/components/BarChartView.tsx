@@ -3,9 +3,9 @@ import { memo, useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
-import { formatPp, MARK_SYMBOL, tx } from '../messages';
+import { MARK_SYMBOL, tx } from '../messages';
 import { CellTooltip } from './CellTooltip';
 import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, shareScale, TOOLTIP_CURSOR, type ShareScale } from '../../components/charts/chartAxes';
 import { chartColumn } from './chartColumn';
@@ -80,7 +80,7 @@ export const BarChartView = memo(function BarChartView({
     const labelOf = (cell: CellView) => {
       if (cell.small) return `${formatPercent(cell.share!, locale, 0)} · ${tx(locale, 'smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(chart.minBase, locale) })}`;
       const tier = showTier && cell.tier ? ` · ${tx(locale, `tierShort_${cell.tier}`)}` : '';
-      const uplift = showUplift && cell.uplift != null ? ` (${formatPp(cell.uplift, locale)})` : '';
+      const uplift = showUplift && cell.uplift != null ? ` (${formatPoints(cell.uplift, locale)})` : '';
       return `${formatPercent(cell.share!, locale)}${uplift}${tier}`;
     };
     return chart.rows.map((row) => {

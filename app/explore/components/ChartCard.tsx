@@ -1,6 +1,6 @@
 'use client';
 import { type ReactNode, useRef } from 'react';
-import { csvFileName } from '@/lib/explore/csv';
+import { csvFileName } from '@/lib/csv/writer';
 import type { Locale } from '@/lib/survey/codebook';
 import type { TableData } from '../table';
 import { CsvDownload } from './CsvDownload';

@@ -1,6 +1,6 @@
 'use client';
 import type { Locale } from '@/lib/survey/codebook';
-import { csvFileName, csvOptionsFor, toCsv, type CsvValue } from '@/lib/explore/csv';
+import { csvFileName, csvOptionsFor, toCsv, type CsvValue } from '@/lib/csv/writer';
 import { tx } from '../messages';
 
 /** Downloads a data table as CSV, built in the browser (no request). */

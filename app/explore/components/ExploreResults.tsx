@@ -2,7 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import type { SurveyData } from '@/lib/survey/dataset';
-import type { ExploreResult, ViewModel } from '@/lib/explore/build';
+import type { ExploreResult, ViewModel } from '@/lib/explore/viewModels';
 import { clearFilters, type ExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
 import { formatNumber, prepareNumberFormats } from '@/lib/i18n/messages';
@@ -52,7 +52,7 @@ function ViewContent({ content, state, locale }: { content: ViewModel; state: Ex
  * that first run would otherwise be the user's next click. The variants filter on one level of the
  * first attributes, which walks the same code as a real filter change.
  */
-function warmUp(buildExplore: (typeof import('@/lib/explore/build'))['buildExplore'], columns: SurveyData, catalog: DatasetCatalog, state: ExploreState): () => void {
+function warmUp(buildExplore: (typeof import('@/lib/explore/viewModels'))['buildExplore'], columns: SurveyData, catalog: DatasetCatalog, state: ExploreState): () => void {
   // The state on screen first (its tables came from the server): coming back to it after a filter
   // change is then remembered here instead of computed again.
   const variants = [state, ...catalog.attributes.slice(0, 2).flatMap((a) => a.levels.slice(0, 1).map((l) => ({ ...state, filter: { ...state.filter, [a.id]: [l.code] } })))];
@@ -74,7 +74,7 @@ function warmUp(buildExplore: (typeof import('@/lib/explore/build'))['buildExplo
 /**
  * The active view's results. The server renders them for the URL it was asked for (`initial`, for
  * `initialHref`); when the URL has since moved on in the browser, they are computed here from the
- * dataset's columns with the same code (lib/explore/build), which is what makes a filter change
+ * dataset's columns with the same code (lib/explore/viewModels), which is what makes a filter change
  * redraw without waiting for the network. Dimmed and marked busy while a server render is on its way.
  */
 export function ExploreResults({ initial, initialHref }: { initial: ExploreResult; initialHref: string }) {

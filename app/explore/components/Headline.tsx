@@ -1,8 +1,8 @@
 import type { Locale } from '@/lib/survey/codebook';
-import type { Headline as HeadlineData } from '@/lib/explore/build/audience';
+import type { Headline as HeadlineData } from '@/lib/explore/viewModels/audience';
 import type { CellView } from '@/lib/explore/model';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
-import { formatPp, tx } from '../messages';
+import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
+import { tx } from '../messages';
 import { shorten } from '@/lib/explore/shorten';
 
 function Stat({ label, cell, locale, testId }: { label: string; cell: CellView; locale: Locale; testId: string }) {
@@ -37,7 +37,7 @@ export function Headline({ headline, locale }: { headline: HeadlineData; locale:
         <Stat label={tx(locale, 'headlineEveryone')} cell={everyone} locale={locale} testId="headline-everyone" />
         {filtered && diff !== null && (
           <p className={`headline-diff ${diff > 0 ? 'up' : diff < 0 ? 'down' : ''}`} data-testid="headline-diff">
-            {tx(locale, 'headlineVs', { diff: formatPp(diff, locale) })}
+            {tx(locale, 'headlineVs', { diff: formatPoints(diff, locale) })}
           </p>
         )}
         {!filtered && <p className="muted headline-hint">{tx(locale, 'headlineNoFilter')}</p>}

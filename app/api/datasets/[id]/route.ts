@@ -1,5 +1,5 @@
 import { errorResponse } from '@/lib/api/errors';
-import { audit, requestDatasets, requirePermission } from '@/lib/auth/request';
+import { audit, requestDatasets, requirePermission } from '@/app/server/request';
 import { noParams, parseDatasetId } from '@/lib/api/schemas';
 
 export const runtime = 'nodejs';

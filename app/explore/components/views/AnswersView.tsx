@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/survey/codebook';
-import type { AnswerGroup, AnswersModel } from '@/lib/explore/build/answers';
+import type { AnswerGroup, AnswersModel } from '@/lib/explore/viewModels/answers';
 import { shorten } from '@/lib/explore/shorten';
 import { answerColour } from '../../colours';
 import { exploreMessages, tx } from '../../messages';

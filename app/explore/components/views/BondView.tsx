@@ -1,8 +1,8 @@
 import type { Locale } from '@/lib/survey/codebook';
-import type { BondModel } from '@/lib/explore/build/bond';
+import type { BondModel } from '@/lib/explore/viewModels/bond';
 import type { BarChartData } from '@/lib/explore/model';
-import { formatPercent } from '@/lib/i18n/messages';
-import { exploreMessages, formatPp, tx } from '../../messages';
+import { formatPercent, formatPoints } from '@/lib/i18n/messages';
+import { exploreMessages, tx } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 
 /** "Strong (4-5): 65.0%, +19.0 pp against the overall 46.0%." for the top band of an uncrossed chart. */
@@ -13,7 +13,7 @@ function TopBandSentence({ chart, locale }: { chart: BarChartData; locale: Local
   if (!cell || cell.share === null || cell.uplift == null) return null;
   return (
     <p className="uplift-sentence" data-testid={`${chart.id}-uplift`}>
-      {tx(locale, 'bondSentence', { band: `${chart.rowDim[locale]}, ${top.label[locale].toLowerCase()}`, share: formatPercent(cell.share, locale), uplift: formatPp(cell.uplift, locale), overall: formatPercent(chart.reference.share, locale) })}
+      {tx(locale, 'bondSentence', { band: `${chart.rowDim[locale]}, ${top.label[locale].toLowerCase()}`, share: formatPercent(cell.share, locale), uplift: formatPoints(cell.uplift, locale), overall: formatPercent(chart.reference.share, locale) })}
     </p>
   );
 }

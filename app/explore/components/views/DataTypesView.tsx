@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/survey/codebook';
-import type { DataTypesModel } from '@/lib/explore/build/dataTypes';
+import type { DataTypesModel } from '@/lib/explore/viewModels/dataTypes';
 import { INK, TIER_COLOUR } from '../../colours';
 import { exploreMessages, tx } from '../../messages';
 import { noteOf, splitTable } from '../../table';

@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/survey/codebook';
-import type { GroupsModel } from '@/lib/explore/build/groups';
+import type { GroupsModel } from '@/lib/explore/viewModels/groups';
 import { shorten } from '@/lib/explore/shorten';
 import { tx } from '../../messages';
 import { BarChartCard } from '../BarChartCard';

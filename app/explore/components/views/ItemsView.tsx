@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/survey/codebook';
-import type { ItemsModel } from '@/lib/explore/build/items';
+import type { ItemsModel } from '@/lib/explore/viewModels/items';
 import { shorten } from '@/lib/explore/shorten';
 import { exploreMessages, tx } from '../../messages';
 import { BarChartCard } from '../BarChartCard';

@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/survey/codebook';
-import type { SegmentsModel } from '@/lib/explore/build/segments';
+import type { SegmentsModel } from '@/lib/explore/viewModels/segments';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { exploreMessages, tx } from '../../messages';
 import { BarChartCard } from '../BarChartCard';

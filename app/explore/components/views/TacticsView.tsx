@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/survey/codebook';
-import type { TacticGroup } from '@/lib/explore/build/tactics';
+import type { TacticGroup } from '@/lib/explore/viewModels/tactics';
 import { formatPercent } from '@/lib/i18n/messages';
 import { exploreMessages, tx } from '../../messages';
 import { BarChartCard } from '../BarChartCard';

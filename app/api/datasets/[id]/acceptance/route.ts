@@ -3,8 +3,8 @@ import { parseAcceptanceParams } from '@/lib/api/acceptanceParams';
 import { errorResponse } from '@/lib/api/errors';
 import { memoAcceptance } from '@/lib/analysis/memo';
 import { tableJson } from '@/lib/analysis/tableJson';
-import { csvFileName } from '@/lib/explore/csv';
-import { requestDatasets } from '@/lib/auth/request';
+import { csvFileName } from '@/lib/csv/writer';
+import { requestDatasets } from '@/app/server/request';
 import { parseDatasetId } from '@/lib/api/schemas';
 
 export const runtime = 'nodejs';

@@ -3,7 +3,7 @@ import { ApiError, errorResponse } from '@/lib/api/errors';
 import { readBodyText } from '@/lib/api/formFields';
 import { noParams, parseDatasetId } from '@/lib/api/schemas';
 import { codebookTooLarge } from '@/lib/api/upload';
-import { audit, requestDatasets, requirePermission } from '@/lib/auth/request';
+import { audit, requestDatasets, requirePermission } from '@/app/server/request';
 import { MAX_CODEBOOK_BYTES } from '@/lib/ingest/types';
 import { getDatasetRegistry, isReferenceId, uploadListing } from '@/lib/storage/datasetRegistry';
 

@@ -1,5 +1,5 @@
 import { ApiError, errorResponse } from '@/lib/api/errors';
-import { requestDatasets } from '@/lib/auth/request';
+import { requestDatasets } from '@/app/server/request';
 import { noParams, parseDatasetId } from '@/lib/api/schemas';
 import { isReferenceId } from '@/lib/storage/datasetRegistry';
 import { encodeSurveyColumns } from '@/lib/survey/columnsTransfer';

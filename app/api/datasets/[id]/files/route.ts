@@ -3,7 +3,7 @@ import { ApiError, errorResponse } from '@/lib/api/errors';
 import { checkFieldNames, jsonFieldText, readForm, textField } from '@/lib/api/formFields';
 import { columnsMapSchema, formFlagSchema, keepPersonalSchema, noParams, parseDatasetId, parseField, parseJsonField, sourceValueSchema } from '@/lib/api/schemas';
 import { MAX_UPLOAD_BYTES, tooLarge } from '@/lib/api/upload';
-import { audit, requirePermission } from '@/lib/auth/request';
+import { audit, requirePermission } from '@/app/server/request';
 import { MAX_CODEBOOK_BYTES } from '@/lib/ingest/types';
 import { getDatasetRegistry, isReferenceId, uploadListing } from '@/lib/storage/datasetRegistry';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differenceTest } from './differenceTest';
+import { differenceTest } from './shareDifference';
 
 const relClose = (got: number, want: number) => expect(Math.abs(got - want) / Math.abs(want)).toBeLessThan(1e-9);
 

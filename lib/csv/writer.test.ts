@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvCell, csvFileName, csvOptionsFor, neutraliseFormula, toCsv } from './csv';
+import { BOM, csvCell, csvFileName, csvOptionsFor, neutraliseFormula, toCsv } from './writer';
 
 describe('CSV of a data table', () => {
   it('neutralises text a spreadsheet would run as a formula', () => {

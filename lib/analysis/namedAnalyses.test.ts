@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptanceByBond, acceptanceByContext, acceptanceByDataType, acceptanceBySegment, answerSplit } from './views';
+import { acceptanceByBond, acceptanceByContext, acceptanceByDataType, acceptanceBySegment, answerSplit } from './namedAnalyses';
 import { loadReferenceDataset } from '../storage/referenceDatasets';
 
 const g = loadReferenceDataset('study-g');

@@ -1,11 +1,12 @@
 import { memoAcceptance } from '../../analysis/memo';
 import type { AcceptanceTable } from '../../analysis/acceptance';
-import { classifyTier } from '../../findings/evaluate';
+import { answerSides, classifyTier } from '../../analysis/tiers';
 import { benjaminiHochberg } from '../../stats/benjaminiHochberg';
 import type { Label } from '../../survey/codebook';
 import type { SurveyData } from '../../survey/dataset';
 import { DATA_TYPE_FAMILY, type DatasetCatalog, hasDataTypes, SCENARIO_FAMILY } from '../catalog';
-import { barChartData, type BarChartData, cellView, type CellView, MARK_ALPHA, type RowView } from '../model';
+import { ALPHA } from '../../analysis/conventions';
+import { barChartData, type BarChartData, cellView, type CellView, type RowView } from '../model';
 
 /**
  * Bond strength: acceptance of automated services across the bands of emotional bond and of trust,
@@ -54,16 +55,16 @@ function unlockData(data: SurveyData, catalog: DatasetCatalog, attribute: string
   if (!lowCodes.length || !highCodes.length) return null;
 
   const first = data.items.get(data.codebook.items.find((it) => it.family === DATA_TYPE_FAMILY)!.id)!;
-  const notOk = first.codes[first.codes.length - 1].code;
+  const { negative } = answerSides(first);
   const base = { family: DATA_TYPE_FAMILY, minBase, by: ['item'] };
   const run = (codes: string[], outcome?: string[]) => memoAcceptance(data, { ...base, filter: { ...filter, [attribute]: codes }, outcome });
   const low = run(lowCodes);
-  const lowNot = run(lowCodes, [notOk]);
+  const lowNot = negative.length ? run(lowCodes, negative) : null;
   const high = run(highCodes);
-  const highNot = run(highCodes, [notOk]);
+  const highNot = negative.length ? run(highCodes, negative) : null;
   // Top band against the lower bands within each data type: the crossed table's "rest".
   const crossed = memoAcceptance(data, { ...base, by: ['item', attribute], filter: { ...filter, [attribute]: [...lowCodes, ...highCodes] } });
-  const tierAt = (ok: AcceptanceTable, no: AcceptanceTable, i: number) => classifyTier(ok.cells[i], no.cells[i]);
+  const tierAt = (ok: AcceptanceTable, no: AcceptanceTable | null, i: number) => classifyTier(ok.cells[i], no ? no.cells[i] : null);
 
   const entries = low.cells
     .map((cell, i) => ({ i, item: cell.key.item, label: cell.labels.item, lowTier: tierAt(low, lowNot, i), highTier: tierAt(high, highNot, i) }))
@@ -88,7 +89,7 @@ function unlockData(data: SurveyData, catalog: DatasetCatalog, attribute: string
     const p = pAdj.get(k) ?? null;
     highView.diff = test?.diff ?? null;
     highView.pAdjusted = p;
-    highView.mark = test && p !== null && p < MARK_ALPHA && !highView.small ? (test.diff > 0 ? 'up' : 'down') : null;
+    highView.mark = test && p !== null && p < ALPHA && !highView.small ? (test.diff > 0 ? 'up' : 'down') : null;
     cells.push(lowView, highView);
   });
 

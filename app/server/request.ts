@@ -1,14 +1,14 @@
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
-import { ApiError } from '../api/errors';
-import type { AuditAction, User } from '../storage/accountStore';
-import { DatasetAccess } from '../storage/datasetAccess';
-import { getDatasetRegistry } from '../storage/datasetRegistry';
-import { getAccountStore } from '../storage/storeFromEnv';
-import { userForCookie } from './accounts';
-import { can, type Permission } from './permissions';
-import { sessionSecret } from './sessionSecret';
-import { SESSION_COOKIE } from './sessionToken';
+import { ApiError } from '../../lib/api/errors';
+import type { AuditAction, User } from '../../lib/storage/accountStore';
+import { DatasetAccess } from '../../lib/storage/datasetAccess';
+import { getDatasetRegistry } from '../../lib/storage/datasetRegistry';
+import { getAccountStore } from '../../lib/storage/storeFromEnv';
+import { userForCookie } from '../../lib/auth/accounts';
+import { can, type Permission } from '../../lib/auth/permissions';
+import { sessionSecret } from '../../lib/auth/sessionSecret';
+import { SESSION_COOKIE } from '../../lib/auth/sessionToken';
 
 /**
  * The signed-in user of the current request, for server components, server actions and route

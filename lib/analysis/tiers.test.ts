@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTier, negativeCodes } from './evaluate';
+import { classifyTier, negativeCodes } from './tiers';
 
 describe('the not-OK side of an answer scale (negativeCodes)', () => {
   it('mirrors the positive answers at the other end of the scale', () => {

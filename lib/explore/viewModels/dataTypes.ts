@@ -1,16 +1,16 @@
 import { memoAcceptance } from '../../analysis/memo';
 import type { AcceptanceCell, AcceptanceTable } from '../../analysis/acceptance';
-import { classifyTier } from '../../findings/evaluate';
+import { answerSides, asTier, classifyTier, type Tier } from '../../analysis/tiers';
 import type { Label } from '../../survey/codebook';
 import type { SurveyData } from '../../survey/dataset';
 import { DATA_TYPE_FAMILY } from '../catalog';
-import { barChartData, type BarChartData, cellView, type CellView, sharesByRow, type Tier } from '../model';
+import { barChartData, type BarChartData, cellView, type CellView, sharesByRow } from '../model';
 
 /** One answer of the data-type scale (OK, depends, not OK), with its share per data type. */
 export interface SplitPart {
   code: string;
   label: Label;
-  /** "ok" for the positive answer, "nogo" for the last one, "grey" in between: colours the stack. */
+  /** "ok" for the positive answers, "nogo" for the not-OK side of the scale (tiers.ts), "grey" in between: colours the stack. */
   role: Tier;
 }
 
@@ -27,9 +27,6 @@ export interface DataTypesModel {
   split: { parts: SplitPart[]; rows: SplitRow[]; minBase: number };
 }
 
-const TIERS: Tier[] = ['ok', 'grey', 'nogo'];
-const asTier = (value: string | undefined): Tier | undefined => (TIERS.includes(value as Tier) ? (value as Tier) : undefined);
-
 /**
  * Data types: the OK share of each (sorted, coloured by the codebook's tier, with the tier computed
  * from the answers beside it), optionally crossed by an attribute, and the full answer split.
@@ -38,26 +35,26 @@ export function dataTypesModel(data: SurveyData, filter: Record<string, string[]
   const items = data.codebook.items.filter((it) => it.family === DATA_TYPE_FAMILY);
   const first = data.items.get(items[0].id)!;
   const codes = first.codes;
-  const positive = codes.filter((_, i) => first.positive[i]).map((c) => c.code);
-  const last = codes[codes.length - 1].code;
+  const { positive, negative } = answerSides(first);
   const query = { family: DATA_TYPE_FAMILY, filter, minBase, by: ['item'] };
 
   // The answer split, uncrossed: the positive answer (OK) and every other code on its own.
   const okTable = memoAcceptance(data, query);
   const others = codes.filter((c) => !positive.includes(c.code));
   const otherTables = new Map(others.map((c) => [c.code, memoAcceptance(data, { ...query, outcome: [c.code] })]));
-  const notOkTable = otherTables.get(last) ?? okTable;
-  const tierOfItem = (item: string, okT: AcceptanceTable, notT: AcceptanceTable, extra: Record<string, string> = {}) => {
-    const ok = okT.cells.find((c) => c.key.item === item && Object.entries(extra).every(([d, v]) => c.key[d] === v));
-    const no = notT.cells.find((c) => c.key.item === item && Object.entries(extra).every(([d, v]) => c.key[d] === v));
-    return ok && no ? classifyTier(ok, no) : 'grey';
+  const notOkOf = (q: typeof query) => (negative.length ? memoAcceptance(data, { ...q, outcome: negative }) : null);
+  const notOkTable = notOkOf(query);
+  const tierOfItem = (item: string, okT: AcceptanceTable, notT: AcceptanceTable | null, extra: Record<string, string> = {}) => {
+    const find = (t: AcceptanceTable) => t.cells.find((c) => c.key.item === item && Object.entries(extra).every(([d, v]) => c.key[d] === v));
+    const ok = find(okT);
+    return ok ? classifyTier(ok, notT ? (find(notT) ?? null) : null) : 'grey';
   };
   const metaTier = (item: string) => asTier(data.items.get(item)?.item.meta.tier);
   const sortBy = sharesByRow(okTable, ['item']);
 
   const parts: SplitPart[] = [
     { code: positive.join('+'), label: joinLabels(codes.filter((c) => positive.includes(c.code)).map((c) => c.label)), role: 'ok' },
-    ...others.map((c) => ({ code: c.code, label: c.label, role: (c.code === last ? 'nogo' : 'grey') as Tier })),
+    ...others.map((c) => ({ code: c.code, label: c.label, role: (negative.includes(c.code) ? 'nogo' : 'grey') as Tier })),
   ];
   const splitRows: SplitRow[] = okTable.cells
     .filter((c) => c.respondents > 0)
@@ -77,7 +74,7 @@ export function dataTypesModel(data: SurveyData, filter: Record<string, string[]
   let ok: BarChartData;
   if (cross) {
     const crossed = memoAcceptance(data, { ...query, by: ['item', cross] });
-    const crossedNot = memoAcceptance(data, { ...query, by: ['item', cross], outcome: [last] });
+    const crossedNot = notOkOf({ ...query, by: ['item', cross] });
     ok = barChartData(crossed, {
       id: 'datatypes-ok',
       rowDims: ['item'],

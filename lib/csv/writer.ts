@@ -1,5 +1,5 @@
 /**
- * CSV for the explorer's data tables, written in the browser: UTF-8 with a byte-order mark so that
+ * CSV for every download (explorer tables, API answers, upload reports), written on the server or in the browser: UTF-8 with a byte-order mark so that
  * Excel reads the accents, RFC 4180 quoting, and text cells that a spreadsheet would run as a
  * formula (starting with =, +, -, @, a tab or a carriage return) neutralised with a leading single
  * quote. Numbers are written as numbers (never neutralised: "-3.2" is a value, not a formula; tiny
