@@ -80,8 +80,9 @@ test.describe('charts are recharts', () => {
         expect(n, `${view} ${lang}`).toBeGreaterThan(0);
         for (let i = 0; i < n; i++) {
           const chart = charts.nth(i);
+          // recharts draws in the browser (the server sends the sized wrapper): wait for the bars.
+          await expect(chart.locator('rect.chart-bar').first(), `${view} chart ${i} bars`).toBeVisible();
           await expect(chart.locator('.recharts-wrapper svg.recharts-surface'), `${view} chart ${i}`).toHaveCount(1);
-          expect(await chart.locator('rect.chart-bar').count(), `${view} chart ${i} bars`).toBeGreaterThan(0);
         }
       }
     }
@@ -95,6 +96,7 @@ test.describe('charts are recharts', () => {
     for (let i = 0; i < n; i++) {
       const card = cards.nth(i);
       await expect(card.locator('.summary-chart .recharts-wrapper')).toHaveCount(1);
+      await expect(card.locator('rect.chart-bar').first()).toBeVisible();
       const values = await card.locator('.bar-value').count();
       const small = await card.locator('.bar-value .small-base').count();
       expect(values).toBeGreaterThan(0);
@@ -130,6 +132,7 @@ test.describe('charts are recharts', () => {
     for (let i = 0; i < items; i++) {
       const item = trend.nth(i);
       await expect(item.locator('.recharts-wrapper')).toHaveCount(1);
+      await expect(item.locator('.trend-point').first()).toBeVisible();
       const points = await item.locator('.trend-point').count();
       const small = await item.locator('.trend-point.is-small').count();
       // As many points as the table under the charts has figures in this item's row (same order).
