@@ -53,7 +53,7 @@ export function DotPlot({ rows, locale, names, title, lead, label }: { rows: Dot
     [rows],
   );
   const height = data.length * rowHeight + 36;
-  const margin = useMemo(() => ({ top: narrow ? 18 : 6, right: DIFF_ROOM, bottom: 4, left: narrow ? 8 : 0 }), [narrow]);
+  const margin = useMemo(() => ({ top: narrow ? 18 : 6, right: DIFF_ROOM, bottom: 4, left: narrow ? 16 : 0 }), [narrow]);
   const tick = useMemo(() => rowLabelTick(data, yWidth, 1), [data, yWidth]);
   const shape = useCallback(
     (props: BarShapeProps) => <DotRow {...props} right={width - 4} labelAboveChars={narrow ? narrowLabelChars(width) : 0} locale={locale} />,
