@@ -83,6 +83,8 @@ test.describe('study P: the 2018 wave against 2017', () => {
 
   test('another attribute with more than two levels gets the trend chart; the groups are chosen in the form', async ({ page }) => {
     await page.goto('/compare?dataset=study-p');
+    // The select submits the form when it changes: wait until the page's scripts are in and run.
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('Groups of').selectOption('country');
     await expect(page).toHaveURL(/by=country/);
     await expect(page.getByTestId('trend-chart')).toBeVisible();

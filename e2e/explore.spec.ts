@@ -252,8 +252,10 @@ test.describe('/explore', () => {
       expect(svg).toContain(text);
     // The bars themselves are in the image: one rect per data type at least.
     expect((svg.match(/class="chart-bar"/g) ?? []).length).toBeGreaterThanOrEqual(17);
-    // With an interval on every bar.
-    expect(svg).toMatch(/class="whiskers" d="M[^"]{200,}"/);
+    // With an interval on every bar (recharts ErrorBar), and the colour key drawn under the title.
+    expect((svg.match(/class="[^"]*\brecharts-errorBar\b[^"]*"/g) ?? []).length).toBe((svg.match(/class="chart-bar"/g) ?? []).length);
+    expect(svg).toContain('class="chart-legend"');
+    for (const tier of ['OK', 'Grey zone', 'No-go']) expect(svg).toMatch(new RegExp(`<text [^>]*>${tier}[^<]*</text>`));
 
     await chartWidthSteady();
     const pngDownload = page.waitForEvent('download');

@@ -167,7 +167,7 @@ test.describe('an upload that matches no template, on every page', () => {
       await page.goto(href);
       await settled(page);
       await expect(page.getByTestId('error-page')).toHaveCount(0);
-      await expect(page.locator('.explore-results svg.bar-chart-svg').first()).toBeVisible();
+      await expect(page.locator('.explore-results .recharts-wrapper svg.recharts-surface').first()).toBeVisible();
       expect(new URL(page.url()).searchParams.get('view')).toBe('items');
     }
 

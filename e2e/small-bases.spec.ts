@@ -51,9 +51,8 @@ test.describe('small bases in the explorer exports', () => {
     const hatched = bars.filter((b) => b.includes('url(#explore-hatch)'));
     expect(bars).toHaveLength(51);
     expect(hatched).toHaveLength(17);
-    // Each whisker is three moves (the line and its two caps): one whisker per bar that is not hatched.
-    const whiskers = svg.match(/class="whiskers" d="([^"]*)"/)![1];
-    expect((whiskers.match(/M/g) ?? []).length / 3).toBe(bars.length - hatched.length);
+    // One interval (recharts ErrorBar) per bar that is not hatched.
+    expect((svg.match(/class="[^"]*\brecharts-errorBar\b[^"]*"/g) ?? []).length).toBe(bars.length - hatched.length);
     // The image's footnote says what the hatching means.
     expect(svg).toContain('Hatched grey bars: fewer than 300 respondents; not tested');
   });

@@ -10,7 +10,7 @@ async function claimValues(page: Page): Promise<Map<string, string[]>> {
   const values = new Map<string, string[]>();
   for (const el of await page.locator('.bar-value[data-claim]').all()) {
     const id = (await el.getAttribute('data-claim'))!;
-    values.set(id, [...(values.get(id) ?? []), (await el.innerText()).trim()]);
+    values.set(id, [...(values.get(id) ?? []), (await el.textContent())!.trim()]);
   }
   return values;
 }
@@ -81,7 +81,7 @@ test.describe('/ the executive summary', () => {
     await expect(page.locator('.so-what strong').first()).toHaveText(/Wat betekent dit/);
     await expect(page.getByRole('heading', { name: 'Belangrijkste conclusies' })).toBeVisible();
     await expect(page.getByTestId('synthetic-notice')).toContainText('synthetische respondenten');
-    for (const value of await page.locator('.bar-value').allInnerTexts()) expect(value.trim()).toMatch(/^\d+,\d%$/);
+    for (const value of await page.locator('.bar-value').allTextContents()) expect(value.trim()).toMatch(/^\d+,\d%$/);
     await expect(page.locator('[data-headline="p-left"] .card-foot')).toContainText('8.000 respondenten');
     await expect(page.getByRole('link', { name: 'PDF downloaden' })).toHaveAttribute('href', '/api/summary/pdf?dataset=study-p&lang=nl');
     await page.goto('/?lang=nl');
@@ -116,7 +116,7 @@ test.describe('/ the executive summary', () => {
       const bytes = readFileSync((await download.path())!);
       const { text } = await pdfText(bytes);
       for (const figure of figures) expect(text, `figure ${figure}`).toContain(figure);
-      for (const value of await page.locator('[data-headline="g-acceptance"] .bar-value').allInnerTexts()) expect(text).toContain(value.trim());
+      for (const value of await page.locator('[data-headline="g-acceptance"] .bar-value').allTextContents()) expect(text).toContain(value.trim());
       expect(text).toContain(lang === 'nl' ? 'Synthetische data' : 'Synthetic data');
     }
     const response = await page.request.get('/api/summary/pdf?dataset=study-p');

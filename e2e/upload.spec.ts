@@ -90,7 +90,7 @@ test.describe('uploading on /datasets', () => {
     const { dataset } = (await response.json()) as { dataset: Listing };
     await page.goto(`/explore?dataset=${dataset.id}`);
     await expect(page.getByText('Explorer upload 300').first()).toBeVisible();
-    await expect(page.locator('.bar-chart-svg').first()).toBeVisible();
+    await expect(page.locator('.explore-results svg.recharts-surface').first()).toBeVisible();
   });
 
   test('a broken file gets a report naming rows and columns, cannot be stored, and nothing is stored', async ({ page, request }) => {

@@ -53,7 +53,7 @@ test.describe('uploaded datasets everywhere', () => {
     await expect(select).toHaveValue(id);
     await expect(select.locator('option:checked')).toHaveText(`${NAME} (uploaded)`);
     await expect(page.getByTestId('audience-line')).toContainText('of 1,500 respondents');
-    await expect(page.locator('.explore-results svg.bar-chart-svg').first()).toBeVisible();
+    await expect(page.locator('.explore-results .recharts-wrapper svg.recharts-surface').first()).toBeVisible();
     await page.screenshot({ path: 'e2e/screenshots/explore-upload.png', fullPage: true });
 
     // Switching to study G in the select brings the synthetic notice back; and back to the upload.

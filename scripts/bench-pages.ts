@@ -14,6 +14,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
+import { reachUntilLive } from './benchLive';
 
 interface Step {
   label: string;
@@ -146,9 +147,7 @@ async function main() {
         // The dataset's columns and the engine are fetched at the visitor's first move
         // (onFirstIntent); until they are in, a change goes to the server (a page load, measured by
         // the yardstick). So move the pointer, then wait for the page to say it is ready.
-        await page.mouse.move(5, 5);
-        await page.mouse.move(6, 6);
-        await page.locator(`${target.live}[data-live="true"]`).waitFor({ timeout: 30_000 });
+        if (!(await reachUntilLive(page, target.live))) throw new Error(`${target.path}: the page never answered in the browser (data-live)`);
         // The pages warm the engine in idle time once the columns are in (a few runs, well under a
         // second); a visitor's first change comes later than that after the first move.
         await page.waitForTimeout(750);

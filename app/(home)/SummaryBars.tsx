@@ -1,39 +1,108 @@
-import type { Figure } from '@/lib/summary/model';
+'use client';
+import { useCallback, useMemo } from 'react';
+import { Bar, BarChart, ErrorBar, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
+import type { Figure, Tone } from '@/lib/summary/model';
 import { precise } from '@/lib/summary/format';
-import { isLong, shorten } from '@/lib/explore/shorten';
-import type { Locale } from '@/lib/survey/codebook';
 import { st } from '@/lib/summary/text';
+import { formatNumber } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/survey/codebook';
+import { INK, MUTED, rowLabelTick, TOOLTIP_CURSOR } from '../components/charts/chartAxes';
+import { useElementWidth } from '../components/charts/useElementWidth';
+
+const TONE_FILL: Record<Tone, string> = { focus: '#1d5fb8', base: '#8d9bb0', ok: '#2e8540', nogo: '#b42318' };
+/** A figure under the minimum base: greyed, with the reason written beside it, and no interval. */
+const SMALL_FILL = '#d3d7dd';
+const ROW = 34;
+const BAR = 12;
+/** Room for the value right of the bars; more when a figure says it has a small base. */
+const VALUE_ROOM = 60;
+const VALUE_ROOM_SMALL = 140;
+
+/** The width of a summary card's chart: a laptop's card until one has been measured, then the measured one. */
+const summaryColumn = { width: 340 };
+
+interface SummaryDatum {
+  label: string;
+  share: number;
+  error?: [number, number];
+  figure: Figure;
+}
+
+const DATA_KEY = 'share';
+const ERROR_KEY = 'error';
 
 /**
- * A small bar chart as a list: one row per figure, the bar and its 95% interval drawn in a tiny
- * inline SVG (vector, so it prints whole and sharp), the label and the value as text.
+ * A headline's small bar chart (recharts): one bar per figure with its 95% interval, the label
+ * wrapped on the left and the value on the right; a tooltip (mouse or keyboard) with base,
+ * effective base and interval. The height does not depend on the width, so the server draws it at
+ * a card's likely width and the browser only stretches it; in print it is scaled to the card.
  */
 export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }) {
+  const { ref, width } = useElementWidth<HTMLDivElement>(summaryColumn);
+  const height = bars.length * ROW + 8;
+  const labelWidth = Math.round(width * 0.4);
+  const valueRoom = bars.some((b) => b.smallBase) ? VALUE_ROOM_SMALL : VALUE_ROOM;
+  const margin = useMemo(() => ({ top: 4, right: valueRoom, bottom: 4, left: 0 }), [valueRoom]);
+  const data = useMemo<SummaryDatum[]>(
+    () =>
+      bars.map((figure) => ({
+        label: figure.label[locale],
+        share: figure.share,
+        error: figure.ci && !figure.smallBase ? [figure.share - figure.ci.lower, figure.ci.upper - figure.share] : undefined,
+        figure,
+      })),
+    [bars, locale],
+  );
+  const tick = useMemo(() => rowLabelTick(data, labelWidth, 2, 12), [data, labelWidth]);
+  const shape = useCallback((props: BarShapeProps) => <SummaryBar {...props} right={width - 2} locale={locale} />, [width, locale]);
+  const tooltip = useCallback((props: TooltipContentProps) => <SummaryTooltip {...props} locale={locale} />, [locale]);
   return (
-    <ul className="summary-bars">
-      {bars.map((bar, i) => (
-        <li key={i} className={`bar-row tone-${bar.tone}`}>
-          {/* A long label (a question used as its own label) is shortened, in full on hover. */}
-          <span className="bar-label" title={isLong(bar.label[locale], 70) ? bar.label[locale] : undefined}>
-            {shorten(bar.label[locale], 70)}
-          </span>
-          <svg className="bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect className="bar-track" x="0" y="1" width="100" height="8" rx="1" />
-            <rect className="bar-fill" x="0" y="1" width={Math.max(0.5, 100 * bar.share)} height="8" rx="1" />
-            {bar.ci && (
-              <g className="bar-ci">
-                <line x1={100 * bar.ci.lower} x2={100 * bar.ci.upper} y1="5" y2="5" />
-                <line x1={100 * bar.ci.lower} x2={100 * bar.ci.lower} y1="2.5" y2="7.5" />
-                <line x1={100 * bar.ci.upper} x2={100 * bar.ci.upper} y1="2.5" y2="7.5" />
-              </g>
-            )}
-          </svg>
-          <span className="bar-value" data-claim={bar.claimId} data-share={bar.share}>
-            {precise(bar.share, locale)}
-            {bar.smallBase && <span className="small-base"> ({st(locale, 'smallBase')})</span>}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <div ref={ref} className="summary-chart" style={{ height }}>
+      <BarChart layout="vertical" width={width} height={height} data={data} margin={margin} barCategoryGap={ROW - BAR} accessibilityLayer>
+        <XAxis type="number" domain={[0, 1]} hide />
+        <YAxis type="category" dataKey="label" width={labelWidth} interval={0} tickLine={false} axisLine={false} tick={tick} />
+        <Tooltip content={tooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
+        <Bar dataKey={DATA_KEY} barSize={BAR} isAnimationActive={false} shape={shape} background={{ fill: '#eceff3' }}>
+          <ErrorBar dataKey={ERROR_KEY} width={3} stroke={INK} strokeWidth={1.2} isAnimationActive={false} />
+        </Bar>
+      </BarChart>
+    </div>
+  );
+}
+
+/** One figure's bar and its value at the right edge (`right`) of the card (with "small base" when it is under the minimum). */
+function SummaryBar({ x, y, width, height, payload, right, locale }: BarShapeProps & { right: number; locale: Locale }) {
+  const { figure } = payload as SummaryDatum;
+  return (
+    <g>
+      <rect className="chart-bar" x={x} y={y} width={Math.max(0.5, Number(width))} height={height} rx={1} fill={figure.smallBase ? SMALL_FILL : TONE_FILL[figure.tone]} data-small={figure.smallBase || undefined} />
+      <text x={right} y={Number(y) + Number(height) / 2} textAnchor="end" dominantBaseline="central" fontSize={12} fontWeight={600} fill={INK} stroke="none" className="bar-value" data-claim={figure.claimId} data-share={figure.share}>
+        {precise(figure.share, locale)}
+        {figure.smallBase && (
+          <tspan className="small-base" fontWeight={400} fill={MUTED}>
+            {' '}({st(locale, 'smallBase')})
+          </tspan>
+        )}
+      </text>
+    </g>
+  );
+}
+
+function SummaryTooltip({ active, payload, locale }: TooltipContentProps & { locale: Locale }) {
+  const datum = active ? (payload?.[0]?.payload as SummaryDatum | undefined) : undefined;
+  if (!datum) return null;
+  const { figure } = datum;
+  return (
+    <div className="chart-tooltip">
+      <p className="tooltip-title">{datum.label}</p>
+      <div className="tooltip-lines">
+        <p>
+          <strong>{precise(figure.share, locale)}</strong>
+          {figure.ci && !figure.smallBase && ` · ${st(locale, 'footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) })}`}
+        </p>
+        <p>{st(locale, 'tipBases', { n: formatNumber(figure.respondents, locale), effective: formatNumber(figure.effectiveBase, locale, 1) })}</p>
+        {figure.smallBase && <p className="tooltip-note">{st(locale, 'smallBase')}</p>}
+      </div>
+    </div>
   );
 }

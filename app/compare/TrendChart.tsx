@@ -1,74 +1,48 @@
+'use client';
+import { useCallback, useMemo } from 'react';
+import { CartesianGrid, ErrorBar, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LevelComparison } from '@/lib/analysis/levelComparison';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
+import { INK, MUTED, TOOLTIP_CURSOR } from '../components/charts/chartAxes';
+import { useElementWidth } from '../components/charts/useElementWidth';
 import { cm } from './messages';
 
-// The small multiple's drawing box; the level names sit under it in HTML, on the same columns.
-const W = 300;
+// The small multiple's height (fixed, so the server's drawing does not jump); its width is the column's.
 const H = 130;
-const PAD = { left: 34, right: 8, top: 8, bottom: 8 };
+const MARGIN = { left: 0, right: 12, top: 8, bottom: 4 };
+const Y_WIDTH = 36;
 const GRID = [0, 0.5, 1];
+/** A small multiple's width: a likely one until one has been measured. */
+const trendColumn = { width: 300 };
 
-const x = (i: number, n: number) => PAD.left + ((i + 0.5) * (W - PAD.left - PAD.right)) / n;
-const y = (share: number) => PAD.top + (1 - share) * (H - PAD.top - PAD.bottom);
+type Row = LevelComparison['trend'][number];
+interface TrendDatum {
+  code: string;
+  label: string;
+  role: 'is-a' | 'is-b' | 'is-other' | 'is-small';
+  share: number | null;
+  error?: [number, number];
+  title: string;
+}
 
 /**
- * The trend when the attribute has more than two levels: one small chart per item, the share in
- * each level with its interval, joined by a line. The two compared levels are drawn as in the dot
- * plot (filled, open), the others grey; a level under the minimum base is a hollow grey point with
- * no interval. Server-rendered SVG; every figure is also in the table under it.
+ * The trend when the attribute has more than two levels: one small recharts chart per item, the
+ * share in each level with its interval (ErrorBar), joined by a line. The two compared levels are
+ * drawn as in the dot plot (filled, open), the others grey; a level under the minimum base is a
+ * hollow grey point with no interval. Every figure is also in the table under it, and in the
+ * tooltip (mouse or keyboard).
  */
 export function TrendChart({ comparison, locale }: { comparison: LevelComparison; locale: Locale }) {
   const { attribute, levels, a, b } = comparison;
-  const n = levels.length;
-  const columns = { gridTemplateColumns: `repeat(${n}, 1fr)`, marginLeft: `${(100 * PAD.left) / W}%`, marginRight: `${(100 * PAD.right) / W}%` };
   return (
     <section className="card trend" aria-labelledby="trend-title" data-testid="trend-chart">
       <h2 id="trend-title">{cm(locale, 'trendTitle', { by: attribute.label[locale] })}</h2>
       <p className="muted small">{cm(locale, 'trendLead', { a: a.label[locale], b: b.label[locale] })}</p>
       <div className="trend-grid">
-        {comparison.trend.map((row) => {
-          const points = row.levels.map((l, i) => ({ ...l, i }));
-          const drawn = points.filter((p) => p.side.share !== null);
-          return (
-            <figure key={row.key} className="trend-item" data-row={row.key}>
-              <figcaption title={row.label[locale]}>{row.label[locale]}</figcaption>
-              <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={cm(locale, 'trendLabel', { item: row.label[locale], by: attribute.label[locale] })}>
-                {GRID.map((g) => (
-                  <g key={g}>
-                    <line x1={PAD.left} x2={W - PAD.right} y1={y(g)} y2={y(g)} className="trend-gridline" />
-                    <text x={PAD.left - 4} y={y(g) + 4} className="trend-tick" textAnchor="end">
-                      {formatPercent(g, locale, 0)}
-                    </text>
-                  </g>
-                ))}
-                <polyline points={drawn.map((p) => `${x(p.i, n)},${y(p.side.share!)}`).join(' ')} className="trend-line" />
-                {drawn.map((p) => {
-                  const role = p.code === a.code ? 'is-a' : p.code === b.code ? 'is-b' : 'is-other';
-                  const share = formatPercent(p.side.share!, locale);
-                  const ci = p.side.ci;
-                  const title = ci
-                    ? cm(locale, 'trendPointInterval', { level: p.label[locale], share, lower: formatPercent(ci.lower, locale), upper: formatPercent(ci.upper, locale), n: formatNumber(p.side.respondents, locale) })
-                    : cm(locale, 'trendPointSmall', { level: p.label[locale], share, n: formatNumber(p.side.respondents, locale) });
-                  return (
-                    <g key={p.code} className={`trend-point ${p.side.smallBase ? 'is-small' : role}`} data-level={p.code}>
-                      <title>{title}</title>
-                      {ci && <line x1={x(p.i, n)} x2={x(p.i, n)} y1={y(ci.upper)} y2={y(ci.lower)} className="trend-whisker" />}
-                      <circle cx={x(p.i, n)} cy={y(p.side.share!)} r={5} />
-                    </g>
-                  );
-                })}
-              </svg>
-              <div className="trend-levels" style={columns} aria-hidden="true">
-                {levels.map((l) => (
-                  <span key={l.code} className={l.code === a.code || l.code === b.code ? 'is-compared' : undefined}>
-                    {l.label[locale]}
-                  </span>
-                ))}
-              </div>
-            </figure>
-          );
-        })}
+        {comparison.trend.map((row) => (
+          <TrendItem key={row.key} row={row} comparison={comparison} locale={locale} />
+        ))}
       </div>
       <details className="trend-details">
         <summary>{cm(locale, 'trendTable')}</summary>
@@ -106,4 +80,65 @@ export function TrendChart({ comparison, locale }: { comparison: LevelComparison
       </details>
     </section>
   );
+}
+
+function TrendItem({ row, comparison, locale }: { row: Row; comparison: LevelComparison; locale: Locale }) {
+  const { attribute, a, b } = comparison;
+  const { ref, width } = useElementWidth<HTMLElement>(trendColumn);
+  const data = useMemo<TrendDatum[]>(
+    () =>
+      row.levels.map((l) => {
+        const { share, ci, respondents, smallBase } = l.side;
+        const formatted = share === null ? '–' : formatPercent(share, locale);
+        return {
+          code: l.code,
+          label: l.label[locale],
+          role: smallBase ? 'is-small' : l.code === a.code ? 'is-a' : l.code === b.code ? 'is-b' : 'is-other',
+          share,
+          error: share !== null && ci && !smallBase ? [share - ci.lower, ci.upper - share] : undefined,
+          title: ci && !smallBase
+            ? cm(locale, 'trendPointInterval', { level: l.label[locale], share: formatted, lower: formatPercent(ci.lower, locale), upper: formatPercent(ci.upper, locale), n: formatNumber(respondents, locale) })
+            : cm(locale, 'trendPointSmall', { level: l.label[locale], share: formatted, n: formatNumber(respondents, locale) }),
+        };
+      }),
+    [row, a.code, b.code, locale],
+  );
+  const formatTick = useCallback((v: number) => formatPercent(v, locale, 0), [locale]);
+  return (
+    <figure ref={ref} className="trend-item" data-row={row.key}>
+      <figcaption title={row.label[locale]}>{row.label[locale]}</figcaption>
+      <LineChart width={width} height={H} data={data} margin={MARGIN} title={cm(locale, 'trendLabel', { item: row.label[locale], by: attribute.label[locale] })} accessibilityLayer>
+        <CartesianGrid vertical={false} stroke="#e6e9ee" />
+        <XAxis dataKey="label" tick={false} axisLine={false} tickLine={false} height={4} />
+        <YAxis type="number" domain={[0, 1]} ticks={GRID} tickFormatter={formatTick} width={Y_WIDTH} axisLine={false} tickLine={false} fontSize={11} stroke={MUTED} />
+        <Tooltip content={TrendTooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
+        <Line dataKey="share" stroke="#9aa4b1" strokeWidth={1.5} connectNulls isAnimationActive={false} dot={TrendPoint} activeDot={false}>
+          <ErrorBar dataKey="error" direction="y" width={0} stroke={INK} strokeWidth={2} isAnimationActive={false} />
+        </Line>
+      </LineChart>
+      <div className="trend-levels" style={{ gridTemplateColumns: `repeat(${data.length}, 1fr)`, marginLeft: Y_WIDTH, marginRight: MARGIN.right }} aria-hidden="true">
+        {data.map((d) => (
+          <span key={d.code} className={d.code === a.code || d.code === b.code ? 'is-compared' : undefined}>
+            {d.label}
+          </span>
+        ))}
+      </div>
+    </figure>
+  );
+}
+
+/** A level's point: filled (first compared level), open (second), grey (the others), hollow and dashed under the minimum base. */
+function TrendPoint({ cx, cy, payload }: { cx?: number; cy?: number; payload?: TrendDatum }) {
+  if (!payload || payload.share === null || cx == null || cy == null) return null;
+  return (
+    <g key={payload.code} className={`trend-point ${payload.role}`} data-level={payload.code}>
+      <circle cx={cx} cy={cy} r={5} />
+    </g>
+  );
+}
+
+function TrendTooltip({ active, payload }: TooltipContentProps) {
+  const datum = active ? (payload?.[0]?.payload as TrendDatum | undefined) : undefined;
+  if (!datum) return null;
+  return <div className="chart-tooltip">{datum.title}</div>;
 }

@@ -1,3 +1,4 @@
+import { INK } from '../components/charts/chartAxes';
 import type { Tier } from '@/lib/analysis/tiers';
 
 /** Chart colours: tiers (green / amber / red, each with enough contrast on white) and series. */
@@ -6,8 +7,7 @@ export const SERIES_COLOURS = ['#1d5fb8', '#d0731c', '#2a8c6e', '#8e44ad', '#b03
 export const SINGLE_COLOUR = '#1d5fb8';
 export const SMALL_FILL = 'url(#explore-hatch)';
 export const SMALL_COLOUR = '#9aa3ad';
-export const INK = '#1c2430';
-export const MUTED = '#5a6472';
+export { INK, MUTED } from '../components/charts/chartAxes';
 
 export const seriesColour = (i: number) => SERIES_COLOURS[i % SERIES_COLOURS.length];
 

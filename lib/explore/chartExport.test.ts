@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assertInertMarkup, composeChartSvg, escapeXml, wrapText } from './chartExport';
+import { assertInertMarkup, composeChartSvg, escapeXml, legendSvg, wrapText } from './chartExport';
 
-const chart = '<svg class="bar-chart-svg" width="400" height="200" viewBox="0 0 400 200"><rect width="10" height="10" fill="url(#explore-hatch)"/></svg>';
+const chart = '<svg class="recharts-surface" width="400" height="200" viewBox="0 0 400 200"><rect width="10" height="10" fill="url(#explore-hatch)"/></svg>';
 
 describe('chart image', () => {
   it('wraps footnotes to the width and keeps every word', () => {
@@ -22,6 +22,26 @@ describe('chart image', () => {
     expect(svg).toContain('fill="url(#explore-hatch)"');
     // The image grows with the footnote: two lines of 15 px below a 200 px chart.
     expect(Number(svg.match(/height="(\d+)"/)![1])).toBe(16 + 16 + 12 + 200 + 14 + 2 * 15 + 16);
+  });
+
+  it('draws the colour key under the title: a swatch and a label per entry, wrapped to the width', () => {
+    const legend = [
+      { label: 'OK', colour: '#1e7b3c' },
+      { label: 'Grey zone', colour: '#b86e00' },
+      { label: 'Under the minimum base', kind: 'hatch' as const },
+      { label: 'Overall rate', kind: 'line' as const, colour: '#1c2430' },
+    ];
+    const svg = composeChartSvg({ chartSvg: chart, width: 400, height: 200, title: 'Data types', footnote: [], legend });
+    for (const item of legend) expect(svg).toContain(`>${item.label}</text>`);
+    expect(svg).toContain('<rect x="16" y="42" width="12" height="12" rx="2" fill="#1e7b3c"/>');
+    expect(svg).toMatch(/<rect [^>]*fill="url\(#explore-hatch\)" stroke="#9aa3ad"\/>/);
+    expect(svg).toMatch(/<line [^>]*stroke="#1c2430" stroke-width="2" stroke-dasharray="4 3"\/>/);
+    // Four entries do not fit one 400 px line: two lines of 18 px push the chart down by 40 px.
+    const { height } = legendSvg(legend, 16, 42, 400);
+    expect(height).toBe(36);
+    expect(svg).toContain(`<svg x="16" y="${16 + 16 + 12 + 36 + 4}"`);
+    // Without a key the chart sits under the title as before.
+    expect(legendSvg([], 0, 0, 400)).toEqual({ markup: '', height: 0 });
   });
 
   it('escapes text from labels and codebooks, so no markup can get in', () => {

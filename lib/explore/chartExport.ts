@@ -15,6 +15,15 @@ export interface ChartImageInput {
   footnote: string[];
   /** Markup of <defs> the chart refers to (patterns), copied into the image. */
   defs?: string;
+  /** The chart's key (what each colour, the hatching and the dashed line mean), drawn under the title. */
+  legend?: readonly LegendItem[];
+}
+
+/** One entry of a chart's key: a coloured bar, the hatching of small cells, or a dashed reference line. */
+export interface LegendItem {
+  label: string;
+  colour?: string;
+  kind?: 'bar' | 'hatch' | 'line';
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
@@ -69,6 +78,37 @@ export function assertInertMarkup(markup: string): void {
   if (active) throw new Error('chart image: the chart markup contains active content (script, event handler or foreign HTML)');
 }
 
+const LEGEND_SIZE = 11;
+const LEGEND_LINE = 18;
+/** The hatching of cells under the minimum base, as the page defines it (HatchDefs). */
+const HATCH_FILL = 'url(#explore-hatch)';
+
+/**
+ * The key as SVG, flowed left to right and wrapped to the width: a swatch (bar, hatching or dashed
+ * line) and its label per entry. Returns the markup and its height.
+ */
+export function legendSvg(items: readonly LegendItem[], left: number, top: number, width: number): { markup: string; height: number } {
+  if (!items.length) return { markup: '', height: 0 };
+  const parts: string[] = [];
+  let x = left;
+  let row = 0;
+  for (const item of items) {
+    const advance = 12 + 5 + Math.ceil(item.label.length * NOTE_CHAR_WIDTH) + 16;
+    if (x > left && x + advance > left + width) {
+      x = left;
+      row += 1;
+    }
+    const y = top + row * LEGEND_LINE;
+    const colour = escapeXml(item.colour ?? '#1c2430');
+    if (item.kind === 'line') parts.push(`<line x1="${x}" x2="${x + 12}" y1="${y + 6}" y2="${y + 6}" stroke="${colour}" stroke-width="2" stroke-dasharray="4 3"/>`);
+    else if (item.kind === 'hatch') parts.push(`<rect x="${x}" y="${y}" width="12" height="12" fill="${HATCH_FILL}" stroke="#9aa3ad"/>`);
+    else parts.push(`<rect x="${x}" y="${y}" width="12" height="12" rx="2" fill="${colour}"/>`);
+    parts.push(`<text x="${x + 17}" y="${y + 10}" font-size="${LEGEND_SIZE}" fill="#1b2430">${escapeXml(item.label)}</text>`);
+    x += advance;
+  }
+  return { markup: `<g class="chart-legend">${parts.join('')}</g>`, height: (row + 1) * LEGEND_LINE };
+}
+
 /** A size in pixels for an attribute: a finite, non-negative whole number. */
 const pixels = (n: number) => (Number.isFinite(n) && n > 0 ? Math.round(n) : 0);
 
@@ -79,7 +119,8 @@ export function composeChartSvg(input: ChartImageInput): string {
   const width = Math.max(320, Math.round(input.width) + 2 * PAD);
   const maxChars = Math.floor((width - 2 * PAD) / NOTE_CHAR_WIDTH);
   const noteLines = input.footnote.flatMap((line) => wrapText(line, maxChars));
-  const chartTop = PAD + TITLE_SIZE + 12;
+  const legend = legendSvg(input.legend ?? [], PAD, PAD + TITLE_SIZE + 10, width - 2 * PAD);
+  const chartTop = PAD + TITLE_SIZE + 12 + (legend.height ? legend.height + 4 : 0);
   const notesTop = chartTop + Math.round(input.height) + 14;
   const height = notesTop + noteLines.length * NOTE_LINE + PAD;
   const { inner } = innerOf(input.chartSvg);
@@ -89,6 +130,7 @@ export function composeChartSvg(input: ChartImageInput): string {
     input.defs ?? '',
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="${PAD}" y="${PAD + TITLE_SIZE}" font-size="${TITLE_SIZE}" font-weight="600" fill="#1b2430">${escapeXml(input.title)}</text>`,
+    legend.markup,
     `<svg x="${PAD}" y="${chartTop}" width="${Math.round(input.width)}" height="${Math.round(input.height)}" viewBox="0 0 ${Math.round(input.width)} ${Math.round(input.height)}">${inner}</svg>`,
     `<line x1="${PAD}" x2="${width - PAD}" y1="${notesTop}" y2="${notesTop}" stroke="#d5dae1"/>`,
     notes,

@@ -52,6 +52,7 @@ export const summaryMessages = {
     nl: 'Grootste verschil, {dimension}: {high} ({highN}) tegenover {low} ({lowN}), {diff} procentpunt, designgebaseerde t-toets, {p} na Benjamini-Hochberg over {k} kenmerken',
   },
   smallBase: { en: 'small base', nl: 'kleine basis' },
+  tipBases: { en: 'Base n = {n} · effective base {effective}', nl: 'Basis n = {n} · effectieve basis {effective}' },
   smallBaseMark: { en: '{label} (small base, n = {n})', nl: '{label} (kleine basis, n = {n})' },
   footSmall: { en: 'small base: fewer than {min} respondents, so no interval or test', nl: 'kleine basis: minder dan {min} respondenten, dus geen interval of toets' },
   footNoTest: {

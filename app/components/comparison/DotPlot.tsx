@@ -1,7 +1,11 @@
+'use client';
+import { useCallback, useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import { formatPercent, formatPoints } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
-
-const AXIS = [0, 0.25, 0.5, 0.75, 1];
+import { AXIS_TICKS, INK, MUTED, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../charts/chartAxes';
+import { useElementWidth } from '../charts/useElementWidth';
+import { ct } from './messages';
 
 export interface DotPlotRow {
   key: string;
@@ -15,14 +19,48 @@ export interface DotPlotRow {
   small: boolean;
 }
 
+interface DotDatum {
+  row: DotPlotRow;
+  label: string;
+  /** The gap between the two sides, as a floating bar from the lower share to the higher. */
+  gap: [number, number];
+}
+
+const GAP_KEY = 'gap';
+const ACCENT = '#1d5fb8';
+const MARK = { higher: '▲', lower: '▼' } as const;
+const DIFF_ROOM = 96;
+
+/** The plot's width: a wide page's until measured, then the measured one. */
+const plotColumn = { width: 1000 };
+
 /**
- * A dot plot drawn in HTML (server-rendered, no chart library needed): per row the second side's
- * rate (open dot) and the first's (filled dot) on one 0-100% scale, joined by a bar that shows the
- * gap, and the difference in points with its significance mark. The table beside it carries every
- * figure; the plot itself is one image to assistive technology.
+ * A dot plot (recharts): per row the second side's rate (open dot) and the first's (filled dot) on
+ * one 0-100% scale, joined by a bar that shows the gap, and the difference in points with its
+ * significance mark. The table beside it carries every figure; the tooltip (mouse or keyboard)
+ * repeats a row's.
  */
 export function DotPlot({ rows, locale, names, title, lead, label }: { rows: DotPlotRow[]; locale: Locale; names: [string, string]; title: string; lead: string; label: string }) {
-  const shown = rows.filter((r) => r.a !== null && r.b !== null);
+  const { ref, width } = useElementWidth<HTMLDivElement>(plotColumn);
+  const narrow = width < NARROW_BELOW;
+  const rowHeight = narrow ? 40 : 28;
+  const yWidth = narrow ? 0 : Math.min(280, Math.round(width * 0.3));
+  const data = useMemo<DotDatum[]>(
+    () =>
+      rows
+        .filter((r) => r.a !== null && r.b !== null)
+        .map((row) => ({ row, label: row.name, gap: [Math.min(row.a!, row.b!), Math.max(row.a!, row.b!)] })),
+    [rows],
+  );
+  const height = data.length * rowHeight + 36;
+  const margin = useMemo(() => ({ top: narrow ? 18 : 6, right: DIFF_ROOM, bottom: 4, left: narrow ? 16 : 0 }), [narrow]);
+  const tick = useMemo(() => rowLabelTick(data, yWidth, 1), [data, yWidth]);
+  const shape = useCallback(
+    (props: BarShapeProps) => <DotRow {...props} right={width - 4} labelAboveChars={narrow ? narrowLabelChars(width) : 0} locale={locale} />,
+    [width, narrow, locale],
+  );
+  const tooltip = useCallback((props: TooltipContentProps) => <DotTooltip {...props} names={names} locale={locale} />, [names, locale]);
+  const formatTick = useCallback((v: number) => formatPercent(v, locale, 0), [locale]);
   return (
     <figure className="card bench-chart" aria-labelledby="dot-plot-title">
       <h2 id="dot-plot-title">{title}</h2>
@@ -35,42 +73,61 @@ export function DotPlot({ rows, locale, names, title, lead, label }: { rows: Dot
           <span className="bench-dot reference" /> {names[1]}
         </span>
       </div>
-      <div role="img" aria-label={label} className="bench-plot">
-        <div className="bench-row bench-axis" aria-hidden="true">
-          <span />
-          <span className="bench-track">
-            {AXIS.map((x) => (
-              <span key={x} className="bench-tick" style={{ left: `${100 * x}%` }}>
-                {formatPercent(x, locale, 0)}
-              </span>
-            ))}
-          </span>
-          <span />
-        </div>
-        {shown.map((row) => {
-          const a = row.a!;
-          const b = row.b!;
-          const mark = row.mark === 'higher' ? '▲' : row.mark === 'lower' ? '▼' : '';
-          return (
-            <div key={row.key} className={`bench-row${mark ? ' is-significant' : ''}${row.small ? ' is-small' : ''}`} data-row={row.key}>
-              <span className="bench-label" title={row.name}>
-                {row.name}
-              </span>
-              <span className="bench-track">
-                {AXIS.map((x) => (
-                  <span key={x} className="bench-grid" style={{ left: `${100 * x}%` }} />
-                ))}
-                <span className={`bench-gap ${a >= b ? 'up' : 'down'}`} style={{ left: `${100 * Math.min(a, b)}%`, width: `${100 * Math.abs(a - b)}%` }} />
-                <span className="bench-dot reference" style={{ left: `${100 * b}%` }} />
-                <span className="bench-dot upload" style={{ left: `${100 * a}%` }} />
-              </span>
-              <span className={`bench-diff${mark ? (row.mark === 'higher' ? ' up' : ' down') : ''}`}>
-                {row.value === null ? '–' : formatPoints(row.value, locale)} <span className="bench-mark">{mark}</span>
-              </span>
-            </div>
-          );
-        })}
+      <div ref={ref} className="bench-plot" style={{ height }} data-testid="dot-plot">
+        <BarChart layout="vertical" width={width} height={height} data={data} margin={margin} barCategoryGap={narrow ? 16 : 6} title={label} accessibilityLayer>
+          <CartesianGrid horizontal={false} stroke="#e6e9ee" />
+          <XAxis type="number" domain={[0, 1]} ticks={AXIS_TICKS} tickFormatter={formatTick} tick={PercentTick} interval={0} />
+          <YAxis type="category" dataKey="label" width={yWidth} hide={narrow} interval={0} tickLine={false} tick={tick} />
+          <Tooltip content={tooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
+          <Bar dataKey={GAP_KEY} isAnimationActive={false} shape={shape} />
+        </BarChart>
       </div>
     </figure>
+  );
+}
+
+/** One row: the gap bar, the two dots at its ends, and the difference with its mark at the right edge. */
+function DotRow({ x, y, width, height, payload, right, labelAboveChars, locale }: BarShapeProps & { right: number; labelAboveChars: number; locale: Locale }) {
+  const { row } = payload as DotDatum;
+  const left = Number(x);
+  const w = Math.max(0, Number(width));
+  const cy = Number(y) + Number(height) / 2;
+  const aAt = row.a! >= row.b! ? left + w : left;
+  const bAt = row.a! >= row.b! ? left : left + w;
+  const mark = row.mark && !row.small ? MARK[row.mark] : '';
+  const tone = mark ? (row.mark === 'higher' ? '#136128' : '#a11d12') : row.small ? MUTED : INK;
+  return (
+    <g className={`bench-row${mark ? ' is-significant' : ''}${row.small ? ' is-small' : ''}`} data-row={row.key} opacity={row.small ? 0.55 : undefined}>
+      <rect className="chart-bar" x={left} y={cy - 2} width={w} height={4} rx={2} fill={row.a! >= row.b! ? '#9cc0ea' : '#e9b4ae'} />
+      <circle cx={bAt} cy={cy} r={5.5} fill="#fff" stroke="#4a5260" strokeWidth={2} />
+      <circle cx={aAt} cy={cy} r={5.5} fill={ACCENT} stroke={ACCENT} strokeWidth={2} />
+      <text x={right} y={cy} textAnchor="end" dominantBaseline="central" fontSize={12} fill={tone} fontWeight={mark ? 600 : 400} fontStyle={row.small ? 'italic' : undefined} stroke="none" className="bench-diff">
+        {row.value === null ? '–' : formatPoints(row.value, locale)} <tspan className="bench-mark">{mark}</tspan>
+      </text>
+      {labelAboveChars > 0 && <RowLabelAbove x={12} y={Number(y) - 4} label={row.name} chars={labelAboveChars} />}
+    </g>
+  );
+}
+
+function DotTooltip({ active, payload, names, locale }: TooltipContentProps & { names: [string, string]; locale: Locale }) {
+  const row = active ? (payload?.[0]?.payload as DotDatum | undefined)?.row : undefined;
+  if (!row) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="tooltip-title">{row.name}</p>
+      <div className="tooltip-lines">
+        <p>
+          {names[0]}: <strong>{formatPercent(row.a!, locale)}</strong>
+        </p>
+        <p>
+          {names[1]}: <strong>{formatPercent(row.b!, locale)}</strong>
+        </p>
+        <p>
+          {ct(locale, 'colDiff')}: {row.value === null ? '–' : formatPoints(row.value, locale)}
+          {row.mark && !row.small && ` ${MARK[row.mark]} ${ct(locale, row.mark)}`}
+        </p>
+        {row.small && <p className="tooltip-note">{ct(locale, 'smallBase')}</p>}
+      </div>
+    </div>
   );
 }

@@ -1,19 +1,40 @@
 'use client';
-import { memo, type ReactNode } from 'react';
+import { memo, useCallback, useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
-import { barTop, NARROW_BELOW, plotArea, rowBand, whiskerPath } from '@/lib/explore/barLayout';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
 import { MARK_SYMBOL, tx } from '../messages';
 import { CellTooltip } from './CellTooltip';
-import { SvgBarFrame } from './SvgBarFrame';
+import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, shareScale, TOOLTIP_CURSOR, type ShareScale } from '../../components/charts/chartAxes';
 import { chartColumn } from './chartColumn';
-import { useElementWidth } from './useElementWidth';
+import { useElementWidth } from '../../components/charts/useElementWidth';
 
 export type ColourBy = 'tier' | 'series' | 'single';
 
-/** Horizontal bars with 95% whiskers, significance marks and small-base hatching; one bar per series and row. */
+/** One row of the chart's data: per series i its share `v{i}`, its interval as offsets `e{i}`, and how its bar is drawn. */
+interface BarDatum {
+  key: string;
+  label: string;
+  text?: string;
+  cells: (CellView | undefined)[];
+  /** Per series: fill, and the value label written past the bar's interval. */
+  draw: { fill: string; small: boolean; label: string; mark: string; at: number }[];
+  [valueOrError: string]: unknown;
+}
+
+const DATA_KEYS = Array.from({ length: 16 }, (_, i) => ({ value: `v${i}`, error: `e${i}` }));
+
+/**
+ * Horizontal bars with 95% intervals (recharts ErrorBar), significance marks, small cells hatched with
+ * the reason, a reference line for the overall rate, and a tooltip (mouse or keyboard: recharts'
+ * accessibility layer) with base, effective base and interval. One recharts chart per card.
+ *
+ * Kept cheap to redraw (recharts' performance guide): no animation, string dataKeys, data and every
+ * function prop memoised on the chart, the bar and its value label drawn by one custom shape (no
+ * LabelList, no Cell per bar), a fixed size measured once per column instead of a ResponsiveContainer.
+ */
 export const BarChartView = memo(function BarChartView({
   chart,
   locale,
@@ -44,96 +65,100 @@ export const BarChartView = memo(function BarChartView({
   const labelLines = narrow ? 1 : Math.min(3, Math.max(...chart.rows.map((r) => Math.ceil(r.label[locale].length / 30)), 1));
   const rowHeight = Math.max(seriesCount * (barSize + 2), labelLines * 15) + gap;
   const height = chart.rows.length * rowHeight + 56;
-  const margin = { top: narrow ? 30 : 22, right: narrow ? 92 : showTier || showUplift ? 160 : 130, bottom: 4, left: narrow ? 16 : 4 };
-  const plot = plotArea(width, height, margin, narrow ? 0 : 230);
+  const yWidth = narrow ? 0 : 230;
+  const margin = useMemo(() => ({ top: narrow ? 30 : 22, right: narrow ? 92 : showTier || showUplift ? 160 : 130, bottom: 4, left: narrow ? 16 : 4 }), [narrow, showTier, showUplift]);
+  const scale = useMemo(() => shareScale(width, margin, yWidth), [width, margin, yWidth]);
 
-  const cellAt = new Map(chart.cells.map((c) => [`${c.row}\u0000${c.series}`, c]));
-  const rows = chart.rows.map((row) => ({ key: row.key, label: row.label[locale], text: row.text?.[locale], tier: row.tier, cells: chart.series.map((s) => cellAt.get(`${row.key}\u0000${s.key}`)) }));
-
-  const fillOf = (tier: string | undefined, cell: CellView | undefined, i: number) => {
-    if (cell?.small) return SMALL_FILL;
-    if (colourBy === 'tier') return TIER_COLOUR[(tier ?? 'grey') as keyof typeof TIER_COLOUR];
-    if (colourBy === 'series') return seriesColour(i);
-    return SINGLE_COLOUR;
-  };
-  const labelOf = (cell: CellView) => {
-    if (cell.small) return `${formatPercent(cell.share!, locale, 0)} · ${tx(locale, 'smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(chart.minBase, locale) })}`;
-    const mark = cell.mark ? ` ${MARK_SYMBOL[cell.mark]}` : '';
-    const tier = showTier && cell.tier ? ` · ${tx(locale, `tierShort_${cell.tier}`)}` : '';
-    const uplift = showUplift && cell.uplift != null ? ` (${formatPoints(cell.uplift, locale)})` : '';
-    return `${formatPercent(cell.share!, locale)}${mark}${uplift}${tier}`;
-  };
-
-  const bars: ReactNode[] = [];
-  const labels: ReactNode[] = [];
-  const whiskers: { x1: number; x2: number; y: number }[] = [];
-  rows.forEach((row, r) => {
-    const band = rowBand(plot, r, rows.length);
-    row.cells.forEach((cell, i) => {
-      if (!cell || cell.share === null) return;
-      const y = barTop(band, i, seriesCount, barSize, 2);
-      const centre = y + barSize / 2;
-      bars.push(
-        <rect
-          key={`${row.key}-${i}`}
-          className="chart-bar"
-          x={plot.left}
-          y={y}
-          width={Math.max(0, plot.x(cell.share) - plot.left)}
-          height={barSize}
-          fill={fillOf(row.tier, cell, i)}
-          stroke={cell.small ? SMALL_COLOUR : undefined}
-        />,
-      );
-      if (cell.lower !== null && cell.upper !== null) whiskers.push({ x1: plot.x(cell.lower), x2: plot.x(cell.upper), y: centre });
-      labels.push(
-        <text
-          key={`${row.key}-${i}`}
-          x={plot.x(cell.upper ?? cell.share) + 6}
-          y={centre}
-          dominantBaseline="central"
-          fill={cell.small ? MUTED : INK}
-          fontWeight={cell.mark ? 600 : 400}
-          className="value-label"
-        >
-          {labelOf(cell)}
-        </text>,
-      );
+  const data = useMemo(() => {
+    const cellAt = new Map(chart.cells.map((c) => [`${c.row}\u0000${c.series}`, c]));
+    const fillOf = (tier: string | undefined, cell: CellView | undefined, i: number) => {
+      if (cell?.small) return SMALL_FILL;
+      if (colourBy === 'tier') return TIER_COLOUR[(tier ?? 'grey') as keyof typeof TIER_COLOUR];
+      if (colourBy === 'series') return seriesColour(i);
+      return SINGLE_COLOUR;
+    };
+    const labelOf = (cell: CellView) => {
+      if (cell.small) return `${formatPercent(cell.share!, locale, 0)} · ${tx(locale, 'smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(chart.minBase, locale) })}`;
+      const tier = showTier && cell.tier ? ` · ${tx(locale, `tierShort_${cell.tier}`)}` : '';
+      const uplift = showUplift && cell.uplift != null ? ` (${formatPoints(cell.uplift, locale)})` : '';
+      return `${formatPercent(cell.share!, locale)}${uplift}${tier}`;
+    };
+    return chart.rows.map((row) => {
+      const cells = chart.series.map((s) => cellAt.get(`${row.key}\u0000${s.key}`));
+      const datum: BarDatum = { key: row.key, label: row.label[locale], text: row.text?.[locale], cells, draw: [] };
+      cells.forEach((cell, i) => {
+        const drawn = cell && cell.share !== null;
+        datum[`v${i}`] = drawn ? cell.share : null;
+        // No interval on a cell under the minimum base (lib/analysis/smallBase.ts): the error bar is left out.
+        datum[`e${i}`] = drawn && !cell.small && cell.lower !== null && cell.upper !== null ? [cell.share! - cell.lower, cell.upper - cell.share!] : undefined;
+        datum.draw[i] = {
+          fill: fillOf(row.tier, cell, i),
+          small: Boolean(cell?.small),
+          label: drawn ? labelOf(cell) : '',
+          mark: drawn && !cell.small && cell.mark ? MARK_SYMBOL[cell.mark] : '',
+          at: drawn ? (cell.small ? cell.share! : (cell.upper ?? cell.share!)) : 0,
+        };
+      });
+      return datum;
     });
-  });
+  }, [chart, locale, colourBy, showTier, showUplift]);
 
-  const guide = (x: number, stroke: string, dash: string, label: string) => (
-    <g fontSize={11} fill={stroke}>
-      <line x1={plot.x(x)} x2={plot.x(x)} y1={plot.top} y2={plot.bottom} stroke={stroke} strokeDasharray={dash} />
-      <text x={plot.x(x)} y={plot.top - 5} textAnchor="middle">
-        {label}
-      </text>
-    </g>
-  );
+  const shapes = useMemo(() => Array.from({ length: seriesCount }, (_, i) => barShape(i, scale, narrow ? narrowLabelChars(width) : 0, barSize)), [seriesCount, scale, narrow, width, barSize]);
+  const tick = useMemo(() => rowLabelTick(data, yWidth, 3), [data, yWidth]);
+  const tooltip = useCallback((props: TooltipContentProps) => <RowTooltip {...props} chart={chart} locale={locale} />, [chart, locale]);
+  const formatTick = useCallback((v: number) => formatPercent(v, locale, 0), [locale]);
 
   return (
-    <div ref={ref} className="bar-chart" style={{ height }}>
-      <SvgBarFrame
-        width={width}
-        height={height}
-        plot={plot}
-        title={title}
-        locale={locale}
-        rows={rows}
-        narrow={narrow}
-        labelAbove={(r) => barTop(rowBand(plot, r, rows.length), 0, seriesCount, barSize, 2) - 5}
-        maxLabelLines={3}
-        grid
-        tooltip={(r) => <CellTooltip chart={chart} locale={locale} label={rows[r].label} text={rows[r].text} cells={rows[r].cells} />}
-      >
-        <g className="bars">{bars}</g>
-        <path className="whiskers" d={whiskerPath(whiskers, 4)} stroke={INK} strokeWidth={1.25} fill="none" />
-        <g className="value-labels" fontSize={12}>
-          {labels}
-        </g>
-        {chart.reference?.share != null && guide(chart.reference.share, INK, '4 3', tx(locale, 'overallShort', { share: formatPercent(chart.reference.share, locale, 0) }))}
-        {threshold && guide(threshold.value, MUTED, '2 3', threshold.label)}
-      </SvgBarFrame>
+    <div ref={ref} className="bar-chart" style={{ height }} data-testid={`${chart.id}-chart`}>
+      <BarChart layout="vertical" width={width} height={height} data={data} margin={margin} barGap={2} barCategoryGap={gap - 2} title={title} accessibilityLayer>
+        <CartesianGrid horizontal={false} stroke="#e3e7ec" />
+        <XAxis type="number" domain={[0, 1]} ticks={AXIS_TICKS} tickFormatter={formatTick} tick={PercentTick} interval={0} />
+        <YAxis type="category" dataKey="label" width={yWidth} hide={narrow} interval={0} tickLine={false} tick={tick} />
+        <Tooltip content={tooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
+        {chart.series.map((s, i) => (
+          <Bar key={s.key || 'all'} dataKey={DATA_KEYS[i].value} name={s.label[locale] || title} barSize={barSize} isAnimationActive={false} shape={shapes[i]} fill={colourBy === 'series' ? seriesColour(i) : SINGLE_COLOUR}>
+            <ErrorBar dataKey={DATA_KEYS[i].error} width={4} stroke={INK} strokeWidth={1.25} isAnimationActive={false} />
+          </Bar>
+        ))}
+        {chart.reference?.share != null && (
+          <ReferenceLine
+            x={chart.reference.share}
+            stroke={INK}
+            strokeDasharray="4 3"
+            label={{ value: tx(locale, 'overallShort', { share: formatPercent(chart.reference.share, locale, 0) }), position: 'top', fontSize: 11, fill: INK }}
+          />
+        )}
+        {threshold && <ReferenceLine x={threshold.value} stroke={MUTED} strokeDasharray="2 3" label={{ value: threshold.label, position: 'top', fontSize: 11, fill: MUTED }} />}
+      </BarChart>
     </div>
   );
 });
+
+/**
+ * The shape of series `i`'s bars: the bar (hatched under the minimum base), its value label past the
+ * interval with the significance mark, and on a phone the row's label above the first bar.
+ */
+function barShape(i: number, scale: ShareScale, labelAboveChars: number, barSize: number) {
+  return function BarWithLabel(props: BarShapeProps) {
+    const { x, y, width, height } = props;
+    const datum = props.payload as BarDatum;
+    const draw = datum.draw[i];
+    const centre = Number(y) + barSize / 2;
+    return (
+      <g>
+        <rect className="chart-bar" x={x} y={y} width={Math.max(0, Number(width))} height={height} fill={draw.fill} stroke={draw.small ? SMALL_COLOUR : undefined} data-small={draw.small || undefined} />
+        <text x={scale(draw.at) + 6} y={centre} dominantBaseline="central" fontSize={12} fill={draw.small ? MUTED : INK} fontWeight={draw.mark ? 600 : 400} stroke="none" className="value-label">
+          {draw.label}
+          {draw.mark && <tspan className="sig-mark"> {draw.mark}</tspan>}
+        </text>
+        {labelAboveChars > 0 && i === 0 && <RowLabelAbove x={scale(0)} y={Number(y) - 5} label={datum.label} text={datum.text} chars={labelAboveChars} />}
+      </g>
+    );
+  };
+}
+
+function RowTooltip({ active, payload, chart, locale }: TooltipContentProps & { chart: BarChartData; locale: Locale }) {
+  const datum = active ? (payload?.[0]?.payload as BarDatum | undefined) : undefined;
+  if (!datum) return null;
+  return <CellTooltip chart={chart} locale={locale} label={datum.label} text={datum.text} cells={datum.cells} />;
+}

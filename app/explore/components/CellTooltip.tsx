@@ -17,27 +17,27 @@ export function CellTooltip({ chart, locale, label, text, cells }: { chart: BarC
         const cell = cells[i];
         if (!cell) return null;
         return (
-          <dl key={s.key || 'all'}>
-            {crossed && <dt className="tooltip-series">{s.label[locale]}</dt>}
-            <dd>
+          <div className="tooltip-lines" key={s.key || 'all'}>
+            {crossed && <p className="tooltip-series">{s.label[locale]}</p>}
+            <p>
               <strong>{cell.share === null ? '–' : formatPercent(cell.share, locale)}</strong>
               {cell.mark && <span> {cell.mark === 'up' ? '▲' : '▼'}</span>}
               {cell.tier && <span> · {tx(locale, `tier_${cell.tier}`)}</span>}
-            </dd>
-            <dd>
+            </p>
+            <p>
               {tx(locale, 'tipInterval')}: {formatInterval(cell.lower, cell.upper, locale)}
-            </dd>
-            <dd>
+            </p>
+            <p>
               {tx(locale, 'tipBase')}: {formatNumber(cell.respondents, locale)}
               {chart.pooled && ` (${formatNumber(cell.ratings, locale)} ${tx(locale, 'tipRatings')})`} · {tx(locale, 'tipEffective')}: {formatNumber(cell.effectiveBase, locale, 1)}
-            </dd>
+            </p>
             {cell.diff !== null && (
-              <dd>
+              <p>
                 {tx(locale, 'tipVsRest')}: {vsRestText(cell, locale)}
-              </dd>
+              </p>
             )}
-            {noteOf(cell, chart.minBase, locale) && <dd className="tooltip-note">{noteOf(cell, chart.minBase, locale)}</dd>}
-          </dl>
+            {noteOf(cell, chart.minBase, locale) && <p className="tooltip-note">{noteOf(cell, chart.minBase, locale)}</p>}
+          </div>
         );
       })}
     </div>

@@ -60,7 +60,7 @@ export function ChartCard({
         <DataTable table={table} caption={tableCaption} locale={locale} id={id} />
         <div className="chart-downloads">
           <CsvDownload header={table.csv.header} rows={table.csv.rows} locale={locale} title={title} fileParts={fileParts} />
-          <ChartImageDownload frame={frame} title={title} footnote={weight ? [...footnote, weight] : footnote} fileName={csvFileName(...fileParts).replace(/\.csv$/, '')} locale={locale} />
+          <ChartImageDownload frame={frame} title={title} legend={legend} footnote={weight ? [...footnote, weight] : footnote} fileName={csvFileName(...fileParts).replace(/\.csv$/, '')} locale={locale} />
         </div>
       </div>
     </section>

@@ -1,7 +1,7 @@
 'use client';
 import { type RefObject, useState } from 'react';
 import type { Locale } from '@/lib/survey/codebook';
-import { composeChartSvg } from '@/lib/explore/chartExport';
+import { composeChartSvg, type LegendItem } from '@/lib/explore/chartExport';
 import { tx } from '../messages';
 import { useChartMethods } from './chartMethods';
 
@@ -18,10 +18,10 @@ function save(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The chart's <svg>, waiting a few frames if it is being drawn again right now (it measures its width first). */
+/** recharts' <svg>, waiting a few frames if the chart is being drawn right now (recharts draws after it has mounted). */
 async function chartSvgIn(frame: HTMLDivElement | null): Promise<SVGSVGElement | null> {
   for (let i = 0; i < 30; i++) {
-    const svg = frame?.querySelector<SVGSVGElement>('svg.bar-chart-svg');
+    const svg = frame?.querySelector<SVGSVGElement>('svg.recharts-surface');
     if (svg) return svg;
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
@@ -49,10 +49,10 @@ async function toPng(svg: string, width: number, height: number): Promise<Blob> 
 }
 
 /**
- * PNG and SVG downloads of the chart inside `frame`, with the title and a methods footnote drawn
- * into the image (the chart's own footnote plus the dataset, weighting and audience lines).
+ * PNG and SVG downloads of the chart inside `frame`, with the title, the colour key and a methods
+ * footnote drawn into the image (the chart's own footnote plus the dataset, weighting and audience lines).
  */
-export function ChartImageDownload({ frame, title, footnote, fileName, locale }: { frame: RefObject<HTMLDivElement | null>; title: string; footnote: string[]; fileName: string; locale: Locale }) {
+export function ChartImageDownload({ frame, title, legend, footnote, fileName, locale }: { frame: RefObject<HTMLDivElement | null>; title: string; legend: LegendItem[]; footnote: string[]; fileName: string; locale: Locale }) {
   const methods = useChartMethods();
   const [error, setError] = useState<string | null>(null);
   const download = async (format: Format) => {
@@ -62,7 +62,7 @@ export function ChartImageDownload({ frame, title, footnote, fileName, locale }:
       if (!chart) throw new Error(tx(locale, 'noView'));
       const { width, height } = chart.getBoundingClientRect();
       const defs = document.querySelector('.svg-defs defs')?.outerHTML;
-      const svg = composeChartSvg({ chartSvg: new XMLSerializer().serializeToString(chart), width, height, title, footnote: [...methods, ...footnote], defs });
+      const svg = composeChartSvg({ chartSvg: new XMLSerializer().serializeToString(chart), width, height, title, legend, footnote: [...methods, ...footnote], defs });
       const size = svg.match(/^<svg [^>]*width="(\d+)" height="(\d+)"/)!;
       if (format === 'SVG') save(new Blob([svg], { type: 'image/svg+xml' }), `${fileName}.svg`);
       else save(await toPng(svg, Number(size[1]), Number(size[2])), `${fileName}.png`);

@@ -1,9 +1,6 @@
-export interface LegendItem {
-  label: string;
-  colour?: string;
-  /** Hatched swatch (under the minimum base) or a dashed line (reference rate). */
-  kind?: 'bar' | 'hatch' | 'line';
-}
+import type { LegendItem } from '@/lib/explore/chartExport';
+
+export type { LegendItem };
 
 /** The key of a chart, as HTML so that it wraps and reads on any screen. */
 export function ChartLegend({ items }: { items: LegendItem[] }) {

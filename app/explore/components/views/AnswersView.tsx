@@ -43,7 +43,7 @@ export function AnswersView({ model, locale, fileBase }: { model: AnswersModel; 
             title={title}
             lead={tx(locale, 'answersLead')}
             legend={parts.map((p) => ({ label: p.label, colour: p.fill }))}
-            chart={<SplitChartView parts={parts} rows={stackRows(group, model.minBase, locale)} locale={locale} title={title} />}
+            chart={<SplitChartView parts={parts} rows={stackRows(group, model.minBase, locale)} leadParts={group.parts.filter((p) => p.tone === 'positive').length} locale={locale} title={title} />}
             footnote={[tx(locale, 'answersFootnote'), ...(group.rows.some((r) => r.positive.small) ? [tx(locale, 'smallNoteSplit', { min: model.minBase })] : [])]}
             table={splitTable(group.parts, group.rows, model.minBase, locale, exploreMessages.rowItem[locale], { positiveLabel: tx(locale, 'positiveAll') })}
             locale={locale}
