@@ -3,11 +3,11 @@ import { SiteHeader } from './components/SiteHeader';
 import { DatasetSwitch } from './(home)/DatasetSwitch';
 import { PrintButton } from './(home)/PrintButton';
 import { SummaryView } from './(home)/SummaryView';
-import { localeFrom, t } from '@/lib/i18n/messages';
+import { localeFrom, appText } from '@/lib/i18n/messages';
 import { DEFAULT_SUMMARY_DATASET, loadSummary, summaryDatasets } from '@/lib/summary/load';
 import { requestDatasets } from '@/app/server/request';
 import { SignInRequiredPage, uploadNeedsSignIn } from './account/SignInRequired';
-import { st } from '@/lib/summary/text';
+import { summaryText } from '@/lib/summary/text';
 import { respondentsLine } from '@/lib/summary/format';
 import './(home)/home.css';
 
@@ -21,7 +21,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   const requested = typeof params.dataset === 'string' && params.dataset ? params.dataset : DEFAULT_SUMMARY_DATASET;
-  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/" returnTo={`/?dataset=${requested}`} title={t(locale, 'homeTitle')} />;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/" returnTo={`/?dataset=${requested}`} title={appText(locale, 'homeTitle')} />;
   const access = await requestDatasets();
   const wanted = typeof params.weight === 'string' && params.weight ? params.weight : undefined;
   const [loaded, datasets] = await Promise.all([loadSummary(access, requested, { id: wanted, strict: false }), summaryDatasets(access)]);
@@ -37,22 +37,22 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <main lang={locale} className="page summary-page">
         <div className="summary-head">
           <div>
-            <p className="eyebrow">{st(locale, 'title')}</p>
-            <h1>{loaded.ok ? loaded.summary.title[locale] : t(locale, 'homeTitle')}</h1>
+            <p className="eyebrow">{summaryText(locale, 'title')}</p>
+            <h1>{loaded.ok ? loaded.summary.title[locale] : appText(locale, 'homeTitle')}</h1>
             <p className="lead">
-              {t(locale, 'homeTitle')}{' '}
+              {appText(locale, 'homeTitle')}{' '}
               {loaded.ok && <span className="summary-meta">{respondentsLine(loaded.summary, locale)}.</span>}
             </p>
           </div>
           {loaded.ok && (
-            <div className="summary-actions" aria-label={st(locale, 'downloads')} role="group">
+            <div className="summary-actions" aria-label={summaryText(locale, 'downloads')} role="group">
               <a className="button" href={download('pdf')} download data-testid="download-pdf">
-                {st(locale, 'pdf')}
+                {summaryText(locale, 'pdf')}
               </a>
               <a className="button" href={download('pptx')} download data-testid="download-pptx">
-                {st(locale, 'pptx')}
+                {summaryText(locale, 'pptx')}
               </a>
-              <PrintButton label={st(locale, 'print')} />
+              <PrintButton label={summaryText(locale, 'print')} />
             </div>
           )}
         </div>
@@ -61,7 +61,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <SummaryView summary={loaded.summary} locale={locale} />
         ) : (
           <p className="error" role="alert" data-testid="summary-error">
-            {st(locale, 'unknownDataset', { message: loaded.message })}
+            {summaryText(locale, 'unknownDataset', { message: loaded.message })}
           </p>
         )}
       </main>

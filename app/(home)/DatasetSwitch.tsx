@@ -1,5 +1,5 @@
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
-import { st } from '@/lib/summary/text';
+import { summaryText } from '@/lib/summary/text';
 import type { Locale } from '@/lib/survey/codebook';
 import type { WeightOption } from '@/lib/survey/weights';
 
@@ -12,9 +12,9 @@ export function DatasetSwitch({ datasets, current, weights, weight, locale }: { 
   const uploads = datasets.filter((d) => !d.reference);
   return (
     <form method="get" action="/" className="dataset-switch">
-      <label htmlFor="summary-dataset">{st(locale, 'datasetLabel')}</label>
+      <label htmlFor="summary-dataset">{summaryText(locale, 'datasetLabel')}</label>
       <select id="summary-dataset" name="dataset" defaultValue={current}>
-        <optgroup label={st(locale, 'referenceGroup')}>
+        <optgroup label={summaryText(locale, 'referenceGroup')}>
           {references.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title[locale]}
@@ -22,7 +22,7 @@ export function DatasetSwitch({ datasets, current, weights, weight, locale }: { 
           ))}
         </optgroup>
         {uploads.length > 0 && (
-          <optgroup label={st(locale, 'uploadsGroup')}>
+          <optgroup label={summaryText(locale, 'uploadsGroup')}>
             {uploads.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -33,11 +33,11 @@ export function DatasetSwitch({ datasets, current, weights, weight, locale }: { 
       </select>
       {weights.length > 1 && (
         <>
-          <label htmlFor="summary-weight">{st(locale, 'weightLabel')}</label>
+          <label htmlFor="summary-weight">{summaryText(locale, 'weightLabel')}</label>
           <select id="summary-weight" name="weight" defaultValue={weight}>
             {weights.map((w) => (
               <option key={w.id} value={w.id}>
-                {w.isDefault ? st(locale, 'weightDefault', { name: w.label[locale] }) : w.label[locale]}
+                {w.isDefault ? summaryText(locale, 'weightDefault', { name: w.label[locale] }) : w.label[locale]}
               </option>
             ))}
           </select>
@@ -45,7 +45,7 @@ export function DatasetSwitch({ datasets, current, weights, weight, locale }: { 
       )}
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       <button type="submit" className="button button-secondary">
-        {st(locale, 'show')}
+        {summaryText(locale, 'show')}
       </button>
     </form>
   );

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { headlineFigure, headlineFootnote } from '@/lib/summary/format';
 import { withLang } from '@/lib/summary/links';
 import type { ExecutiveSummary, Headline } from '@/lib/summary/model';
-import { st } from '@/lib/summary/text';
+import { summaryText } from '@/lib/summary/text';
 import type { Locale } from '@/lib/survey/codebook';
 import { SummaryBars } from './SummaryBars';
 
@@ -20,7 +20,7 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
         <span className="statement">{headline.title[locale]}</span>
       </h3>
       <p className="so-what">
-        <strong>{st(locale, 'soWhat')}: </strong>
+        <strong>{summaryText(locale, 'soWhat')}: </strong>
         {headline.soWhat[locale]}
       </p>
       <figure className="mini-chart">
@@ -33,7 +33,7 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
       </p>
       <p className="card-link">
         <Link href={withLang(headline.link.href, locale)} prefetch={false}>
-          {st(locale, headline.link.kind === 'explore' ? 'seeChart' : 'seeFinding')}
+          {summaryText(locale, headline.link.kind === 'explore' ? 'seeChart' : 'seeFinding')}
           <span aria-hidden="true"> →</span>
           <span className="visually-hidden">: {headline.chartTitle[locale]}</span>
         </Link>

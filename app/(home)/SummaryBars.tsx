@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, ErrorBar, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Figure, Tone } from '@/lib/summary/model';
 import { precise } from '@/lib/summary/format';
-import { st } from '@/lib/summary/text';
+import { summaryText } from '@/lib/summary/text';
 import { formatNumber } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { INK, MUTED, rowLabelTick, TOOLTIP_CURSOR } from '../components/charts/chartAxes';
@@ -80,7 +80,7 @@ function SummaryBar({ x, y, width, height, payload, right, locale }: BarShapePro
         {precise(figure.share, locale)}
         {figure.smallBase && (
           <tspan className="small-base" fontWeight={400} fill={MUTED}>
-            {' '}({st(locale, 'smallBase')})
+            {' '}({summaryText(locale, 'smallBase')})
           </tspan>
         )}
       </text>
@@ -98,10 +98,10 @@ function SummaryTooltip({ active, payload, locale }: TooltipContentProps & { loc
       <div className="tooltip-lines">
         <p>
           <strong>{precise(figure.share, locale)}</strong>
-          {figure.ci && !figure.smallBase && ` · ${st(locale, 'footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) })}`}
+          {figure.ci && !figure.smallBase && ` · ${summaryText(locale, 'footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) })}`}
         </p>
-        <p>{st(locale, 'tipBases', { n: formatNumber(figure.respondents, locale), effective: formatNumber(figure.effectiveBase, locale, 1) })}</p>
-        {figure.smallBase && <p className="tooltip-note">{st(locale, 'smallBase')}</p>}
+        <p>{summaryText(locale, 'tipBases', { n: formatNumber(figure.respondents, locale), effective: formatNumber(figure.effectiveBase, locale, 1) })}</p>
+        {figure.smallBase && <p className="tooltip-note">{summaryText(locale, 'smallBase')}</p>}
       </div>
     </div>
   );

@@ -1,34 +1,34 @@
 import Link from 'next/link';
 import { SyntheticNotice } from '../components/SiteHeader';
-import { formatNumber, pStatement, signedPoints, t } from '@/lib/i18n/messages';
+import { formatNumber, pStatement, signedPoints, appText } from '@/lib/i18n/messages';
 import { methodsLines, takeawayLine } from '@/lib/summary/format';
 import type { ExecutiveSummary } from '@/lib/summary/model';
-import { st } from '@/lib/summary/text';
+import { summaryText } from '@/lib/summary/text';
 import type { Locale } from '@/lib/survey/codebook';
 import { HeadlineCard } from './HeadlineCard';
 
 export function Takeaways({ summary, locale }: { summary: ExecutiveSummary; locale: Locale }) {
   return (
     <section className="takeaways" aria-labelledby="takeaways-title">
-      <h2 id="takeaways-title">{st(locale, 'takeawaysTitle')}</h2>
+      <h2 id="takeaways-title">{summaryText(locale, 'takeawaysTitle')}</h2>
       {summary.takeaways.length === 0 ? (
-        <p>{st(locale, 'noTakeaways')}</p>
+        <p>{summaryText(locale, 'noTakeaways')}</p>
       ) : (
         <ol className="takeaway-list">
           {summary.takeaways.map((tk) => (
             <li key={`${tk.dimension.id}-${tk.scope.en}`} data-takeaway={tk.dimension.id}>
               <span className="takeaway-diff">
-                {signedPoints(tk.diff, locale)} <span className="figure-unit">{st(locale, 'pointsShort')}</span>
+                {signedPoints(tk.diff, locale)} <span className="figure-unit">{summaryText(locale, 'pointsShort')}</span>
               </span>
               <span className="takeaway-text">{takeawayLine(tk, locale)}</span>
               <span className="takeaway-scope muted small">
-                {st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · {pStatement(tk.pAdjusted, locale)} (BH) · n = {formatNumber(tk.top.respondents, locale)} / {formatNumber(tk.bottom.respondents, locale)}
+                {summaryText(locale, 'takeawayScope', { scope: tk.scope[locale] })} · {pStatement(tk.pAdjusted, locale)} (BH) · n = {formatNumber(tk.top.respondents, locale)} / {formatNumber(tk.bottom.respondents, locale)}
               </span>
             </li>
           ))}
         </ol>
       )}
-      <p className="muted small">{st(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })}</p>
+      <p className="muted small">{summaryText(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })}</p>
     </section>
   );
 }
@@ -38,10 +38,10 @@ export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; lo
   return (
     <>
       {summary.synthetic && <SyntheticNotice locale={locale} />}
-      {summary.headlineSet === 'generic' && <p className="note">{st(locale, 'genericNote')}</p>}
+      {summary.headlineSet === 'generic' && <p className="note">{summaryText(locale, 'genericNote')}</p>}
       <section aria-labelledby="headlines-title">
         <h2 id="headlines-title" className="visually-hidden">
-          {st(locale, 'headlinesTitle')}
+          {summaryText(locale, 'headlinesTitle')}
         </h2>
         <div className="headline-grid">
           {summary.headlines.map((h) => (
@@ -52,8 +52,8 @@ export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; lo
       <Takeaways summary={summary} locale={locale} />
       {summary.omitted.length > 0 && (
         <section className="omitted" aria-labelledby="omitted-title">
-          <h2 id="omitted-title">{st(locale, 'omittedTitle')}</h2>
-          <p>{st(locale, 'omittedIntro')}</p>
+          <h2 id="omitted-title">{summaryText(locale, 'omittedTitle')}</h2>
+          <p>{summaryText(locale, 'omittedIntro')}</p>
           <ul>
             {summary.omitted.map((o) => (
               <li key={o.id} data-omitted={o.id}>
@@ -64,12 +64,12 @@ export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; lo
         </section>
       )}
       <footer className="footnote summary-methods">
-        <h2>{st(locale, 'methodsTitle')}</h2>
+        <h2>{summaryText(locale, 'methodsTitle')}</h2>
         {methodsLines(summary, locale).map((line) => (
           <p key={line}>{line}</p>
         ))}
         <p className="no-print">
-          <Link href={locale === 'nl' ? '/findings?lang=nl' : '/findings'}>{t(locale, 'homeFindingsLink')} →</Link>
+          <Link href={locale === 'nl' ? '/findings?lang=nl' : '/findings'}>{appText(locale, 'homeFindingsLink')} →</Link>
         </p>
       </footer>
     </>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { signOutAction } from './actions';
-import { am, roleName } from './messages';
+import { accountText, roleName } from './messages';
 import { currentUser } from '@/app/server/request';
 import { can } from '@/lib/auth/permissions';
 import { installHasUsers } from '@/lib/auth/setupState';
@@ -16,11 +16,11 @@ export async function AccountMenu({ locale }: { locale: Locale }) {
       <div className="account-menu">
         {ready ? (
           <Link href={`/login${lang}`} prefetch={false}>
-            {am(locale, 'signIn')}
+            {accountText(locale, 'signIn')}
           </Link>
         ) : (
           <Link href={`/setup${lang}`} prefetch={false} className="setup-link">
-            {am(locale, 'setupLink')}
+            {accountText(locale, 'setupLink')}
           </Link>
         )}
       </div>
@@ -30,16 +30,16 @@ export async function AccountMenu({ locale }: { locale: Locale }) {
     <div className="account-menu">
       {can(user.role, 'users.manage') && (
         <Link href={`/admin/users${lang}`} prefetch={false}>
-          {am(locale, 'adminNav')}
+          {accountText(locale, 'adminNav')}
         </Link>
       )}
       <span className="account-name" data-testid="signed-in-as">
-        {am(locale, 'signedInAs', { name: user.username, role: roleName(locale, user.role) })}
+        {accountText(locale, 'signedInAs', { name: user.username, role: roleName(locale, user.role) })}
       </span>
       <form action={signOutAction}>
         <input type="hidden" name="lang" value={locale} />
         <button type="submit" className="sign-out-button">
-          {am(locale, 'signOut')}
+          {accountText(locale, 'signOut')}
         </button>
       </form>
     </div>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { SiteHeader } from '../components/SiteHeader';
-import { am } from './messages';
+import { accountText } from './messages';
 import { currentUser } from '@/app/server/request';
 import { isReferenceId, isValidDatasetId } from '@/lib/storage/datasetRegistry';
 import type { Locale } from '@/lib/survey/codebook';
@@ -21,11 +21,11 @@ export function SignInRequiredPage({ locale, path, returnTo, title }: { locale: 
       <main lang={locale} className="page">
         <h1>{title}</h1>
         <div className="card sign-in-required" role="alert" data-testid="sign-in-required">
-          <h2>{am(locale, 'signInTitle')}</h2>
-          <p>{am(locale, 'signInText')}</p>
+          <h2>{accountText(locale, 'signInTitle')}</h2>
+          <p>{accountText(locale, 'signInText')}</p>
           <p>
             <Link className="button" href={href} prefetch={false}>
-              {am(locale, 'signIn')}
+              {accountText(locale, 'signIn')}
             </Link>
           </p>
         </div>

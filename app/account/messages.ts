@@ -94,15 +94,15 @@ export const accountMessages = {
 
 export type AccountMessageKey = keyof typeof accountMessages;
 
-export const am = translator(accountMessages);
+export const accountText = translator(accountMessages);
 
 const ROLE_KEYS = { admin: 'roleAdmin', analyst: 'roleAnalyst', strategist: 'roleStrategist', executive: 'roleExecutive' } as const;
-export const roleName = (locale: Locale, role: keyof typeof ROLE_KEYS): string => am(locale, ROLE_KEYS[role]);
+export const roleName = (locale: Locale, role: keyof typeof ROLE_KEYS): string => accountText(locale, ROLE_KEYS[role]);
 const ROLE_DOES = { admin: 'roleAdminDoes', analyst: 'roleAnalystDoes', strategist: 'roleStrategistDoes', executive: 'roleExecutiveDoes' } as const;
-export const roleDoes = (locale: Locale, role: keyof typeof ROLE_DOES): string => am(locale, ROLE_DOES[role]);
+export const roleDoes = (locale: Locale, role: keyof typeof ROLE_DOES): string => accountText(locale, ROLE_DOES[role]);
 
 /** The message for an error code carried in a URL (?error=...), or null for an unknown code. */
 export function errorMessage(locale: Locale, code: string | undefined, vars: Record<string, string | number> = {}): string | null {
   const key = `err${code ?? ''}` as AccountMessageKey;
-  return code && /^[A-Za-z]{1,30}$/.test(code) && key in accountMessages ? am(locale, key, vars) : null;
+  return code && /^[A-Za-z]{1,30}$/.test(code) && key in accountMessages ? accountText(locale, key, vars) : null;
 }

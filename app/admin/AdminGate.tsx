@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { am, roleName } from '../account/messages';
+import { accountText, roleName } from '../account/messages';
 import { currentUser } from '@/app/server/request';
 import { can } from '@/lib/auth/permissions';
 import type { User } from '@/lib/storage/accountStore';
@@ -19,8 +19,8 @@ export async function NotForYourRole({ locale }: { locale: Locale }) {
   const user = await currentUser();
   return (
     <main className="page account-page" lang={locale}>
-      <h1>{am(locale, 'forbiddenTitle')}</h1>
-      <p role="alert">{am(locale, 'forbidden', { role: roleName(locale, 'admin'), name: user?.username ?? '', own: user ? roleName(locale, user.role) : '' })}</p>
+      <h1>{accountText(locale, 'forbiddenTitle')}</h1>
+      <p role="alert">{accountText(locale, 'forbidden', { role: roleName(locale, 'admin'), name: user?.username ?? '', own: user ? roleName(locale, user.role) : '' })}</p>
     </main>
   );
 }
@@ -28,12 +28,12 @@ export async function NotForYourRole({ locale }: { locale: Locale }) {
 export function AdminTabs({ locale, current }: { locale: Locale; current: 'users' | 'audit' }) {
   const lang = locale === 'nl' ? '?lang=nl' : '';
   return (
-    <nav className="admin-tabs" aria-label={am(locale, 'adminNav')}>
+    <nav className="admin-tabs" aria-label={accountText(locale, 'adminNav')}>
       <a href={`/admin/users${lang}`} aria-current={current === 'users' ? 'page' : undefined}>
-        {am(locale, 'usersTitle')}
+        {accountText(locale, 'usersTitle')}
       </a>
       <a href={`/admin/audit${lang}`} aria-current={current === 'audit' ? 'page' : undefined}>
-        {am(locale, 'auditTitle')}
+        {accountText(locale, 'auditTitle')}
       </a>
     </nav>
   );

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { type Correspondence, withCorrespondence } from '@/lib/analysis/correspondence';
 import type { Codebook, Locale } from '@/lib/survey/codebook';
-import { bt } from './messages';
+import { benchmarkText } from './messages';
 
 /** An item as the editor lists it, in the reader's language. */
 export interface EditorItem {
@@ -19,12 +19,12 @@ type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind
 
 /** The message for a refused save, in the reader's language (the API's own messages are for developers). */
 function saveError(status: number, locale: Locale): string {
-  if (status === 401) return bt(locale, 'editorErrorSignIn');
-  if (status === 403) return bt(locale, 'editorErrorRole');
-  if (status === 404 || status === 405) return bt(locale, 'editorErrorGone');
-  if (status === 400 || status === 422) return bt(locale, 'editorErrorRefused');
-  if (status === 412) return bt(locale, 'editorErrorChanged');
-  return bt(locale, 'editorErrorOther', { status });
+  if (status === 401) return benchmarkText(locale, 'editorErrorSignIn');
+  if (status === 403) return benchmarkText(locale, 'editorErrorRole');
+  if (status === 404 || status === 405) return benchmarkText(locale, 'editorErrorGone');
+  if (status === 400 || status === 422) return benchmarkText(locale, 'editorErrorRefused');
+  if (status === 412) return benchmarkText(locale, 'editorErrorChanged');
+  return benchmarkText(locale, 'editorErrorOther', { status });
 }
 
 const groupBy = (items: EditorItem[]) => {
@@ -89,7 +89,7 @@ export function CorrespondenceEditor({
       setStatus({ kind: 'saved' });
       router.refresh();
     } catch {
-      setStatus({ kind: 'error', message: bt(locale, 'editorErrorNetwork') });
+      setStatus({ kind: 'error', message: benchmarkText(locale, 'editorErrorNetwork') });
     }
   }
 
@@ -103,15 +103,15 @@ export function CorrespondenceEditor({
         void save();
       }}
     >
-      <p className="muted small">{bt(locale, 'editorIntro', { reference: referenceName })}</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={bt(locale, 'editorRegion', { reference: referenceName })}>
+      <p className="muted small">{benchmarkText(locale, 'editorIntro', { reference: referenceName })}</p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={benchmarkText(locale, 'editorRegion', { reference: referenceName })}>
         <table className="findings correspondence-table">
           <thead>
             <tr>
-              <th scope="col">{bt(locale, 'colYourItem')}</th>
-              <th scope="col">{bt(locale, 'colPositive')}</th>
-              <th scope="col">{bt(locale, 'colTheirItem', { reference: referenceName })}</th>
-              <th scope="col">{bt(locale, 'colPositive')}</th>
+              <th scope="col">{benchmarkText(locale, 'colYourItem')}</th>
+              <th scope="col">{benchmarkText(locale, 'colPositive')}</th>
+              <th scope="col">{benchmarkText(locale, 'colTheirItem', { reference: referenceName })}</th>
+              <th scope="col">{benchmarkText(locale, 'colPositive')}</th>
             </tr>
           </thead>
           {groupBy(uploadItems).map(([family, items]) => (
@@ -128,16 +128,16 @@ export function CorrespondenceEditor({
                   <tr key={item.id} data-item={item.id}>
                     <th scope="row">
                       <label htmlFor={selectId}>{item.label}</label>
-                      {proposed.includes(item.id) && pairs[item.id] === initial[item.id] && saved === null && <span className="badge proposed">{bt(locale, 'editorProposed')}</span>}
+                      {proposed.includes(item.id) && pairs[item.id] === initial[item.id] && saved === null && <span className="badge proposed">{benchmarkText(locale, 'editorProposed')}</span>}
                     </th>
-                    <td className="small" data-label={bt(locale, 'colPositive')}>
+                    <td className="small" data-label={benchmarkText(locale, 'colPositive')}>
                       {item.positive}
                     </td>
                     <td>
                       <select
                         id={selectId}
                         value={pairs[item.id] ?? ''}
-                        aria-label={bt(locale, 'editorSelectLabel', { reference: referenceName, item: item.label })}
+                        aria-label={benchmarkText(locale, 'editorSelectLabel', { reference: referenceName, item: item.label })}
                         onChange={(event) => {
                           const value = event.currentTarget.value;
                           setPairs((now) => {
@@ -149,7 +149,7 @@ export function CorrespondenceEditor({
                           setStatus({ kind: 'idle' });
                         }}
                       >
-                        <option value="">{bt(locale, 'editorNone')}</option>
+                        <option value="">{benchmarkText(locale, 'editorNone')}</option>
                         {referenceGroups.map(([group, options]) => (
                           <optgroup key={group} label={group}>
                             {options.map((o) => (
@@ -161,7 +161,7 @@ export function CorrespondenceEditor({
                         ))}
                       </select>
                     </td>
-                    <td className="small" data-testid="reference-positive" data-label={bt(locale, 'colPositiveIn', { reference: referenceName })}>
+                    <td className="small" data-testid="reference-positive" data-label={benchmarkText(locale, 'colPositiveIn', { reference: referenceName })}>
                       {chosen?.positive ?? '–'}
                     </td>
                   </tr>
@@ -173,17 +173,17 @@ export function CorrespondenceEditor({
       </div>
       <div className="editor-actions">
         <button type="submit" className="button" disabled={status.kind === 'saving'}>
-          {status.kind === 'saving' ? bt(locale, 'editorSaving') : bt(locale, 'editorSave')}
+          {status.kind === 'saving' ? benchmarkText(locale, 'editorSaving') : benchmarkText(locale, 'editorSave')}
         </button>
         {dirty && saved !== null && (
           <button type="button" className="button secondary" onClick={() => setPairs(saved)}>
-            {bt(locale, 'editorReset')}
+            {benchmarkText(locale, 'editorReset')}
           </button>
         )}
-        <span className="muted">{bt(locale, 'editorCount', { n: paired, total: uploadItems.length })}</span>
+        <span className="muted">{benchmarkText(locale, 'editorCount', { n: paired, total: uploadItems.length })}</span>
       </div>
       <p role="status" aria-live="polite" className={status.kind === 'error' ? 'editor-status error' : 'editor-status'} data-testid="correspondence-status">
-        {status.kind === 'error' ? status.message : status.kind === 'saved' && !dirty ? bt(locale, 'editorSaved') : dirty ? bt(locale, 'editorUnsaved') : ''}
+        {status.kind === 'error' ? status.message : status.kind === 'saved' && !dirty ? benchmarkText(locale, 'editorSaved') : dirty ? benchmarkText(locale, 'editorUnsaved') : ''}
       </p>
     </form>
   );

@@ -132,4 +132,4 @@ export const benchmarkMessages = {
 
 export type BenchmarkMessageKey = keyof typeof benchmarkMessages;
 
-export const bt = translator(benchmarkMessages);
+export const benchmarkText = translator(benchmarkMessages);

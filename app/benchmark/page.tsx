@@ -4,11 +4,11 @@ import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { AutoSubmitSelect } from '../planner/AutoSubmitSelect';
 import type { ReactNode } from 'react';
-import { bt } from './messages';
+import { benchmarkText } from './messages';
 import { CorrespondenceEditor, type EditorItem } from './CorrespondenceEditor';
 import { ComparisonTable } from '../components/comparison/ComparisonTable';
 import { DotPlot } from '../components/comparison/DotPlot';
-import { ct } from '../components/comparison/messages';
+import { comparisonText } from '../components/comparison/messages';
 import '../components/comparison/comparison.css';
 import { benchmark, BenchmarkError, benchmarkOptions, type BenchmarkResult, type BenchmarkRow } from '@/lib/analysis/benchmark';
 import { shownDifference } from '@/lib/analysis/comparisonDisplay';
@@ -54,27 +54,27 @@ function Controls({ choice, uploads, references, families, attributes, locale }:
     </div>
   );
   return (
-    <Form action="/benchmark" className="bench-controls" aria-label={bt(locale, 'controls')}>
+    <Form action="/benchmark" className="bench-controls" aria-label={benchmarkText(locale, 'controls')}>
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
-      {field('dataset', bt(locale, 'dataset'), [
-        ...uploads.map((d) => ({ value: d.id, label: bt(locale, 'uploadedMark', { name: d.name }) })),
-        ...(uploads.some((d) => d.id === choice.dataset) ? [] : references.filter((d) => d.id === choice.dataset).map((d) => ({ value: d.id, label: bt(locale, 'referenceMark', { name: d.title[locale] }) }))),
+      {field('dataset', benchmarkText(locale, 'dataset'), [
+        ...uploads.map((d) => ({ value: d.id, label: benchmarkText(locale, 'uploadedMark', { name: d.name }) })),
+        ...(uploads.some((d) => d.id === choice.dataset) ? [] : references.filter((d) => d.id === choice.dataset).map((d) => ({ value: d.id, label: benchmarkText(locale, 'referenceMark', { name: d.title[locale] }) }))),
       ])}
       {field(
         'against',
-        bt(locale, 'against'),
+        benchmarkText(locale, 'against'),
         references.map((d) => ({ value: d.id, label: d.title[locale] })),
       )}
-      {field('family', bt(locale, 'family'), [{ value: ALL, label: bt(locale, 'familyAll') }, ...families.map((f) => ({ value: f.id, label: f.label[locale] }))])}
-      {field('by', bt(locale, 'by'), [{ value: '', label: bt(locale, 'byNone') }, ...attributes.map((a) => ({ value: a.id, label: a.label[locale] }))])}
+      {field('family', benchmarkText(locale, 'family'), [{ value: ALL, label: benchmarkText(locale, 'familyAll') }, ...families.map((f) => ({ value: f.id, label: f.label[locale] }))])}
+      {field('by', benchmarkText(locale, 'by'), [{ value: '', label: benchmarkText(locale, 'byNone') }, ...attributes.map((a) => ({ value: a.id, label: a.label[locale] }))])}
       {field(
         'minBase',
-        bt(locale, 'minBase'),
-        minBases.map((n) => ({ value: String(n), label: bt(locale, 'minBaseOption', { n: formatNumber(n, locale) }) })),
+        benchmarkText(locale, 'minBase'),
+        minBases.map((n) => ({ value: String(n), label: benchmarkText(locale, 'minBaseOption', { n: formatNumber(n, locale) }) })),
       )}
       <noscript>
         <button type="submit" className="button">
-          {bt(locale, 'apply')}
+          {benchmarkText(locale, 'apply')}
         </button>
       </noscript>
     </Form>
@@ -88,8 +88,8 @@ const joined = (labels: Label[], locale: Locale) => labels.map((l) => l[locale])
 /** Under the label: the reference item it stands beside (when mapped to another label) and, when mapped, what each side counts. */
 function rowDetail(row: BenchmarkRow, result: BenchmarkResult, names: [Label, Label], locale: Locale): string | undefined {
   const parts: string[] = [];
-  if (row.referenceLabel[locale] !== row.label[locale]) parts.push(ct(locale, 'against', { label: row.referenceLabel[locale] }));
-  if (row.positive && result.pairing === 'correspondence') parts.push(ct(locale, 'counts', { a: joined(row.positive.upload, locale), nameA: names[0][locale], b: joined(row.positive.reference, locale), nameB: names[1][locale] }));
+  if (row.referenceLabel[locale] !== row.label[locale]) parts.push(comparisonText(locale, 'against', { label: row.referenceLabel[locale] }));
+  if (row.positive && result.pairing === 'correspondence') parts.push(comparisonText(locale, 'counts', { a: joined(row.positive.upload, locale), nameA: names[0][locale], b: joined(row.positive.reference, locale), nameB: names[1][locale] }));
   return parts.length ? parts.join(' · ') : undefined;
 }
 
@@ -97,9 +97,9 @@ function BenchmarkTable({ result, locale, names }: { result: BenchmarkResult; lo
   return (
     <ComparisonTable
       testId="benchmark-table"
-      title={bt(locale, 'tableTitle')}
-      caption={bt(locale, 'tableCaption')}
-      columns={{ group: result.by?.label[locale], a: bt(locale, 'colUpload'), b: bt(locale, 'colReference'), baseA: bt(locale, 'colBaseUpload'), baseB: bt(locale, 'colBaseReference') }}
+      title={benchmarkText(locale, 'tableTitle')}
+      caption={benchmarkText(locale, 'tableCaption')}
+      columns={{ group: result.by?.label[locale], a: benchmarkText(locale, 'colUpload'), b: benchmarkText(locale, 'colReference'), baseA: benchmarkText(locale, 'colBaseUpload'), baseB: benchmarkText(locale, 'colBaseReference') }}
       names={names}
       minBase={result.minBase}
       locale={locale}
@@ -111,11 +111,11 @@ function BenchmarkTable({ result, locale, names }: { result: BenchmarkResult; lo
 function LeftOut({ result, locale }: { result: BenchmarkResult; locale: Locale }) {
   return (
     <section aria-labelledby="bench-left-out" className="bench-left-out" data-testid="left-out">
-      <h2 id="bench-left-out">{bt(locale, 'leftOutTitle')}</h2>
-      {result.leftOutItems.length === 0 && result.leftOutLevels.length === 0 && <p>{bt(locale, 'leftOutNone')}</p>}
+      <h2 id="bench-left-out">{benchmarkText(locale, 'leftOutTitle')}</h2>
+      {result.leftOutItems.length === 0 && result.leftOutLevels.length === 0 && <p>{benchmarkText(locale, 'leftOutNone')}</p>}
       {result.leftOutItems.length > 0 && (
         <details>
-          <summary>{bt(locale, 'leftOutItems', { n: result.leftOutItems.length })}</summary>
+          <summary>{benchmarkText(locale, 'leftOutItems', { n: result.leftOutItems.length })}</summary>
           <ul>
             {result.leftOutItems.map((l, i) => (
               <li key={`${i}:${l.id}`}>
@@ -127,7 +127,7 @@ function LeftOut({ result, locale }: { result: BenchmarkResult; locale: Locale }
       )}
       {result.by && result.leftOutLevels.length > 0 && (
         <>
-          <p>{bt(locale, 'leftOutLevels', { by: result.by.label[locale], n: result.leftOutLevels.length })}</p>
+          <p>{benchmarkText(locale, 'leftOutLevels', { by: result.by.label[locale], n: result.leftOutLevels.length })}</p>
           <ul>
             {result.leftOutLevels.map((l) => (
               <li key={l.id}>
@@ -151,7 +151,7 @@ function filterNote(data: SurveyData, filter: Record<string, string[]>, name: st
     const attribute = data.attributes.get(id)!;
     return `${attribute.label[locale].toLowerCase()} ${codes.map((c) => attribute.levels.find((l) => l.code === c)?.label[locale] ?? c).join(', ')}`;
   });
-  return parts.length ? bt(locale, 'filtersNote', { name, filters: parts.join('; ') }) : null;
+  return parts.length ? benchmarkText(locale, 'filtersNote', { name, filters: parts.join('; ') }) : null;
 }
 
 function Shell({ locale, query, children }: { locale: Locale; query: string; children: ReactNode }) {
@@ -173,7 +173,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   const lang = locale === 'nl' ? '?lang=nl' : '';
-  if (await uploadNeedsSignIn(firstParam(params.dataset))) return <SignInRequiredPage locale={locale} path="/benchmark" returnTo={`/benchmark?dataset=${firstParam(params.dataset)}`} title={bt(locale, 'title')} />;
+  if (await uploadNeedsSignIn(firstParam(params.dataset))) return <SignInRequiredPage locale={locale} path="/benchmark" returnTo={`/benchmark?dataset=${firstParam(params.dataset)}`} title={benchmarkText(locale, 'title')} />;
   const registry = await requestDatasets();
   const all = await registry.list();
   const uploads = all.filter((d) => !d.reference);
@@ -183,10 +183,10 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   if (!requested)
     return (
       <Shell locale={locale} query="">
-        <h1>{bt(locale, 'title')}</h1>
-        <p className="lead">{bt(locale, 'intro')}</p>
+        <h1>{benchmarkText(locale, 'title')}</h1>
+        <p className="lead">{benchmarkText(locale, 'intro')}</p>
         <p className="card" data-testid="no-uploads">
-          {bt(locale, 'noUploads')} <Link href={`/datasets${lang}`}>{bt(locale, 'toDatasets')}</Link>
+          {benchmarkText(locale, 'noUploads')} <Link href={`/datasets${lang}`}>{benchmarkText(locale, 'toDatasets')}</Link>
         </p>
       </Shell>
     );
@@ -200,11 +200,11 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   if (!listing || !upload)
     return (
       <Shell locale={locale} query="">
-        <h1>{bt(locale, 'title')}</h1>
+        <h1>{benchmarkText(locale, 'title')}</h1>
         <div className="card" role="alert" data-testid="unknown-dataset">
-          <p>{bt(locale, 'unknown', { id: requested.slice(0, 80) })}</p>
+          <p>{benchmarkText(locale, 'unknown', { id: requested.slice(0, 80) })}</p>
           <p>
-            <Link href={`/benchmark${lang}`}>{bt(locale, 'unknownBack')}</Link> · <Link href={`/datasets${lang}`}>{bt(locale, 'toDatasets')}</Link>
+            <Link href={`/benchmark${lang}`}>{benchmarkText(locale, 'unknownBack')}</Link> · <Link href={`/datasets${lang}`}>{benchmarkText(locale, 'toDatasets')}</Link>
           </p>
         </div>
       </Shell>
@@ -257,8 +257,8 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
 
   return (
     <Shell locale={locale} query={query}>
-      <h1>{bt(locale, 'titleWith', { name: uploadName, against: referenceName })}</h1>
-      <p className="lead">{bt(locale, 'intro')}</p>
+      <h1>{benchmarkText(locale, 'titleWith', { name: uploadName, against: referenceName })}</h1>
+      <p className="lead">{benchmarkText(locale, 'intro')}</p>
       <SyntheticNotice locale={locale} />
       <Controls choice={choice} uploads={uploads} references={references} families={sharedFamilies} attributes={sharedAttributes} locale={locale} />
       {notes.map((n) => (
@@ -269,41 +269,41 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
       <p className="small">
         {!listing.reference && (
           <>
-            {bt(locale, 'links')} <Link href={withLang(`/explore?dataset=${encodeURIComponent(listing.id)}`)}>{bt(locale, 'linkExplore')}</Link> ·{' '}
-            <Link href={withLang(`/findings?dataset=${encodeURIComponent(listing.id)}`)}>{bt(locale, 'linkFindings')}</Link> ·{' '}
+            {benchmarkText(locale, 'links')} <Link href={withLang(`/explore?dataset=${encodeURIComponent(listing.id)}`)}>{benchmarkText(locale, 'linkExplore')}</Link> ·{' '}
+            <Link href={withLang(`/findings?dataset=${encodeURIComponent(listing.id)}`)}>{benchmarkText(locale, 'linkFindings')}</Link> ·{' '}
           </>
         )}
         <Link href={withLang(`/compare?dataset=${encodeURIComponent(listing.id)}&mode=datasets&with=${encodeURIComponent(against)}`)} data-testid="compare-link">
-          {bt(locale, 'compareLink')}
+          {benchmarkText(locale, 'compareLink')}
         </Link>
       </p>
       {nothingShared ? (
         <div className="card" role="alert" data-testid="benchmark-problem">
-          <h2>{bt(locale, 'nothingShared', { name: uploadName, reference: referenceName })}</h2>
-          <p>{mayMap ? bt(locale, 'nothingSharedMap') : bt(locale, 'nothingSharedRead')}</p>
+          <h2>{benchmarkText(locale, 'nothingShared', { name: uploadName, reference: referenceName })}</h2>
+          <p>{mayMap ? benchmarkText(locale, 'nothingSharedMap') : benchmarkText(locale, 'nothingSharedRead')}</p>
           <p>
             {mayMap && (
               <>
-                <a href="#correspondence">{bt(locale, 'toMapping')}</a>
+                <a href="#correspondence">{benchmarkText(locale, 'toMapping')}</a>
                 {otherReference && ' · '}
               </>
             )}
-            {otherReference && <Link href={withLang(`/benchmark?dataset=${encodeURIComponent(listing.id)}&against=${otherReference.id}`)}>{bt(locale, 'tryOther', { reference: otherReference.title[locale] })}</Link>}
+            {otherReference && <Link href={withLang(`/benchmark?dataset=${encodeURIComponent(listing.id)}&against=${otherReference.id}`)}>{benchmarkText(locale, 'tryOther', { reference: otherReference.title[locale] })}</Link>}
           </p>
         </div>
       ) : problem || !result ? (
         <div className="card" role="alert" data-testid="benchmark-problem">
-          <h2>{bt(locale, 'cannot')}</h2>
+          <h2>{benchmarkText(locale, 'cannot')}</h2>
           <p>{problem?.label[locale]}</p>
         </div>
       ) : (
         <>
           <p className="bench-summary" data-testid="benchmark-summary">
-            {bt(locale, result.rows.length === 1 ? 'summaryOne' : 'summary', { n: result.rows.length, higher, lower })}
-            {small > 0 && <span className="muted"> {bt(locale, 'summarySmall', { n: small, min: result.minBase })}</span>}
+            {benchmarkText(locale, result.rows.length === 1 ? 'summaryOne' : 'summary', { n: result.rows.length, higher, lower })}
+            {small > 0 && <span className="muted"> {benchmarkText(locale, 'summarySmall', { n: small, min: result.minBase })}</span>}
           </p>
           <p className="small muted" data-testid="pairing-note">
-            {result.pairing === 'correspondence' ? bt(locale, 'pairedByCorrespondence', { reference: referenceName, n: Object.keys(pairs ?? {}).length }) : bt(locale, 'pairedById')}
+            {result.pairing === 'correspondence' ? benchmarkText(locale, 'pairedByCorrespondence', { reference: referenceName, n: Object.keys(pairs ?? {}).length }) : benchmarkText(locale, 'pairedById')}
           </p>
           <DotPlot
             rows={result.rows.map((row) => {
@@ -312,9 +312,9 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
             })}
             locale={locale}
             names={[uploadName, referenceName]}
-            title={bt(locale, 'chartTitle', { upload: uploadName, reference: referenceName })}
-            lead={ct(locale, 'plotLegendLead', { a: uploadName, b: referenceName })}
-            label={bt(locale, 'chartLabel')}
+            title={benchmarkText(locale, 'chartTitle', { upload: uploadName, reference: referenceName })}
+            lead={comparisonText(locale, 'plotLegendLead', { a: uploadName, b: referenceName })}
+            label={benchmarkText(locale, 'chartLabel')}
           />
           <BenchmarkTable result={result} locale={locale} names={names} />
           <LeftOut result={result} locale={locale} />
@@ -324,13 +324,13 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
         <section id="correspondence" className="correspondence">
           {nothingShared ? (
             <>
-              <h2 id="correspondence-title">{bt(locale, 'editorTitle', { reference: referenceName })}</h2>
+              <h2 id="correspondence-title">{benchmarkText(locale, 'editorTitle', { reference: referenceName })}</h2>
               {editor}
             </>
           ) : (
             <details>
               <summary>
-                <h2 id="correspondence-title">{bt(locale, 'editMapping')}</h2>
+                <h2 id="correspondence-title">{benchmarkText(locale, 'editMapping')}</h2>
               </summary>
               {editor}
             </details>
@@ -340,7 +340,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
         pairs && <SavedCorrespondence upload={upload} reference={reference} pairs={pairs} referenceName={referenceName} locale={locale} />
       )}
       <footer className="footnote">
-        <p>{bt(locale, 'methods')}</p>
+        <p>{benchmarkText(locale, 'methods')}</p>
       </footer>
     </Shell>
   );
@@ -376,16 +376,16 @@ function SavedCorrespondence({ upload, reference, pairs, referenceName, locale }
   const rows = itemChoices(upload).filter((i) => pairs[i.id] && theirs.has(pairs[i.id]));
   return (
     <section aria-labelledby="saved-correspondence-title" className="correspondence" data-testid="saved-correspondence">
-      <h2 id="saved-correspondence-title">{bt(locale, 'savedTitle', { reference: referenceName })}</h2>
-      <p className="muted small">{bt(locale, 'savedIntro', { reference: referenceName })}</p>
+      <h2 id="saved-correspondence-title">{benchmarkText(locale, 'savedTitle', { reference: referenceName })}</h2>
+      <p className="muted small">{benchmarkText(locale, 'savedIntro', { reference: referenceName })}</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="saved-correspondence-title">
         <table className="findings">
           <thead>
             <tr>
-              <th scope="col">{bt(locale, 'colYourItem')}</th>
-              <th scope="col">{bt(locale, 'colPositive')}</th>
-              <th scope="col">{bt(locale, 'colTheirItem', { reference: referenceName })}</th>
-              <th scope="col">{bt(locale, 'colPositive')}</th>
+              <th scope="col">{benchmarkText(locale, 'colYourItem')}</th>
+              <th scope="col">{benchmarkText(locale, 'colPositive')}</th>
+              <th scope="col">{benchmarkText(locale, 'colTheirItem', { reference: referenceName })}</th>
+              <th scope="col">{benchmarkText(locale, 'colPositive')}</th>
             </tr>
           </thead>
           <tbody>

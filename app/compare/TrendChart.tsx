@@ -6,7 +6,7 @@ import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { INK, MUTED, TOOLTIP_CURSOR } from '../components/charts/chartAxes';
 import { useElementWidth } from '../components/charts/useElementWidth';
-import { cm } from './messages';
+import { compareText } from './messages';
 
 // The small multiple's height (fixed, so the server's drawing does not jump); its width is the column's.
 const H = 130;
@@ -37,18 +37,18 @@ export function TrendChart({ comparison, locale }: { comparison: LevelComparison
   const { attribute, levels, a, b } = comparison;
   return (
     <section className="card trend" aria-labelledby="trend-title" data-testid="trend-chart">
-      <h2 id="trend-title">{cm(locale, 'trendTitle', { by: attribute.label[locale] })}</h2>
-      <p className="muted small">{cm(locale, 'trendLead', { a: a.label[locale], b: b.label[locale] })}</p>
+      <h2 id="trend-title">{compareText(locale, 'trendTitle', { by: attribute.label[locale] })}</h2>
+      <p className="muted small">{compareText(locale, 'trendLead', { a: a.label[locale], b: b.label[locale] })}</p>
       <div className="trend-grid">
         {comparison.trend.map((row) => (
           <TrendItem key={row.key} row={row} comparison={comparison} locale={locale} />
         ))}
       </div>
       <details className="trend-details">
-        <summary>{cm(locale, 'trendTable')}</summary>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={cm(locale, 'trendTable')}>
+        <summary>{compareText(locale, 'trendTable')}</summary>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={compareText(locale, 'trendTable')}>
           <table className="findings" data-testid="trend-table">
-            <caption className="visually-hidden">{cm(locale, 'trendTableCaption')}</caption>
+            <caption className="visually-hidden">{compareText(locale, 'trendTableCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{attribute.label[locale]}</th>
@@ -68,7 +68,7 @@ export function TrendChart({ comparison, locale }: { comparison: LevelComparison
                       {l.side.share === null ? '–' : formatPercent(l.side.share, locale)}
                       <div className="small muted">
                         {l.side.ci ? `${formatPercent(l.side.ci.lower, locale)}–${formatPercent(l.side.ci.upper, locale)} · ` : ''}n = {formatNumber(l.side.respondents, locale)}
-                        {l.side.smallBase && l.side.share !== null && ` · ${cm(locale, 'underMinimum')}`}
+                        {l.side.smallBase && l.side.share !== null && ` · ${compareText(locale, 'underMinimum')}`}
                       </div>
                     </td>
                   ))}
@@ -97,8 +97,8 @@ function TrendItem({ row, comparison, locale }: { row: Row; comparison: LevelCom
           share,
           error: share !== null && ci && !smallBase ? [share - ci.lower, ci.upper - share] : undefined,
           title: ci && !smallBase
-            ? cm(locale, 'trendPointInterval', { level: l.label[locale], share: formatted, lower: formatPercent(ci.lower, locale), upper: formatPercent(ci.upper, locale), n: formatNumber(respondents, locale) })
-            : cm(locale, 'trendPointSmall', { level: l.label[locale], share: formatted, n: formatNumber(respondents, locale) }),
+            ? compareText(locale, 'trendPointInterval', { level: l.label[locale], share: formatted, lower: formatPercent(ci.lower, locale), upper: formatPercent(ci.upper, locale), n: formatNumber(respondents, locale) })
+            : compareText(locale, 'trendPointSmall', { level: l.label[locale], share: formatted, n: formatNumber(respondents, locale) }),
         };
       }),
     [row, a.code, b.code, locale],
@@ -107,7 +107,7 @@ function TrendItem({ row, comparison, locale }: { row: Row; comparison: LevelCom
   return (
     <figure ref={ref} className="trend-item" data-row={row.key}>
       <figcaption title={row.label[locale]}>{row.label[locale]}</figcaption>
-      <LineChart width={width} height={H} data={data} margin={MARGIN} title={cm(locale, 'trendLabel', { item: row.label[locale], by: attribute.label[locale] })} accessibilityLayer>
+      <LineChart width={width} height={H} data={data} margin={MARGIN} title={compareText(locale, 'trendLabel', { item: row.label[locale], by: attribute.label[locale] })} accessibilityLayer>
         <CartesianGrid vertical={false} stroke="#e6e9ee" />
         <XAxis dataKey="label" tick={false} axisLine={false} tickLine={false} height={4} />
         <YAxis type="number" domain={[0, 1]} ticks={GRID} tickFormatter={formatTick} width={Y_WIDTH} axisLine={false} tickLine={false} fontSize={11} stroke={MUTED} />

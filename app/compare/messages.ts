@@ -92,4 +92,4 @@ export const compareMessages = {
   },
 } satisfies Record<string, Label>;
 
-export const cm = translator(compareMessages);
+export const compareText = translator(compareMessages);

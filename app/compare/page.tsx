@@ -7,10 +7,10 @@ import { AutoSubmitSelect } from '../planner/AutoSubmitSelect';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import { ComparisonTable, type TableRow } from '../components/comparison/ComparisonTable';
 import { DotPlot } from '../components/comparison/DotPlot';
-import { ct } from '../components/comparison/messages';
+import { comparisonText } from '../components/comparison/messages';
 import '../components/comparison/comparison.css';
 import './compare.css';
-import { cm } from './messages';
+import { compareText } from './messages';
 import { TrendChart } from './TrendChart';
 import { benchmark, BenchmarkError, benchmarkOptions, type BenchmarkResult } from '@/lib/analysis/benchmark';
 import { shownDifference } from '@/lib/analysis/comparisonDisplay';
@@ -37,7 +37,7 @@ function nameOf(listing: DatasetListing, data: SurveyData | null): Label {
 }
 
 function optionLabel(listing: DatasetListing, locale: Locale): string {
-  return listing.reference ? listing.title[locale] : cm(locale, 'uploadedMark', { name: listing.title[locale] });
+  return listing.reference ? listing.title[locale] : compareText(locale, 'uploadedMark', { name: listing.title[locale] });
 }
 
 interface ControlsProps {
@@ -65,39 +65,39 @@ function Controls({ choice, listings, data, families, locale }: ControlsProps) {
   const levels = attributes.find((a) => a.id === choice.by)?.levels ?? [];
   const minBases = [...new Set([...MIN_BASES, choice.minBase])].sort((x, y) => x - y);
   return (
-    <Form action="/compare" className="bench-controls" aria-label={cm(locale, 'controls')}>
+    <Form action="/compare" className="bench-controls" aria-label={compareText(locale, 'controls')}>
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       {field(
         'dataset',
         'dataset',
-        cm(locale, 'dataset'),
+        compareText(locale, 'dataset'),
         choice.dataset,
         listings.map((d) => ({ value: d.id, label: optionLabel(d, locale) })),
       )}
-      {field('mode', 'mode', cm(locale, 'mode'), choice.mode, [
-        { value: 'levels', label: cm(locale, 'modeLevels') },
-        { value: 'datasets', label: cm(locale, 'modeDatasets') },
+      {field('mode', 'mode', compareText(locale, 'mode'), choice.mode, [
+        { value: 'levels', label: compareText(locale, 'modeLevels') },
+        { value: 'datasets', label: compareText(locale, 'modeDatasets') },
       ])}
       {choice.mode === 'levels' && attributes.length > 0 && (
         <>
           {field(
             'by',
             'by',
-            cm(locale, 'by'),
+            compareText(locale, 'by'),
             choice.by,
             attributes.map((a) => ({ value: a.id, label: a.label[locale] })),
           )}
           {field(
             'a',
             'a',
-            cm(locale, 'a'),
+            compareText(locale, 'a'),
             choice.a,
             levels.map((l) => ({ value: l.code, label: l.label[locale] })),
           )}
           {field(
             'b',
             'b',
-            cm(locale, 'b'),
+            compareText(locale, 'b'),
             choice.b,
             levels.map((l) => ({ value: l.code, label: l.label[locale] })),
           )}
@@ -108,21 +108,21 @@ function Controls({ choice, listings, data, families, locale }: ControlsProps) {
         field(
           'with',
           'with',
-          cm(locale, 'with'),
+          compareText(locale, 'with'),
           choice.with,
           listings.filter((d) => d.id !== choice.dataset).map((d) => ({ value: d.id, label: optionLabel(d, locale) })),
         )}
-      {field('family', 'family', cm(locale, 'family'), choice.family || ALL_FAMILIES, [{ value: ALL_FAMILIES, label: cm(locale, 'familyAll') }, ...families.map((f) => ({ value: f.id, label: f.label[locale] }))])}
+      {field('family', 'family', compareText(locale, 'family'), choice.family || ALL_FAMILIES, [{ value: ALL_FAMILIES, label: compareText(locale, 'familyAll') }, ...families.map((f) => ({ value: f.id, label: f.label[locale] }))])}
       {field(
         'minBase',
         'minBase',
-        cm(locale, 'minBase'),
+        compareText(locale, 'minBase'),
         String(choice.minBase),
-        minBases.map((n) => ({ value: String(n), label: cm(locale, 'minBaseOption', { n: formatNumber(n, locale) }) })),
+        minBases.map((n) => ({ value: String(n), label: compareText(locale, 'minBaseOption', { n: formatNumber(n, locale) }) })),
       )}
       <noscript>
         <button type="submit" className="button">
-          {cm(locale, 'apply')}
+          {compareText(locale, 'apply')}
         </button>
       </noscript>
     </Form>
@@ -153,7 +153,7 @@ function levelRows(result: LevelComparison, locale: Locale): Shown {
   return {
     names,
     minBase: result.minBase,
-    columns: { a: result.a.label[locale], b: result.b.label[locale], baseA: cm(locale, 'colBase', { name: result.a.label[locale] }), baseB: cm(locale, 'colBase', { name: result.b.label[locale] }) },
+    columns: { a: result.a.label[locale], b: result.b.label[locale], baseA: compareText(locale, 'colBase', { name: result.a.label[locale] }), baseB: compareText(locale, 'colBase', { name: result.b.label[locale] }) },
     rows: result.rows.map((row) => ({ key: row.key, label: row.label[locale], plotName: row.label[locale], a: row.a, b: row.b, compared: row })),
   };
 }
@@ -163,11 +163,11 @@ function datasetRows(result: BenchmarkResult, names: [Label, Label], locale: Loc
   return {
     names,
     minBase: result.minBase,
-    columns: { a: names[0][locale], b: names[1][locale], baseA: cm(locale, 'colBase', { name: names[0][locale] }), baseB: cm(locale, 'colBase', { name: names[1][locale] }) },
+    columns: { a: names[0][locale], b: names[1][locale], baseA: compareText(locale, 'colBase', { name: names[0][locale] }), baseB: compareText(locale, 'colBase', { name: names[1][locale] }) },
     rows: result.rows.map((row) => {
       const detail = [
-        ...(row.referenceLabel[locale] !== row.label[locale] ? [ct(locale, 'against', { label: row.referenceLabel[locale] })] : []),
-        ...(row.positive && result.pairing === 'correspondence' ? [ct(locale, 'counts', { a: joined(row.positive.upload), nameA: names[0][locale], b: joined(row.positive.reference), nameB: names[1][locale] })] : []),
+        ...(row.referenceLabel[locale] !== row.label[locale] ? [comparisonText(locale, 'against', { label: row.referenceLabel[locale] })] : []),
+        ...(row.positive && result.pairing === 'correspondence' ? [comparisonText(locale, 'counts', { a: joined(row.positive.upload), nameA: names[0][locale], b: joined(row.positive.reference), nameB: names[1][locale] })] : []),
       ].join(' · ');
       return { key: row.key, label: row.label[locale], plotName: row.label[locale], detail: detail || undefined, a: row.upload, b: row.reference, compared: row };
     }),
@@ -175,10 +175,10 @@ function datasetRows(result: BenchmarkResult, names: [Label, Label], locale: Loc
 }
 
 function pairingNote(source: PairingSource, names: [string, string], locale: Locale, referenceName: (id: string) => string): string | null {
-  if (source.kind === 'direct') return cm(locale, 'pairedDirect', { b: names[1] });
-  if (source.kind === 'inverse') return cm(locale, 'pairedInverse', { a: names[0] });
-  if (source.kind === 'id') return cm(locale, 'pairedId');
-  if (source.kind === 'reference') return cm(locale, 'pairedReference', { reference: referenceName(source.reference) });
+  if (source.kind === 'direct') return compareText(locale, 'pairedDirect', { b: names[1] });
+  if (source.kind === 'inverse') return compareText(locale, 'pairedInverse', { a: names[0] });
+  if (source.kind === 'id') return compareText(locale, 'pairedId');
+  if (source.kind === 'reference') return compareText(locale, 'pairedReference', { reference: referenceName(source.reference) });
   return null;
 }
 
@@ -187,7 +187,7 @@ function filterNote(data: SurveyData, filter: Record<string, string[]>, name: st
     const attribute = data.attributes.get(id)!;
     return `${attribute.label[locale].toLowerCase()} ${codes.map((c) => attribute.levels.find((l) => l.code === c)?.label[locale] ?? c).join(', ')}`;
   });
-  return parts.length ? cm(locale, 'filtersNote', { name, filters: parts.join('; ') }) : null;
+  return parts.length ? compareText(locale, 'filtersNote', { name, filters: parts.join('; ') }) : null;
 }
 
 function Results({ shown, locale, title, summary, sideNames }: { shown: Shown; locale: Locale; title: string; summary: ReactNode; sideNames: [string, string] }) {
@@ -202,10 +202,10 @@ function Results({ shown, locale, title, summary, sideNames }: { shown: Shown; l
         locale={locale}
         names={sideNames}
         title={title}
-        lead={ct(locale, 'plotLegendLead', { a: sideNames[0], b: sideNames[1] })}
-        label={cm(locale, 'chartLabel', { a: sideNames[0], b: sideNames[1] })}
+        lead={comparisonText(locale, 'plotLegendLead', { a: sideNames[0], b: sideNames[1] })}
+        label={compareText(locale, 'chartLabel', { a: sideNames[0], b: sideNames[1] })}
       />
-      <ComparisonTable testId="comparison-table" title={cm(locale, 'tableTitle')} caption={cm(locale, 'tableCaption')} columns={shown.columns} names={shown.names} rows={shown.rows} minBase={shown.minBase} locale={locale} />
+      <ComparisonTable testId="comparison-table" title={compareText(locale, 'tableTitle')} caption={compareText(locale, 'tableCaption')} columns={shown.columns} names={shown.names} rows={shown.rows} minBase={shown.minBase} locale={locale} />
     </>
   );
 }
@@ -217,8 +217,8 @@ function Summary({ rows, minBase, a, b, locale }: { rows: { compared: ComparedSi
   const small = rows.filter((r) => r.compared.smallBase && r.compared.gap !== null).length;
   return (
     <p className="bench-summary" data-testid="comparison-summary">
-      {cm(locale, rows.length === 1 ? 'summaryOne' : 'summary', { n: rows.length, higher, lower, a, b })}
-      {small > 0 && <span className="muted"> {cm(locale, 'summarySmall', { n: small, min: minBase })}</span>}
+      {compareText(locale, rows.length === 1 ? 'summaryOne' : 'summary', { n: rows.length, higher, lower, a, b })}
+      {small > 0 && <span className="muted"> {compareText(locale, 'summarySmall', { n: small, min: minBase })}</span>}
     </p>
   );
 }
@@ -233,7 +233,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const locale = localeFrom(params.lang);
   const lang = locale === 'nl' ? '&lang=nl' : '';
   for (const asked of [firstParam(params.dataset), firstParam(params.with)])
-    if (await uploadNeedsSignIn(asked)) return <SignInRequiredPage locale={locale} path="/compare" returnTo={`/compare?dataset=${firstParam(params.dataset) ?? ''}`} title={cm(locale, 'title')} />;
+    if (await uploadNeedsSignIn(asked)) return <SignInRequiredPage locale={locale} path="/compare" returnTo={`/compare?dataset=${firstParam(params.dataset) ?? ''}`} title={compareText(locale, 'title')} />;
 
   const registry = await requestDatasets();
   const listings = await registry.list();
@@ -248,11 +248,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   if (unknown || !data || !listing)
     return (
       <Shell locale={locale} query="">
-        <h1>{cm(locale, 'title')}</h1>
+        <h1>{compareText(locale, 'title')}</h1>
         <div className="card" role="alert" data-testid="unknown-dataset">
-          <p>{cm(locale, 'unknown', { id: (unknown ?? dataset).slice(0, 80) })}</p>
+          <p>{compareText(locale, 'unknown', { id: (unknown ?? dataset).slice(0, 80) })}</p>
           <p>
-            <Link href={`/compare${locale === 'nl' ? '?lang=nl' : ''}`}>{cm(locale, 'unknownBack')}</Link> · <Link href={`/datasets${locale === 'nl' ? '?lang=nl' : ''}`}>{cm(locale, 'toDatasets')}</Link>
+            <Link href={`/compare${locale === 'nl' ? '?lang=nl' : ''}`}>{compareText(locale, 'unknownBack')}</Link> · <Link href={`/datasets${locale === 'nl' ? '?lang=nl' : ''}`}>{compareText(locale, 'toDatasets')}</Link>
           </p>
         </div>
       </Shell>
@@ -267,23 +267,23 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const synthetic = data.codebook.synthetic || (choice.mode === 'datasets' && !!listings.find((d) => d.id === choice.with)?.synthetic);
   const heading =
     outcome.kind === 'levels'
-      ? cm(locale, 'titleLevels', { dataset: name[locale], by: outcome.result.attribute.label[locale], a: outcome.result.a.label[locale], b: outcome.result.b.label[locale] })
+      ? compareText(locale, 'titleLevels', { dataset: name[locale], by: outcome.result.attribute.label[locale], a: outcome.result.a.label[locale], b: outcome.result.b.label[locale] })
       : outcome.kind === 'datasets'
-        ? cm(locale, 'titleDatasets', { a: name[locale], b: outcome.otherName[locale] })
-        : cm(locale, 'title');
+        ? compareText(locale, 'titleDatasets', { a: name[locale], b: outcome.otherName[locale] })
+        : compareText(locale, 'title');
 
   return (
     <Shell locale={locale} query={choiceQuery(choice)}>
       <h1>{heading}</h1>
-      <p className="lead">{cm(locale, 'intro')}</p>
+      <p className="lead">{compareText(locale, 'intro')}</p>
       {synthetic && <SyntheticNotice locale={locale} />}
       <Controls choice={choice} listings={listings} data={data} families={families} locale={locale} />
       <p className="small">
-        <Link href={`/benchmark${!listing.reference ? `?dataset=${encodeURIComponent(dataset)}${lang}` : locale === 'nl' ? '?lang=nl' : ''}`}>{cm(locale, 'toBenchmark')}</Link>
+        <Link href={`/benchmark${!listing.reference ? `?dataset=${encodeURIComponent(dataset)}${lang}` : locale === 'nl' ? '?lang=nl' : ''}`}>{compareText(locale, 'toBenchmark')}</Link>
       </p>
       <OutcomeView outcome={outcome} data={data} name={name} dataset={dataset} listings={listings} locale={locale} />
       <footer className="footnote">
-        <p>{cm(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')}</p>
+        <p>{compareText(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')}</p>
       </footer>
     </Shell>
   );
@@ -332,12 +332,12 @@ async function compareOutcome(choice: CompareChoice, data: SurveyData, listing: 
 function LeftOut({ items, locale }: { items: { label: Label; reason: Label }[]; locale: Locale }) {
   return (
     <section aria-labelledby="cmp-left-out" className="bench-left-out" data-testid="left-out">
-      <h2 id="cmp-left-out">{cm(locale, 'leftOutTitle')}</h2>
+      <h2 id="cmp-left-out">{compareText(locale, 'leftOutTitle')}</h2>
       {items.length === 0 ? (
-        <p>{cm(locale, 'leftOutNone')}</p>
+        <p>{compareText(locale, 'leftOutNone')}</p>
       ) : (
         <details>
-          <summary>{cm(locale, 'leftOutItems', { n: items.length })}</summary>
+          <summary>{compareText(locale, 'leftOutItems', { n: items.length })}</summary>
           <ul>
             {items.map((l, i) => (
               <li key={i}>
@@ -354,7 +354,7 @@ function LeftOut({ items, locale }: { items: { label: Label; reason: Label }[]; 
 function Problem({ locale, children }: { locale: Locale; children: ReactNode }) {
   return (
     <div className="card" role="alert" data-testid="comparison-problem">
-      <h2>{cm(locale, 'cannot')}</h2>
+      <h2>{compareText(locale, 'cannot')}</h2>
       {children}
     </div>
   );
@@ -366,16 +366,16 @@ function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outco
     case 'noGroups':
       return (
         <Problem locale={locale}>
-          <p>{cm(locale, 'noGroups', { dataset: name[locale] })}</p>
+          <p>{compareText(locale, 'noGroups', { dataset: name[locale] })}</p>
           <p>
-            <Link href={`/compare?dataset=${encodeURIComponent(dataset)}&mode=datasets${lang}`}>{cm(locale, 'toDatasetsMode')}</Link>
+            <Link href={`/compare?dataset=${encodeURIComponent(dataset)}&mode=datasets${lang}`}>{compareText(locale, 'toDatasetsMode')}</Link>
           </p>
         </Problem>
       );
     case 'noOther':
       return (
         <Problem locale={locale}>
-          <p>{cm(locale, 'noOther')}</p>
+          <p>{compareText(locale, 'noOther')}</p>
         </Problem>
       );
     case 'problem':
@@ -391,11 +391,11 @@ function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outco
       const mapTo = [self, outcome.otherListing].find((d) => d.reference) ?? listings.find((d) => d.reference)!;
       return (
         <Problem locale={locale}>
-          <p>{cm(locale, 'nothingShared', { a: name[locale], b: outcome.otherName[locale] })}</p>
+          <p>{compareText(locale, 'nothingShared', { a: name[locale], b: outcome.otherName[locale] })}</p>
           {upload && (
             <p>
               <Link href={`/benchmark?dataset=${encodeURIComponent(upload.id)}&against=${mapTo.id}${lang}#correspondence`} data-testid="map-link">
-                {cm(locale, 'toMapping', { name: upload.title[locale], reference: mapTo.title[locale] })}
+                {compareText(locale, 'toMapping', { name: upload.title[locale], reference: mapTo.title[locale] })}
               </Link>
             </p>
           )}
@@ -410,10 +410,10 @@ function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outco
         <>
           {result.levels.length > 2 && <TrendChart comparison={result} locale={locale} />}
           {shown.rows.length ? (
-            <Results shown={shown} locale={locale} title={cm(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} locale={locale} />} />
+            <Results shown={shown} locale={locale} title={compareText(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} locale={locale} />} />
           ) : (
             <Problem locale={locale}>
-              <p>{cm(locale, 'noneInBoth', { a, b })}</p>
+              <p>{compareText(locale, 'noneInBoth', { a, b })}</p>
             </Problem>
           )}
           <LeftOut items={result.leftOut} locale={locale} />
@@ -433,7 +433,7 @@ function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outco
               {n}
             </p>
           ))}
-          <Results shown={shown} locale={locale} title={cm(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} locale={locale} />} />
+          <Results shown={shown} locale={locale} title={compareText(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} locale={locale} />} />
           <LeftOut items={result.leftOutItems} locale={locale} />
         </>
       );

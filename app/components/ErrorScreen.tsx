@@ -1,8 +1,8 @@
 'use client';
 import { useEffect } from 'react';
 import type { Locale } from '@/lib/survey/codebook';
-import { t } from '@/lib/i18n/messages';
-import { et } from './errorMessages';
+import { appText } from '@/lib/i18n/messages';
+import { errorText } from './errorMessages';
 
 /**
  * What a reader sees when a page fails unexpectedly: what happened in plain words, in their
@@ -24,24 +24,24 @@ export function ErrorScreen({ error, retry, locale }: { error: Error & { digest?
     <>
       <header className="site-header">
         <a href={`/${lang}`} className="brand">
-          {t(locale, 'appName')}
+          {appText(locale, 'appName')}
         </a>
       </header>
       <main lang={locale} className="page error-page" data-testid="error-page">
-        <h1>{et(locale, 'title')}</h1>
-        <p className="lead">{et(locale, 'text')}</p>
-        {error.digest && <p className="muted small">{et(locale, 'reference', { digest: error.digest })}</p>}
+        <h1>{errorText(locale, 'title')}</h1>
+        <p className="lead">{errorText(locale, 'text')}</p>
+        {error.digest && <p className="muted small">{errorText(locale, 'reference', { digest: error.digest })}</p>}
         <p className="error-actions">
           {retry && (
             <button type="button" className="button" onClick={() => retry()}>
-              {et(locale, 'retry')}
+              {errorText(locale, 'retry')}
             </button>
           )}{' '}
           <button type="button" className="button button-secondary" onClick={() => history.back()}>
-            {et(locale, 'back')}
+            {errorText(locale, 'back')}
           </button>{' '}
           {/* Plain links: a full page load, so a broken client state cannot follow the reader. */}
-          <a href={`/${lang}`}>{et(locale, 'home')}</a> · <a href={`/datasets${lang}`}>{et(locale, 'datasets')}</a>
+          <a href={`/${lang}`}>{errorText(locale, 'home')}</a> · <a href={`/datasets${lang}`}>{errorText(locale, 'datasets')}</a>
         </p>
       </main>
     </>

@@ -2,14 +2,14 @@
 import { useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
 import type { Locale } from '@/lib/survey/codebook';
-import { t } from '@/lib/i18n/messages';
+import { appText } from '@/lib/i18n/messages';
 
 /** English / Nederlands, each keeping the page's own state (`query`, without lang); both say their language, so the choice is remembered (proxy.ts). */
 export function LanguageLinks({ path, locale, query }: { path: string; locale: Locale; query: string }) {
   // Plain links, a whole-page load: every label changes anyway, and the browser reliably stores the
   // remembered language from a page response (it did not from Next.js's client-side fetch).
   return (
-    <nav aria-label={t(locale, 'language')} className="lang-switch">
+    <nav aria-label={appText(locale, 'language')} className="lang-switch">
       <a href={`${path}?${query ? `${query}&` : ''}lang=en`} hrefLang="en" lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
         English
       </a>

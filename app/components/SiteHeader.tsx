@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/survey/codebook';
-import { t } from '@/lib/i18n/messages';
+import { appText } from '@/lib/i18n/messages';
 import { LanguageLinks, LiveLanguageLinks } from './LanguageLinks';
 import { AccountMenu } from '../account/AccountMenu';
 
@@ -15,32 +15,32 @@ export function SiteHeader({ locale, path, query = '', followUrl = false }: { lo
   return (
     <header className="site-header">
       <Link href={withLang('/')} className="brand">
-        {t(locale, 'appName')}
+        {appText(locale, 'appName')}
       </Link>
       <nav aria-label="Main">
         <Link href={withLang('/')} aria-current={path === '/' ? 'page' : undefined}>
-          {t(locale, 'navSummary')}
+          {appText(locale, 'navSummary')}
         </Link>
         <Link href={withLang('/explore')} aria-current={path === '/explore' ? 'page' : undefined}>
-          {t(locale, 'navExplore')}
+          {appText(locale, 'navExplore')}
         </Link>
         <Link href={withLang('/planner')} aria-current={path === '/planner' ? 'page' : undefined}>
-          {t(locale, 'navPlanner')}
+          {appText(locale, 'navPlanner')}
         </Link>
         <Link href={withLang('/findings')} aria-current={path === '/findings' ? 'page' : undefined}>
-          {t(locale, 'navFindings')}
+          {appText(locale, 'navFindings')}
         </Link>
         <Link href={withLang('/benchmark')} aria-current={path === '/benchmark' ? 'page' : undefined}>
-          {t(locale, 'navBenchmark')}
+          {appText(locale, 'navBenchmark')}
         </Link>
         <Link href={withLang('/compare')} aria-current={path === '/compare' ? 'page' : undefined}>
-          {t(locale, 'navCompare')}
+          {appText(locale, 'navCompare')}
         </Link>
         <Link href={withLang('/tables')} aria-current={path === '/tables' ? 'page' : undefined}>
-          {t(locale, 'navTables')}
+          {appText(locale, 'navTables')}
         </Link>
         <Link href={withLang('/datasets')} aria-current={path === '/datasets' ? 'page' : undefined}>
-          {t(locale, 'navDatasets')}
+          {appText(locale, 'navDatasets')}
         </Link>
       </nav>
       {followUrl ? <LiveLanguageLinks path={path} locale={locale} initialQuery={query} /> : <LanguageLinks path={path} locale={locale} query={query} />}
@@ -53,7 +53,7 @@ export function SyntheticNotice({ locale }: { locale: Locale }) {
   return (
     <p className="synthetic-notice" role="note" data-testid="synthetic-notice">
       <strong>{locale === 'nl' ? 'Synthetische data. ' : 'Synthetic data. '}</strong>
-      {t(locale, 'syntheticNotice')}
+      {appText(locale, 'syntheticNotice')}
     </p>
   );
 }

@@ -15,4 +15,4 @@ export const errorMessages = {
   datasets: { en: 'See every dataset', nl: 'Bekijk alle datasets' },
 } satisfies Record<string, Label>;
 
-export const et = translator(errorMessages);
+export const errorText = translator(errorMessages);

@@ -70,4 +70,4 @@ export const datasetMessages = {
   codebook: { en: 'Codebook (JSON)', nl: 'Codeboek (JSON)' },
 } satisfies Record<string, Label>;
 
-export const dt = translator(datasetMessages);
+export const datasetsText = translator(datasetMessages);

@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { deleteDatasetAction } from './actions';
-import { dt } from './messages';
+import { datasetsText } from './messages';
 import { UploadPanel } from './upload/UploadPanel';
 import './datasets.css';
 import { formatNumber, localeFrom } from '@/lib/i18n/messages';
@@ -21,9 +21,9 @@ export const dynamic = 'force-dynamic';
 type SearchParams = Record<string, string | string[] | undefined>;
 
 function styleName(style: string, locale: Locale): string {
-  if (style === 'G') return dt(locale, 'styleG');
-  if (style === 'P') return dt(locale, 'styleP');
-  return dt(locale, 'styleOwn', { style: style || '–' });
+  if (style === 'G') return datasetsText(locale, 'styleG');
+  if (style === 'P') return datasetsText(locale, 'styleP');
+  return datasetsText(locale, 'styleOwn', { style: style || '–' });
 }
 
 function formatAdded(iso: string, locale: Locale): string {
@@ -45,38 +45,38 @@ function DatasetRow({ dataset, locale }: { dataset: DatasetListing; locale: Loca
       </th>
       <td>{styleName(dataset.studyStyle, locale)}</td>
       <td className="num">{formatNumber(dataset.respondents, locale)}</td>
-      <td className="added">{dataset.reference ? <span className="muted">{dt(locale, 'shipped')}</span> : <time dateTime={dataset.addedAt}>{formatAdded(dataset.addedAt, locale)}</time>}</td>
+      <td className="added">{dataset.reference ? <span className="muted">{datasetsText(locale, 'shipped')}</span> : <time dateTime={dataset.addedAt}>{formatAdded(dataset.addedAt, locale)}</time>}</td>
       <td data-testid="synthetic-cell">
-        {dataset.synthetic ? <span className="badge badge-synthetic">{dt(locale, 'synthetic')}</span> : <span className="badge badge-real">{dt(locale, 'real')}</span>}
+        {dataset.synthetic ? <span className="badge badge-synthetic">{datasetsText(locale, 'synthetic')}</span> : <span className="badge badge-real">{datasetsText(locale, 'real')}</span>}
       </td>
       <td className="actions">
-        <a href={`/api/datasets/${dataset.id}/acceptance?by=item`}>{dt(locale, 'apiJson')}</a>
+        <a href={`/api/datasets/${dataset.id}/acceptance?by=item`}>{datasetsText(locale, 'apiJson')}</a>
         {dataset.reference && (
-          <Link href={`/datasets/${dataset.id}${locale === 'nl' ? '?lang=nl' : ''}`} aria-label={dt(locale, 'codebookLabel', { name })} prefetch={false}>
-            {dt(locale, 'codebookPage')}
+          <Link href={`/datasets/${dataset.id}${locale === 'nl' ? '?lang=nl' : ''}`} aria-label={datasetsText(locale, 'codebookLabel', { name })} prefetch={false}>
+            {datasetsText(locale, 'codebookPage')}
           </Link>
         )}
         {!dataset.reference && (
           <>
-            <Link href={`/explore?dataset=${dataset.id}${locale === 'nl' ? '&lang=nl' : ''}`} aria-label={dt(locale, 'exploreLabel', { name })} prefetch={false}>
-              {dt(locale, 'explore')}
+            <Link href={`/explore?dataset=${dataset.id}${locale === 'nl' ? '&lang=nl' : ''}`} aria-label={datasetsText(locale, 'exploreLabel', { name })} prefetch={false}>
+              {datasetsText(locale, 'explore')}
             </Link>
-            <Link href={`/datasets/${dataset.id}${locale === 'nl' ? '?lang=nl' : ''}`} aria-label={dt(locale, 'openLabel', { name })} prefetch={false}>
-              {dt(locale, 'open')}
+            <Link href={`/datasets/${dataset.id}${locale === 'nl' ? '?lang=nl' : ''}`} aria-label={datasetsText(locale, 'openLabel', { name })} prefetch={false}>
+              {datasetsText(locale, 'open')}
             </Link>
             {(['G', 'P'] as const).map((study) => (
-              <Link key={study} href={`/benchmark?dataset=${dataset.id}&against=study-${study.toLowerCase()}${locale === 'nl' ? '&lang=nl' : ''}`} aria-label={dt(locale, 'compareLabel', { name, study })} prefetch={false}>
-                {dt(locale, 'compareWith', { study })}
+              <Link key={study} href={`/benchmark?dataset=${dataset.id}&against=study-${study.toLowerCase()}${locale === 'nl' ? '&lang=nl' : ''}`} aria-label={datasetsText(locale, 'compareLabel', { name, study })} prefetch={false}>
+                {datasetsText(locale, 'compareWith', { study })}
               </Link>
             ))}
           </>
         )}
         {dataset.deletable ? (
-          <Link href={withLang(`confirm=${encodeURIComponent(dataset.id)}`)} className="delete-link" aria-label={dt(locale, 'deleteLabel', { name })} prefetch={false}>
-            {dt(locale, 'delete')}
+          <Link href={withLang(`confirm=${encodeURIComponent(dataset.id)}`)} className="delete-link" aria-label={datasetsText(locale, 'deleteLabel', { name })} prefetch={false}>
+            {datasetsText(locale, 'delete')}
           </Link>
         ) : (
-          <span className="muted small">{dt(locale, 'reference')}</span>
+          <span className="muted small">{datasetsText(locale, 'reference')}</span>
         )}
       </td>
     </tr>
@@ -87,15 +87,15 @@ function ConfirmDelete({ dataset, locale }: { dataset: DatasetListing; locale: L
   const name = dataset.title[locale];
   return (
     <section className="confirm-delete card" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" data-testid="confirm-delete">
-      <h2 id="confirm-title">{dt(locale, 'confirmTitle', { name })}</h2>
-      <p id="confirm-text">{dt(locale, 'confirmText', { n: formatNumber(dataset.respondents, locale) })}</p>
+      <h2 id="confirm-title">{datasetsText(locale, 'confirmTitle', { name })}</h2>
+      <p id="confirm-text">{datasetsText(locale, 'confirmText', { n: formatNumber(dataset.respondents, locale) })}</p>
       <form action={deleteDatasetAction} className="form-actions">
         <input type="hidden" name="id" value={dataset.id} />
         {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
         <button type="submit" className="button button-danger" autoFocus>
-          {dt(locale, 'confirmYes')}
+          {datasetsText(locale, 'confirmYes')}
         </button>
-        <Link href={locale === 'nl' ? '/datasets?lang=nl' : '/datasets'}>{dt(locale, 'cancel')}</Link>
+        <Link href={locale === 'nl' ? '/datasets?lang=nl' : '/datasets'}>{datasetsText(locale, 'cancel')}</Link>
       </form>
     </section>
   );
@@ -123,38 +123,38 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
     <>
       <SiteHeader locale={locale} path="/datasets" query={query} />
       <main className="page datasets-page" lang={locale}>
-        <h1>{dt(locale, 'title')}</h1>
-        <p className="lead">{dt(locale, 'intro')}</p>
+        <h1>{datasetsText(locale, 'title')}</h1>
+        <p className="lead">{datasetsText(locale, 'intro')}</p>
         <SyntheticNotice locale={locale} />
 
         {nonEmptyParam(params.deleted) && (
           <p className="status-message" role="status">
-            {dt(locale, 'deleted')}
+            {datasetsText(locale, 'deleted')}
           </p>
         )}
         {error && (
           <p className="status-message error" role="alert">
-            {error === 'NotFound' ? dt(locale, 'notFound') : error === 'Forbidden' ? dt(locale, 'forbidden') : dt(locale, 'deleteFailed', { message: error.slice(0, 40) })}
+            {error === 'NotFound' ? datasetsText(locale, 'notFound') : error === 'Forbidden' ? datasetsText(locale, 'forbidden') : datasetsText(locale, 'deleteFailed', { message: error.slice(0, 40) })}
           </p>
         )}
         {confirmId && !confirming && (
           <p className="status-message error" role="alert">
-            {dt(locale, 'notFound')}
+            {datasetsText(locale, 'notFound')}
           </p>
         )}
         {confirming && <ConfirmDelete dataset={confirming} locale={locale} />}
 
         <div className="table-scroll">
           <table className="findings datasets-table" data-testid="datasets-table">
-            <caption className="visually-hidden">{dt(locale, 'tableCaption')}</caption>
+            <caption className="visually-hidden">{datasetsText(locale, 'tableCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{dt(locale, 'colName')}</th>
-                <th scope="col">{dt(locale, 'colStyle')}</th>
-                <th scope="col">{dt(locale, 'colRespondents')}</th>
-                <th scope="col">{dt(locale, 'colAdded')}</th>
-                <th scope="col">{dt(locale, 'colData')}</th>
-                <th scope="col">{dt(locale, 'colActions')}</th>
+                <th scope="col">{datasetsText(locale, 'colName')}</th>
+                <th scope="col">{datasetsText(locale, 'colStyle')}</th>
+                <th scope="col">{datasetsText(locale, 'colRespondents')}</th>
+                <th scope="col">{datasetsText(locale, 'colAdded')}</th>
+                <th scope="col">{datasetsText(locale, 'colData')}</th>
+                <th scope="col">{datasetsText(locale, 'colActions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -169,12 +169,12 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
           <UploadPanel locale={locale} templates={TEMPLATE_STUDIES.map((study) => ({ study, header: templateHeader(study) }))} />
         ) : (
           <section className="card upload-locked" data-testid="upload-locked">
-            <h2>{dt(locale, 'uploadLockedTitle')}</h2>
+            <h2>{datasetsText(locale, 'uploadLockedTitle')}</h2>
             <p>
-              {user ? dt(locale, 'uploadLockedRole', { role: roleName(locale, user.role) }) : dt(locale, 'uploadLockedSignedOut')}{' '}
+              {user ? datasetsText(locale, 'uploadLockedRole', { role: roleName(locale, user.role) }) : datasetsText(locale, 'uploadLockedSignedOut')}{' '}
               {!user && (
                 <Link href={`/login?${locale === 'nl' ? 'lang=nl&' : ''}next=/datasets`} prefetch={false}>
-                  {dt(locale, 'signIn')}
+                  {datasetsText(locale, 'signIn')}
                 </Link>
               )}
             </p>
@@ -183,8 +183,8 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
 
         {canWrite && uploads.length === 0 && (
           <section className="card empty-uploads" data-testid="empty-uploads">
-            <h2>{dt(locale, 'emptyTitle')}</h2>
-            <p>{dt(locale, 'emptyText')}</p>
+            <h2>{datasetsText(locale, 'emptyTitle')}</h2>
+            <p>{datasetsText(locale, 'emptyText')}</p>
             <pre>
               <code>{`curl -c session.txt -d username=${user?.username ?? 'NAME'} -d password=... http://${host}/api/session\ncurl -b session.txt -F file=@my-survey.csv -F name="My survey" http://${host}/api/datasets`}</code>
             </pre>
@@ -192,18 +192,18 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
         )}
 
         <section className="card templates" aria-labelledby="templates-title">
-          <h2 id="templates-title">{dt(locale, 'templatesTitle')}</h2>
-          <p>{dt(locale, 'templatesIntro')}</p>
+          <h2 id="templates-title">{datasetsText(locale, 'templatesTitle')}</h2>
+          <p>{datasetsText(locale, 'templatesIntro')}</p>
           <ul>
             {TEMPLATE_STUDIES.map((study) => (
               <li key={study}>
                 <strong>{styleName(study === 'study-g' ? 'G' : 'P', locale)}:</strong>{' '}
                 <a href={`/api/templates/${study}.template.csv`} download>
-                  {dt(locale, 'templateCsv')}
+                  {datasetsText(locale, 'templateCsv')}
                 </a>
                 {' · '}
                 <a href={`/api/templates/${study}.codebook.json`} download>
-                  {dt(locale, 'codebook')}
+                  {datasetsText(locale, 'codebook')}
                 </a>
               </li>
             ))}

@@ -268,7 +268,7 @@ export const exploreMessages = {
 
 export type ExploreMessageKey = keyof typeof exploreMessages;
 
-export const tx = translator(exploreMessages);
+export const exploreText = translator(exploreMessages);
 
 
 export function formatInterval(lower: number | null, upper: number | null, locale: Locale): string {

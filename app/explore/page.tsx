@@ -6,7 +6,7 @@ import type { Locale } from '@/lib/survey/codebook';
 import Link from 'next/link';
 import { exploreDatasets } from './catalogs';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
-import { tx } from './messages';
+import { exploreText } from './messages';
 import { ExploreControls } from './components/ExploreControls';
 import { ExploreResults } from './components/ExploreResults';
 import { ExploreShell } from './components/ExploreShell';
@@ -26,14 +26,14 @@ function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
     <>
       <SiteHeader locale={locale} path="/explore" />
       <main lang={locale} className="page explore-page">
-        <h1>{tx(locale, 'pageTitle')}</h1>
+        <h1>{exploreText(locale, 'pageTitle')}</h1>
         <div className="card unknown-dataset" role="alert" data-testid="unknown-dataset">
-          <h2>{tx(locale, 'unknownDatasetTitle')}</h2>
-          <p>{tx(locale, 'unknownDatasetText', { id: id.slice(0, 80) })}</p>
+          <h2>{exploreText(locale, 'unknownDatasetTitle')}</h2>
+          <p>{exploreText(locale, 'unknownDatasetText', { id: id.slice(0, 80) })}</p>
           <p>
-            <Link href={`/explore${lang}`}>{tx(locale, 'unknownDatasetBack')}</Link>
+            <Link href={`/explore${lang}`}>{exploreText(locale, 'unknownDatasetBack')}</Link>
             {' · '}
-            <Link href={`/datasets${lang}`}>{tx(locale, 'unknownDatasetList')}</Link>
+            <Link href={`/datasets${lang}`}>{exploreText(locale, 'unknownDatasetList')}</Link>
           </p>
         </div>
       </main>
@@ -51,7 +51,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   const requested = nonEmptyParam(params.dataset);
   // Before the state is parsed (it needs the dataset's catalog), the language for the messages.
   const lang = localeFrom(firstParam(params.lang));
-  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={lang} path="/explore" returnTo={`/explore?dataset=${requested}`} title={tx(lang, 'pageTitle')} />;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={lang} path="/explore" returnTo={`/explore?dataset=${requested}`} title={exploreText(lang, 'pageTitle')} />;
   const { catalogs, chosen, unknown } = await exploreDatasets(requested);
   if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={lang} />;
   const state = parseExploreState(params, catalogs);
@@ -66,13 +66,13 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
       <SiteHeader locale={locale} path="/explore" query={serialiseExploreState(state, catalog, { lang: false })} followUrl />
       <HatchDefs />
       <main lang={locale} className="page explore-page">
-        <h1>{tx(locale, 'pageTitle')}</h1>
-        <p className="lead">{tx(locale, 'pageIntro')}</p>
+        <h1>{exploreText(locale, 'pageTitle')}</h1>
+        <p className="lead">{exploreText(locale, 'pageIntro')}</p>
         {(catalog.synthetic || data.codebook.synthetic) && <SyntheticNotice locale={locale} />}
         {catalog.uploaded && (
           <p className="upload-note" data-testid="upload-note">
-            {tx(locale, 'uploadedNote', { name: catalog.title[locale] })} <Link href={`/benchmark?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{tx(locale, 'uploadedBenchmark')}</Link> ·{' '}
-            <Link href={`/compare?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{tx(locale, 'uploadedCompare')}</Link>
+            {exploreText(locale, 'uploadedNote', { name: catalog.title[locale] })} <Link href={`/benchmark?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{exploreText(locale, 'uploadedBenchmark')}</Link> ·{' '}
+            <Link href={`/compare?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{exploreText(locale, 'uploadedCompare')}</Link>
           </p>
         )}
         <ExploreShell catalogs={catalogs} renderedDataset={state.dataset}>

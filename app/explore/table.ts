@@ -3,7 +3,7 @@ import { formatNumber, formatPercent, formatPoints, pStatement } from '@/lib/i18
 import type { CsvValue } from '@/lib/csv/writer';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import type { Tier } from '@/lib/analysis/tiers';
-import { formatInterval, MARK_SYMBOL, tx } from './messages';
+import { formatInterval, MARK_SYMBOL, exploreText } from './messages';
 
 /**
  * The data table behind a chart, as plain data: the same numbers for the HTML table (formatted for
@@ -30,11 +30,11 @@ export interface TableData {
 }
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 100);
-const tierText = (tier: Tier | undefined, locale: Locale) => (tier ? tx(locale, `tier_${tier}`) : '');
+const tierText = (tier: Tier | undefined, locale: Locale) => (tier ? exploreText(locale, `tier_${tier}`) : '');
 
 export function noteOf(cell: CellView, minBase: number, locale: Locale): string {
-  if (cell.share === null) return tx(locale, 'noAnswers');
-  return cell.small ? tx(locale, 'smallBaseReason', { n: formatNumber(cell.respondents, locale), min: formatNumber(minBase, locale) }) : '';
+  if (cell.share === null) return exploreText(locale, 'noAnswers');
+  return cell.small ? exploreText(locale, 'smallBaseReason', { n: formatNumber(cell.respondents, locale), min: formatNumber(minBase, locale) }) : '';
 }
 
 export function vsRestText(cell: CellView, locale: Locale): string {
@@ -48,43 +48,43 @@ export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label)
   const hasStudyTier = chart.rows.some((r) => r.tier);
   const hasComputedTier = chart.cells.some((c) => c.tier);
   const hasUplift = chart.reference !== null;
-  const L = (l: Label) => l[locale];
+  const inLocale = (l: Label) => l[locale];
 
-  const head = [L(rowHeader ?? chart.rowDim)];
-  const csvHeader = [L(rowHeader ?? chart.rowDim)];
+  const head = [inLocale(rowHeader ?? chart.rowDim)];
+  const csvHeader = [inLocale(rowHeader ?? chart.rowDim)];
   if (crossed) {
-    head.push(L(chart.seriesDim!));
-    csvHeader.push(L(chart.seriesDim!));
+    head.push(inLocale(chart.seriesDim!));
+    csvHeader.push(inLocale(chart.seriesDim!));
   }
   if (hasStudyTier) {
-    head.push(tx(locale, 'colTierStudy'));
-    csvHeader.push(tx(locale, 'colTierStudy'));
+    head.push(exploreText(locale, 'colTierStudy'));
+    csvHeader.push(exploreText(locale, 'colTierStudy'));
   }
-  head.push(tx(locale, 'colShare'), tx(locale, 'colInterval'), tx(locale, 'colN'));
-  csvHeader.push(`${tx(locale, 'colShare')} (%)`, `${tx(locale, 'colLower')} (%)`, `${tx(locale, 'colUpper')} (%)`, tx(locale, 'colN'));
+  head.push(exploreText(locale, 'colShare'), exploreText(locale, 'colInterval'), exploreText(locale, 'colN'));
+  csvHeader.push(`${exploreText(locale, 'colShare')} (%)`, `${exploreText(locale, 'colLower')} (%)`, `${exploreText(locale, 'colUpper')} (%)`, exploreText(locale, 'colN'));
   if (chart.pooled) {
-    head.push(tx(locale, 'colRatings'));
-    csvHeader.push(tx(locale, 'colRatings'));
+    head.push(exploreText(locale, 'colRatings'));
+    csvHeader.push(exploreText(locale, 'colRatings'));
   }
-  head.push(tx(locale, 'colEffective'));
-  csvHeader.push(tx(locale, 'colEffective'));
+  head.push(exploreText(locale, 'colEffective'));
+  csvHeader.push(exploreText(locale, 'colEffective'));
   if (hasUplift) {
-    head.push(tx(locale, 'colUplift'));
-    csvHeader.push(tx(locale, 'colUpliftPp'));
+    head.push(exploreText(locale, 'colUplift'));
+    csvHeader.push(exploreText(locale, 'colUpliftPp'));
   }
-  head.push(tx(locale, 'colVsRest'));
-  csvHeader.push(tx(locale, 'colDiff'), tx(locale, 'colP'), tx(locale, 'colMark'));
+  head.push(exploreText(locale, 'colVsRest'));
+  csvHeader.push(exploreText(locale, 'colDiff'), exploreText(locale, 'colP'), exploreText(locale, 'colMark'));
   if (hasComputedTier) {
-    head.push(tx(locale, 'colTierComputed'));
-    csvHeader.push(tx(locale, 'colTierComputed'));
+    head.push(exploreText(locale, 'colTierComputed'));
+    csvHeader.push(exploreText(locale, 'colTierComputed'));
   }
-  head.push(tx(locale, 'colNote'));
-  csvHeader.push(tx(locale, 'colNote'));
+  head.push(exploreText(locale, 'colNote'));
+  csvHeader.push(exploreText(locale, 'colNote'));
   // Items whose label shortens a question: the question in full, last (it is long).
   const hasText = chart.rows.some((r) => r.text);
   if (hasText) {
-    head.push(tx(locale, 'colText'));
-    csvHeader.push(tx(locale, 'colText'));
+    head.push(exploreText(locale, 'colText'));
+    csvHeader.push(exploreText(locale, 'colText'));
   }
 
   const seriesLabel = new Map(chart.series.map((s) => [s.key, s.label]));
@@ -137,15 +137,15 @@ export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label)
     for (const series of chart.series) {
       const cell = bySeries.get(`${row.key}\u0000${series.key}`);
       if (!cell) continue;
-      const labels = crossed ? [L(row.label), L(seriesLabel.get(series.key)!)] : [L(row.label)];
-      const { html, csv } = line(cell, labels, rowOf.get(row.key)?.tier, false, row.text ? L(row.text) : '');
+      const labels = crossed ? [inLocale(row.label), inLocale(seriesLabel.get(series.key)!)] : [inLocale(row.label)];
+      const { html, csv } = line(cell, labels, rowOf.get(row.key)?.tier, false, row.text ? inLocale(row.text) : '');
       rows.push(html);
       csvRows.push(csv);
     }
   }
   const foot: TableCell[][] = [];
   if (chart.reference) {
-    const labels = crossed ? [tx(locale, 'overallRow'), ''] : [tx(locale, 'overallRow')];
+    const labels = crossed ? [exploreText(locale, 'overallRow'), ''] : [exploreText(locale, 'overallRow')];
     const { html, csv } = line(chart.reference, labels, undefined, true);
     foot.push(html);
     csvRows.push(csv);
@@ -176,40 +176,40 @@ export function splitTable(
   rowHeader: string,
   options: { tiers?: boolean; positiveLabel?: string } = {},
 ): TableData {
-  const L = (l: Label) => l[locale];
+  const inLocale = (l: Label) => l[locale];
   const tiers = options.tiers ?? false;
   const positive = options.positiveLabel;
   const hasText = rows.some((r) => r.text);
   const head = [rowHeader];
   const csvHeader = [rowHeader];
   if (tiers) {
-    head.push(tx(locale, 'colTierStudy'));
-    csvHeader.push(tx(locale, 'colTierStudy'));
+    head.push(exploreText(locale, 'colTierStudy'));
+    csvHeader.push(exploreText(locale, 'colTierStudy'));
   }
   const shareColumns = (name: string) => {
-    head.push(`${name}: ${tx(locale, 'colShare').toLowerCase()}`, `${name}: ${tx(locale, 'colInterval')}`);
-    csvHeader.push(`${name} (%)`, `${name}: ${tx(locale, 'colLower')} (%)`, `${name}: ${tx(locale, 'colUpper')} (%)`);
+    head.push(`${name}: ${exploreText(locale, 'colShare').toLowerCase()}`, `${name}: ${exploreText(locale, 'colInterval')}`);
+    csvHeader.push(`${name} (%)`, `${name}: ${exploreText(locale, 'colLower')} (%)`, `${name}: ${exploreText(locale, 'colUpper')} (%)`);
   };
-  for (const part of parts) shareColumns(L(part.label));
+  for (const part of parts) shareColumns(inLocale(part.label));
   if (positive) shareColumns(positive);
-  head.push(tx(locale, 'colN'), tx(locale, 'colEffective'));
-  csvHeader.push(tx(locale, 'colN'), tx(locale, 'colEffective'));
+  head.push(exploreText(locale, 'colN'), exploreText(locale, 'colEffective'));
+  csvHeader.push(exploreText(locale, 'colN'), exploreText(locale, 'colEffective'));
   if (tiers) {
-    head.push(tx(locale, 'colTierComputed'));
-    csvHeader.push(tx(locale, 'colTierComputed'));
+    head.push(exploreText(locale, 'colTierComputed'));
+    csvHeader.push(exploreText(locale, 'colTierComputed'));
   }
-  head.push(tx(locale, 'colNote'));
-  csvHeader.push(tx(locale, 'colNote'));
+  head.push(exploreText(locale, 'colNote'));
+  csvHeader.push(exploreText(locale, 'colNote'));
   if (hasText) {
-    head.push(tx(locale, 'colText'));
-    csvHeader.push(tx(locale, 'colText'));
+    head.push(exploreText(locale, 'colText'));
+    csvHeader.push(exploreText(locale, 'colText'));
   }
   const htmlRows: TableCell[][] = [];
   const csvRows: CsvValue[][] = [];
   for (const row of rows) {
     const base = row.positive ?? row.parts[0];
-    const html: TableCell[] = [{ text: L(row.label), header: true }];
-    const csv: CsvValue[] = [L(row.label)];
+    const html: TableCell[] = [{ text: inLocale(row.label), header: true }];
+    const csv: CsvValue[] = [inLocale(row.label)];
     if (tiers) {
       html.push({ text: tierText(row.tier, locale) });
       csv.push(tierText(row.tier, locale));
@@ -228,8 +228,8 @@ export function splitTable(
     html.push({ text: noteOf(base, minBase, locale), muted: true });
     csv.push(noteOf(base, minBase, locale));
     if (hasText) {
-      html.push({ text: row.text ? L(row.text) : '', muted: true, long: true });
-      csv.push(row.text ? L(row.text) : '');
+      html.push({ text: row.text ? inLocale(row.text) : '', muted: true, long: true });
+      csv.push(row.text ? inLocale(row.text) : '');
     }
     htmlRows.push(html);
     csvRows.push(csv);

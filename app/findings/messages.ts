@@ -32,4 +32,4 @@ export const findingsMessages = {
   benchmarkLink: { en: 'Compare this dataset item by item with a reference study', nl: 'Vergelijk deze dataset per item met een referentieonderzoek' },
 } satisfies Record<string, Label>;
 
-export const ft = translator(findingsMessages);
+export const findingsText = translator(findingsMessages);

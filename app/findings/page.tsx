@@ -3,11 +3,11 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { AutoSubmitSelect } from '../planner/AutoSubmitSelect';
-import { ft } from './messages';
+import { findingsText } from './messages';
 import type { SkippedClaim } from '@/lib/findings/applicability';
 import { datasetFindings, referenceFindings } from '@/lib/findings/cachedResults';
 import type { ClaimResult } from '@/lib/findings/claims';
-import { formatNumber, formatPercent, localeFrom, t } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent, localeFrom, appText } from '@/lib/i18n/messages';
 import { requestDatasets } from '@/app/server/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
@@ -30,24 +30,24 @@ interface Wording {
   ok: string;
   fail: string;
 }
-const referenceWording = (locale: Locale): Wording => ({ computed: t(locale, 'colComputed'), ok: t(locale, 'reproduced'), fail: t(locale, 'notReproduced') });
+const referenceWording = (locale: Locale): Wording => ({ computed: appText(locale, 'colComputed'), ok: appText(locale, 'reproduced'), fail: appText(locale, 'notReproduced') });
 
 function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: Locale; wording: Wording }) {
   const { claim } = result;
   // A computed value in words (labels, not codes); an evaluation that failed says so, not how.
-  const computed = result.claim.metric.kind === 'share' && result.share !== null ? formatPercent(result.share, locale) : result.error ? ft(locale, 'notComputed') : (result.display?.[locale] ?? result.computed);
+  const computed = result.claim.metric.kind === 'share' && result.share !== null ? formatPercent(result.share, locale) : result.error ? findingsText(locale, 'notComputed') : (result.display?.[locale] ?? result.computed);
   return (
     <tr id={`claim-${claim.id}`} data-claim={claim.id} className={result.reproduced ? 'ok' : 'fail'}>
       <th scope="row">{claim.id}</th>
       <td className="statement">
         {claim.statement[locale]}
         <div className="muted small">
-          {t(locale, 'provenance')}: {PROVENANCE[claim.provenance][locale]}
+          {appText(locale, 'provenance')}: {PROVENANCE[claim.provenance][locale]}
         </div>
         <details>
-          <summary>{t(locale, 'details')}</summary>
+          <summary>{appText(locale, 'details')}</summary>
           <ul className="checks">
-            {result.error && <li className="fail">{ft(locale, 'notComputedWhy')}</li>}
+            {result.error && <li className="fail">{findingsText(locale, 'notComputedWhy')}</li>}
             {result.checks.map((c, i) => (
               <li key={i} className={c.ok ? 'ok' : 'fail'}>
                 <span aria-hidden="true">{c.ok ? '✓ ' : '✗ '}</span>
@@ -81,7 +81,7 @@ function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: L
 function StudyTable({ study, results, locale, wording = referenceWording(locale), heading }: { study: 'P' | 'G'; results: ClaimResult[]; locale: Locale; wording?: Wording; heading?: string }) {
   const rows = results.filter((r) => r.claim.study === study);
   if (!rows.length) return null;
-  const title = heading ?? t(locale, study === 'P' ? 'studyP' : 'studyG');
+  const title = heading ?? appText(locale, study === 'P' ? 'studyP' : 'studyG');
   return (
     <section aria-labelledby={`study-${study}`}>
       <h2 id={`study-${study}`}>{title}</h2>
@@ -90,13 +90,13 @@ function StudyTable({ study, results, locale, wording = referenceWording(locale)
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{t(locale, 'colId')}</th>
-              <th scope="col">{t(locale, 'colStatement')}</th>
-              <th scope="col">{t(locale, 'colPublished')}</th>
+              <th scope="col">{appText(locale, 'colId')}</th>
+              <th scope="col">{appText(locale, 'colStatement')}</th>
+              <th scope="col">{appText(locale, 'colPublished')}</th>
               <th scope="col">{wording.computed}</th>
-              <th scope="col">{t(locale, 'colInterval')}</th>
-              <th scope="col">{t(locale, 'colBase')}</th>
-              <th scope="col">{t(locale, 'colResult')}</th>
+              <th scope="col">{appText(locale, 'colInterval')}</th>
+              <th scope="col">{appText(locale, 'colBase')}</th>
+              <th scope="col">{appText(locale, 'colResult')}</th>
             </tr>
           </thead>
           <tbody>
@@ -114,20 +114,20 @@ function StudyTable({ study, results, locale, wording = referenceWording(locale)
 function DatasetChooser({ uploads, current, locale }: { uploads: DatasetListing[]; current: string; locale: Locale }) {
   if (!uploads.length) return null;
   return (
-    <Form action="/findings" className="findings-chooser" aria-label={ft(locale, 'chooseLabel')}>
+    <Form action="/findings" className="findings-chooser" aria-label={findingsText(locale, 'chooseLabel')}>
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
-      <label htmlFor="findings-dataset">{ft(locale, 'chooseLabel')}</label>{' '}
+      <label htmlFor="findings-dataset">{findingsText(locale, 'chooseLabel')}</label>{' '}
       <AutoSubmitSelect id="findings-dataset" name="dataset" value={current}>
-        <option value="">{ft(locale, 'chooseReference')}</option>
+        <option value="">{findingsText(locale, 'chooseReference')}</option>
         {uploads.map((d) => (
           <option key={d.id} value={d.id}>
-            {ft(locale, 'uploadedMark', { name: d.name })}
+            {findingsText(locale, 'uploadedMark', { name: d.name })}
           </option>
         ))}
       </AutoSubmitSelect>{' '}
       <noscript>
         <button type="submit" className="button">
-          {ft(locale, 'chooseSubmit')}
+          {findingsText(locale, 'chooseSubmit')}
         </button>
       </noscript>
     </Form>
@@ -138,8 +138,8 @@ function SkippedList({ skipped, locale }: { skipped: SkippedClaim[]; locale: Loc
   if (!skipped.length) return null;
   return (
     <section aria-labelledby="skipped-title" data-testid="skipped-claims">
-      <h2 id="skipped-title">{ft(locale, 'skippedTitle')}</h2>
-      <p>{ft(locale, 'skippedIntro')}</p>
+      <h2 id="skipped-title">{findingsText(locale, 'skippedTitle')}</h2>
+      <p>{findingsText(locale, 'skippedIntro')}</p>
       <ul className="skipped-claims">
         {skipped.map(({ claim, reasons }) => (
           <li key={claim.id} data-skipped={claim.id}>
@@ -166,12 +166,12 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
       <>
         <SiteHeader locale={locale} path="/findings" />
         <main lang={locale} className="page">
-          <h1>{t(locale, 'findingsTitle')}</h1>
+          <h1>{appText(locale, 'findingsTitle')}</h1>
           <div role="alert" className="card" data-testid="unknown-dataset">
-            <h2>{ft(locale, 'unknownTitle')}</h2>
-            <p>{ft(locale, 'unknownText', { id: id.slice(0, 80) })}</p>
+            <h2>{findingsText(locale, 'unknownTitle')}</h2>
+            <p>{findingsText(locale, 'unknownText', { id: id.slice(0, 80) })}</p>
             <p>
-              <Link href={`/findings${lang}`}>{ft(locale, 'backToReference')}</Link>
+              <Link href={`/findings${lang}`}>{findingsText(locale, 'backToReference')}</Link>
             </p>
           </div>
         </main>
@@ -181,32 +181,32 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
   const { results, skipped } = datasetFindings(data);
   const { registry: claims } = referenceFindings();
   const ok = results.filter((r) => r.reproduced).length;
-  const wording: Wording = { computed: ft(locale, 'colDataset'), ok: ft(locale, 'agrees'), fail: ft(locale, 'differs') };
+  const wording: Wording = { computed: findingsText(locale, 'colDataset'), ok: findingsText(locale, 'agrees'), fail: findingsText(locale, 'differs') };
   const name = listing.title[locale];
   return (
     <>
       <SiteHeader locale={locale} path="/findings" query={`dataset=${encodeURIComponent(id)}`} />
       {/* Wider than the reference page: the result column must fit beside the dataset's figures. */}
       <main lang={locale} className="page" style={{ maxWidth: '80rem' }}>
-        <h1>{ft(locale, 'datasetTitle', { name })}</h1>
-        <p className="lead">{ft(locale, 'datasetIntro')}</p>
+        <h1>{findingsText(locale, 'datasetTitle', { name })}</h1>
+        <p className="lead">{findingsText(locale, 'datasetIntro')}</p>
         {listing.synthetic && <SyntheticNotice locale={locale} />}
         <DatasetChooser uploads={uploads} current={listing.reference ? '' : id} locale={locale} />
         <p className="summary-count" data-testid="summary-count">
-          {ft(locale, 'datasetCount', { ok, total: results.length, skipped: skipped.length })}
+          {findingsText(locale, 'datasetCount', { ok, total: results.length, skipped: skipped.length })}
         </p>
         {!listing.reference && (
           <p>
-            <Link href={`/benchmark?dataset=${encodeURIComponent(id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{ft(locale, 'benchmarkLink')}</Link>
+            <Link href={`/benchmark?dataset=${encodeURIComponent(id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{findingsText(locale, 'benchmarkLink')}</Link>
           </p>
         )}
-        {results.length === 0 && <p>{ft(locale, 'noneAnswerable')}</p>}
-        <StudyTable study="G" results={results} locale={locale} wording={wording} heading={ft(locale, 'claimsG')} />
-        <StudyTable study="P" results={results} locale={locale} wording={wording} heading={ft(locale, 'claimsP')} />
+        {results.length === 0 && <p>{findingsText(locale, 'noneAnswerable')}</p>}
+        <StudyTable study="G" results={results} locale={locale} wording={wording} heading={findingsText(locale, 'claimsG')} />
+        <StudyTable study="P" results={results} locale={locale} wording={wording} heading={findingsText(locale, 'claimsP')} />
         <SkippedList skipped={skipped} locale={locale} />
         <footer className="footnote">
           <p>{claims.rule[locale]}</p>
-          <p>{t(locale, 'methods')}</p>
+          <p>{appText(locale, 'methods')}</p>
         </footer>
       </main>
     </>
@@ -217,7 +217,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   const dataset = firstParam(params.dataset);
-  if (await uploadNeedsSignIn(dataset)) return <SignInRequiredPage locale={locale} path="/findings" returnTo={`/findings?dataset=${dataset}`} title={t(locale, 'findingsTitle')} />;
+  if (await uploadNeedsSignIn(dataset)) return <SignInRequiredPage locale={locale} path="/findings" returnTo={`/findings?dataset=${dataset}`} title={appText(locale, 'findingsTitle')} />;
   const uploads = (await (await requestDatasets()).list()).filter((d) => !d.reference);
   if (dataset) return <DatasetFindingsPage id={dataset} locale={locale} uploads={uploads} />;
   const { registry, results } = referenceFindings();
@@ -226,18 +226,18 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     <>
       <SiteHeader locale={locale} path="/findings" />
       <main lang={locale} className="page">
-        <h1>{t(locale, 'findingsTitle')}</h1>
-        <p className="lead">{t(locale, 'findingsIntro')}</p>
+        <h1>{appText(locale, 'findingsTitle')}</h1>
+        <p className="lead">{appText(locale, 'findingsIntro')}</p>
         <SyntheticNotice locale={locale} />
         <DatasetChooser uploads={uploads} current="" locale={locale} />
         <p className="summary-count" data-testid="summary-count">
-          {t(locale, 'summaryCount', { ok, total: results.length })}
+          {appText(locale, 'summaryCount', { ok, total: results.length })}
         </p>
         <StudyTable study="G" results={results} locale={locale} />
         <StudyTable study="P" results={results} locale={locale} />
         <footer className="footnote">
           <p>{registry.rule[locale]}</p>
-          <p>{t(locale, 'methods')}</p>
+          <p>{appText(locale, 'methods')}</p>
         </footer>
       </main>
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SiteHeader } from '../components/SiteHeader';
 import { signInAction } from '../account/actions';
-import { am, errorMessage } from '../account/messages';
+import { accountText, errorMessage } from '../account/messages';
 import '../account/account.css';
 import { FAILURE_WINDOW_MINUTES } from '@/lib/auth/accounts';
 import { currentUser, safeReturnPath } from '@/app/server/request';
@@ -26,9 +26,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <>
       <SiteHeader locale={locale} path="/login" query={next !== '/' ? `next=${encodeURIComponent(next)}` : ''} />
       <main className="page account-page" lang={locale}>
-        <h1>{am(locale, 'loginTitle')}</h1>
-        <p className="lead">{am(locale, 'loginIntro')}</p>
-        {next !== '/' && <p>{am(locale, 'loginNeededFor', { path: next })}</p>}
+        <h1>{accountText(locale, 'loginTitle')}</h1>
+        <p className="lead">{accountText(locale, 'loginIntro')}</p>
+        {next !== '/' && <p>{accountText(locale, 'loginNeededFor', { path: next })}</p>}
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -37,12 +37,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <form action={signInAction} className="account-form">
           <input type="hidden" name="lang" value={locale} />
           <input type="hidden" name="next" value={next} />
-          <label htmlFor="username">{am(locale, 'username')}</label>
+          <label htmlFor="username">{accountText(locale, 'username')}</label>
           <input id="username" name="username" type="text" autoComplete="username" required maxLength={64} autoFocus />
-          <label htmlFor="password">{am(locale, 'password')}</label>
+          <label htmlFor="password">{accountText(locale, 'password')}</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={200} />
           <button type="submit" className="button">
-            {am(locale, 'signIn')}
+            {accountText(locale, 'signIn')}
           </button>
         </form>
       </main>

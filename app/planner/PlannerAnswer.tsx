@@ -2,7 +2,7 @@ import type { AcceptanceCell } from '@/lib/analysis/acceptance';
 import type { FamilyAnswer, Guideline, ItemAdvice, PlannerAnswer, PlannerFigure, TacticsAnswer } from '@/lib/analysis/planner';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
-import { pt } from './messages';
+import { plannerText } from './messages';
 
 /**
  * The planner's answer: per question family the expected share with its interval and base (or the
@@ -17,7 +17,7 @@ const pct = (share: number | null | undefined, locale: Locale) => (share === nul
 /** “Very acceptable” or “Somewhat acceptable”: the answers that count, quoted as the survey has them. */
 function answersText(labels: Label[], locale: Locale): string {
   const quoted = labels.map((l) => `“${l[locale]}”`);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} ${pt(locale, 'or')} ${quoted[quoted.length - 1]}`;
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} ${plannerText(locale, 'or')} ${quoted[quoted.length - 1]}`;
 }
 
 /** A list of labels in running text: "Country, Gender and Age" / "Land, Geslacht en Leeftijd". */
@@ -32,7 +32,7 @@ function SmallShare({ cell, minBase, locale }: { cell: Pick<AcceptanceCell, 'sha
   if (!cell.smallBase) return <>{pct(cell.share, locale)}</>;
   return (
     <span className="small-base" data-small-base="true">
-      {pct(cell.share, locale)} <span className="small-base-note">({pt(locale, 'tooSmallShort', { n: formatNumber(cell.respondents, locale), min: formatNumber(minBase, locale) })})</span>
+      {pct(cell.share, locale)} <span className="small-base-note">({plannerText(locale, 'tooSmallShort', { n: formatNumber(cell.respondents, locale), min: formatNumber(minBase, locale) })})</span>
     </span>
   );
 }
@@ -44,42 +44,42 @@ function Estimate({ family, minBase, locale }: { family: FamilyAnswer; minBase: 
   const readable = modelled !== null || !raw.smallBase;
   const hasMoment = family.momentApplied;
   const reference = hasMoment ? momentOverall : family.overall;
-  const who = pt(locale, hasMoment ? 'everyoneMoment' : 'everyone').toLowerCase();
+  const who = plannerText(locale, hasMoment ? 'everyoneMoment' : 'everyone').toLowerCase();
   const diff = readable && headline !== null && reference.share !== null ? headline - reference.share : null;
-  if (raw.respondents === 0 && !modelled) return <p data-testid="no-respondents">{pt(locale, 'noRespondents')}</p>;
+  if (raw.respondents === 0 && !modelled) return <p data-testid="no-respondents">{plannerText(locale, 'noRespondents')}</p>;
   return (
     <div className="estimate" data-testid="estimate">
       <p className="big-number">
         <span data-testid="expected-share" className={readable ? undefined : 'small-base'}>
           {pct(headline, locale)}
         </span>
-        {modelled && <span className="badge badge-model">{pt(locale, 'modelled')}</span>}
+        {modelled && <span className="badge badge-model">{plannerText(locale, 'modelled')}</span>}
       </p>
       {modelled ? (
         <p>
-          {pt(locale, 'intervalModelled')}: {pct(modelled.ci.lower, locale)} – {pct(modelled.ci.upper, locale)}
+          {plannerText(locale, 'intervalModelled')}: {pct(modelled.ci.lower, locale)} – {pct(modelled.ci.upper, locale)}
         </p>
       ) : raw.smallBase ? null : (
         <p>
-          {pt(locale, 'interval')}: {raw.ci ? `${pct(raw.ci.lower, locale)} – ${pct(raw.ci.upper, locale)}` : '–'} · n = {formatNumber(raw.respondents, locale)} {pt(locale, 'respondents')}
-          {raw.ratings !== raw.respondents && `, ${formatNumber(raw.ratings, locale)} ${pt(locale, 'ratings')}`} ({pt(locale, 'effective')} {formatNumber(raw.effectiveBase, locale)})
+          {plannerText(locale, 'interval')}: {raw.ci ? `${pct(raw.ci.lower, locale)} – ${pct(raw.ci.upper, locale)}` : '–'} · n = {formatNumber(raw.respondents, locale)} {plannerText(locale, 'respondents')}
+          {raw.ratings !== raw.respondents && `, ${formatNumber(raw.ratings, locale)} ${plannerText(locale, 'ratings')}`} ({plannerText(locale, 'effective')} {formatNumber(raw.effectiveBase, locale)})
         </p>
       )}
       {diff !== null &&
         (Math.abs(100 * diff) < 0.05 ? (
           <p className="delta" data-testid="delta">
-            {pt(locale, 'pointsSame', { who, share: pct(reference.share, locale) })}
+            {plannerText(locale, 'pointsSame', { who, share: pct(reference.share, locale) })}
           </p>
         ) : (
           <p className={diff > 0 ? 'delta up' : 'delta down'} data-testid="delta">
-            {diff > 0 ? '▲' : '▼'} {pt(locale, diff > 0 ? 'pointsAbove' : 'pointsBelow', { points: formatNumber(Math.abs(100 * diff), locale, 1), who, share: pct(reference.share, locale) })}
+            {diff > 0 ? '▲' : '▼'} {plannerText(locale, diff > 0 ? 'pointsAbove' : 'pointsBelow', { points: formatNumber(Math.abs(100 * diff), locale, 1), who, share: pct(reference.share, locale) })}
           </p>
         ))}
       {raw.smallBase && (
         <div className="model-note">
           {modelled && (
             <p>
-              {pt(locale, 'modelledWhy', {
+              {plannerText(locale, 'modelledWhy', {
                 n: formatNumber(raw.respondents, locale),
                 min: formatNumber(minBase, locale),
                 effects: listText(modelled.effects, locale),
@@ -88,26 +88,26 @@ function Estimate({ family, minBase, locale }: { family: FamilyAnswer; minBase: 
               })}
             </p>
           )}
-          {modelFailed && <p>{pt(locale, 'modelFailed', { n: formatNumber(raw.respondents, locale), min: formatNumber(minBase, locale) })}</p>}
+          {modelFailed && <p>{plannerText(locale, 'modelFailed', { n: formatNumber(raw.respondents, locale), min: formatNumber(minBase, locale) })}</p>}
           {raw.respondents > 0 && (
             <p data-testid="raw-cell" className="small-base">
-              {pt(locale, 'rawCell')}: {pct(raw.share, locale)}, n = {formatNumber(raw.respondents, locale)} ({pt(locale, 'tooSmall', { min: formatNumber(minBase, locale) })})
+              {plannerText(locale, 'rawCell')}: {pct(raw.share, locale)}, n = {formatNumber(raw.respondents, locale)} ({plannerText(locale, 'tooSmall', { min: formatNumber(minBase, locale) })})
             </p>
           )}
         </div>
       )}
       {modelled?.fit === 'misfit' && (
         <p className="warning" role="note" data-testid="model-misfit">
-          {pt(locale, 'misfit', { n: formatNumber(raw.respondents, locale), share: pct(raw.share, locale), model: pct(modelled.share, locale) })}
+          {plannerText(locale, 'misfit', { n: formatNumber(raw.respondents, locale), share: pct(raw.share, locale), model: pct(modelled.share, locale) })}
         </p>
       )}
       <p className="muted small">
         {hasMoment && (
           <>
-            {pt(locale, 'everyoneMoment')}: {pct(momentOverall.share, locale)} ·{' '}
+            {plannerText(locale, 'everyoneMoment')}: {pct(momentOverall.share, locale)} ·{' '}
           </>
         )}
-        {pt(locale, hasMoment ? 'everyoneEveryMoment' : 'everyone')}: {pct(family.overall.share, locale)}
+        {plannerText(locale, hasMoment ? 'everyoneEveryMoment' : 'everyone')}: {pct(family.overall.share, locale)}
       </p>
     </div>
   );
@@ -123,18 +123,18 @@ function AdviceColumn({ advice, items, family, minBase, locale }: { advice: 'use
   const hint =
     advice === 'use'
       ? family.positive
-        ? pt(locale, allWhole ? 'useHintAll' : 'useHint', { answers: answersText(family.positive, locale) })
-        : pt(locale, allWhole ? 'useHintAllMixed' : 'useHintMixed')
+        ? plannerText(locale, allWhole ? 'useHintAll' : 'useHint', { answers: answersText(family.positive, locale) })
+        : plannerText(locale, allWhole ? 'useHintAllMixed' : 'useHintMixed')
       : advice === 'avoid'
         ? family.negative
-          ? pt(locale, 'avoidHint', { answers: answersText(family.negative, locale) })
-          : pt(locale, 'avoidHintMixed')
-        : pt(locale, 'askHint');
+          ? plannerText(locale, 'avoidHint', { answers: answersText(family.negative, locale) })
+          : plannerText(locale, 'avoidHintMixed')
+        : plannerText(locale, 'askHint');
   return (
     <div className={`advice advice-${advice}`} data-testid={`advice-${advice}`}>
       <h3>
         <span aria-hidden="true" className="dot" />
-        {pt(locale, advice)}
+        {plannerText(locale, advice)}
       </h3>
       <p className="muted small">{hint}</p>
       <ul>
@@ -144,17 +144,17 @@ function AdviceColumn({ advice, items, family, minBase, locale }: { advice: 'use
             {/* Each share keeps to one line; a narrow column breaks between them. */}
             <span className="num">
               <span className="nowrap">
-                <SmallShare cell={d.ok} minBase={minBase} locale={locale} /> {short(family.positive, pt(locale, 'positiveShort'), locale)}
+                <SmallShare cell={d.ok} minBase={minBase} locale={locale} /> {short(family.positive, plannerText(locale, 'positiveShort'), locale)}
               </span>
               {d.notOk && (
                 <>
                   {' · '}
                   <span className="nowrap">
-                    {pct(d.notOk.share, locale)} {short(family.negative, pt(locale, 'negativeShort'), locale)}
+                    {pct(d.notOk.share, locale)} {short(family.negative, plannerText(locale, 'negativeShort'), locale)}
                   </span>
                 </>
               )}
-              {d.fromWholeSample && !allWhole && <span className="muted"> ({pt(locale, 'wholeSampleItem')})</span>}
+              {d.fromWholeSample && !allWhole && <span className="muted"> ({plannerText(locale, 'wholeSampleItem')})</span>}
             </span>
           </li>
         ))}
@@ -173,14 +173,14 @@ function FamilyCard({ family, minBase, locale }: { family: FamilyAnswer; minBase
   return (
     <section className="card family" aria-labelledby={titleId} data-family={family.family}>
       <h2 id={titleId}>{family.label[locale]}</h2>
-      <p className="muted">{family.positive ? pt(locale, 'positiveShare', { answers: answersText(family.positive, locale) }) : pt(locale, 'positiveShareMixed')}</p>
-      {family.momentNotApplied.length > 0 && <p className="muted small">{pt(locale, 'momentNotApplied', { dimensions: listText(family.momentNotApplied, locale).toLowerCase() })}</p>}
+      <p className="muted">{family.positive ? plannerText(locale, 'positiveShare', { answers: answersText(family.positive, locale) }) : plannerText(locale, 'positiveShareMixed')}</p>
+      {family.momentNotApplied.length > 0 && <p className="muted small">{plannerText(locale, 'momentNotApplied', { dimensions: listText(family.momentNotApplied, locale).toLowerCase() })}</p>}
       {!at ? (
-        <p>{pt(locale, 'noItemAtMoment')}</p>
+        <p>{plannerText(locale, 'noItemAtMoment')}</p>
       ) : (
         <>
           <Estimate family={family} minBase={minBase} locale={locale} />
-          {at.items.length > 0 && at.items.every((d) => d.fromWholeSample) && <p className="muted">{pt(locale, 'wholeSample', { min: formatNumber(minBase, locale) })}</p>}
+          {at.items.length > 0 && at.items.every((d) => d.fromWholeSample) && <p className="muted">{plannerText(locale, 'wholeSample', { min: formatNumber(minBase, locale) })}</p>}
           {/* Only the advice that has items gets a column (a lone column spans the card); the rest is named on one line. */}
           <div className="advice-grid">
             {ADVICE.filter((a) => by(a).length).map((a) => (
@@ -190,13 +190,13 @@ function FamilyCard({ family, minBase, locale }: { family: FamilyAnswer; minBase
           {ADVICE.some((a) => !by(a).length) && (
             <p className="advice-empty muted small">
               {ADVICE.filter((a) => !by(a).length)
-                .map((a) => `${pt(locale, a)}: ${pt(locale, 'none').toLowerCase()}`)
+                .map((a) => `${plannerText(locale, a)}: ${plannerText(locale, 'none').toLowerCase()}`)
                 .join(' · ')}
             </p>
           )}
           {unplaced.length > 0 && (
             <p className="muted small" data-testid="unplaced">
-              {pt(locale, 'unplaced')}:{' '}
+              {plannerText(locale, 'unplaced')}:{' '}
               {unplaced.map((d, i) => (
                 <span key={d.item}>
                   {i > 0 && '; '}
@@ -212,23 +212,23 @@ function FamilyCard({ family, minBase, locale }: { family: FamilyAnswer; minBase
 }
 
 function Tactics({ tactics, minBase, locale }: { tactics: TacticsAnswer; minBase: number; locale: Locale }) {
-  const who = tactics.used.map((u) => `${u.attribute[locale]}: ${u.level[locale]}`).join(', ') || pt(locale, 'tacticsEveryone');
+  const who = tactics.used.map((u) => `${u.attribute[locale]}: ${u.level[locale]}`).join(', ') || plannerText(locale, 'tacticsEveryone');
   return (
     <section className="card" aria-labelledby="tactics-title">
-      <h2 id="tactics-title">{pt(locale, tactics.source === 'study-p' ? 'tacticsTitleP' : 'tacticsTitle')}</h2>
+      <h2 id="tactics-title">{plannerText(locale, tactics.source === 'study-p' ? 'tacticsTitleP' : 'tacticsTitle')}</h2>
       <ol className="tactics" data-testid="creepy-tactics">
         {tactics.tactics.map((tactic) => (
           <li key={tactic.item}>
             <span>{tactic.label[locale]}</span>
             <span className="num">
-              <SmallShare cell={tactic.cell} minBase={minBase} locale={locale} /> {pt(locale, 'creepyShare')}
+              <SmallShare cell={tactic.cell} minBase={minBase} locale={locale} /> {plannerText(locale, 'creepyShare')}
             </span>
           </li>
         ))}
       </ol>
       <p className="muted small">
-        {pt(locale, tactics.source === 'study-p' ? 'tacticsUsed' : 'tacticsUsedOwn', { who })}
-        {tactics.dropped.length > 0 && ` ${pt(locale, 'tacticsDropped', { attributes: listText(tactics.dropped, locale) })}`}
+        {plannerText(locale, tactics.source === 'study-p' ? 'tacticsUsed' : 'tacticsUsedOwn', { who })}
+        {tactics.dropped.length > 0 && ` ${plannerText(locale, 'tacticsDropped', { attributes: listText(tactics.dropped, locale) })}`}
       </p>
     </section>
   );
@@ -238,7 +238,7 @@ function FigureCell({ figure, minBase, locale }: { figure: PlannerFigure; minBas
   return (
     <td className={figure.smallBase ? 'num small-base' : 'num'}>
       <strong>{pct(figure.share, locale)}</strong>
-      <span className="base">{figure.smallBase ? pt(locale, 'tooSmallShort', { n: formatNumber(figure.respondents, locale), min: formatNumber(minBase, locale) }) : `n = ${formatNumber(figure.respondents, locale)}`}</span>
+      <span className="base">{figure.smallBase ? plannerText(locale, 'tooSmallShort', { n: formatNumber(figure.respondents, locale), min: formatNumber(minBase, locale) }) : `n = ${formatNumber(figure.respondents, locale)}`}</span>
     </td>
   );
 }
@@ -247,16 +247,16 @@ function GuidelineCard({ guideline, minBase, locale }: { guideline: Guideline; m
   const withAudience = guideline.figures.some((f) => f.audience !== null);
   return (
     <li className={`card guideline ${guideline.applies ? 'applies' : 'caution'}`} data-guideline={guideline.id}>
-      <h3>{pt(locale, guideline.id)}</h3>
-      <p className={`badge ${guideline.applies ? 'badge-ok' : 'badge-warn'}`}>{pt(locale, guideline.applies ? 'applies' : 'caution')}</p>
+      <h3>{plannerText(locale, guideline.id)}</h3>
+      <p className={`badge ${guideline.applies ? 'badge-ok' : 'badge-warn'}`}>{plannerText(locale, guideline.applies ? 'applies' : 'caution')}</p>
       <p>{guideline.note[locale]}</p>
       <table className="evidence">
-        <caption>{pt(locale, guideline.measure === 'notOk' ? 'figuresNotOk' : 'figuresPositive')}</caption>
+        <caption>{plannerText(locale, guideline.measure === 'notOk' ? 'figuresNotOk' : 'figuresPositive')}</caption>
         <thead>
           <tr>
             <td />
-            {withAudience && <th scope="col">{pt(locale, 'thisAudience')}</th>}
-            <th scope="col">{pt(locale, 'wholeStudy')}</th>
+            {withAudience && <th scope="col">{plannerText(locale, 'thisAudience')}</th>}
+            <th scope="col">{plannerText(locale, 'wholeStudy')}</th>
           </tr>
         </thead>
         <tbody>
@@ -276,19 +276,19 @@ function GuidelineCard({ guideline, minBase, locale }: { guideline: Guideline; m
 export function Answer({ answer, locale }: { answer: PlannerAnswer; locale: Locale }) {
   const { minBase } = answer;
   const notShown = [
-    ...(answer.guidelines ? [] : [pt(locale, 'guidelinesMissing', { gaps: listText(answer.guidelinesMissing, locale) })]),
-    ...(answer.tactics ? [] : [pt(locale, 'tacticsMissing')]),
+    ...(answer.guidelines ? [] : [plannerText(locale, 'guidelinesMissing', { gaps: listText(answer.guidelinesMissing, locale) })]),
+    ...(answer.tactics ? [] : [plannerText(locale, 'tacticsMissing')]),
   ];
   return (
     <>
-      {answer.families.length === 0 && <p>{pt(locale, 'noItems')}</p>}
+      {answer.families.length === 0 && <p>{plannerText(locale, 'noItems')}</p>}
       {answer.families.map((family) => (
         <FamilyCard key={family.family} family={family} minBase={minBase} locale={locale} />
       ))}
       {answer.tactics && <Tactics tactics={answer.tactics} minBase={minBase} locale={locale} />}
       {answer.guidelines && (
         <section aria-labelledby="guidelines-title">
-          <h2 id="guidelines-title">{pt(locale, 'guidelinesTitle')}</h2>
+          <h2 id="guidelines-title">{plannerText(locale, 'guidelinesTitle')}</h2>
           <ul className="guidelines">
             {answer.guidelines.map((g) => (
               <GuidelineCard key={g.id} guideline={g} minBase={minBase} locale={locale} />
@@ -298,7 +298,7 @@ export function Answer({ answer, locale }: { answer: PlannerAnswer; locale: Loca
       )}
       {notShown.length > 0 && (
         <section className="not-shown muted small" aria-labelledby="not-shown-title" data-testid="not-shown">
-          <h2 id="not-shown-title">{pt(locale, 'notShownTitle')}</h2>
+          <h2 id="not-shown-title">{plannerText(locale, 'notShownTitle')}</h2>
           <ul>
             {notShown.map((text) => (
               <li key={text}>{text}</li>

@@ -6,7 +6,7 @@ import { prepareNumberFormats } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import { useClientColumns } from '../components/clientColumns';
 import { pushUrl } from '../components/pushUrl';
-import { pt } from './messages';
+import { plannerText } from './messages';
 import { plannerEngine } from './plannerEngine';
 import { Answer } from './PlannerAnswer';
 import { PlannerValuesContext } from './plannerValues';
@@ -132,7 +132,7 @@ export function PlannerLive({
             initialView
           ) : computed.error !== null ? (
             <p role="alert" className="error">
-              {pt(locale, 'invalid')}: {computed.error[locale]}
+              {plannerText(locale, 'invalid')}: {computed.error[locale]}
             </p>
           ) : (
             <Answer answer={computed.answer} locale={locale} />

@@ -117,4 +117,4 @@ export const plannerMessages = {
   invalid: { en: 'This link asks for something the data do not have', nl: 'Deze link vraagt iets wat de data niet hebben' },
 } satisfies Record<string, Label>;
 
-export const pt = translator(plannerMessages);
+export const plannerText = translator(plannerMessages);

@@ -5,7 +5,7 @@ import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { AutoSubmitSelect } from './AutoSubmitSelect';
 import { Answer } from './PlannerAnswer';
 import { PlannerLive } from './PlannerLive';
-import { pt } from './messages';
+import { plannerText } from './messages';
 import './planner.css';
 import { planFor, PlannerRequestError, type PlannerAnswer, type PlannerRequest } from '@/lib/analysis/planner';
 import { plannerFields, tacticsSource, type PlannerField, type PlannerFields } from '@/lib/analysis/plannerSupport';
@@ -41,24 +41,24 @@ const DEFAULT_DATASET = 'study-g';
 /** The dataset select: every dataset (study G is the default); a change submits only the dataset (the audience belongs to the old one). */
 function DatasetField({ datasets, current, locale }: { datasets: DatasetListing[]; current: string; locale: Locale }) {
   return (
-    <Form action="/planner" className="planner-form planner-dataset" aria-label={pt(locale, 'datasetForm')}>
+    <Form action="/planner" className="planner-form planner-dataset" aria-label={plannerText(locale, 'datasetForm')}>
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       <div className="field">
-        <label htmlFor="planner-dataset">{pt(locale, 'dataset')}</label>
+        <label htmlFor="planner-dataset">{plannerText(locale, 'dataset')}</label>
         <AutoSubmitSelect id="planner-dataset" name="dataset" value={current} aria-describedby="planner-dataset-hint">
           {datasets.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.reference ? d.title[locale] : pt(locale, 'uploadedMark', { name: d.name })}
+              {d.reference ? d.title[locale] : plannerText(locale, 'uploadedMark', { name: d.name })}
             </option>
           ))}
         </AutoSubmitSelect>
         <p id="planner-dataset-hint" className="muted small">
-          {pt(locale, 'datasetHint')}
+          {plannerText(locale, 'datasetHint')}
         </p>
       </div>
       <noscript>
         <button type="submit" className="button">
-          {pt(locale, 'datasetChoose')}
+          {plannerText(locale, 'datasetChoose')}
         </button>
       </noscript>
     </Form>
@@ -70,7 +70,7 @@ function SelectFields({ fields, chosen, locale }: { fields: PlannerField[]; chos
     <div className="field" key={field.id}>
       <label htmlFor={`planner-${field.id}`}>{field.label[locale]}</label>
       <AutoSubmitSelect id={`planner-${field.id}`} name={field.id} value={chosen[field.id] ?? ''}>
-        <option value="">{pt(locale, 'any')}</option>
+        <option value="">{plannerText(locale, 'any')}</option>
         {field.options.map((option) => (
           <option key={option.code} value={option.code}>
             {option.label[locale]}
@@ -84,24 +84,24 @@ function SelectFields({ fields, chosen, locale }: { fields: PlannerField[]; chos
 function PlannerForm({ fields, request, locale, dataset }: { fields: PlannerFields; request: PlannerRequest; locale: Locale; dataset: string }) {
   const reset = new URLSearchParams({ ...(dataset !== DEFAULT_DATASET && { dataset }), ...(locale === 'nl' && { lang: 'nl' }) }).toString();
   return (
-    <Form action="/planner" className="planner-form" aria-label={pt(locale, 'title')}>
+    <Form action="/planner" className="planner-form" aria-label={plannerText(locale, 'title')}>
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       {dataset !== DEFAULT_DATASET && <input type="hidden" name="dataset" value={dataset} />}
       <fieldset>
-        <legend>{pt(locale, 'audience')}</legend>
+        <legend>{plannerText(locale, 'audience')}</legend>
         <SelectFields fields={fields.audience} chosen={request.audience} locale={locale} />
       </fieldset>
       {fields.moment.length > 0 && (
         <fieldset>
-          <legend>{pt(locale, 'moment')}</legend>
+          <legend>{plannerText(locale, 'moment')}</legend>
           <SelectFields fields={fields.moment} chosen={request.moment} locale={locale} />
         </fieldset>
       )}
       <div className="form-actions">
         <button type="submit" className="button">
-          {pt(locale, 'show')}
+          {plannerText(locale, 'show')}
         </button>
-        <Link href={`/planner${reset ? `?${reset}` : ''}`}>{pt(locale, 'reset')}</Link>
+        <Link href={`/planner${reset ? `?${reset}` : ''}`}>{plannerText(locale, 'reset')}</Link>
       </div>
     </Form>
   );
@@ -111,7 +111,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   const requested = nonEmptyParam(params.dataset) ?? DEFAULT_DATASET;
-  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/planner" returnTo={`/planner?dataset=${requested}`} title={pt(locale, 'title')} />;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/planner" returnTo={`/planner?dataset=${requested}`} title={plannerText(locale, 'title')} />;
   const registry = await requestDatasets();
   const datasets = await registry.list();
   const listing = datasets.find((d) => d.id === requested);
@@ -142,13 +142,13 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
     <>
       <SiteHeader locale={locale} path="/planner" query={query} />
       <main lang={locale} className="page planner">
-        <h1>{pt(locale, 'title')}</h1>
-        <p className="lead">{pt(locale, fields.moment.length ? 'intro' : 'introNoMoment', { name })}</p>
-        {synthetic ? <SyntheticNotice locale={locale} /> : <p className="upload-note">{pt(locale, tactics === 'study-p' ? 'uploadNoteTactics' : 'uploadNote', { name: listing!.name })}</p>}
+        <h1>{plannerText(locale, 'title')}</h1>
+        <p className="lead">{plannerText(locale, fields.moment.length ? 'intro' : 'introNoMoment', { name })}</p>
+        {synthetic ? <SyntheticNotice locale={locale} /> : <p className="upload-note">{plannerText(locale, tactics === 'study-p' ? 'uploadNoteTactics' : 'uploadNote', { name: listing!.name })}</p>}
         <DatasetField datasets={datasets} current={listing ? requested : DEFAULT_DATASET} locale={locale} />
         {!listing || !data ? (
           <p role="alert" className="error" data-testid="planner-unknown">
-            {pt(locale, 'unknownDataset', { id: requested.slice(0, 80) })} <Link href={locale === 'nl' ? '/planner?lang=nl' : '/planner'}>{pt(locale, 'backToG')}</Link>
+            {plannerText(locale, 'unknownDataset', { id: requested.slice(0, 80) })} <Link href={locale === 'nl' ? '/planner?lang=nl' : '/planner'}>{plannerText(locale, 'backToG')}</Link>
           </p>
         ) : (
           <PlannerLive
@@ -161,7 +161,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
             initialView={
               error ? (
                 <p role="alert" className="error">
-                  {pt(locale, 'invalid')}: {error[locale]}
+                  {plannerText(locale, 'invalid')}: {error[locale]}
                 </p>
               ) : (
                 answer && <Answer answer={answer} locale={locale} />
@@ -172,7 +172,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
           </PlannerLive>
         )}
         <footer className="footnote">
-          <p>{pt(locale, 'methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })}</p>
+          <p>{plannerText(locale, 'methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })}</p>
         </footer>
       </main>
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SiteHeader } from '../components/SiteHeader';
 import { setupAction } from '../account/actions';
-import { am, errorMessage } from '../account/messages';
+import { accountText, errorMessage } from '../account/messages';
 import '../account/account.css';
 import { installHasUsers } from '@/lib/auth/setupState';
 import { localeFrom } from '@/lib/i18n/messages';
@@ -23,8 +23,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
     <>
       <SiteHeader locale={locale} path="/setup" />
       <main className="page account-page" lang={locale}>
-        <h1>{am(locale, 'setupTitle')}</h1>
-        <p className="lead">{am(locale, 'setupIntro')}</p>
+        <h1>{accountText(locale, 'setupTitle')}</h1>
+        <p className="lead">{accountText(locale, 'setupIntro')}</p>
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -32,20 +32,20 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         )}
         <form action={setupAction} className="account-form">
           <input type="hidden" name="lang" value={locale} />
-          <label htmlFor="username">{am(locale, 'username')}</label>
+          <label htmlFor="username">{accountText(locale, 'username')}</label>
           <input id="username" name="username" type="text" autoComplete="username" required maxLength={64} aria-describedby="username-hint" />
           <span id="username-hint" className="muted small">
-            {am(locale, 'usernameHint')}
+            {accountText(locale, 'usernameHint')}
           </span>
-          <label htmlFor="password">{am(locale, 'password')}</label>
+          <label htmlFor="password">{accountText(locale, 'password')}</label>
           <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} aria-describedby="password-hint" />
           <span id="password-hint" className="muted small">
-            {am(locale, 'passwordHint')}
+            {accountText(locale, 'passwordHint')}
           </span>
-          <label htmlFor="password2">{am(locale, 'passwordRepeat')}</label>
+          <label htmlFor="password2">{accountText(locale, 'passwordRepeat')}</label>
           <input id="password2" name="password2" type="password" autoComplete="new-password" required minLength={10} maxLength={200} />
           <button type="submit" className="button">
-            {am(locale, 'setupButton')}
+            {accountText(locale, 'setupButton')}
           </button>
         </form>
       </main>

@@ -3,8 +3,8 @@ import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { shownCell, rowHasOwnBase } from '@/lib/tables/display';
 import type { CrossTable } from '@/lib/tables/model';
-import { tt } from '@/lib/tables/text';
-import { tm } from './messages';
+import { tableWords } from '@/lib/tables/text';
+import { tablesText } from './messages';
 
 /**
  * A banner table as HTML: the banner in two or three header rows (group, outer level when nested,
@@ -30,19 +30,19 @@ export function BannerTable({ table, locale, captionId }: { table: CrossTable; l
     return spans;
   };
   const bases: [string, (n: CrossTable['columns'][number]['base']) => string][] = [
-    [tt(locale, 'baseN'), (b) => formatNumber(b.n, locale)],
-    [tt(locale, 'baseWeighted'), (b) => formatNumber(b.weightedN, locale, 1)],
-    [tt(locale, 'baseEffective'), (b) => formatNumber(b.effectiveN, locale, 1)],
+    [tableWords(locale, 'baseN'), (b) => formatNumber(b.n, locale)],
+    [tableWords(locale, 'baseWeighted'), (b) => formatNumber(b.weightedN, locale, 1)],
+    [tableWords(locale, 'baseEffective'), (b) => formatNumber(b.effectiveN, locale, 1)],
   ];
   return (
     <table className="banner-table" data-testid="banner-table" aria-describedby={captionId}>
       <thead>
         <tr>
           <th scope="col" rowSpan={headRows} className="row-head">
-            {tm(locale, table.rowsSpec.kind === 'answers' ? 'answerHeader' : 'rowHeader')}
+            {tablesText(locale, table.rowsSpec.kind === 'answers' ? 'answerHeader' : 'rowHeader')}
           </th>
           <th scope="col" rowSpan={headRows - 1} className="group-head">
-            {tt(locale, 'total')}
+            {tableWords(locale, 'total')}
           </th>
           {table.groups.map((group, g) => (
             <th key={g} scope="colgroup" colSpan={group.columns.length} rowSpan={nested && group.attributes.length === 1 ? 2 : 1} className="group-head">
@@ -66,7 +66,7 @@ export function BannerTable({ table, locale, captionId }: { table: CrossTable; l
         <tr>
           {table.columns.map((column) => (
             <th key={column.index} scope="col" className="column-head" data-letter={column.letter ?? ''}>
-              {column.index === 0 ? <span className="visually-hidden">{tt(locale, 'total')}</span> : column.label[locale]}
+              {column.index === 0 ? <span className="visually-hidden">{tableWords(locale, 'total')}</span> : column.label[locale]}
               {column.letter && <span className="column-letter"> ({column.letter})</span>}
             </th>
           ))}
@@ -95,21 +95,21 @@ export function BannerTable({ table, locale, captionId }: { table: CrossTable; l
                   const shown = shownCell(table, row, column.index);
                   if (shown.kind === 'empty')
                     return (
-                      <td key={column.index} className="num" data-testid="cell" data-column={column.index} data-letters="" title={tt(locale, 'noAnswers')}>
+                      <td key={column.index} className="num" data-testid="cell" data-column={column.index} data-letters="" title={tableWords(locale, 'noAnswers')}>
                         <span aria-hidden="true">·</span>
-                        <span className="visually-hidden">{tt(locale, 'noAnswers')}</span>
+                        <span className="visually-hidden">{tableWords(locale, 'noAnswers')}</span>
                       </td>
                     );
-                  const smallNote = tt(locale, 'smallCell', { min: formatNumber(table.minBase, locale) });
+                  const smallNote = tableWords(locale, 'smallCell', { min: formatNumber(table.minBase, locale) });
                   if (shown.kind === 'suppressed')
                     return (
                       <td key={column.index} className="num is-small" data-testid="cell" data-column={column.index} data-letters="" title={smallNote}>
-                        {tt(locale, 'dash')}
+                        {tableWords(locale, 'dash')}
                         <span className="visually-hidden"> {smallNote}</span>
                       </td>
                     );
                   const higher = [...shown.letters].map((l) => columnName(table.columns.findIndex((c) => c.letter === l.toUpperCase())));
-                  const words = higher.length ? tm(locale, 'higherThan', { columns: higher.join(', ') }) : shown.small ? smallNote : undefined;
+                  const words = higher.length ? tablesText(locale, 'higherThan', { columns: higher.join(', ') }) : shown.small ? smallNote : undefined;
                   return (
                     <td key={column.index} className={`num${shown.small ? ' is-small' : ''}${shown.letters ? ' is-significant' : ''}`} data-testid="cell" data-column={column.index} data-letters={shown.letters} title={words}>
                       {formatPercent(shown.share, locale, 0)}
@@ -128,7 +128,7 @@ export function BannerTable({ table, locale, captionId }: { table: CrossTable; l
                 <tr className="row-base">
                   <th scope="row">
                     <span className="visually-hidden">{row.label[locale]}: </span>
-                    {tt(locale, 'rowBase')}
+                    {tableWords(locale, 'rowBase')}
                   </th>
                   {row.cells.map((cell, c) => (
                     <td key={c} className="num">

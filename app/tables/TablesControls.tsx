@@ -5,7 +5,7 @@ import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import type { Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { ALPHA_OPTIONS, MIN_BASE_OPTIONS, type TablesChoice } from '@/lib/tables/state';
-import { tm } from './messages';
+import { tablesText } from './messages';
 
 /**
  * The form of /tables: a plain GET form (it works without JavaScript and from the keyboard), whose
@@ -41,7 +41,7 @@ export function TablesControls({ choice, listings, data, locale, optionsChanged 
   const minBases = [...new Set([...MIN_BASE_OPTIONS, choice.minBase])].sort((x, y) => x - y);
 
   return (
-    <Form action="/tables" className="tables-controls" aria-label={tm(locale, 'controls')}>
+    <Form action="/tables" className="tables-controls" aria-label={tablesText(locale, 'controls')}>
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       <input type="hidden" name="from" value={choice.dataset} />
       {/* Always sent: "no banner ticked" and "everyone" differ from "the defaults". */}
@@ -51,28 +51,28 @@ export function TablesControls({ choice, listings, data, locale, optionsChanged 
         {select(
           'dataset',
           'dataset',
-          tm(locale, 'dataset'),
+          tablesText(locale, 'dataset'),
           choice.dataset,
-          listings.map((d) => ({ value: d.id, label: d.reference ? d.title[locale] : tm(locale, 'uploadedMark', { name: d.title[locale] }) })),
+          listings.map((d) => ({ value: d.id, label: d.reference ? d.title[locale] : tablesText(locale, 'uploadedMark', { name: d.title[locale] }) })),
         )}
         {select(
           'rows',
           'rows',
-          tm(locale, 'rows'),
+          tablesText(locale, 'rows'),
           rowsValue,
           <>
-            <optgroup label={tm(locale, 'rowsFamilies')}>
+            <optgroup label={tablesText(locale, 'rowsFamilies')}>
               {families.map(({ family, items }) => (
                 <option key={family.id} value={`family:${family.id}`}>
-                  {tm(locale, 'rowsFamily', { label: family.label[locale], n: items.length })}
+                  {tablesText(locale, 'rowsFamily', { label: family.label[locale], n: items.length })}
                 </option>
               ))}
             </optgroup>
-            <option value="items">{tm(locale, 'rowsItems')}</option>
-            <optgroup label={tm(locale, 'rowsAnswersGroup')}>
+            <option value="items">{tablesText(locale, 'rowsItems')}</option>
+            <optgroup label={tablesText(locale, 'rowsAnswersGroup')}>
               {codebook.items.map((item) => (
                 <option key={item.id} value={`answers:${item.id}`}>
-                  {tm(locale, 'rowsAnswers', { label: item.label[locale] })}
+                  {tablesText(locale, 'rowsAnswers', { label: item.label[locale] })}
                 </option>
               ))}
             </optgroup>
@@ -80,8 +80,8 @@ export function TablesControls({ choice, listings, data, locale, optionsChanged 
         )}
       </div>
       <details className="tables-items" open={choice.rows.kind === 'items'}>
-        <summary>{tm(locale, 'chooseItems', { n: chosenItems.length })}</summary>
-        <p className="muted small">{tm(locale, 'chooseItemsHint')}</p>
+        <summary>{tablesText(locale, 'chooseItems', { n: chosenItems.length })}</summary>
+        <p className="muted small">{tablesText(locale, 'chooseItemsHint')}</p>
         {families.map(({ family, items }) => (
           <fieldset key={family.id} className="checks">
             <legend>{family.label[locale]}</legend>
@@ -94,8 +94,8 @@ export function TablesControls({ choice, listings, data, locale, optionsChanged 
         ))}
       </details>
       <fieldset className="checks tables-banner">
-        <legend>{tm(locale, 'bannerLegend')}</legend>
-        <p className="muted small">{attributes.length ? tm(locale, 'bannerHint') : tm(locale, 'noAttributes')}</p>
+        <legend>{tablesText(locale, 'bannerLegend')}</legend>
+        <p className="muted small">{attributes.length ? tablesText(locale, 'bannerHint') : tablesText(locale, 'noAttributes')}</p>
         {attributes.map((a) => (
           <label key={a.id}>
             <input type="checkbox" name="banner" value={a.id} defaultChecked={single.has(a.id)} /> {a.label[locale]}
@@ -106,63 +106,63 @@ export function TablesControls({ choice, listings, data, locale, optionsChanged 
         ))}
         {attributes.length >= 2 && (
           <div className="nest">
-            {select('nest-outer', 'nestOuter', tm(locale, 'nestOuter'), nest?.[0] ?? '', [{ value: '', label: tm(locale, 'nestNone') }, ...attributeOptions])}
-            {select('nest-inner', 'nestInner', tm(locale, 'nestInner'), nest?.[1] ?? '', [{ value: '', label: tm(locale, 'nestNone') }, ...attributeOptions])}
+            {select('nest-outer', 'nestOuter', tablesText(locale, 'nestOuter'), nest?.[0] ?? '', [{ value: '', label: tablesText(locale, 'nestNone') }, ...attributeOptions])}
+            {select('nest-inner', 'nestInner', tablesText(locale, 'nestInner'), nest?.[1] ?? '', [{ value: '', label: tablesText(locale, 'nestNone') }, ...attributeOptions])}
           </div>
         )}
       </fieldset>
       <details className="tables-more" open={optionsChanged}>
-        <summary>{tm(locale, 'moreOptions')}</summary>
+        <summary>{tablesText(locale, 'moreOptions')}</summary>
         <fieldset className="tables-fields">
-          <legend>{tm(locale, 'respondentsLegend')}</legend>
+          <legend>{tablesText(locale, 'respondentsLegend')}</legend>
           {attributes.map((a) =>
             select(`filter-${a.id}`, 'filter', a.label[locale], choice.filter[a.id]?.length ? `${a.id}:${choice.filter[a.id][0]}` : '', [
-              { value: '', label: tm(locale, 'everyone') },
+              { value: '', label: tablesText(locale, 'everyone') },
               ...a.levels.map((l) => ({ value: `${a.id}:${l.code}`, label: l.label[locale] })),
             ]),
           )}
           {select(
             'weight',
             'weight',
-            tm(locale, 'weight'),
+            tablesText(locale, 'weight'),
             choice.weight,
             data.weighted && codebook.weight
               ? [
-                  { value: 'dataset', label: tm(locale, 'weightDataset') },
-                  { value: 'none', label: tm(locale, 'weightNone') },
+                  { value: 'dataset', label: tablesText(locale, 'weightDataset') },
+                  { value: 'none', label: tablesText(locale, 'weightNone') },
                 ]
-              : [{ value: 'dataset', label: tm(locale, 'weightNone') }],
+              : [{ value: 'dataset', label: tablesText(locale, 'weightNone') }],
           )}
         </fieldset>
         <fieldset className="tables-fields">
-          <legend>{tm(locale, 'testsLegend')}</legend>
+          <legend>{tablesText(locale, 'testsLegend')}</legend>
           {select(
             'alpha',
             'alpha',
-            tm(locale, 'alpha'),
+            tablesText(locale, 'alpha'),
             choice.alpha.join(','),
-            ALPHA_OPTIONS.map((o) => ({ value: o.join(','), label: o.length === 2 ? tm(locale, 'alphaTwo', { strict: level(o[1]), loose: level(o[0]) }) : tm(locale, 'alphaOne', { strict: level(o[0]) }) })),
+            ALPHA_OPTIONS.map((o) => ({ value: o.join(','), label: o.length === 2 ? tablesText(locale, 'alphaTwo', { strict: level(o[1]), loose: level(o[0]) }) : tablesText(locale, 'alphaOne', { strict: level(o[0]) }) })),
           )}
-          {select('correction', 'correction', tm(locale, 'correction'), choice.correction, [
-            { value: 'bh', label: tm(locale, 'correctionBh') },
-            { value: 'none', label: tm(locale, 'correctionNone') },
+          {select('correction', 'correction', tablesText(locale, 'correction'), choice.correction, [
+            { value: 'bh', label: tablesText(locale, 'correctionBh') },
+            { value: 'none', label: tablesText(locale, 'correctionNone') },
           ])}
           {select(
             'min-base',
             'minBase',
-            tm(locale, 'minBase'),
+            tablesText(locale, 'minBase'),
             String(choice.minBase),
-            minBases.map((n) => ({ value: String(n), label: tm(locale, 'minBaseOption', { n: formatNumber(n, locale) }) })),
+            minBases.map((n) => ({ value: String(n), label: tablesText(locale, 'minBaseOption', { n: formatNumber(n, locale) }) })),
           )}
-          {select('small', 'small', tm(locale, 'small'), choice.small, [
-            { value: 'warn', label: tm(locale, 'smallWarn') },
-            { value: 'suppress', label: tm(locale, 'smallSuppress') },
+          {select('small', 'small', tablesText(locale, 'small'), choice.small, [
+            { value: 'warn', label: tablesText(locale, 'smallWarn') },
+            { value: 'suppress', label: tablesText(locale, 'smallSuppress') },
           ])}
         </fieldset>
       </details>
       <p>
         <button type="submit" className="button">
-          {tm(locale, 'apply')}
+          {tablesText(locale, 'apply')}
         </button>
       </p>
     </Form>

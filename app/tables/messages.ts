@@ -68,4 +68,4 @@ export const tablesMessages = {
   noAttributes: { en: 'This dataset has no attributes to make columns from: the table has only its total.', nl: 'Deze dataset heeft geen kenmerken om kolommen van te maken: de tabel heeft alleen het totaal.' },
 } satisfies Record<string, Label>;
 
-export const tm = translator<keyof typeof tablesMessages>(tablesMessages);
+export const tablesText = translator<keyof typeof tablesMessages>(tablesMessages);

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { BannerTable } from './BannerTable';
-import { tm } from './messages';
+import { tablesText } from './messages';
 import { TablesControls } from './TablesControls';
 import './tables.css';
 import { QueryError } from '@/lib/analysis/query';
@@ -49,14 +49,14 @@ function tabulate(data: SurveyData, choice: TablesChoice): Outcome {
 
 function Downloads({ choice, locale }: { choice: TablesChoice; locale: Locale }) {
   const links: [string, string, string][] = [
-    ['download-xlsx', downloadHref(choice, 'xlsx', locale), tm(locale, 'downloadXlsx')],
-    ['download-book', downloadHref(choice, 'xlsx', locale, true), tm(locale, 'downloadBook')],
-    ['download-csv', downloadHref(choice, 'csv', locale), tm(locale, 'downloadCsv')],
-    ['download-pptx', downloadHref(choice, 'pptx', locale), tm(locale, 'downloadPptx')],
+    ['download-xlsx', downloadHref(choice, 'xlsx', locale), tablesText(locale, 'downloadXlsx')],
+    ['download-book', downloadHref(choice, 'xlsx', locale, true), tablesText(locale, 'downloadBook')],
+    ['download-csv', downloadHref(choice, 'csv', locale), tablesText(locale, 'downloadCsv')],
+    ['download-pptx', downloadHref(choice, 'pptx', locale), tablesText(locale, 'downloadPptx')],
   ];
   return (
-    <nav className="tables-downloads" aria-label={tm(locale, 'downloads')}>
-      <h2>{tm(locale, 'downloads')}</h2>
+    <nav className="tables-downloads" aria-label={tablesText(locale, 'downloads')}>
+      <h2>{tablesText(locale, 'downloads')}</h2>
       <ul>
         {links.map(([id, href, label]) => (
           <li key={id}>
@@ -79,7 +79,7 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   if (await uploadNeedsSignIn(firstParam(params.dataset)))
-    return <SignInRequiredPage locale={locale} path="/tables" returnTo={`/tables?dataset=${firstParam(params.dataset) ?? ''}`} title={tm(locale, 'title')} />;
+    return <SignInRequiredPage locale={locale} path="/tables" returnTo={`/tables?dataset=${firstParam(params.dataset) ?? ''}`} title={tablesText(locale, 'title')} />;
 
   const registry = await requestDatasets();
   const listings = await registry.list();
@@ -94,11 +94,11 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
   if (unknown || !data || !listing)
     return (
       <Shell locale={locale} query="">
-        <h1>{tm(locale, 'title')}</h1>
+        <h1>{tablesText(locale, 'title')}</h1>
         <div className="card" role="alert" data-testid="unknown-dataset">
-          <p>{tm(locale, 'unknown', { id: (unknown ?? dataset).slice(0, 80) })}</p>
+          <p>{tablesText(locale, 'unknown', { id: (unknown ?? dataset).slice(0, 80) })}</p>
           <p>
-            <Link href={`/tables${locale === 'nl' ? '?lang=nl' : ''}`}>{tm(locale, 'unknownBack')}</Link> · <Link href={`/datasets${locale === 'nl' ? '?lang=nl' : ''}`}>{tm(locale, 'toDatasets')}</Link>
+            <Link href={`/tables${locale === 'nl' ? '?lang=nl' : ''}`}>{tablesText(locale, 'unknownBack')}</Link> · <Link href={`/datasets${locale === 'nl' ? '?lang=nl' : ''}`}>{tablesText(locale, 'toDatasets')}</Link>
           </p>
         </div>
       </Shell>
@@ -110,18 +110,18 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
   const name = listing.title;
   return (
     <Shell locale={locale} query={query}>
-      <h1>{tm(locale, 'title')}</h1>
-      <p className="lead">{tm(locale, 'intro')}</p>
+      <h1>{tablesText(locale, 'title')}</h1>
+      <p className="lead">{tablesText(locale, 'intro')}</p>
       {data.codebook.synthetic && <SyntheticNotice locale={locale} />}
       <TablesControls key={query} choice={choice} listings={listings} data={data} locale={locale} optionsChanged={optionsChanged(choice, data)} />
       {outcome.kind === 'noItems' && (
         <div className="card" role="alert" data-testid="tables-problem">
-          <p>{tm(locale, 'noItems')}</p>
+          <p>{tablesText(locale, 'noItems')}</p>
         </div>
       )}
       {outcome.kind === 'problem' && (
         <div className="card" role="alert" data-testid="tables-problem">
-          <h2>{tm(locale, 'cannot')}</h2>
+          <h2>{tablesText(locale, 'cannot')}</h2>
           <p>{outcome.label[locale]}</p>
         </div>
       )}
@@ -131,21 +131,21 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
 }
 
 function TableSection({ table, choice, name, data, locale }: { table: CrossTable; choice: TablesChoice; name: Label; data: SurveyData; locale: Locale }) {
-  const banner = table.groups.length ? table.groups.map((g) => g.attributes.map((a) => a.label[locale]).join(' × ')).join(', ') : tm(locale, 'totalOnly');
+  const banner = table.groups.length ? table.groups.map((g) => g.attributes.map((a) => a.label[locale]).join(' × ')).join(', ') : tablesText(locale, 'totalOnly');
   return (
     <section className="tables-result">
       <h2 id="table-title">{table.rowsLabel[locale]}</h2>
       <p className="muted small" data-testid="table-context">
         {[name[locale], filterText(table, locale).replace(/\.$/, ''), weightText(table.weighting, locale)].join(' · ')}
       </p>
-      {table.groups.length === 0 && <p className="small">{data.attributes.size ? tm(locale, 'noBanner') : tm(locale, 'noAttributes')}</p>}
+      {table.groups.length === 0 && <p className="small">{data.attributes.size ? tablesText(locale, 'noBanner') : tablesText(locale, 'noAttributes')}</p>}
       <p id="table-caption" className="visually-hidden">
-        {tm(locale, 'caption', { rows: table.rowsLabel[locale], banner })}
+        {tablesText(locale, 'caption', { rows: table.rowsLabel[locale], banner })}
       </p>
       <div className="tables-scroll" role="region" aria-labelledby="table-title" tabIndex={0} data-testid="table-scroll">
         <BannerTable table={table} locale={locale} captionId="table-caption" />
       </div>
-      <p className="muted small tables-scroll-hint">{tm(locale, 'scrollHint')}</p>
+      <p className="muted small tables-scroll-hint">{tablesText(locale, 'scrollHint')}</p>
       <footer className="footnote" data-testid="table-footnote">
         {footnoteLines(table, locale).map((line) => (
           <p key={line}>{line}</p>

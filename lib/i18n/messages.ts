@@ -59,7 +59,7 @@ export function translator<K extends string>(table: Record<K, Label>): (locale: 
   return (locale, key, vars = {}) => fill(table[key][locale], vars);
 }
 
-export const t = translator<MessageKey>(messages);
+export const appText = translator<MessageKey>(messages);
 
 export function localeFrom(value: string | string[] | undefined): Locale {
   return value === 'nl' ? 'nl' : 'en';

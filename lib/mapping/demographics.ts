@@ -45,7 +45,7 @@ export function demographicOf(parts: HeaderParts, profile: ColumnProfile): Demog
   return undefined;
 }
 
-const L = (en: string, nl: string): Label => ({ en, nl });
+const bilingual = (en: string, nl: string): Label => ({ en, nl });
 /** Far beyond any value: a numeric attribute that is not a rating is read without a range check. */
 export const OPEN_MIN = -1e12;
 export const OPEN_MAX = 1e12;
@@ -59,13 +59,13 @@ export interface BandProposal {
 /** Bands of an age in years: 18-29, 30-44, 45-59, 60+ (under 18 first when the data hold younger people). */
 export function ageBands(profile: ColumnProfile): BandProposal {
   const bands: Band[] = [];
-  if (profile.min < 18) bands.push({ id: 'under-18', label: L('Under 18', 'Jonger dan 18'), min: 0, max: 17 });
+  if (profile.min < 18) bands.push({ id: 'under-18', label: bilingual('Under 18', 'Jonger dan 18'), min: 0, max: 17 });
   const max = Math.max(120, Math.ceil(profile.max));
   bands.push(
-    { id: '18-29', label: L('18-29', '18-29'), min: 18, max: 29 },
-    { id: '30-44', label: L('30-44', '30-44'), min: 30, max: 44 },
-    { id: '45-59', label: L('45-59', '45-59'), min: 45, max: 59 },
-    { id: '60+', label: L('60+', '60+'), min: 60, max },
+    { id: '18-29', label: bilingual('18-29', '18-29'), min: 18, max: 29 },
+    { id: '30-44', label: bilingual('30-44', '30-44'), min: 30, max: 44 },
+    { id: '45-59', label: bilingual('45-59', '45-59'), min: 45, max: 59 },
+    { id: '60+', label: bilingual('60+', '60+'), min: 60, max },
   );
   return { min: 0, max, bands };
 }
@@ -81,7 +81,7 @@ export function ratingBands(min: number, max: number, headerText?: string): Band
   const points = max - min + 1;
   const range = (a: number, b: number) => (a === b ? `${a}` : `${a}-${b}`);
   if (points <= 4) {
-    const bands = Array.from({ length: points }, (_, i) => ({ id: String(min + i), label: L(String(min + i), String(min + i)), min: min + i, max: min + i }));
+    const bands = Array.from({ length: points }, (_, i) => ({ id: String(min + i), label: bilingual(String(min + i), String(min + i)), min: min + i, max: min + i }));
     return { min, max, bands };
   }
   // Low, middle and high: the centre point of an odd scale is the middle (3 of 1-5, 4 of 1-7), an
@@ -96,9 +96,9 @@ export function ratingBands(min: number, max: number, headerText?: string): Band
   const low = named ? anchorWord(lowWord) : undefined;
   const high = named ? anchorWord(highWord) : undefined;
   const bands: Band[] = [
-    { id: 'low', label: L(`${low ?? 'Low'} (${range(min, lowMax)})`, `${low ?? 'Laag'} (${range(min, lowMax)})`), min, max: lowMax },
-    { id: 'middle', label: L(`Middle (${range(lowMax + 1, highMin - 1)})`, `Midden (${range(lowMax + 1, highMin - 1)})`), min: lowMax + 1, max: highMin - 1 },
-    { id: 'high', label: L(`${high ?? 'High'} (${range(highMin, max)})`, `${high ?? 'Hoog'} (${range(highMin, max)})`), min: highMin, max },
+    { id: 'low', label: bilingual(`${low ?? 'Low'} (${range(min, lowMax)})`, `${low ?? 'Laag'} (${range(min, lowMax)})`), min, max: lowMax },
+    { id: 'middle', label: bilingual(`Middle (${range(lowMax + 1, highMin - 1)})`, `Midden (${range(lowMax + 1, highMin - 1)})`), min: lowMax + 1, max: highMin - 1 },
+    { id: 'high', label: bilingual(`${high ?? 'High'} (${range(highMin, max)})`, `${high ?? 'Hoog'} (${range(highMin, max)})`), min: highMin, max },
   ];
   return { min, max, bands };
 }
@@ -116,7 +116,7 @@ export function spreadBands(profile: ColumnProfile): BandProposal {
     // Bounds are inclusive: whole numbers end one below the next band; decimals a hair below it.
     const max = i === edges.length - 2 ? OPEN_MAX : integers ? to - 1 : to - 1e-9;
     const label = i === 0 ? `< ${to}` : i === edges.length - 2 ? `${from}+` : integers ? `${from}-${to - 1}` : `${from}-${to}`;
-    return { id: `band-${i + 1}`, label: L(label, label), min: from, max };
+    return { id: `band-${i + 1}`, label: bilingual(label, label), min: from, max };
   });
   return { min: OPEN_MIN, max: OPEN_MAX, bands };
 }
@@ -135,7 +135,7 @@ function niceStep(raw: number): number {
  */
 export function parseBands(text: string, min: number, max: number, previous: Band[] = [], integers = true): { ok: true; bands: Band[] } | { ok: false; message: Label } {
   const parts = text.split(/[,;\n]/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length === 0) return { ok: false, message: L('Type at least one band, such as 18-29, 30-44, 45-59, 60+', 'Typ minstens één groep, zoals 18-29, 30-44, 45-59, 60+') };
+  if (parts.length === 0) return { ok: false, message: bilingual('Type at least one band, such as 18-29, 30-44, 45-59, 60+', 'Typ minstens één groep, zoals 18-29, 30-44, 45-59, 60+') };
   const bands: Band[] = [];
   const number = '(-?\\d+(?:[.,]\\d+)?)';
   const n = (s: string) => Number(s.replace(',', '.'));
@@ -147,14 +147,14 @@ export function parseBands(text: string, min: number, max: number, previous: Ban
     else if ((m = new RegExp(`^${number}\\s*\\+$`).exec(part))) [from, to] = [n(m[1]), max];
     else if ((m = new RegExp(`^<\\s*${number}$`).exec(part))) [from, to] = [min, n(m[1]) - (integers ? 1 : 1e-9)];
     else if ((m = new RegExp(`^${number}$`).exec(part))) [from, to] = [n(m[1]), n(m[1])];
-    else return { ok: false, message: L(`"${part.slice(0, 40)}" is not a band: write 18-29, 60+ or <18`, `"${part.slice(0, 40)}" is geen groep: schrijf 18-29, 60+ of <18`) };
-    if (from < min || to > max || from > max) return { ok: false, message: L(`${part} is outside ${rangeText(min, max)}`, `${part} valt buiten ${rangeText(min, max)}`) };
-    if (from > to) return { ok: false, message: L(`${part}: the first number must not be larger than the second`, `${part}: het eerste getal mag niet groter zijn dan het tweede`) };
+    else return { ok: false, message: bilingual(`"${part.slice(0, 40)}" is not a band: write 18-29, 60+ or <18`, `"${part.slice(0, 40)}" is geen groep: schrijf 18-29, 60+ of <18`) };
+    if (from < min || to > max || from > max) return { ok: false, message: bilingual(`${part} is outside ${rangeText(min, max)}`, `${part} valt buiten ${rangeText(min, max)}`) };
+    if (from > to) return { ok: false, message: bilingual(`${part}: the first number must not be larger than the second`, `${part}: het eerste getal mag niet groter zijn dan het tweede`) };
     const before = bands[bands.length - 1];
     // Decimals: "250-500, 500-750" means up to just below 500, then from 500.
     if (before && !integers && from === before.max) before.max = from - 1e-9;
-    if (before && from <= before.max) return { ok: false, message: L(`${part} overlaps ${before.label.en}`, `${part} overlapt met ${before.label.nl}`) };
-    bands.push({ id: part.replace(/\s+/g, ''), label: L(part, part), min: from, max: to });
+    if (before && from <= before.max) return { ok: false, message: bilingual(`${part} overlaps ${before.label.en}`, `${part} overlapt met ${before.label.nl}`) };
+    bands.push({ id: part.replace(/\s+/g, ''), label: bilingual(part, part), min: from, max: to });
   }
   // A band with the range of an earlier one keeps its id and label ("Strong (4-5)").
   for (const [i, b] of bands.entries()) {

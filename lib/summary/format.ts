@@ -3,7 +3,7 @@ import { formatNumber, formatPercent, pStatement, signedPoints } from '../i18n/m
 import type { Locale } from '../survey/codebook';
 import { shorten } from '../explore/shorten';
 import type { ExecutiveSummary, Figure, GroupDifference, Headline, Takeaway } from './model';
-import { st } from './text';
+import { summaryText } from './text';
 
 /**
  * Numbers of the summary written out for a locale (decimal comma in Dutch). The page, the PDF and
@@ -17,7 +17,7 @@ export function headlineFigure(headline: Headline, locale: Locale): { main: stri
     case 'share':
       return { main: formatPercent(v.share, locale, 0), unit: '' };
     case 'points':
-      return { main: signedPoints(v.diff, locale, 0), unit: st(locale, 'points') };
+      return { main: signedPoints(v.diff, locale, 0), unit: summaryText(locale, 'points') };
     case 'range':
       return { main: `${formatNumber(100 * v.low, locale)}–${formatPercent(v.high, locale, 0)}`, unit: '' };
   }
@@ -29,23 +29,23 @@ export const precise = (share: number, locale: Locale) => formatPercent(share, l
 /** "8,000 respondents in 2018 (16,000 in 2 waves)" when the figures are one wave's; else "4,000 respondents". */
 export function respondentsLine(summary: Pick<ExecutiveSummary, 'respondents' | 'figuresWave'>, locale: Locale): string {
   const wave = summary.figuresWave;
-  if (!wave) return st(locale, 'respondents', { n: formatNumber(summary.respondents, locale) });
-  return st(locale, 'respondentsInWave', { n: formatNumber(wave.respondents, locale), wave: wave.label[locale], total: formatNumber(summary.respondents, locale), waves: formatNumber(wave.waves, locale) });
+  if (!wave) return summaryText(locale, 'respondents', { n: formatNumber(summary.respondents, locale) });
+  return summaryText(locale, 'respondentsInWave', { n: formatNumber(wave.respondents, locale), wave: wave.label[locale], total: formatNumber(summary.respondents, locale), waves: formatNumber(wave.waves, locale) });
 }
 
 type FootnoteContext = Pick<ExecutiveSummary, 'weighted' | 'synthetic' | 'minBase'>;
 
 /** "Base: 4,000 respondents (effective 3,498) · weighted · 95% interval 44.9%–47.2% · synthetic data"; under the minimum base the reason instead of the interval. */
 export function figureFootnote(figure: Figure, summary: FootnoteContext, locale: Locale): string {
-  const parts = [st(locale, 'footBase', { n: formatNumber(figure.respondents, locale), eff: formatNumber(figure.effectiveBase, locale) })];
-  parts.push(st(locale, summary.weighted ? 'footWeighted' : 'footUnweighted'));
+  const parts = [summaryText(locale, 'footBase', { n: formatNumber(figure.respondents, locale), eff: formatNumber(figure.effectiveBase, locale) })];
+  parts.push(summaryText(locale, summary.weighted ? 'footWeighted' : 'footUnweighted'));
   if (figure.smallBase) parts.push(smallNote(summary, locale));
-  else if (figure.ci) parts.push(st(locale, 'footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) }));
-  if (summary.synthetic) parts.push(st(locale, 'footSynthetic'));
+  else if (figure.ci) parts.push(summaryText(locale, 'footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) }));
+  if (summary.synthetic) parts.push(summaryText(locale, 'footSynthetic'));
   return parts.join(' · ');
 }
 
-const smallNote = (summary: FootnoteContext, locale: Locale) => st(locale, 'footSmall', { min: formatNumber(summary.minBase, locale) });
+const smallNote = (summary: FootnoteContext, locale: Locale) => summaryText(locale, 'footSmall', { min: formatNumber(summary.minBase, locale) });
 
 /**
  * The footnote of a headline: the base and interval of its own figure, and the test of a difference.
@@ -53,12 +53,12 @@ const smallNote = (summary: FootnoteContext, locale: Locale) => st(locale, 'foot
  * is named as a small base with the reason.
  */
 export function headlineFootnote(headline: Headline, summary: FootnoteContext, locale: Locale): string {
-  const weighting = st(locale, summary.weighted ? 'footWeighted' : 'footUnweighted');
+  const weighting = summaryText(locale, summary.weighted ? 'footWeighted' : 'footUnweighted');
   let parts: string[];
   if (headline.value.kind === 'range') {
     const ns = headline.bars.map((b) => b.respondents);
-    parts = [st(locale, 'footRange', { count: headline.bars.length, minN: formatNumber(Math.min(...ns), locale), maxN: formatNumber(Math.max(...ns), locale) }), weighting];
-    if (summary.synthetic) parts.push(st(locale, 'footSynthetic'));
+    parts = [summaryText(locale, 'footRange', { count: headline.bars.length, minN: formatNumber(Math.min(...ns), locale), maxN: formatNumber(Math.max(...ns), locale) }), weighting];
+    if (summary.synthetic) parts.push(summaryText(locale, 'footSynthetic'));
   } else if (headline.test) {
     const { high, low, pValue, description } = headline.test;
     const sides = {
@@ -69,10 +69,10 @@ export function headlineFootnote(headline: Headline, summary: FootnoteContext, l
     };
     const test =
       high.smallBase || low.smallBase
-        ? st(locale, 'footNoTest', { ...sides, min: formatNumber(summary.minBase, locale) })
-        : st(locale, 'footTest', { ...sides, description: description[locale], p: pStatement(pValue, locale) });
+        ? summaryText(locale, 'footNoTest', { ...sides, min: formatNumber(summary.minBase, locale) })
+        : summaryText(locale, 'footTest', { ...sides, description: description[locale], p: pStatement(pValue, locale) });
     parts = [test, weighting];
-    if (summary.synthetic) parts.push(st(locale, 'footSynthetic'));
+    if (summary.synthetic) parts.push(summaryText(locale, 'footSynthetic'));
   } else {
     const own = headline.bars.find((b) => b.tone === 'focus' || b.tone === 'nogo') ?? headline.bars[0];
     parts = [figureFootnote(own, summary, locale)];
@@ -86,7 +86,7 @@ export function headlineFootnote(headline: Headline, summary: FootnoteContext, l
 
 /** "Largest difference, Country: Netherlands 55.1% (n = 1,100) against Germany 47.0% (n = 1,050), +8.1 points, design-based t test, p < 0.001 after Benjamini-Hochberg over 5 attributes". */
 export function differenceFootnote(d: GroupDifference, locale: Locale): string {
-  return st(locale, 'footDifference', {
+  return summaryText(locale, 'footDifference', {
     dimension: shorten(d.dimension[locale], 60),
     high: `${shorten(d.high.label[locale], 60)} ${precise(d.high.share, locale)}`,
     highN: `n = ${formatNumber(d.high.respondents, locale)}`,
@@ -101,12 +101,12 @@ export function differenceFootnote(d: GroupDifference, locale: Locale): string {
 /** A bar's label for the exports, shortened when long (a question used as its label), and marked when its base is under the minimum (the text exports cannot grey it). */
 export function barLabel(figure: Figure, locale: Locale): string {
   const label = shorten(figure.label[locale], 80);
-  return figure.smallBase ? st(locale, 'smallBaseMark', { label, n: formatNumber(figure.respondents, locale) }) : label;
+  return figure.smallBase ? summaryText(locale, 'smallBaseMark', { label, n: formatNumber(figure.respondents, locale) }) : label;
 }
 
 /** "Emotional bond with the brand: Strong (4-5) 65.0% against Weak (1-2) 29.4%". */
 export function takeawayLine(t: Takeaway, locale: Locale): string {
-  return st(locale, 'takeawayLine', {
+  return summaryText(locale, 'takeawayLine', {
     dimension: shorten(t.dimension.label[locale], 60),
     top: shorten(t.top.label[locale], 60),
     topShare: precise(t.top.share, locale),
@@ -121,8 +121,8 @@ export function formatDate(date: Date, locale: Locale): string {
 
 /** Methods paragraphs, in order. */
 export function methodsLines(summary: ExecutiveSummary, locale: Locale): string[] {
-  const lines = [st(locale, summary.weighted ? 'methodsWeighting' : 'methodsUnweighted'), `${weightNote(summary.weight, locale)}.`, st(locale, 'methodsInterval', { minBase: summary.minBase })];
-  if (summary.headlines.some((h) => h.claimIds.length)) lines.push(st(locale, 'methodsClaims'));
-  if (summary.synthetic) lines.push(st(locale, 'syntheticShort'));
+  const lines = [summaryText(locale, summary.weighted ? 'methodsWeighting' : 'methodsUnweighted'), `${weightNote(summary.weight, locale)}.`, summaryText(locale, 'methodsInterval', { minBase: summary.minBase })];
+  if (summary.headlines.some((h) => h.claimIds.length)) lines.push(summaryText(locale, 'methodsClaims'));
+  if (summary.synthetic) lines.push(summaryText(locale, 'syntheticShort'));
   return lines;
 }

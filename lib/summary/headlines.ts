@@ -52,8 +52,8 @@ interface HeadlineSpec {
   build: (ctx: HeadlineContext) => Headline;
 }
 
-const L = (en: string, nl: string): Label => ({ en, nl });
-const EVERYONE = L('Everyone', 'Iedereen');
+const bilingual = (en: string, nl: string): Label => ({ en, nl });
+const EVERYONE = bilingual('Everyone', 'Iedereen');
 const SCENARIO = 'scenario';
 const DATA_TYPE = 'dataType';
 
@@ -81,7 +81,7 @@ function required<T>(value: T | null | undefined, what: Label = NO_FIGURE): T {
 }
 
 function familyLabel(data: SurveyData, family: string): Label {
-  return data.codebook.families.find((f) => f.id === family)?.label ?? L(family, family);
+  return data.codebook.families.find((f) => f.id === family)?.label ?? bilingual(family, family);
 }
 
 function attributeLevel(data: SurveyData, attribute: string, code: string): Label {
@@ -127,13 +127,13 @@ function dataTypeHeadline(ctx: HeadlineContext, tier: 'ok' | 'nogo'): Headline {
     value: { kind: 'range', low: Math.min(...shares), high: Math.max(...shares) },
     title:
       tier === 'ok'
-        ? L(`say a brand may act on ${list.en}`, `vindt het oké als een merk handelt op basis van ${list.nl}`)
-        : L(`say a brand may not act on ${list.en}`, `vindt het niet oké als een merk handelt op basis van ${list.nl}`),
+        ? bilingual(`say a brand may act on ${list.en}`, `vindt het oké als een merk handelt op basis van ${list.nl}`)
+        : bilingual(`say a brand may not act on ${list.en}`, `vindt het niet oké als een merk handelt op basis van ${list.nl}`),
     soWhat:
       tier === 'ok'
-        ? L('Build personalization on these first: most consumers accept them.', 'Bouw personalisatie eerst hierop: de meeste consumenten accepteren ze.')
-        : L('No-go data: using them for personalization costs trust. Leave them out.', 'No-go-gegevens: ze gebruiken voor personalisatie kost vertrouwen. Laat ze weg.'),
-    chartTitle: tier === 'ok' ? L('Share who say “OK” per data type', 'Aandeel dat “oké” zegt per gegevenstype') : L('Share who say “not OK” per data type', 'Aandeel dat “niet oké” zegt per gegevenstype'),
+        ? bilingual('Build personalization on these first: most consumers accept them.', 'Bouw personalisatie eerst hierop: de meeste consumenten accepteren ze.')
+        : bilingual('No-go data: using them for personalization costs trust. Leave them out.', 'No-go-gegevens: ze gebruiken voor personalisatie kost vertrouwen. Laat ze weg.'),
+    chartTitle: tier === 'ok' ? bilingual('Share who say “OK” per data type', 'Aandeel dat “oké” zegt per gegevenstype') : bilingual('Share who say “not OK” per data type', 'Aandeel dat “niet oké” zegt per gegevenstype'),
     bars,
     link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'datatypes') },
   };
@@ -143,7 +143,7 @@ const G_SPECS: HeadlineSpec[] = [
   {
     id: 'g-acceptance',
     claims: ['G1', 'G11'],
-    title: L('Positive about automated services', 'Positief over geautomatiseerde diensten'),
+    title: bilingual('Positive about automated services', 'Positief over geautomatiseerde diensten'),
     build: (ctx) => {
       const everyone = claimFigure(ctx, 'G1', EVERYONE, 'focus');
       const table = acceptance(ctx.data, { family: SCENARIO, by: ['industry'], minBase: ctx.minBase });
@@ -152,9 +152,9 @@ const G_SPECS: HeadlineSpec[] = [
         id: 'g-acceptance',
         claimIds: ['G1', 'G11'],
         value: { kind: 'share', share: everyone.share },
-        title: L('are positive about automated services (machine learning) across scenarios', 'staat positief tegenover geautomatiseerde diensten (machine learning) in alle scenario’s'),
-        soWhat: L('Nearly half already welcome automation: it is accepted, but not yet by default. Earn the other half.', 'Bijna de helft verwelkomt automatisering al: geaccepteerd, maar nog niet vanzelfsprekend. Verdien de andere helft.'),
-        chartTitle: L('Positive about automated services: everyone and by industry', 'Positief over geautomatiseerde diensten: iedereen en per branche'),
+        title: bilingual('are positive about automated services (machine learning) across scenarios', 'staat positief tegenover geautomatiseerde diensten (machine learning) in alle scenario’s'),
+        soWhat: bilingual('Nearly half already welcome automation: it is accepted, but not yet by default. Earn the other half.', 'Bijna de helft verwelkomt automatisering al: geaccepteerd, maar nog niet vanzelfsprekend. Verdien de andere helft.'),
+        chartTitle: bilingual('Positive about automated services: everyone and by industry', 'Positief over geautomatiseerde diensten: iedereen en per branche'),
         bars: [everyone, ...industries],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'context') },
         scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
@@ -164,7 +164,7 @@ const G_SPECS: HeadlineSpec[] = [
   {
     id: 'g-bond',
     claims: ['G5', 'G1', 'G8'],
-    title: L('Uplift with a strong emotional bond', 'Effect van een sterke emotionele band'),
+    title: bilingual('Uplift with a strong emotional bond', 'Effect van een sterke emotionele band'),
     build: (ctx) => {
       const everyone = claimFigure(ctx, 'G1', EVERYONE, 'base');
       const strong = claimFigure(ctx, 'G5', attributeLevel(ctx.data, 'bond', 'strong'), 'focus');
@@ -172,35 +172,35 @@ const G_SPECS: HeadlineSpec[] = [
       const strongCell = required(findCell(table, { bond: 'strong' }));
       const bands = table.cells.map((c) => (c.key.bond === 'strong' ? strong : figureOf(c, c.labels.bond, 'base'))).filter((f): f is Figure => f !== null);
       const rest = acceptance(ctx.data, { family: SCENARIO, filter: { bond: table.cells.filter((c) => c.key.bond !== 'strong').map((c) => c.key.bond) } }).overall;
-      const restFigure = required(figureOf(rest, L('Weak or neutral bond', 'Zwakke of neutrale band'), 'base'));
+      const restFigure = required(figureOf(rest, bilingual('Weak or neutral bond', 'Zwakke of neutrale band'), 'base'));
       return {
         id: 'g-bond',
         claimIds: ['G5', 'G1', 'G8'],
         value: { kind: 'points', diff: strong.share - everyone.share, pValue: strongCell.vsRest?.pValue ?? 1 },
-        title: L(
+        title: bilingual(
           'more consumers are positive when they feel a strong emotional bond with the brand',
           'meer consumenten zijn positief als ze een sterke emotionele band met het merk voelen',
         ),
-        soWhat: L('Invest in the relationship before the algorithm: bonded customers accept far more personalization.', 'Investeer eerst in de relatie, dan in het algoritme: klanten met een sterke band accepteren veel meer personalisatie.'),
-        chartTitle: L('Positive about automated services, by emotional bond with the brand', 'Positief over geautomatiseerde diensten, naar emotionele band met het merk'),
+        soWhat: bilingual('Invest in the relationship before the algorithm: bonded customers accept far more personalization.', 'Investeer eerst in de relatie, dan in het algoritme: klanten met een sterke band accepteren veel meer personalisatie.'),
+        chartTitle: bilingual('Positive about automated services, by emotional bond with the brand', 'Positief over geautomatiseerde diensten, naar emotionele band met het merk'),
         bars: [everyone, ...bands],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'bond', { bond: ['strong'] }) },
         test: {
           high: strong,
           low: restFigure,
           pValue: strongCell.vsRest?.pValue ?? 1,
-          description: L('strong bond against weak and neutral, design-based t test', 'sterke band tegen zwakke en neutrale, designgebaseerde t-toets'),
+          description: bilingual('strong bond against weak and neutral, design-based t test', 'sterke band tegen zwakke en neutrale, designgebaseerde t-toets'),
         },
         scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
       };
     },
   },
-  { id: 'g-ok-types', claims: ['G2'], title: L('Data types consumers accept', 'Gegevenstypen die consumenten accepteren'), build: (ctx) => dataTypeHeadline(ctx, 'ok') },
-  { id: 'g-nogo-types', claims: ['G3'], title: L('No-go data types', 'No-go-gegevenstypen'), build: (ctx) => dataTypeHeadline(ctx, 'nogo') },
+  { id: 'g-ok-types', claims: ['G2'], title: bilingual('Data types consumers accept', 'Gegevenstypen die consumenten accepteren'), build: (ctx) => dataTypeHeadline(ctx, 'ok') },
+  { id: 'g-nogo-types', claims: ['G3'], title: bilingual('No-go data types', 'No-go-gegevenstypen'), build: (ctx) => dataTypeHeadline(ctx, 'nogo') },
   {
     id: 'g-context',
     claims: ['G9', 'G10'],
-    title: L('Busy and public moments', 'Drukke en openbare momenten'),
+    title: bilingual('Busy and public moments', 'Drukke en openbare momenten'),
     build: (ctx) => {
       const situation = compareLevels(ctx.data, { family: SCENARIO }, 'situation', 'pressed', 'relaxed');
       const place = compareLevels(ctx.data, { family: SCENARIO }, 'place', 'public', 'private');
@@ -211,19 +211,19 @@ const G_SPECS: HeadlineSpec[] = [
         id: 'g-context',
         claimIds: ['G9', 'G10'],
         value: { kind: 'points', diff: situation.diff, pValue: situation.pValue },
-        title: L(
+        title: bilingual(
           'more welcome in time-pressed, attention-demanding moments than when calm and relaxed; public settings beat home too',
           'meer welkom op gehaaste momenten die aandacht vragen dan wanneer men kalm en ontspannen is; ook openbaar wint van thuis',
         ),
-        soWhat: L('Time automated help for busy moments on the go (commute, work, shop), not for quiet evenings at home.', 'Zet geautomatiseerde hulp in op drukke momenten onderweg (reizen, werk, winkel), niet op rustige avonden thuis.'),
-        chartTitle: L('Positive about automated services, by situation and place', 'Positief over geautomatiseerde diensten, naar situatie en plaats'),
+        soWhat: bilingual('Time automated help for busy moments on the go (commute, work, shop), not for quiet evenings at home.', 'Zet geautomatiseerde hulp in op drukke momenten onderweg (reizen, werk, winkel), niet op rustige avonden thuis.'),
+        chartTitle: bilingual('Positive about automated services, by situation and place', 'Positief over geautomatiseerde diensten, naar situatie en plaats'),
         bars: [pressed, relaxed, fig(place.hi, 'place', 'focus'), fig(place.lo, 'place', 'base')],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'context') },
         test: {
           high: pressed,
           low: relaxed,
           pValue: situation.pValue,
-          description: L('time-pressed against relaxed scenarios, design-based t test with respondents as clusters', 'gehaaste tegen ontspannen scenario’s, designgebaseerde t-toets met respondenten als clusters'),
+          description: bilingual('time-pressed against relaxed scenarios, design-based t test with respondents as clusters', 'gehaaste tegen ontspannen scenario’s, designgebaseerde t-toets met respondenten als clusters'),
         },
         scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
       };
@@ -232,7 +232,7 @@ const G_SPECS: HeadlineSpec[] = [
   {
     id: 'g-segments',
     claims: ['G12'],
-    title: L('Most and least welcoming segments', 'Meest en minst ontvankelijke segmenten'),
+    title: bilingual('Most and least welcoming segments', 'Meest en minst ontvankelijke segmenten'),
     build: (ctx) => {
       const grid = ['gender', 'age_band', 'young_children'];
       for (const id of grid) required(ctx.data.attributes.get(id));
@@ -255,22 +255,22 @@ const G_SPECS: HeadlineSpec[] = [
         id: 'g-segments',
         claimIds: ['G12'],
         value: { kind: 'share', share: topFigure.share },
-        title: L(
+        title: bilingual(
           `of ${topName.en.charAt(0).toLowerCase()}${topName.en.slice(1)} are positive: the most welcoming segment`,
           `van de ${topName.nl.charAt(0).toLowerCase()}${topName.nl.slice(1)} is positief: het meest ontvankelijke segment`,
         ),
-        soWhat: L(
+        soWhat: bilingual(
           `Pilot automated services with this segment; ${bottomName.en.charAt(0).toLowerCase()}${bottomName.en.slice(1)} need more reassurance first.`,
           `Test geautomatiseerde diensten eerst bij dit segment; ${bottomName.nl.charAt(0).toLowerCase()}${bottomName.nl.slice(1)} hebben eerst meer geruststelling nodig.`,
         ),
-        chartTitle: L('Positive about automated services: the highest and lowest segment', 'Positief over geautomatiseerde diensten: het hoogste en laagste segment'),
+        chartTitle: bilingual('Positive about automated services: the highest and lowest segment', 'Positief over geautomatiseerde diensten: het hoogste en laagste segment'),
         bars: [topFigure, everyone, bottomFigure],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'segments') },
         test: {
           high: topFigure,
-          low: { ...everyone, label: L('the other segments', 'de andere segmenten'), share: top.vsRest?.restShare ?? everyone.share, ci: null, respondents: everyone.respondents - topFigure.respondents },
+          low: { ...everyone, label: bilingual('the other segments', 'de andere segmenten'), share: top.vsRest?.restShare ?? everyone.share, ci: null, respondents: everyone.respondents - topFigure.respondents },
           pValue: pTop,
-          description: L('top segment against the rest, design-based t test, Benjamini-Hochberg over all segments', 'hoogste segment tegen de rest, designgebaseerde t-toets, Benjamini-Hochberg over alle segmenten'),
+          description: bilingual('top segment against the rest, design-based t test, Benjamini-Hochberg over all segments', 'hoogste segment tegen de rest, designgebaseerde t-toets, Benjamini-Hochberg over alle segmenten'),
         },
         scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
       };
@@ -307,15 +307,15 @@ const P_SPECS: HeadlineSpec[] = [
   {
     id: 'p-left',
     claims: ['P1', 'P1b'],
-    title: L('Left over a poorly curated experience', 'Vertrokken door een slecht samengestelde ervaring'),
+    title: bilingual('Left over a poorly curated experience', 'Vertrokken door een slecht samengestelde ervaring'),
     build: (ctx) => {
       const headline = shareHeadline(ctx, {
         id: 'p-left',
         claim: 'P1',
         item: 'p1_left_poorly_curated',
-        title: L('left a company’s website and bought elsewhere because the experience was poorly curated', 'verliet de website van een bedrijf en kocht elders omdat de ervaring slecht was samengesteld'),
-        soWhat: L('Poor curation is a sales problem, not a detail: shoppers walk to a competitor.', 'Slechte curatie is een omzetprobleem, geen detail: klanten lopen naar de concurrent.'),
-        chartTitle: L('Left and bought elsewhere, by year', 'Vertrokken en elders gekocht, per jaar'),
+        title: bilingual('left a company’s website and bought elsewhere because the experience was poorly curated', 'verliet de website van een bedrijf en kocht elders omdat de ervaring slecht was samengesteld'),
+        soWhat: bilingual('Poor curation is a sales problem, not a detail: shoppers walk to a competitor.', 'Slechte curatie is een omzetprobleem, geen detail: klanten lopen naar de concurrent.'),
+        chartTitle: bilingual('Left and bought elsewhere, by year', 'Vertrokken en elders gekocht, per jaar'),
         others: [{ claim: 'P1b', label: attributeLevel(ctx.data, 'wave', '2017') }],
       });
       // The bars read as years: the previous edition first.
@@ -327,51 +327,51 @@ const P_SPECS: HeadlineSpec[] = [
   {
     id: 'p-recognise',
     claims: ['P2'],
-    title: L('Prefer brands that recognise them', 'Voorkeur voor merken die hen herkennen'),
+    title: bilingual('Prefer brands that recognise them', 'Voorkeur voor merken die hen herkennen'),
     build: (ctx) =>
       shareHeadline(ctx, {
         id: 'p-recognise',
         claim: 'P2',
         item: 'p2_prefer_recognising_brands',
-        title: L('are more likely to shop with brands that recognise, remember and give relevant offers', 'winkelt eerder bij merken die hen herkennen, onthouden en relevante aanbiedingen doen'),
-        soWhat: L('Relevance pays: recognising returning customers is expected, not a bonus.', 'Relevantie loont: terugkerende klanten herkennen wordt verwacht, het is geen extraatje.'),
-        chartTitle: L('More likely to shop with brands that recognise them', 'Winkelt eerder bij merken die hen herkennen'),
+        title: bilingual('are more likely to shop with brands that recognise, remember and give relevant offers', 'winkelt eerder bij merken die hen herkennen, onthouden en relevante aanbiedingen doen'),
+        soWhat: bilingual('Relevance pays: recognising returning customers is expected, not a bonus.', 'Relevantie loont: terugkerende klanten herkennen wordt verwacht, het is geen extraatje.'),
+        chartTitle: bilingual('More likely to shop with brands that recognise them', 'Winkelt eerder bij merken die hen herkennen'),
       }),
   },
   {
     id: 'p-transparent',
     claims: ['P3', 'P4'],
-    title: L('Share data when it is transparent', 'Delen gegevens bij transparantie'),
+    title: bilingual('Share data when it is transparent', 'Delen gegevens bij transparantie'),
     build: (ctx) =>
       shareHeadline(ctx, {
         id: 'p-transparent',
         claim: 'P3',
         item: 'p3_share_if_transparent',
-        title: L('are willing to share data for personalization if the company is transparent about its use', 'is bereid gegevens te delen voor personalisatie als het bedrijf transparant is over het gebruik'),
-        soWhat: L('Say what you collect and why: transparency is the price of the data.', 'Zeg wat u verzamelt en waarom: transparantie is de prijs van de gegevens.'),
-        chartTitle: L('Willing to share data', 'Bereid gegevens te delen'),
+        title: bilingual('are willing to share data for personalization if the company is transparent about its use', 'is bereid gegevens te delen voor personalisatie als het bedrijf transparant is over het gebruik'),
+        soWhat: bilingual('Say what you collect and why: transparency is the price of the data.', 'Zeg wat u verzamelt en waarom: transparantie is de prijs van de gegevens.'),
+        chartTitle: bilingual('Willing to share data', 'Bereid gegevens te delen'),
         others: [{ claim: 'P4', label: itemLabel(ctx.data, 'p4_keep_profile') }],
       }),
   },
   {
     id: 'p-too-personal',
     claims: ['P5b', 'P6'],
-    title: L('Had a too-personal experience', 'Had een te persoonlijke ervaring'),
+    title: bilingual('Had a too-personal experience', 'Had een te persoonlijke ervaring'),
     build: (ctx) =>
       shareHeadline(ctx, {
         id: 'p-too-personal',
         claim: 'P5b',
         item: 'p5_too_personal',
-        title: L('had a brand interaction that felt too personal or invasive', 'had een merkervaring die te persoonlijk of ingrijpend voelde'),
-        soWhat: L('Creepiness comes from data people did not knowingly share: use what they gave you, openly.', 'Griezeligheid komt van gegevens die mensen niet bewust deelden: gebruik openlijk wat ze u gaven.'),
-        chartTitle: L('Too personal, and why', 'Te persoonlijk, en waarom'),
-        others: [{ claim: 'P6', label: L('Of those: the brand used information they had not knowingly shared', 'Van hen: het merk gebruikte informatie die ze niet bewust hadden gedeeld') }],
+        title: bilingual('had a brand interaction that felt too personal or invasive', 'had een merkervaring die te persoonlijk of ingrijpend voelde'),
+        soWhat: bilingual('Creepiness comes from data people did not knowingly share: use what they gave you, openly.', 'Griezeligheid komt van gegevens die mensen niet bewust deelden: gebruik openlijk wat ze u gaven.'),
+        chartTitle: bilingual('Too personal, and why', 'Te persoonlijk, en waarom'),
+        others: [{ claim: 'P6', label: bilingual('Of those: the brand used information they had not knowingly shared', 'Van hen: het merk gebruikte informatie die ze niet bewust hadden gedeeld') }],
       }),
   },
   {
     id: 'p-creepy',
     claims: ['P7', 'P8', 'P9'],
-    title: L('Creepy and valued tactics', 'Griezelige en gewaardeerde tactieken'),
+    title: bilingual('Creepy and valued tactics', 'Griezelige en gewaardeerde tactieken'),
     build: (ctx) => {
       // The items' labels already say "Creepy: ..." and "Valued: ...".
       const tactic = (claim: string, item: string, tone: Tone) => ({ claim, label: itemLabel(ctx.data, item), tone });
@@ -379,34 +379,34 @@ const P_SPECS: HeadlineSpec[] = [
         id: 'p-creepy',
         claim: 'P7',
         item: 'p7_creepy_text_passing_store',
-        title: L('find a text message from a brand when walking past its store creepy', 'vindt een sms van een merk bij het langslopen van de winkel griezelig'),
-        soWhat: L('Location-triggered messages feel creepiest: do not follow people around the high street.', 'Berichten op basis van locatie voelen het griezeligst: volg mensen niet door de winkelstraat.'),
-        chartTitle: L('Tactics consumers find creepy', 'Tactieken die consumenten griezelig vinden'),
+        title: bilingual('find a text message from a brand when walking past its store creepy', 'vindt een sms van een merk bij het langslopen van de winkel griezelig'),
+        soWhat: bilingual('Location-triggered messages feel creepiest: do not follow people around the high street.', 'Berichten op basis van locatie voelen het griezeligst: volg mensen niet door de winkelstraat.'),
+        chartTitle: bilingual('Tactics consumers find creepy', 'Tactieken die consumenten griezelig vinden'),
         others: [tactic('P8', 'p8_creepy_message_after_store', 'nogo'), tactic('P9', 'p9_creepy_social_ads', 'nogo')],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'tactics') },
       });
       headline.bars[0] = { ...headline.bars[0], tone: 'nogo' };
-      headline.scope = { label: L('Creepy tactics', 'Griezelige tactieken'), items: ['p7_creepy_text_passing_store', 'p8_creepy_message_after_store', 'p9_creepy_social_ads'], filter: headline.scope?.filter };
+      headline.scope = { label: bilingual('Creepy tactics', 'Griezelige tactieken'), items: ['p7_creepy_text_passing_store', 'p8_creepy_message_after_store', 'p9_creepy_social_ads'], filter: headline.scope?.filter };
       return headline;
     },
   },
   {
     id: 'p-valued',
     claims: ['P10', 'P11'],
-    title: L('Valued: an apology', 'Gewaardeerd: excuses'),
+    title: bilingual('Valued: an apology', 'Gewaardeerd: excuses'),
     build: (ctx) => {
       const headline = shareHeadline(ctx, {
         id: 'p-valued',
         claim: 'P10',
         item: 'p10_valued_apology_email',
-        title: L('value an apology e-mail after a bad (offline or online) experience', 'waardeert een e-mail met excuses na een slechte (offline of online) ervaring'),
-        soWhat: L('Personalize the service recovery: a timely, personal apology is the tactic consumers value most.', 'Personaliseer het herstel: tijdige, persoonlijke excuses zijn de tactiek die consumenten het meest waarderen.'),
-        chartTitle: L('Tactics consumers value', 'Tactieken die consumenten waarderen'),
+        title: bilingual('value an apology e-mail after a bad (offline or online) experience', 'waardeert een e-mail met excuses na een slechte (offline of online) ervaring'),
+        soWhat: bilingual('Personalize the service recovery: a timely, personal apology is the tactic consumers value most.', 'Personaliseer het herstel: tijdige, persoonlijke excuses zijn de tactiek die consumenten het meest waarderen.'),
+        chartTitle: bilingual('Tactics consumers value', 'Tactieken die consumenten waarderen'),
         others: [{ claim: 'P11', label: itemLabel(ctx.data, 'p11_valued_apology_website'), tone: 'ok' }],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'tactics') },
       });
       headline.bars[0] = { ...headline.bars[0], tone: 'ok' };
-      headline.scope = { label: L('Valued tactics', 'Gewaardeerde tactieken'), items: ['p10_valued_apology_email', 'p11_valued_apology_website'], filter: headline.scope?.filter };
+      headline.scope = { label: bilingual('Valued tactics', 'Gewaardeerde tactieken'), items: ['p10_valued_apology_email', 'p11_valued_apology_website'], filter: headline.scope?.filter };
       return headline;
     },
   },
@@ -442,7 +442,7 @@ function largestDifference(data: SurveyData, family: { id: string; label: Label 
 function familyHeadline(ctx: HeadlineContext, family: { id: string; label: Label }): Headline {
   const { data, minBase } = ctx;
   const itemCount = data.codebook.items.filter((it) => it.family === family.id).length;
-  const all = L(itemCount === 1 ? 'Everyone asked' : `All ${itemCount} questions together`, itemCount === 1 ? 'Iedereen die het is gevraagd' : `Alle ${itemCount} vragen samen`);
+  const all = bilingual(itemCount === 1 ? 'Everyone asked' : `All ${itemCount} questions together`, itemCount === 1 ? 'Iedereen die het is gevraagd' : `Alle ${itemCount} vragen samen`);
   const overall = required(figureOf(acceptance(data, { family: family.id, minBase }).overall, all, 'focus'));
   const ranked = rankedCells(acceptance(data, { family: family.id, by: ['item'], minBase }));
   const most = ranked.length >= 2 ? figureOf(ranked[0], ranked[0].labels.item, 'ok') : null;
@@ -453,8 +453,8 @@ function familyHeadline(ctx: HeadlineContext, family: { id: string; label: Label
   const itemName = itemCount === 1 ? data.codebook.items.find((it) => it.family === family.id)!.label : null;
 
   const title: Label = itemName
-    ? L(`of the answers to ${quote(itemName.en)} are positive`, `van de antwoorden op ${quote(itemName.nl)} is positief`)
-    : L(`of the answers to the ${itemCount} questions on ${quote(name.en)} are positive`, `van de antwoorden op de ${itemCount} vragen over ${quote(name.nl)} is positief`);
+    ? bilingual(`of the answers to ${quote(itemName.en)} are positive`, `van de antwoorden op ${quote(itemName.nl)} is positief`)
+    : bilingual(`of the answers to the ${itemCount} questions on ${quote(name.en)} are positive`, `van de antwoorden op de ${itemCount} vragen over ${quote(name.nl)} is positief`);
   const items = (locale: 'en' | 'nl') =>
     most && least
       ? locale === 'en'
@@ -471,14 +471,14 @@ function familyHeadline(ctx: HeadlineContext, family: { id: string; label: Label
       : locale === 'en'
         ? 'No difference between groups of respondents passes the significance test.'
         : 'Geen verschil tussen groepen respondenten doorstaat de significantietoets.';
-  const level = (figure: Figure, tone: Tone): Figure => ({ ...figure, label: L(`${difference!.dimension.en}: ${figure.label.en}`, `${difference!.dimension.nl}: ${figure.label.nl}`), tone });
+  const level = (figure: Figure, tone: Tone): Figure => ({ ...figure, label: bilingual(`${difference!.dimension.en}: ${figure.label.en}`, `${difference!.dimension.nl}: ${figure.label.nl}`), tone });
   return {
     id: `family-${family.id}`,
     claimIds: [],
     value: { kind: 'share', share: overall.share },
     title,
-    soWhat: L(`${items('en')} ${groups('en')}`, `${items('nl')} ${groups('nl')}`),
-    chartTitle: L(`Positive answers on ${quote(name.en)}`, `Positieve antwoorden over ${quote(name.nl)}`),
+    soWhat: bilingual(`${items('en')} ${groups('en')}`, `${items('nl')} ${groups('nl')}`),
+    chartTitle: bilingual(`Positive answers on ${quote(name.en)}`, `Positieve antwoorden over ${quote(name.nl)}`),
     bars: [overall, ...(most && least ? [most, least] : []), ...(difference ? [level(difference.high, 'base'), level(difference.low, 'base')] : [])],
     link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'items', {}, { family: family.id }) },
     difference: difference ?? undefined,
@@ -496,7 +496,7 @@ function genericHeadlines(ctx: HeadlineContext): { headlines: Headline[]; omitte
       omitted.push({
         id: `family-${family.id}`,
         title: family.label,
-        reason: L(`only the first ${MAX_FAMILY_HEADLINES} question groups get a headline; the explorer shows every group`, `alleen de eerste ${MAX_FAMILY_HEADLINES} vragengroepen krijgen een kerncijfer; de verkenner toont elke groep`),
+        reason: bilingual(`only the first ${MAX_FAMILY_HEADLINES} question groups get a headline; the explorer shows every group`, `alleen de eerste ${MAX_FAMILY_HEADLINES} vragengroepen krijgen een kerncijfer; de verkenner toont elke groep`),
       });
       continue;
     }

@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
-import { formatNumber, pStatement, signedPoints, t } from '../i18n/messages';
+import { formatNumber, pStatement, signedPoints, appText } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
 import { barLabel, formatDate, headlineFigure, headlineFootnote, methodsLines, respondentsLine, precise, takeawayLine } from './format';
 import type { ExecutiveSummary, Figure, Headline, Tone } from './model';
-import { st } from './text';
+import { summaryText } from './text';
 
 /**
  * The summary as an A4 PDF, drawn with pdfkit on the server (no browser): title, the headline
@@ -82,7 +82,7 @@ function drawHeadline(doc: Doc, headline: Headline, summary: ExecutiveSummary, l
   const titleHeight = doc.heightOfString(title, { width: textWidth });
   // Measured in bold: the lead-in is bold, and an overestimate only adds white space.
   doc.font('Helvetica-Bold').fontSize(8.5);
-  const soWhatHeight = doc.heightOfString(`${st(locale, 'soWhat')}: ${soWhat}`, { width: textWidth }) + 2;
+  const soWhatHeight = doc.heightOfString(`${summaryText(locale, 'soWhat')}: ${soWhat}`, { width: textWidth }) + 2;
   doc.font('Helvetica-Bold').fontSize(7);
   const chartTitleHeight = doc.heightOfString(chartTitle, { width: barsWidth });
   const chartHeight = chartTitleHeight + 3 + barsHeight(doc, headline.bars, locale);
@@ -104,7 +104,7 @@ function drawHeadline(doc: Doc, headline: Headline, summary: ExecutiveSummary, l
   if (figure.unit) doc.font('Helvetica-Bold').fontSize(8).text(pdfText(figure.unit), MARGIN, y + 32, { width: figureWidth });
   // What it means and what to do.
   doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(title, textX, y, { width: textWidth });
-  doc.font('Helvetica-Bold').fontSize(8.5).fillColor(INK).text(`${st(locale, 'soWhat')}: `, textX, y + titleHeight + 4, { width: textWidth, continued: true });
+  doc.font('Helvetica-Bold').fontSize(8.5).fillColor(INK).text(`${summaryText(locale, 'soWhat')}: `, textX, y + titleHeight + 4, { width: textWidth, continued: true });
   doc.font('Helvetica').fillColor('#333d4a').text(soWhat);
   // The chart.
   doc.font('Helvetica-Bold').fontSize(7).fillColor(MUTED).text(chartTitle, barsX, y, { width: barsWidth });
@@ -120,7 +120,7 @@ export function summaryPdf(summary: ExecutiveSummary, locale: Locale, now = new 
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    info: { Title: pdfText(`${st(locale, 'title')}: ${summary.title[locale]}`), Author: pdfText(t(locale, 'appName')), Subject: pdfText(t(locale, 'homeTitle')) },
+    info: { Title: pdfText(`${summaryText(locale, 'title')}: ${summary.title[locale]}`), Author: pdfText(appText(locale, 'appName')), Subject: pdfText(appText(locale, 'homeTitle')) },
     lang: locale === 'nl' ? 'nl-NL' : 'en-GB',
   });
   const chunks: Buffer[] = [];
@@ -132,7 +132,7 @@ export function summaryPdf(summary: ExecutiveSummary, locale: Locale, now = new 
   const width = A4.width - 2 * MARGIN;
 
   // Title block.
-  doc.font('Helvetica-Bold').fontSize(8).fillColor(ACCENT).text(pdfText(st(locale, 'title').toUpperCase()), MARGIN, MARGIN, { characterSpacing: 1 });
+  doc.font('Helvetica-Bold').fontSize(8).fillColor(ACCENT).text(pdfText(summaryText(locale, 'title').toUpperCase()), MARGIN, MARGIN, { characterSpacing: 1 });
   doc.moveDown(0.2);
   doc.font('Helvetica-Bold').fontSize(16).fillColor(INK).text(pdfText(summary.title[locale]), { width });
   doc.moveDown(0.15);
@@ -140,11 +140,11 @@ export function summaryPdf(summary: ExecutiveSummary, locale: Locale, now = new 
     .font('Helvetica')
     .fontSize(9)
     .fillColor(MUTED)
-    .text(pdfText(`${t(locale, 'homeTitle')} ${respondentsLine(summary, locale)} · ${st(locale, 'generatedOn', { date: formatDate(now, locale) })}`), { width });
+    .text(pdfText(`${appText(locale, 'homeTitle')} ${respondentsLine(summary, locale)} · ${summaryText(locale, 'generatedOn', { date: formatDate(now, locale) })}`), { width });
   doc.moveDown(0.6);
 
   if (summary.synthetic) {
-    const notice = pdfText(t(locale, 'syntheticNotice'));
+    const notice = pdfText(appText(locale, 'syntheticNotice'));
     const label = locale === 'nl' ? 'Synthetische data. ' : 'Synthetic data. ';
     doc.font('Helvetica').fontSize(8);
     const h = doc.heightOfString(label + notice, { width: width - 16 }) + 10;
@@ -157,7 +157,7 @@ export function summaryPdf(summary: ExecutiveSummary, locale: Locale, now = new 
     doc.y = y + h + 8;
   }
   if (summary.headlineSet === 'generic') {
-    doc.font('Helvetica').fontSize(8).fillColor(INK).text(pdfText(st(locale, 'genericNote')), MARGIN, doc.y, { width });
+    doc.font('Helvetica').fontSize(8).fillColor(INK).text(pdfText(summaryText(locale, 'genericNote')), MARGIN, doc.y, { width });
     doc.moveDown(0.5);
   }
 
@@ -167,33 +167,33 @@ export function summaryPdf(summary: ExecutiveSummary, locale: Locale, now = new 
   ensureSpace(doc, 80);
   doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(0.5).strokeColor('#d9dee5').stroke();
   doc.moveDown(0.6);
-  doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text(pdfText(st(locale, 'takeawaysTitle')), MARGIN, doc.y, { width });
+  doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text(pdfText(summaryText(locale, 'takeawaysTitle')), MARGIN, doc.y, { width });
   doc.moveDown(0.3);
-  if (!summary.takeaways.length) doc.font('Helvetica').fontSize(9).text(pdfText(st(locale, 'noTakeaways')), { width });
+  if (!summary.takeaways.length) doc.font('Helvetica').fontSize(9).text(pdfText(summaryText(locale, 'noTakeaways')), { width });
   summary.takeaways.forEach((tk, i) => {
     ensureSpace(doc, 30);
     const y = doc.y;
-    doc.font('Helvetica-Bold').fontSize(11).fillColor(ACCENT).text(pdfText(`${i + 1}. ${signedPoints(tk.diff, locale)} ${st(locale, 'pointsShort')}`), MARGIN, y, { width: 90, lineBreak: false });
+    doc.font('Helvetica-Bold').fontSize(11).fillColor(ACCENT).text(pdfText(`${i + 1}. ${signedPoints(tk.diff, locale)} ${summaryText(locale, 'pointsShort')}`), MARGIN, y, { width: 90, lineBreak: false });
     doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(pdfText(takeawayLine(tk, locale)), MARGIN + 95, y + 1, { width: width - 95 });
     doc
       .font('Helvetica')
       .fontSize(7)
       .fillColor(MUTED)
-      .text(pdfText(`${st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${pStatement(tk.pAdjusted, locale)} (BH) · n = ${formatNumber(tk.top.respondents, locale)} / ${formatNumber(tk.bottom.respondents, locale)}`), MARGIN + 95, doc.y, { width: width - 95 });
+      .text(pdfText(`${summaryText(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${pStatement(tk.pAdjusted, locale)} (BH) · n = ${formatNumber(tk.top.respondents, locale)} / ${formatNumber(tk.bottom.respondents, locale)}`), MARGIN + 95, doc.y, { width: width - 95 });
     doc.x = MARGIN;
     doc.moveDown(0.3);
   });
-  doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(pdfText(st(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })), MARGIN, doc.y, { width });
+  doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(pdfText(summaryText(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })), MARGIN, doc.y, { width });
 
   // Omitted headlines and methods.
   if (summary.omitted.length) {
     doc.moveDown(0.6);
-    doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(pdfText(st(locale, 'omittedTitle')), MARGIN, doc.y, { width });
+    doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(pdfText(summaryText(locale, 'omittedTitle')), MARGIN, doc.y, { width });
     for (const o of summary.omitted) doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(pdfText(`${o.title[locale]}: ${o.reason[locale]}`), { width });
   }
   doc.moveDown(0.6);
   ensureSpace(doc, 45);
-  doc.font('Helvetica-Bold').fontSize(8).fillColor(INK).text(pdfText(st(locale, 'methodsTitle')), MARGIN, doc.y, { width });
+  doc.font('Helvetica-Bold').fontSize(8).fillColor(INK).text(pdfText(summaryText(locale, 'methodsTitle')), MARGIN, doc.y, { width });
   for (const line of methodsLines(summary, locale)) doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(pdfText(line), { width });
 
   doc.end();

@@ -1,9 +1,9 @@
 import PptxGenJS from 'pptxgenjs';
-import { pStatement, signedPoints, t } from '../i18n/messages';
+import { pStatement, signedPoints, appText } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
 import { barLabel, formatDate, headlineFigure, headlineFootnote, methodsLines, respondentsLine, takeawayLine } from './format';
 import type { ExecutiveSummary, Headline, Tone } from './model';
-import { st } from './text';
+import { summaryText } from './text';
 
 /**
  * The summary as a slide deck (pptxgenjs): a title slide with the key takeaways, one slide per
@@ -22,7 +22,7 @@ function headlineSlide(pptx: PptxGenJS, headline: Headline, summary: ExecutiveSu
   const figure = headlineFigure(headline, locale);
   const colour = FIGURE_COLOUR[headline.id] ?? ACCENT;
   slide.addShape(pptx.ShapeType.rect, { x: 0, y: 0, w: 13.33, h: 0.12, fill: { color: colour }, line: { color: colour } });
-  slide.addText(`${st(locale, 'headlinesTitle')} ${index + 1}/${summary.headlines.length} · ${summary.title[locale]}`, { x: 0.5, y: 0.3, w: 12.3, h: 0.35, fontFace: FONT, fontSize: 11, color: MUTED });
+  slide.addText(`${summaryText(locale, 'headlinesTitle')} ${index + 1}/${summary.headlines.length} · ${summary.title[locale]}`, { x: 0.5, y: 0.3, w: 12.3, h: 0.35, fontFace: FONT, fontSize: 11, color: MUTED });
   slide.addText(
     [
       { text: figure.main, options: { fontSize: 60, bold: true, color: colour } },
@@ -33,7 +33,7 @@ function headlineSlide(pptx: PptxGenJS, headline: Headline, summary: ExecutiveSu
   slide.addText(headline.title[locale], { x: 0.5, y: 2.05, w: 5.2, h: 1.5, fontFace: FONT, fontSize: 20, bold: true, color: INK, valign: 'top', margin: 0 });
   slide.addText(
     [
-      { text: `${st(locale, 'soWhat')}: `, options: { bold: true } },
+      { text: `${summaryText(locale, 'soWhat')}: `, options: { bold: true } },
       { text: headline.soWhat[locale], options: {} },
     ],
     { x: 0.5, y: 3.75, w: 5.2, h: 1.4, fontFace: FONT, fontSize: 15, color: INK, fill: { color: 'F4F6F9' }, valign: 'middle', margin: 8 },
@@ -71,15 +71,15 @@ function headlineSlide(pptx: PptxGenJS, headline: Headline, summary: ExecutiveSu
 export async function summaryPptx(summary: ExecutiveSummary, locale: Locale, now = new Date()): Promise<Buffer> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.author = t(locale, 'appName');
-  pptx.title = `${st(locale, 'title')}: ${summary.title[locale]}`;
+  pptx.author = appText(locale, 'appName');
+  pptx.title = `${summaryText(locale, 'title')}: ${summary.title[locale]}`;
 
   // Title slide with the key takeaways: the three things that matter.
   const title = pptx.addSlide();
   title.background = { color: INK };
-  title.addText(st(locale, 'title').toUpperCase(), { x: 0.6, y: 0.5, w: 12, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: '9CC2F5', charSpacing: 2 });
+  title.addText(summaryText(locale, 'title').toUpperCase(), { x: 0.6, y: 0.5, w: 12, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: '9CC2F5', charSpacing: 2 });
   title.addText(summary.title[locale], { x: 0.6, y: 0.95, w: 12, h: 1.1, fontFace: FONT, fontSize: 32, bold: true, color: 'FFFFFF', valign: 'top' });
-  title.addText(`${t(locale, 'homeTitle')} ${respondentsLine(summary, locale)} · ${st(locale, 'generatedOn', { date: formatDate(now, locale) })}`, {
+  title.addText(`${appText(locale, 'homeTitle')} ${respondentsLine(summary, locale)} · ${summaryText(locale, 'generatedOn', { date: formatDate(now, locale) })}`, {
     x: 0.6,
     y: 2.05,
     w: 12,
@@ -88,27 +88,27 @@ export async function summaryPptx(summary: ExecutiveSummary, locale: Locale, now
     fontSize: 14,
     color: 'D9DEE5',
   });
-  title.addText(st(locale, 'takeawaysTitle'), { x: 0.6, y: 2.85, w: 12, h: 0.45, fontFace: FONT, fontSize: 18, bold: true, color: 'FFFFFF' });
+  title.addText(summaryText(locale, 'takeawaysTitle'), { x: 0.6, y: 2.85, w: 12, h: 0.45, fontFace: FONT, fontSize: 18, bold: true, color: 'FFFFFF' });
   const takeawayRows = summary.takeaways.length
     ? summary.takeaways.flatMap((tk, i) => [
-        { text: `${i + 1}.  ${signedPoints(tk.diff, locale)} ${st(locale, 'pointsShort')}   `, options: { bold: true, color: '9CC2F5', breakLine: false } },
+        { text: `${i + 1}.  ${signedPoints(tk.diff, locale)} ${summaryText(locale, 'pointsShort')}   `, options: { bold: true, color: '9CC2F5', breakLine: false } },
         { text: takeawayLine(tk, locale), options: { bold: true, color: 'FFFFFF', breakLine: true } },
-        { text: `      ${st(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${pStatement(tk.pAdjusted, locale)} (BH)`, options: { fontSize: 11, color: 'D9DEE5', breakLine: true } },
+        { text: `      ${summaryText(locale, 'takeawayScope', { scope: tk.scope[locale] })} · ${pStatement(tk.pAdjusted, locale)} (BH)`, options: { fontSize: 11, color: 'D9DEE5', breakLine: true } },
       ])
-    : [{ text: st(locale, 'noTakeaways'), options: { color: 'FFFFFF' } }];
+    : [{ text: summaryText(locale, 'noTakeaways'), options: { color: 'FFFFFF' } }];
   title.addText(takeawayRows, { x: 0.6, y: 3.3, w: 12.1, h: 2.6, fontFace: FONT, fontSize: 15, valign: 'top', paraSpaceAfter: 4 });
-  if (summary.synthetic) title.addText(st(locale, 'syntheticShort'), { x: 0.6, y: 6.5, w: 12.1, h: 0.6, fontFace: FONT, fontSize: 12, color: 'FFD27A', italic: true });
+  if (summary.synthetic) title.addText(summaryText(locale, 'syntheticShort'), { x: 0.6, y: 6.5, w: 12.1, h: 0.6, fontFace: FONT, fontSize: 12, color: 'FFD27A', italic: true });
 
   summary.headlines.forEach((h, i) => headlineSlide(pptx, h, summary, locale, i));
 
   // Methods and sources.
   const methods = pptx.addSlide();
-  methods.addText(st(locale, 'methodsSlide'), { x: 0.6, y: 0.4, w: 12, h: 0.7, fontFace: FONT, fontSize: 28, bold: true, color: INK });
+  methods.addText(summaryText(locale, 'methodsSlide'), { x: 0.6, y: 0.4, w: 12, h: 0.7, fontFace: FONT, fontSize: 28, bold: true, color: INK });
   const lines = [
     ...methodsLines(summary, locale),
-    st(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase }),
-    ...summary.omitted.map((o) => `${st(locale, 'omittedTitle')}: ${o.title[locale]} (${o.reason[locale]})`),
-    `${st(locale, 'datasetLabel')}: ${summary.title[locale]} · ${respondentsLine(summary, locale)}`,
+    summaryText(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase }),
+    ...summary.omitted.map((o) => `${summaryText(locale, 'omittedTitle')}: ${o.title[locale]} (${o.reason[locale]})`),
+    `${summaryText(locale, 'datasetLabel')}: ${summary.title[locale]} · ${respondentsLine(summary, locale)}`,
   ];
   methods.addText(
     lines.map((text) => ({ text, options: { bullet: true, breakLine: true } })),

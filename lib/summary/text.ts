@@ -98,4 +98,4 @@ export const summaryMessages = {
 
 export type SummaryMessageKey = keyof typeof summaryMessages;
 
-export const st = translator(summaryMessages);
+export const summaryText = translator(summaryMessages);

@@ -2,7 +2,7 @@ import { csvOptionsFor, toCsv, type CsvValue } from '../csv/writer';
 import type { Locale } from '../survey/codebook';
 import { rowHasOwnBase, shownCell } from './display';
 import type { CrossTable } from './model';
-import { footnoteLines, tt } from './text';
+import { footnoteLines, tableWords } from './text';
 
 /**
  * A banner table as CSV, laid out as the sheet is: a header naming each column (banner group, outer
@@ -16,11 +16,11 @@ export function tableCsv(table: CrossTable, locale: Locale): string {
     const name = [group, c.outer?.label[locale], c.label[locale]].filter(Boolean).join(': ');
     return c.letter ? `${name} (${c.letter})` : name;
   };
-  const header = [table.rowsLabel[locale], ...table.columns.flatMap((c) => [`${columnName(c)} %`, `${columnName(c)} ${tt(locale, 'letters')}`])];
+  const header = [table.rowsLabel[locale], ...table.columns.flatMap((c) => [`${columnName(c)} %`, `${columnName(c)} ${tableWords(locale, 'letters')}`])];
   const bases: CsvValue[][] = [
-    [tt(locale, 'baseN'), ...table.columns.flatMap((c) => [c.base.n, null])],
-    [tt(locale, 'baseWeighted'), ...table.columns.flatMap((c) => [round(c.base.weightedN), null])],
-    [tt(locale, 'baseEffective'), ...table.columns.flatMap((c) => [round(c.base.effectiveN), null])],
+    [tableWords(locale, 'baseN'), ...table.columns.flatMap((c) => [c.base.n, null])],
+    [tableWords(locale, 'baseWeighted'), ...table.columns.flatMap((c) => [round(c.base.weightedN), null])],
+    [tableWords(locale, 'baseEffective'), ...table.columns.flatMap((c) => [round(c.base.effectiveN), null])],
   ];
   const rows: CsvValue[][] = table.rows.flatMap((row) => {
     const line: CsvValue[] = [
@@ -28,11 +28,11 @@ export function tableCsv(table: CrossTable, locale: Locale): string {
       ...table.columns.flatMap((_, c): CsvValue[] => {
         const shown = shownCell(table, row, c);
         if (shown.kind === 'empty') return [null, null];
-        if (shown.kind === 'suppressed') return [tt(locale, 'dash'), null];
+        if (shown.kind === 'suppressed') return [tableWords(locale, 'dash'), null];
         return [round(shown.share * 100), shown.letters || null];
       }),
     ];
-    return rowHasOwnBase(table, row) ? [line, [tt(locale, 'rowBase'), ...row.cells.flatMap((cell) => [cell.n, null])]] : [line];
+    return rowHasOwnBase(table, row) ? [line, [tableWords(locale, 'rowBase'), ...row.cells.flatMap((cell) => [cell.n, null])]] : [line];
   });
   const footnote = footnoteLines(table, locale).map((line) => [line]);
   return toCsv(header, [...bases, ...rows, [], ...footnote], { ...csvOptionsFor(locale), digits: 1 });

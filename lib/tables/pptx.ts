@@ -1,9 +1,9 @@
 import PptxGenJS from 'pptxgenjs';
-import { formatNumber, formatPercent, t } from '../i18n/messages';
+import { formatNumber, formatPercent, appText } from '../i18n/messages';
 import type { Label, Locale } from '../survey/codebook';
 import { shownCell } from './display';
 import type { CrossTable } from './model';
-import { footnoteLines, tt } from './text';
+import { footnoteLines, tableWords } from './text';
 
 /**
  * A banner table as a slide with a native PowerPoint table (pptxgenjs), which the audience can
@@ -25,11 +25,11 @@ type Cell = PptxGenJS.TableCell;
 export async function tablePptx(table: CrossTable, locale: Locale, context: { datasetName: Label }): Promise<Buffer> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.author = t(locale, 'appName');
+  pptx.author = appText(locale, 'appName');
   pptx.title = table.rowsLabel[locale];
   const head = (text: string, options: Partial<PptxGenJS.TableCellProps> = {}): Cell => ({ text, options: { bold: true, fill: { color: HEAD }, align: 'center', valign: 'middle', ...options } });
   const nested = table.groups.some((g) => g.attributes.length === 2);
-  const groupRow: Cell[] = [head('', { align: 'left' }), head(tt(locale, 'total'), { rowspan: nested ? 2 : 1 })];
+  const groupRow: Cell[] = [head('', { align: 'left' }), head(tableWords(locale, 'total'), { rowspan: nested ? 2 : 1 })];
   for (const group of table.groups)
     groupRow.push(head(group.attributes.map((a) => a.label[locale]).join(' × '), { colspan: group.columns.length, ...(nested && group.attributes.length === 1 ? { rowspan: 2 } : {}) }));
   const outerRow: Cell[] = [head('', { align: 'left' })];
@@ -39,7 +39,7 @@ export async function tablePptx(table: CrossTable, locale: Locale, context: { da
         outerRow.push(head(level.label[locale], { colspan: group.columns.filter((c) => table.columns[c].outer!.code === level.code).length }));
   const columnRow: Cell[] = [head('', { align: 'left' }), ...table.columns.map((c) => head(c.letter ? `${c.label[locale]}\n(${c.letter})` : c.label[locale]))];
   const baseRow: Cell[] = [
-    { text: tt(locale, 'baseN'), options: { italic: true, color: MUTED } },
+    { text: tableWords(locale, 'baseN'), options: { italic: true, color: MUTED } },
     ...table.columns.map((c) => ({ text: formatNumber(c.base.n, locale), options: { italic: true, color: MUTED, align: 'center' as const } })),
   ];
   const rows: Cell[][] = table.rows.map((row) => [
@@ -47,7 +47,7 @@ export async function tablePptx(table: CrossTable, locale: Locale, context: { da
     ...table.columns.map((_, c): Cell => {
       const shown = shownCell(table, row, c);
       if (shown.kind === 'empty') return { text: '' };
-      if (shown.kind === 'suppressed') return { text: tt(locale, 'dash'), options: { color: GREY, align: 'center' } };
+      if (shown.kind === 'suppressed') return { text: tableWords(locale, 'dash'), options: { color: GREY, align: 'center' } };
       const text = `${formatPercent(shown.share, locale, 0)}${shown.letters ? ` ${shown.letters}` : ''}`;
       return { text, options: { align: 'center', bold: !!shown.letters, color: shown.small ? GREY : INK } };
     }),

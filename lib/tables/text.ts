@@ -54,48 +54,48 @@ export const tableText = {
   smallCell: { en: 'fewer than {min} respondents: no letters', nl: 'minder dan {min} respondenten: geen letters' },
 } satisfies Record<string, Label>;
 
-export const tt = translator<keyof typeof tableText>(tableText);
+export const tableWords = translator<keyof typeof tableText>(tableText);
 
 /** A p-value threshold as written in a footnote: 0.01, 0,01. */
 const level = (alpha: number, locale: Locale) => formatNumber(alpha, locale, Math.max(2, String(alpha).split('.')[1]?.length ?? 0));
 
 export function weightText(used: WeightingUsed, locale: Locale): string {
-  if (used.kind === 'column') return tt(locale, 'weightColumn');
-  if (used.kind === 'custom') return tt(locale, 'weightCustom', { label: used.label[locale] });
-  return tt(locale, 'unweighted');
+  if (used.kind === 'column') return tableWords(locale, 'weightColumn');
+  if (used.kind === 'custom') return tableWords(locale, 'weightCustom', { label: used.label[locale] });
+  return tableWords(locale, 'unweighted');
 }
 
 export function rowsText(table: CrossTable, locale: Locale): string {
   const key = table.rowsSpec.kind === 'family' ? 'rowsFamily' : table.rowsSpec.kind === 'answers' ? 'rowsAnswers' : 'rowsItems';
-  return tt(locale, key, { label: table.rowsLabel[locale] });
+  return tableWords(locale, key, { label: table.rowsLabel[locale] });
 }
 
 export function lettersText(table: CrossTable, locale: Locale): string {
   const [loose, strict] = table.alpha.length === 2 ? table.alpha : [table.alpha[0], table.alpha[0]];
-  return tt(locale, table.alpha.length === 2 ? 'lettersTwo' : 'lettersOne', { strict: level(strict, locale), loose: level(loose, locale) });
+  return tableWords(locale, table.alpha.length === 2 ? 'lettersTwo' : 'lettersOne', { strict: level(strict, locale), loose: level(loose, locale) });
 }
 
 export function correctionText(table: CrossTable, locale: Locale): string {
-  return tt(locale, table.correction === 'bh' ? 'correctionBh' : 'correctionNone', { n: formatNumber(table.pairs.filter((p) => p.tested).length, locale) });
+  return tableWords(locale, table.correction === 'bh' ? 'correctionBh' : 'correctionNone', { n: formatNumber(table.pairs.filter((p) => p.tested).length, locale) });
 }
 
 export function smallCellsText(table: CrossTable, locale: Locale): string {
-  return tt(locale, table.smallCells === 'suppress' ? 'smallSuppress' : 'smallWarn', { min: formatNumber(table.minBase, locale) });
+  return tableWords(locale, table.smallCells === 'suppress' ? 'smallSuppress' : 'smallWarn', { min: formatNumber(table.minBase, locale) });
 }
 
 export function filterText(table: CrossTable, locale: Locale): string {
-  return table.filterLabel ? tt(locale, 'filter', { filter: table.filterLabel[locale] }) : tt(locale, 'allRespondents');
+  return table.filterLabel ? tableWords(locale, 'filter', { filter: table.filterLabel[locale] }) : tableWords(locale, 'allRespondents');
 }
 
 /** The footnote under a table, one sentence per line: what the cells are, who, the weight, the test, the correction, small cells, synthetic or not. */
 export function footnoteLines(table: CrossTable, locale: Locale): string[] {
   return [
-    tt(locale, 'cellsShare'),
+    tableWords(locale, 'cellsShare'),
     filterText(table, locale),
     fill(tableText.weight[locale], { weight: weightText(table.weighting, locale) }),
     lettersText(table, locale),
     correctionText(table, locale),
     smallCellsText(table, locale),
-    tt(locale, table.synthetic ? 'synthetic' : 'notSynthetic'),
+    tableWords(locale, table.synthetic ? 'synthetic' : 'notSynthetic'),
   ];
 }

@@ -3,7 +3,7 @@ import { formatNumber } from '../i18n/messages';
 import type { Label, Locale } from '../survey/codebook';
 import { rowHasOwnBase, shownCell } from './display';
 import type { CrossTable } from './model';
-import { correctionText, filterText, footnoteLines, lettersText, rowsText, smallCellsText, tt, weightText } from './text';
+import { correctionText, filterText, footnoteLines, lettersText, rowsText, smallCellsText, tableWords, weightText } from './text';
 import { neutraliseFormula } from '../csv/writer';
 
 /**
@@ -92,7 +92,7 @@ function tableSheet(book: ExcelJS.Workbook, name: string, table: CrossTable, loc
   sheet.getCell(2, 1).value = text([context.datasetName[locale], filterText(table, locale), weightText(table.weighting, locale)].join(' · '));
   sheet.getCell(2, 1).font = { color: { argb: MUTED } };
   if (table.synthetic) {
-    sheet.getCell(3, 1).value = tt(locale, 'synthetic');
+    sheet.getCell(3, 1).value = tableWords(locale, 'synthetic');
     sheet.getCell(3, 1).font = { italic: true, color: { argb: 'FFB45309' } };
   }
 
@@ -111,7 +111,7 @@ function tableSheet(book: ExcelJS.Workbook, name: string, table: CrossTable, loc
     sheet.mergeCells(row, shareCol(from), row, shareCol(to) + 1);
     for (let c = shareCol(from); c <= shareCol(to) + 1; c++) sheet.getCell(row, c).fill = HEAD_FILL;
   };
-  head(groupRow, 0, 0, tt(locale, 'total'), true);
+  head(groupRow, 0, 0, tableWords(locale, 'total'), true);
   for (const group of table.groups) head(groupRow, group.columns[0], group.columns[group.columns.length - 1], group.attributes.map((a) => a.label[locale]).join(' × '), true);
   if (nested)
     for (const group of table.groups.filter((g) => g.attributes.length === 2)) {
@@ -132,9 +132,9 @@ function tableSheet(book: ExcelJS.Workbook, name: string, table: CrossTable, loc
 
   // Base rows.
   const bases: [string, (c: CrossTable['columns'][number]) => number, string][] = [
-    [tt(locale, 'baseN'), (c) => c.base.n, COUNT],
-    [tt(locale, 'baseWeighted'), (c) => c.base.weightedN, DECIMAL],
-    [tt(locale, 'baseEffective'), (c) => c.base.effectiveN, DECIMAL],
+    [tableWords(locale, 'baseN'), (c) => c.base.n, COUNT],
+    [tableWords(locale, 'baseWeighted'), (c) => c.base.weightedN, DECIMAL],
+    [tableWords(locale, 'baseEffective'), (c) => c.base.effectiveN, DECIMAL],
   ];
   for (const [label, value, format] of bases) {
     const row = r++;
@@ -162,7 +162,7 @@ function tableSheet(book: ExcelJS.Workbook, name: string, table: CrossTable, loc
       const letters = sheet.getCell(at, shareCol(c) + 1);
       if (shown.kind === 'empty') return;
       if (shown.kind === 'suppressed') {
-        share.value = tt(locale, 'dash');
+        share.value = tableWords(locale, 'dash');
         share.alignment = { horizontal: 'right' };
         share.font = { color: { argb: GREY } };
         return;
@@ -178,7 +178,7 @@ function tableSheet(book: ExcelJS.Workbook, name: string, table: CrossTable, loc
     });
     if (rowHasOwnBase(table, row)) {
       const base = r++;
-      sheet.getCell(base, 1).value = tt(locale, 'rowBase');
+      sheet.getCell(base, 1).value = tableWords(locale, 'rowBase');
       sheet.getCell(base, 1).alignment = { indent: 1 };
       sheet.getCell(base, 1).font = { italic: true, size: 9, color: { argb: MUTED } };
       row.cells.forEach((cell, c) => {
@@ -206,12 +206,12 @@ function methodsSheet(book: ExcelJS.Workbook, name: string, tables: CrossTable[]
   const alphas = first.alpha.map((a) => formatNumber(a, locale, 2)).join(locale === 'nl' ? ' en ' : ' and ');
   const lines: [string, string][] = [
     [xm.dataset[locale], context.datasetName[locale]],
-    [xm.data[locale], tt(locale, first.synthetic ? 'synthetic' : 'notSynthetic')],
+    [xm.data[locale], tableWords(locale, first.synthetic ? 'synthetic' : 'notSynthetic')],
     [xm.respondents[locale], filterText(first, locale)],
     [xm.weight[locale], weightText(first.weighting, locale)],
-    [xm.cells[locale], tt(locale, 'cellsShare')],
-    [xm.bases[locale], tt(locale, 'bases')],
-    [xm.test[locale], tt(locale, 'test')],
+    [xm.cells[locale], tableWords(locale, 'cellsShare')],
+    [xm.bases[locale], tableWords(locale, 'bases')],
+    [xm.test[locale], tableWords(locale, 'test')],
     [xm.letters[locale], lettersText(first, locale)],
     [xm.correction[locale], tables.length === 1 ? correctionText(first, locale) : xm[first.correction === 'bh' ? 'bookBh' : 'bookNone'][locale]],
     [xm.levels[locale], xm.levelsText[locale].replace('{levels}', levels).replace('{alphas}', alphas)],
@@ -262,8 +262,8 @@ async function workbook(tables: CrossTable[], locale: Locale, context: WorkbookC
     sheet.getColumn(3).width = 60;
     sheet.getCell(1, 1).value = text(context.datasetName[locale]);
     sheet.getCell(1, 1).font = { bold: true, size: 14 };
-    sheet.getCell(2, 1).value = text(`${xm.tables[locale].replace('{n}', String(tables.length))} · ${tables[0].groups.length ? `${xm.banner[locale]}: ${[tt(locale, 'total'), ...tables[0].groups.map((g) => g.attributes.map((a) => a.label[locale]).join(' × '))].join(' | ')}` : tt(locale, 'total')}`);
-    sheet.getCell(3, 1).value = tt(locale, tables[0].synthetic ? 'synthetic' : 'notSynthetic');
+    sheet.getCell(2, 1).value = text(`${xm.tables[locale].replace('{n}', String(tables.length))} · ${tables[0].groups.length ? `${xm.banner[locale]}: ${[tableWords(locale, 'total'), ...tables[0].groups.map((g) => g.attributes.map((a) => a.label[locale]).join(' × '))].join(' | ')}` : tableWords(locale, 'total')}`);
+    sheet.getCell(3, 1).value = tableWords(locale, tables[0].synthetic ? 'synthetic' : 'notSynthetic');
     sheet.getCell(3, 1).font = { italic: true, color: { argb: tables[0].synthetic ? 'FFB45309' : MUTED } };
     ['#', xm.table[locale], xm.rows[locale]].forEach((h, i) => {
       const cell = sheet.getCell(5, i + 1);

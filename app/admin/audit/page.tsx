@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { SiteHeader } from '../../components/SiteHeader';
-import { am } from '../../account/messages';
+import { accountText } from '../../account/messages';
 import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
 import '../../account/account.css';
 import { localeFrom } from '@/lib/i18n/messages';
@@ -35,22 +35,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <SiteHeader locale={locale} path="/admin/audit" />
       <main className="page admin-page" lang={locale}>
-        <h1>{am(locale, 'auditTitle')}</h1>
+        <h1>{accountText(locale, 'auditTitle')}</h1>
         <AdminTabs locale={locale} current="audit" />
-        <p className="lead">{am(locale, 'auditIntro')}</p>
+        <p className="lead">{accountText(locale, 'auditIntro')}</p>
         {entries.length === 0 ? (
-          <p>{am(locale, 'auditEmpty')}</p>
+          <p>{accountText(locale, 'auditEmpty')}</p>
         ) : (
           <div className="table-scroll">
             <table className="findings" data-testid="audit-log">
-              <caption className="visually-hidden">{am(locale, 'auditCaption')}</caption>
+              <caption className="visually-hidden">{accountText(locale, 'auditCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{am(locale, 'colWhen')}</th>
-                  <th scope="col">{am(locale, 'colWho')}</th>
-                  <th scope="col">{am(locale, 'colAction')}</th>
-                  <th scope="col">{am(locale, 'colTarget')}</th>
-                  <th scope="col">{am(locale, 'colDetail')}</th>
+                  <th scope="col">{accountText(locale, 'colWhen')}</th>
+                  <th scope="col">{accountText(locale, 'colWho')}</th>
+                  <th scope="col">{accountText(locale, 'colAction')}</th>
+                  <th scope="col">{accountText(locale, 'colTarget')}</th>
+                  <th scope="col">{accountText(locale, 'colDetail')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -59,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td>
                       <time dateTime={e.at}>{formatWhen(e.at, locale)}</time>
                     </td>
-                    <td>{e.actor ?? <span className="muted">{am(locale, 'nobody')}</span>}</td>
+                    <td>{e.actor ?? <span className="muted">{accountText(locale, 'nobody')}</span>}</td>
                     <td>
                       <code>{e.action}</code>
                     </td>
@@ -73,7 +73,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         )}
         {older !== null && (
           <p>
-            <a href={`/admin/audit?${locale === 'nl' ? 'lang=nl&' : ''}before=${older}`}>{am(locale, 'olderEntries')}</a>
+            <a href={`/admin/audit?${locale === 'nl' ? 'lang=nl&' : ''}before=${older}`}>{accountText(locale, 'olderEntries')}</a>
           </p>
         )}
       </main>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SiteHeader } from '../../components/SiteHeader';
 import { createUserAction, deleteUserAction, updateUserAction } from '../../account/actions';
-import { am, errorMessage, roleDoes, roleName } from '../../account/messages';
+import { accountText, errorMessage, roleDoes, roleName } from '../../account/messages';
 import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
 import '../../account/account.css';
 import { localeFrom } from '@/lib/i18n/messages';
@@ -34,7 +34,7 @@ function UserRow({ user, me, locale }: { user: User; me: User; locale: Locale })
   return (
     <tr data-username={user.username}>
       <th scope="row">
-        {user.username} {user.id === me.id && <span className="muted">{am(locale, 'you')}</span>}
+        {user.username} {user.id === me.id && <span className="muted">{accountText(locale, 'you')}</span>}
       </th>
       <td>{roleName(locale, user.role)}</td>
       <td>{formatDate(user.createdAt, locale)}</td>
@@ -43,24 +43,24 @@ function UserRow({ user, me, locale }: { user: User; me: User; locale: Locale })
           <input type="hidden" name="lang" value={locale} />
           <input type="hidden" name="id" value={user.id} />
           <label className="visually-hidden" htmlFor={`${rowId}-role`}>
-            {am(locale, 'colRole')}: {user.username}
+            {accountText(locale, 'colRole')}: {user.username}
           </label>
           <RoleSelect locale={locale} id={`${rowId}-role`} value={user.role} />
           <label className="visually-hidden" htmlFor={`${rowId}-password`}>
-            {am(locale, 'newPassword')}: {user.username}
+            {accountText(locale, 'newPassword')}: {user.username}
           </label>
-          <input id={`${rowId}-password`} name="password" type="password" autoComplete="new-password" placeholder={am(locale, 'newPassword')} minLength={10} maxLength={200} />
-          <button type="submit">{am(locale, 'save')}</button>
+          <input id={`${rowId}-password`} name="password" type="password" autoComplete="new-password" placeholder={accountText(locale, 'newPassword')} minLength={10} maxLength={200} />
+          <button type="submit">{accountText(locale, 'save')}</button>
         </form>
         {user.id !== me.id && (
           <details>
-            <summary aria-label={am(locale, 'deleteUserLabel', { name: user.username })}>{am(locale, 'deleteUser')}</summary>
+            <summary aria-label={accountText(locale, 'deleteUserLabel', { name: user.username })}>{accountText(locale, 'deleteUser')}</summary>
             <form action={deleteUserAction}>
               <input type="hidden" name="lang" value={locale} />
               <input type="hidden" name="id" value={user.id} />
-              <span>{am(locale, 'deleteConfirm', { name: user.username })}</span>
+              <span>{accountText(locale, 'deleteConfirm', { name: user.username })}</span>
               <button type="submit" className="danger">
-                {am(locale, 'deleteYes')}
+                {accountText(locale, 'deleteYes')}
               </button>
             </form>
           </details>
@@ -85,14 +85,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const error = errorMessage(locale, nonEmptyParam(params.error));
   const created = nonEmptyParam(params.created);
   const updated = nonEmptyParam(params.updated);
-  const done = created ? am(locale, 'created', { name: created }) : updated ? am(locale, 'updated', { name: updated }) : nonEmptyParam(params.deleted) ? am(locale, 'deleted') : null;
+  const done = created ? accountText(locale, 'created', { name: created }) : updated ? accountText(locale, 'updated', { name: updated }) : nonEmptyParam(params.deleted) ? accountText(locale, 'deleted') : null;
   return (
     <>
       <SiteHeader locale={locale} path="/admin/users" />
       <main className="page admin-page" lang={locale}>
-        <h1>{am(locale, 'usersTitle')}</h1>
+        <h1>{accountText(locale, 'usersTitle')}</h1>
         <AdminTabs locale={locale} current="users" />
-        <p className="lead">{am(locale, 'usersIntro')}</p>
+        <p className="lead">{accountText(locale, 'usersIntro')}</p>
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -105,13 +105,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         )}
         <div className="table-scroll">
           <table className="findings">
-            <caption className="visually-hidden">{am(locale, 'usersCaption')}</caption>
+            <caption className="visually-hidden">{accountText(locale, 'usersCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{am(locale, 'colUser')}</th>
-                <th scope="col">{am(locale, 'colRole')}</th>
-                <th scope="col">{am(locale, 'colCreated')}</th>
-                <th scope="col">{am(locale, 'colChange')}</th>
+                <th scope="col">{accountText(locale, 'colUser')}</th>
+                <th scope="col">{accountText(locale, 'colRole')}</th>
+                <th scope="col">{accountText(locale, 'colCreated')}</th>
+                <th scope="col">{accountText(locale, 'colChange')}</th>
               </tr>
             </thead>
             <tbody>
@@ -121,23 +121,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </tbody>
           </table>
         </div>
-        <h2>{am(locale, 'createTitle')}</h2>
+        <h2>{accountText(locale, 'createTitle')}</h2>
         <form action={createUserAction} className="account-form">
           <input type="hidden" name="lang" value={locale} />
-          <label htmlFor="new-username">{am(locale, 'username')}</label>
+          <label htmlFor="new-username">{accountText(locale, 'username')}</label>
           <input id="new-username" name="username" type="text" autoComplete="off" required maxLength={64} aria-describedby="new-username-hint" />
           <span id="new-username-hint" className="muted small">
-            {am(locale, 'usernameHint')}
+            {accountText(locale, 'usernameHint')}
           </span>
-          <label htmlFor="new-role">{am(locale, 'colRole')}</label>
+          <label htmlFor="new-role">{accountText(locale, 'colRole')}</label>
           <RoleSelect locale={locale} id="new-role" />
-          <label htmlFor="new-password">{am(locale, 'password')}</label>
+          <label htmlFor="new-password">{accountText(locale, 'password')}</label>
           <input id="new-password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} aria-describedby="new-password-hint" />
           <span id="new-password-hint" className="muted small">
-            {am(locale, 'passwordHint')}
+            {accountText(locale, 'passwordHint')}
           </span>
           <button type="submit" className="button">
-            {am(locale, 'createButton')}
+            {accountText(locale, 'createButton')}
           </button>
         </form>
       </main>

@@ -3,7 +3,7 @@ import { shownDifference, shownSide } from '@/lib/analysis/comparisonDisplay';
 import type { ComparedSides, ComparisonSide } from '@/lib/analysis/comparisonRow';
 import { formatNumber, formatP, formatPercent, formatPoints } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
-import { ct } from './messages';
+import { comparisonText } from './messages';
 
 /** One row of the table: an item (or pooled family), optionally in a group, with its two sides. */
 export interface TableRow {
@@ -24,9 +24,9 @@ function ShareCell({ side, locale, minBase }: { side: ComparisonSide; locale: Lo
     <td className={`num${shown.greyed ? ' is-small' : ''}`} data-testid={shown.greyed ? 'small-share' : undefined} title={shown.reason?.[locale]}>
       {formatPercent(shown.share, locale)}
       {shown.interval ? (
-        <div className="muted small">{ct(locale, 'shareInterval', { lower: formatPercent(shown.interval.lower, locale), upper: formatPercent(shown.interval.upper, locale) })}</div>
+        <div className="muted small">{comparisonText(locale, 'shareInterval', { lower: formatPercent(shown.interval.lower, locale), upper: formatPercent(shown.interval.upper, locale) })}</div>
       ) : (
-        shown.greyed && <div className="small">{ct(locale, 'smallBaseShort')}</div>
+        shown.greyed && <div className="small">{comparisonText(locale, 'smallBaseShort')}</div>
       )}
     </td>
   );
@@ -70,15 +70,15 @@ export function ComparisonTable({
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{ct(locale, 'colItem')}</th>
+              <th scope="col">{comparisonText(locale, 'colItem')}</th>
               {columns.group && <th scope="col">{columns.group}</th>}
               <th scope="col">{columns.a}</th>
               <th scope="col">{columns.b}</th>
-              <th scope="col">{ct(locale, 'colDiff')}</th>
-              <th scope="col">{ct(locale, 'colDiffCi')}</th>
-              <th scope="col">{ct(locale, 'colP')}</th>
-              <th scope="col">{ct(locale, 'colPAdj')}</th>
-              <th scope="col">{ct(locale, 'colSig')}</th>
+              <th scope="col">{comparisonText(locale, 'colDiff')}</th>
+              <th scope="col">{comparisonText(locale, 'colDiffCi')}</th>
+              <th scope="col">{comparisonText(locale, 'colP')}</th>
+              <th scope="col">{comparisonText(locale, 'colPAdj')}</th>
+              <th scope="col">{comparisonText(locale, 'colSig')}</th>
               <th scope="col">{columns.baseA}</th>
               <th scope="col">{columns.baseB}</th>
             </tr>
@@ -99,23 +99,23 @@ export function ComparisonTable({
                   <td className={`num${shown.greyed ? ' is-small' : ''}`} data-testid="difference" title={shown.reason?.[locale]}>
                     {shown.value === null ? '–' : formatPoints(shown.value, locale)}
                   </td>
-                  <td className="num">{shown.interval ? ct(locale, 'interval', { lower: formatPoints(shown.interval.lower, locale), upper: formatPoints(shown.interval.upper, locale) }) : '–'}</td>
+                  <td className="num">{shown.interval ? comparisonText(locale, 'interval', { lower: formatPoints(shown.interval.lower, locale), upper: formatPoints(shown.interval.upper, locale) }) : '–'}</td>
                   <td className="num">{shown.pValue !== null ? formatP(shown.pValue, locale) : '–'}</td>
                   <td className="num">{shown.pAdjusted !== null ? formatP(shown.pAdjusted, locale) : '–'}</td>
                   {noRating ? (
-                    <td className="muted">{ct(locale, 'noData')}</td>
+                    <td className="muted">{comparisonText(locale, 'noData')}</td>
                   ) : shown.greyed ? (
                     <td className="is-small" data-testid="small-base">
-                      {shown.reason ? ct(locale, 'smallBase') : ct(locale, 'noTest')}
+                      {shown.reason ? comparisonText(locale, 'smallBase') : comparisonText(locale, 'noTest')}
                       {shown.reason && <div className="small">{shown.reason[locale]}</div>}
                     </td>
                   ) : shown.mark ? (
                     <td className={shown.mark === 'higher' ? 'sig-up' : 'sig-down'} data-testid="sig-mark">
                       <span aria-hidden="true">{shown.mark === 'higher' ? '▲ ' : '▼ '}</span>
-                      {ct(locale, shown.mark)}
+                      {comparisonText(locale, shown.mark)}
                     </td>
                   ) : (
-                    <td className="muted">{ct(locale, 'notSignificant')}</td>
+                    <td className="muted">{comparisonText(locale, 'notSignificant')}</td>
                   )}
                   <td className="num">{base(row.a, locale)}</td>
                   <td className="num">{base(row.b, locale)}</td>

@@ -5,7 +5,7 @@ import { formatPercent, formatPoints } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { AXIS_TICKS, INK, MUTED, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../charts/chartAxes';
 import { useElementWidth } from '../charts/useElementWidth';
-import { ct } from './messages';
+import { comparisonText } from './messages';
 
 export interface DotPlotRow {
   key: string;
@@ -123,10 +123,10 @@ function DotTooltip({ active, payload, names, locale }: TooltipContentProps & { 
           {names[1]}: <strong>{formatPercent(row.b!, locale)}</strong>
         </p>
         <p>
-          {ct(locale, 'colDiff')}: {row.value === null ? '–' : formatPoints(row.value, locale)}
-          {row.mark && !row.small && ` ${MARK[row.mark]} ${ct(locale, row.mark)}`}
+          {comparisonText(locale, 'colDiff')}: {row.value === null ? '–' : formatPoints(row.value, locale)}
+          {row.mark && !row.small && ` ${MARK[row.mark]} ${comparisonText(locale, row.mark)}`}
         </p>
-        {row.small && <p className="tooltip-note">{ct(locale, 'smallBase')}</p>}
+        {row.small && <p className="tooltip-note">{comparisonText(locale, 'smallBase')}</p>}
       </div>
     </div>
   );

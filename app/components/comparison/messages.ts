@@ -26,5 +26,5 @@ export const comparisonMessages = {
   },
 } satisfies Record<string, Label>;
 
-export const ct = translator(comparisonMessages);
+export const comparisonText = translator(comparisonMessages);
 

@@ -12,8 +12,8 @@ import { sourceValues } from '@/lib/mapping/sources';
 import type { Codebook, Locale } from '@/lib/survey/codebook';
 import { forgetClientColumns } from '../../components/clientColumns';
 import { FilesStep, filesChoiceReady, type FilesChoice } from '../upload/FilesStep';
-import { mt } from '../upload/mappingMessages';
-import { ut } from '../upload/messages';
+import { mappingText } from '../upload/mappingMessages';
+import { uploadText } from '../upload/messages';
 import type { FromWorker, ToWorker } from '../upload/protocol';
 import { ProblemTable, ReportView } from '../upload/ReportView';
 
@@ -114,27 +114,27 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
     }
     const body = (await response?.json().catch(() => null)) as { error?: { code?: string; message?: string; problems?: Problem[]; report?: { counts?: Record<string, number>; problems?: Problem[] } } } | null;
     const list = body?.error?.problems ?? body?.error?.report?.problems ?? [];
-    const message = body?.error?.message !== undefined ? uploadAnswerMessage({ code: '', ...body.error, message: body.error.message }, locale) : response ? `HTTP ${response.status}` : ut(locale, 'networkFailed');
+    const message = body?.error?.message !== undefined ? uploadAnswerMessage({ code: '', ...body.error, message: body.error.message }, locale) : response ? `HTTP ${response.status}` : uploadText(locale, 'networkFailed');
     setPhase({ kind: 'failed', message, problems: list, total: body?.error?.report?.counts ? Object.values(body.error.report.counts).reduce((a, b) => a + b, 0) : list.length });
   };
 
   return (
     <section className="card" aria-labelledby="append-title" data-testid="append-file">
-      <h2 id="append-title">{mt(locale, 'appendTitle')}</h2>
-      <p>{mt(locale, 'appendIntro', { column: sourceColumn ?? 'source' })}</p>
-      <label htmlFor="append-csv">{mt(locale, 'appendFile')}</label>{' '}
+      <h2 id="append-title">{mappingText(locale, 'appendTitle')}</h2>
+      <p>{mappingText(locale, 'appendIntro', { column: sourceColumn ?? 'source' })}</p>
+      <label htmlFor="append-csv">{mappingText(locale, 'appendFile')}</label>{' '}
       <input id="append-csv" type="file" accept={`${UPLOAD_EXTENSIONS},text/csv`} disabled={phase.kind === 'validating' || phase.kind === 'sending'} onChange={(e) => pick(e.target.files?.[0] ?? null)} />
-      {phase.kind === 'reading' && <p role="status" className="muted">{ut(locale, 'sampling')}</p>}
+      {phase.kind === 'reading' && <p role="status" className="muted">{uploadText(locale, 'sampling')}</p>}
       {file && choice && (phase.kind === 'matching' || phase.kind === 'checked' || phase.kind === 'failed') && (
         <>
           {!sourceColumn && (
             <label className="inline-field">
-              {mt(locale, 'existingSource')}{' '}
+              {mappingText(locale, 'existingSource')}{' '}
               <input type="text" value={existing} maxLength={80} onChange={(e) => setExisting(e.target.value)} />
             </label>
           )}
           <FilesStep
-            files={[mt(locale, 'storedRows'), file.name]}
+            files={[mappingText(locale, 'storedRows'), file.name]}
             datasetColumns={columns}
             choice={choice}
             onChange={(next) => setChoice({ ...next, sources: ['', next.sources[1]], sourceColumn: sourceColumn ?? next.sourceColumn })}
@@ -142,11 +142,11 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
             locale={locale}
             stored={{ sourceColumnFixed: sourceColumn !== undefined, firstSource: sourceColumn ? taken.join(', ') : existing || '–' }}
           />
-          {sourceTaken && <p className="field-error" role="alert">{mt(locale, 'sourceTaken', { value: source })}</p>}
+          {sourceTaken && <p className="field-error" role="alert">{mappingText(locale, 'sourceTaken', { value: source })}</p>}
           {phase.kind === 'matching' && (
             <p className="form-actions">
               <button type="button" className="button" disabled={!ready} onClick={check}>
-                {mt(locale, 'appendCheck')}
+                {mappingText(locale, 'appendCheck')}
               </button>
             </p>
           )}
@@ -154,9 +154,9 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
       )}
       {phase.kind === 'validating' && (
         <div className="upload-progress">
-          <label htmlFor="append-progress">{ut(locale, 'progressLabel')}</label>
+          <label htmlFor="append-progress">{uploadText(locale, 'progressLabel')}</label>
           <progress id="append-progress" max={100} value={phase.totalBytes ? Math.round((phase.bytes / phase.totalBytes) * 100) : 0} />
-          <p role="status">{ut(locale, 'reading', { rows: formatNumber(phase.rows, locale), percent: formatPercent(phase.totalBytes ? phase.bytes / phase.totalBytes : 0, locale, 0) })}</p>
+          <p role="status">{uploadText(locale, 'reading', { rows: formatNumber(phase.rows, locale), percent: formatPercent(phase.totalBytes ? phase.bytes / phase.totalBytes : 0, locale, 0) })}</p>
         </div>
       )}
       {phase.kind === 'checked' && file && (
@@ -164,20 +164,20 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
           <ReportView report={phase.report} seconds={phase.seconds} fileName={file.name} keep={new Set()} onKeep={() => {}} locale={locale} />
           <p className="form-actions">
             <button type="button" className="button" disabled={!phase.report.ok || !ready} onClick={send} data-testid="append-store">
-              {ut(locale, 'store')}
+              {uploadText(locale, 'store')}
             </button>
           </p>
         </>
       )}
-      {phase.kind === 'sending' && <p role="status" className="muted">{ut(locale, 'serverChecking')}</p>}
+      {phase.kind === 'sending' && <p role="status" className="muted">{uploadText(locale, 'serverChecking')}</p>}
       {phase.kind === 'added' && (
         <p role="status" className="status-message" data-testid="append-added">
-          {mt(locale, 'appended', { n: formatNumber(phase.respondents, locale) })}
+          {mappingText(locale, 'appended', { n: formatNumber(phase.respondents, locale) })}
         </p>
       )}
       {phase.kind === 'failed' && (
         <div role="alert">
-          <p className="status-message error">{ut(locale, 'serverRefused', { message: phase.message })}</p>
+          <p className="status-message error">{uploadText(locale, 'serverRefused', { message: phase.message })}</p>
           {phase.problems.length > 0 && <ProblemTable problems={phase.problems} total={Math.max(phase.total, phase.problems.length)} locale={locale} testId="append-problems" />}
         </div>
       )}

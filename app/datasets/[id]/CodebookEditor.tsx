@@ -12,7 +12,7 @@ import { factsOf } from '@/lib/mapping/propose';
 import type { Codebook, Locale } from '@/lib/survey/codebook';
 import { forgetClientColumns } from '../../components/clientColumns';
 import { MappingScreen } from '../upload/MappingScreen';
-import { mt } from '../upload/mappingMessages';
+import { mappingText } from '../upload/mappingMessages';
 import { ProblemTable } from '../upload/ReportView';
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'refused'; message: string; problems: Problem[]; total: number };
@@ -74,7 +74,7 @@ export function CodebookEditor({
       const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; problems?: Problem[]; report?: { counts?: Record<string, number>; problems?: Problem[] } } } | null;
       const list = body?.error?.problems ?? body?.error?.report?.problems ?? [];
       if (response.status === 412 || response.status === 409) {
-        setStatus({ kind: 'refused', message: mt(locale, 'changedMeanwhile'), problems: [], total: 0 });
+        setStatus({ kind: 'refused', message: mappingText(locale, 'changedMeanwhile'), problems: [], total: 0 });
         return;
       }
       const total = body?.error?.report?.counts ? Object.values(body.error.report.counts).reduce((a, b) => a + b, 0) : list.length;
@@ -86,34 +86,34 @@ export function CodebookEditor({
 
   return (
     <section className="card mapping" aria-labelledby="codebook-title" data-testid="codebook-editor">
-      <h2 id="codebook-title">{mt(locale, 'editTitle')}</h2>
-      <p>{mt(locale, 'editIntro')}</p>
+      <h2 id="codebook-title">{mappingText(locale, 'editTitle')}</h2>
+      <p>{mappingText(locale, 'editIntro')}</p>
       <MappingScreen draft={draft} facts={facts} onChange={(next) => { setDraft(next); setStatus({ kind: 'idle' }); }} locale={locale} problems={problems} editing>
         <div className="form-actions">
           <button type="button" className="button" disabled={status.kind === 'saving'} onClick={save} data-testid="save-codebook">
-            {mt(locale, 'save')}
+            {mappingText(locale, 'save')}
           </button>
           {changed && (
             <button type="button" className="button button-secondary" onClick={() => { setDraft(baseline); setProblems([]); setStatus({ kind: 'idle' }); }}>
-              {mt(locale, 'discard')}
+              {mappingText(locale, 'discard')}
             </button>
           )}
-          {changed && status.kind === 'idle' && <span className="badge badge-pending">{mt(locale, 'unsaved')}</span>}
+          {changed && status.kind === 'idle' && <span className="badge badge-pending">{mappingText(locale, 'unsaved')}</span>}
         </div>
         {status.kind === 'saving' && (
           <p role="status" className="muted">
-            {mt(locale, 'saving')}
+            {mappingText(locale, 'saving')}
           </p>
         )}
         {status.kind === 'saved' && (
           <p role="status" className="status-message" data-testid="codebook-saved">
-            {mt(locale, 'saved')}
+            {mappingText(locale, 'saved')}
           </p>
         )}
         {status.kind === 'refused' && (
           <div data-testid="codebook-refused">
             <p role="alert" className="status-message error">
-              {mt(locale, 'saveRefused', { message: status.message })}
+              {mappingText(locale, 'saveRefused', { message: status.message })}
             </p>
             {status.problems.length > 0 && <ProblemTable problems={status.problems} total={Math.max(status.total, status.problems.length)} locale={locale} testId="codebook-problems" />}
           </div>

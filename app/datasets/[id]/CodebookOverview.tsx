@@ -1,7 +1,7 @@
 import type { Codebook, Locale } from '@/lib/survey/codebook';
 import { positiveCodes } from '@/lib/survey/codebook';
 import { shorten } from '@/lib/mapping/headers';
-import { mt } from '../upload/mappingMessages';
+import { mappingText } from '../upload/mappingMessages';
 
 /**
  * A stored codebook in words, for those who may read but not change it: each question family with
@@ -11,16 +11,16 @@ export function CodebookOverview({ codebook, locale, note }: { codebook: Codeboo
   const scaleOf = new Map(codebook.scales.map((s) => [s.id, s]));
   return (
     <section className="card codebook-overview" aria-labelledby="overview-title" data-testid="codebook-overview">
-      <h2 id="overview-title">{mt(locale, 'editTitle')}</h2>
+      <h2 id="overview-title">{mappingText(locale, 'editTitle')}</h2>
       <p>{note}</p>
-      <h3>{mt(locale, 'familiesTitle')}</h3>
+      <h3>{mappingText(locale, 'familiesTitle')}</h3>
       {codebook.families.map((family) => {
         const items = codebook.items.filter((it) => it.family === family.id);
         if (!items.length) return null;
         return (
           <details key={family.id}>
             <summary>
-              {family.label[locale]} <span className="muted small">({mt(locale, 'familyCount', { n: items.length })})</span>
+              {family.label[locale]} <span className="muted small">({mappingText(locale, 'familyCount', { n: items.length })})</span>
             </summary>
             <ul>
               {items.map((it) => {
@@ -29,7 +29,7 @@ export function CodebookOverview({ codebook, locale, note }: { codebook: Codeboo
                 return (
                   <li key={it.id}>
                     <span title={it.text?.[locale] ?? it.label[locale]}>{shorten(it.label[locale], 90)}</span>{' '}
-                    <span className="muted small">{mt(locale, 'acceptingAnswers', { answers: accepting.join(', ') })}</span>
+                    <span className="muted small">{mappingText(locale, 'acceptingAnswers', { answers: accepting.join(', ') })}</span>
                   </li>
                 );
               })}
@@ -37,7 +37,7 @@ export function CodebookOverview({ codebook, locale, note }: { codebook: Codeboo
           </details>
         );
       })}
-      <h3>{mt(locale, 'segmentsTitle')}</h3>
+      <h3>{mappingText(locale, 'segmentsTitle')}</h3>
       <ul>
         {codebook.attributes.map((a) => (
           <li key={a.id}>

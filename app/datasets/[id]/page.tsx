@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SiteHeader, SyntheticNotice } from '../../components/SiteHeader';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../../account/SignInRequired';
-import { dt } from '../messages';
-import { mt } from '../upload/mappingMessages';
+import { datasetsText } from '../messages';
+import { mappingText } from '../upload/mappingMessages';
 import { CodebookEditor } from './CodebookEditor';
 import { AppendFile } from './AppendFile';
 import { CodebookOverview } from './CodebookOverview';
@@ -37,7 +37,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const locale = localeFrom((await searchParams).lang);
   if (!isValidDatasetId(id)) notFound();
-  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage locale={locale} path="/datasets" returnTo={`/datasets/${id}`} title={dt(locale, 'title')} />;
+  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage locale={locale} path="/datasets" returnTo={`/datasets/${id}`} title={datasetsText(locale, 'title')} />;
   const access = await requestDatasets();
   let listing;
   try {
@@ -61,23 +61,23 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
       <SiteHeader locale={locale} path="/datasets" />
       <main className="page datasets-page" lang={locale}>
         <p>
-          <Link href={back}>← {dt(locale, 'title')}</Link>
+          <Link href={back}>← {datasetsText(locale, 'title')}</Link>
         </p>
         <h1>{name}</h1>
-        <p className="lead">{dt(locale, 'datasetSummary', { n: formatNumber(listing.respondents, locale), items: formatNumber(codebook.items.length, locale), families: formatNumber(codebook.families.length, locale) })}</p>
+        <p className="lead">{datasetsText(locale, 'datasetSummary', { n: formatNumber(listing.respondents, locale), items: formatNumber(codebook.items.length, locale), families: formatNumber(codebook.families.length, locale) })}</p>
         {listing.synthetic && <SyntheticNotice locale={locale} />}
         <p className="form-actions">
           <Link className="button" href={`/explore?dataset=${encodeURIComponent(id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>
-            {dt(locale, 'explore')}
+            {datasetsText(locale, 'explore')}
           </Link>
           <Link className="button button-secondary" href={`/datasets/${encodeURIComponent(id)}/weighting${locale === 'nl' ? '?lang=nl' : ''}`} prefetch={false} data-testid="weighting-link">
-            {dt(locale, 'weighting')}
+            {datasetsText(locale, 'weighting')}
           </Link>
           <a className="button button-secondary" href={`/api/datasets/${encodeURIComponent(id)}/codebook`} download data-testid="download-codebook">
-            {mt(locale, 'downloadCodebook')}
+            {mappingText(locale, 'downloadCodebook')}
           </a>
           <a className="button button-secondary" href={`/api/datasets/${encodeURIComponent(id)}/data`} download data-testid="download-data">
-            {mt(locale, 'downloadData')}
+            {mappingText(locale, 'downloadData')}
           </a>
         </p>
         {stored && canWrite ? (
@@ -95,7 +95,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
             <AppendFile datasetId={id} header={stored.header} codebook={stored.codebook} locale={locale} />
           </>
         ) : (
-          <CodebookOverview codebook={codebook} locale={locale} note={isReferenceId(id) ? dt(locale, 'reference') : mt(locale, 'readOnly')} />
+          <CodebookOverview codebook={codebook} locale={locale} note={isReferenceId(id) ? datasetsText(locale, 'reference') : mappingText(locale, 'readOnly')} />
         )}
       </main>
     </>

@@ -11,7 +11,7 @@ import type { Facts } from '@/lib/mapping/propose';
 import { formatNumber } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { LabelInputs } from './LabelInputs';
-import { mt, reasonLabels, roleGroupLabels, roleLabels } from './mappingMessages';
+import { mappingText, reasonLabels, roleGroupLabels, roleLabels } from './mappingMessages';
 
 /**
  * Every column with its role, label, details (an item's family and scale; a segment's codes or
@@ -36,23 +36,23 @@ export function ColumnsTable({ draft, facts, onChange, locale }: { draft: Mappin
 
   return (
     <section className="mapping-part" aria-labelledby="columns-title">
-      <h4 id="columns-title">{mt(locale, 'columnsTitle')}</h4>
+      <h4 id="columns-title">{mappingText(locale, 'columnsTitle')}</h4>
       <div className="columns-tools">
         <label>
-          {mt(locale, 'show')}{' '}
+          {mappingText(locale, 'show')}{' '}
           <select value={filter} onChange={(e) => setFilter(e.target.value)}>
-            <option value="all">{mt(locale, 'showAll', { n: draft.columns.length })}</option>
+            <option value="all">{mappingText(locale, 'showAll', { n: draft.columns.length })}</option>
             {COLUMN_ROLES.map((role) => {
               const n = draft.columns.filter((c) => c.role === role).length;
               return n > 0 ? (
                 <option key={role} value={`role:${role}`}>
-                  {mt(locale, 'showRole', { role: roleGroupLabels[role][locale], n })}
+                  {mappingText(locale, 'showRole', { role: roleGroupLabels[role][locale], n })}
                 </option>
               ) : null;
             })}
             {draft.families.map((f) => (
               <option key={f.id} value={`family:${f.id}`}>
-                {mt(locale, 'showFamily', { family: f.label[locale], n: draft.columns.filter((c) => c.role === 'item' && c.family === f.id).length })}
+                {mappingText(locale, 'showFamily', { family: f.label[locale], n: draft.columns.filter((c) => c.role === 'item' && c.family === f.id).length })}
               </option>
             ))}
           </select>
@@ -61,22 +61,22 @@ export function ColumnsTable({ draft, facts, onChange, locale }: { draft: Mappin
       {selected.size > 0 && <BulkBar draft={draft} facts={facts} selected={[...selected]} onChange={onChange} onClear={() => setSelected(new Set())} locale={locale} />}
       <div className="table-scroll">
         <table className="findings columns-table" data-testid="mapping-table">
-          <caption className="visually-hidden">{mt(locale, 'columnsCaption')}</caption>
+          <caption className="visually-hidden">{mappingText(locale, 'columnsCaption')}</caption>
           <thead>
             <tr>
               <th scope="col" className="select-cell">
-                <input type="checkbox" checked={allShownSelected} aria-label={mt(locale, 'selectAll')} onChange={(e) => setSelected((old) => {
+                <input type="checkbox" checked={allShownSelected} aria-label={mappingText(locale, 'selectAll')} onChange={(e) => setSelected((old) => {
                   const next = new Set(old);
                   for (const i of shown) if (e.target.checked) next.add(i);
                   else next.delete(i);
                   return next;
                 })} />
               </th>
-              <th scope="col">{mt(locale, 'colColumn')}</th>
-              <th scope="col">{mt(locale, 'colRole')}</th>
-              <th scope="col">{mt(locale, 'colLabel')}</th>
-              <th scope="col">{mt(locale, 'colDetails')}</th>
-              <th scope="col">{mt(locale, 'colValues')}</th>
+              <th scope="col">{mappingText(locale, 'colColumn')}</th>
+              <th scope="col">{mappingText(locale, 'colRole')}</th>
+              <th scope="col">{mappingText(locale, 'colLabel')}</th>
+              <th scope="col">{mappingText(locale, 'colDetails')}</th>
+              <th scope="col">{mappingText(locale, 'colValues')}</th>
             </tr>
           </thead>
           <tbody>
@@ -86,7 +86,7 @@ export function ColumnsTable({ draft, facts, onChange, locale }: { draft: Mappin
               return (
                 <tr key={i} data-column={c.column} data-role={c.role} className={selected.has(i) ? 'selected' : undefined}>
                   <td className="select-cell">
-                    <input type="checkbox" checked={selected.has(i)} aria-label={mt(locale, 'selectColumn', { column: name(c, i) })} onChange={(e) => setSelected((old) => {
+                    <input type="checkbox" checked={selected.has(i)} aria-label={mappingText(locale, 'selectColumn', { column: name(c, i) })} onChange={(e) => setSelected((old) => {
                       const next = new Set(old);
                       if (e.target.checked) next.add(i);
                       else next.delete(i);
@@ -94,17 +94,17 @@ export function ColumnsTable({ draft, facts, onChange, locale }: { draft: Mappin
                     })} />
                   </td>
                   <th scope="row" className="column-name">
-                    <code title={mt(locale, 'fullText', { text: c.text })}>{shorten(c.column || `#${i + 1}`, 70)}</code>
+                    <code title={mappingText(locale, 'fullText', { text: c.text })}>{shorten(c.column || `#${i + 1}`, 70)}</code>
                   </th>
                   <td>
-                    <select value={c.role} aria-label={mt(locale, 'roleFor', { column: name(c, i) })} onChange={(e) => onChange(setRole(draft, facts, [i], e.target.value as ColumnRole))}>
+                    <select value={c.role} aria-label={mappingText(locale, 'roleFor', { column: name(c, i) })} onChange={(e) => onChange(setRole(draft, facts, [i], e.target.value as ColumnRole))}>
                       {COLUMN_ROLES.map((role) => (
                         <option key={role} value={role}>
                           {roleLabels[role][locale]}
                         </option>
                       ))}
                     </select>
-                    <div className="muted small">{mt(locale, 'why', { reason: reasonLabels[c.reason][locale] })}</div>
+                    <div className="muted small">{mappingText(locale, 'why', { reason: reasonLabels[c.reason][locale] })}</div>
                   </td>
                   <td>{c.role === 'item' || c.role === 'attribute' ? <LabelInputs label={c.label} what={name(c, i)} locale={locale} compact onChange={(label) => setColumn(i, (x) => ({ ...x, label }))} /> : null}</td>
                   <td>
@@ -130,13 +130,13 @@ function Details({ draft, column, index, facts, onChange, setColumn, locale, nam
     return (
       <div className="details-item">
         {newFamily === null ? (
-          <select value={column.family ?? ''} aria-label={mt(locale, 'familyFor', { column: name })} onChange={(e) => (e.target.value === '__new' ? setNewFamily('') : onChange(setFamily(draft, [index], { id: e.target.value })))}>
+          <select value={column.family ?? ''} aria-label={mappingText(locale, 'familyFor', { column: name })} onChange={(e) => (e.target.value === '__new' ? setNewFamily('') : onChange(setFamily(draft, [index], { id: e.target.value })))}>
             {draft.families.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label[locale]}
               </option>
             ))}
-            <option value="__new">{mt(locale, 'newFamily')}</option>
+            <option value="__new">{mappingText(locale, 'newFamily')}</option>
           </select>
         ) : (
           <form
@@ -147,13 +147,13 @@ function Details({ draft, column, index, facts, onChange, setColumn, locale, nam
               setNewFamily(null);
             }}
           >
-            <input type="text" autoFocus value={newFamily} maxLength={120} aria-label={mt(locale, 'newFamilyName')} onChange={(e) => setNewFamily(e.target.value)} />
+            <input type="text" autoFocus value={newFamily} maxLength={120} aria-label={mappingText(locale, 'newFamilyName')} onChange={(e) => setNewFamily(e.target.value)} />
             <button type="submit" className="button button-secondary">
-              {mt(locale, 'apply')}
+              {mappingText(locale, 'apply')}
             </button>
           </form>
         )}
-        <select value={column.scale ?? ''} aria-label={mt(locale, 'scaleFor', { column: name })} onChange={(e) => onChange(setScale(draft, [index], e.target.value))}>
+        <select value={column.scale ?? ''} aria-label={mappingText(locale, 'scaleFor', { column: name })} onChange={(e) => onChange(setScale(draft, [index], e.target.value))}>
           {(fitting.some((s) => s.id === column.scale) ? fitting : [...draft.scales.filter((s) => s.id === column.scale), ...fitting]).map((s) => (
             <option key={s.id} value={s.id}>
               {shorten(s.label[locale], 48)}
@@ -167,7 +167,7 @@ function Details({ draft, column, index, facts, onChange, setColumn, locale, nam
     const codes = column.attribute.codes;
     return (
       <details className="codes-editor">
-        <summary>{mt(locale, 'codesCount', { n: codes.length })}</summary>
+        <summary>{mappingText(locale, 'codesCount', { n: codes.length })}</summary>
         <ul>
           {codes.map((code, k) => (
             <li key={code.code}>
@@ -198,7 +198,7 @@ function BandsEditor({ column, setColumn, locale, name, integers }: { column: Dr
   return (
     <div className={`bands-editor${attribute.confirmed ? ' confirmed' : ' pending'}`} id={id} data-testid="bands-editor">
       <label>
-        {mt(locale, 'bandsFor', { column: name })}
+        {mappingText(locale, 'bandsFor', { column: name })}
         <input
           type="text"
           value={text}
@@ -212,7 +212,7 @@ function BandsEditor({ column, setColumn, locale, name, integers }: { column: Dr
         />
       </label>
       <p id={`${id}-hint`} className="muted small">
-        {mt(locale, 'bandsHint')} {open ? mt(locale, 'bandsOpen') : mt(locale, 'bandsRange', { min: formatNumber(attribute.min, locale), max: formatNumber(attribute.max, locale) })}
+        {mappingText(locale, 'bandsHint')} {open ? mappingText(locale, 'bandsOpen') : mappingText(locale, 'bandsRange', { min: formatNumber(attribute.min, locale), max: formatNumber(attribute.max, locale) })}
       </p>
       {!parsed.ok && (
         <p className="field-error" role="alert">
@@ -223,10 +223,10 @@ function BandsEditor({ column, setColumn, locale, name, integers }: { column: Dr
         <p className="muted small">{attribute.bands.map((b) => b.label[locale]).join(' · ')}</p>
       )}
       {attribute.confirmed ? (
-        <span className="badge badge-ok">{mt(locale, 'confirmed')}</span>
+        <span className="badge badge-ok">{mappingText(locale, 'confirmed')}</span>
       ) : (
         <button type="button" className="button" disabled={!parsed.ok} onClick={() => setColumn((c) => ({ ...c, attribute: { ...attribute, confirmed: true } }))} data-testid="confirm-bands">
-          {mt(locale, 'confirm')}
+          {mappingText(locale, 'confirm')}
         </button>
       )}
     </div>
@@ -235,7 +235,7 @@ function BandsEditor({ column, setColumn, locale, name, integers }: { column: Dr
 
 function Values({ column, facts, locale, name, setColumn }: { column: DraftColumn; facts: Facts; locale: Locale; name: string; setColumn: (change: (c: DraftColumn) => DraftColumn) => void }) {
   const p = facts.profile;
-  if (p.values.length === 0) return <span className="muted">{mt(locale, 'noValues')}</span>;
+  if (p.values.length === 0) return <span className="muted">{mappingText(locale, 'noValues')}</span>;
   const markers = new Set([...facts.markers, ...column.missing]);
   const toggle = (value: string, missing: boolean) =>
     setColumn((c) => {
@@ -248,7 +248,7 @@ function Values({ column, facts, locale, name, setColumn }: { column: DraftColum
       return { ...c, missing: list };
     });
   const answerable = column.role === 'item' || column.role === 'attribute';
-  if (column.role === 'respondentId') return <span className="muted small">{mt(locale, p.unique ? 'idValues' : 'idRepeats', { n: formatNumber(p.nonBlank, locale) })}</span>;
+  if (column.role === 'respondentId') return <span className="muted small">{mappingText(locale, p.unique ? 'idValues' : 'idRepeats', { n: formatNumber(p.nonBlank, locale) })}</span>;
   if (column.role === 'weight') return <span className="muted small">{p.numeric ? `${formatNumber(p.min, locale, 3)}–${formatNumber(p.max, locale, 3)}` : ''}</span>;
   const listed = p.numeric && p.manyValues ? p.values.filter((v) => markers.has(v.value)) : p.values.slice(0, 8);
   return (
@@ -263,8 +263,8 @@ function Values({ column, facts, locale, name, setColumn }: { column: DraftColum
           <li key={v.value}>
             {answerable && markers.has(v.value) ? (
               <label>
-                <input type="checkbox" checked={column.missing.includes(v.value)} aria-label={mt(locale, 'asMissing', { value: v.value })} onChange={(e) => toggle(v.value, e.target.checked)} /> {shorten(v.value, 40)}{' '}
-                <span className="muted">×{formatNumber(v.count, locale)}</span> <span className="small muted">({mt(locale, 'missingShort')})</span>
+                <input type="checkbox" checked={column.missing.includes(v.value)} aria-label={mappingText(locale, 'asMissing', { value: v.value })} onChange={(e) => toggle(v.value, e.target.checked)} /> {shorten(v.value, 40)}{' '}
+                <span className="muted">×{formatNumber(v.count, locale)}</span> <span className="small muted">({mappingText(locale, 'missingShort')})</span>
               </label>
             ) : (
               <>
@@ -275,7 +275,7 @@ function Values({ column, facts, locale, name, setColumn }: { column: DraftColum
         ))}
       </ul>
       {!(p.numeric && p.manyValues) && p.values.length > 8 && <span className="muted small">…</span>}
-      {p.manyValues && <span className="muted small"> {mt(locale, 'moreValues', { n: MAX_DISTINCT })}</span>}
+      {p.manyValues && <span className="muted small"> {mappingText(locale, 'moreValues', { n: MAX_DISTINCT })}</span>}
       {answerable && (
         <MissingInput key={column.missing.join('\u0001')} column={column} name={name} locale={locale} onChange={(missing) => setColumn((c) => ({ ...c, missing }))} />
       )}
@@ -292,7 +292,7 @@ function MissingInput({ column, name, locale, onChange }: { column: DraftColumn;
       className="missing-input"
       value={text}
       placeholder="NA, 99"
-      aria-label={mt(locale, 'missingFor', { column: name })}
+      aria-label={mappingText(locale, 'missingFor', { column: name })}
       onChange={(e) => setText(e.target.value)}
       onBlur={() => onChange([...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))])}
     />
@@ -308,10 +308,10 @@ function BulkBar({ draft, facts, selected, onChange, onClear, locale }: { draft:
   const [scale, setScaleValue] = useState(fitting[0]?.id ?? '');
   const [missing, setMissing] = useState('');
   return (
-    <div className="bulk-bar" role="group" aria-label={mt(locale, 'bulkSelected', { n: selected.length })} data-testid="bulk-bar">
-      <strong>{mt(locale, 'bulkSelected', { n: selected.length })}</strong>
+    <div className="bulk-bar" role="group" aria-label={mappingText(locale, 'bulkSelected', { n: selected.length })} data-testid="bulk-bar">
+      <strong>{mappingText(locale, 'bulkSelected', { n: selected.length })}</strong>
       <span className="bulk-action">
-        <select value={role} aria-label={mt(locale, 'bulkRole')} onChange={(e) => setRoleValue(e.target.value as ColumnRole)}>
+        <select value={role} aria-label={mappingText(locale, 'bulkRole')} onChange={(e) => setRoleValue(e.target.value as ColumnRole)}>
           {COLUMN_ROLES.map((r) => (
             <option key={r} value={r}>
               {roleLabels[r][locale]}
@@ -319,22 +319,22 @@ function BulkBar({ draft, facts, selected, onChange, onClear, locale }: { draft:
           ))}
         </select>
         <button type="button" className="button button-secondary" onClick={() => onChange(setRole(draft, facts, selected, role))}>
-          {mt(locale, 'bulkRole')}
+          {mappingText(locale, 'bulkRole')}
         </button>
       </span>
       {items.length > 0 && (
         <span className="bulk-action">
-          <select value={family} aria-label={mt(locale, 'bulkFamily')} onChange={(e) => setFamilyValue(e.target.value)}>
+          <select value={family} aria-label={mappingText(locale, 'bulkFamily')} onChange={(e) => setFamilyValue(e.target.value)}>
             {draft.families.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label[locale]}
               </option>
             ))}
-            <option value="__new">{mt(locale, 'newFamily')}</option>
+            <option value="__new">{mappingText(locale, 'newFamily')}</option>
           </select>
-          {family === '__new' && <input type="text" value={familyName} maxLength={120} aria-label={mt(locale, 'newFamilyName')} onChange={(e) => setFamilyName(e.target.value)} />}
+          {family === '__new' && <input type="text" value={familyName} maxLength={120} aria-label={mappingText(locale, 'newFamilyName')} onChange={(e) => setFamilyName(e.target.value)} />}
           <button type="button" className="button button-secondary" disabled={family === '__new' && !familyName.trim()} onClick={() => onChange(setFamily(draft, items, family === '__new' ? { label: familyName } : { id: family }))}>
-            {mt(locale, 'bulkFamily')}
+            {mappingText(locale, 'bulkFamily')}
           </button>
         </span>
       )}
@@ -342,7 +342,7 @@ function BulkBar({ draft, facts, selected, onChange, onClear, locale }: { draft:
         <span className="bulk-action">
           {fitting.length ? (
             <>
-              <select value={scale} aria-label={mt(locale, 'bulkScale')} onChange={(e) => setScaleValue(e.target.value)}>
+              <select value={scale} aria-label={mappingText(locale, 'bulkScale')} onChange={(e) => setScaleValue(e.target.value)}>
                 {fitting.map((s) => (
                   <option key={s.id} value={s.id}>
                     {shorten(s.label[locale], 40)}
@@ -350,16 +350,16 @@ function BulkBar({ draft, facts, selected, onChange, onClear, locale }: { draft:
                 ))}
               </select>
               <button type="button" className="button button-secondary" onClick={() => onChange(setScale(draft, items, scale || fitting[0].id))}>
-                {mt(locale, 'bulkScale')}
+                {mappingText(locale, 'bulkScale')}
               </button>
             </>
           ) : (
-            <span className="muted small">{mt(locale, 'noFittingScale')}</span>
+            <span className="muted small">{mappingText(locale, 'noFittingScale')}</span>
           )}
         </span>
       )}
       <span className="bulk-action">
-        <input type="text" value={missing} placeholder="NA, 99" aria-label={mt(locale, 'bulkMissing')} onChange={(e) => setMissing(e.target.value)} />
+        <input type="text" value={missing} placeholder="NA, 99" aria-label={mappingText(locale, 'bulkMissing')} onChange={(e) => setMissing(e.target.value)} />
         <button
           type="button"
           className="button button-secondary"
@@ -369,11 +369,11 @@ function BulkBar({ draft, facts, selected, onChange, onClear, locale }: { draft:
             onChange({ ...draft, columns: draft.columns.map((c, i) => (selected.includes(i) && (c.role === 'item' || c.role === 'attribute') ? { ...c, missing: [...new Set([...c.missing, ...markers])] } : c)) });
           }}
         >
-          {mt(locale, 'bulkMissing')}
+          {mappingText(locale, 'bulkMissing')}
         </button>
       </span>
       <button type="button" className="button button-secondary" onClick={onClear}>
-        {mt(locale, 'clearSelection')}
+        {mappingText(locale, 'clearSelection')}
       </button>
     </div>
   );

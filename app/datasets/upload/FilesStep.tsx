@@ -3,7 +3,7 @@
 import type { HeaderMatch } from '@/lib/mapping/matchHeaders';
 import { shorten } from '@/lib/mapping/headers';
 import type { Locale } from '@/lib/survey/codebook';
-import { matchLabels, mt } from './mappingMessages';
+import { matchLabels, mappingText } from './mappingMessages';
 
 /**
  * Several files of one study: the value each file gets in the column that tells them apart, and how
@@ -40,11 +40,11 @@ export function FilesStep({
   const duplicate = new Set(choice.sources.map((s) => s.trim())).size !== choice.sources.length || choice.sources.some((s) => !s.trim());
   return (
     <section className="files-step" aria-labelledby="files-title" data-testid="files-step">
-      <h3 id="files-title">{mt(locale, 'filesTitle')}</h3>
-      <p>{mt(locale, 'filesIntro')}</p>
+      <h3 id="files-title">{mappingText(locale, 'filesTitle')}</h3>
+      <p>{mappingText(locale, 'filesIntro')}</p>
       {!stored?.sourceColumnFixed && (
         <label className="inline-field">
-          {mt(locale, 'sourceColumnName')}{' '}
+          {mappingText(locale, 'sourceColumnName')}{' '}
           <input type="text" value={choice.sourceColumn} maxLength={60} onChange={(e) => onChange({ ...choice, sourceColumn: e.target.value })} />
         </label>
       )}
@@ -52,9 +52,9 @@ export function FilesStep({
         <table className="findings files-table">
           <thead>
             <tr>
-              <th scope="col">{mt(locale, 'colFile')}</th>
-              <th scope="col">{mt(locale, 'colSource', { column: choice.sourceColumn })}</th>
-              <th scope="col">{mt(locale, 'colMatching')}</th>
+              <th scope="col">{mappingText(locale, 'colFile')}</th>
+              <th scope="col">{mappingText(locale, 'colSource', { column: choice.sourceColumn })}</th>
+              <th scope="col">{mappingText(locale, 'colMatching')}</th>
             </tr>
           </thead>
           <tbody>
@@ -68,7 +68,7 @@ export function FilesStep({
                     {(files.length > 2 || i > 0) && !(stored && i === 0) ? (
                       <div>
                         <button type="button" className="link-button small" onClick={() => onRemove(i)}>
-                          {mt(locale, 'removeFile', { file })}
+                          {mappingText(locale, 'removeFile', { file })}
                         </button>
                       </div>
                     ) : null}
@@ -81,18 +81,18 @@ export function FilesStep({
                       type="text"
                       value={choice.sources[i]}
                       maxLength={80}
-                      aria-label={mt(locale, 'sourceFor', { file })}
+                      aria-label={mappingText(locale, 'sourceFor', { file })}
                       onChange={(e) => onChange({ ...choice, sources: choice.sources.map((s, k) => (k === i ? e.target.value : s)) })}
                     />
                     )}
                   </td>
                   <td>
                     {i === 0 ? (
-                      <span className="muted">{mt(locale, 'firstFile')}</span>
+                      <span className="muted">{mappingText(locale, 'firstFile')}</span>
                     ) : (
                       <details data-testid="match-details">
                         <summary>
-                          {mt(locale, 'matchedCount', { n: matched, total: match.columns.length })} · {mt(locale, 'matchDetails')}
+                          {mappingText(locale, 'matchedCount', { n: matched, total: match.columns.length })} · {mappingText(locale, 'matchDetails')}
                         </summary>
                         <ul className="match-list">
                           {match.columns.map((c, k) => (
@@ -100,7 +100,7 @@ export function FilesStep({
                               <code title={c.column}>{shorten(c.column, 40)}</code> →{' '}
                               <select
                                 value={c.target ?? ''}
-                                aria-label={mt(locale, 'matchFor', { column: c.column, file })}
+                                aria-label={mappingText(locale, 'matchFor', { column: c.column, file })}
                                 onChange={(e) => {
                                   const target = e.target.value || null;
                                   const columns = match.columns.map((x, j) => (j === k ? { ...x, target, how: target ? ('same' as const) : null } : x.target === target && target !== null ? { ...x, target: null, how: null } : x));
@@ -109,7 +109,7 @@ export function FilesStep({
                                   onChange({ ...choice, matches: choice.matches.map((m, j) => (j === i ? next : m)) });
                                 }}
                               >
-                                <option value="">{mt(locale, 'leftOut')}</option>
+                                <option value="">{mappingText(locale, 'leftOut')}</option>
                                 {datasetColumns.map((d) => (
                                   <option key={d} value={d}>
                                     {shorten(d, 70)}
@@ -120,7 +120,7 @@ export function FilesStep({
                             </li>
                           ))}
                         </ul>
-                        {match.unmatched.length > 0 && <p className="muted small">{mt(locale, 'unmatched', { columns: match.unmatched.map((c) => shorten(c, 40)).join(', ') })}</p>}
+                        {match.unmatched.length > 0 && <p className="muted small">{mappingText(locale, 'unmatched', { columns: match.unmatched.map((c) => shorten(c, 40)).join(', ') })}</p>}
                       </details>
                     )}
                   </td>
@@ -131,11 +131,11 @@ export function FilesStep({
         </table>
       </div>
       <label className="checkbox-field">
-        <input type="checkbox" checked={choice.prefixIds} onChange={(e) => onChange({ ...choice, prefixIds: e.target.checked })} /> {mt(locale, 'prefixIds')}
+        <input type="checkbox" checked={choice.prefixIds} onChange={(e) => onChange({ ...choice, prefixIds: e.target.checked })} /> {mappingText(locale, 'prefixIds')}
       </label>
       {duplicate && !stored && (
         <p className="field-error" role="alert">
-          {mt(locale, 'duplicateSources')}
+          {mappingText(locale, 'duplicateSources')}
         </p>
       )}
     </section>

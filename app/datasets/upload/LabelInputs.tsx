@@ -1,7 +1,7 @@
 'use client';
 
 import { LOCALES, type Label, type Locale } from '@/lib/survey/codebook';
-import { mt } from './mappingMessages';
+import { mappingText } from './mappingMessages';
 
 /** A label in English and Dutch: two small text inputs, each named for what it labels. */
 export function LabelInputs({ label, onChange, what, locale, compact = false }: { label: Label; onChange: (next: Label) => void; what: string; locale: Locale; compact?: boolean }) {
@@ -14,7 +14,7 @@ export function LabelInputs({ label, onChange, what, locale, compact = false }: 
           lang={language}
           value={label[language]}
           maxLength={300}
-          aria-label={mt(locale, 'labelFor', { language: mt(locale, language === 'en' ? 'english' : 'dutch'), what })}
+          aria-label={mappingText(locale, 'labelFor', { language: mappingText(locale, language === 'en' ? 'english' : 'dutch'), what })}
           onChange={(e) => onChange({ ...label, [language]: e.target.value })}
         />
       ))}

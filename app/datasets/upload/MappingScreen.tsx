@@ -8,7 +8,7 @@ import { formatNumber } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { ColumnsTable } from './ColumnsTable';
 import { LabelInputs } from './LabelInputs';
-import { mappingProblemLabels, mt } from './mappingMessages';
+import { mappingProblemLabels, mappingText } from './mappingMessages';
 import { ScalesPanel } from './ScalesPanel';
 
 /**
@@ -43,7 +43,7 @@ export function MappingScreen({
   return (
     <div className="mapping-screen-body">
       <p className="mapping-overview" data-testid="mapping-overview">
-        {mt(locale, 'overview', {
+        {mappingText(locale, 'overview', {
           columns: formatNumber(draft.columns.length, locale),
           items: formatNumber(count('item'), locale),
           families: formatNumber(families.size, locale),
@@ -52,19 +52,19 @@ export function MappingScreen({
         })}
       </p>
       <nav className={`pending-list${pending.scales.length + pending.bands.length ? '' : ' done'}`} aria-labelledby="pending-title" data-testid="pending-list">
-        <h4 id="pending-title">{mt(locale, editing ? 'pendingTitleEdit' : 'pendingTitle')}</h4>
+        <h4 id="pending-title">{mappingText(locale, editing ? 'pendingTitleEdit' : 'pendingTitle')}</h4>
         {pending.scales.length + pending.bands.length === 0 ? (
-          <p>{mt(locale, 'pendingNone')}</p>
+          <p>{mappingText(locale, 'pendingNone')}</p>
         ) : (
           <ul>
             {pending.scales.map((s) => (
               <li key={s.id}>
-                <a href={`#scale-${s.id}`}>{mt(locale, 'pendingScale', { scale: s.label[locale] })}</a>
+                <a href={`#scale-${s.id}`}>{mappingText(locale, 'pendingScale', { scale: s.label[locale] })}</a>
               </li>
             ))}
             {pending.bands.map((c) => (
               <li key={c.column}>
-                <a href={`#bands-${c.column.replace(/[^a-zA-Z0-9]+/g, '-')}`}>{mt(locale, 'pendingBands', { column: c.label[locale] })}</a>
+                <a href={`#bands-${c.column.replace(/[^a-zA-Z0-9]+/g, '-')}`}>{mappingText(locale, 'pendingBands', { column: c.label[locale] })}</a>
               </li>
             ))}
           </ul>
@@ -73,15 +73,15 @@ export function MappingScreen({
       <ScalesPanel draft={draft} onChange={onChange} locale={locale} />
       {draft.families.length > 0 && (
         <section className="mapping-part" aria-labelledby="families-title">
-          <h4 id="families-title">{mt(locale, 'familiesTitle')}</h4>
-          <p className="muted">{mt(locale, 'familiesIntro')}</p>
+          <h4 id="families-title">{mappingText(locale, 'familiesTitle')}</h4>
+          <p className="muted">{mappingText(locale, 'familiesIntro')}</p>
           <ul className="family-list">
             {draft.families
               .filter((f) => families.has(f.id))
               .map((f) => (
                 <li key={f.id}>
                   <LabelInputs label={f.label} what={f.label.en || f.id} locale={locale} onChange={(label) => onChange({ ...draft, families: draft.families.map((x) => (x.id === f.id ? { ...x, label } : x)) })} />
-                  <span className="muted small">{mt(locale, 'familyCount', { n: draft.columns.filter((c) => c.role === 'item' && c.family === f.id).length })}</span>
+                  <span className="muted small">{mappingText(locale, 'familyCount', { n: draft.columns.filter((c) => c.role === 'item' && c.family === f.id).length })}</span>
                 </li>
               ))}
           </ul>
@@ -90,7 +90,7 @@ export function MappingScreen({
       <ColumnsTable draft={draft} facts={facts} onChange={onChange} locale={locale} />
       {problems.length > 0 && (
         <div className="status-message error" role="alert" data-testid="mapping-problems">
-          <p>{mt(locale, 'mappingProblems')}</p>
+          <p>{mappingText(locale, 'mappingProblems')}</p>
           <ul>
             {problems.map((p, i) => (
               <li key={i}>

@@ -8,7 +8,7 @@ import type { Problem, ValidationReport } from '@/lib/ingest/types';
 import { formatNumber } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { shownValue } from '@/lib/survey/quoteValue';
-import { ut } from './messages';
+import { uploadText } from './messages';
 
 /** How many problems the page lists; the downloadable report has every problem the validator kept (up to 100 per kind). */
 export const LISTED_PROBLEMS = 100;
@@ -26,7 +26,7 @@ const ColumnName = ({ column }: { column: string | undefined }) => (column ? <co
 /** Where a problem is: "data row 11," and "line 12", each kept whole; a whole column (named beside it) or the whole file. */
 function Place({ problem, locale }: { problem: Problem; locale: Locale }) {
   const [row, line] = problemPlaceParts(problem, locale);
-  if (!row) return <span>{problem.column ? ut(locale, 'wholeColumn') : ut(locale, 'wholeFile')}</span>;
+  if (!row) return <span>{problem.column ? uploadText(locale, 'wholeColumn') : uploadText(locale, 'wholeFile')}</span>;
   return line ? (
     <>
       <span>{row},</span> <span>{line}</span>
@@ -42,20 +42,20 @@ export function ProblemTable({ problems, total, locale, testId }: { problems: Pr
     <div className="table-scroll">
       {/* The roles keep it a table for screen readers on a phone, where its rows are shown as blocks. */}
       <table className="findings problems-table" data-testid={testId} role="table">
-        <caption>{ut(locale, 'problemsCaption', { n: formatNumber(shown.length, locale), total: formatNumber(total, locale) })}</caption>
+        <caption>{uploadText(locale, 'problemsCaption', { n: formatNumber(shown.length, locale), total: formatNumber(total, locale) })}</caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader">{ut(locale, 'colType')}</th>
-            <th scope="col" role="columnheader">{ut(locale, 'colPlace')}</th>
-            <th scope="col" role="columnheader">{ut(locale, 'colColumn')}</th>
-            <th scope="col" role="columnheader">{ut(locale, 'colMessage')}</th>
+            <th scope="col" role="columnheader">{uploadText(locale, 'colType')}</th>
+            <th scope="col" role="columnheader">{uploadText(locale, 'colPlace')}</th>
+            <th scope="col" role="columnheader">{uploadText(locale, 'colColumn')}</th>
+            <th scope="col" role="columnheader">{uploadText(locale, 'colMessage')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">
           {shown.map((p, i) => (
             <tr key={i} className={`problem-${p.type}`} data-code={p.code} role="row">
               <td role="cell">
-                <span className={`badge badge-${p.type}`}>{ut(locale, p.type)}</span>
+                <span className={`badge badge-${p.type}`}>{uploadText(locale, p.type)}</span>
               </td>
               <td className="problem-place" role="cell">
                 <Place problem={p} locale={locale} />
@@ -77,12 +77,12 @@ export function CountsTable({ report, locale }: { report: Pick<ValidationReport,
   if (rows.length === 0) return null;
   return (
     <table className="findings counts-table" data-testid="report-counts">
-      <caption>{ut(locale, 'countsCaption')}</caption>
+      <caption>{uploadText(locale, 'countsCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">{ut(locale, 'colKind')}</th>
+          <th scope="col">{uploadText(locale, 'colKind')}</th>
           <th scope="col" className="num">
-            {ut(locale, 'colCount')}
+            {uploadText(locale, 'colCount')}
           </th>
         </tr>
       </thead>
@@ -90,7 +90,7 @@ export function CountsTable({ report, locale }: { report: Pick<ValidationReport,
         {rows.map((k) => (
           <tr key={k.code} data-kind={k.code}>
             <th scope="row">
-              {problemKindLabel(k.code, locale)} <span className={`badge badge-${k.type}`}>{ut(locale, k.type)}</span>
+              {problemKindLabel(k.code, locale)} <span className={`badge badge-${k.type}`}>{uploadText(locale, k.type)}</span>
             </th>
             <td className="num">{formatNumber(k.n, locale)}</td>
           </tr>
@@ -132,9 +132,9 @@ export function ReportView({
   const encoding = report.encoding === 'utf-8-bom' ? 'UTF-8 (BOM)' : 'UTF-8';
   return (
     <section className="upload-report" aria-labelledby="report-title" data-testid="upload-report">
-      <h3 id="report-title">{ut(locale, 'reportTitle')}</h3>
+      <h3 id="report-title">{uploadText(locale, 'reportTitle')}</h3>
       <p data-testid="report-summary">
-        {ut(locale, report.format === 'sav' ? 'reportSummarySav' : report.format === 'xlsx' ? 'reportSummaryXlsx' : 'reportSummary', {
+        {uploadText(locale, report.format === 'sav' ? 'reportSummarySav' : report.format === 'xlsx' ? 'reportSummaryXlsx' : 'reportSummary', {
           rows: formatNumber(report.rowCount, locale),
           columns: formatNumber(report.header.length, locale),
           // An SPSS file or a sheet has no delimiter, and its text is decoded by its reader.
@@ -145,26 +145,26 @@ export function ReportView({
         })}
       </p>
       <p className={`status-message${report.ok ? '' : ' error'}`} role={report.ok ? 'status' : 'alert'} data-testid="report-verdict">
-        {!report.ok ? ut(locale, 'reportErrors', { n: formatNumber(errorCount, locale) }) : total > 0 ? ut(locale, 'reportWarnings') : ut(locale, 'reportOk')}
+        {!report.ok ? uploadText(locale, 'reportErrors', { n: formatNumber(errorCount, locale) }) : total > 0 ? uploadText(locale, 'reportWarnings') : uploadText(locale, 'reportOk')}
       </p>
       <CountsTable report={report} locale={locale} />
       {report.problems.length > 0 && <ProblemTable problems={report.problems} total={total} locale={locale} testId="report-problems" />}
       {report.problems.length > 0 && (
         <p>
           <button type="button" className="button button-secondary" onClick={() => downloadText(reportToCsv(report, locale), `${fileName.replace(/\.[^.]+$/, '')}-report.csv`, 'text/csv;charset=utf-8')}>
-            {ut(locale, 'downloadReport')}
+            {uploadText(locale, 'downloadReport')}
           </button>
         </p>
       )}
       {report.personalColumns.length > 0 && (
         <fieldset className="personal-columns" data-testid="personal-columns">
-          <legend>{ut(locale, 'personalTitle')}</legend>
-          <p className="small">{ut(locale, 'personalIntro')}</p>
+          <legend>{uploadText(locale, 'personalTitle')}</legend>
+          <p className="small">{uploadText(locale, 'personalIntro')}</p>
           <ul>
             {report.personalColumns.map((p) => (
               <li key={p.column}>
                 <label>
-                  <input type="checkbox" checked={keep.has(p.column)} onChange={(e) => onKeep(p.column, e.target.checked)} aria-label={ut(locale, 'keepColumn', { column: shownValue(p.column) })} />{' '}
+                  <input type="checkbox" checked={keep.has(p.column)} onChange={(e) => onKeep(p.column, e.target.checked)} aria-label={uploadText(locale, 'keepColumn', { column: shownValue(p.column) })} />{' '}
                   <ColumnName column={p.column} />{' '}
                   <span className="muted small">
                     ({personalKindWords(p.kind, locale)}; {personalEvidence(personalValues(p.column, p.basis), locale)})

@@ -5,7 +5,7 @@ import { positiveEnd, setPositiveEnd, updateScale } from '@/lib/mapping/edit';
 import { topBoxes } from '@/lib/mapping/scales';
 import type { Locale } from '@/lib/survey/codebook';
 import { LabelInputs } from './LabelInputs';
-import { directionMessage, mt } from './mappingMessages';
+import { directionMessage, mappingText } from './mappingMessages';
 
 /**
  * One card per answer scale the questions use: its answers in order with their labels, a tick for
@@ -18,8 +18,8 @@ export function ScalesPanel({ draft, onChange, locale }: { draft: MappingDraft; 
   if (used.length === 0) return null;
   return (
     <section className="mapping-part" aria-labelledby="scales-title">
-      <h4 id="scales-title">{mt(locale, 'scalesTitle')}</h4>
-      <p className="muted">{mt(locale, 'scalesIntro')}</p>
+      <h4 id="scales-title">{mappingText(locale, 'scalesTitle')}</h4>
+      <p className="muted">{mappingText(locale, 'scalesIntro')}</p>
       <div className="scale-cards">
         {used.map((scale) => (
           <ScaleCard key={scale.id} scale={scale} count={draft.columns.filter((c) => c.role === 'item' && c.scale === scale.id).length} locale={locale} onChange={(change) => onChange(updateScale(draft, scale.id, change))} />
@@ -40,34 +40,34 @@ function ScaleCard({ scale, count, locale, onChange }: { scale: DraftScale; coun
   return (
     <article className={`scale-card${scale.confirmed ? ' confirmed' : ' pending'}`} id={`scale-${scale.id}`} data-testid="scale-card" data-scale={scale.id} aria-label={name}>
       <header>
-        <LabelInputs label={scale.label} what={mt(locale, 'scaleName')} locale={locale} onChange={(label) => onChange((s) => ({ ...s, label }))} />
-        <span className="muted small">{mt(locale, 'scaleUsedBy', { n: count })}</span>
-        <span className={`badge ${scale.confirmed ? 'badge-ok' : 'badge-pending'}`}>{mt(locale, scale.confirmed ? 'confirmed' : 'toConfirm')}</span>
+        <LabelInputs label={scale.label} what={mappingText(locale, 'scaleName')} locale={locale} onChange={(label) => onChange((s) => ({ ...s, label }))} />
+        <span className="muted small">{mappingText(locale, 'scaleUsedBy', { n: count })}</span>
+        <span className={`badge ${scale.confirmed ? 'badge-ok' : 'badge-pending'}`}>{mappingText(locale, scale.confirmed ? 'confirmed' : 'toConfirm')}</span>
       </header>
       <table className="scale-codes">
-        <caption className="visually-hidden">{mt(locale, 'scaleCodes')}</caption>
+        <caption className="visually-hidden">{mappingText(locale, 'scaleCodes')}</caption>
         <thead>
           <tr>
-            <th scope="col">{mt(locale, 'colAccepting')}</th>
-            <th scope="col">{mt(locale, 'colAnswer')}</th>
-            <th scope="col">{mt(locale, 'colLabelEn')}</th>
-            <th scope="col">{mt(locale, 'colLabelNl')}</th>
+            <th scope="col">{mappingText(locale, 'colAccepting')}</th>
+            <th scope="col">{mappingText(locale, 'colAnswer')}</th>
+            <th scope="col">{mappingText(locale, 'colLabelEn')}</th>
+            <th scope="col">{mappingText(locale, 'colLabelNl')}</th>
           </tr>
         </thead>
         <tbody>
           {scale.codes.map((c, i) => (
             <tr key={c.code}>
               <td>
-                <input type="checkbox" checked={scale.positive.includes(c.code)} aria-label={mt(locale, 'acceptingFor', { code: c.code, scale: name })} onChange={(e) => toggle(c.code, e.target.checked)} />
+                <input type="checkbox" checked={scale.positive.includes(c.code)} aria-label={mappingText(locale, 'acceptingFor', { code: c.code, scale: name })} onChange={(e) => toggle(c.code, e.target.checked)} />
               </td>
               <th scope="row">
                 <code>{c.code}</code>
               </th>
               <td>
-                <input type="text" lang="en" value={c.label.en} maxLength={300} aria-label={mt(locale, 'labelFor', { language: mt(locale, 'english'), what: c.code })} onChange={(e) => onChange((s) => ({ ...s, codes: s.codes.map((x, k) => (k === i ? { ...x, label: { ...x.label, en: e.target.value } } : x)) }))} />
+                <input type="text" lang="en" value={c.label.en} maxLength={300} aria-label={mappingText(locale, 'labelFor', { language: mappingText(locale, 'english'), what: c.code })} onChange={(e) => onChange((s) => ({ ...s, codes: s.codes.map((x, k) => (k === i ? { ...x, label: { ...x.label, en: e.target.value } } : x)) }))} />
               </td>
               <td>
-                <input type="text" lang="nl" value={c.label.nl} maxLength={300} aria-label={mt(locale, 'labelFor', { language: mt(locale, 'dutch'), what: c.code })} onChange={(e) => onChange((s) => ({ ...s, codes: s.codes.map((x, k) => (k === i ? { ...x, label: { ...x.label, nl: e.target.value } } : x)) }))} />
+                <input type="text" lang="nl" value={c.label.nl} maxLength={300} aria-label={mappingText(locale, 'labelFor', { language: mappingText(locale, 'dutch'), what: c.code })} onChange={(e) => onChange((s) => ({ ...s, codes: s.codes.map((x, k) => (k === i ? { ...x, label: { ...x.label, nl: e.target.value } } : x)) }))} />
               </td>
             </tr>
           ))}
@@ -75,32 +75,32 @@ function ScaleCard({ scale, count, locale, onChange }: { scale: DraftScale; coun
       </table>
       {unknown && scale.positive.length === 0 ? (
         <fieldset className="direction-question">
-          <legend>{mt(locale, 'directionUnknown')}</legend>
+          <legend>{mappingText(locale, 'directionUnknown')}</legend>
           <button type="button" className="button button-secondary" onClick={() => onChange((s) => setPositiveEnd(s, 'low'))}>
-            {mt(locale, 'endLow', { codes: topBoxes(codes, 'low').join(', ') })}
+            {mappingText(locale, 'endLow', { codes: topBoxes(codes, 'low').join(', ') })}
           </button>
           <button type="button" className="button button-secondary" onClick={() => onChange((s) => setPositiveEnd(s, 'high'))}>
-            {mt(locale, 'endHigh', { codes: topBoxes(codes, 'high').join(', ') })}
+            {mappingText(locale, 'endHigh', { codes: topBoxes(codes, 'high').join(', ') })}
           </button>
         </fieldset>
       ) : (
         <p className="direction-note">
-          {unknown || scale.positive.length === 0 ? '' : mt(locale, directionMessage[scale.direction as Exclude<typeof scale.direction, 'unknown'>], { best: best.join(', ') })}
+          {unknown || scale.positive.length === 0 ? '' : mappingText(locale, directionMessage[scale.direction as Exclude<typeof scale.direction, 'unknown'>], { best: best.join(', ') })}
         </p>
       )}
       <div className="form-actions">
         {end && scale.codes.length > 1 && (
           <button type="button" className="button button-secondary" onClick={() => onChange((s) => ({ ...setPositiveEnd(s, end === 'low' ? 'high' : 'low'), confirmed: false }))}>
-            {mt(locale, 'reverse')}
+            {mappingText(locale, 'reverse')}
           </button>
         )}
         {scale.confirmed ? (
           <button type="button" className="button button-secondary" onClick={() => onChange((s) => ({ ...s, confirmed: false }))}>
-            {mt(locale, 'changeAgain')}
+            {mappingText(locale, 'changeAgain')}
           </button>
         ) : (
           <button type="button" className="button" disabled={scale.positive.length === 0} onClick={() => onChange((s) => ({ ...s, confirmed: true }))} data-testid="confirm-scale">
-            {mt(locale, 'confirm')}
+            {mappingText(locale, 'confirm')}
           </button>
         )}
       </div>

@@ -22,8 +22,8 @@ import { parseCodebook, type Codebook, type Locale } from '@/lib/survey/codebook
 import { shownValue } from '@/lib/survey/quoteValue';
 import { FilesStep, filesChoiceReady, type FilesChoice } from './FilesStep';
 import { MappingScreen } from './MappingScreen';
-import { mt } from './mappingMessages';
-import { ut } from './messages';
+import { mappingText } from './mappingMessages';
+import { uploadText } from './messages';
 import type { FromWorker, ToWorker } from './protocol';
 import { downloadText, ProblemTable, ReportView } from './ReportView';
 
@@ -70,7 +70,7 @@ interface FileReport {
   seconds: number;
 }
 
-const studyName = (study: string, locale: Locale) => (study === 'study-g' ? ut(locale, 'studyG') : study === 'study-p' ? ut(locale, 'studyP') : study);
+const studyName = (study: string, locale: Locale) => (study === 'study-g' ? uploadText(locale, 'studyG') : study === 'study-p' ? uploadText(locale, 'studyP') : study);
 
 function formatBytes(n: number, locale: Locale): string {
   if (n >= 1024 * 1024) return `${formatNumber(n / 1024 / 1024, locale, 1)} MB`;
@@ -146,7 +146,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       w.onerror = (e) => {
         if (worker.current !== w) return;
         stopWorker();
-        setPhase({ kind: 'failed', message: ut(locale, 'readFailed', { message: e.message || 'worker error' }) });
+        setPhase({ kind: 'failed', message: uploadText(locale, 'readFailed', { message: e.message || 'worker error' }) });
       };
       w.postMessage(message);
     },
@@ -183,7 +183,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
             done.push({ report: answer.report, seconds: answer.ms / 1000 });
             if (i === list.length - 1) setLastPercent(100);
             next(i + 1);
-          } else if (answer.type === 'failed') setPhase({ kind: 'failed', message: ut(locale, 'readFailed', { message: answer.message }) });
+          } else if (answer.type === 'failed') setPhase({ kind: 'failed', message: uploadText(locale, 'readFailed', { message: answer.message }) });
         });
       };
       next(0);
@@ -211,7 +211,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
           setDraft(proposed);
           setSource({ kind: 'mapping' });
           setPhase({ kind: 'mapping', problems: [] });
-        } else if (answer.type === 'failed') setPhase({ kind: 'failed', message: ut(locale, 'readFailed', { message: answer.message }) });
+        } else if (answer.type === 'failed') setPhase({ kind: 'failed', message: uploadText(locale, 'readFailed', { message: answer.message }) });
       });
     },
     [columnMaps, locale, run],
@@ -221,18 +221,18 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
   const readCodebookFile = useCallback(
     async (cbFile: File): Promise<Codebook | null> => {
       if (cbFile.size > MAX_CODEBOOK_BYTES) {
-        setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [codebookTooLargeProblem(cbFile.size, MAX_CODEBOOK_BYTES)] });
+        setPhase({ kind: 'failed', message: uploadText(locale, 'badCodebook'), problems: [codebookTooLargeProblem(cbFile.size, MAX_CODEBOOK_BYTES)] });
         return null;
       }
       let parsed: ReturnType<typeof parseCodebook>;
       try {
         parsed = parseCodebook(JSON.parse((await cbFile.text()).replace(/^\uFEFF/, '')));
       } catch (e) {
-        setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: [ingestProblem('BadCodebook.json', { detail: shownValue(e instanceof Error ? e.message : String(e), 200) })] });
+        setPhase({ kind: 'failed', message: uploadText(locale, 'badCodebook'), problems: [ingestProblem('BadCodebook.json', { detail: shownValue(e instanceof Error ? e.message : String(e), 200) })] });
         return null;
       }
       if (!parsed.ok) {
-        setPhase({ kind: 'failed', message: ut(locale, 'badCodebook'), problems: parsed.problems.map((p) => ingestProblem('BadCodebook', { path: shownValue(p.path || '(root)'), detail: shownValue(p.message, 300) })) });
+        setPhase({ kind: 'failed', message: uploadText(locale, 'badCodebook'), problems: parsed.problems.map((p) => ingestProblem('BadCodebook', { path: shownValue(p.path || '(root)'), detail: shownValue(p.message, 300) })) });
         return null;
       }
       return parsed.codebook;
@@ -255,7 +255,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
           const response = await fetch(`/api/templates/${template.study}.codebook.json`);
           const parsed = parseCodebook(await response.json());
           if (!parsed.ok) {
-            setPhase({ kind: 'failed', message: ut(locale, 'badCodebook') });
+            setPhase({ kind: 'failed', message: uploadText(locale, 'badCodebook') });
             return;
           }
           given = { codebook: parsed.codebook, source: { kind: 'template', study: template.study, columns: fileHeaders[0].length } };
@@ -299,7 +299,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         } else if (answer.type === 'headers') {
           setHeaders(answer.headers);
           void chooseCodebook(list, answer.headers, cbFile);
-        } else if (answer.type === 'failed') setPhase({ kind: 'failed', message: ut(locale, 'readFailed', { message: answer.message }) });
+        } else if (answer.type === 'failed') setPhase({ kind: 'failed', message: uploadText(locale, 'readFailed', { message: answer.message }) });
       });
     },
     [chooseCodebook, locale, run, stopWorker],
@@ -398,13 +398,13 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       const problems = body?.error.problems ?? [];
       const report = body?.error.report;
       const count = report ? (report.total ?? Object.values(report.counts).reduce((a, b) => a + b, 0)) : problems.length;
-      const message = body?.error ? uploadAnswerMessage(body.error, locale) : ut(locale, 'serverStatus', { status: String(request.status) });
-      setPhase({ kind: 'refused', message: ut(locale, 'serverRefused', { message }), problems, total: count });
+      const message = body?.error ? uploadAnswerMessage(body.error, locale) : uploadText(locale, 'serverStatus', { status: String(request.status) });
+      setPhase({ kind: 'refused', message: uploadText(locale, 'serverRefused', { message }), problems, total: count });
     };
     request.onerror = () => {
       if (xhr.current !== request) return;
       xhr.current = null;
-      setPhase({ kind: 'failed', message: ut(locale, 'networkFailed') });
+      setPhase({ kind: 'failed', message: uploadText(locale, 'networkFailed') });
     };
     setPhase({ kind: 'uploading', sent: 0, total });
     request.send(form);
@@ -427,8 +427,8 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
 
   return (
     <section className="card upload-panel" aria-labelledby="upload-title" data-testid="upload-panel" data-phase={phase.kind} data-progress={lastPercent ?? undefined}>
-      <h2 id="upload-title">{ut(locale, 'title')}</h2>
-      <p>{ut(locale, 'intro')}</p>
+      <h2 id="upload-title">{uploadText(locale, 'title')}</h2>
+      <p>{uploadText(locale, 'intro')}</p>
 
       {phase.kind !== 'stored' && (
         <div className="upload-inputs">
@@ -442,21 +442,21 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
             onDragLeave={() => setDragging(false)}
             onDrop={onDrop}
           >
-            <p>{ut(locale, 'dropHere')}</p>
-            <label htmlFor="upload-csv">{ut(locale, 'csvFile')}</label>
+            <p>{uploadText(locale, 'dropHere')}</p>
+            <label htmlFor="upload-csv">{uploadText(locale, 'csvFile')}</label>
             <input ref={csvInput} id="upload-csv" type="file" multiple accept={`${UPLOAD_EXTENSIONS},text/csv,text/tab-separated-values`} disabled={busy} onChange={(e) => pickFiles([...(e.target.files ?? [])])} aria-describedby="upload-csv-hint" />
             <p id="upload-csv-hint" className="muted small">
-              {ut(locale, 'severalFiles')}
+              {uploadText(locale, 'severalFiles')}
             </p>
-            {files.length > 0 && <p className="muted small">{files.length === 1 ? ut(locale, 'chosen', { file: files[0].name, size: formatBytes(files[0].size, locale) }) : ut(locale, 'chosenSeveral', { n: files.length, size: formatBytes(totalBytes, locale) })}</p>}
+            {files.length > 0 && <p className="muted small">{files.length === 1 ? uploadText(locale, 'chosen', { file: files[0].name, size: formatBytes(files[0].size, locale) }) : uploadText(locale, 'chosenSeveral', { n: files.length, size: formatBytes(totalBytes, locale) })}</p>}
           </div>
           <div className="upload-fields">
-            <label htmlFor="upload-codebook">{ut(locale, 'codebookFile')}</label>
+            <label htmlFor="upload-codebook">{uploadText(locale, 'codebookFile')}</label>
             <input id="upload-codebook" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => pickCodebook(e.target.files?.[0] ?? null)} aria-describedby="upload-codebook-hint" />
             <p id="upload-codebook-hint" className="muted small">
-              {ut(locale, 'codebookHint')}
+              {uploadText(locale, 'codebookHint')}
             </p>
-            <label htmlFor="upload-name">{ut(locale, 'datasetName')}</label>
+            <label htmlFor="upload-name">{uploadText(locale, 'datasetName')}</label>
             <input id="upload-name" type="text" value={name} maxLength={200} disabled={busy} onChange={(e) => setName(e.target.value)} />
           </div>
         </div>
@@ -464,23 +464,23 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
 
       {phase.kind === 'idle' && phase.note && (
         <p className="status-message" role="status" data-testid="upload-status">
-          {ut(locale, phase.note === 'uploadCancelled' ? 'uploadCancelled' : 'cancelled')}
+          {uploadText(locale, phase.note === 'uploadCancelled' ? 'uploadCancelled' : 'cancelled')}
         </p>
       )}
 
       {source && phase.kind !== 'stored' && phase.kind !== 'sampling' && !(source.kind === 'mapping' && phase.kind === 'mapping') && (
         <p className="source-note" data-testid="codebook-source">
           {source.kind === 'template'
-            ? ut(locale, 'matched', { study: studyName(source.study, locale), n: formatNumber(source.columns, locale), total: formatNumber(source.columns, locale) })
+            ? uploadText(locale, 'matched', { study: studyName(source.study, locale), n: formatNumber(source.columns, locale), total: formatNumber(source.columns, locale) })
             : source.kind === 'uploaded'
-              ? ut(locale, 'usingCodebook', { name: source.name })
-              : ut(locale, 'usingMapping')}
+              ? uploadText(locale, 'usingCodebook', { name: source.name })
+              : uploadText(locale, 'usingMapping')}
         </p>
       )}
 
       {(phase.kind === 'sampling' || phase.kind === 'profiling') && (
         <p role="status" className="muted">
-          {phase.kind === 'sampling' ? ut(locale, 'sampling') : mt(locale, 'profiling')}
+          {phase.kind === 'sampling' ? uploadText(locale, 'sampling') : mappingText(locale, 'profiling')}
         </p>
       )}
 
@@ -499,7 +499,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
           />
           <div className="form-actions">
             <button type="button" className="button" disabled={!filesChoiceReady(choice)} onClick={continueFiles}>
-              {mt(locale, 'continueToMapping')}
+              {mappingText(locale, 'continueToMapping')}
             </button>
           </div>
         </>
@@ -507,16 +507,16 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
 
       {phase.kind === 'mapping' && draft && (
         <section className="mapping" aria-labelledby="mapping-title" data-testid="mapping-screen">
-          <h3 id="mapping-title">{mt(locale, 'mappingTitle')}</h3>
-          <p>{mt(locale, 'mappingIntro', { rows: formatNumber(sampleRows, locale) })}</p>
+          <h3 id="mapping-title">{mappingText(locale, 'mappingTitle')}</h3>
+          <p>{mappingText(locale, 'mappingIntro', { rows: formatNumber(sampleRows, locale) })}</p>
           <MappingScreen draft={draft} facts={facts} onChange={setDraft} locale={locale} problems={phase.problems}>
             <div className="form-actions">
               <button type="button" className="button" onClick={applyMapping} data-testid="apply-mapping">
-                {files.length > 1 ? mt(locale, 'applyMappingFiles', { n: files.length }) : mt(locale, 'applyMapping')}
+                {files.length > 1 ? mappingText(locale, 'applyMappingFiles', { n: files.length }) : mappingText(locale, 'applyMapping')}
               </button>
               {files.length > 1 && (
                 <button type="button" className="button button-secondary" onClick={() => setPhase({ kind: 'files' })}>
-                  {mt(locale, 'filesTitle')}
+                  {mappingText(locale, 'filesTitle')}
                 </button>
               )}
             </div>
@@ -526,13 +526,13 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
 
       {phase.kind === 'validating' && (
         <div className="upload-progress" data-testid="parse-progress">
-          <label htmlFor="parse-progress-bar">{files.length > 1 ? mt(locale, 'checkingFile', { n: phase.file + 1, total: files.length, file: files[phase.file]?.name ?? '' }) : ut(locale, 'progressLabel')}</label>
+          <label htmlFor="parse-progress-bar">{files.length > 1 ? mappingText(locale, 'checkingFile', { n: phase.file + 1, total: files.length, file: files[phase.file]?.name ?? '' }) : uploadText(locale, 'progressLabel')}</label>
           <progress id="parse-progress-bar" max={100} value={phase.totalBytes ? Math.round((phase.bytes / phase.totalBytes) * 100) : 0} />
           <p role="status" data-testid="parse-progress-text">
-            {ut(locale, 'reading', { rows: formatNumber(phase.rows, locale), percent: formatPercent(phase.totalBytes ? phase.bytes / phase.totalBytes : 0, locale, 0) })}
+            {uploadText(locale, 'reading', { rows: formatNumber(phase.rows, locale), percent: formatPercent(phase.totalBytes ? phase.bytes / phase.totalBytes : 0, locale, 0) })}
           </p>
           <button type="button" className="button button-secondary" onClick={cancel}>
-            {ut(locale, 'cancel')}
+            {uploadText(locale, 'cancel')}
           </button>
         </div>
       )}
@@ -541,28 +541,28 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         <>
           {shownReports.map((report, i) => (
             <div key={i} className="file-report" data-testid={files.length > 1 ? 'file-report' : undefined}>
-              {shownReports.length > 1 && <h3>{mt(locale, 'fileReport', { n: i + 1, total: files.length, file: files[i].name })}</h3>}
+              {shownReports.length > 1 && <h3>{mappingText(locale, 'fileReport', { n: i + 1, total: files.length, file: files[i].name })}</h3>}
               <ReportView report={report} seconds={reports[i].seconds} fileName={files[i]?.name ?? ''} keep={keep} onKeep={onKeep} locale={locale} />
             </div>
           ))}
           {phase.kind !== 'uploading' && (
             <div className="form-actions">
               <button type="button" className="button" disabled={!allOk} onClick={send} aria-describedby={allOk ? undefined : 'store-blocked'} data-testid="store-button">
-                {warnings ? ut(locale, 'continueAnyway') : ut(locale, 'store')}
+                {warnings ? uploadText(locale, 'continueAnyway') : uploadText(locale, 'store')}
               </button>
               {!allOk && (
                 <span id="store-blocked" className="muted">
-                  {ut(locale, 'storeBlocked')}
+                  {uploadText(locale, 'storeBlocked')}
                 </span>
               )}
               {source?.kind === 'mapping' && (
                 <button type="button" className="button button-secondary" onClick={() => setPhase({ kind: 'mapping', problems: [] })}>
-                  {ut(locale, 'backToMapping')}
+                  {uploadText(locale, 'backToMapping')}
                 </button>
               )}
               {source?.kind === 'mapping' && codebook && (
                 <button type="button" className="button button-secondary" onClick={() => downloadText(JSON.stringify(codebook, null, 2), `${codebook.id}.codebook.json`, 'application/json')}>
-                  {ut(locale, 'downloadCodebook')}
+                  {uploadText(locale, 'downloadCodebook')}
                 </button>
               )}
             </div>
@@ -572,15 +572,15 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
 
       {phase.kind === 'uploading' && (
         <div className="upload-progress" data-testid="upload-progress">
-          <label htmlFor="upload-progress-bar">{ut(locale, 'uploadLabel')}</label>
+          <label htmlFor="upload-progress-bar">{uploadText(locale, 'uploadLabel')}</label>
           <progress id="upload-progress-bar" max={100} value={phase.total ? Math.round((phase.sent / phase.total) * 100) : 0} />
           <p role="status">
             {phase.total && phase.sent >= phase.total
-              ? ut(locale, 'serverChecking')
-              : ut(locale, 'uploading', { sent: formatBytes(phase.sent, locale), total: formatBytes(phase.total, locale), percent: formatPercent(phase.total ? phase.sent / phase.total : 0, locale, 0) })}
+              ? uploadText(locale, 'serverChecking')
+              : uploadText(locale, 'uploading', { sent: formatBytes(phase.sent, locale), total: formatBytes(phase.total, locale), percent: formatPercent(phase.total ? phase.sent / phase.total : 0, locale, 0) })}
           </p>
           <button type="button" className="button button-secondary" onClick={cancel}>
-            {ut(locale, 'cancel')}
+            {uploadText(locale, 'cancel')}
           </button>
         </div>
       )}
@@ -610,21 +610,21 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       {phase.kind === 'stored' && (
         <div className="stored" data-testid="upload-stored">
           <p className="status-message" role="status">
-            {ut(locale, 'stored', { name: phase.result.dataset.name, n: formatNumber(phase.result.dataset.respondents, locale) })}
-            {phase.result.files && phase.result.files.length > 1 && ` ${ut(locale, 'storedFiles', { files: phase.result.files.map((f) => `${f.source} (${formatNumber(f.rows, locale)})`).join(', ') })}`}
-            {phase.result.template && ` ${ut(locale, 'storedTemplate', { study: studyName(phase.result.template, locale) })}`}
-            {phase.result.droppedColumns.length > 0 && ` ${ut(locale, 'dropped', { columns: phase.result.droppedColumns.join(', ') })}`}
-            {phase.result.warnings.length > 0 && ` ${ut(locale, 'serverWarnings', { n: formatNumber(phase.result.warnings.length, locale) })}`}
+            {uploadText(locale, 'stored', { name: phase.result.dataset.name, n: formatNumber(phase.result.dataset.respondents, locale) })}
+            {phase.result.files && phase.result.files.length > 1 && ` ${uploadText(locale, 'storedFiles', { files: phase.result.files.map((f) => `${f.source} (${formatNumber(f.rows, locale)})`).join(', ') })}`}
+            {phase.result.template && ` ${uploadText(locale, 'storedTemplate', { study: studyName(phase.result.template, locale) })}`}
+            {phase.result.droppedColumns.length > 0 && ` ${uploadText(locale, 'dropped', { columns: phase.result.droppedColumns.join(', ') })}`}
+            {phase.result.warnings.length > 0 && ` ${uploadText(locale, 'serverWarnings', { n: formatNumber(phase.result.warnings.length, locale) })}`}
           </p>
           <p className="form-actions">
             <Link className="button" href={`/explore?dataset=${encodeURIComponent(phase.result.dataset.id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>
-              {ut(locale, 'openExplorer')}
+              {uploadText(locale, 'openExplorer')}
             </Link>
             <Link className="button button-secondary" href={`/datasets/${encodeURIComponent(phase.result.dataset.id)}${locale === 'nl' ? '?lang=nl' : ''}`} prefetch={false}>
-              {ut(locale, 'openDataset')}
+              {uploadText(locale, 'openDataset')}
             </Link>
             <button type="button" className="button button-secondary" onClick={reset}>
-              {ut(locale, 'uploadAnother')}
+              {uploadText(locale, 'uploadAnother')}
             </button>
           </p>
         </div>
@@ -640,7 +640,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
               if (csvInput.current) csvInput.current.value = '';
             }}
           >
-            {ut(locale, 'startAgain')}
+            {uploadText(locale, 'startAgain')}
           </button>
         </p>
       )}

@@ -161,7 +161,7 @@ export const mappingMessages = {
   sourceTaken: { en: 'The dataset already has a file with the value “{value}”.', nl: 'De dataset heeft al een bestand met de waarde “{value}”.' },
 } satisfies Record<string, Label>;
 
-export const mt = translator(mappingMessages);
+export const mappingText = translator(mappingMessages);
 
 export const roleLabels: Record<ColumnRole, Label> = {
   respondentId: { en: 'Respondent id', nl: 'Respondent-id' },

@@ -93,4 +93,4 @@ export const uploadMessages = {
 
 export type UploadMessageKey = keyof typeof uploadMessages;
 
-export const ut = translator(uploadMessages);
+export const uploadText = translator(uploadMessages);

@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/survey/codebook';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import type { ExploreState } from '@/lib/explore/state';
 import { formatNumber } from '@/lib/i18n/messages';
-import { tx } from '../messages';
+import { exploreText } from '../messages';
 import { shorten } from '@/lib/explore/shorten';
 
 /** Who the numbers are about: the audience's size and its filters in words. */
@@ -12,9 +12,9 @@ export function AudienceLine({ catalog, state, audience, total, locale }: { cata
     .map((a) => `${shorten(a.label[locale], 60)}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => shorten(l.label[locale], 40)).join(', ')}`);
   return (
     <p className="audience-line" data-testid="audience-line">
-      <strong>{tx(locale, 'audienceSize', { n: formatNumber(audience, locale), total: formatNumber(total, locale) })}</strong>
+      <strong>{exploreText(locale, 'audienceSize', { n: formatNumber(audience, locale), total: formatNumber(total, locale) })}</strong>
       {' · '}
-      {parts.length ? `${tx(locale, 'audienceFilters')}: ${parts.join('; ')}` : tx(locale, 'audienceEveryone')}
+      {parts.length ? `${exploreText(locale, 'audienceFilters')}: ${parts.join('; ')}` : exploreText(locale, 'audienceEveryone')}
     </p>
   );
 }

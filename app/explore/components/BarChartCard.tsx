@@ -1,7 +1,7 @@
 import type { Label, Locale } from '@/lib/survey/codebook';
 import type { BarChartData } from '@/lib/explore/model';
 import { INK, seriesColour, TIER_COLOUR } from '../colours';
-import { tx } from '../messages';
+import { exploreText } from '../messages';
 import { barTable } from '../table';
 import { BarChartView, type ColourBy } from './BarChartView';
 import { ChartCard } from './ChartCard';
@@ -10,31 +10,31 @@ import type { ReactNode } from 'react';
 
 /** The standard footnote of a tested chart, stating the test, the correction and the interval. */
 export function statsFootnote(chart: BarChartData, locale: Locale, extra: string[] = [], method?: string): string[] {
-  const lines = [method ?? tx(locale, 'methodNote'), ...(method ? [] : [restNote(chart, locale)]), tx(locale, 'markNote')];
-  if (chart.cells.some((c) => c.small)) lines.push(tx(locale, 'smallNote', { min: chart.minBase }));
-  if (chart.pooled) lines.push(tx(locale, 'pooledNote'));
-  if (chart.omittedRows.length > 3) lines.push(tx(locale, 'omittedRowsCount', { n: chart.omittedRows.length }));
-  else if (chart.omittedRows.length) lines.push(tx(locale, 'omittedRows', { list: chart.omittedRows.map((l) => l[locale]).join(', ') }));
+  const lines = [method ?? exploreText(locale, 'methodNote'), ...(method ? [] : [restNote(chart, locale)]), exploreText(locale, 'markNote')];
+  if (chart.cells.some((c) => c.small)) lines.push(exploreText(locale, 'smallNote', { min: chart.minBase }));
+  if (chart.pooled) lines.push(exploreText(locale, 'pooledNote'));
+  if (chart.omittedRows.length > 3) lines.push(exploreText(locale, 'omittedRowsCount', { n: chart.omittedRows.length }));
+  else if (chart.omittedRows.length) lines.push(exploreText(locale, 'omittedRows', { list: chart.omittedRows.map((l) => l[locale]).join(', ') }));
   return [...lines, ...extra];
 }
 
 function restNote(chart: BarChartData, locale: Locale): string {
   const list = (labels: Label[]) => labels.map((l) => l[locale].toLowerCase()).join(' × ');
   const { groups, within } = chart.comparison;
-  if (!groups.length) return tx(locale, 'restItems');
-  return within.length ? tx(locale, 'restGroupsWithin', { groups: list(groups), within: list(within) }) : tx(locale, 'restGroups', { groups: list(groups) });
+  if (!groups.length) return exploreText(locale, 'restItems');
+  return within.length ? exploreText(locale, 'restGroupsWithin', { groups: list(groups), within: list(within) }) : exploreText(locale, 'restGroups', { groups: list(groups) });
 }
 
 export function legendFor(chart: BarChartData, colourBy: ColourBy, locale: Locale): LegendItem[] {
   const items: LegendItem[] = [];
   if (colourBy === 'tier') {
     const tiers = new Set(chart.rows.map((r) => r.tier ?? 'grey'));
-    for (const tier of ['ok', 'grey', 'nogo'] as const) if (tiers.has(tier)) items.push({ label: tx(locale, `tier_${tier}`), colour: TIER_COLOUR[tier] });
+    for (const tier of ['ok', 'grey', 'nogo'] as const) if (tiers.has(tier)) items.push({ label: exploreText(locale, `tier_${tier}`), colour: TIER_COLOUR[tier] });
   } else if (colourBy === 'series') {
     chart.series.forEach((s, i) => items.push({ label: s.label[locale], colour: seriesColour(i) }));
   }
-  if (chart.cells.some((c) => c.small)) items.push({ label: tx(locale, 'legendSmall'), kind: 'hatch' });
-  if (chart.reference) items.push({ label: tx(locale, 'legendOverall'), kind: 'line', colour: INK });
+  if (chart.cells.some((c) => c.small)) items.push({ label: exploreText(locale, 'legendSmall'), kind: 'hatch' });
+  if (chart.reference) items.push({ label: exploreText(locale, 'legendOverall'), kind: 'line', colour: INK });
   return items;
 }
 
@@ -82,7 +82,7 @@ export function BarChartCard({
       table={barTable(chart, locale, rowHeader)}
       locale={locale}
       fileParts={fileParts}
-      tableCaption={tx(locale, 'tableCaption', { title })}
+      tableCaption={exploreText(locale, 'tableCaption', { title })}
     />
   );
 }

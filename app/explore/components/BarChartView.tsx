@@ -5,7 +5,7 @@ import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
-import { MARK_SYMBOL, tx } from '../messages';
+import { MARK_SYMBOL, exploreText } from '../messages';
 import { CellTooltip } from './CellTooltip';
 import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, shareScale, TOOLTIP_CURSOR, type ShareScale } from '../../components/charts/chartAxes';
 import { chartColumn } from './chartColumn';
@@ -78,8 +78,8 @@ export const BarChartView = memo(function BarChartView({
       return SINGLE_COLOUR;
     };
     const labelOf = (cell: CellView) => {
-      if (cell.small) return `${formatPercent(cell.share!, locale, 0)} · ${tx(locale, 'smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(chart.minBase, locale) })}`;
-      const tier = showTier && cell.tier ? ` · ${tx(locale, `tierShort_${cell.tier}`)}` : '';
+      if (cell.small) return `${formatPercent(cell.share!, locale, 0)} · ${exploreText(locale, 'smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(chart.minBase, locale) })}`;
+      const tier = showTier && cell.tier ? ` · ${exploreText(locale, `tierShort_${cell.tier}`)}` : '';
       const uplift = showUplift && cell.uplift != null ? ` (${formatPoints(cell.uplift, locale)})` : '';
       return `${formatPercent(cell.share!, locale)}${uplift}${tier}`;
     };
@@ -125,7 +125,7 @@ export const BarChartView = memo(function BarChartView({
             x={chart.reference.share}
             stroke={INK}
             strokeDasharray="4 3"
-            label={{ value: tx(locale, 'overallShort', { share: formatPercent(chart.reference.share, locale, 0) }), position: 'top', fontSize: 11, fill: INK }}
+            label={{ value: exploreText(locale, 'overallShort', { share: formatPercent(chart.reference.share, locale, 0) }), position: 'top', fontSize: 11, fill: INK }}
           />
         )}
         {threshold && <ReferenceLine x={threshold.value} stroke={MUTED} strokeDasharray="2 3" label={{ value: threshold.label, position: 'top', fontSize: 11, fill: MUTED }} />}

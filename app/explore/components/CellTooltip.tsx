@@ -2,7 +2,7 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
-import { formatInterval, tx } from '../messages';
+import { formatInterval, exploreText } from '../messages';
 import { noteOf, vsRestText } from '../table';
 import { shorten } from '@/lib/explore/shorten';
 
@@ -22,18 +22,18 @@ export function CellTooltip({ chart, locale, label, text, cells }: { chart: BarC
             <p>
               <strong>{cell.share === null ? '–' : formatPercent(cell.share, locale)}</strong>
               {cell.mark && <span> {cell.mark === 'up' ? '▲' : '▼'}</span>}
-              {cell.tier && <span> · {tx(locale, `tier_${cell.tier}`)}</span>}
+              {cell.tier && <span> · {exploreText(locale, `tier_${cell.tier}`)}</span>}
             </p>
             <p>
-              {tx(locale, 'tipInterval')}: {formatInterval(cell.lower, cell.upper, locale)}
+              {exploreText(locale, 'tipInterval')}: {formatInterval(cell.lower, cell.upper, locale)}
             </p>
             <p>
-              {tx(locale, 'tipBase')}: {formatNumber(cell.respondents, locale)}
-              {chart.pooled && ` (${formatNumber(cell.ratings, locale)} ${tx(locale, 'tipRatings')})`} · {tx(locale, 'tipEffective')}: {formatNumber(cell.effectiveBase, locale, 1)}
+              {exploreText(locale, 'tipBase')}: {formatNumber(cell.respondents, locale)}
+              {chart.pooled && ` (${formatNumber(cell.ratings, locale)} ${exploreText(locale, 'tipRatings')})`} · {exploreText(locale, 'tipEffective')}: {formatNumber(cell.effectiveBase, locale, 1)}
             </p>
             {cell.diff !== null && (
               <p>
-                {tx(locale, 'tipVsRest')}: {vsRestText(cell, locale)}
+                {exploreText(locale, 'tipVsRest')}: {vsRestText(cell, locale)}
               </p>
             )}
             {noteOf(cell, chart.minBase, locale) && <p className="tooltip-note">{noteOf(cell, chart.minBase, locale)}</p>}

@@ -2,7 +2,7 @@
 import { type RefObject, useState } from 'react';
 import type { Locale } from '@/lib/survey/codebook';
 import { composeChartSvg, type LegendItem } from '@/lib/explore/chartExport';
-import { tx } from '../messages';
+import { exploreText } from '../messages';
 import { useChartMethods } from './chartMethods';
 
 type Format = 'PNG' | 'SVG';
@@ -59,7 +59,7 @@ export function ChartImageDownload({ frame, title, legend, footnote, fileName, l
     setError(null);
     try {
       const chart = await chartSvgIn(frame.current);
-      if (!chart) throw new Error(tx(locale, 'noView'));
+      if (!chart) throw new Error(exploreText(locale, 'noView'));
       const { width, height } = chart.getBoundingClientRect();
       const defs = document.querySelector('.svg-defs defs')?.outerHTML;
       const svg = composeChartSvg({ chartSvg: new XMLSerializer().serializeToString(chart), width, height, title, legend, footnote: [...methods, ...footnote], defs });
@@ -67,13 +67,13 @@ export function ChartImageDownload({ frame, title, legend, footnote, fileName, l
       if (format === 'SVG') save(new Blob([svg], { type: 'image/svg+xml' }), `${fileName}.svg`);
       else save(await toPng(svg, Number(size[1]), Number(size[2])), `${fileName}.png`);
     } catch (e) {
-      setError(tx(locale, 'imageFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(exploreText(locale, 'imageFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (
     <>
       {(['PNG', 'SVG'] as const).map((format) => (
-        <button key={format} type="button" className="button-secondary image-button" onClick={() => void download(format)} aria-label={tx(locale, 'downloadImageOf', { title, format })}>
+        <button key={format} type="button" className="button-secondary image-button" onClick={() => void download(format)} aria-label={exploreText(locale, 'downloadImageOf', { title, format })}>
           <span aria-hidden="true">⤓ </span>
           {format}
         </button>

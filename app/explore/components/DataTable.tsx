@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { TableCell, TableData } from '../table';
-import { MARK_SYMBOL, tx } from '../messages';
+import { MARK_SYMBOL, exploreText } from '../messages';
 
 function Cell({ cell, locale }: { cell: TableCell; locale: Locale }) {
   const className = [cell.num ? 'num' : '', cell.muted ? 'muted' : '', cell.long ? 'long' : '', cell.mark ? `mark-${cell.mark}` : ''].filter(Boolean).join(' ') || undefined;
@@ -9,7 +9,7 @@ function Cell({ cell, locale }: { cell: TableCell; locale: Locale }) {
     <td className={className}>
       {cell.mark ? (
         <>
-          <span className="visually-hidden">{tx(locale, cell.mark === 'up' ? 'markUp' : 'markDown')}: </span>
+          <span className="visually-hidden">{exploreText(locale, cell.mark === 'up' ? 'markUp' : 'markDown')}: </span>
           <span aria-hidden="true">{MARK_SYMBOL[cell.mark]}</span>
           {cell.text.replace(/^[▲▼] /, ' ')}
         </>
@@ -24,7 +24,7 @@ function Cell({ cell, locale }: { cell: TableCell; locale: Locale }) {
 export function DataTable({ table, caption, locale, id }: { table: TableData; caption: string; locale: Locale; id: string }) {
   return (
     <details className="data-table" id={`${id}-table`}>
-      <summary>{tx(locale, 'tableSummary', { rows: table.rows.length })}</summary>
+      <summary>{exploreText(locale, 'tableSummary', { rows: table.rows.length })}</summary>
       {/* Focusable so that a keyboard can scroll a wide table on a narrow screen. */}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table className="explore-table" data-testid={`${id}-table`}>

@@ -3,7 +3,7 @@ import { crossOptions, dimensionOf, dimOptions, isGenericView } from '@/lib/expl
 import { shorten } from '@/lib/explore/shorten';
 import { switchBy, switchDataset, switchDim } from '@/lib/explore/state';
 import { formatNumber } from '@/lib/i18n/messages';
-import { tx } from '../messages';
+import { exploreText } from '../messages';
 import { useExplore } from './ExploreShell';
 import { FilterPanel } from './FilterPanel';
 import { SelectField } from './SelectField';
@@ -24,46 +24,46 @@ export function ExploreControls() {
   const minBases = [...new Set([...MIN_BASES, state.minBase])].sort((a, b) => a - b);
 
   return (
-    <form className="explore-controls" aria-label={tx(locale, 'controlsLabel')} onSubmit={(e) => e.preventDefault()}>
+    <form className="explore-controls" aria-label={exploreText(locale, 'controlsLabel')} onSubmit={(e) => e.preventDefault()}>
       <div className="control-fields">
         <SelectField
           id="dataset"
-          label={tx(locale, 'dataset')}
+          label={exploreText(locale, 'dataset')}
           value={state.dataset}
-          options={catalogs.map((c) => option(c.id, c.uploaded ? tx(locale, 'uploadedMark', { name: c.shortTitle[locale] }) : c.shortTitle[locale]))}
+          options={catalogs.map((c) => option(c.id, c.uploaded ? exploreText(locale, 'uploadedMark', { name: c.shortTitle[locale] }) : c.shortTitle[locale]))}
           onChange={(id) => go(switchDataset(state, catalogs.find((c) => c.id === id) ?? catalogs[0]))}
-          hint={catalog.uploaded ? tx(locale, 'uploadedMark', { name: catalog.title[locale] }) : catalog.title[locale]}
+          hint={catalog.uploaded ? exploreText(locale, 'uploadedMark', { name: catalog.title[locale] }) : catalog.title[locale]}
         />
         {generic && (
           <SelectField
             id="family"
-            label={tx(locale, 'family')}
+            label={exploreText(locale, 'family')}
             value={state.family}
-            options={catalog.families.map((f) => option(f.id, tx(locale, f.items === 1 ? 'familyOptionOne' : 'familyOption', { family: f.label[locale], n: f.items })))}
+            options={catalog.families.map((f) => option(f.id, exploreText(locale, f.items === 1 ? 'familyOptionOne' : 'familyOption', { family: f.label[locale], n: f.items })))}
             onChange={(family) => go({ ...state, family })}
           />
         )}
         {state.view === 'groups' && (
-          <SelectField id="by" label={tx(locale, 'by')} value={state.by} options={catalog.attributes.map((a) => option(a.id, a.label[locale]))} onChange={(by) => go(switchBy(state, catalog, by))} />
+          <SelectField id="by" label={exploreText(locale, 'by')} value={state.by} options={catalog.attributes.map((a) => option(a.id, a.label[locale]))} onChange={(by) => go(switchBy(state, catalog, by))} />
         )}
         {dims.length > 0 && (
           <SelectField
             id="dim"
-            label={tx(locale, 'dim')}
+            label={exploreText(locale, 'dim')}
             value={state.dim}
-            options={dims.map((d) => ({ value: d, label: d === 'all' ? tx(locale, 'dimAll') : labelOf(d) }))}
+            options={dims.map((d) => ({ value: d, label: d === 'all' ? exploreText(locale, 'dimAll') : labelOf(d) }))}
             onChange={(dim) => go(switchDim(state, catalog, dim))}
           />
         )}
         {crosses.length > 0 && (
           <SelectField
             id="cross"
-            label={tx(locale, 'cross')}
+            label={exploreText(locale, 'cross')}
             value={state.cross}
-            options={[{ value: '', label: tx(locale, 'crossNone') }]}
+            options={[{ value: '', label: exploreText(locale, 'crossNone') }]}
             groups={[
-              { label: tx(locale, 'crossGroupContext'), options: crosses.filter((c) => contextIds.has(c)).map((c) => option(c, labelOf(c))) },
-              { label: tx(locale, 'crossGroupAttributes'), options: crosses.filter((c) => !contextIds.has(c)).map((c) => option(c, labelOf(c))) },
+              { label: exploreText(locale, 'crossGroupContext'), options: crosses.filter((c) => contextIds.has(c)).map((c) => option(c, labelOf(c))) },
+              { label: exploreText(locale, 'crossGroupAttributes'), options: crosses.filter((c) => !contextIds.has(c)).map((c) => option(c, labelOf(c))) },
             ]}
             onChange={(cross) => go({ ...state, cross })}
           />
@@ -71,24 +71,24 @@ export function ExploreControls() {
         {catalog.weights.length > 1 && (
           <SelectField
             id="weight"
-            label={tx(locale, 'weight')}
+            label={exploreText(locale, 'weight')}
             value={state.weight}
-            options={catalog.weights.map((w) => option(w.id, w.isDefault ? tx(locale, 'weightDefault', { name: w.label[locale] }) : w.label[locale]))}
+            options={catalog.weights.map((w) => option(w.id, w.isDefault ? exploreText(locale, 'weightDefault', { name: w.label[locale] }) : w.label[locale]))}
             onChange={(weight) => go({ ...state, weight })}
-            hint={tx(locale, 'weightHint')}
+            hint={exploreText(locale, 'weightHint')}
           />
         )}
         <SelectField
           id="minBase"
-          label={tx(locale, 'minBase')}
+          label={exploreText(locale, 'minBase')}
           value={String(state.minBase)}
-          options={minBases.map((n) => ({ value: String(n), label: tx(locale, 'minBaseOption', { n: formatNumber(n, locale) }) }))}
+          options={minBases.map((n) => ({ value: String(n), label: exploreText(locale, 'minBaseOption', { n: formatNumber(n, locale) }) }))}
           onChange={(v) => go({ ...state, minBase: Number(v) })}
         />
       </div>
       <FilterPanel />
       <p className="pending-status" role="status" aria-live="polite">
-        {pending ? tx(locale, 'updating') : ''}
+        {pending ? exploreText(locale, 'updating') : ''}
       </p>
     </form>
   );

@@ -7,7 +7,7 @@ import { clearFilters, type ExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
 import { formatNumber, prepareNumberFormats } from '@/lib/i18n/messages';
 import { weightNote } from '@/lib/survey/weights';
-import { tx } from '../messages';
+import { exploreText } from '../messages';
 import { shorten } from '@/lib/explore/shorten';
 import { AudienceLine } from './AudienceLine';
 import { ChartMethodsContext, WeightNoteContext } from './chartMethods';
@@ -99,8 +99,8 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
       .filter((a) => state.filter[a.id]?.length)
       .map((a) => `${shorten(a.label[locale], 60)}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => shorten(l.label[locale], 40)).join(', ')}`);
     return [
-      `${tx(locale, 'imageDataset', { title: catalog.title[locale] })} ${tx(locale, catalog.synthetic ? 'imageSynthetic' : 'imageReal')}`,
-      `${weightLine}. ${tx(locale, 'audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : tx(locale, 'audienceEveryone')}).`,
+      `${exploreText(locale, 'imageDataset', { title: catalog.title[locale] })} ${exploreText(locale, catalog.synthetic ? 'imageSynthetic' : 'imageReal')}`,
+      `${weightLine}. ${exploreText(locale, 'audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : exploreText(locale, 'audienceEveryone')}).`,
     ];
   }, [catalog, state.filter, locale, weightLine, result.audience, result.total]);
   // The results' elements are kept while their inputs stay the same: the columns arriving (or a
@@ -116,7 +116,7 @@ export function ExploreResults({ initial, initialHref }: { initial: ExploreResul
             {result.headline && <Headline headline={result.headline} locale={locale} />}
             <ChartMethodsContext.Provider value={methods}>
               <WeightNoteContext.Provider value={weightLine}>
-                {result.content ? <ViewContent content={result.content} state={state} catalog={catalog} locale={locale} /> : <p>{tx(locale, 'noView')}</p>}
+                {result.content ? <ViewContent content={result.content} state={state} catalog={catalog} locale={locale} /> : <p>{exploreText(locale, 'noView')}</p>}
               </WeightNoteContext.Provider>
             </ChartMethodsContext.Provider>
           </>

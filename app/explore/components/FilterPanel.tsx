@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CatalogDimension } from '@/lib/explore/catalog';
 import { clearFilters, filterParam, hasFilters, toggleFilter } from '@/lib/explore/state';
 import { isLong, shorten } from '@/lib/explore/shorten';
-import { tx } from '../messages';
+import { exploreText } from '../messages';
 import { useExplore } from './ExploreShell';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -61,22 +61,22 @@ export function FilterPanel() {
             <span aria-hidden="true" className="toggle-icon">
               {open ? '▾' : '▸'}
             </span>
-            {tx(locale, 'filters')}
+            {exploreText(locale, 'filters')}
             {active > 0 && <span className="filter-count"> ({active})</span>}
           </button>
         </h2>
         {hasFilters(state) && (
           <button type="button" className="link-button" onClick={() => go(clearFilters(state))}>
-            {tx(locale, 'clearFilters')}
+            {exploreText(locale, 'clearFilters')}
           </button>
         )}
       </div>
       <div id="filter-groups" hidden={!open}>
-        <p className="muted small">{tx(locale, 'filtersHint')}</p>
+        <p className="muted small">{exploreText(locale, 'filtersHint')}</p>
         {catalog.attributes.map((attribute) => (
           <FilterGroup key={attribute.id} attribute={attribute} />
         ))}
-        {waveLabel && <p className="muted small">{tx(locale, 'defaultWave', { wave: waveLabel })}</p>}
+        {waveLabel && <p className="muted small">{exploreText(locale, 'defaultWave', { wave: waveLabel })}</p>}
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/survey/codebook';
 import type { Headline as HeadlineData } from '@/lib/explore/viewModels/audience';
 import type { CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
-import { tx } from '../messages';
+import { exploreText } from '../messages';
 import { shorten } from '@/lib/explore/shorten';
 
 function Stat({ label, cell, locale, testId }: { label: string; cell: CellView; locale: Locale; testId: string }) {
@@ -13,7 +13,7 @@ function Stat({ label, cell, locale, testId }: { label: string; cell: CellView; 
         {cell.share === null ? '–' : formatPercent(cell.share, locale)}
       </p>
       <p className="stat-base">
-        {tx(locale, 'headlineBase', {
+        {exploreText(locale, 'headlineBase', {
           lower: cell.lower === null ? '–' : formatPercent(cell.lower, locale),
           upper: cell.upper === null ? '–' : formatPercent(cell.upper, locale),
           n: formatNumber(cell.respondents, locale),
@@ -30,17 +30,17 @@ export function Headline({ headline, locale }: { headline: HeadlineData; locale:
   return (
     <section className="headline" aria-labelledby="headline-title">
       <h2 id="headline-title" className="headline-title">
-        {headline.family ? tx(locale, 'headlineFamily', { family: shorten(headline.family[locale], 80) }) : tx(locale, 'headlineTitle')}
+        {headline.family ? exploreText(locale, 'headlineFamily', { family: shorten(headline.family[locale], 80) }) : exploreText(locale, 'headlineTitle')}
       </h2>
       <div className="headline-stats">
-        {filtered && <Stat label={tx(locale, 'headlineAudience')} cell={audience} locale={locale} testId="headline-audience" />}
-        <Stat label={tx(locale, 'headlineEveryone')} cell={everyone} locale={locale} testId="headline-everyone" />
+        {filtered && <Stat label={exploreText(locale, 'headlineAudience')} cell={audience} locale={locale} testId="headline-audience" />}
+        <Stat label={exploreText(locale, 'headlineEveryone')} cell={everyone} locale={locale} testId="headline-everyone" />
         {filtered && diff !== null && (
           <p className={`headline-diff ${diff > 0 ? 'up' : diff < 0 ? 'down' : ''}`} data-testid="headline-diff">
-            {tx(locale, 'headlineVs', { diff: formatPoints(diff, locale) })}
+            {exploreText(locale, 'headlineVs', { diff: formatPoints(diff, locale) })}
           </p>
         )}
-        {!filtered && <p className="muted headline-hint">{tx(locale, 'headlineNoFilter')}</p>}
+        {!filtered && <p className="muted headline-hint">{exploreText(locale, 'headlineNoFilter')}</p>}
       </div>
     </section>
   );

@@ -6,7 +6,7 @@ import type { CellView } from '@/lib/explore/model';
 import { shorten } from '@/lib/explore/shorten';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK } from '../colours';
-import { formatInterval, tx } from '../messages';
+import { formatInterval, exploreText } from '../messages';
 import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../../components/charts/chartAxes';
 import { chartColumn } from './chartColumn';
 import { useElementWidth } from '../../components/charts/useElementWidth';
@@ -146,7 +146,7 @@ function SplitTooltip({ active, payload, parts, locale }: TooltipContentProps & 
           </p>
         )}
         <p>
-          {tx(locale, 'tipBase')}: {formatNumber(base.respondents, locale)} · {tx(locale, 'tipEffective')}: {formatNumber(base.effectiveBase, locale, 1)}
+          {exploreText(locale, 'tipBase')}: {formatNumber(base.respondents, locale)} · {exploreText(locale, 'tipEffective')}: {formatNumber(base.effectiveBase, locale, 1)}
         </p>
         {row.small && <p className="tooltip-note">{row.small}</p>}
         {row.extra?.map((line) => (

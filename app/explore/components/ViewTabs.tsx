@@ -3,7 +3,7 @@ import Link from 'next/link';
 import type { MouseEvent } from 'react';
 import { switchView } from '@/lib/explore/state';
 import { VIEW_NEEDS } from '@/lib/explore/catalog';
-import { tx } from '../messages';
+import { exploreText } from '../messages';
 import { useExplore } from './ExploreShell';
 
 /** The views of the dataset as links (each view has its own URL), switched in place. */
@@ -12,7 +12,7 @@ export function ViewTabs() {
   const locale = state.lang;
   return (
     <>
-      <nav className="view-tabs" aria-label={tx(locale, 'view')}>
+      <nav className="view-tabs" aria-label={exploreText(locale, 'view')}>
         <ul>
           {catalog.views.map((view) => {
             const next = switchView(state, catalog, view);
@@ -24,7 +24,7 @@ export function ViewTabs() {
             return (
               <li key={view}>
                 <Link href={hrefOf(next)} prefetch={false} scroll={false} aria-current={state.view === view ? 'page' : undefined} onClick={onClick} data-view={view}>
-                  {tx(locale, `view_${view}`)}
+                  {exploreText(locale, `view_${view}`)}
                 </Link>
               </li>
             );
@@ -33,11 +33,11 @@ export function ViewTabs() {
       </nav>
       {catalog.unavailable.length > 0 && !catalog.partial && (
         <p className="view-unavailable" data-testid="views-unavailable">
-          <span className="view-unavailable-title">{tx(locale, 'unavailableTitle')}:</span>{' '}
+          <span className="view-unavailable-title">{exploreText(locale, 'unavailableTitle')}:</span>{' '}
           {catalog.unavailable.map((view, i) => (
             <span key={view} data-unavailable={view}>
               {i > 0 && '; '}
-              <strong>{tx(locale, `view_${view}`)}</strong> ({VIEW_NEEDS[view][locale]})
+              <strong>{exploreText(locale, `view_${view}`)}</strong> ({VIEW_NEEDS[view][locale]})
             </span>
           ))}
           .

@@ -7,7 +7,7 @@ import type { weightsJson } from '@/lib/api/weightsRequest';
 import { formatNumber } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { forgetClientColumns } from '../../../components/clientColumns';
-import { wt } from './messages';
+import { weightingText } from './messages';
 import { requestFailure } from './requestFailure';
 import type { WeightingAttribute } from './WeightingScreen';
 
@@ -42,56 +42,56 @@ export function WeightList({ datasetId, weights, attributes, revision, canChange
   };
 
   const madeFrom = (w: Listed) => {
-    if (w.kind === 'unweighted') return wt(locale, 'kindUnweighted');
-    if (w.kind === 'column' || !w.margins) return wt(locale, 'kindColumn');
-    const text = wt(locale, 'madeFrom', { margins: w.margins.map((m) => attributeName(m.attribute)).join(', '), base: nameOf(w.base ?? 'unweighted') });
-    return w.bounds ? `${text}; ${wt(locale, 'trimmedTo', { lo: formatNumber(w.bounds[0], locale, 2), hi: formatNumber(w.bounds[1], locale, 2) })}` : text;
+    if (w.kind === 'unweighted') return weightingText(locale, 'kindUnweighted');
+    if (w.kind === 'column' || !w.margins) return weightingText(locale, 'kindColumn');
+    const text = weightingText(locale, 'madeFrom', { margins: w.margins.map((m) => attributeName(m.attribute)).join(', '), base: nameOf(w.base ?? 'unweighted') });
+    return w.bounds ? `${text}; ${weightingText(locale, 'trimmedTo', { lo: formatNumber(w.bounds[0], locale, 2), hi: formatNumber(w.bounds[1], locale, 2) })}` : text;
   };
 
   return (
     <section className="card" aria-labelledby="weights-title" data-testid="weight-list">
-      <h2 id="weights-title">{wt(locale, 'weightsTitle')}</h2>
+      <h2 id="weights-title">{weightingText(locale, 'weightsTitle')}</h2>
       <div className="table-scroll">
         <table className="findings weights-table">
-          <caption className="visually-hidden">{wt(locale, 'weightsCaption')}</caption>
+          <caption className="visually-hidden">{weightingText(locale, 'weightsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{wt(locale, 'colWeight')}</th>
-              <th scope="col">{wt(locale, 'colMade')}</th>
-              <th scope="col">{wt(locale, 'colActions')}</th>
+              <th scope="col">{weightingText(locale, 'colWeight')}</th>
+              <th scope="col">{weightingText(locale, 'colMade')}</th>
+              <th scope="col">{weightingText(locale, 'colActions')}</th>
             </tr>
           </thead>
           <tbody>
             {weights.map((w) => (
               <tr key={w.id} data-weight={w.id}>
                 <th scope="row">
-                  {w.label[locale]} {w.default && <span className="badge">{wt(locale, 'isDefault')}</span>}
+                  {w.label[locale]} {w.default && <span className="badge">{weightingText(locale, 'isDefault')}</span>}
                 </th>
                 <td>
-                  {w.kind === 'raked' ? <span className="muted">{wt(locale, 'kindRaked')}: </span> : null}
+                  {w.kind === 'raked' ? <span className="muted">{weightingText(locale, 'kindRaked')}: </span> : null}
                   {madeFrom(w)}
                 </td>
                 <td className="weight-actions">
                   <Link href={`/explore?dataset=${encodeURIComponent(datasetId)}&weight=${encodeURIComponent(w.id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>
-                    {wt(locale, 'explore')}
+                    {weightingText(locale, 'explore')}
                   </Link>
                   {canChange && !w.default && (
-                    <button type="button" className="button button-secondary" disabled={busy} aria-label={wt(locale, 'makeDefaultOf', { name: w.label[locale] })} onClick={() => change({ method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ default: w.id }) }, '')}>
-                      {wt(locale, 'makeDefault')}
+                    <button type="button" className="button button-secondary" disabled={busy} aria-label={weightingText(locale, 'makeDefaultOf', { name: w.label[locale] })} onClick={() => change({ method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ default: w.id }) }, '')}>
+                      {weightingText(locale, 'makeDefault')}
                     </button>
                   )}
                   {canChange && w.kind === 'raked' && confirming !== w.id && (
-                    <button type="button" className="button button-secondary" disabled={busy} aria-label={wt(locale, 'deleteOf', { name: w.label[locale] })} onClick={() => setConfirming(w.id)}>
-                      {wt(locale, 'delete')}
+                    <button type="button" className="button button-secondary" disabled={busy} aria-label={weightingText(locale, 'deleteOf', { name: w.label[locale] })} onClick={() => setConfirming(w.id)}>
+                      {weightingText(locale, 'delete')}
                     </button>
                   )}
                   {confirming === w.id && (
                     <>
                       <button type="button" className="button button-danger" disabled={busy} onClick={() => change({ method: 'DELETE' }, `/${encodeURIComponent(w.id)}`)}>
-                        {wt(locale, 'confirmDelete', { name: w.label[locale] })}
+                        {weightingText(locale, 'confirmDelete', { name: w.label[locale] })}
                       </button>
                       <button type="button" className="button button-secondary" onClick={() => setConfirming(null)}>
-                        {wt(locale, 'cancel')}
+                        {weightingText(locale, 'cancel')}
                       </button>
                     </>
                   )}

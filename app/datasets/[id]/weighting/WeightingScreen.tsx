@@ -10,7 +10,7 @@ import type { WeightingReport } from '@/lib/weighting/compute';
 import { problem } from '@/lib/weighting/problems';
 import { NO_ANSWER, parseTargetsCsv, readNumber, resolveTargets, type TargetAttribute } from '@/lib/weighting/targets';
 import { forgetClientColumns } from '../../../components/clientColumns';
-import { wt } from './messages';
+import { weightingText } from './messages';
 import { requestFailure } from './requestFailure';
 
 export interface WeightingAttribute {
@@ -82,7 +82,7 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
     fetch(`/api/datasets/${encodeURIComponent(datasetId)}/weights`, { method: 'POST', headers: { 'content-type': 'application/json', 'if-match': `"${revision}"` }, body: JSON.stringify({ ...body, ...extra }) }).catch(() => null);
 
   const compute = async () => {
-    if (chosen.length === 0) return setPhase({ kind: 'failed', key, lines: [wt(locale, 'chooseFirst')] });
+    if (chosen.length === 0) return setPhase({ kind: 'failed', key, lines: [weightingText(locale, 'chooseFirst')] });
     const [lo, hi] = bounds.map(readNumber);
     if (trim && !(lo > 0 && lo < 1 && hi > 1 && Number.isFinite(hi))) return setPhase({ kind: 'failed', key, lines: [problem.badBounds().message[locale]] });
     setPhase({ kind: 'computing' });
@@ -116,12 +116,12 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
     const margins = resolved.targets.margins;
     setChosen((list) => [...list.filter((id) => !margins.some((m) => m.attribute === id)), ...margins.map((m) => m.attribute)]);
     setTargets((all) => ({ ...all, ...Object.fromEntries(margins.map((m) => [m.attribute, Object.fromEntries(m.targets.map((t) => [t.level, typed(t.share * 100, locale)]))])) }));
-    setCsvNote({ ok: true, lines: [wt(locale, 'csvUsed', { n: margins.length })] });
+    setCsvNote({ ok: true, lines: [weightingText(locale, 'csvUsed', { n: margins.length })] });
   };
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_CSV_BYTES) return setCsvNote({ ok: false, lines: [wt(locale, 'csvTooLarge')] });
+    if (file.size > MAX_CSV_BYTES) return setCsvNote({ ok: false, lines: [weightingText(locale, 'csvTooLarge')] });
     const text = await file.text();
     setCsv(text);
     applyCsv(text);
@@ -132,13 +132,13 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
 
   return (
     <section className="card" aria-labelledby="new-weighting-title" data-testid="weighting-screen">
-      <h2 id="new-weighting-title">{wt(locale, 'newTitle')}</h2>
+      <h2 id="new-weighting-title">{weightingText(locale, 'newTitle')}</h2>
       {attributes.length === 0 ? (
-        <p>{wt(locale, 'noAttributes')}</p>
+        <p>{weightingText(locale, 'noAttributes')}</p>
       ) : (
         <fieldset className="weighting-variables">
-          <legend>{wt(locale, 'variablesLegend')}</legend>
-          <p className="field-hint">{wt(locale, 'variablesHint')}</p>
+          <legend>{weightingText(locale, 'variablesLegend')}</legend>
+          <p className="field-hint">{weightingText(locale, 'variablesHint')}</p>
           {attributes.map((a) => (
             <label key={a.id} className="check-field">
               <input type="checkbox" checked={chosen.includes(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} data-testid={`weight-on-${a.id}`} /> {a.label[locale]}
@@ -154,13 +154,13 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
         return (
           <div className="table-scroll" key={id}>
             <table className="findings targets-table" data-testid={`targets-${id}`}>
-              <caption>{wt(locale, 'targetsCaption', { name: a.label[locale] })}</caption>
+              <caption>{weightingText(locale, 'targetsCaption', { name: a.label[locale] })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{wt(locale, 'colLevel')}</th>
-                  <th scope="col" className="num">{wt(locale, 'colRespondents')}</th>
-                  <th scope="col" className="num">{wt(locale, 'colSample')}</th>
-                  <th scope="col" className="num">{wt(locale, 'colTarget')}</th>
+                  <th scope="col">{weightingText(locale, 'colLevel')}</th>
+                  <th scope="col" className="num">{weightingText(locale, 'colRespondents')}</th>
+                  <th scope="col" className="num">{weightingText(locale, 'colSample')}</th>
+                  <th scope="col" className="num">{weightingText(locale, 'colTarget')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -176,7 +176,7 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
                         className="target-input"
                         value={targets[id]?.[l.code] ?? ''}
                         onChange={(e) => setTarget(id, l.code, e.target.value)}
-                        aria-label={wt(locale, 'targetOf', { level: l.label[locale] })}
+                        aria-label={weightingText(locale, 'targetOf', { level: l.label[locale] })}
                         data-testid={`target-${id}-${l.code}`}
                         maxLength={12}
                       />
@@ -187,7 +187,7 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
               <tfoot>
                 <tr>
                   <td colSpan={4} className={ok ? 'target-total ok' : 'target-total off'} aria-live="polite" data-testid={`total-${id}`}>
-                    {wt(locale, ok ? 'totalOk' : sum === 0 ? 'total' : 'totalOff', { sum: formatPercent(sum / 100, locale, 1) })}
+                    {weightingText(locale, ok ? 'totalOk' : sum === 0 ? 'total' : 'totalOff', { sum: formatPercent(sum / 100, locale, 1) })}
                   </td>
                 </tr>
               </tfoot>
@@ -197,16 +197,16 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
       })}
 
       <details className="targets-csv">
-        <summary>{wt(locale, 'csvTitle')}</summary>
-        <p className="field-hint">{wt(locale, 'csvHint')}</p>
-        <label htmlFor="targets-csv-text">{wt(locale, 'csvLabel')}</label>
+        <summary>{weightingText(locale, 'csvTitle')}</summary>
+        <p className="field-hint">{weightingText(locale, 'csvHint')}</p>
+        <label htmlFor="targets-csv-text">{weightingText(locale, 'csvLabel')}</label>
         <textarea id="targets-csv-text" rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder={'variable,level,percent\n'} spellCheck={false} />
         <p className="form-actions">
           <button type="button" className="button button-secondary" onClick={() => applyCsv(csv)} disabled={csv.trim() === ''}>
-            {wt(locale, 'csvUse')}
+            {weightingText(locale, 'csvUse')}
           </button>
           <label>
-            {wt(locale, 'csvFile')} <input type="file" accept=".csv,.txt,text/csv" onChange={(e) => void readFile(e.target.files?.[0])} />
+            {weightingText(locale, 'csvFile')} <input type="file" accept=".csv,.txt,text/csv" onChange={(e) => void readFile(e.target.files?.[0])} />
           </label>
         </p>
         {csvNote && (
@@ -219,7 +219,7 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
       </details>
 
       <div className="weighting-options">
-        <label htmlFor="weighting-base">{wt(locale, 'baseLabel')}</label>
+        <label htmlFor="weighting-base">{weightingText(locale, 'baseLabel')}</label>
         <select id="weighting-base" value={base} onChange={(e) => setBase(e.target.value)} aria-describedby="weighting-base-hint">
           {bases.map((b) => (
             <option key={b.id} value={b.id}>
@@ -228,21 +228,21 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
           ))}
         </select>
         <p id="weighting-base-hint" className="field-hint">
-          {wt(locale, 'baseHint')}
+          {weightingText(locale, 'baseHint')}
         </p>
         <label className="check-field">
-          <input type="checkbox" checked={trim} onChange={(e) => setTrim(e.target.checked)} aria-describedby="weighting-trim-hint" /> {wt(locale, 'trimLabel')}
+          <input type="checkbox" checked={trim} onChange={(e) => setTrim(e.target.checked)} aria-describedby="weighting-trim-hint" /> {weightingText(locale, 'trimLabel')}
         </label>
         <p id="weighting-trim-hint" className="field-hint">
-          {wt(locale, 'trimHint')}
+          {weightingText(locale, 'trimHint')}
         </p>
         {trim && (
           <p className="trim-bounds">
             <label>
-              {wt(locale, 'trimLow')} <input type="text" inputMode="decimal" value={bounds[0]} maxLength={8} onChange={(e) => setBounds([e.target.value, bounds[1]])} />
+              {weightingText(locale, 'trimLow')} <input type="text" inputMode="decimal" value={bounds[0]} maxLength={8} onChange={(e) => setBounds([e.target.value, bounds[1]])} />
             </label>
             <label>
-              {wt(locale, 'trimHigh')} <input type="text" inputMode="decimal" value={bounds[1]} maxLength={8} onChange={(e) => setBounds([bounds[0], e.target.value])} />
+              {weightingText(locale, 'trimHigh')} <input type="text" inputMode="decimal" value={bounds[1]} maxLength={8} onChange={(e) => setBounds([bounds[0], e.target.value])} />
             </label>
           </p>
         )}
@@ -250,18 +250,18 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
 
       <p className="form-actions">
         <button type="button" className="button" onClick={compute} disabled={busy} data-testid="weighting-compute">
-          {wt(locale, 'compute')}
+          {weightingText(locale, 'compute')}
         </button>
         {phase.kind === 'computing' && (
           <span role="status" className="muted">
-            {wt(locale, 'computing')}
+            {weightingText(locale, 'computing')}
           </span>
         )}
       </p>
 
       {current?.kind === 'failed' && (
         <div className="status-message error" role="alert" data-testid="weighting-problems">
-          <p>{wt(locale, 'failed')}</p>
+          <p>{weightingText(locale, 'failed')}</p>
           <ul>
             {current.lines.map((line) => (
               <li key={line}>{line}</li>
@@ -274,15 +274,15 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
 
       {(current?.kind === 'report' || current?.kind === 'saving') && canSave && (
         <div className="weighting-save" data-testid="weighting-save">
-          <h3>{wt(locale, 'saveTitle')}</h3>
-          <label htmlFor="weighting-name">{wt(locale, 'nameLabel')}</label>
-          <input id="weighting-name" type="text" value={name} maxLength={120} placeholder={wt(locale, 'namePlaceholder')} onChange={(e) => setName(e.target.value)} />
+          <h3>{weightingText(locale, 'saveTitle')}</h3>
+          <label htmlFor="weighting-name">{weightingText(locale, 'nameLabel')}</label>
+          <input id="weighting-name" type="text" value={name} maxLength={120} placeholder={weightingText(locale, 'namePlaceholder')} onChange={(e) => setName(e.target.value)} />
           <label className="check-field">
-            <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.target.checked)} /> {wt(locale, 'makeDefaultLabel')}
+            <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.target.checked)} /> {weightingText(locale, 'makeDefaultLabel')}
           </label>
           <p className="form-actions">
             <button type="button" className="button" onClick={save} disabled={busy || name.trim() === ''} data-testid="weighting-store">
-              {wt(locale, phase.kind === 'saving' ? 'saving' : 'save')}
+              {weightingText(locale, phase.kind === 'saving' ? 'saving' : 'save')}
             </button>
           </p>
         </div>
@@ -290,9 +290,9 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
 
       {phase.kind === 'saved' && (
         <p className="status-message" role="status" data-testid="weighting-saved">
-          {wt(locale, 'saved', { name: phase.name })}{' '}
+          {weightingText(locale, 'saved', { name: phase.name })}{' '}
           <Link href={`/explore?dataset=${encodeURIComponent(datasetId)}&weight=${encodeURIComponent(phase.weightId)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>
-            {wt(locale, 'savedExplore')}
+            {weightingText(locale, 'savedExplore')}
           </Link>
         </p>
       )}
@@ -307,51 +307,51 @@ function WeightingReportView({ report, baseShown, locale }: { report: WeightingR
   const { summary } = report;
   const gap = formatNumber(report.largestError * 100, locale, 6);
   const rows: [string, string][] = [
-    [wt(locale, 'sumMin'), w(summary.min)],
-    [wt(locale, 'sumP05'), w(summary.quantiles.p05)],
-    [wt(locale, 'sumP25'), w(summary.quantiles.p25)],
-    [wt(locale, 'sumMedian'), w(summary.quantiles.median)],
-    [wt(locale, 'sumP75'), w(summary.quantiles.p75)],
-    [wt(locale, 'sumP95'), w(summary.quantiles.p95)],
-    [wt(locale, 'sumMax'), w(summary.max)],
-    [wt(locale, 'sumMean'), w(summary.mean)],
-    [wt(locale, 'sumCv'), formatNumber(summary.cv, locale, 3)],
-    [wt(locale, 'sumRatio'), wt(locale, 'sumRatioValue', { min: w(summary.ratioToBase.min), max: w(summary.ratioToBase.max) })],
+    [weightingText(locale, 'sumMin'), w(summary.min)],
+    [weightingText(locale, 'sumP05'), w(summary.quantiles.p05)],
+    [weightingText(locale, 'sumP25'), w(summary.quantiles.p25)],
+    [weightingText(locale, 'sumMedian'), w(summary.quantiles.median)],
+    [weightingText(locale, 'sumP75'), w(summary.quantiles.p75)],
+    [weightingText(locale, 'sumP95'), w(summary.quantiles.p95)],
+    [weightingText(locale, 'sumMax'), w(summary.max)],
+    [weightingText(locale, 'sumMean'), w(summary.mean)],
+    [weightingText(locale, 'sumCv'), formatNumber(summary.cv, locale, 3)],
+    [weightingText(locale, 'sumRatio'), weightingText(locale, 'sumRatioValue', { min: w(summary.ratioToBase.min), max: w(summary.ratioToBase.max) })],
   ];
   return (
     <div className="weighting-report" data-testid="weighting-report">
-      <h3>{wt(locale, 'reportTitle')}</h3>
-      <p data-testid="weighting-convergence">{wt(locale, report.method === 'bounded' ? 'convergedBounded' : 'converged', { n: report.iterations, gap })}</p>
+      <h3>{weightingText(locale, 'reportTitle')}</h3>
+      <p data-testid="weighting-convergence">{weightingText(locale, report.method === 'bounded' ? 'convergedBounded' : 'converged', { n: report.iterations, gap })}</p>
       <dl className="weighting-figures">
         <div>
-          <dt>{wt(locale, 'nEff')}</dt>
-          <dd data-testid="weighting-neff">{wt(locale, 'nEffValue', { neff: formatNumber(summary.effectiveBase, locale, 1), n: formatNumber(summary.n, locale) })}</dd>
+          <dt>{weightingText(locale, 'nEff')}</dt>
+          <dd data-testid="weighting-neff">{weightingText(locale, 'nEffValue', { neff: formatNumber(summary.effectiveBase, locale, 1), n: formatNumber(summary.n, locale) })}</dd>
         </div>
         <div>
-          <dt>{wt(locale, 'efficiency')}</dt>
-          <dd data-testid="weighting-efficiency">{wt(locale, 'efficiencyBase', { eff: pct(summary.efficiency), base: pct(report.baseEfficiency) })}</dd>
+          <dt>{weightingText(locale, 'efficiency')}</dt>
+          <dd data-testid="weighting-efficiency">{weightingText(locale, 'efficiencyBase', { eff: pct(summary.efficiency), base: pct(report.baseEfficiency) })}</dd>
         </div>
         <div>
-          <dt>{wt(locale, 'deff')}</dt>
+          <dt>{weightingText(locale, 'deff')}</dt>
           <dd>{formatNumber(summary.designEffect, locale, 3)}</dd>
         </div>
       </dl>
       {report.lowEfficiency && (
         <p className="status-message error" role="alert" data-testid="weighting-low-efficiency">
-          {wt(locale, 'lowEfficiency')}
+          {weightingText(locale, 'lowEfficiency')}
         </p>
       )}
       {report.margins.map((m) => (
         <div className="table-scroll" key={m.attribute}>
           <table className="findings achieved-table">
-            <caption>{wt(locale, 'achievedCaption', { name: m.label[locale] })}</caption>
+            <caption>{weightingText(locale, 'achievedCaption', { name: m.label[locale] })}</caption>
             <thead>
               <tr>
-                <th scope="col">{wt(locale, 'colLevel')}</th>
-                <th scope="col" className="num">{wt(locale, 'colSample')}</th>
-                {baseShown && <th scope="col" className="num">{wt(locale, 'colBase')}</th>}
-                <th scope="col" className="num">{wt(locale, 'colTarget')}</th>
-                <th scope="col" className="num">{wt(locale, 'colAchieved')}</th>
+                <th scope="col">{weightingText(locale, 'colLevel')}</th>
+                <th scope="col" className="num">{weightingText(locale, 'colSample')}</th>
+                {baseShown && <th scope="col" className="num">{weightingText(locale, 'colBase')}</th>}
+                <th scope="col" className="num">{weightingText(locale, 'colTarget')}</th>
+                <th scope="col" className="num">{weightingText(locale, 'colAchieved')}</th>
               </tr>
             </thead>
             <tbody>
@@ -370,7 +370,7 @@ function WeightingReportView({ report, baseShown, locale }: { report: WeightingR
       ))}
       <div className="table-scroll">
         <table className="findings summary-table">
-          <caption>{wt(locale, 'summaryCaption')}</caption>
+          <caption>{weightingText(locale, 'summaryCaption')}</caption>
           <tbody>
             {rows.map(([label, value]) => (
               <tr key={label}>

@@ -119,4 +119,4 @@ const weightingMessages = {
 } satisfies Record<string, Label>;
 
 export type WeightingMessageKey = keyof typeof weightingMessages;
-export const wt = translator<WeightingMessageKey>(weightingMessages);
+export const weightingText = translator<WeightingMessageKey>(weightingMessages);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SiteHeader, SyntheticNotice } from '../../../components/SiteHeader';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../../../account/SignInRequired';
-import { wt } from './messages';
+import { weightingText } from './messages';
 import { WeightingScreen, type WeightingAttribute } from './WeightingScreen';
 import { WeightList } from './WeightList';
 import '../../datasets.css';
@@ -43,7 +43,7 @@ export default async function WeightingPage({ params, searchParams }: { params: 
   const { id } = await params;
   const locale = localeFrom((await searchParams).lang);
   if (!isValidDatasetId(id)) notFound();
-  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage locale={locale} path="/datasets" returnTo={`/datasets/${id}/weighting`} title={wt(locale, 'title')} />;
+  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage locale={locale} path="/datasets" returnTo={`/datasets/${id}/weighting`} title={weightingText(locale, 'title')} />;
   const access = await requestDatasets();
   let listing;
   let data: SurveyData;
@@ -68,19 +68,19 @@ export default async function WeightingPage({ params, searchParams }: { params: 
       <SiteHeader locale={locale} path="/datasets" />
       <main className="page datasets-page weighting-page" lang={locale}>
         <p>
-          <Link href={`/datasets/${encodeURIComponent(id)}${lang}`}>← {wt(locale, 'back')}</Link>
+          <Link href={`/datasets/${encodeURIComponent(id)}${lang}`}>← {weightingText(locale, 'back')}</Link>
         </p>
-        <h1>{wt(locale, 'pageTitle', { name })}</h1>
-        <p className="lead">{wt(locale, 'intro')}</p>
+        <h1>{weightingText(locale, 'pageTitle', { name })}</h1>
+        <p className="lead">{weightingText(locale, 'intro')}</p>
         {listing.synthetic && <SyntheticNotice locale={locale} />}
         <WeightList datasetId={id} weights={weightsJson(data.codebook)} attributes={attributes} revision={revision} canChange={mayWeight && !reference} locale={locale} />
         {mayWeight ? (
           <>
-            {reference && <p className="muted">{wt(locale, 'referenceNote')}</p>}
+            {reference && <p className="muted">{weightingText(locale, 'referenceNote')}</p>}
             <WeightingScreen datasetId={id} revision={revision} respondents={data.rowCount} attributes={attributes} bases={weightOptions(data.codebook)} canSave={!reference} locale={locale} />
           </>
         ) : (
-          <p className="muted">{wt(locale, 'readOnly')}</p>
+          <p className="muted">{weightingText(locale, 'readOnly')}</p>
         )}
       </main>
     </>

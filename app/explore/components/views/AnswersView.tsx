@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/survey/codebook';
 import type { AnswerGroup, AnswersModel } from '@/lib/explore/viewModels/answers';
 import { shorten } from '@/lib/explore/shorten';
 import { answerColour } from '../../colours';
-import { exploreMessages, tx } from '../../messages';
+import { exploreMessages, exploreText } from '../../messages';
 import { noteOf, splitTable } from '../../table';
 import { ChartCard } from '../ChartCard';
 import { SplitChartView, type StackPart, type StackRow } from '../SplitChartView';
@@ -12,7 +12,7 @@ function stackParts(group: AnswerGroup, locale: Locale): StackPart[] {
 }
 
 function stackRows(group: AnswerGroup, minBase: number, locale: Locale): StackRow[] {
-  const positiveLabel = tx(locale, 'positiveAll');
+  const positiveLabel = exploreText(locale, 'positiveAll');
   const positives = group.parts.filter((p) => p.tone === 'positive').length;
   return group.rows.map((row) => ({
     key: row.key,
@@ -34,21 +34,21 @@ export function AnswersView({ model, locale, fileBase }: { model: AnswersModel; 
     <>
       {model.groups.map((group, g) => {
         const id = several ? `answers-${g + 1}` : 'answers';
-        const title = several ? tx(locale, 'answersTitleScale', { family, scale: shorten(group.scale[locale], 60) }) : tx(locale, 'answersTitle', { family });
+        const title = several ? exploreText(locale, 'answersTitleScale', { family, scale: shorten(group.scale[locale], 60) }) : exploreText(locale, 'answersTitle', { family });
         const parts = stackParts(group, locale);
         return (
           <ChartCard
             key={id}
             id={id}
             title={title}
-            lead={tx(locale, 'answersLead')}
+            lead={exploreText(locale, 'answersLead')}
             legend={parts.map((p) => ({ label: p.label, colour: p.fill }))}
             chart={<SplitChartView parts={parts} rows={stackRows(group, model.minBase, locale)} leadParts={group.parts.filter((p) => p.tone === 'positive').length} locale={locale} title={title} />}
-            footnote={[tx(locale, 'answersFootnote'), ...(group.rows.some((r) => r.positive.small) ? [tx(locale, 'smallNoteSplit', { min: model.minBase })] : [])]}
-            table={splitTable(group.parts, group.rows, model.minBase, locale, exploreMessages.rowItem[locale], { positiveLabel: tx(locale, 'positiveAll') })}
+            footnote={[exploreText(locale, 'answersFootnote'), ...(group.rows.some((r) => r.positive.small) ? [exploreText(locale, 'smallNoteSplit', { min: model.minBase })] : [])]}
+            table={splitTable(group.parts, group.rows, model.minBase, locale, exploreMessages.rowItem[locale], { positiveLabel: exploreText(locale, 'positiveAll') })}
             locale={locale}
             fileParts={[...fileBase, model.family.id, id]}
-            tableCaption={tx(locale, 'tableCaption', { title })}
+            tableCaption={exploreText(locale, 'tableCaption', { title })}
           />
         );
       })}

@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/survey/codebook';
 import type { BondModel } from '@/lib/explore/viewModels/bond';
 import type { BarChartData } from '@/lib/explore/model';
 import { formatPercent, formatPoints } from '@/lib/i18n/messages';
-import { exploreMessages, tx } from '../../messages';
+import { exploreMessages, exploreText } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 
 /** "Strong (4-5): 65.0%, +19.0 pp against the overall 46.0%." for the top band of an uncrossed chart. */
@@ -13,7 +13,7 @@ function TopBandSentence({ chart, locale }: { chart: BarChartData; locale: Local
   if (!cell || cell.share === null || cell.uplift == null) return null;
   return (
     <p className="uplift-sentence" data-testid={`${chart.id}-uplift`}>
-      {tx(locale, 'bondSentence', { band: `${chart.rowDim[locale]}, ${top.label[locale].toLowerCase()}`, share: formatPercent(cell.share, locale), uplift: formatPoints(cell.uplift, locale), overall: formatPercent(chart.reference.share, locale) })}
+      {exploreText(locale, 'bondSentence', { band: `${chart.rowDim[locale]}, ${top.label[locale].toLowerCase()}`, share: formatPercent(cell.share, locale), uplift: formatPoints(cell.uplift, locale), overall: formatPercent(chart.reference.share, locale) })}
     </p>
   );
 }
@@ -28,8 +28,8 @@ export function BondView({ model, locale, fileBase, subject }: { model: BondMode
             key={chart.id}
             chart={chart}
             locale={locale}
-            title={subject ? tx(locale, 'subjectBy', { subject, dim: chart.rowDim[locale].toLowerCase() }) : tx(locale, 'bondTitle', { dim: chart.rowDim[locale].toLowerCase() })}
-            lead={tx(locale, 'bondLead')}
+            title={subject ? exploreText(locale, 'subjectBy', { subject, dim: chart.rowDim[locale].toLowerCase() }) : exploreText(locale, 'bondTitle', { dim: chart.rowDim[locale].toLowerCase() })}
+            lead={exploreText(locale, 'bondLead')}
             summary={<TopBandSentence chart={chart} locale={locale} />}
             showUplift
             fileParts={[...fileBase, chart.id]}
@@ -39,21 +39,21 @@ export function BondView({ model, locale, fileBase, subject }: { model: BondMode
       {model.unlock.map((u) => {
         const dim = u.attributeLabel[locale].toLowerCase();
         const list = u.unlocked.map((l) => l[locale].toLowerCase()).join(', ');
-        const sentence = u.unlocked.length ? tx(locale, 'unlockSentence', { high: u.high.label[locale].toLowerCase(), dim, list }) : tx(locale, 'unlockNone', { high: u.high.label[locale].toLowerCase(), dim });
+        const sentence = u.unlocked.length ? exploreText(locale, 'unlockSentence', { high: u.high.label[locale].toLowerCase(), dim, list }) : exploreText(locale, 'unlockNone', { high: u.high.label[locale].toLowerCase(), dim });
         return (
           <BarChartCard
             key={u.attribute}
             chart={u.chart}
             locale={locale}
-            title={tx(locale, 'unlockTitle', { low: u.low.label[locale].toLowerCase(), high: u.high.label[locale].toLowerCase(), dim })}
-            lead={tx(locale, 'unlockLead')}
+            title={exploreText(locale, 'unlockTitle', { low: u.low.label[locale].toLowerCase(), high: u.high.label[locale].toLowerCase(), dim })}
+            lead={exploreText(locale, 'unlockLead')}
             summary={<p data-testid={`${u.chart.id}-summary`}>{sentence}</p>}
             colourBy="series"
             rowHeader={exploreMessages.rowDataType}
-            method={tx(locale, 'restUnlock')}
-            threshold={{ value: 0.5, label: tx(locale, 'okThreshold') }}
+            method={exploreText(locale, 'restUnlock')}
+            threshold={{ value: 0.5, label: exploreText(locale, 'okThreshold') }}
             showTier
-            extraFootnote={[tx(locale, 'tierRule')]}
+            extraFootnote={[exploreText(locale, 'tierRule')]}
             fileParts={[...fileBase, u.chart.id]}
           />
         );

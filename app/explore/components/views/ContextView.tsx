@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData } from '@/lib/explore/model';
-import { tx } from '../../messages';
+import { exploreText } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 
@@ -14,11 +14,11 @@ export function ContextView({ charts, locale, fileBase, subject }: { charts: Bar
         // Another codebook's scenarios are named by their group's label, not as study G's automated services.
         const title = subject
           ? cross
-            ? tx(locale, 'subjectByCrossed', { subject, dim, cross })
-            : tx(locale, 'subjectBy', { subject, dim })
+            ? exploreText(locale, 'subjectByCrossed', { subject, dim, cross })
+            : exploreText(locale, 'subjectBy', { subject, dim })
           : cross
-            ? tx(locale, 'ctxTitleCrossed', { dim, cross })
-            : tx(locale, 'ctxTitle', { dim });
+            ? exploreText(locale, 'ctxTitleCrossed', { dim, cross })
+            : exploreText(locale, 'ctxTitle', { dim });
         const sentence = highLowSentence(chart, locale);
         return (
           <BarChartCard
@@ -26,7 +26,7 @@ export function ContextView({ charts, locale, fileBase, subject }: { charts: Bar
             chart={chart}
             locale={locale}
             title={title}
-            lead={tx(locale, subject ? 'subjectLead' : 'ctxLead')}
+            lead={exploreText(locale, subject ? 'subjectLead' : 'ctxLead')}
             summary={sentence && <p data-testid={`${chart.id}-summary`}>{sentence}</p>}
             fileParts={[...fileBase, chart.id]}
           />

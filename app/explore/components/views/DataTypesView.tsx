@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { DataTypesModel } from '@/lib/explore/viewModels/dataTypes';
 import { INK, TIER_COLOUR } from '../../colours';
-import { exploreMessages, tx } from '../../messages';
+import { exploreMessages, exploreText } from '../../messages';
 import { noteOf, splitTable } from '../../table';
 import { BarChartCard } from '../BarChartCard';
 import { ChartCard } from '../ChartCard';
@@ -21,7 +21,7 @@ function stackRows(model: DataTypesModel, locale: Locale): StackRow[] {
     parts: row.parts,
     lead: row.parts[0],
     tail: row.parts.length >= 3 ? row.parts[row.parts.length - 1] : undefined,
-    extra: [`${tx(locale, 'colTierComputed')}: ${tx(locale, `tier_${row.computedTier}`)}`],
+    extra: [`${exploreText(locale, 'colTierComputed')}: ${exploreText(locale, `tier_${row.computedTier}`)}`],
     small: row.parts[0].small ? noteOf(row.parts[0], minBase, locale) : undefined,
   }));
 }
@@ -30,13 +30,13 @@ function stackRows(model: DataTypesModel, locale: Locale): StackRow[] {
 function TierSummary({ model, locale }: { model: DataTypesModel; locale: Locale }) {
   return (
     <div className="tier-summary" data-testid="tier-summary">
-      <p className="tier-summary-title">{tx(locale, 'tierSummaryTitle')}</p>
+      <p className="tier-summary-title">{exploreText(locale, 'tierSummaryTitle')}</p>
       <ul>
         {(['ok', 'grey', 'nogo'] as const).map((tier) => {
           const rows = model.split.rows.filter((r) => r.computedTier === tier);
           return (
             <li key={tier} className={`tier-${tier}`}>
-              <span className={`tier-badge tier-badge-${tier}`}>{tx(locale, `tier_${tier}`)}</span> {rows.length ? rows.map((r) => r.label[locale]).join(', ') : '–'}
+              <span className={`tier-badge tier-badge-${tier}`}>{exploreText(locale, `tier_${tier}`)}</span> {rows.length ? rows.map((r) => r.label[locale]).join(', ') : '–'}
             </li>
           );
         })}
@@ -47,32 +47,32 @@ function TierSummary({ model, locale }: { model: DataTypesModel; locale: Locale 
 
 export function DataTypesView({ model, locale, fileBase }: { model: DataTypesModel; locale: Locale; fileBase: string[] }) {
   const crossed = model.ok.seriesDim !== null;
-  const splitTitle = tx(locale, 'dtSplitTitle');
+  const splitTitle = exploreText(locale, 'dtSplitTitle');
   const rowHeader = exploreMessages.rowDataType;
   return (
     <>
       <BarChartCard
         chart={model.ok}
         locale={locale}
-        title={tx(locale, 'dtOkTitle')}
-        lead={crossed ? tx(locale, 'dtOkLeadCrossed', { cross: model.ok.seriesDim![locale].toLowerCase() }) : tx(locale, 'dtOkLead')}
+        title={exploreText(locale, 'dtOkTitle')}
+        lead={crossed ? exploreText(locale, 'dtOkLeadCrossed', { cross: model.ok.seriesDim![locale].toLowerCase() }) : exploreText(locale, 'dtOkLead')}
         summary={<TierSummary model={model} locale={locale} />}
         colourBy={crossed ? 'series' : 'tier'}
         rowHeader={rowHeader}
         fileParts={[...fileBase, 'ok-share']}
-        extraFootnote={[tx(locale, 'tierRule')]}
+        extraFootnote={[exploreText(locale, 'tierRule')]}
       />
       <ChartCard
         id="datatypes-split"
         title={splitTitle}
-        lead={tx(locale, 'dtSplitLead')}
+        lead={exploreText(locale, 'dtSplitLead')}
         legend={model.split.parts.map((p) => ({ label: p.label[locale], colour: SPLIT_COLOUR[p.role] }))}
         chart={<SplitChartView parts={stackParts(model, locale)} rows={stackRows(model, locale)} locale={locale} title={splitTitle} />}
-        footnote={[tx(locale, 'splitFootnote'), tx(locale, 'tierRule')]}
+        footnote={[exploreText(locale, 'splitFootnote'), exploreText(locale, 'tierRule')]}
         table={splitTable(model.split.parts, model.split.rows, model.split.minBase, locale, rowHeader[locale], { tiers: true })}
         locale={locale}
         fileParts={[...fileBase, 'answer-split']}
-        tableCaption={tx(locale, 'tableCaption', { title: splitTitle })}
+        tableCaption={exploreText(locale, 'tableCaption', { title: splitTitle })}
       />
     </>
   );

@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { GroupsModel } from '@/lib/explore/viewModels/groups';
 import { shorten } from '@/lib/explore/shorten';
-import { tx } from '../../messages';
+import { exploreText } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 
@@ -16,8 +16,8 @@ export function GroupsView({ model, locale, fileBase }: { model: GroupsModel; lo
     <BarChartCard
       chart={chart}
       locale={locale}
-      title={cross ? tx(locale, 'groupsTitleCrossed', { family, by, cross }) : tx(locale, 'groupsTitle', { family, by })}
-      lead={tx(locale, 'groupsLead')}
+      title={cross ? exploreText(locale, 'groupsTitleCrossed', { family, by, cross }) : exploreText(locale, 'groupsTitle', { family, by })}
+      lead={exploreText(locale, 'groupsLead')}
       summary={sentence && <p data-testid="groups-summary">{sentence}</p>}
       showUplift
       fileParts={[...fileBase, model.family.id, 'groups']}

@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { ItemsModel } from '@/lib/explore/viewModels/items';
 import { shorten } from '@/lib/explore/shorten';
-import { exploreMessages, tx } from '../../messages';
+import { exploreMessages, exploreText } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 
@@ -15,8 +15,8 @@ export function ItemsView({ model, locale, fileBase }: { model: ItemsModel; loca
     <BarChartCard
       chart={chart}
       locale={locale}
-      title={cross ? tx(locale, 'itemsTitleCrossed', { family, cross: shorten(cross, 60).toLowerCase() }) : tx(locale, 'itemsTitle', { family })}
-      lead={cross ? tx(locale, 'itemsLeadCrossed', { cross: shorten(cross, 60).toLowerCase() }) : tx(locale, 'itemsLead')}
+      title={cross ? exploreText(locale, 'itemsTitleCrossed', { family, cross: shorten(cross, 60).toLowerCase() }) : exploreText(locale, 'itemsTitle', { family })}
+      lead={cross ? exploreText(locale, 'itemsLeadCrossed', { cross: shorten(cross, 60).toLowerCase() }) : exploreText(locale, 'itemsLead')}
       summary={sentence && <p data-testid="items-summary">{sentence}</p>}
       rowHeader={exploreMessages.rowItem}
       fileParts={[...fileBase, model.family.id, 'items']}

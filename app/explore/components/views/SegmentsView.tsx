@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { SegmentsModel } from '@/lib/explore/viewModels/segments';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
-import { exploreMessages, tx } from '../../messages';
+import { exploreMessages, exploreText } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 
@@ -11,7 +11,7 @@ function Ranking({ model, locale, minBase }: { model: SegmentsModel; locale: Loc
     <div data-testid="segments-ranking">
       {model.most && model.least ? (
         <p>
-          {tx(locale, 'segMost', {
+          {exploreText(locale, 'segMost', {
             most: model.most.label[locale].toLowerCase(),
             mostShare: formatPercent(model.most.cell.share!, locale),
             least: model.least.label[locale].toLowerCase(),
@@ -19,9 +19,9 @@ function Ranking({ model, locale, minBase }: { model: SegmentsModel; locale: Loc
           })}
         </p>
       ) : (
-        <p>{tx(locale, 'segTooFew')}</p>
+        <p>{exploreText(locale, 'segTooFew')}</p>
       )}
-      {model.excluded > 0 && <p className="muted small">{tx(locale, 'segExcluded', { n: model.excluded, min: formatNumber(minBase, locale) })}</p>}
+      {model.excluded > 0 && <p className="muted small">{exploreText(locale, 'segExcluded', { n: model.excluded, min: formatNumber(minBase, locale) })}</p>}
     </div>
   );
 }
@@ -35,8 +35,8 @@ export function SegmentsView({ model, locale, minBase, fileBase, subject }: { mo
         <BarChartCard
           chart={model.grid}
           locale={locale}
-          title={subject ? tx(locale, 'subjectBy', { subject, dim: tx(locale, 'segmentWord') }) : tx(locale, 'segGridTitle')}
-          lead={tx(locale, 'segLead')}
+          title={subject ? exploreText(locale, 'subjectBy', { subject, dim: exploreText(locale, 'segmentWord') }) : exploreText(locale, 'segGridTitle')}
+          lead={exploreText(locale, 'segLead')}
           summary={<Ranking model={model} locale={locale} minBase={minBase} />}
           rowHeader={exploreMessages.segmentRow}
           fileParts={[...fileBase, 'segments']}
@@ -46,8 +46,8 @@ export function SegmentsView({ model, locale, minBase, fileBase, subject }: { mo
         <BarChartCard
           chart={model.country}
           locale={locale}
-          title={subject ? tx(locale, 'subjectBy', { subject, dim: model.country.rowDim[locale].toLowerCase() }) : tx(locale, 'segCountryTitle')}
-          lead={tx(locale, 'segLead')}
+          title={subject ? exploreText(locale, 'subjectBy', { subject, dim: model.country.rowDim[locale].toLowerCase() }) : exploreText(locale, 'segCountryTitle')}
+          lead={exploreText(locale, 'segLead')}
           summary={countrySentence && <p>{countrySentence}</p>}
           fileParts={[...fileBase, 'countries']}
         />

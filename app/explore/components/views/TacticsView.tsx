@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { TacticGroup } from '@/lib/explore/viewModels/tactics';
 import { formatPercent } from '@/lib/i18n/messages';
-import { exploreMessages, tx } from '../../messages';
+import { exploreMessages, exploreText } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 
 /** Creepy and valued tactics, each ranked (P7-P11). */
@@ -16,11 +16,11 @@ export function TacticsView({ groups, locale, fileBase }: { groups: TacticGroup[
             key={group.code}
             chart={group.chart}
             locale={locale}
-            title={tx(locale, 'tacticsTitle', { group: group.label[locale] })}
-            lead={tx(locale, 'tacticsLead')}
+            title={exploreText(locale, 'tacticsTitle', { group: group.label[locale] })}
+            lead={exploreText(locale, 'tacticsLead')}
             summary={
               !group.chart.seriesDim && cell ? (
-                <p data-testid={`${group.chart.id}-summary`}>{tx(locale, 'tacticsTop', { item: first.label[locale], share: formatPercent(cell.share!, locale) })}</p>
+                <p data-testid={`${group.chart.id}-summary`}>{exploreText(locale, 'tacticsTop', { item: first.label[locale], share: formatPercent(cell.share!, locale) })}</p>
               ) : undefined
             }
             rowHeader={exploreMessages.rowTactic}

@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData } from '@/lib/explore/model';
 import { formatPercent } from '@/lib/i18n/messages';
-import { tx } from '../../messages';
+import { exploreText } from '../../messages';
 
 /** "Highest: … Lowest: …" for an uncrossed chart with at least two rows above the minimum base. */
 export function highLowSentence(chart: BarChartData, locale: Locale): string | null {
@@ -10,5 +10,5 @@ export function highLowSentence(chart: BarChartData, locale: Locale): string | n
   const cells = chart.cells.filter((c) => c.share !== null && !c.small).sort((a, b) => b.share! - a.share!);
   if (cells.length < 2) return null;
   const [high, low] = [cells[0], cells[cells.length - 1]];
-  return tx(locale, 'highLow', { high: labels.get(high.row)!, highShare: formatPercent(high.share!, locale), low: labels.get(low.row)!, lowShare: formatPercent(low.share!, locale) });
+  return exploreText(locale, 'highLow', { high: labels.get(high.row)!, highShare: formatPercent(high.share!, locale), low: labels.get(low.row)!, lowShare: formatPercent(low.share!, locale) });
 }
