@@ -51,7 +51,7 @@ export async function editCodebook(store: DatasetStore, id: string, edit: Codebo
   if (!stored) throw new DatasetLookupError('NotFound', `there is no dataset with id "${id}"`);
   if (edit.ifRevision !== undefined && edit.ifRevision !== stored.revision) throw revisionMoved(stored.revision, edit.ifRevision);
   const weighting = rakedWeightEditProblems(stored.codebook, codebook);
-  if (weighting.length) throw new ApiError(422, 'RakedWeightInUse', `${weighting.join('; ')}; nothing was changed`, { problems: weighting.map((message) => ({ code: 'RakedWeightInUse', message })) });
+  if (weighting.length) throw new ApiError(422, 'RakedWeightInUse', `${weighting.join('; ')}; nothing was changed`);
   const fit = codebookFit(codebook, stored);
   if (!fit.ok) {
     const errors = fit.errors;
