@@ -11,7 +11,9 @@
  *      columns built from it.
  * Printed: time to the first table (the data-type items by country: one chart; opening and query
  * apart), RSS before and after, peak RSS, the columns' own size (typed
- * arrays) and their stored, compressed size. A benchmark that prints figures, not a test.
+ * arrays) and their stored, compressed size. Also what the codebook editor (/datasets/<id>) reads:
+ * its 20,000-row sample (`store.sample`) beside every row's text (`store.get`, what it read before),
+ * in this process. A benchmark that prints figures, not a test.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +38,8 @@ const SIZES = values.rows.split(',').map(Number);
 const BACKENDS = values.backends.split(',');
 const YARDSTICK_MAX = Number(values['yardstick-max']);
 const SEED = 20180601;
+/** The codebook editor's sample (app/datasets/[id]/page.tsx). */
+const EDITOR_SAMPLE = 20_000;
 const root = path.resolve(__dirname, '..');
 const codebook = { ...readCodebookFile(path.join(root, 'data/study-g.codebook.json')), synthetic: false };
 
@@ -97,6 +101,13 @@ async function benchBackend(backend: string) {
             ? `  yardstick, rows' text parsed: first table ${ms(before.ms)} (opening ${ms(before.openMs)}, query ${ms(before.ms - before.openMs)}); RSS ${mb(before.rssBefore)} -> ${mb(before.rss)}, peak ${mb(before.peakRss)}; ${(before.ms / now.ms).toFixed(1)}x the time`
             : '  yardstick skipped (--yardstick-max)'),
       );
+      const sampleStarted = performance.now();
+      const sampled = (await store.sample(summary.id, EDITOR_SAMPLE))!.rows.length;
+      const sampleMs = performance.now() - sampleStarted;
+      const getStarted = performance.now();
+      const everyRow = n <= YARDSTICK_MAX ? (await store.get(summary.id))!.rows.length : null;
+      const getMs = performance.now() - getStarted;
+      console.log(`  codebook editor: sample of ${sampled.toLocaleString('en')} rows ${ms(sampleMs)}` + (everyRow === null ? '' : `; yardstick, every row's text (${everyRow.toLocaleString('en')}) ${ms(getMs)}`));
       if (now.cells !== before?.cells && before) throw new Error('the two openings gave tables of different shapes');
     }
   } finally {

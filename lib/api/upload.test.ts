@@ -108,6 +108,7 @@ describe('uploadDataset', () => {
       get: (id) => store.get(id),
       summary: (id) => store.summary(id),
       columns: (id) => store.columns(id),
+      sample: (id, max) => store.sample(id, max),
       saveColumns: (id, revision, columns) => store.saveColumns(id, revision, columns),
       delete: (id) => store.delete(id),
       updateCodebook: (id, codebook) => store.updateCodebook(id, codebook),

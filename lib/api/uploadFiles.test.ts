@@ -66,6 +66,7 @@ function failingAfter(n: number): DatasetStore {
     get: (id) => store.get(id),
     summary: (id) => store.summary(id),
     columns: (id) => store.columns(id),
+    sample: (id, max) => store.sample(id, max),
     saveColumns: (id, revision, columns) => store.saveColumns(id, revision, columns),
     delete: (id) => store.delete(id),
     updateCodebook: (id, cb, o) => store.updateCodebook(id, cb, o),

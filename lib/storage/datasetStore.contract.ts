@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acceptanceCube } from '../analysis/acceptance';
 import type { Codebook } from '../survey/codebook';
 import { buildSurveyData, parseCsv, type SurveyData } from '../survey/dataset';
-import { DatasetStoreError, loadStoredSurvey, type DatasetStore, type DatasetSummary, type NewDataset } from './datasetStore';
+import { DatasetStoreError, loadStoredSurvey, sampleRanges, type DatasetStore, type DatasetSummary, type NewDataset } from './datasetStore';
 import { DatasetRegistry } from './datasetRegistry';
 import { readCodebookFile } from './referenceDatasets';
 import { decodeStoredColumns } from './storedColumns';
@@ -145,6 +145,21 @@ export function runDatasetStoreContract(name: string, harness: StoreHarness): vo
       expect(await store.summary(summary.id)).toBeNull();
       expect(await store.list()).toEqual([]);
       expect(await harness.orphanRows()).toBe(0);
+    });
+
+    it('sample reads the rows of sampleRanges only, in order: all of a small dataset, the head and stretches of a large one', async () => {
+      const small = await store.put(dataset('small'));
+      expect((await store.sample(small.id, 1000))!.rows).toEqual(rows50);
+      // 30,000 rows: several chunks (SQLite) and a stretch that ends on the very last row.
+      const all = [...studyGRows(30_000)];
+      const large = await store.put(dataset('large', all));
+      const sampled = (await store.sample(large.id, 2_000))!;
+      expect(sampled).toMatchObject({ id: large.id, respondents: 30_000, header, codebook });
+      const expected = sampleRanges(30_000, 2_000).flatMap(([start, end]) => all.slice(start, end));
+      expect(sampled.rows).toHaveLength(2_000);
+      expect(sampled.rows).toEqual(expected);
+      expect(sampled.rows.at(-1)).toEqual(all.at(-1));
+      for (const unknown of ['no-such-id', '00000000-0000-4000-8000-000000000000']) expect(await store.sample(unknown, 10)).toBeNull();
     });
 
     it('gives back exactly the strings it was given, from a streaming (async) upload', async () => {

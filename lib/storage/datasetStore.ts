@@ -28,7 +28,8 @@ import { SurveyDataBuilder, type SurveyData } from '../survey/dataset';
  *
  * The rows' text stays stored beside the columns: a codebook edit re-reads every row (it may map
  * a column the columns never held, or read codes anew), an appended file is merged with the stored
- * rows, and the columns keep neither unmapped columns nor the exact text of ids and weights.
+ * rows, and the columns keep neither unmapped columns nor the exact text of ids and weights. The
+ * codebook editor's column profiles read only a sample of it (`sample`, `sampleRanges`).
  */
 
 export interface DatasetSummary {
@@ -90,6 +91,12 @@ export interface DatasetStore {
   summary(id: string): Promise<DatasetSummary | null>;
   /** The dataset with its codebook and rows, or null if there is none with this id. */
   get(id: string): Promise<StoredDataset | null>;
+  /**
+   * The dataset with only the rows of `sampleRanges(respondents, max)` (in order; all of them when
+   * there are no more than `max`), or null if there is none with this id: what the codebook editor
+   * profiles, without reading a large dataset's every row.
+   */
+  sample(id: string, max: number): Promise<StoredDataset | null>;
   /** The dataset's summary, codebook and stored columns (no rows; one snapshot), or null if there is none with this id. */
   columns(id: string): Promise<DatasetColumns | null>;
   /**
@@ -112,6 +119,37 @@ export interface DatasetStore {
   /** Removes a dataset (metadata and rows) atomically; false if there was none with this id. */
   delete(id: string): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** How many stretches of consecutive rows a sample takes after its head (see `sampleRanges`). */
+const SAMPLE_STRETCHES = 100;
+
+/**
+ * The rows a sample of at most `max` of `total` rows takes, as [start, end) ranges of 0-based row
+ * indexes in order: every row when there are no more than `max`; else the first half of `max`, and
+ * the other half in stretches of consecutive rows spread evenly over the rest, so that a file sorted
+ * by date or country is seen from its end too. Stretches rather than single rows: a store reads a
+ * few blocks (SQLite's chunks, PostgreSQL's index ranges), not a row from every block.
+ */
+export function sampleRanges(total: number, max: number): [number, number][] {
+  const n = Math.max(0, Math.floor(max));
+  if (total <= n) return total > 0 ? [[0, total]] : [];
+  const head = Math.ceil(n / 2);
+  const tail = n - head;
+  const stretches = Math.min(SAMPLE_STRETCHES, tail);
+  const ranges: [number, number][] = head > 0 ? [[0, head]] : [];
+  if (stretches === 0) return ranges;
+  const length = Math.floor(tail / stretches);
+  const extra = tail - length * stretches;
+  // Stretch k starts at an even step through [head, total), the last ending at total.
+  const step = (total - head) / stretches;
+  for (let k = 0; k < stretches; k++) {
+    const size = length + (k < extra ? 1 : 0);
+    const start = Math.min(Math.floor(head + (k + 1) * step) - size, total - size);
+    const from = Math.max(start, ranges.length ? ranges[ranges.length - 1][1] : 0);
+    ranges.push([from, from + size]);
+  }
+  return ranges;
 }
 
 /** A put, change or delete the store refused (bad input, a closed store, a revision that moved on); nothing was written. */

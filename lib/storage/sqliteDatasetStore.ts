@@ -11,6 +11,7 @@ import {
   DatasetStoreError,
   newDatasetSummary,
   revisionConflict,
+  sampleRanges,
   type ChangeOptions,
   type DatasetColumns,
   type DatasetReplacement,
@@ -140,6 +141,36 @@ export class SqliteDatasetStore implements DatasetStore {
       for (const chunk of this.reader.prepare('SELECT data FROM dataset_chunks WHERE dataset_id = ? ORDER BY seq').iterate(id) as Iterable<{ data: Buffer }>)
         for (const row of decodeChunk(chunk.data)) rows.push(row);
       if (rows.length !== meta.respondents) throw new Error(`dataset ${id} is damaged: ${rows.length} rows stored, ${meta.respondents} expected`);
+      return { ...summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, header: JSON.parse(meta.header) as string[], rows };
+    });
+    return read();
+  }
+
+  async sample(id: string, max: number): Promise<StoredDataset | null> {
+    this.assertOpen();
+    const read = this.reader.transaction(() => {
+      const meta = this.reader.prepare(`SELECT ${SUMMARY_COLUMNS}, codebook, header FROM datasets WHERE id = ?`).get(id) as
+        | (DatasetRow & { codebook: string; header: string })
+        | undefined;
+      if (!meta) return null;
+      const ranges = sampleRanges(meta.respondents, max);
+      // Only the chunks that hold a sampled row are read and decoded (the row counts come without the blobs).
+      const chunks = this.reader.prepare('SELECT seq, row_count FROM dataset_chunks WHERE dataset_id = ? ORDER BY seq').all(id) as { seq: number; row_count: number }[];
+      const blob = this.reader.prepare('SELECT data FROM dataset_chunks WHERE dataset_id = ? AND seq = ?');
+      const rows: string[][] = [];
+      let first = 0;
+      let r = 0;
+      for (const chunk of chunks) {
+        const end = first + chunk.row_count;
+        while (r < ranges.length && ranges[r][1] <= first) r++;
+        if (r < ranges.length && ranges[r][0] < end) {
+          const decoded = decodeChunk((blob.get(id, chunk.seq) as { data: Buffer }).data);
+          for (let k = r; k < ranges.length && ranges[k][0] < end; k++)
+            for (let i = Math.max(ranges[k][0], first); i < Math.min(ranges[k][1], end); i++) rows.push(decoded[i - first]);
+        }
+        first = end;
+      }
+      if (first !== meta.respondents) throw new Error(`dataset ${id} is damaged: ${first} rows stored, ${meta.respondents} expected`);
       return { ...summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, header: JSON.parse(meta.header) as string[], rows };
     });
     return read();

@@ -22,13 +22,6 @@ export const dynamic = 'force-dynamic';
 /** Rows the codebook editor's detectors see: the first ones and others spread over the dataset. */
 const SAMPLE_ROWS = 20_000;
 
-function spread<T>(rows: readonly T[], max: number): T[] {
-  if (rows.length <= max) return [...rows];
-  const head = rows.slice(0, max / 2);
-  const step = (rows.length - max / 2) / (max / 2);
-  return [...head, ...Array.from({ length: max / 2 }, (_, k) => rows[Math.floor(max / 2 + k * step)])];
-}
-
 /**
  * /datasets/<id>: one uploaded dataset: its codebook, edited with the mapping screen and checked
  * against every stored row before it is saved, downloaded as JSON, and a file appended to it.
@@ -50,9 +43,10 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   const canWrite = can(user?.role, 'datasets.write') && !isReferenceId(id);
   const data = await access.load(id);
   const codebook = data.codebook;
-  // Every row's text, for the editor's column profiles: read only for someone who may edit (reading
-  // a 2,000,000-row dataset's text takes tens of seconds; the rest of the page needs the columns only).
-  const stored = isReferenceId(id) || !canWrite ? null : await getDatasetRegistry().store.get(id);
+  // A sample of the rows' text, for the editor's column profiles: read only for someone who may edit
+  // (the rest of the page needs the columns only), and never every row (a 2,000,000-row dataset's
+  // text takes tens of seconds to read).
+  const stored = isReferenceId(id) || !canWrite ? null : await getDatasetRegistry().store.sample(id, SAMPLE_ROWS);
   const name = listing.title[locale];
   const back = locale === 'nl' ? '/datasets?lang=nl' : '/datasets';
 
@@ -89,7 +83,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
               initial={draftFromCodebook(stored.codebook, stored.header).draft}
               header={stored.header}
               codebook={stored.codebook}
-              profiles={profileColumns(stored.header, spread(stored.rows, SAMPLE_ROWS))}
+              profiles={profileColumns(stored.header, stored.rows)}
               locale={locale}
             />
             <AppendFile datasetId={id} header={stored.header} codebook={stored.codebook} locale={locale} />
