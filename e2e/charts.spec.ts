@@ -107,6 +107,12 @@ test.describe('charts are recharts', () => {
     const tooltip = await tooltipByKeyboard(page, '[data-headline]');
     await expect(tooltip).toContainText('Base n =');
     await expect(tooltip).toContainText('effective base');
+    // Each card's legend names the colours it uses, and the whisker when it draws one.
+    for (let i = 0; i < n; i++) {
+      const legend = cards.nth(i).getByTestId('summary-legend');
+      await expect(legend.locator('li').first()).toBeVisible();
+      if ((await cards.nth(i).locator('.recharts-errorBar').count()) > 0) await expect(legend).toContainText('95% interval');
+    }
     await axeClean(page);
   });
 
@@ -125,6 +131,9 @@ test.describe('charts are recharts', () => {
     await page.waitForLoadState('networkidle');
     const tooltip = await tooltipByKeyboard(page, '[data-testid="dot-plot"]');
     await expect(tooltip).toContainText('Difference');
+    // Both sides' bases and intervals, as the table gives them.
+    await expect(tooltip).toContainText(/respondents \(effective base [\d,.]+\)[\s\S]*respondents \(effective base/);
+    await expect(tooltip).toContainText(/\d+\.\d% to \d+\.\d%/);
 
     const trend = page.getByTestId('trend-chart').locator('figure[data-row]');
     const items = await trend.count();

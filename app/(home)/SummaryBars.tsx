@@ -57,6 +57,7 @@ export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }
   const shape = useCallback((props: BarShapeProps) => <SummaryBar {...props} right={width - 2} locale={locale} />, [width, locale]);
   const tooltip = useCallback((props: TooltipContentProps) => <SummaryTooltip {...props} locale={locale} />, [locale]);
   return (
+    <>
     <div ref={ref} className="summary-chart" style={{ height }}>
       <BarChart layout="vertical" width={width} height={height} data={data} margin={margin} barCategoryGap={ROW - BAR} accessibilityLayer>
         <XAxis type="number" domain={[0, 1]} hide />
@@ -67,6 +68,36 @@ export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }
         </Bar>
       </BarChart>
     </div>
+    <SummaryLegend bars={bars} locale={locale} />
+    </>
+  );
+}
+
+const TONE_LEGEND = { focus: 'legendFocus', base: 'legendBase', ok: 'legendOk', nogo: 'legendNogo' } as const;
+
+/** What the card's colours and whiskers mean: only the tones it uses, in the order they appear. */
+function SummaryLegend({ bars, locale }: { bars: Figure[]; locale: Locale }) {
+  const tones = [...new Set(bars.filter((b) => !b.smallBase).map((b) => b.tone))];
+  const small = bars.some((b) => b.smallBase);
+  const interval = bars.some((b) => b.ci && !b.smallBase);
+  return (
+    <ul className="summary-legend" data-testid="summary-legend">
+      {tones.map((tone) => (
+        <li key={tone}>
+          <span className="legend-swatch" style={{ background: TONE_FILL[tone] }} aria-hidden="true" /> {summaryText(locale, TONE_LEGEND[tone])}
+        </li>
+      ))}
+      {small && (
+        <li>
+          <span className="legend-swatch" style={{ background: SMALL_FILL }} aria-hidden="true" /> {summaryText(locale, 'legendSmall')}
+        </li>
+      )}
+      {interval && (
+        <li>
+          <span className="legend-whisker" aria-hidden="true" /> {summaryText(locale, 'legendInterval')}
+        </li>
+      )}
+    </ul>
   );
 }
 

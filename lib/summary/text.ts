@@ -94,6 +94,12 @@ export const summaryMessages = {
   methodsSlide: { en: 'Methods and sources', nl: 'Methode en bronnen' },
   source: { en: 'Source', nl: 'Bron' },
   claim: { en: 'Published figure {id}', nl: 'Gepubliceerd cijfer {id}' },
+  legendFocus: { en: 'the headline’s figure', nl: 'het cijfer van de kop' },
+  legendBase: { en: 'for comparison', nl: 'ter vergelijking' },
+  legendOk: { en: 'acceptable', nl: 'acceptabel' },
+  legendNogo: { en: 'no-go', nl: 'no-go' },
+  legendSmall: { en: 'base too small: no interval', nl: 'basis te klein: geen interval' },
+  legendInterval: { en: '95% interval', nl: '95%-interval' },
 } satisfies Record<string, Label>;
 
 export type SummaryMessageKey = keyof typeof summaryMessages;

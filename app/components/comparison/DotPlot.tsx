@@ -1,7 +1,9 @@
 'use client';
 import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
-import { formatPercent, formatPoints } from '@/lib/i18n/messages';
+import type { ComparisonSide } from '@/lib/analysis/comparisonRow';
+import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
+import type { Interval } from '@/lib/stats/wilsonInterval';
 import type { Locale } from '@/lib/survey/codebook';
 import { AXIS_TICKS, INK, MUTED, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../charts/chartAxes';
 import { useElementWidth } from '../charts/useElementWidth';
@@ -17,6 +19,10 @@ export interface DotPlotRow {
   mark: 'higher' | 'lower' | null;
   /** A side under the minimum base: greyed, no mark. */
   small: boolean;
+  /** Each side's base and interval, for the tooltip (a side under the minimum base has no interval). */
+  sides: [ComparisonSide, ComparisonSide];
+  /** The difference's interval; null when the row has no test. */
+  differenceCi: Interval | null;
 }
 
 interface DotDatum {
@@ -112,21 +118,28 @@ function DotRow({ x, y, width, height, payload, right, labelAboveChars, locale }
 function DotTooltip({ active, payload, names, locale }: TooltipContentProps & { names: [string, string]; locale: Locale }) {
   const row = active ? (payload?.[0]?.payload as DotDatum | undefined)?.row : undefined;
   if (!row) return null;
+  const interval = (ci: Interval | null, format: (v: number) => string) =>
+    ci && comparisonText(locale, 'interval', { lower: format(ci.lower), upper: format(ci.upper) });
+  const percent = (v: number) => formatPercent(v, locale);
+  const points = (v: number) => formatPoints(v, locale);
   return (
     <div className="chart-tooltip">
       <p className="tooltip-title">{row.name}</p>
       <div className="tooltip-lines">
-        <p>
-          {names[0]}: <strong>{formatPercent(row.a!, locale)}</strong>
-        </p>
-        <p>
-          {names[1]}: <strong>{formatPercent(row.b!, locale)}</strong>
-        </p>
+        {row.sides.map((side, i) => (
+          <p key={names[i]}>
+            {names[i]}: <strong>{formatPercent(side.share!, locale)}</strong>
+            {side.ci && <> ({interval(side.ci, percent)})</>}
+            <br />
+            <span className="tooltip-note">{comparisonText(locale, 'tooltipBase', { n: formatNumber(side.respondents, locale), neff: formatNumber(side.effectiveBase, locale, 1) })}</span>
+          </p>
+        ))}
         <p>
           {comparisonText(locale, 'colDiff')}: {row.value === null ? '–' : formatPoints(row.value, locale)}
+          {row.differenceCi && !row.small && <> ({interval(row.differenceCi, points)})</>}
           {row.mark && !row.small && ` ${MARK[row.mark]} ${comparisonText(locale, row.mark)}`}
         </p>
-        {row.small && <p className="tooltip-note">{comparisonText(locale, 'smallBase')}</p>}
+        {row.small && <p className="tooltip-note">{comparisonText(locale, 'smallBaseShort')}</p>}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
-import { formatNumber, translator } from '@/lib/i18n/messages';
-import type { Label, Locale } from '@/lib/survey/codebook';
+import { translator } from '@/lib/i18n/messages';
+import type { Label } from '@/lib/survey/codebook';
 
 /** Texts of the comparison table and dot plot shared by /benchmark and /compare, in English and Dutch. */
 export const comparisonMessages = {
@@ -11,6 +11,7 @@ export const comparisonMessages = {
   colSig: { en: 'Significant', nl: 'Significant' },
   interval: { en: '{lower} to {upper}', nl: '{lower} tot {upper}' },
   shareInterval: { en: '95% interval {lower}–{upper}', nl: '95%-interval {lower}–{upper}' },
+  tooltipBase: { en: '{n} respondents (effective base {neff})', nl: '{n} respondenten (effectieve basis {neff})' },
   higher: { en: 'higher', nl: 'hoger' },
   lower: { en: 'lower', nl: 'lager' },
   notSignificant: { en: 'no', nl: 'nee' },
