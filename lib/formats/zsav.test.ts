@@ -21,7 +21,7 @@ const INFLATERS: [string, Inflate][] = [
 async function problemOf(bytes: Uint8Array, inflate: Inflate, maxZsavBytes?: number): Promise<string | undefined> {
   try {
     const source = await readSource(bytes, 'sav', { inflate, maxZsavBytes });
-    [...source.rows()];
+    for (const row of source.rows()) if (row.length !== source.header.length) return 'a row of the wrong width';
   } catch (e) {
     return sourceProblem(e)?.code ?? `not a problem: ${String(e)}`;
   }
