@@ -55,6 +55,16 @@ describe('a ZLIB-compressed SPSS file (.zsav, written by PSPP with SAVE /ZCOMPRE
 });
 
 describe('hostile .zsav files get a named problem, never a crash, and nothing inflated past what they declare', () => {
+  it('random damage anywhere after the dictionary never throws anything but a named problem', async () => {
+    const at = readSav(zsav).zlib!.at;
+    for (let k = 0; k < 200; k++) {
+      const b = zsav.slice();
+      for (let j = 0; j < 3; j++) b[at + ((k * 7919 + j * 104729) % (b.length - at))] = (k * 31 + j) & 0xff;
+      const problem = await problemOf(b.subarray(0, b.length - (k % 7)), k % 2 ? inflateWithZlib : inflateWithStreams);
+      if (problem !== undefined) expect(problem, `damage ${k}`).toMatch(/^Sav/);
+    }
+  });
+
   for (const [name, inflate] of INFLATERS)
     describe(name, () => {
       it('a truncated .zsav: cut in its blocks, its trailer or its zlib header', async () => {
