@@ -2,7 +2,7 @@ import { checkSource, unreadableReport } from '../formats/checkSource';
 import { detectFormat, readSource, sourceProblem, type FileFormat, type RecordSource } from '../formats/source';
 import { MAX_STREAMED_INFLATED_BYTES } from '../formats/xlsx';
 import { readRowsStreaming } from '../formats/xlsxStream';
-import { inflateWithZlib } from './zlibInflate';
+import { inflateWithZlib } from '../formats/zlibInflate';
 import { recordsOf, scanUpload, type Problem, type ValidateOptions, type ValidationReport } from '../ingest';
 import { csvHeader } from './upload';
 

@@ -7,7 +7,7 @@ import type { Problem } from '../ingest/types';
 import { readSav } from '../formats/sav';
 import { makeZsav } from '../formats/testing/zsavFiles';
 import { inflateZsav } from '../formats/zsav';
-import { inflateWithZlib } from './zlibInflate';
+import { inflateWithZlib } from '../formats/zlibInflate';
 import { throwawayStoreWithAccounts } from './testing/throwawayStore';
 
 // The route reads the session cookie through Next's request APIs: an analyst signed in beforeAll.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inflateWithZlib } from '../api/zlibInflate';
+import { inflateWithZlib } from './zlibInflate';
 import { readSav } from './sav';
 import { readSource, sourceProblem } from './source';
 import { makeZsav } from './testing/zsavFiles';

@@ -1,9 +1,10 @@
 import { inflateSync } from 'node:zlib';
-import { InflateOverflow, type Inflate } from '../formats/zsav';
+import { InflateOverflow, type Inflate } from './zsav';
 
 /**
  * The server's inflate of a `.zsav`'s zlib blocks: Node's zlib in one call, its output capped
  * (`maxOutputLength`), so a block that inflates to more than the ztrailer declares stops there.
+ * Node only (as xlsxStream.ts): the browser's worker uses DecompressionStream (zsav.ts) and never imports it.
  */
 export const inflateWithZlib: Inflate = async (block, max) => {
   try {
