@@ -100,7 +100,8 @@ test.describe('SPSS and Excel files through the page', () => {
     // The third sheet's header spans two merged rows: its message, and the choice stays to pick another.
     await sheet.focus();
     await sheet.selectOption('Tabel');
-    await expect(page.locator('main')).toContainText('the header of sheet "Tabel" has merged cells', { timeout: 60_000 });
+    await expect(page.getByTestId('upload-report')).toContainText('The header of sheet "Tabel" has merged cells (B1:C1)', { timeout: 60_000 });
+    await expect(page.getByTestId('report-summary')).toContainText('read from sheet “Tabel” of an Excel workbook');
     await page.screenshot({ path: 'e2e/screenshots/xlsx-sheet-merged.png', fullPage: false });
     // By keyboard: the select is reached with Tab and changed with the arrow keys.
     await page.getByLabel('Codebook (JSON, optional)').focus();

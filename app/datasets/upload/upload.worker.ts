@@ -55,7 +55,7 @@ scope.addEventListener('message', async (event) => {
         const o = await open(file);
         if (i === 0) sheets = sheetsOf(o);
         if ('problem' in o) {
-          post({ type: 'report', report: unreadableReport(o.problem, o.format === 'csv' ? undefined : o.format), ms: performance.now() - started, file: i, ...(sheets ? { sheets } : {}) });
+          post({ type: 'report', report: unreadableReport(o.problem, o.format === 'csv' ? undefined : o.format, sheet ?? sheets?.[0]), ms: performance.now() - started, file: i, ...(sheets ? { sheets } : {}) });
           return;
         }
         const header = 'source' in o ? o.source.header : (await readSample(file, 1024 * 1024, 1)).header;
