@@ -90,6 +90,7 @@ test.describe('SPSS and Excel files through the page', () => {
   });
 
   test('a workbook of several sheets: the sheet is chosen in the panel, by keyboard, and a sheet with merged header rows is named', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
     const errors = await watchPageErrors(page);
     await page.goto('/datasets');
     await page.getByLabel('CSV file').setInputFiles({ name: 'survey-sheets.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixture('survey-sheets.xlsx') });
@@ -102,7 +103,7 @@ test.describe('SPSS and Excel files through the page', () => {
     await sheet.selectOption('Tabel');
     await expect(page.getByTestId('upload-report')).toContainText('The header of sheet "Tabel" has merged cells (B1:C1)', { timeout: 60_000 });
     await expect(page.getByTestId('report-summary')).toContainText('read from sheet “Tabel” of an Excel workbook');
-    await page.screenshot({ path: 'e2e/screenshots/xlsx-sheet-merged.png', fullPage: false });
+    await page.getByTestId('upload-panel').screenshot({ path: 'e2e/screenshots/xlsx-sheet-merged.png' });
     // By keyboard: the select is reached with Tab and changed with the arrow keys.
     await page.getByLabel('Codebook (JSON, optional)').focus();
     await page.keyboard.press('Shift+Tab');
@@ -127,6 +128,9 @@ test.describe('SPSS and Excel files through the page', () => {
     const sheet = page.getByLabel('Werkblad', { exact: true });
     await expect(sheet).toHaveValue('Toelichting', { timeout: 60_000 });
     await expect(page.getByTestId('sheet-choice')).toContainText('Deze werkmap heeft 3 werkbladen.');
+    // The first sheet (a cover sheet) read, the choice is open again.
+    await expect(page.getByTestId('mapping-screen')).toBeVisible({ timeout: 60_000 });
+    await expect(sheet).toBeEnabled();
     const box = await sheet.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await page.getByTestId('sheet-choice').screenshot({ path: 'e2e/screenshots/xlsx-sheet-choice-nl-390.png' });
