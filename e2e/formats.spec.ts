@@ -111,7 +111,9 @@ test.describe('SPSS and Excel files through the page', () => {
     await page.keyboard.press('ArrowUp');
     await expect(sheet).toHaveValue('Antwoorden');
     await expect(page.getByTestId('mapping-screen')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByLabel('Role of column land')).toBeVisible();
+    // The second sheet's columns on the mapping screen (land proposed as the country).
+    await expect(page.getByLabel('Role of column Country')).toBeVisible();
+    await expect(page.getByLabel('Role of column Q5 1')).toBeVisible();
     await confirmAll(page);
     await page.getByLabel('Dataset name').fill('Workbook, second sheet (e2e)');
     await page.getByTestId('apply-mapping').click();

@@ -43,9 +43,11 @@ export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
 
 /**
  * What a workbook's parts may inflate to on the server, whose streaming reader holds only the rows'
- * strings (npm run bench:ingest: 100,000 rows of study G's shape are about 60 MB of XML).
+ * strings: npm run bench:ingest, 100,000 rows of study G's shape, 108 MB of XML, 455 MB peak RSS
+ * (171 MB before reading), about 2.6 bytes per byte of XML; so 200 MB (about 185,000 such rows)
+ * keeps the server under 1 GB.
  */
-export const MAX_STREAMED_INFLATED_BYTES = 256 * 1024 * 1024;
+export const MAX_STREAMED_INFLATED_BYTES = 200 * 1024 * 1024;
 
 /**
  * How many times its compressed size a part may declare it inflates to, checked from the directory

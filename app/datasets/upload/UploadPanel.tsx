@@ -78,7 +78,7 @@ function formatBytes(n: number, locale: Locale): string {
   return `${formatNumber(n, locale)} B`;
 }
 
-const stem = (name: string) => name.replace(/\.(csv|tsv|txt)$/i, '');
+const stem = (name: string) => name.replace(/\.(csv|tsv|txt|sav|zsav|xlsx|xlsm)$/i, '');
 
 /** The name several files share ("personalisation_survey" of "…_NL_DE" and "…_UK"), else the first one's. */
 function commonName(stems: string[]): string {
