@@ -61,8 +61,15 @@ test.describe('SPSS and Excel files through the page', () => {
 
     await page.goto(`/explore?dataset=${id}&view=answers`);
     await expect(page.locator('main')).toContainText('Zeer acceptabel');
-    await page.goto(`/explore?dataset=${id}&by=${land.id}`);
-    await expect(page.locator('main')).toContainText('België');
+    // Crossed by the file's country (`by` applies to the groups view): the chart's rows and its table's are the value labels, never the codes.
+    await page.goto(`/explore?dataset=${id}&view=groups&by=${land.id}`);
+    await expect(page.locator('.explore-results')).toHaveAttribute('data-view', 'groups');
+    await expect(page.getByLabel('Rows: respondents by')).toHaveValue(land.id);
+    const chart = page.getByTestId('groups').locator('svg').first();
+    for (const label of ['Nederland', 'België', 'Duitsland']) await expect(chart).toContainText(label);
+    await page.locator('#groups-table summary').click();
+    const rowHeads = await page.getByTestId('groups-table').locator('tbody th').allInnerTexts();
+    expect(new Set(rowHeads.map((t) => t.trim()))).toEqual(new Set(['Nederland', 'België', 'Duitsland']));
     await page.screenshot({ path: 'e2e/screenshots/sav-explorer.png', fullPage: false });
     const csv = await (await request.get(`/api/datasets/${id}/data`)).text();
     expect(csv.split('\r\n')[0]).toBe('\uFEFFresp_id,land,geslacht,leeftijd,q5_1,q5_2,q5_3,q5_4,q6,q7_1,q7_2,q7_3,opmerking,gewicht');
@@ -80,6 +87,63 @@ test.describe('SPSS and Excel files through the page', () => {
     await page.goto(`/explore?dataset=${id}&view=answers`);
     await expect(page.locator('main')).toContainText('Helemaal niet acceptabel');
     expect(errors.console).toEqual([]);
+  });
+
+  test('a workbook of several sheets: the sheet is chosen in the panel, by keyboard, and a sheet with merged header rows is named', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const errors = await watchPageErrors(page);
+    await page.goto('/datasets');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'survey-sheets.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixture('survey-sheets.xlsx') });
+    const sheet = page.getByLabel('Sheet', { exact: true });
+    await expect(sheet).toHaveValue('Toelichting', { timeout: 60_000 });
+    await expect(sheet.locator('option')).toHaveText(['Toelichting', 'Antwoorden', 'Tabel']);
+    await expect(page.getByTestId('sheet-choice')).toContainText('This workbook has 3 sheets.');
+    // The third sheet's header spans two merged rows: its message, and the choice stays to pick another.
+    await sheet.focus();
+    await sheet.selectOption('Tabel');
+    await expect(page.getByTestId('upload-report')).toContainText('The header of sheet "Tabel" has merged cells (B1:C1)', { timeout: 60_000 });
+    await expect(page.getByTestId('report-summary')).toContainText('read from sheet “Tabel” of an Excel workbook');
+    await page.getByTestId('upload-panel').screenshot({ path: 'e2e/screenshots/xlsx-sheet-merged.png' });
+    // By keyboard: the select is reached with Tab and changed with the arrow keys.
+    await page.getByLabel('Codebook (JSON, optional)').focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(sheet).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(sheet).toHaveValue('Antwoorden');
+    await expect(page.getByTestId('mapping-screen')).toBeVisible({ timeout: 60_000 });
+    // The second sheet's columns on the mapping screen (land proposed as the country).
+    await expect(page.getByLabel('Role of column Country')).toBeVisible();
+    await expect(page.getByLabel('Role of column Q5 1')).toBeVisible();
+    await confirmAll(page);
+    await page.getByLabel('Dataset name').fill('Workbook, second sheet (e2e)');
+    await page.getByTestId('apply-mapping').click();
+    await expect(page.getByTestId('report-summary').first()).toContainText('60 rows, 5 columns, read from sheet “Antwoorden” of an Excel workbook.', { timeout: 60_000 });
+    await page.getByTestId('store-button').click();
+    await expect(page.getByTestId('upload-stored')).toContainText('60 respondents', { timeout: 60_000 });
+    expect(errors.console).toEqual([]);
+  });
+
+  test('the sheet choice in Dutch on a phone', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/datasets?lang=nl');
+    await page.locator('#upload-csv').setInputFiles({ name: 'survey-sheets.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixture('survey-sheets.xlsx') });
+    const sheet = page.getByLabel('Werkblad', { exact: true });
+    await expect(sheet).toHaveValue('Toelichting', { timeout: 60_000 });
+    await expect(page.getByTestId('sheet-choice')).toContainText('Deze werkmap heeft 3 werkbladen.');
+    // The first sheet (a cover sheet) read, the choice is open again.
+    await expect(page.getByTestId('mapping-screen')).toBeVisible({ timeout: 60_000 });
+    await expect(sheet).toBeEnabled();
+    const box = await sheet.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await page.getByTestId('sheet-choice').screenshot({ path: 'e2e/screenshots/xlsx-sheet-choice-nl-390.png' });
+  });
+
+  test('a .zsav (ZLIB-compressed SPSS file) reaches the mapping screen with its labels', async ({ page }) => {
+    await page.goto('/datasets');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'survey-utf8.zsav', mimeType: 'application/octet-stream', buffer: fixture('survey-utf8.zsav') });
+    await expect(page.getByTestId('mapping-screen')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByLabel('Answer 1 of Zeer acceptabel … Helemaal niet acceptabel counts as accepting')).toBeChecked();
+    await expect(page.getByLabel('Role of column gewicht')).toHaveValue('weight');
   });
 
   test('a .sav renamed .csv is named as what it is, in the page’s report', async ({ page }) => {

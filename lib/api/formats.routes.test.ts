@@ -4,6 +4,10 @@ import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Problem } from '../ingest/types';
+import { readSav } from '../formats/sav';
+import { makeZsav } from '../formats/testing/zsavFiles';
+import { inflateZsav } from '../formats/zsav';
+import { inflateWithZlib } from '../formats/zlibInflate';
 import { throwawayStoreWithAccounts } from './testing/throwawayStore';
 
 // The route reads the session cookie through Next's request APIs: an analyst signed in beforeAll.
@@ -35,6 +39,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(__dirname, '../formats/fixtures', name)));
 const sav = fixture('survey-utf8.sav');
+const zsav = fixture('survey-utf8.zsav');
+
+/** The PSPP .zsav re-cut into 64-byte blocks, optionally with a ztrailer that lies or a decompression bomb for a block. */
+async function zsavWith(tamper: Parameters<typeof makeZsav>[3], data?: Uint8Array, blockSize = 64): Promise<Uint8Array> {
+  const at = readSav(zsav).zlib!.at;
+  return makeZsav(zsav.subarray(0, at), data ?? (await inflateZsav(zsav, at, true, inflateWithZlib, 1 << 20)), blockSize, tamper);
+}
 
 async function post(bytes: Uint8Array, fileName: string): Promise<{ status: number; body: { error: { code: string; message: string; problems: Problem[] } } }> {
   const form = new FormData();
@@ -53,7 +64,8 @@ const withInt = (offset: number, value: number) => {
 function bomb(bytes: number): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<Types/>', { compression: 'DEFLATE', createFolders: false });
-  zip.file('xl/workbook.xml', '<workbook/>', { compression: 'DEFLATE', createFolders: false });
+  zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>', { compression: 'DEFLATE', createFolders: false });
+  zip.file('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>', { compression: 'DEFLATE', createFolders: false });
   // Stored already deflated, so the test does not hold the inflated bytes either.
   const deflated = deflateRawSync(Buffer.alloc(bytes), { level: 9 });
   zip.file('xl/worksheets/sheet1.xml', deflated, { binary: true, compression: 'STORE', createFolders: false });
@@ -79,6 +91,9 @@ describe('hostile files answer 422 naming the problem', () => {
     ['a CSV renamed .sav', () => [new TextEncoder().encode('id,q1\n1,2\n'), 'survey.sav'], 'FormatMismatch'],
     ['a password-protected .xlsx', () => [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]), 'survey.xlsx'], 'XlsxEncrypted'],
     ['an .xlsx with merged header rows', () => [fixture('merged-header.xlsx'), 'survey.xlsx'], 'XlsxMergedHeader'],
+    ['a truncated .zsav', () => [zsav.subarray(0, zsav.length - 30), 'survey.zsav'], 'SavTruncated'],
+    ['a .zsav whose ztrailer lies about a block’s size', async () => [await zsavWith({ declared: (k, n) => (k === 2 ? n + 16 : n) }), 'survey.zsav'], 'SavZlib'],
+    ['a .zsav decompression bomb (a block of 256 MB of zeros declared as 4 KB)', async () => [await zsavWith({ declared: () => 4096, blockSize: 4096 }, new Uint8Array(256 * 1024 * 1024), 256 * 1024 * 1024), 'survey.zsav'], 'SavZlib'],
     ['an .xlsx zip bomb (300 MB of zeros in a sheet)', async () => [await bomb(300 * 1024 * 1024), 'survey.xlsx'], 'XlsxTooLarge'],
   ];
   for (const [name, make, code] of cases)
@@ -91,6 +106,11 @@ describe('hostile files answer 422 naming the problem', () => {
       expect(process.memoryUsage().rss).toBeLessThan(1024 * 1024 * 1024);
     }, 60_000);
 
+  it('a .zsav that PSPP wrote is read as its .sav twin is: a valid file, it needs its codebook (400)', async () => {
+    const { status, body } = await post(zsav, 'survey.zsav');
+    expect([status, body.error.code]).toEqual([400, 'CodebookRequired']);
+  });
+
   it('a .sav whose header claims a billion cases is read for the cases it has: a valid file needs its codebook (400), not a crash', async () => {
     const { status, body } = await post(withInt(80, 1_000_000_000), 'survey.sav');
     expect([status, body.error.code]).toEqual([400, 'CodebookRequired']);
@@ -98,9 +118,10 @@ describe('hostile files answer 422 naming the problem', () => {
 });
 
 describe('several workbooks in one request share one unpacking budget', () => {
-  it('two workbooks of 20 MB each are refused together, though either alone is under the limit', async () => {
+  it('two workbooks of 60% of the limit each are refused together, though either alone is under it', async () => {
     const { openFiles } = await import('./fileScan');
-    const twenty = await bomb(20 * 1024 * 1024);
+    const { MAX_STREAMED_INFLATED_BYTES } = await import('../formats/xlsx');
+    const twenty = await bomb(Math.round(MAX_STREAMED_INFLATED_BYTES * 0.6));
     const alone = await openFiles([{ bytes: twenty, fileName: 'a.xlsx' }]);
     // Past the size check, exceljs finds no real workbook in it: a different problem.
     expect(alone.map((f) => f.problem?.code)).toEqual(['XlsxBroken']);

@@ -49,9 +49,9 @@ export function checkSource(source: RecordSource, options: ValidateOptions = {},
   return checks.finish(rest);
 }
 
-/** The report of a file that could not be read at all: its one problem. */
-export function unreadableReport(problem: Problem, format?: RecordSource['format']): ValidationReport {
+/** The report of a file that could not be read at all: its one problem (`sheet`: the workbook sheet that was to be read). */
+export function unreadableReport(problem: Problem, format?: RecordSource['format'], sheet?: string): ValidationReport {
   const out = new ProblemCollector(DEFAULT_MAX_PROBLEMS_PER_CODE);
   out.add(problem);
-  return finishReport(out, { encoding: 'utf-8', delimiter: ',', header: [], rowCount: 0, personalColumns: [], ...(format ? { format } : {}) });
+  return finishReport(out, { encoding: 'utf-8', delimiter: ',', header: [], rowCount: 0, personalColumns: [], ...(format ? { format } : {}), ...(format === 'xlsx' && sheet !== undefined ? { sheet } : {}) });
 }

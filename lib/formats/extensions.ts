@@ -5,7 +5,7 @@
 export type FileFormat = 'csv' | 'sav' | 'xlsx';
 
 /** The file pickers' `accept`. */
-export const UPLOAD_EXTENSIONS = '.csv,.tsv,.txt,.sav,.xlsx';
+export const UPLOAD_EXTENSIONS = '.csv,.tsv,.txt,.sav,.zsav,.xlsx';
 
 export function formatFromName(fileName: string | undefined): FileFormat | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();

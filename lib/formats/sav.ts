@@ -19,7 +19,7 @@ import type { SourceMetadata, SourceVariable } from './metadata';
  */
 
 /** The problem codes this reader throws (each worded in lib/ingest/problemMessages.ts). */
-export type SavProblemCode = 'SavTruncated' | 'SavBadHeader' | 'SavZlib' | 'SavEncoding' | 'SavTooManyVariables';
+export type SavProblemCode = 'SavTruncated' | 'SavBadHeader' | 'SavZlib' | 'SavZlibTooLarge' | 'SavEncoding' | 'SavTooManyVariables';
 
 export class SavError extends Error {
   constructor(
@@ -64,6 +64,8 @@ export interface SavFile {
   claimedCases: number;
   /** The cases, each as strings in the header's order. */
   rows(): Generator<string[]>;
+  /** A ZLIB-compressed file (`.zsav`) read without its inflated case data: where its zheader starts (zsav.ts inflates from there) and the byte order. */
+  zlib?: { at: number; little: boolean };
 }
 
 class Bytes {
@@ -141,10 +143,13 @@ function numberText(v: number, format: number): string {
   return String(v);
 }
 
-export function readSav(bytes: Uint8Array): SavFile {
+/**
+ * `caseData`: a `.zsav`'s case data, inflated (zsav.ts); without it such a file's dictionary is
+ * read and `zlib` says where its compressed data start.
+ */
+export function readSav(bytes: Uint8Array, caseData?: Uint8Array): SavFile {
   if (!isSav(bytes)) throw new SavError('SavBadHeader', 'the file does not start as an SPSS data file ("$FL2")');
   const r = new Bytes(bytes);
-  if (bytes[3] === 0x33) throw new SavError('SavZlib', 'the file is a ZLIB-compressed SPSS file (.zsav)');
   r.pos = 4;
   r.take(60, 'header');
   // The layout code is 2 or 3 in the file's byte order: it tells the order.
@@ -161,7 +166,8 @@ export function readSav(bytes: Uint8Array): SavFile {
   const claimedCases = r.int('header');
   const bias = r.double('header');
   r.take(9 + 8 + 64 + 3, 'header');
-  if (compression !== 0 && compression !== 1) throw new SavError('SavZlib', 'the file is a ZLIB-compressed SPSS file (.zsav)');
+  // 0: cases as they are; 1: bytecode-compressed; 2: bytecode-compressed, then in zlib blocks (".zsav", "$FL3").
+  if (compression !== 0 && compression !== 1 && compression !== 2) throw new SavError('SavBadHeader', `the file header names an unknown compression (${compression})`);
   // A claim of more variables than the bytes could describe is refused before anything is allocated.
   if (nominalUnits > MAX_UNITS) throw new SavError('SavTooManyVariables', `the file header claims ${nominalUnits} variables`, { claimed: nominalUnits });
 
@@ -329,9 +335,12 @@ export function readSav(bytes: Uint8Array): SavFile {
   const caseUnits = units.length;
   const dataStart = r.pos;
   const header = dictionary.map((v) => v.name);
+  const zlib = compression === 2 && !caseData ? { at: dataStart, little: r.little } : undefined;
   const rows = function* (): Generator<string[]> {
-    const data = new Bytes(bytes, r.little);
-    data.pos = dataStart;
+    if (zlib) throw new SavError('SavZlib', 'the .zsav file was read without inflating its data');
+    // A .zsav's inflated blocks are the bytecode-compressed cases a "compressed" .sav holds after its dictionary.
+    const data = new Bytes(caseData ?? bytes, r.little);
+    data.pos = caseData ? 0 : dataStart;
     const unitBytes = new Uint8Array(caseUnits * 8);
     const unitNumber = new Float64Array(caseUnits);
     const spaces = new Uint8Array(8).fill(0x20);
@@ -411,7 +420,7 @@ export function readSav(bytes: Uint8Array): SavFile {
       yield row;
     }
   };
-  return { header, metadata, claimedCases, rows };
+  return { header, metadata, claimedCases, rows, ...(zlib ? { zlib } : {}) };
 }
 
 /** Multiple-response sets: "$name=D1 1 label_length label var var\n" (dichotomies, counted value 1) or "$name=C label_length label var var". */

@@ -5,7 +5,9 @@ import { quoted } from '../survey/quoteValue';
 import { formatFromName, type FileFormat } from './extensions';
 import type { SourceMetadata } from './metadata';
 import { isSav, readSav, SavError } from './sav';
-import { isCompoundFile, isZip, readXlsx, XlsxError } from './xlsx';
+import { isCompoundFile, isZip, readXlsx, XlsxError, type SheetRowsReader } from './xlsx';
+import { inflateWithStreams, inflateZsav, type Inflate } from './zsav';
+import { DEFAULT_MAX_BYTES } from '../ingest/types';
 
 /**
  * Which format an upload is in, and its records. A file is read as what its bytes are (an SPSS
@@ -64,10 +66,13 @@ export function sourceProblem(e: unknown): Problem | undefined {
   if (e instanceof SavError) {
     if (e.code === 'SavBadHeader') return ingestProblem('SavBadHeader', { detail: e.message });
     if (e.code === 'SavTruncated') return ingestProblem('SavTruncated', { what: e.values.what === 'data' ? 'data' : 'dictionary' });
+    if (e.code === 'SavZlib') return ingestProblem('SavZlib');
+    if (e.code === 'SavZlibTooLarge') return ingestProblem('SavZlibTooLarge', undefined, { limit: { max: Number(e.values.limit), unit: 'bytes' } });
     return ingestProblem(e.code, Object.fromEntries(Object.entries(e.values).map(([k, v]) => [k, typeof v === 'string' ? quoted(v) : v])));
   }
   if (e instanceof XlsxError) {
     if (e.code === 'XlsxTooLarge') return ingestProblem('XlsxTooLarge', undefined, { limit: { max: Number(e.values.limit), unit: 'bytes' } });
+    if (e.code === 'XlsxTooLargeBrowser') return ingestProblem('XlsxTooLargeBrowser', undefined, { limit: { max: Number(e.values.limit), unit: 'bytes' } });
     if (e.code === 'XlsxUnknownSheet' || e.code === 'XlsxMergedHeader')
       return ingestProblem(e.code, { sheet: quoted(String(e.values.sheet ?? '')), ...(e.values.range ? { range: String(e.values.range) } : {}) });
     return ingestProblem(e.code);
@@ -75,10 +80,24 @@ export function sourceProblem(e: unknown): Problem | undefined {
   return undefined;
 }
 
+export interface ReadOptions {
+  /** The sheet to read, for a workbook (default: the first). */
+  sheet?: string;
+  /** What a workbook's parts may unpack to. */
+  maxInflatedBytes?: number;
+  /** How a sheet's rows are read (the server passes exceljs's streaming reader, xlsxStream.ts; default: in memory). */
+  rowsReader?: SheetRowsReader;
+  /** How a `.zsav`'s zlib blocks are inflated (the server passes Node's zlib; default: DecompressionStream). */
+  inflate?: Inflate;
+  /** What a `.zsav`'s case data may inflate to: what a plain `.sav` upload may be. */
+  maxZsavBytes?: number;
+}
+
 /** Reads an SPSS file or a workbook into records; throws SavError or XlsxError when it cannot. */
-export async function readSource(bytes: Uint8Array, format: 'sav' | 'xlsx', options: { sheet?: string; maxInflatedBytes?: number } = {}): Promise<RecordSource> {
+export async function readSource(bytes: Uint8Array, format: 'sav' | 'xlsx', options: ReadOptions = {}): Promise<RecordSource> {
   if (format === 'sav') {
-    const sav = readSav(bytes);
+    let sav = readSav(bytes);
+    if (sav.zlib) sav = readSav(bytes, await inflateZsav(bytes, sav.zlib.at, sav.zlib.little, options.inflate ?? inflateWithStreams, options.maxZsavBytes ?? DEFAULT_MAX_BYTES));
     const textColumns = sav.metadata.variables.flatMap((v, i) => (v.numeric ? [] : [i]));
     return { format, header: sav.header, rows: () => sav.rows(), metadata: sav.metadata, expectedRows: sav.claimedCases, textColumns };
   }

@@ -42,8 +42,8 @@ describe('the problem catalog', () => {
         // The upload route.
         'BadCodebook', 'PersonalColumnNeeded',
         // SPSS and Excel files (lib/formats).
-        'FormatMismatch', 'SavBadHeader', 'SavEncoding', 'SavTooManyVariables', 'SavTruncated', 'SavZlib',
-        'XlsxBroken', 'XlsxEncrypted', 'XlsxMergedHeader', 'XlsxNoSheet', 'XlsxNotZip', 'XlsxTooLarge', 'XlsxUnknownSheet',
+        'FormatMismatch', 'SavBadHeader', 'SavEncoding', 'SavTooManyVariables', 'SavTruncated', 'SavZlib', 'SavZlibTooLarge',
+        'XlsxBroken', 'XlsxEncrypted', 'XlsxMergedHeader', 'XlsxNoSheet', 'XlsxNotZip', 'XlsxTooLarge', 'XlsxTooLargeBrowser', 'XlsxUnknownSheet',
       ].sort(),
     );
   });

@@ -78,7 +78,7 @@ function formatBytes(n: number, locale: Locale): string {
   return `${formatNumber(n, locale)} B`;
 }
 
-const stem = (name: string) => name.replace(/\.(csv|tsv|txt)$/i, '');
+const stem = (name: string) => name.replace(/\.(csv|tsv|txt|sav|zsav|xlsx|xlsm)$/i, '');
 
 /** The name several files share ("personalisation_survey" of "…_NL_DE" and "…_UK"), else the first one's. */
 function commonName(stems: string[]): string {
@@ -118,6 +118,10 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
   const [dragging, setDragging] = useState(false);
   /** The last progress of the check, in percent: kept after the report arrives, so that it can be read (and tested) afterwards. */
   const [lastPercent, setLastPercent] = useState<number | null>(null);
+  /** A workbook's sheets and the one chosen (default: the first): the chosen sheet goes with every request to the worker and with the upload. */
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
+  const sheetRef = useRef<string | undefined>(undefined);
   const worker = useRef<Worker | null>(null);
   const xhr = useRef<XMLHttpRequest | null>(null);
   const csvInput = useRef<HTMLInputElement>(null);
@@ -148,7 +152,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         stopWorker();
         setPhase({ kind: 'failed', message: uploadText(locale, 'readFailed', { message: e.message || 'worker error' }) });
       };
-      w.postMessage(message);
+      w.postMessage(sheetRef.current === undefined ? message : { ...message, sheet: sheetRef.current });
     },
     [locale, stopWorker],
   );
@@ -290,13 +294,15 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       setPhase({ kind: 'sampling' });
       run({ type: 'headers', files: list }, (answer) => {
         if (answer.type === 'report') {
-          // A header is past a limit: no mapping, the report says which.
+          // A header is past a limit, or the file (the chosen sheet) cannot be read: no mapping, the report says why.
+          setSheets(list.length === 1 ? (answer.sheets ?? []) : []);
           setCodebook(undefined);
           const only = list[answer.file ?? 0];
           setFiles([only]);
           setReports([{ report: answer.report, seconds: answer.ms / 1000 }]);
           setPhase({ kind: 'checked' });
         } else if (answer.type === 'headers') {
+          setSheets(list.length === 1 ? (answer.sheets ?? []) : []);
           setHeaders(answer.headers);
           void chooseCodebook(list, answer.headers, cbFile);
         } else if (answer.type === 'failed') setPhase({ kind: 'failed', message: uploadText(locale, 'readFailed', { message: answer.message }) });
@@ -305,10 +311,22 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
     [chooseCodebook, locale, run, stopWorker],
   );
 
+  const forgetSheet = () => {
+    sheetRef.current = undefined;
+    setSheet(undefined);
+    setSheets([]);
+  };
   const pickFiles = (list: File[]) => {
+    forgetSheet();
     setFiles(list);
     if (list.length) setName(list.length === 1 ? stem(list[0].name) : commonName(list.map((f) => stem(f.name))));
     start(list, codebookFile);
+  };
+  /** Another sheet of the workbook: read again from its header on. */
+  const chooseSheet = (name: string) => {
+    sheetRef.current = name;
+    setSheet(name);
+    start(files, codebookFile);
   };
   const pickCodebook = (f: File | null) => {
     setCodebookFile(f);
@@ -327,6 +345,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
     xhr.current?.abort();
     xhr.current = null;
     setFiles([]);
+    forgetSheet();
     setReports([]);
     setSource(null);
     if (csvInput.current) csvInput.current.value = '';
@@ -371,6 +390,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
     for (const f of files) form.append('file', f, f.name);
     if (name.trim()) form.append('name', name.trim());
     if (keep.size) form.append('keepPersonal', [...keep].join(','));
+    if (files.length === 1 && sheetRef.current !== undefined) form.append('sheet', sheetRef.current);
     // A single template-shaped file is matched by the server itself (and stored as the analyst's data, not synthetic).
     if (!(source?.kind === 'template' && files.length === 1) && codebook) form.append('codebook', new Blob([JSON.stringify(codebook)], { type: 'application/json' }), 'codebook.json');
     if (files.length > 1 && choice)
@@ -412,6 +432,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
 
   const reset = () => {
     setFiles([]);
+    forgetSheet();
     setCodebookFile(null);
     setName('');
     setReports([]);
@@ -449,6 +470,21 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
               {uploadText(locale, 'severalFiles')}
             </p>
             {files.length > 0 && <p className="muted small">{files.length === 1 ? uploadText(locale, 'chosen', { file: files[0].name, size: formatBytes(files[0].size, locale) }) : uploadText(locale, 'chosenSeveral', { n: files.length, size: formatBytes(totalBytes, locale) })}</p>}
+            {files.length === 1 && sheets.length > 1 && (
+              <div className="sheet-choice" data-testid="sheet-choice">
+                <label htmlFor="upload-sheet">{uploadText(locale, 'sheet')}</label>
+                <select id="upload-sheet" value={sheet ?? sheets[0]} disabled={busy} onChange={(e) => chooseSheet(e.target.value)} aria-describedby="upload-sheet-hint">
+                  {sheets.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+                <p id="upload-sheet-hint" className="muted small">
+                  {uploadText(locale, 'sheetHint', { n: formatNumber(sheets.length, locale) })}
+                </p>
+              </div>
+            )}
           </div>
           <div className="upload-fields">
             <label htmlFor="upload-codebook">{uploadText(locale, 'codebookFile')}</label>

@@ -22,6 +22,11 @@ export const uploadMessages = {
     en: 'Several files of one study (countries, waves) can be chosen together: they become one dataset.',
     nl: 'Meerdere bestanden van één onderzoek (landen, metingen) kunnen samen worden gekozen: ze worden één dataset.',
   },
+  sheet: { en: 'Sheet', nl: 'Werkblad' },
+  sheetHint: {
+    en: 'This workbook has {n} sheets. Choose the one with the respondents, one per row; its first row names the columns.',
+    nl: 'Deze werkmap heeft {n} werkbladen. Kies het werkblad met de respondenten, één per rij; de eerste rij geeft de kolomnamen.',
+  },
   sampling: { en: 'Reading the header and the first rows…', nl: 'De kopregel en de eerste rijen worden gelezen…' },
   reading: { en: 'Checking the file: {rows} rows read, {percent}', nl: 'Bestand wordt gecontroleerd: {rows} rijen gelezen, {percent}' },
   progressLabel: { en: 'Checking the file', nl: 'Bestand controleren' },

@@ -19,13 +19,16 @@ import { PROGRESS_INTERVAL_MS, type FromWorker, type ToWorker } from './protocol
 const scope = self as unknown as { postMessage(message: FromWorker): void; addEventListener(type: 'message', fn: (e: MessageEvent<ToWorker>) => void): void };
 const post = (message: FromWorker) => scope.postMessage(message);
 
-/** Files read whole are kept for the next message about the same file (headers, then profile, then validate). */
+/** Files read whole are kept for the next read of the same file in this task (a worker lives for one task, one sheet). */
 const opened = new WeakMap<Blob, Promise<OpenedBlob>>();
+let sheet: string | undefined;
 const open = (file: File) => {
   let o = opened.get(file);
-  if (!o) opened.set(file, (o = openBlob(file)));
+  if (!o) opened.set(file, (o = openBlob(file, { sheet })));
   return o;
 };
+/** A workbook's sheets, in its order: the chosen sheet's file says them, a file that cannot be read lists them too. */
+const sheetsOf = (o: OpenedBlob) => ('source' in o ? o.source.sheets : 'sheets' in o ? o.sheets : undefined);
 
 /** Rows profiled per file at most: every k-th row of a longer one, so that the whole file is seen. */
 const PROFILE_ROWS = 40_000;
@@ -42,26 +45,29 @@ async function sampleOf(file: File): Promise<{ sample: SampledFile; metadata?: S
 
 scope.addEventListener('message', async (event) => {
   const message = event.data;
+  sheet = message.sheet;
   try {
     if (message.type === 'headers') {
       const headers: string[][] = [];
+      let sheets: string[] | undefined;
       for (const [i, file] of message.files.entries()) {
         const started = performance.now();
         const o = await open(file);
+        if (i === 0) sheets = sheetsOf(o);
         if ('problem' in o) {
-          post({ type: 'report', report: unreadableReport(o.problem, o.format === 'csv' ? undefined : o.format), ms: performance.now() - started, file: i });
+          post({ type: 'report', report: unreadableReport(o.problem, o.format === 'csv' ? undefined : o.format, sheet ?? sheets?.[0]), ms: performance.now() - started, file: i, ...(sheets ? { sheets } : {}) });
           return;
         }
         const header = 'source' in o ? o.source.header : (await readSample(file, 1024 * 1024, 1)).header;
         // A header past the limits (columns, name length) cannot be mapped: the validator's report says why.
         if (headerLimitProblems(header, shapeLimits({})).length > 0) {
           const report = 'source' in o ? checkSource(o.source).report : await validateBlob(file);
-          post({ type: 'report', report, ms: performance.now() - started, file: i });
+          post({ type: 'report', report, ms: performance.now() - started, file: i, ...(sheets ? { sheets } : {}) });
           return;
         }
         headers.push(header);
       }
-      post({ type: 'headers', headers });
+      post({ type: 'headers', headers, ...(sheets ? { sheets } : {}) });
       return;
     }
     if (message.type === 'profile') {
