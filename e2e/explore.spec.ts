@@ -337,6 +337,9 @@ test.describe('/explore', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: 'e2e/screenshots/explore-phone-segments.png', fullPage: true });
+    // The settings fold behind one bar on a phone (ControlsFold.tsx), the filters inside them behind their own.
+    await expect(page.getByRole('button', { name: /Audience filters/ })).toBeHidden();
+    await page.getByRole('button', { name: /Settings and filters/ }).click();
     await page.getByRole('button', { name: /Audience filters/ }).click();
     await expect(page.getByRole('checkbox', { name: 'Netherlands' })).toBeChecked();
     await page.close();
