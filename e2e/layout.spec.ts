@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ownSurveyCodebook, ownSurveyFiles } from '../lib/ingest/testing/ownSurvey';
 import { storageStatePath } from './support/paths';
 import { uploadAs } from './helpers/upload';
+import { studyGCodebook, studyGCsv } from './helpers/studyCsv';
 
 /**
  * Issue 18's layout rules, on every page at a laptop's 1366 px and a phone's 390 px: the page is
@@ -107,11 +108,14 @@ test.describe('no page and no table wider than its box', () => {
         });
 
       if (size.width >= 1366)
-        test('the published findings and the benchmark fit a laptop without scrolling sideways (the result column was cut off)', async ({ page }) => {
-          for (const path of ['/findings', '/findings?lang=nl', `/findings?dataset=${uploadId}`, '/benchmark', '/benchmark?lang=nl', `/benchmark?dataset=${uploadId}`]) {
+        test('the published findings and the benchmark fit a laptop without scrolling sideways (the result column was cut off)', async ({ page, request }) => {
+          // A study-G-shaped upload, so that the benchmark has its eleven-column comparison table.
+          const studyG = await uploadAs(request, studyGCsv(600), 'Study G sample (layout e2e)', JSON.stringify(studyGCodebook()));
+          for (const path of ['/findings', '/findings?lang=nl', `/findings?dataset=${uploadId}`, `/benchmark?dataset=${studyG}`, `/benchmark?dataset=${studyG}&lang=nl`, `/benchmark?dataset=${uploadId}`]) {
             await page.goto(path);
             const boxes = await page.locator('main .table-scroll').evaluateAll((els) => els.map((el) => ({ scroll: el.scrollWidth, client: el.clientWidth })));
             if (path.startsWith('/findings')) expect(boxes.length, path).toBeGreaterThan(0);
+            if (path.includes(studyG)) await expect(page.getByTestId('benchmark-table')).toBeVisible();
             for (const box of boxes) expect(box.scroll, path).toBeLessThanOrEqual(box.client);
           }
         });
