@@ -34,7 +34,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <>
       <SiteHeader locale={locale} path="/" query={query} />
-      <main lang={locale} className="page summary-page">
+      <main id="main" tabIndex={-1} lang={locale} className="page summary-page">
         <div className="summary-head">
           <div>
             <p className="eyebrow">{summaryText(locale, 'title')}</p>

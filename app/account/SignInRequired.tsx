@@ -18,7 +18,7 @@ export function SignInRequiredPage({ locale, path, returnTo, title }: { locale: 
   return (
     <>
       <SiteHeader locale={locale} path={path} />
-      <main lang={locale} className="page">
+      <main id="main" tabIndex={-1} lang={locale} className="page">
         <h1>{title}</h1>
         <div className="card sign-in-required" role="alert" data-testid="sign-in-required">
           <h2>{accountText(locale, 'signInTitle')}</h2>

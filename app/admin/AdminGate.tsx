@@ -18,7 +18,7 @@ export async function adminOrNull(locale: Locale, path: string): Promise<User | 
 export async function NotForYourRole({ locale }: { locale: Locale }) {
   const user = await currentUser();
   return (
-    <main className="page account-page" lang={locale}>
+    <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
       <h1>{accountText(locale, 'forbiddenTitle')}</h1>
       <p role="alert">{accountText(locale, 'forbidden', { role: roleName(locale, 'admin'), name: user?.username ?? '', own: user ? roleName(locale, user.role) : '' })}</p>
     </main>

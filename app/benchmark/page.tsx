@@ -158,7 +158,7 @@ function Shell({ locale, query, children }: { locale: Locale; query: string; chi
   return (
     <>
       <SiteHeader locale={locale} path="/benchmark" query={query} />
-      <main lang={locale} className="page benchmark-page">
+      <main id="main" tabIndex={-1} lang={locale} className="page benchmark-page">
         {children}
       </main>
     </>

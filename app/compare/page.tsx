@@ -133,7 +133,7 @@ function Shell({ locale, query, children }: { locale: Locale; query: string; chi
   return (
     <>
       <SiteHeader locale={locale} path="/compare" query={query} />
-      <main lang={locale} className="page compare-page">
+      <main id="main" tabIndex={-1} lang={locale} className="page compare-page">
         {children}
       </main>
     </>

@@ -27,7 +27,7 @@ export function ErrorScreen({ error, retry, locale }: { error: Error & { digest?
           {appText(locale, 'appName')}
         </a>
       </header>
-      <main lang={locale} className="page error-page" data-testid="error-page">
+      <main id="main" tabIndex={-1} lang={locale} className="page error-page" data-testid="error-page">
         <h1>{errorText(locale, 'title')}</h1>
         <p className="lead">{errorText(locale, 'text')}</p>
         {error.digest && <p className="muted small">{errorText(locale, 'reference', { digest: error.digest })}</p>}

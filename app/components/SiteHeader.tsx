@@ -3,20 +3,31 @@ import type { Locale } from '@/lib/survey/codebook';
 import { appText } from '@/lib/i18n/messages';
 import { LanguageLinks, LiveLanguageLinks } from './LanguageLinks';
 import { AccountMenu } from '../account/AccountMenu';
+import { MenuButton } from './MenuButton';
+
+const HEADER_WORDS = {
+  skip: { en: 'Skip to content', nl: 'Naar inhoud' },
+  menu: { en: 'Menu', nl: 'Menu' },
+} as const;
 
 /**
  * Top bar with navigation and the language switch; the language travels in the URL (?lang=nl).
  * `query` is the page's own state (without lang), kept when the language is switched. Pages that
  * change their URL in the browser without asking the server (the explorer) set `followUrl`, so the
- * links follow the address bar instead.
+ * links follow the address bar instead. On a phone the links fold behind a menu button.
  */
 export function SiteHeader({ locale, path, query = '', followUrl = false }: { locale: Locale; path: string; query?: string; followUrl?: boolean }) {
   const withLang = (href: string) => (locale === 'nl' ? `${href}?lang=nl` : href);
   return (
     <header className="site-header">
+      {/* The first tab stop: past the header's links to the page's own content (<main id="main">). */}
+      <a href="#main" className="skip-link">
+        {HEADER_WORDS.skip[locale]}
+      </a>
       <Link href={withLang('/')} className="brand">
         {appText(locale, 'appName')}
       </Link>
+      <MenuButton label={HEADER_WORDS.menu[locale]} key={path} />
       <nav aria-label="Main">
         <Link href={withLang('/')} aria-current={path === '/' ? 'page' : undefined}>
           {appText(locale, 'navSummary')}

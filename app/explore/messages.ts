@@ -119,6 +119,10 @@ export const exploreMessages = {
     en: 'Each bar adds up to 100% of those asked. Whiskers: the 95% interval of the OK share (left edge) and of the not-OK share (right edge).',
     nl: 'Elke balk telt op tot 100% van de ondervraagden. Snorharen: het 95%-interval van het aandeel oké (linkerrand) en van het aandeel niet oké (rechterrand).',
   },
+  dtSplitLeadCrossed: {
+    en: 'One bar per data type and {cross}, in the order of the chart above.',
+    nl: 'Eén balk per gegevenstype en {cross}, in de volgorde van de grafiek hierboven.',
+  },
   tierRule: {
     en: 'Computed tier: OK when the lower bound of the OK share is above 50%, no-go when that of the not-OK share is, grey zone otherwise.',
     nl: 'Berekende categorie: oké als de ondergrens van het aandeel oké boven 50% ligt, no-go als die van het aandeel niet oké dat doet, anders grijs gebied.',

@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { exploreDatasets } from './catalogs';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import { exploreText } from './messages';
+import { ControlsFold } from './components/ControlsFold';
 import { ExploreControls } from './components/ExploreControls';
 import { ExploreResults } from './components/ExploreResults';
 import { ExploreShell } from './components/ExploreShell';
@@ -25,7 +26,7 @@ function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
   return (
     <>
       <SiteHeader locale={locale} path="/explore" />
-      <main lang={locale} className="page explore-page">
+      <main id="main" tabIndex={-1} lang={locale} className="page explore-page">
         <h1>{exploreText(locale, 'pageTitle')}</h1>
         <div className="card unknown-dataset" role="alert" data-testid="unknown-dataset">
           <h2>{exploreText(locale, 'unknownDatasetTitle')}</h2>
@@ -65,7 +66,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
     <>
       <SiteHeader locale={locale} path="/explore" query={serialiseExploreState(state, catalog, { lang: false })} followUrl />
       <HatchDefs />
-      <main lang={locale} className="page explore-page">
+      <main id="main" tabIndex={-1} lang={locale} className="page explore-page">
         <h1>{exploreText(locale, 'pageTitle')}</h1>
         <p className="lead">{exploreText(locale, 'pageIntro')}</p>
         {(catalog.synthetic || data.codebook.synthetic) && <SyntheticNotice locale={locale} />}
@@ -79,7 +80,9 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
           <ViewTabs />
           <div className="explore-layout">
             <aside className="explore-aside">
-              <ExploreControls />
+              <ControlsFold>
+                <ExploreControls />
+              </ControlsFold>
             </aside>
             <ExploreResults initial={result} initialHref={`/explore?${serialiseExploreState(state, catalog)}`} />
           </div>

@@ -58,17 +58,34 @@ function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: L
           </ul>
         </details>
       </td>
-      <td className="num published">{claim.published[locale]}</td>
-      <td className="num computed" data-testid="computed">
+      <td className="num published" data-label={appText(locale, 'colPublished')}>
+        {claim.published[locale]}
+      </td>
+      <td className="num computed" data-testid="computed" data-label={wording.computed}>
         {computed.split('; ').map((part, i) => (
           <div key={i}>{part}</div>
         ))}
       </td>
-      <td className="num">{result.ci ? `${formatPercent(result.ci.lower, locale)} – ${formatPercent(result.ci.upper, locale)}` : '–'}</td>
-      <td className="num">
-        {result.respondents !== null ? `${formatNumber(result.respondents, locale)} (${formatNumber(result.effectiveBase ?? 0, locale)})` : '–'}
+      {/* Two figures each, which may wrap between them (globals.css) so that the table fits a laptop. */}
+      <td className="num interval" data-label={appText(locale, 'colInterval')}>
+        {result.ci ? (
+          <>
+            <span>{formatPercent(result.ci.lower, locale)} –</span> <span>{formatPercent(result.ci.upper, locale)}</span>
+          </>
+        ) : (
+          '–'
+        )}
       </td>
-      <td>
+      <td className="num base" data-label={appText(locale, 'colBase')}>
+        {result.respondents !== null ? (
+          <>
+            <span>{formatNumber(result.respondents, locale)}</span> <span>({formatNumber(result.effectiveBase ?? 0, locale)})</span>
+          </>
+        ) : (
+          '–'
+        )}
+      </td>
+      <td className="result">
         <span className={`badge ${result.reproduced ? 'badge-ok' : 'badge-fail'}`}>
           <span aria-hidden="true">{result.reproduced ? '✓ ' : '✗ '}</span>
           {result.reproduced ? wording.ok : wording.fail}
@@ -86,7 +103,7 @@ function StudyTable({ study, results, locale, wording = referenceWording(locale)
     <section aria-labelledby={`study-${study}`}>
       <h2 id={`study-${study}`}>{title}</h2>
       <div className="table-scroll">
-        <table className="findings">
+        <table className="findings claims-table">
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
@@ -165,7 +182,7 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
     return (
       <>
         <SiteHeader locale={locale} path="/findings" />
-        <main lang={locale} className="page">
+        <main id="main" tabIndex={-1} lang={locale} className="page">
           <h1>{appText(locale, 'findingsTitle')}</h1>
           <div role="alert" className="card" data-testid="unknown-dataset">
             <h2>{findingsText(locale, 'unknownTitle')}</h2>
@@ -187,7 +204,7 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
     <>
       <SiteHeader locale={locale} path="/findings" query={`dataset=${encodeURIComponent(id)}`} />
       {/* Wider than the reference page: the result column must fit beside the dataset's figures. */}
-      <main lang={locale} className="page" style={{ maxWidth: '80rem' }}>
+      <main id="main" tabIndex={-1} lang={locale} className="page" style={{ maxWidth: '80rem' }}>
         <h1>{findingsText(locale, 'datasetTitle', { name })}</h1>
         <p className="lead">{findingsText(locale, 'datasetIntro')}</p>
         {listing.synthetic && <SyntheticNotice locale={locale} />}
@@ -225,7 +242,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <SiteHeader locale={locale} path="/findings" />
-      <main lang={locale} className="page">
+      <main id="main" tabIndex={-1} lang={locale} className="page">
         <h1>{appText(locale, 'findingsTitle')}</h1>
         <p className="lead">{appText(locale, 'findingsIntro')}</p>
         <SyntheticNotice locale={locale} />

@@ -25,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <SiteHeader locale={locale} path="/login" query={next !== '/' ? `next=${encodeURIComponent(next)}` : ''} />
-      <main className="page account-page" lang={locale}>
+      <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
         <h1>{accountText(locale, 'loginTitle')}</h1>
         <p className="lead">{accountText(locale, 'loginIntro')}</p>
         {next !== '/' && <p>{accountText(locale, 'loginNeededFor', { path: next })}</p>}

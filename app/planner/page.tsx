@@ -141,7 +141,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <SiteHeader locale={locale} path="/planner" query={query} />
-      <main lang={locale} className="page planner">
+      <main id="main" tabIndex={-1} lang={locale} className="page planner">
         <h1>{plannerText(locale, 'title')}</h1>
         <p className="lead">{plannerText(locale, fields.moment.length ? 'intro' : 'introNoMoment', { name })}</p>
         {synthetic ? <SyntheticNotice locale={locale} /> : <p className="upload-note">{plannerText(locale, tactics === 'study-p' ? 'uploadNoteTactics' : 'uploadNote', { name: listing!.name })}</p>}

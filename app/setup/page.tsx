@@ -22,7 +22,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <SiteHeader locale={locale} path="/setup" />
-      <main className="page account-page" lang={locale}>
+      <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
         <h1>{accountText(locale, 'setupTitle')}</h1>
         <p className="lead">{accountText(locale, 'setupIntro')}</p>
         {error && (

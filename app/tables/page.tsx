@@ -26,7 +26,7 @@ function Shell({ locale, query, children }: { locale: Locale; query: string; chi
   return (
     <>
       <SiteHeader locale={locale} path="/tables" query={query} />
-      <main lang={locale} className="page tables-page">
+      <main id="main" tabIndex={-1} lang={locale} className="page tables-page">
         {children}
       </main>
     </>

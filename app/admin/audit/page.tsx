@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <SiteHeader locale={locale} path="/admin/audit" />
-      <main className="page admin-page" lang={locale}>
+      <main id="main" tabIndex={-1} className="page admin-page" lang={locale}>
         <h1>{accountText(locale, 'auditTitle')}</h1>
         <AdminTabs locale={locale} current="audit" />
         <p className="lead">{accountText(locale, 'auditIntro')}</p>

@@ -89,7 +89,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <SiteHeader locale={locale} path="/admin/users" />
-      <main className="page admin-page" lang={locale}>
+      <main id="main" tabIndex={-1} className="page admin-page" lang={locale}>
         <h1>{accountText(locale, 'usersTitle')}</h1>
         <AdminTabs locale={locale} current="users" />
         <p className="lead">{accountText(locale, 'usersIntro')}</p>

@@ -53,7 +53,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   return (
     <>
       <SiteHeader locale={locale} path="/datasets" />
-      <main className="page datasets-page" lang={locale}>
+      <main id="main" tabIndex={-1} className="page datasets-page" lang={locale}>
         <p>
           <Link href={back}>← {datasetsText(locale, 'title')}</Link>
         </p>

@@ -24,7 +24,12 @@ export interface SplitRow {
 
 export interface DataTypesModel {
   ok: BarChartData;
-  split: { parts: SplitPart[]; rows: SplitRow[]; minBase: number };
+  /**
+   * `rows`: one per data type, for the whole audience (the tiers in words are read from them);
+   * `crossedRows`, with a crossing: one per data type and level of the crossing (the label names
+   * both), in the data types' order, so that the whole answer follows the crossing as the OK chart does.
+   */
+  split: { parts: SplitPart[]; rows: SplitRow[]; crossedRows?: SplitRow[]; crossDim?: Label; minBase: number };
 }
 
 /**
@@ -72,21 +77,44 @@ export function dataTypesModel(data: SurveyData, filter: Record<string, string[]
     .sort((a, b) => (b.parts[0].share ?? -1) - (a.parts[0].share ?? -1));
 
   let ok: BarChartData;
+  let crossedRows: SplitRow[] | undefined;
+  let crossDim: Label | undefined;
   if (cross) {
-    const crossed = memoAcceptance(data, { ...query, by: ['item', cross] });
-    const crossedNot = notOkOf({ ...query, by: ['item', cross] });
-    ok = barChartData(crossed, {
+    // The whole answer per data type and level: the same tables as above, by item and the crossing.
+    const byCross = { ...query, by: ['item', cross] };
+    const okCrossed = memoAcceptance(data, byCross);
+    const othersCrossed = new Map(others.map((c) => [c.code, memoAcceptance(data, { ...byCross, outcome: [c.code] })]));
+    const notCrossed = notOkOf(byCross);
+    const order = new Map(splitRows.map((r, i) => [r.key, i]));
+    crossDim = okCrossed.dimensions.find((d) => d.id === cross)?.label;
+    crossedRows = okCrossed.cells
+      .filter((c) => c.respondents > 0 && order.has(c.key.item))
+      // Data types in the uncrossed order; the levels of each in the codebook's order (a stable sort).
+      .sort((a, b) => order.get(a.key.item)! - order.get(b.key.item)!)
+      .map((c) => {
+        const item = c.key.item;
+        const key = `${item}|${c.key[cross]}`;
+        const same = (t: AcceptanceTable) => t.cells.find((x) => x.key.item === item && x.key[cross] === c.key[cross])!;
+        return {
+          key,
+          label: { en: `${c.labels.item.en} · ${c.labels[cross].en}`, nl: `${c.labels.item.nl} · ${c.labels[cross].nl}` },
+          tier: metaTier(item),
+          computedTier: tierOfItem(item, okCrossed, notCrossed, { [cross]: c.key[cross] }),
+          parts: [cellView(c, key, parts[0].code), ...others.map((o) => cellView(same(othersCrossed.get(o.code)!), key, o.code))],
+        };
+      });
+    ok = barChartData(okCrossed, {
       id: 'datatypes-ok',
       rowDims: ['item'],
       seriesDim: cross,
       rowTier: metaTier,
       sortBy,
-      cellTier: (cell: AcceptanceCell) => tierOfItem(cell.key.item, crossed, crossedNot, { [cross]: cell.key[cross] }),
+      cellTier: (cell: AcceptanceCell) => tierOfItem(cell.key.item, okCrossed, notCrossed, { [cross]: cell.key[cross] }),
     });
   } else {
     ok = barChartData(okTable, { id: 'datatypes-ok', rowDims: ['item'], rowTier: metaTier, sortBy, cellTier: (cell) => tierOfItem(cell.key.item, okTable, notOkTable) });
   }
-  return { ok, split: { parts, rows: splitRows, minBase } };
+  return { ok, split: { parts, rows: splitRows, crossedRows, crossDim, minBase } };
 }
 
 function joinLabels(labels: Label[]): Label {

@@ -38,6 +38,24 @@ describe('explorer views on the reference data', () => {
     expect(model.ok.cells.every((c) => c.tier !== undefined)).toBe(true);
   });
 
+  it('data types crossed by country: the whole answer follows the crossing, a row per data type and country', () => {
+    const { model } = content(explore('view=datatypes&cross=country'), 'datatypes');
+    const rows = model.split.crossedRows!;
+    expect(rows).toHaveLength(17 * 4);
+    // In the order of the uncrossed split, each data type's countries in the codebook's order.
+    expect(rows.map((r) => r.key.split('|')[0])).toEqual(model.split.rows.flatMap((r) => Array(4).fill(r.key)));
+    expect(rows.slice(0, 4).map((r) => r.label.en)).toEqual(['Netherlands', 'Sweden', 'Germany', 'United Kingdom'].map((c) => `${model.split.rows[0].label.en} · ${c}`));
+    for (const row of rows) expect(row.parts.reduce((s, c) => s + c.share!, 0)).toBeCloseTo(1, 12);
+    // Its OK share is the crossed OK chart's, cell by cell; the whole audience's split is kept for the tiers in words.
+    for (const row of rows) {
+      const [item, country] = row.key.split('|');
+      expect(row.parts[0].share).toBe(model.ok.cells.find((c) => c.row === item && c.series === country)!.share);
+    }
+    expect(model.split.crossDim?.en).toBe('Country');
+    expect(model.split.rows).toHaveLength(17);
+    expect(content(explore('view=datatypes'), 'datatypes').model.split.crossedRows).toBeUndefined();
+  });
+
   it('context: situation, place and industry side by side, with the expected orderings (G9-G11)', () => {
     const charts = content(explore('view=context'), 'context').model;
     expect(charts.map((c) => c.id)).toEqual(['context-situation', 'context-place', 'context-industry']);

@@ -66,7 +66,7 @@ export default async function WeightingPage({ params, searchParams }: { params: 
   return (
     <>
       <SiteHeader locale={locale} path="/datasets" />
-      <main className="page datasets-page weighting-page" lang={locale}>
+      <main id="main" tabIndex={-1} className="page datasets-page weighting-page" lang={locale}>
         <p>
           <Link href={`/datasets/${encodeURIComponent(id)}${lang}`}>← {weightingText(locale, 'back')}</Link>
         </p>

@@ -12,10 +12,13 @@ const SPLIT_INK = { ok: '#fff', grey: INK, nogo: '#fff' } as const;
 
 const stackParts = (model: DataTypesModel, locale: Locale): StackPart[] => model.split.parts.map((p) => ({ code: p.code, label: p.label[locale], fill: SPLIT_COLOUR[p.role], ink: SPLIT_INK[p.role] }));
 
+/** The whole answer follows the crossing, as the OK chart above it does: a row per data type and level. */
+const splitRows = (model: DataTypesModel) => model.split.crossedRows ?? model.split.rows;
+
 /** The split's rows for the stacked bars: the OK share leads, the not-OK share (the last of three or more) closes. */
 function stackRows(model: DataTypesModel, locale: Locale): StackRow[] {
   const { minBase } = model.split;
-  return model.split.rows.map((row) => ({
+  return splitRows(model).map((row) => ({
     key: row.key,
     label: row.label[locale],
     parts: row.parts,
@@ -65,11 +68,11 @@ export function DataTypesView({ model, locale, fileBase }: { model: DataTypesMod
       <ChartCard
         id="datatypes-split"
         title={splitTitle}
-        lead={exploreText(locale, 'dtSplitLead')}
+        lead={crossed && model.split.crossDim ? `${exploreText(locale, 'dtSplitLeadCrossed', { cross: model.split.crossDim[locale].toLowerCase() })} ${exploreText(locale, 'dtSplitLead')}` : exploreText(locale, 'dtSplitLead')}
         legend={model.split.parts.map((p) => ({ label: p.label[locale], colour: SPLIT_COLOUR[p.role] }))}
         chart={<SplitChartView parts={stackParts(model, locale)} rows={stackRows(model, locale)} locale={locale} title={splitTitle} />}
         footnote={[exploreText(locale, 'splitFootnote'), exploreText(locale, 'tierRule')]}
-        table={splitTable(model.split.parts, model.split.rows, model.split.minBase, locale, rowHeader[locale], { tiers: true })}
+        table={splitTable(model.split.parts, splitRows(model), model.split.minBase, locale, rowHeader[locale], { tiers: true })}
         locale={locale}
         fileParts={[...fileBase, 'answer-split']}
         tableCaption={exploreText(locale, 'tableCaption', { title: splitTitle })}
