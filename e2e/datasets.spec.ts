@@ -59,7 +59,10 @@ test.describe('/datasets and /api/datasets', () => {
       await expect(row.getByRole('link', { name: /delete/i })).toHaveCount(0);
     }
     await expect(page.getByTestId('empty-uploads')).toContainText('No uploads yet');
-    await expect(page.getByTestId('empty-uploads')).toContainText('/api/datasets');
+    // An empty state for a person: what to upload and where, no API commands.
+    await expect(page.getByTestId('empty-uploads')).toContainText('.sav');
+    await expect(page.getByTestId('empty-uploads')).not.toContainText(/curl|README|\/api\//);
+    await expect(page.getByTestId('empty-uploads').getByRole('link', { name: 'Upload a file' })).toHaveAttribute('href', '#upload-title');
     await page.screenshot({ path: 'e2e/screenshots/datasets.png', fullPage: true });
 
     const template = await request.get('/api/templates/study-g.template.csv');
