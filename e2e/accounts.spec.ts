@@ -200,10 +200,14 @@ test.describe('first visit of a fresh install', () => {
       await page.getByLabel('Password again').fill('the owner passwore');
       await page.getByRole('button', { name: 'Create the admin account and sign in' }).click();
       await expect(page.locator('.form-error')).toHaveText('The two passwords differ.');
-      await page.getByLabel('Username').fill('owner');
+      // Everything typed comes back except the passwords (never sent back, never in the URL).
+      await expect(page.getByLabel('Username')).toHaveValue('owner');
+      await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+      expect(page.url()).not.toContain('passwor');
       await page.getByLabel('Password', { exact: true }).fill('the owner password');
       await page.getByLabel('Password again').fill('the owner password');
       await page.getByRole('button', { name: 'Create the admin account and sign in' }).click();
+      await expect(page.getByRole('button', { name: 'Creating…' })).toBeDisabled();
       await expect(page).toHaveURL(/\/admin\/users$/);
       await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as owner (Admin)');
 
