@@ -38,6 +38,8 @@ const upload = (request: APIRequestContext, csv: string, name: string) =>
 
 test.describe('/datasets and /api/datasets', () => {
   test('lists the two reference datasets as synthetic and not deletable', async ({ page, request }) => {
+    // Two languages and two downloads: more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     // The empty state needs no uploads: remove any that earlier specs left in this run's data folder.
     for (const d of (await list(request)).filter((d) => !d.reference)) expect((await request.delete(`/api/datasets/${d.id}`)).status()).toBe(204);
     const datasets = await list(request);
