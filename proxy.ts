@@ -17,6 +17,8 @@ export function proxy(request: NextRequest) {
     url.search = decision.search;
     return NextResponse.redirect(url, 307);
   }
+  // The choice just made counts for this very request too (the not-found page reads it from the cookie).
+  if (decision.action === 'remember') request.cookies.set(LANGUAGE_COOKIE, decision.locale);
   const policy = pageContentSecurityPolicy(newNonce(), process.env.NODE_ENV === 'development');
   const requestHeaders = new Headers(headers);
   requestHeaders.set('content-security-policy', policy);

@@ -62,17 +62,20 @@ test.describe('signed out', () => {
     await page.getByLabel('Username').fill(E2E_USERS.strategist.username);
     await page.getByLabel('Password').fill(E2E_USERS.strategist.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(new RegExp(`/explore\\?dataset=${id}`));
+    // Signing in hashes the password: seconds on a busy machine.
+    await expect(page).toHaveURL(new RegExp(`/explore\\?dataset=${id}`), { timeout: 30_000 });
     await expect(page.locator('select#dataset, [data-testid="dataset-select"]').first()).toBeVisible();
     await expect(page.getByTestId('signed-in-as')).toContainText('e2e-strategist');
   });
 
   test('a wrong password is refused with a clear message, and repeated failures are slowed down', async ({ page, request }) => {
+    // Seven password checks (scrypt): more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     await page.goto('/login');
     await page.getByLabel('Username').fill(E2E_USERS.executive.username);
     await page.getByLabel('Password').fill('not the password at all');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.locator('.form-error')).toHaveText('The username or password is not right.');
+    await expect(page.locator('.form-error')).toHaveText('The username or password is not right.', { timeout: 30_000 });
     await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
 
     // Five failures for one username, then even the right password waits (an unknown name counts too).
@@ -85,7 +88,7 @@ test.describe('signed out', () => {
     await page.getByLabel('Gebruikersnaam').fill(victim.username);
     await page.getByLabel('Wachtwoord').fill(victim.password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(page.locator('.form-error')).toContainText('Te veel mislukte pogingen');
+    await expect(page.locator('.form-error')).toContainText('Te veel mislukte pogingen', { timeout: 30_000 });
   });
 
   test('the session cookie is httpOnly and SameSite, and signing out ends the session on the server', async ({ page, request }) => {
@@ -93,7 +96,7 @@ test.describe('signed out', () => {
     await page.getByLabel('Username').fill(E2E_USERS.executive.username);
     await page.getByLabel('Password').fill(E2E_USERS.executive.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as e2e-executive (Executive)');
+    await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as e2e-executive (Executive)', { timeout: 30_000 });
     const cookie = (await page.context().cookies()).find((c) => c.name === 'pad_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(await page.evaluate('document.cookie')).not.toContain('pad_session');
@@ -110,6 +113,7 @@ test.describe('strategist', () => {
   test.use({ storageState: storageStatePath('strategist') });
 
   test('cannot upload or delete: the server refuses, and the page offers neither', async ({ page, request, playwright, baseURL }) => {
+    test.setTimeout(90_000);
     const analyst = await playwright.request.newContext({ baseURL, storageState: storageStatePath('analyst') });
     const id = await uploadAsAnalyst(analyst, 'Kept from strategists');
     await analyst.dispose();
@@ -138,6 +142,8 @@ test.describe('admin', () => {
   test.use({ storageState: storageStatePath('admin') });
 
   test('manages accounts and reads the audit log of uploads and deletes', async ({ page, playwright, baseURL }) => {
+    // An upload, a delete and three account changes (a password hash each): minutes on a busy machine.
+    test.setTimeout(150_000);
     const analyst = await playwright.request.newContext({ baseURL, storageState: storageStatePath('analyst') });
     const id = await uploadAsAnalyst(analyst, 'Audited upload');
     expect((await analyst.delete(`/api/datasets/${id}`)).status()).toBe(204);
@@ -159,18 +165,18 @@ test.describe('admin', () => {
     await expect(page.locator(`tr[data-username="${username}"]`)).toHaveCount(0);
     await page.locator('#new-password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.locator('.form-done')).toHaveText(`Account ${username} created.`);
+    await expect(page.locator('.form-done')).toHaveText(`Account ${username} created.`, { timeout: 30_000 });
     const row = page.locator(`tr[data-username="${username}"]`);
     await expect(row).toContainText('Executive');
     await row.getByLabel(`Role: ${username}`).selectOption('analyst');
     await row.getByRole('button', { name: 'Save' }).click();
-    await expect(page.locator('.form-done')).toHaveText(`Account ${username} saved.`);
+    await expect(page.locator('.form-done')).toHaveText(`Account ${username} saved.`, { timeout: 30_000 });
     await expect(page.locator(`tr[data-username="${username}"]`)).toContainText('Analyst');
     // The page has finished arriving (a late re-render would close the confirmation again).
     await page.waitForLoadState('networkidle');
     await page.locator(`tr[data-username="${username}"]`).getByLabel(`Delete the account ${username}`).click();
     await page.locator(`tr[data-username="${username}"]`).getByRole('button', { name: 'Yes, delete' }).click();
-    await expect(page.locator('.form-done')).toHaveText('Account deleted.');
+    await expect(page.locator('.form-done')).toHaveText('Account deleted.', { timeout: 30_000 });
     await expect(page.locator(`tr[data-username="${username}"]`)).toHaveCount(0);
 
     const scan = await new AxeBuilder({ page }).analyze();
@@ -200,11 +206,15 @@ test.describe('first visit of a fresh install', () => {
       await page.getByLabel('Password again').fill('the owner passwore');
       await page.getByRole('button', { name: 'Create the admin account and sign in' }).click();
       await expect(page.locator('.form-error')).toHaveText('The two passwords differ.');
-      await page.getByLabel('Username').fill('owner');
+      // Everything typed comes back except the passwords (never sent back, never in the URL).
+      await expect(page.getByLabel('Username')).toHaveValue('owner');
+      await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+      expect(page.url()).not.toContain('passwor');
       await page.getByLabel('Password', { exact: true }).fill('the owner password');
       await page.getByLabel('Password again').fill('the owner password');
       await page.getByRole('button', { name: 'Create the admin account and sign in' }).click();
-      await expect(page).toHaveURL(/\/admin\/users$/);
+      await expect(page.getByRole('button', { name: 'Creating…' })).toBeDisabled();
+      await expect(page).toHaveURL(/\/admin\/users$/, { timeout: 30_000 });
       await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as owner (Admin)');
 
       // Nobody else can take the install over now.

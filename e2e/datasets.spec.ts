@@ -38,6 +38,8 @@ const upload = (request: APIRequestContext, csv: string, name: string) =>
 
 test.describe('/datasets and /api/datasets', () => {
   test('lists the two reference datasets as synthetic and not deletable', async ({ page, request }) => {
+    // Two languages and two downloads: more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     // The empty state needs no uploads: remove any that earlier specs left in this run's data folder.
     for (const d of (await list(request)).filter((d) => !d.reference)) expect((await request.delete(`/api/datasets/${d.id}`)).status()).toBe(204);
     const datasets = await list(request);
@@ -59,7 +61,10 @@ test.describe('/datasets and /api/datasets', () => {
       await expect(row.getByRole('link', { name: /delete/i })).toHaveCount(0);
     }
     await expect(page.getByTestId('empty-uploads')).toContainText('No uploads yet');
-    await expect(page.getByTestId('empty-uploads')).toContainText('/api/datasets');
+    // An empty state for a person: what to upload and where, no API commands.
+    await expect(page.getByTestId('empty-uploads')).toContainText('.sav');
+    await expect(page.getByTestId('empty-uploads')).not.toContainText(/curl|README|\/api\//);
+    await expect(page.getByTestId('empty-uploads').getByRole('link', { name: 'Upload a file' })).toHaveAttribute('href', '#upload-title');
     await page.screenshot({ path: 'e2e/screenshots/datasets.png', fullPage: true });
 
     const template = await request.get('/api/templates/study-g.template.csv');

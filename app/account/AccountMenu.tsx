@@ -6,7 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import { installHasUsers } from '@/lib/auth/setupState';
 import type { Locale } from '@/lib/survey/codebook';
 
-/** The header's account corner: who is signed in and a sign-out button, or a sign-in link (or, on a fresh install, the setup link). */
+/** The header's account corner: who is signed in (a link to their account page) and a sign-out button, or a sign-in link (or, on a fresh install, the setup link). */
 export async function AccountMenu({ locale }: { locale: Locale }) {
   const user = await currentUser();
   const lang = locale === 'nl' ? '?lang=nl' : '';
@@ -33,9 +33,9 @@ export async function AccountMenu({ locale }: { locale: Locale }) {
           {accountText(locale, 'adminNav')}
         </Link>
       )}
-      <span className="account-name" data-testid="signed-in-as">
+      <Link href={`/account${lang}`} prefetch={false} className="account-name" data-testid="signed-in-as">
         {accountText(locale, 'signedInAs', { name: user.username, role: roleName(locale, user.role) })}
-      </span>
+      </Link>
       <form action={signOutAction}>
         <input type="hidden" name="lang" value={locale} />
         <button type="submit" className="sign-out-button">

@@ -2,9 +2,9 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { AccountError, createAccount, createFirstAdmin, deleteAccount, signIn, signOut, updateAccount } from '@/lib/auth/accounts';
-import { currentUser, safeReturnPath, setSessionCookie } from '@/app/server/request';
-import { can } from '@/lib/auth/permissions';
+import { AccountError, changeOwnPassword, createAccount, createFirstAdmin, deleteAccount, signIn, signOut, updateAccount } from '@/lib/auth/accounts';
+import { askedReturnPath, currentUser, setSessionCookie } from '@/app/server/request';
+import { can, landingPath } from '@/lib/auth/permissions';
 import { sessionSecret } from '@/lib/auth/sessionSecret';
 import { SESSION_COOKIE } from '@/lib/auth/sessionToken';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';
@@ -29,11 +29,12 @@ const text = (form: FormData, name: string) => {
 
 export async function signInAction(form: FormData): Promise<void> {
   const store = getAccountStore();
-  const next = safeReturnPath(text(form, 'next'));
+  // A return path the visitor was sent with (a page that needed signing in) wins over the role's landing page.
+  const next = askedReturnPath(text(form, 'next'));
   const result = await signIn(store, { username: text(form, 'username'), password: text(form, 'password') }, await sessionSecret(store));
-  if (!result.ok) redirect(withQuery('/login', form, { error: result.reason, ...(next !== '/' ? { next } : {}) }));
+  if (!result.ok) redirect(withQuery('/login', form, { error: result.reason, ...(next ? { next } : {}) }));
   await setSessionCookie(result.cookieValue, result.expiresAt);
-  redirect(next);
+  redirect(next ?? withQuery(landingPath(result.user.role), form, {}));
 }
 
 export async function signOutAction(form: FormData): Promise<void> {
@@ -46,13 +47,15 @@ export async function signOutAction(form: FormData): Promise<void> {
 
 export async function setupAction(form: FormData): Promise<void> {
   const store = getAccountStore();
-  if (text(form, 'password') !== text(form, 'password2')) redirect(withQuery('/setup', form, { error: 'Mismatch' }));
+  // Sent back to the form on a refusal: what was typed, except the passwords (never in a URL).
+  const typed = { username: text(form, 'username').slice(0, 64) };
+  if (text(form, 'password') !== text(form, 'password2')) redirect(withQuery('/setup', form, { error: 'Mismatch', ...typed }));
   try {
     const session = await createFirstAdmin(store, { username: text(form, 'username'), password: text(form, 'password') }, await sessionSecret(store));
     await setSessionCookie(session.cookieValue, session.expiresAt);
   } catch (e) {
     if (!(e instanceof AccountError)) throw e;
-    redirect(e.code === 'NotFirstUser' ? withQuery('/login', form, { error: 'NotFirstUser' }) : withQuery('/setup', form, { error: e.code }));
+    redirect(e.code === 'NotFirstUser' ? withQuery('/login', form, { error: 'NotFirstUser' }) : withQuery('/setup', form, { error: e.code, ...typed }));
   }
   redirect(withQuery('/admin/users', form, {}));
 }
@@ -65,23 +68,30 @@ async function admin(form: FormData) {
   return user;
 }
 
-async function accountChange(form: FormData, change: () => Promise<Record<string, string>>): Promise<void> {
+/** `typed`: what the form sends back after a refusal (never a password), so that nothing typed is lost. */
+async function accountChange(form: FormData, change: () => Promise<Record<string, string>>, typed: Record<string, string> = {}, anchor = ''): Promise<void> {
   let outcome: Record<string, string>;
   try {
     outcome = await change();
   } catch (e) {
     if (!(e instanceof AccountError)) throw e;
-    outcome = { error: e.code };
+    outcome = { error: e.code, ...typed };
   }
-  redirect(withQuery('/admin/users', form, outcome));
+  redirect(withQuery('/admin/users', form, outcome) + anchor);
 }
 
 export async function createUserAction(form: FormData): Promise<void> {
   const actor = await admin(form);
-  await accountChange(form, async () => {
-    const user = await createAccount(getAccountStore(), actor.username, { username: text(form, 'username'), role: text(form, 'role'), password: text(form, 'password') });
-    return { created: user.username };
-  });
+  await accountChange(
+    form,
+    async () => {
+      const user = await createAccount(getAccountStore(), actor.username, { username: text(form, 'username'), role: text(form, 'role'), password: text(form, 'password') });
+      return { created: user.username };
+    },
+    { on: 'create', username: text(form, 'username').slice(0, 64), role: text(form, 'role').slice(0, 20) },
+    // The outcome is shown beside the form: the page returns to it rather than to the top.
+    '#new-account',
+  );
 }
 
 export async function updateUserAction(form: FormData): Promise<void> {
@@ -98,4 +108,18 @@ export async function deleteUserAction(form: FormData): Promise<void> {
     await deleteAccount(getAccountStore(), actor, text(form, 'id'));
     return { deleted: '1' };
   });
+}
+
+/** The signed-in user changes their own password (the account page); signed out, to the sign-in page first. */
+export async function changePasswordAction(form: FormData): Promise<void> {
+  const user = await currentUser();
+  if (!user) redirect(withQuery('/login', form, { next: '/account' }));
+  let outcome: Record<string, string> = { changed: '1' };
+  try {
+    await changeOwnPassword(getAccountStore(), user, { current: text(form, 'current'), password: text(form, 'password'), repeat: text(form, 'password2') });
+  } catch (e) {
+    if (!(e instanceof AccountError)) throw e;
+    outcome = { error: e.code };
+  }
+  redirect(withQuery('/account', form, outcome));
 }

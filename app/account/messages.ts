@@ -90,6 +90,27 @@ export const accountMessages = {
   olderEntries: { en: 'Older entries', nl: 'Oudere regels' },
   auditEmpty: { en: 'Nothing recorded yet.', nl: 'Nog niets vastgelegd.' },
   adminNav: { en: 'Admin', nl: 'Beheer' },
+  creating: { en: 'Creating…', nl: 'Bezig…' },
+  saving: { en: 'Saving…', nl: 'Bezig…' },
+  signingIn: { en: 'Signing in…', nl: 'Bezig met inloggen…' },
+  accountTitle: { en: 'Your account', nl: 'Je account' },
+  accountWho: { en: 'You are signed in as {name}.', nl: 'Je bent ingelogd als {name}.' },
+  accountRole: { en: 'Role: {role} ({does}).', nl: 'Rol: {role} ({does}).' },
+  accountRoleNote: { en: 'An admin can change your role.', nl: 'Een beheerder kan je rol wijzigen.' },
+  changePasswordTitle: { en: 'Change your password', nl: 'Je wachtwoord wijzigen' },
+  currentPassword: { en: 'Current password', nl: 'Huidig wachtwoord' },
+  ownNewPassword: { en: 'New password', nl: 'Nieuw wachtwoord' },
+  ownNewPasswordRepeat: { en: 'New password again', nl: 'Nieuw wachtwoord nogmaals' },
+  changePasswordButton: { en: 'Change password', nl: 'Wachtwoord wijzigen' },
+  changingPassword: { en: 'Changing…', nl: 'Bezig…' },
+  passwordChanged: {
+    en: 'Your password has been changed. Use the new one the next time you sign in.',
+    nl: 'Je wachtwoord is gewijzigd. Gebruik voortaan het nieuwe wachtwoord om in te loggen.',
+  },
+  signOutTitle: { en: 'Sign out', nl: 'Uitloggen' },
+  signOutText: { en: 'Ends your session on this browser.', nl: 'Beëindigt je sessie in deze browser.' },
+  errWrongPassword: { en: 'Your current password is not right.', nl: 'Je huidige wachtwoord klopt niet.' },
+  errSamePassword: { en: 'The new password is the same as the current one: choose another.', nl: 'Het nieuwe wachtwoord is hetzelfde als het huidige: kies een ander.' },
 } satisfies Record<string, Label>;
 
 export type AccountMessageKey = keyof typeof accountMessages;

@@ -48,9 +48,14 @@ export const datasetMessages = {
   forbidden: { en: 'Deleting a dataset needs the analyst or admin role.', nl: 'Voor het verwijderen van een dataset is de rol analist of beheerder nodig.' },
   emptyTitle: { en: 'No uploads yet', nl: 'Nog geen uploads' },
   emptyText: {
-    en: 'Upload a CSV export, an SPSS file or an Excel sheet with the panel above or through the HTTP API; a file shaped like a template below needs no codebook (see “HTTP API” in the README):',
-    nl: 'Upload een CSV-export, een SPSS-bestand of een Excel-werkblad met het paneel hierboven of via de HTTP-API; een bestand in de vorm van een sjabloon hieronder heeft geen codeboek nodig (zie “HTTP API” in de README):',
+    en: 'Upload your own survey to read it with every page of the dashboard: one row per respondent, one column per question, with a header row.',
+    nl: 'Upload je eigen enquête om die met elke pagina van het dashboard te bekijken: één rij per respondent, één kolom per vraag, met een kopregel.',
   },
+  emptyFormats: {
+    en: 'Accepted: a CSV export (.csv, .tsv, .txt), an SPSS file (.sav) or an Excel workbook (.xlsx), up to 200 MB. A file shaped like one of the templates below is read at once; any other file is matched to its questions and answers in a few steps after you choose it.',
+    nl: 'Geschikt: een CSV-export (.csv, .tsv, .txt), een SPSS-bestand (.sav) of een Excel-werkmap (.xlsx), tot 200 MB. Een bestand in de vorm van een van de sjablonen hieronder wordt meteen gelezen; elk ander bestand koppel je na het kiezen in een paar stappen aan de vragen en antwoorden.',
+  },
+  emptyUpload: { en: 'Upload a file', nl: 'Een bestand uploaden' },
   templatesTitle: { en: 'Templates and codebooks', nl: 'Sjablonen en codeboeken' },
   uploadLockedTitle: { en: 'Upload a dataset', nl: 'Een dataset uploaden' },
   uploadLockedSignedOut: {

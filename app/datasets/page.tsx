@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { deleteDatasetAction } from './actions';
@@ -116,7 +115,6 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
   // Only the codes the delete action sends are shown: the URL must not put arbitrary text on the page.
   const errorParam = nonEmptyParam(params.error);
   const error = errorParam && DELETE_ERRORS.includes(errorParam) ? errorParam : undefined;
-  const host = (await headers()).get('host') ?? 'localhost:3000';
   const query = confirming ? `confirm=${encodeURIComponent(confirming.id)}` : '';
 
   return (
@@ -165,6 +163,20 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
           </table>
         </div>
 
+        {canWrite && uploads.length === 0 && (
+          <section className="card empty-uploads" data-testid="empty-uploads" aria-labelledby="empty-uploads-title">
+            <h2 id="empty-uploads-title">{datasetsText(locale, 'emptyTitle')}</h2>
+            <p>{datasetsText(locale, 'emptyText')}</p>
+            <p>{datasetsText(locale, 'emptyFormats')}</p>
+            <p>
+              {/* To the upload panel just below: its file picker is the first thing there. */}
+              <a className="button" href="#upload-title">
+                {datasetsText(locale, 'emptyUpload')}
+              </a>
+            </p>
+          </section>
+        )}
+
         {canWrite ? (
           <UploadPanel locale={locale} templates={TEMPLATE_STUDIES.map((study) => ({ study, header: templateHeader(study) }))} />
         ) : (
@@ -178,16 +190,6 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
                 </Link>
               )}
             </p>
-          </section>
-        )}
-
-        {canWrite && uploads.length === 0 && (
-          <section className="card empty-uploads" data-testid="empty-uploads">
-            <h2>{datasetsText(locale, 'emptyTitle')}</h2>
-            <p>{datasetsText(locale, 'emptyText')}</p>
-            <pre>
-              <code>{`curl -c session.txt -d username=${user?.username ?? 'NAME'} -d password=... http://${host}/api/session\ncurl -b session.txt -F file=@my-survey.csv -F name="My survey" http://${host}/api/datasets`}</code>
-            </pre>
           </section>
         )}
 

@@ -5,7 +5,9 @@ import { signInAction } from '../account/actions';
 import { accountText, errorMessage } from '../account/messages';
 import '../account/account.css';
 import { FAILURE_WINDOW_MINUTES } from '@/lib/auth/accounts';
-import { currentUser, safeReturnPath } from '@/app/server/request';
+import { askedReturnPath, currentUser } from '@/app/server/request';
+import { landingPath } from '@/lib/auth/permissions';
+import { PendingSubmitButton } from '../components/PendingSubmitButton';
 import { installHasUsers } from '@/lib/auth/setupState';
 import { localeFrom } from '@/lib/i18n/messages';
 import { nonEmptyParam } from '@/lib/http/searchParams';
@@ -18,17 +20,18 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const locale = localeFrom(nonEmptyParam(params.lang));
-  const next = safeReturnPath(nonEmptyParam(params.next));
+  const next = askedReturnPath(nonEmptyParam(params.next));
   if (!(await installHasUsers())) redirect(`/setup${locale === 'nl' ? '?lang=nl' : ''}`);
-  if (await currentUser()) redirect(next);
+  const user = await currentUser();
+  if (user) redirect(next ?? `${landingPath(user.role)}${locale === 'nl' ? '?lang=nl' : ''}`);
   const error = errorMessage(locale, nonEmptyParam(params.error), { minutes: FAILURE_WINDOW_MINUTES });
   return (
     <>
-      <SiteHeader locale={locale} path="/login" query={next !== '/' ? `next=${encodeURIComponent(next)}` : ''} />
+      <SiteHeader locale={locale} path="/login" query={next ? `next=${encodeURIComponent(next)}` : ''} />
       <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
         <h1>{accountText(locale, 'loginTitle')}</h1>
         <p className="lead">{accountText(locale, 'loginIntro')}</p>
-        {next !== '/' && <p>{accountText(locale, 'loginNeededFor', { path: next })}</p>}
+        {next && <p>{accountText(locale, 'loginNeededFor', { path: next })}</p>}
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -36,14 +39,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         )}
         <form action={signInAction} className="account-form">
           <input type="hidden" name="lang" value={locale} />
-          <input type="hidden" name="next" value={next} />
+          {next && <input type="hidden" name="next" value={next} />}
           <label htmlFor="username">{accountText(locale, 'username')}</label>
           <input id="username" name="username" type="text" autoComplete="username" required maxLength={64} autoFocus />
           <label htmlFor="password">{accountText(locale, 'password')}</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={200} />
-          <button type="submit" className="button">
-            {accountText(locale, 'signIn')}
-          </button>
+          <PendingSubmitButton className="button" label={accountText(locale, 'signIn')} pendingLabel={accountText(locale, 'signingIn')} />
         </form>
       </main>
     </>

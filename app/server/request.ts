@@ -72,3 +72,8 @@ export function safeReturnPath(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length > 1000 || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || /[\u0000-\u001f]/.test(raw)) return '/';
   return raw;
 }
+
+/** The return path a page asked for (?next=), if it is a valid local path; null when none was asked for (then the role's landing page). */
+export function askedReturnPath(raw: unknown): string | null {
+  return typeof raw === 'string' && raw !== '' && safeReturnPath(raw) === raw ? raw : null;
+}

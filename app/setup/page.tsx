@@ -4,6 +4,7 @@ import { SiteHeader } from '../components/SiteHeader';
 import { setupAction } from '../account/actions';
 import { accountText, errorMessage } from '../account/messages';
 import '../account/account.css';
+import { PendingSubmitButton } from '../components/PendingSubmitButton';
 import { installHasUsers } from '@/lib/auth/setupState';
 import { localeFrom } from '@/lib/i18n/messages';
 import { nonEmptyParam } from '@/lib/http/searchParams';
@@ -19,6 +20,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const locale = localeFrom(nonEmptyParam(params.lang));
   if (await installHasUsers()) redirect(`/login?${locale === 'nl' ? 'lang=nl&' : ''}error=NotFirstUser`);
   const error = errorMessage(locale, nonEmptyParam(params.error));
+  // After a refusal the username comes back (setupAction); the passwords are typed again.
+  const typedUsername = nonEmptyParam(params.username)?.slice(0, 64) ?? '';
   return (
     <>
       <SiteHeader locale={locale} path="/setup" />
@@ -33,20 +36,18 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         <form action={setupAction} className="account-form">
           <input type="hidden" name="lang" value={locale} />
           <label htmlFor="username">{accountText(locale, 'username')}</label>
-          <input id="username" name="username" type="text" autoComplete="username" required maxLength={64} aria-describedby="username-hint" />
+          <input id="username" name="username" type="text" autoComplete="username" required maxLength={64} aria-describedby="username-hint" defaultValue={typedUsername} />
           <span id="username-hint" className="muted small">
             {accountText(locale, 'usernameHint')}
           </span>
           <label htmlFor="password">{accountText(locale, 'password')}</label>
-          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} aria-describedby="password-hint" />
+          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} aria-describedby="password-hint" autoFocus={!!typedUsername} />
           <span id="password-hint" className="muted small">
             {accountText(locale, 'passwordHint')}
           </span>
           <label htmlFor="password2">{accountText(locale, 'passwordRepeat')}</label>
           <input id="password2" name="password2" type="password" autoComplete="new-password" required minLength={10} maxLength={200} />
-          <button type="submit" className="button">
-            {accountText(locale, 'setupButton')}
-          </button>
+          <PendingSubmitButton className="button" label={accountText(locale, 'setupButton')} pendingLabel={accountText(locale, 'creating')} />
         </form>
       </main>
     </>

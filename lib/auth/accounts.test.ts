@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountStore } from '../storage/accountStore';
 import { openSqliteAccountStore } from '../storage/sqliteAccountStore';
-import { AccountError, createAccount, createFirstAdmin, deleteAccount, FAILURE_WINDOW_MINUTES, MAX_FAILURES, signIn, signOut, updateAccount, userForCookie } from './accounts';
+import { AccountError, changeOwnPassword, createAccount, createFirstAdmin, deleteAccount, FAILURE_WINDOW_MINUTES, MAX_FAILURES, signIn, signOut, updateAccount, userForCookie } from './accounts';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
 let dir: string;
@@ -111,5 +111,50 @@ describe('account management', () => {
     expect(await code(deleteAccount(store, root, erin.id))).toBe('NotFound');
     const actions = (await store.listAudit()).map((e) => `${e.actor}:${e.action}:${e.target}`);
     expect(actions).toEqual(expect.arrayContaining(['root:user.create:erin', 'root:user.update:erin', 'root:user.delete:erin', 'root:setup.admin:root']));
+  });
+});
+
+describe('changing one\'s own password', () => {
+  let gina: Awaited<ReturnType<typeof createAccount>>;
+  beforeEach(async () => {
+    gina = await createAccount(store, null, { username: 'gina', role: 'strategist', password: 'gina password 1' });
+  });
+  const signsIn = async (password: string) => (await signIn(store, { username: 'gina', password }, SECRET)).ok;
+
+  it('needs the current password, then the new one works, the old one no longer, and the log says so', async () => {
+    await changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' });
+    expect(await signsIn('gina password 2')).toBe(true);
+    expect(await signsIn('gina password 1')).toBe(false);
+    const change = (await store.listAudit()).find((e) => e.action === 'user.update');
+    expect(change).toMatchObject({ actor: 'gina', target: 'gina', detail: { password: 'changed by the user' } });
+    // Neither password appears anywhere in the log.
+    expect(JSON.stringify(await store.listAudit())).not.toMatch(/gina password/);
+  });
+
+  it('refuses a wrong current password, a mismatch, a password against the rules and the same password, changing nothing', async () => {
+    const attempt = (current: string, password: string, repeat = password) => code(changeOwnPassword(store, gina, { current, password, repeat }));
+    expect(await attempt('not my password', 'gina password 2')).toBe('WrongPassword');
+    expect(await attempt('gina password 1', 'gina password 2', 'gina password 3')).toBe('Mismatch');
+    expect(await attempt('gina password 1', 'short')).toBe('PasswordTooShort');
+    expect(await attempt('gina password 1', 'x'.repeat(201))).toBe('PasswordTooLong');
+    expect(await attempt('gina password 1', 'gina password 1')).toBe('SamePassword');
+    expect(await code(changeOwnPassword(store, gina, { current: 42, password: 'gina password 2', repeat: 'gina password 2' }))).toBe('WrongPassword');
+    expect(await signsIn('gina password 1')).toBe(true);
+    expect((await store.listAudit()).filter((e) => e.action === 'user.update')).toEqual([]);
+    expect((await store.listAudit()).filter((e) => e.action === 'login.failure').map((e) => e.detail.reason)).toEqual(['wrong current password', 'wrong current password']);
+  });
+
+  it(`counts wrong current passwords as failed sign-ins: after ${MAX_FAILURES}, even the right one waits`, { timeout: 120_000 }, async () => {
+    const t0 = new Date('2026-01-01T10:00:00Z');
+    for (let i = 0; i < MAX_FAILURES; i++)
+      expect(await code(changeOwnPassword(store, gina, { current: `guess ${i} guess`, password: 'gina password 2', repeat: 'gina password 2' }, t0))).toBe('WrongPassword');
+    expect(await code(changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }, t0))).toBe('Throttled');
+    expect(await code(changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }, new Date(t0.getTime() + (FAILURE_WINDOW_MINUTES + 1) * 60_000)))).toBe('resolved');
+  });
+
+  it('refuses a user that no longer exists', async () => {
+    const admin = await createAccount(store, null, { username: 'root', role: 'admin', password: 'root password 1' });
+    await deleteAccount(store, admin, gina.id);
+    expect(await code(changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }))).toBe('NotFound');
   });
 });

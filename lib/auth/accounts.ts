@@ -12,7 +12,20 @@ import { newSessionToken, SESSION_HOURS, tokenFromCookie, tokenHash } from './se
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MINUTES = 15;
 
-export type AccountProblem = 'BadUsername' | 'BadRole' | 'PasswordTooShort' | 'PasswordTooLong' | 'UsernameTaken' | 'NotFirstUser' | 'LastAdmin' | 'NotFound' | 'Self';
+export type AccountProblem =
+  | 'BadUsername'
+  | 'BadRole'
+  | 'PasswordTooShort'
+  | 'PasswordTooLong'
+  | 'UsernameTaken'
+  | 'NotFirstUser'
+  | 'LastAdmin'
+  | 'NotFound'
+  | 'Self'
+  | 'WrongPassword'
+  | 'Mismatch'
+  | 'SamePassword'
+  | 'Throttled';
 
 /** A request the account rules refuse; `code` picks the message shown (lib/auth/messages.ts). */
 export class AccountError extends Error {
@@ -149,4 +162,37 @@ export async function deleteAccount(store: AccountStore, actor: User, id: string
   const deleted = await store.deleteUser(id).catch(fromStore);
   if (!deleted) throw new AccountError('NotFound');
   await store.appendAudit({ actor: actor.username, action: 'user.delete', target: user.username, detail: { role: user.role } });
+}
+
+/**
+ * A signed-in user changes their own password: the current one must match (so that a session left
+ * open on someone else's screen cannot lock its owner out), the new one follows the same rules as
+ * every other password and is typed twice. Wrong current passwords count as failed sign-ins of that
+ * username, so this form is no way around the sign-in's throttle. Recorded as an account change by
+ * the user on themselves.
+ */
+export async function changeOwnPassword(
+  store: AccountStore,
+  user: User,
+  input: { current: unknown; password: unknown; repeat: unknown },
+  now = new Date(),
+): Promise<void> {
+  const current = typeof input.current === 'string' ? input.current : '';
+  const password = checkPassword(input.password);
+  if (password !== input.repeat) throw new AccountError('Mismatch');
+  const key = `user:${user.username.toLowerCase()}`;
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MINUTES * 60_000);
+  if ((await store.countLoginFailures(key, since)) >= MAX_FAILURES) throw new AccountError('Throttled');
+  const stored = await store.userByUsername(user.username);
+  if (!stored || stored.id !== user.id) throw new AccountError('NotFound');
+  if (!(await verifyPassword(current, stored.passwordHash))) {
+    await store.recordLoginFailure(key, now);
+    await store.appendAudit({ actor: user.username, action: 'login.failure', target: user.username, detail: { reason: 'wrong current password' } });
+    throw new AccountError('WrongPassword');
+  }
+  if (current === password) throw new AccountError('SamePassword');
+  const updated = await store.updateUser(user.id, { passwordHash: await hashPassword(password) }).catch(fromStore);
+  if (!updated) throw new AccountError('NotFound');
+  await store.clearLoginFailures(key);
+  await store.appendAudit({ actor: user.username, action: 'user.update', target: user.username, detail: { password: 'changed by the user' } });
 }

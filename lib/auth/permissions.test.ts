@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can } from './permissions';
+import { can, landingPath } from './permissions';
 
 describe('roles', () => {
   it('lets analysts and admins change datasets, only admins manage users, every role read', () => {
@@ -11,5 +11,9 @@ describe('roles', () => {
   it('grants nothing to a signed-out visitor', () => {
     expect(can(null, 'datasets.read')).toBe(false);
     expect(can(undefined, 'datasets.write')).toBe(false);
+  });
+
+  it('lands each role on its own work after signing in', () => {
+    expect(['admin', 'analyst', 'strategist', 'executive'].map((r) => landingPath(r as never))).toEqual(['/admin/users', '/datasets', '/', '/']);
   });
 });

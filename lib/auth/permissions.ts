@@ -18,3 +18,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 };
 
 export const can = (role: Role | null | undefined, permission: Permission): boolean => !!role && GRANTS[role].includes(permission);
+
+/**
+ * Where a role lands after signing in (when no return path was asked for): each role on its own work.
+ * An analyst's work starts at the datasets (upload, map, check); strategists and executives read the
+ * summary first (`/`). An admin lands on the accounts page: signing in as admin is mostly for what
+ * only an admin can do (a new colleague, a forgotten password), and the summary is one click away.
+ */
+const LANDING: Record<Role, string> = { admin: '/admin/users', analyst: '/datasets', strategist: '/', executive: '/' };
+export const landingPath = (role: Role): string => LANDING[role];

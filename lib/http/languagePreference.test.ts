@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideLanguage } from './languagePreference';
+import { decideLanguage, preferredLocale } from './languagePreference';
 
 describe('remembered language', () => {
   it('a lang parameter wins and is remembered when it differs from the cookie', () => {
@@ -23,5 +23,17 @@ describe('remembered language', () => {
     expect(decideLanguage('?view=bond', 'en')).toEqual({ action: 'none' });
     expect(decideLanguage('?view=bond', 'fr')).toEqual({ action: 'none' });
     expect(decideLanguage('?lang=fr', 'nl')).toEqual({ action: 'none' });
+  });
+});
+
+describe('the language of a page without a URL (not found)', () => {
+  it('follows the remembered choice, else the browser\'s first preference of Dutch or English', () => {
+    expect(preferredLocale('nl', 'en-GB,en')).toBe('nl');
+    expect(preferredLocale('en', 'nl-NL,nl')).toBe('en');
+    expect(preferredLocale(undefined, 'nl-NL,nl;q=0.9,en;q=0.8')).toBe('nl');
+    expect(preferredLocale(undefined, 'de-DE,en;q=0.8,nl;q=0.5')).toBe('en');
+    expect(preferredLocale(undefined, 'en;q=0.4,nl;q=0.6')).toBe('nl');
+    expect(preferredLocale(undefined, 'fr, de')).toBe('en');
+    expect(preferredLocale('xx', null)).toBe('en');
   });
 });

@@ -29,3 +29,21 @@ export function decideLanguage(search: string, cookie: string | undefined, pageL
   }
   return { action: 'none' };
 }
+
+/**
+ * The reader's language where the URL cannot say it (the not-found page has no search params): the
+ * remembered choice, else the browser's first preference of Dutch or English, else English.
+ */
+export function preferredLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
+  if (cookie === 'nl' || cookie === 'en') return cookie;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { lang: tag.split('-')[0], q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((t) => (t.lang === 'nl' || t.lang === 'en') && t.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked[0]?.lang === 'nl' ? 'nl' : 'en';
+}

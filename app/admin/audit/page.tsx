@@ -7,6 +7,7 @@ import { localeFrom } from '@/lib/i18n/messages';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';
 import type { Locale } from '@/lib/survey/codebook';
 import { nonEmptyParam } from '@/lib/http/searchParams';
+import { actionWords, detailLines } from './auditWords';
 
 export const metadata: Metadata = { title: 'Audit log' };
 export const dynamic = 'force-dynamic';
@@ -60,11 +61,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <time dateTime={e.at}>{formatWhen(e.at, locale)}</time>
                     </td>
                     <td>{e.actor ?? <span className="muted">{accountText(locale, 'nobody')}</span>}</td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
+                    <td>{actionWords(locale, e.action)}</td>
                     <td>{e.target ?? ''}</td>
-                    <td>{Object.keys(e.detail).length > 0 && <pre>{JSON.stringify(e.detail)}</pre>}</td>
+                    <td>
+                      {Object.keys(e.detail).length > 0 && (
+                        <dl className="audit-detail">
+                          {detailLines(locale, e.detail).map((line) => (
+                            <div key={line.key}>
+                              <dt>{line.label}:</dt> <dd>{line.value}</dd>
+                            </div>
+                          ))}
+                        </dl>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import { createUserAction, deleteUserAction, updateUserAction } from '../../acco
 import { accountText, errorMessage, roleDoes, roleName } from '../../account/messages';
 import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
 import '../../account/account.css';
+import { PendingSubmitButton } from '../../components/PendingSubmitButton';
 import { localeFrom } from '@/lib/i18n/messages';
 import { ROLES, type User } from '@/lib/storage/accountStore';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';
@@ -19,7 +20,7 @@ const formatDate = (iso: string, locale: Locale) => new Intl.DateTimeFormat(loca
 
 function RoleSelect({ locale, id, value }: { locale: Locale; id: string; value?: string }) {
   return (
-    <select id={id} name="role" defaultValue={value ?? 'strategist'}>
+    <select id={id} name="role" defaultValue={value && (ROLES as readonly string[]).includes(value) ? value : 'strategist'}>
       {ROLES.map((role) => (
         <option key={role} value={role}>
           {roleName(locale, role)} – {roleDoes(locale, role)}
@@ -50,7 +51,7 @@ function UserRow({ user, me, locale }: { user: User; me: User; locale: Locale })
             {accountText(locale, 'newPassword')}: {user.username}
           </label>
           <input id={`${rowId}-password`} name="password" type="password" autoComplete="new-password" placeholder={accountText(locale, 'newPassword')} minLength={10} maxLength={200} />
-          <button type="submit">{accountText(locale, 'save')}</button>
+          <PendingSubmitButton label={accountText(locale, 'save')} pendingLabel={accountText(locale, 'saving')} />
         </form>
         {user.id !== me.id && (
           <details>
@@ -83,6 +84,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     );
   const users = await getAccountStore().listUsers();
   const error = errorMessage(locale, nonEmptyParam(params.error));
+  // A refused new account comes back with what was typed (not the password) and its message beside the form.
+  const createError = nonEmptyParam(params.on) === 'create' ? error : null;
+  const typedUsername = createError ? (nonEmptyParam(params.username)?.slice(0, 64) ?? '') : '';
+  const typedRole = createError ? nonEmptyParam(params.role) : undefined;
   const created = nonEmptyParam(params.created);
   const updated = nonEmptyParam(params.updated);
   const done = created ? accountText(locale, 'created', { name: created }) : updated ? accountText(locale, 'updated', { name: updated }) : nonEmptyParam(params.deleted) ? accountText(locale, 'deleted') : null;
@@ -93,12 +98,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <h1>{accountText(locale, 'usersTitle')}</h1>
         <AdminTabs locale={locale} current="users" />
         <p className="lead">{accountText(locale, 'usersIntro')}</p>
-        {error && (
+        {error && !createError && (
           <p className="form-error" role="alert">
             {error}
           </p>
         )}
-        {done && (
+        {done && !created && (
           <p className="form-done" role="status">
             {done}
           </p>
@@ -121,24 +126,32 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </tbody>
           </table>
         </div>
-        <h2>{accountText(locale, 'createTitle')}</h2>
+        <h2 id="new-account">{accountText(locale, 'createTitle')}</h2>
+        {created && (
+          <p className="form-done" role="status" data-testid="create-result">
+            {done}
+          </p>
+        )}
+        {createError && (
+          <p className="form-error" role="alert" data-testid="create-result">
+            {createError}
+          </p>
+        )}
         <form action={createUserAction} className="account-form">
           <input type="hidden" name="lang" value={locale} />
           <label htmlFor="new-username">{accountText(locale, 'username')}</label>
-          <input id="new-username" name="username" type="text" autoComplete="off" required maxLength={64} aria-describedby="new-username-hint" />
+          <input id="new-username" name="username" type="text" autoComplete="off" required maxLength={64} aria-describedby="new-username-hint" defaultValue={typedUsername} />
           <span id="new-username-hint" className="muted small">
             {accountText(locale, 'usernameHint')}
           </span>
           <label htmlFor="new-role">{accountText(locale, 'colRole')}</label>
-          <RoleSelect locale={locale} id="new-role" />
+          <RoleSelect locale={locale} id="new-role" value={typedRole} />
           <label htmlFor="new-password">{accountText(locale, 'password')}</label>
           <input id="new-password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} aria-describedby="new-password-hint" />
           <span id="new-password-hint" className="muted small">
             {accountText(locale, 'passwordHint')}
           </span>
-          <button type="submit" className="button">
-            {accountText(locale, 'createButton')}
-          </button>
+          <PendingSubmitButton className="button" label={accountText(locale, 'createButton')} pendingLabel={accountText(locale, 'creating')} testId="create-account" />
         </form>
       </main>
     </>
