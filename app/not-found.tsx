@@ -29,7 +29,7 @@ export default async function NotFound() {
     <>
       {/* The language links lead to this page again (/404 has no page either), in the other language. */}
       <SiteHeader locale={locale} path="/404" />
-      <main lang={locale} className="page error-page" data-testid="not-found">
+      <main id="main" tabIndex={-1} lang={locale} className="page error-page" data-testid="not-found">
         <h1>{notFoundText(locale, 'title')}</h1>
         <p className="lead">{notFoundText(locale, 'text')}</p>
         <h2>{notFoundText(locale, 'waysBack')}</h2>

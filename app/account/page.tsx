@@ -26,7 +26,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <SiteHeader locale={locale} path="/account" />
-      <main className="page account-page" lang={locale}>
+      <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
         <h1>{accountText(locale, 'accountTitle')}</h1>
         <p className="lead" data-testid="account-who">
           {accountText(locale, 'accountWho', { name: user.username })} {accountText(locale, 'accountRole', { role: roleName(locale, user.role), does: roleDoes(locale, user.role) })}{' '}
