@@ -105,7 +105,8 @@ export function ExploreShell({ catalogs, initialState, initialHref, children }: 
   const engine = exploreEngine.use();
   const live = useMemo(() => (columns !== null && engine !== null ? { columns, engine } : null), [columns, engine]);
   const href = hrefOf(state);
-  const computeHere = live !== null && href !== initialHref;
+  // Only within the dataset the server rendered: another one's page around the results is the server's.
+  const computeHere = live !== null && href !== initialHref && state.dataset === renderedDataset;
   const shown = computeHere ? state : initialState;
   const shownHref = computeHere ? href : initialHref;
   const pending = transitionPending || shownHref !== href;
