@@ -11,8 +11,12 @@
  * intent starts it: a reader on a metered phone does not pay for what only a change needs.
  */
 const INTENT_EVENTS = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel'] as const;
-/** At most this long after hydration on a page that never goes idle. */
-const IDLE_TIMEOUT_MS = 1500;
+/**
+ * At most this long after hydration on a page that does not go idle. Short: the fetch itself runs
+ * off the main thread, and a first click soon after the page appears (measured with
+ * `npm run bench:first-change`) should find the columns in, not start them.
+ */
+const IDLE_TIMEOUT_MS = 300;
 
 const saveData = () => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 
