@@ -3,6 +3,7 @@ import { SiteHeader } from './components/SiteHeader';
 import { DatasetSwitch } from './(home)/DatasetSwitch';
 import { PrintButton } from './(home)/PrintButton';
 import { SummaryView } from './(home)/SummaryView';
+import { SummaryLive } from './(home)/SummaryLive';
 import { localeFrom, appText } from '@/lib/i18n/messages';
 import { DEFAULT_SUMMARY_DATASET, loadSummary, summaryDatasets } from '@/lib/summary/load';
 import { requestDatasets } from '@/app/server/request';
@@ -56,14 +57,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </div>
           )}
         </div>
-        <DatasetSwitch datasets={datasets} current={requested} weights={loaded.ok ? loaded.weights : []} weight={loaded.ok ? loaded.summary.weight.id : undefined} locale={locale} />
-        {loaded.ok ? (
-          <SummaryView summary={loaded.summary} locale={locale} />
-        ) : (
-          <p className="error" role="alert" data-testid="summary-error">
-            {summaryText(locale, 'unknownDataset', { message: loaded.message })}
-          </p>
-        )}
+        <SummaryLive updating={summaryText(locale, 'updating')} form={<DatasetSwitch datasets={datasets} current={requested} weights={loaded.ok ? loaded.weights : []} weight={loaded.ok ? loaded.summary.weight.id : undefined} locale={locale} />}>
+          {loaded.ok ? (
+            <SummaryView summary={loaded.summary} locale={locale} />
+          ) : (
+            <p className="error" role="alert" data-testid="summary-error">
+              {summaryText(locale, 'unknownDataset', { message: loaded.message })}
+            </p>
+          )}
+        </SummaryLive>
       </main>
     </>
   );

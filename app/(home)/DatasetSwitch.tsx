@@ -5,7 +5,8 @@ import type { WeightOption } from '@/lib/survey/weights';
 
 /**
  * The dataset to summarise and the weight to use (the shown dataset's weights; another dataset opens
- * with its default): a plain GET form, so it works without JavaScript and keeps the language.
+ * with its default): a plain GET form, so it works without JavaScript (its Show button is shown
+ * only then) and keeps the language. With JavaScript a choice applies at once (SummaryLive).
  */
 export function DatasetSwitch({ datasets, current, weights, weight, locale }: { datasets: DatasetListing[]; current: string; weights: WeightOption[]; weight: string | undefined; locale: Locale }) {
   const references = datasets.filter((d) => d.reference);
@@ -44,9 +45,11 @@ export function DatasetSwitch({ datasets, current, weights, weight, locale }: { 
         </>
       )}
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
-      <button type="submit" className="button button-secondary">
-        {summaryText(locale, 'show')}
-      </button>
+      <noscript>
+        <button type="submit" className="button button-secondary">
+          {summaryText(locale, 'show')}
+        </button>
+      </noscript>
     </form>
   );
 }

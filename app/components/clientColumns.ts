@@ -1,12 +1,13 @@
 'use client';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { SurveyData } from '@/lib/survey/dataset';
-import { onFirstIntent } from './onFirstIntent';
+import { afterInteractive } from './afterInteractive';
 
 /**
- * The engine's columns of a dataset, fetched once per page life when the visitor first reaches for
- * the controls (onFirstIntent), so that later filter changes are computed in the browser without a
- * round trip. Until they are in (or if fetching fails), filter changes go to the server as before.
+ * The engine's columns of a dataset, fetched once per page life soon after the page has become
+ * interactive (afterInteractive), so that filter changes, the first one included, are computed in
+ * the browser without a round trip. A change made while they are on their way waits for them (the
+ * explorer) or goes to the server (the planner); if fetching fails, changes go to the server.
  */
 const loaded = new Map<string, SurveyData>();
 const loading = new Map<string, Promise<SurveyData | null>>();
@@ -20,7 +21,8 @@ function subscribe(listener: () => void): () => void {
 /** One entry per dataset and weight: the columns carry the weight in use (its values and variance design). */
 const keyOf = (id: string, weight: string | undefined) => `${id}\u0000${weight ?? ''}`;
 
-function load(id: string, weight: string | undefined): Promise<SurveyData | null> {
+/** The columns, fetched once (null if fetching failed; a later call tries again). */
+export function loadClientColumns(id: string, weight: string | undefined): Promise<SurveyData | null> {
   const key = keyOf(id, weight);
   let promise = loading.get(key);
   if (!promise) {
@@ -56,6 +58,6 @@ export const columnsIfLoaded = (id: string, weight?: string): SurveyData | null 
 /** The dataset's columns with weight `weight` in use (absent: the dataset's default), once fetched; null until then (and while rendering on the server). */
 export function useClientColumns(id: string, weight?: string): SurveyData | null {
   const data = useSyncExternalStore(subscribe, () => columnsIfLoaded(id, weight), () => null);
-  useEffect(() => onFirstIntent(() => void load(id, weight)), [id, weight]);
+  useEffect(() => afterInteractive(() => void loadClientColumns(id, weight)), [id, weight]);
   return data;
 }

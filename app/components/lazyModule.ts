@@ -1,36 +1,39 @@
 'use client';
 import { useEffect, useSyncExternalStore } from 'react';
-import { onFirstIntent } from './onFirstIntent';
+import { afterInteractive } from './afterInteractive';
 
 export interface LazyModule<T> {
   /** The module if it has arrived (no waiting). */
   current: () => T | null;
-  /** The module once loaded, in a component: null until then (and on the server); starts the load. */
+  /** The module once loaded, in a component: null until then (and on the server); starts the load soon after hydration. */
   use: () => T | null;
+  /** Starts the load now (if not under way) and resolves with the module, or null if it failed. */
+  load: () => Promise<T | null>;
 }
 
 /**
  * Code a page needs only after it is on screen (the engine that recomputes a view in the browser),
- * loaded as a separate chunk when the visitor first reaches for the controls (onFirstIntent)
- * instead of with the page's first scripts: less JavaScript to download, parse and run before the
- * page is usable, and none for a visitor who only reads.
+ * loaded as a separate chunk soon after the page has become interactive (afterInteractive) instead
+ * of with the page's first scripts: less JavaScript to download, parse and run before the page is
+ * usable, and in by the time of the first change.
  */
 export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
   let value: T | null = null;
-  let loading: Promise<unknown> | null = null;
+  let loading: Promise<T | null> | null = null;
   const listeners = new Set<() => void>();
-  const start = () => {
-    loading ??= load().then(
+  const start = (): Promise<T | null> =>
+    (loading ??= load().then(
       (arrived) => {
         value = arrived;
         for (const listener of listeners) listener();
+        return arrived;
       },
       () => {
         // Without it the page keeps asking the server; a later render may try again.
         loading = null;
+        return null;
       },
-    );
-  };
+    ));
   const subscribe = (listener: () => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
@@ -39,10 +42,9 @@ export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
     current: () => value,
     use() {
       const loaded = useSyncExternalStore(subscribe, () => value, () => null);
-      // A closure of its own per component: onFirstIntent keeps its callers in a set, and a
-      // shared `start` would be dropped for every component when one of them unmounts.
-      useEffect(() => onFirstIntent(() => start()), []);
+      useEffect(() => afterInteractive(() => void start()), []);
       return loaded;
     },
+    load: start,
   };
 }

@@ -48,6 +48,8 @@ export const exploreMessages = {
   filtersHint: { en: 'Tick levels to keep. Nothing ticked: everyone.', nl: 'Vink de niveaus aan die u wilt houden. Niets aangevinkt: iedereen.' },
   clearFilters: { en: 'Clear all filters', nl: 'Alle filters wissen' },
   updating: { en: 'Updating…', nl: 'Bijwerken…' },
+  /** The controls' submit button, shown only without JavaScript (with it, every change applies at once). */
+  apply: { en: 'Apply', nl: 'Toepassen' },
   audienceSize: { en: 'Audience: {n} of {total} respondents', nl: 'Publiek: {n} van {total} respondenten' },
   audienceEveryone: { en: 'everyone', nl: 'iedereen' },
   audienceFilters: { en: 'Filters', nl: 'Filters' },

@@ -45,7 +45,7 @@ function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
 /**
  * /explore: the strategist's explorer. Reads its whole state from the URL, computes the active
  * view's tables on the server and hands plain data to the client charts; later changes are computed
- * in the browser (ExploreResults) once the dataset's columns have arrived.
+ * in the browser (ExploreResults) from the dataset's columns, fetched after the page has hydrated.
  */
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -76,7 +76,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
             <Link href={`/compare?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{exploreText(locale, 'uploadedCompare')}</Link>
           </p>
         )}
-        <ExploreShell catalogs={catalogs} renderedDataset={state.dataset}>
+        <ExploreShell catalogs={catalogs} initialState={state} initialHref={`/explore?${serialiseExploreState(state, catalog)}`}>
           <ViewTabs />
           <div className="explore-layout">
             <aside className="explore-aside">
@@ -84,7 +84,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
                 <ExploreControls />
               </ControlsFold>
             </aside>
-            <ExploreResults initial={result} initialHref={`/explore?${serialiseExploreState(state, catalog)}`} />
+            <ExploreResults initial={result} />
           </div>
         </ExploreShell>
       </main>

@@ -1,12 +1,15 @@
 'use client';
 
-import { useState, type ComponentProps } from 'react';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { changedBeforeHydration } from '../components/changedBeforeHydration';
 import { usePlannerValues } from './plannerValues';
 
 /**
  * A native select that submits its form on change (the form keeps a submit button for use without
  * JavaScript). It follows `value` from the server when the URL changes (back and forward) without
- * remounting, so keyboard focus stays put while arrow keys step through the options.
+ * remounting, so keyboard focus stays put while arrow keys step through the options. A choice made
+ * before the page hydrated is submitted as soon as it has (no input may be lost; see
+ * changedBeforeHydration).
  */
 export function AutoSubmitSelect({ value: serverValue, ...props }: Omit<ComponentProps<'select'>, 'value' | 'defaultValue' | 'onChange'> & { value: string }) {
   // Inside the planner's live form the choices live in the browser, and follow back and forward.
@@ -18,8 +21,18 @@ export function AutoSubmitSelect({ value: serverValue, ...props }: Omit<Componen
     setFromServer(value);
     setCurrent(value);
   }
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    const element = select.current;
+    if (!element || !changedBeforeHydration(element.parentElement).includes(element)) return;
+    setCurrent(element.value);
+    // After every hydration effect has run (the form's own handlers and Next.js's router included).
+    const handle = window.setTimeout(() => element.form?.requestSubmit(), 0);
+    return () => window.clearTimeout(handle);
+  }, []);
   return (
     <select
+      ref={select}
       {...props}
       value={current}
       onChange={(event) => {

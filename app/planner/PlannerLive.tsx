@@ -10,6 +10,7 @@ import { plannerText } from './messages';
 import { plannerEngine } from './plannerEngine';
 import { Answer } from './PlannerAnswer';
 import { PlannerValuesContext } from './plannerValues';
+import { PlannerPendingContext } from './plannerPending';
 
 const DEFAULT_DATASET = 'study-g';
 
@@ -124,6 +125,7 @@ export function PlannerLive({
 
   return (
     <PlannerValuesContext.Provider value={values}>
+      <PlannerPendingContext.Provider value={pending}>
       <div className="planner-layout" onSubmitCapture={onSubmit}>
         {children}
         {/* data-state tells tests and the page benchmark which request the answer belongs to; data-live whether the next change is answered here. */}
@@ -139,6 +141,7 @@ export function PlannerLive({
           )}
         </div>
       </div>
+      </PlannerPendingContext.Provider>
     </PlannerValuesContext.Provider>
   );
 }

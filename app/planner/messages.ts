@@ -29,6 +29,7 @@ export const plannerMessages = {
   moment: { en: 'Moment', nl: 'Moment' },
   any: { en: 'Any', nl: 'Alle' },
   show: { en: 'Show the answer', nl: 'Toon het antwoord' },
+  updating: { en: 'Updating…', nl: 'Bijwerken…' },
   reset: { en: 'Start again', nl: 'Opnieuw beginnen' },
   positiveShare: { en: 'Share answering {answers}', nl: 'Aandeel dat {answers} antwoordt' },
   positiveShareMixed: { en: 'Share of positive answers', nl: 'Aandeel positieve antwoorden' },

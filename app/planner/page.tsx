@@ -5,6 +5,7 @@ import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { AutoSubmitSelect } from './AutoSubmitSelect';
 import { Answer } from './PlannerAnswer';
 import { PlannerLive } from './PlannerLive';
+import { PlannerPendingStatus } from './plannerPending';
 import { plannerText } from './messages';
 import './planner.css';
 import { planFor, PlannerRequestError, type PlannerAnswer, type PlannerRequest } from '@/lib/analysis/planner';
@@ -103,6 +104,7 @@ function PlannerForm({ fields, request, locale, dataset }: { fields: PlannerFiel
         </button>
         <Link href={`/planner${reset ? `?${reset}` : ''}`}>{plannerText(locale, 'reset')}</Link>
       </div>
+      <PlannerPendingStatus text={plannerText(locale, 'updating')} />
     </Form>
   );
 }

@@ -1,9 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 
 /**
- * Makes the page fetch its columns and engine (the visitor's first move, app/components/onFirstIntent)
- * and waits until it says it answers changes in the browser (data-live). The page listens only once
- * it has hydrated, so a move made before that goes unseen: nudge again until it is live.
+ * Waits until the page says it answers changes in the browser (data-live): it fetches its columns
+ * and engine soon after hydration, or at the visitor's first move (app/components/afterInteractive);
+ * a nudge makes that sooner, and one made before hydration goes unseen, so nudge until it is live.
  */
 export async function reachForControls(page: Page, live: string, nudge: (page: Page) => Promise<void> = (p) => p.mouse.move(20 + Math.random() * 200, 20 + Math.random() * 200)) {
   await expect(async () => {

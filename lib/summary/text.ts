@@ -10,6 +10,7 @@ export const summaryMessages = {
   },
   datasetLabel: { en: 'Dataset', nl: 'Dataset' },
   show: { en: 'Show', nl: 'Tonen' },
+  updating: { en: 'Updating…', nl: 'Bijwerken…' },
   uploadsGroup: { en: 'Uploaded datasets', nl: 'Geüploade datasets' },
   referenceGroup: { en: 'Reference studies', nl: 'Referentieonderzoeken' },
   respondents: { en: '{n} respondents', nl: '{n} respondenten' },

@@ -1,7 +1,10 @@
 'use client';
+import { useEffect, useRef } from 'react';
 import { crossOptions, dimensionOf, dimOptions, isGenericView } from '@/lib/explore/catalog';
 import { shorten } from '@/lib/explore/shorten';
-import { switchBy, switchDataset, switchDim } from '@/lib/explore/state';
+import { filterParam, switchBy, switchDataset, switchDim } from '@/lib/explore/state';
+import { stateFromForm } from '@/lib/explore/formState';
+import { changedBeforeHydration } from '../../components/changedBeforeHydration';
 import { formatNumber } from '@/lib/i18n/messages';
 import { exploreText } from '../messages';
 import { useExplore } from './ExploreShell';
@@ -10,9 +13,35 @@ import { SelectField } from './SelectField';
 
 const MIN_BASES = [0, 10, 20, 30, 50, 100, 200];
 
-/** Dataset, context dimension, crossing, weight, minimum base and the audience filters. */
+/**
+ * Dataset, context dimension, crossing, weight, minimum base and the audience filters.
+ *
+ * No input may be lost, also not one made before the page has hydrated (issue 18: a box ticked
+ * while the scripts were still loading showed ticked, was never applied, and the next click dropped
+ * it). Of the ways to get there, this one loses nothing in every case: the form is a real GET form
+ * whose fields carry the URL's parameter names (lib/explore/formState), and right after hydration
+ * the state its fields hold is read back and applied if the visitor changed any of them
+ * (changedBeforeHydration; React 19 keeps such a change in the DOM when it hydrates, but never
+ * reports it). Disabling the controls until hydration would refuse the click instead of keeping
+ * it, and a GET form on its own needs a submit, which only a visitor without JavaScript gets (the
+ * noscript button below): with scripts, the change is applied at once, as every later one.
+ */
 export function ExploreControls() {
   const { catalogs, catalog, state, go, pending } = useExplore();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    let replay: number | undefined;
+    if (changedBeforeHydration(form.current).length) {
+      const fields = new URLSearchParams([...new FormData(form.current!)].map(([name, value]) => [name, String(value)]));
+      const next = stateFromForm(fields, state, catalogs);
+      // After every hydration effect has run (Next.js's router takes in history pushes only from then on).
+      replay = window.setTimeout(() => go(next), 0);
+    }
+    // For tests: the page takes input through its handlers from here on (an attribute React does not render).
+    form.current?.setAttribute('data-ready', 'true');
+    return () => window.clearTimeout(replay);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, right after hydration
+  }, []);
   const locale = state.lang;
   const dims = dimOptions(catalog, state.view);
   const crosses = crossOptions(catalog, state.view, state.dim, state.by);
@@ -24,7 +53,13 @@ export function ExploreControls() {
   const minBases = [...new Set([...MIN_BASES, state.minBase])].sort((a, b) => a - b);
 
   return (
-    <form className="explore-controls" aria-label={exploreText(locale, 'controlsLabel')} onSubmit={(e) => e.preventDefault()}>
+    <form ref={form} method="get" action="/explore" className="explore-controls" aria-label={exploreText(locale, 'controlsLabel')} onSubmit={(e) => e.preventDefault()}>
+      <input type="hidden" name="view" value={state.view} />
+      {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
+      {/* An attribute with a default filter sends an empty value too: nothing ticked is everyone, not the default. */}
+      {Object.keys(catalog.defaultFilter).map((id) => (
+        <input key={id} type="hidden" name={filterParam(id)} value="" />
+      ))}
       <div className="control-fields">
         <SelectField
           id="dataset"
@@ -87,6 +122,11 @@ export function ExploreControls() {
         />
       </div>
       <FilterPanel />
+      <noscript>
+        <button type="submit" className="button">
+          {exploreText(locale, 'apply')}
+        </button>
+      </noscript>
       <p className="pending-status" role="status" aria-live="polite">
         {pending ? exploreText(locale, 'updating') : ''}
       </p>

@@ -11,9 +11,7 @@ import { exploreText } from '../messages';
 import { shorten } from '@/lib/explore/shorten';
 import { AudienceLine } from './AudienceLine';
 import { ChartMethodsContext, WeightNoteContext } from './chartMethods';
-import { useClientColumns } from '../../components/clientColumns';
 import { EmptyState } from './EmptyState';
-import { exploreEngine } from './exploreEngine';
 import { useExplore } from './ExploreShell';
 import { Headline } from './Headline';
 import { AnswersView } from './views/AnswersView';
@@ -73,69 +71,68 @@ function warmUp(buildExplore: (typeof import('@/lib/explore/viewModels'))['build
 }
 
 /**
- * The active view's results. The server renders them for the URL it was asked for (`initial`, for
- * `initialHref`); when the URL has since moved on in the browser, they are computed here from the
- * dataset's columns with the same code (lib/explore/viewModels), which is what makes a filter change
- * redraw without waiting for the network. Dimmed and marked busy while a server render is on its way.
+ * The active view's results. The server renders them for the URL it was asked for (`initial`); when
+ * the URL has since moved on in the browser, they are computed here from the dataset's columns with
+ * the same code (lib/explore/viewModels), which is what makes a filter change redraw without waiting
+ * for the network. Until the results of a change are drawn (columns still loading, or a server
+ * render on its way), the old ones stay with the audience line of the state they belong to
+ * (`shown`), dimmed and marked busy: the line never names a filter the chart below does not use.
  */
-export function ExploreResults({ initial, initialHref }: { initial: ExploreResult; initialHref: string }) {
-  const { catalog, state, pending, hrefOf } = useExplore();
-  const columns = useClientColumns(state.dataset, state.weight);
-  const engine = exploreEngine.use();
-  const href = hrefOf(state);
-  const computeHere = columns !== null && engine !== null && href !== initialHref;
-  const result = useMemo(() => (computeHere ? engine.buildExplore(columns, catalog, state) : initial), [computeHere, engine, columns, catalog, state, initial]);
+export function ExploreResults({ initial }: { initial: ExploreResult }) {
+  const { catalogs, state, shown, shownHref, computeHere, live, pending, hrefOf } = useExplore();
+  const catalog = catalogs.find((c) => c.id === shown.dataset) ?? catalogs[0];
+  const result = useMemo(() => (computeHere && live ? live.engine.buildExplore(live.columns, catalog, shown) : initial), [computeHere, live, catalog, shown, initial]);
   // Once per dataset and view: what the next click will need.
-  const warmKey = columns && engine ? `${state.dataset}/${state.view}` : '';
+  const warmKey = live ? `${state.dataset}/${state.view}` : '';
   useEffect(() => {
-    if (!warmKey || !columns || !engine) return;
-    return warmUp(engine.buildExplore, columns, catalog, state);
+    if (!warmKey || !live) return;
+    return warmUp(live.engine.buildExplore, live.columns, catalog, shown);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on dataset and view on purpose
   }, [warmKey]);
-  const locale = state.lang;
+  const locale = shown.lang;
   const weightLine = weightNote(result.weight, locale);
   const methods = useMemo(() => {
     const filters = catalog.attributes
-      .filter((a) => state.filter[a.id]?.length)
-      .map((a) => `${shorten(a.label[locale], 60)}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => shorten(l.label[locale], 40)).join(', ')}`);
+      .filter((a) => shown.filter[a.id]?.length)
+      .map((a) => `${shorten(a.label[locale], 60)}: ${a.levels.filter((l) => shown.filter[a.id].includes(l.code)).map((l) => shorten(l.label[locale], 40)).join(', ')}`);
     return [
       `${exploreText(locale, 'imageDataset', { title: catalog.title[locale] })} ${exploreText(locale, catalog.synthetic ? 'imageSynthetic' : 'imageReal')}`,
       `${weightLine}. ${exploreText(locale, 'audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : exploreText(locale, 'audienceEveryone')}).`,
     ];
-  }, [catalog, state.filter, locale, weightLine, result.audience, result.total]);
+  }, [catalog, shown.filter, locale, weightLine, result.audience, result.total]);
   // The results' elements are kept while their inputs stay the same: the columns arriving (or a
   // pending flag) must not redraw the charts, which costs a long main-thread task.
   const body = useMemo(
     () => (
       <>
-        <AudienceLine catalog={catalog} state={state} audience={result.audience} total={result.total} locale={locale} />
+        <AudienceLine catalog={catalog} state={shown} audience={result.audience} total={result.total} locale={locale} />
         {result.audience === 0 ? (
-          <EmptyState locale={locale} clearHref={hrefOf(clearFilters(state))} />
+          <EmptyState locale={locale} clearHref={hrefOf(clearFilters(shown))} />
         ) : (
           <>
             {result.headline && <Headline headline={result.headline} locale={locale} />}
             <ChartMethodsContext.Provider value={methods}>
               <WeightNoteContext.Provider value={weightLine}>
-                {result.content ? <ViewContent content={result.content} state={state} catalog={catalog} locale={locale} /> : <p>{exploreText(locale, 'noView')}</p>}
+                {result.content ? <ViewContent content={result.content} state={shown} catalog={catalog} locale={locale} /> : <p>{exploreText(locale, 'noView')}</p>}
               </WeightNoteContext.Provider>
             </ChartMethodsContext.Provider>
           </>
         )}
       </>
     ),
-    [catalog, state, result, locale, hrefOf, methods, weightLine],
+    [catalog, shown, result, locale, hrefOf, methods, weightLine],
   );
   return (
     <div
       className={pending ? 'explore-results is-pending' : 'explore-results'}
       aria-busy={pending}
       data-compute-ms={result.computeMs.toFixed(1)}
-      data-view={state.view}
+      data-view={shown.view}
       /* Which URL the results on screen belong to, for tests and the page benchmark. */
-      data-state={computeHere ? href : initialHref}
+      data-state={shownHref}
       data-computed={computeHere ? 'browser' : 'server'}
       /* Whether the next change can be computed here (columns and engine in), for the page benchmark. */
-      data-live={columns !== null && engine !== null}
+      data-live={live !== null}
     >
       {body}
     </div>

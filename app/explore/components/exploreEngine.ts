@@ -1,5 +1,7 @@
 'use client';
 import { lazyModule } from '../../components/lazyModule';
 
+export type ExploreEngine = typeof import('@/lib/explore/viewModels');
+
 /** The explorer's engine (lib/explore/viewModels), needed only to recompute a view after a change. */
-export const exploreEngine = lazyModule(() => import('@/lib/explore/viewModels'));
+export const exploreEngine = lazyModule<ExploreEngine>(() => import('@/lib/explore/viewModels'));
