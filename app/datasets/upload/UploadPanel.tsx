@@ -610,11 +610,11 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       {phase.kind === 'stored' && (
         <div className="stored" data-testid="upload-stored">
           <p className="status-message" role="status">
-            {uploadText(locale, 'stored', { name: phase.result.dataset.name, n: formatNumber(phase.result.dataset.respondents, locale) })}
+            {uploadText(locale, 'stored', { name: phase.result.dataset.name, n: phase.result.dataset.respondents })}
             {phase.result.files && phase.result.files.length > 1 && ` ${uploadText(locale, 'storedFiles', { files: phase.result.files.map((f) => `${f.source} (${formatNumber(f.rows, locale)})`).join(', ') })}`}
             {phase.result.template && ` ${uploadText(locale, 'storedTemplate', { study: studyName(phase.result.template, locale) })}`}
             {phase.result.droppedColumns.length > 0 && ` ${uploadText(locale, 'dropped', { columns: phase.result.droppedColumns.join(', ') })}`}
-            {phase.result.warnings.length > 0 && ` ${uploadText(locale, 'serverWarnings', { n: formatNumber(phase.result.warnings.length, locale) })}`}
+            {phase.result.warnings.length > 0 && ` ${uploadText(locale, 'serverWarnings', { n: phase.result.warnings.length })}`}
           </p>
           <p className="form-actions">
             <Link className="button" href={`/explore?dataset=${encodeURIComponent(phase.result.dataset.id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>
