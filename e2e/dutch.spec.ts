@@ -40,7 +40,8 @@ async function openInDutch(page: Page, path: string) {
   await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=nl`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(page.locator('main[lang="nl"]').first()).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  // Pages that compute in the browser (the explorer) say when they are done.
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
 }
 
 test.describe('every page in Dutch', () => {
@@ -92,7 +93,7 @@ test.describe('every page in Dutch', () => {
     await openInDutch(page, '/datasets');
     await page.getByLabel('CSV-bestand').setInputFiles({ name: 'fouten.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
     const report = page.getByTestId('upload-report');
-    await expect(report).toBeVisible();
+    await expect(report).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('report-verdict')).toContainText(/\d+ fouten?: herstel/);
     await expect(report).toContainText('komt ook voor in datarij');
     expect(await englishOn(page)).toEqual([]);

@@ -1,7 +1,8 @@
 import { formatNumber } from '../i18n/messages';
 import type { Label, Locale } from '../survey/codebook';
 import { type Catalog, labelsOf } from '../i18n/catalog';
-import { codeOfKey, fillProblemText, type ProblemValues } from '../survey/problemText';
+import { codebookProblemMessage, codeOfKey, fillProblemText, type ProblemValues } from '../survey/problemText';
+import { shownValue } from '../survey/quoteValue';
 import type { PersonalKind, Problem } from './types';
 
 /**
@@ -180,4 +181,12 @@ export function problemPlaceParts(problem: Pick<Problem, 'row' | 'line'>, locale
 /** The codebook file is over the limit: the problem the upload panel shows (the server answers 413 CodebookTooLarge). */
 export function codebookTooLargeProblem(size: number, max: number): Problem {
   return ingestProblem('CodebookTooLarge', undefined, { limit: { max, unit: 'bytes', found: size } });
+}
+
+/**
+ * A codebook check's problem (parseCodebook) as the upload's: where in the codebook (its JSON path,
+ * shortened) and what, in English for the API and in Dutch beside it (`detailNl`) for the page.
+ */
+export function codebookCheckProblem(p: { path: string; message: string; key?: string; values?: ProblemValues }): Problem {
+  return ingestProblem('BadCodebook', { path: shownValue(p.path || '(root)'), detail: shownValue(p.message, 300), detailNl: shownValue(codebookProblemMessage(p, 'nl'), 300) });
 }

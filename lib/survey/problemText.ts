@@ -71,3 +71,18 @@ export function dataProblemMessage(key: DataProblemKey, values?: ProblemValues):
   const english = problemWording(key)?.en ?? key;
   return fillProblemText(english, values, 'en') ?? english;
 }
+
+/** The codebook checks' problems (parseCodebook, lib/survey/codebook.ts): their words are in the catalogs, namespace `codebookProblems`. */
+export type CodebookProblemKey = keyof typeof en.codebookProblems;
+
+/** A codebook problem at `path`, its English message worded from the catalog. */
+export function codebookProblem(path: string, key: CodebookProblemKey, values?: ProblemValues): { path: string; message: string; key: CodebookProblemKey; values?: ProblemValues } {
+  const english = en.codebookProblems[key];
+  return { path, message: fillProblemText(english, values, 'en') ?? english, key, ...(values ? { values } : {}) };
+}
+
+/** A codebook problem's message in the reader's language; one without a key (from elsewhere) keeps its English message. */
+export function codebookProblemMessage(problem: { message: string; key?: string; values?: ProblemValues }, locale: Locale): string {
+  const wording = problem.key ? (locale === 'nl' ? nl : en).codebookProblems[problem.key as CodebookProblemKey] : undefined;
+  return (wording && fillProblemText(wording, problem.values, locale)) ?? problem.message;
+}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { codebookForFile } from '@/lib/ingest/files';
-import { codebookTooLargeProblem, ingestProblem, problemMessage, uploadAnswerMessage } from '@/lib/ingest/problemMessages';
+import { codebookCheckProblem, codebookTooLargeProblem, ingestProblem, problemMessage, uploadAnswerMessage } from '@/lib/ingest/problemMessages';
 import { matchTemplateHeader, type TemplateHeader } from '@/lib/mapping/templates';
 import { applyKeepChoices } from '@/lib/ingest/personalProblems';
 import { MAX_CODEBOOK_BYTES, type Problem, type ValidationReport } from '@/lib/ingest/types';
@@ -232,7 +232,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         return null;
       }
       if (!parsed.ok) {
-        setPhase({ kind: 'failed', message: uploadText(locale, 'badCodebook'), problems: parsed.problems.map((p) => ingestProblem('BadCodebook', { path: shownValue(p.path || '(root)'), detail: shownValue(p.message, 300) })) });
+        setPhase({ kind: 'failed', message: uploadText(locale, 'badCodebook'), problems: parsed.problems.map(codebookCheckProblem) });
         return null;
       }
       return parsed.codebook;
