@@ -53,7 +53,7 @@ describe('the problem catalog', () => {
       expect(label.en.trim(), key).not.toBe('');
       expect(label.nl.trim(), key).not.toBe('');
       expect(label.nl, `${key}: the Dutch is the English`).not.toBe(label.en);
-      expect(placeholders(label.nl), key).toEqual(placeholders(label.en).map((p) => (p === 'attribute' ? 'attributeNl' : p)).sort());
+      expect(placeholders(label.nl), key).toEqual(placeholders(label.en).map((p) => (p === 'attribute' || (p === 'detail' && key === 'BadCodebook') ? `${p}Nl` : p)).sort());
     }
     for (const [code, label] of Object.entries(UPLOAD_ANSWER_TEXT)) {
       expect(label.nl, code).not.toBe(label.en);
