@@ -1,4 +1,9 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this config is CommonJS
+const createNextIntlPlugin = require('next-intl/plugin');
+
+// next-intl reads its request configuration (the page's language and messages) from i18n/request.ts.
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 /**
  * Security headers on every response, static files and API routes included. Pages get their
@@ -32,4 +37,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

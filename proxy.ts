@@ -1,11 +1,12 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { decideLanguage, LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE } from '@/lib/http/languagePreference';
+import { decideLanguage, LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE, LOCALE_HEADER, localeOfSearch } from '@/lib/http/languagePreference';
 import { newNonce, pageContentSecurityPolicy } from '@/lib/http/securityHeaders';
 
 /**
  * Runs before the pages: remembers the reader's language (lib/http/languagePreference.ts) and
  * gives each page its Content-Security-Policy with a fresh nonce (lib/http/securityHeaders.ts).
- * The policy goes on the request too: Next.js reads the nonce from there for its own scripts.
+ * The policy goes on the request too: Next.js reads the nonce from there for its own scripts; and
+ * so does the page's language, for next-intl (i18n/request.ts; no locale routing: ?lang stays).
  */
 export function proxy(request: NextRequest) {
   // A page load, not Next.js's router fetching a payload or prefetching a link.
@@ -22,6 +23,7 @@ export function proxy(request: NextRequest) {
   const policy = pageContentSecurityPolicy(newNonce(), process.env.NODE_ENV === 'development');
   const requestHeaders = new Headers(headers);
   requestHeaders.set('content-security-policy', policy);
+  requestHeaders.set(LOCALE_HEADER, localeOfSearch(request.nextUrl.search));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);
   if (decision.action === 'remember')

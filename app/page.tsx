@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { SiteHeader } from './components/SiteHeader';
 import { DatasetSwitch } from './(home)/DatasetSwitch';
 import { PrintButton } from './(home)/PrintButton';
@@ -12,7 +13,11 @@ import { summaryText } from '@/lib/summary/text';
 import { respondentsLine } from '@/lib/summary/format';
 import './(home)/home.css';
 
-export const metadata: Metadata = { title: { absolute: 'Executive summary · Personalization acceptance' } };
+// The summary's tab title starts with what it is, as the others do, and keeps the product's name.
+export async function generateMetadata(): Promise<Metadata> {
+  const [titles, app] = await Promise.all([getTranslations('titles'), getTranslations('app')]);
+  return { title: { absolute: titles('template', { page: titles('summary'), app: app('appName') }) } };
+}
 
 /**
  * /: the executive summary of the selected dataset (?dataset=, study G by default; ?lang=nl for

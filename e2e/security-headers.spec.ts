@@ -76,7 +76,7 @@ test.describe('Content-Security-Policy', () => {
     await page.goto('/datasets?lang=en');
     await page.waitForLoadState('networkidle');
     await page.getByLabel('CSV file').setInputFiles({ name: 'small.csv', mimeType: 'text/csv', buffer: Buffer.from(studyGCsv(50)) });
-    await expect(page.getByTestId('report-verdict')).toHaveText('No problems found: the file can be stored.');
+    await expect(page.getByTestId('report-verdict')).toHaveText('No problems found: the file can be stored.', { timeout: 30_000 });
     await expectClean(page, errors);
   });
 });

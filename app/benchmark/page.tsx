@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import Form from 'next/form';
 import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
@@ -24,7 +24,7 @@ import type { SurveyData } from '@/lib/survey/dataset';
 import { firstParam } from '@/lib/http/searchParams';
 import { DEFAULT_MIN_BASE, minBaseParam } from '@/lib/analysis/conventions';
 
-export const metadata: Metadata = { title: 'Benchmark' };
+export const generateMetadata = pageTitle('benchmark');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const MIN_BASES = [0, 10, 20, 30, 50, 100];

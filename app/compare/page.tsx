@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import Form from 'next/form';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -26,7 +26,7 @@ import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 
-export const metadata: Metadata = { title: 'Compare' };
+export const generateMetadata = pageTitle('compare');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const MIN_BASES = [0, 10, 20, 30, 50, 100];

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/survey/codebook';
+import { useTranslations } from 'next-intl';
 import { appText } from '@/lib/i18n/messages';
 import { LanguageLinks, LiveLanguageLinks } from './LanguageLinks';
 import { AccountMenu } from '../account/AccountMenu';
@@ -17,6 +18,7 @@ const HEADER_WORDS = {
  * links follow the address bar instead. On a phone the links fold behind a menu button.
  */
 export function SiteHeader({ locale, path, query = '', followUrl = false }: { locale: Locale; path: string; query?: string; followUrl?: boolean }) {
+  const t = useTranslations('app');
   const withLang = (href: string) => (locale === 'nl' ? `${href}?lang=nl` : href);
   return (
     <header className="site-header">
@@ -25,33 +27,33 @@ export function SiteHeader({ locale, path, query = '', followUrl = false }: { lo
         {HEADER_WORDS.skip[locale]}
       </a>
       <Link href={withLang('/')} className="brand">
-        {appText(locale, 'appName')}
+        {t('appName')}
       </Link>
       <MenuButton label={HEADER_WORDS.menu[locale]} key={path} />
-      <nav aria-label="Main">
+      <nav aria-label={t('mainNav')}>
         <Link href={withLang('/')} aria-current={path === '/' ? 'page' : undefined}>
-          {appText(locale, 'navSummary')}
+          {t('navSummary')}
         </Link>
         <Link href={withLang('/explore')} aria-current={path === '/explore' ? 'page' : undefined}>
-          {appText(locale, 'navExplore')}
+          {t('navExplore')}
         </Link>
         <Link href={withLang('/planner')} aria-current={path === '/planner' ? 'page' : undefined}>
-          {appText(locale, 'navPlanner')}
+          {t('navPlanner')}
         </Link>
         <Link href={withLang('/findings')} aria-current={path === '/findings' ? 'page' : undefined}>
-          {appText(locale, 'navFindings')}
+          {t('navFindings')}
         </Link>
         <Link href={withLang('/benchmark')} aria-current={path === '/benchmark' ? 'page' : undefined}>
-          {appText(locale, 'navBenchmark')}
+          {t('navBenchmark')}
         </Link>
         <Link href={withLang('/compare')} aria-current={path === '/compare' ? 'page' : undefined}>
-          {appText(locale, 'navCompare')}
+          {t('navCompare')}
         </Link>
         <Link href={withLang('/tables')} aria-current={path === '/tables' ? 'page' : undefined}>
-          {appText(locale, 'navTables')}
+          {t('navTables')}
         </Link>
         <Link href={withLang('/datasets')} aria-current={path === '/datasets' ? 'page' : undefined}>
-          {appText(locale, 'navDatasets')}
+          {t('navDatasets')}
         </Link>
       </nav>
       {followUrl ? <LiveLanguageLinks path={path} locale={locale} initialQuery={query} /> : <LanguageLinks path={path} locale={locale} query={query} />}
@@ -63,7 +65,7 @@ export function SiteHeader({ locale, path, query = '', followUrl = false }: { lo
 export function SyntheticNotice({ locale }: { locale: Locale }) {
   return (
     <p className="synthetic-notice" role="note" data-testid="synthetic-notice">
-      <strong>{locale === 'nl' ? 'Synthetische data. ' : 'Synthetic data. '}</strong>
+      <strong>{appText(locale, 'syntheticLead')} </strong>
       {appText(locale, 'syntheticNotice')}
     </p>
   );

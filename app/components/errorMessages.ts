@@ -6,7 +6,7 @@ export const errorMessages = {
   title: { en: 'Something went wrong on this page', nl: 'Er ging iets mis op deze pagina' },
   text: {
     en: 'The page could not be shown because of an unexpected error. Your data are safe: nothing was changed or lost. The error has been logged on the server.',
-    nl: 'De pagina kon niet worden getoond door een onverwachte fout. Uw data zijn veilig: er is niets gewijzigd of verloren gegaan. De fout is op de server vastgelegd.',
+    nl: 'De pagina kon niet worden getoond door een onverwachte fout. Je data zijn veilig: er is niets gewijzigd of verloren gegaan. De fout is op de server vastgelegd.',
   },
   reference: { en: 'Reference for the administrator: {digest}', nl: 'Kenmerk voor de beheerder: {digest}' },
   retry: { en: 'Try again', nl: 'Opnieuw proberen' },

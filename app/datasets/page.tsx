@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { deleteDatasetAction } from './actions';
@@ -14,7 +14,7 @@ import { roleName } from '../account/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 
-export const metadata: Metadata = { title: 'Datasets' };
+export const generateMetadata = pageTitle('datasets');
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -87,7 +87,7 @@ function ConfirmDelete({ dataset, locale }: { dataset: DatasetListing; locale: L
   return (
     <section className="confirm-delete card" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" data-testid="confirm-delete">
       <h2 id="confirm-title">{datasetsText(locale, 'confirmTitle', { name })}</h2>
-      <p id="confirm-text">{datasetsText(locale, 'confirmText', { n: formatNumber(dataset.respondents, locale) })}</p>
+      <p id="confirm-text">{datasetsText(locale, 'confirmText', { n: dataset.respondents })}</p>
       <form action={deleteDatasetAction} className="form-actions">
         <input type="hidden" name="id" value={dataset.id} />
         {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}

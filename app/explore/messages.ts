@@ -6,12 +6,12 @@ export const exploreMessages = {
   pageTitle: { en: 'Explore acceptance', nl: 'Acceptatie verkennen' },
   pageIntro: {
     en: 'Which personalization is welcome, for whom, where and when. Choose a view, narrow the audience with the filters, and cross by a second dimension.',
-    nl: 'Welke personalisatie welkom is, bij wie, waar en wanneer. Kies een weergave, maak het publiek kleiner met de filters en splits uit naar een tweede dimensie.',
+    nl: 'Welke personalisatie welkom is, bij wie, waar en wanneer. Kies een weergave, maak de doelgroep kleiner met de filters en splits uit naar een tweede dimensie.',
   },
   controlsLabel: { en: 'Explorer settings', nl: 'Instellingen van de verkenner' },
   dataset: { en: 'Dataset', nl: 'Dataset' },
   uploadedMark: { en: '{name} (uploaded)', nl: '{name} (geüpload)' },
-  uploadedNote: { en: 'You are exploring “{name}”, an uploaded dataset.', nl: 'U verkent “{name}”, een geüploade dataset.' },
+  uploadedNote: { en: 'You are exploring “{name}”, an uploaded dataset.', nl: 'Je verkent “{name}”, een geüploade dataset.' },
   uploadedBenchmark: { en: 'Compare it with a reference study', nl: 'Vergelijk het met een referentieonderzoek' },
   uploadedCompare: { en: 'compare it with another dataset or between its groups', nl: 'vergelijk het met een andere dataset of tussen de eigen groepen' },
   unknownDatasetTitle: { en: 'This dataset does not exist (any more)', nl: 'Deze dataset bestaat niet (meer)' },
@@ -44,26 +44,26 @@ export const exploreMessages = {
   crossGroupAttributes: { en: 'Respondents', nl: 'Respondenten' },
   minBase: { en: 'Minimum base', nl: 'Minimale basis' },
   minBaseOption: { en: '{n} respondents', nl: '{n} respondenten' },
-  filters: { en: 'Audience filters', nl: 'Publieksfilters' },
-  filtersHint: { en: 'Tick levels to keep. Nothing ticked: everyone.', nl: 'Vink de niveaus aan die u wilt houden. Niets aangevinkt: iedereen.' },
+  filters: { en: 'Audience filters', nl: 'Doelgroepfilters' },
+  filtersHint: { en: 'Tick levels to keep. Nothing ticked: everyone.', nl: 'Vink de niveaus aan die je wilt houden. Niets aangevinkt: iedereen.' },
   clearFilters: { en: 'Clear all filters', nl: 'Alle filters wissen' },
   updating: { en: 'Updating…', nl: 'Bijwerken…' },
   /** The controls' submit button, shown only without JavaScript (with it, every change applies at once). */
   apply: { en: 'Apply', nl: 'Toepassen' },
-  audienceSize: { en: 'Audience: {n} of {total} respondents', nl: 'Publiek: {n} van {total} respondenten' },
+  audienceSize: { en: 'Audience: {n} of {total} respondents', nl: 'Doelgroep: {n} van {total} respondenten' },
   audienceEveryone: { en: 'everyone', nl: 'iedereen' },
   audienceFilters: { en: 'Filters', nl: 'Filters' },
   defaultWave: {
     en: 'By default only the latest wave ({wave}) is shown; untick it to see every wave.',
-    nl: 'Standaard ziet u alleen de laatste meting ({wave}); vink die uit om alle metingen te zien.',
+    nl: 'Standaard zie je alleen de laatste meting ({wave}); vink die uit om alle metingen te zien.',
   },
 
   headlineTitle: { en: 'Positive about automated personalization', nl: 'Positief over geautomatiseerde personalisatie' },
-  headlineAudience: { en: 'This audience', nl: 'Dit publiek' },
+  headlineAudience: { en: 'This audience', nl: 'Deze doelgroep' },
   headlineEveryone: { en: 'Everyone in the study', nl: 'Iedereen in het onderzoek' },
   headlineVs: { en: '{diff} against everyone', nl: '{diff} ten opzichte van iedereen' },
   headlineBase: { en: '95% interval {lower} – {upper} · n = {n}', nl: '95%-interval {lower} – {upper} · n = {n}' },
-  headlineNoFilter: { en: 'Filter the audience to compare it with everyone.', nl: 'Filter het publiek om het met iedereen te vergelijken.' },
+  headlineNoFilter: { en: 'Filter the audience to compare it with everyone.', nl: 'Filter de doelgroep om die met iedereen te vergelijken.' },
 
   emptyTitle: { en: 'Nobody in the data matches these filters', nl: 'Niemand in de data voldoet aan deze filters' },
   emptyText: {
@@ -77,11 +77,11 @@ export const exploreMessages = {
   itemsTitleCrossed: { en: '{family}: positive share per item, by {cross}', nl: '{family}: aandeel positief per item, naar {cross}' },
   itemsLead: {
     en: 'Sorted from most to least positive. The line is the rate of all items of the group together, for this audience. Point at a label for the full question.',
-    nl: 'Gesorteerd van meest naar minst positief. De lijn is het cijfer van alle items van de groep samen, voor dit publiek. Wijs een label aan voor de volledige vraag.',
+    nl: 'Gesorteerd van meest naar minst positief. De lijn is het cijfer van alle items van de groep samen, voor deze doelgroep. Wijs een label aan voor de volledige vraag.',
   },
   itemsLeadCrossed: {
     en: 'Sorted by the positive share of the whole audience; one bar per {cross}. Point at a label for the full question.',
-    nl: 'Gesorteerd op het aandeel positief van het hele publiek; één balk per {cross}. Wijs een label aan voor de volledige vraag.',
+    nl: 'Gesorteerd op het aandeel positief van de hele doelgroep; één balk per {cross}. Wijs een label aan voor de volledige vraag.',
   },
   answersTitle: { en: '{family}: every answer', nl: '{family}: alle antwoorden' },
   answersTitleScale: { en: '{family}: every answer ({scale})', nl: '{family}: alle antwoorden ({scale})' },
@@ -102,7 +102,7 @@ export const exploreMessages = {
   groupsTitleCrossed: { en: '{family}: positive by {by} and {cross}', nl: '{family}: positief naar {by} en {cross}' },
   groupsLead: {
     en: 'All items of the group together. The line is this audience’s overall rate.',
-    nl: 'Alle items van de groep samen. De lijn is het totaal van dit publiek.',
+    nl: 'Alle items van de groep samen. De lijn is het totaal van deze doelgroep.',
   },
   rowItem: { en: 'Item', nl: 'Item' },
   colText: { en: 'Full question', nl: 'Volledige vraag' },
@@ -114,12 +114,12 @@ export const exploreMessages = {
   },
   dtOkLeadCrossed: {
     en: 'Sorted by the OK share of the whole audience; one bar per {cross}. The computed tier of each cell is in the table.',
-    nl: 'Gesorteerd op het aandeel oké van het hele publiek; één balk per {cross}. De berekende categorie van elke cel staat in de tabel.',
+    nl: 'Gesorteerd op het aandeel oké van de hele doelgroep; één balk per {cross}. De berekende categorie van elke cel staat in de tabel.',
   },
   dtSplitTitle: { en: 'The whole answer: OK, depends, not OK', nl: 'Het hele antwoord: oké, hangt ervan af, niet oké' },
   dtSplitLead: {
     en: 'Each bar adds up to 100% of those asked. Whiskers: the 95% interval of the OK share (left edge) and of the not-OK share (right edge).',
-    nl: 'Elke balk telt op tot 100% van de ondervraagden. Snorharen: het 95%-interval van het aandeel oké (linkerrand) en van het aandeel niet oké (rechterrand).',
+    nl: 'Elke balk telt op tot 100% van de ondervraagden. Foutbalken: het 95%-interval van het aandeel oké (linkerrand) en van het aandeel niet oké (rechterrand).',
   },
   dtSplitLeadCrossed: {
     en: 'One bar per data type and {cross}, in the order of the chart above.',
@@ -141,13 +141,13 @@ export const exploreMessages = {
   ctxTitleCrossed: { en: 'Positive about automated services, by {dim} and {cross}', nl: 'Positief over geautomatiseerde diensten, naar {dim} en {cross}' },
   ctxLead: {
     en: 'All scenarios pooled: twelve moments (situation × place × industry), of which each respondent rated six. The line is this audience’s overall rate.',
-    nl: 'Alle scenario’s samen: twaalf momenten (situatie × plaats × branche), waarvan elke respondent er zes beoordeelde. De lijn is het totaal van dit publiek.',
+    nl: 'Alle scenario’s samen: twaalf momenten (situatie × plaats × branche), waarvan elke respondent er zes beoordeelde. De lijn is het totaal van deze doelgroep.',
   },
   subjectBy: { en: '{subject}: positive by {dim}', nl: '{subject}: positief naar {dim}' },
   subjectByCrossed: { en: '{subject}: positive by {dim} and {cross}', nl: '{subject}: positief naar {dim} en {cross}' },
   subjectLead: {
     en: 'All items of the group together, respondents counted once. The line is this audience’s overall rate.',
-    nl: 'Alle items van de groep samen, respondenten één keer geteld. De lijn is het totaal van dit publiek.',
+    nl: 'Alle items van de groep samen, respondenten één keer geteld. De lijn is het totaal van deze doelgroep.',
   },
   segmentWord: { en: 'segment', nl: 'segment' },
   highLow: { en: 'Highest: {high} ({highShare}). Lowest: {low} ({lowShare}).', nl: 'Hoogst: {high} ({highShare}). Laagst: {low} ({lowShare}).' },
@@ -155,7 +155,7 @@ export const exploreMessages = {
   bondTitle: { en: 'Positive about automated services, by {dim}', nl: 'Positief over geautomatiseerde diensten, naar {dim}' },
   bondLead: {
     en: 'The uplift is each band’s rate minus this audience’s overall rate (the line).',
-    nl: 'De stijging is het cijfer van elke groep min het totaal van dit publiek (de lijn).',
+    nl: 'De stijging is het cijfer van elke groep min het totaal van deze doelgroep (de lijn).',
   },
   bondSentence: { en: '{band}: {share}, {uplift} against the overall {overall}.', nl: '{band}: {share}, {uplift} ten opzichte van het totaal van {overall}.' },
   unlockTitle: { en: 'Grey-zone data types: {low} against {high} ({dim})', nl: 'Gegevenstypen in het grijze gebied: {low} tegenover {high} ({dim})' },
@@ -169,7 +169,7 @@ export const exploreMessages = {
 
   segGridTitle: { en: 'Positive about automated services, by segment', nl: 'Positief over geautomatiseerde diensten, naar segment' },
   segCountryTitle: { en: 'Positive about automated services, by country', nl: 'Positief over geautomatiseerde diensten, naar land' },
-  segLead: { en: 'Sorted from most to least welcoming. The line is this audience’s overall rate.', nl: 'Gesorteerd van meest naar minst positief. De lijn is het totaal van dit publiek.' },
+  segLead: { en: 'Sorted from most to least welcoming. The line is this audience’s overall rate.', nl: 'Gesorteerd van meest naar minst positief. De lijn is het totaal van deze doelgroep.' },
   segMost: { en: 'Most welcoming: {most} ({mostShare}). Least welcoming: {least} ({leastShare}).', nl: 'Meest positief: {most} ({mostShare}). Minst positief: {least} ({leastShare}).' },
   segExcluded: {
     en: '{n} segment(s) with fewer than {min} respondents left out of this ranking.',
@@ -179,7 +179,7 @@ export const exploreMessages = {
   segmentRow: { en: 'Segment', nl: 'Segment' },
   rowDataType: { en: 'Data type', nl: 'Gegevenstype' },
   rowTactic: { en: 'Tactic', nl: 'Tactiek' },
-  tierSummaryTitle: { en: 'At a glance (tiers computed for this audience)', nl: 'In één oogopslag (categorieën berekend voor dit publiek)' },
+  tierSummaryTitle: { en: 'At a glance (tiers computed for this audience)', nl: 'In één oogopslag (categorieën berekend voor deze doelgroep)' },
   splitFootnote: {
     en: '95% Wilson intervals on the Kish effective base. No test in this chart: each data type’s OK share is tested against the other data types in the chart above.',
     nl: '95%-Wilson-intervallen op de effectieve basis van Kish. Geen toets in deze grafiek: het aandeel oké van elk gegevenstype wordt in de grafiek hierboven getoetst tegen de andere gegevenstypen.',
@@ -218,11 +218,11 @@ export const exploreMessages = {
     en: 'n counts respondents; their ratings of several items are pooled, with respondents as clusters.',
     nl: 'n telt respondenten; hun beoordelingen van meerdere items worden samengenomen, met respondenten als clusters.',
   },
-  omittedRows: { en: 'Not shown (nobody in this audience): {list}.', nl: 'Niet getoond (niemand in dit publiek): {list}.' },
+  omittedRows: { en: 'Not shown (nobody in this audience): {list}.', nl: 'Niet getoond (niemand in deze doelgroep): {list}.' },
   omittedRowsCount: { en: '{n} rows outside the filters are not shown.', nl: '{n} rijen buiten de filters worden niet getoond.' },
 
   legendSmall: { en: 'Under the minimum base', nl: 'Onder de minimale basis' },
-  legendOverall: { en: 'Overall rate of this audience', nl: 'Totaal van dit publiek' },
+  legendOverall: { en: 'Overall rate of this audience', nl: 'Totaal van deze doelgroep' },
   overallShort: { en: 'Overall {share}', nl: 'Totaal {share}' },
 
   colShare: { en: 'Share', nl: 'Aandeel' },
@@ -245,9 +245,9 @@ export const exploreMessages = {
   smallBaseNote: { en: 'n = {n} < {min}', nl: 'n = {n} < {min}' },
   smallBaseReason: { en: 'n = {n}, under the minimum base of {min}: no interval or test', nl: 'n = {n}, onder de minimale basis van {min}: geen interval of toets' },
   noAnswers: { en: 'no answers', nl: 'geen antwoorden' },
-  overallRow: { en: 'Overall (this audience)', nl: 'Totaal (dit publiek)' },
+  overallRow: { en: 'Overall (this audience)', nl: 'Totaal (deze doelgroep)' },
   tableCaption: { en: 'Data table: {title}', nl: 'Datatabel: {title}' },
-  tableSummary: { en: 'Data table ({rows} rows)', nl: 'Datatabel ({rows} rijen)' },
+  tableSummary: { en: 'Data table ({rows, plural, one {# row} other {# rows}})', nl: 'Datatabel ({rows, plural, one {# rij} other {# rijen}})' },
   downloadCsv: { en: 'Download CSV', nl: 'CSV downloaden' },
   downloadCsvOf: { en: 'Download the table “{title}” as CSV', nl: 'Download de tabel “{title}” als CSV' },
   downloadImageOf: { en: 'Download the chart “{title}” as {format}', nl: 'Download de grafiek “{title}” als {format}' },

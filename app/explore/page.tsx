@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
 import { buildExplore } from '@/lib/explore/viewModels';
 import { parseExploreState, serialiseExploreState } from '@/lib/explore/state';
@@ -18,7 +18,7 @@ import { firstParam, nonEmptyParam } from '@/lib/http/searchParams';
 import { localeFrom } from '@/lib/i18n/messages';
 import { selectWeight } from '@/lib/survey/weights';
 
-export const metadata: Metadata = { title: 'Explore' };
+export const generateMetadata = pageTitle('explore');
 
 /** The URL names a dataset that does not exist (a deleted upload, a mistyped id): say so, and lead back. */
 function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {

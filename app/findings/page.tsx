@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import Form from 'next/form';
 import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
@@ -14,7 +14,7 @@ import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired
 import type { Locale } from '@/lib/survey/codebook';
 import { firstParam } from '@/lib/http/searchParams';
 
-export const metadata: Metadata = { title: 'Published findings' };
+export const generateMetadata = pageTitle('findings');
 
 const PROVENANCE: Record<string, { en: string; nl: string }> = {
   seed: { en: 'source article', nl: 'bronartikel' },

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import { redirect } from 'next/navigation';
 import { SiteHeader } from '../components/SiteHeader';
 import { signInAction } from '../account/actions';
@@ -12,7 +12,7 @@ import { installHasUsers } from '@/lib/auth/setupState';
 import { localeFrom } from '@/lib/i18n/messages';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export const generateMetadata = pageTitle('login');
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -6,11 +6,11 @@ export const plannerMessages = {
   title: { en: 'Which personalization is welcome for my audience?', nl: 'Welke personalisatie is welkom bij mijn doelgroep?' },
   intro: {
     en: 'Describe an audience and a moment. The planner answers from the respondents of {name}: how positively they answer each group of questions, which items to use, to ask about first and to avoid, and, where the data allow, which tactics feel creepy and which of the source article’s five guidelines apply.',
-    nl: 'Beschrijf een doelgroep en een moment. De planner antwoordt op basis van de respondenten van {name}: hoe positief zij elke groep vragen beantwoorden, welke items u kunt gebruiken, eerst moet navragen of moet vermijden, en, waar de data het toelaten, welke tactieken griezelig voelen en welke van de vijf richtlijnen uit het bronartikel gelden.',
+    nl: 'Beschrijf een doelgroep en een moment. De planner antwoordt op basis van de respondenten van {name}: hoe positief zij elke groep vragen beantwoorden, welke items je kunt gebruiken, eerst moet navragen of moet vermijden, en, waar de data het toelaten, welke tactieken griezelig voelen en welke van de vijf richtlijnen uit het bronartikel gelden.',
   },
   introNoMoment: {
     en: 'Describe an audience. The planner answers from the respondents of {name}: how positively they answer each group of questions, and which items to use, to ask about first and to avoid.',
-    nl: 'Beschrijf een doelgroep. De planner antwoordt op basis van de respondenten van {name}: hoe positief zij elke groep vragen beantwoorden, en welke items u kunt gebruiken, eerst moet navragen of moet vermijden.',
+    nl: 'Beschrijf een doelgroep. De planner antwoordt op basis van de respondenten van {name}: hoe positief zij elke groep vragen beantwoorden, en welke items je kunt gebruiken, eerst moet navragen of moet vermijden.',
   },
   uploadNote: { en: 'Answers from “{name}” (uploaded).', nl: 'Antwoorden uit “{name}” (geüpload).' },
   uploadNoteTactics: {
@@ -19,7 +19,7 @@ export const plannerMessages = {
   },
   datasetForm: { en: 'Which data the planner answers from', nl: 'Op welke data de planner antwoordt' },
   dataset: { en: 'Dataset', nl: 'Dataset' },
-  datasetHint: { en: 'A reference study or one of your uploads.', nl: 'Een referentieonderzoek of een van uw uploads.' },
+  datasetHint: { en: 'A reference study or one of your uploads.', nl: 'Een referentieonderzoek of een van je uploads.' },
   datasetChoose: { en: 'Use this dataset', nl: 'Gebruik deze dataset' },
   uploadedMark: { en: '{name} (uploaded)', nl: '{name} (geüpload)' },
   unknownDataset: { en: 'There is no dataset with the id “{id}” (any more).', nl: 'Er is (niet meer) een dataset met de id “{id}”.' },

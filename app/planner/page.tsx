@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import Form from 'next/form';
 import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '../components/SiteHeader';
@@ -20,7 +20,7 @@ import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 
-export const metadata: Metadata = { title: 'Audience planner' };
+export const generateMetadata = pageTitle('planner');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import { redirect } from 'next/navigation';
 import { SiteHeader } from '../components/SiteHeader';
 import { setupAction } from '../account/actions';
@@ -9,7 +9,7 @@ import { installHasUsers } from '@/lib/auth/setupState';
 import { localeFrom } from '@/lib/i18n/messages';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 
-export const metadata: Metadata = { title: 'Set up' };
+export const generateMetadata = pageTitle('setup');
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;

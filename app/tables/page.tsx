@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
@@ -18,7 +18,7 @@ import { type CrossTable, TableError } from '@/lib/tables/model';
 import { choiceQuery, choiceSpec, chooseTablesDataset, downloadHref, optionsChanged, resolveTablesChoice, type TablesChoice } from '@/lib/tables/state';
 import { filterText, footnoteLines, weightText } from '@/lib/tables/text';
 
-export const metadata: Metadata = { title: 'Tables' };
+export const generateMetadata = pageTitle('tables');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

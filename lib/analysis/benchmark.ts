@@ -166,7 +166,7 @@ function itemMismatch(upload: SurveyData, reference: SurveyData, id: string): La
   if (u.item.family !== r.item.family) {
     const fu = familyLabelIn(upload, u.item.family) ?? { en: u.item.family, nl: u.item.family };
     const fr = familyLabelIn(reference, r.item.family) ?? { en: r.item.family, nl: r.item.family };
-    return { en: `in different families (${fu.en}, ${fr.en})`, nl: `in verschillende families (${fu.nl}, ${fr.nl})` };
+    return { en: `in different families (${fu.en}, ${fr.en})`, nl: `in verschillende groepen (${fu.nl}, ${fr.nl})` };
   }
   return null;
 }
@@ -249,7 +249,7 @@ export function benchmark(upload: SurveyData, reference: SurveyData, query: Benc
       `no shared item of family "${query.family}"; shared families: ${sharedFamilies.map((f) => f.id).join(', ')}`,
       {
         en: `The two datasets have no items of this family in common. Choose one of: ${sharedFamilies.map((f) => f.label.en).join(', ')}.`,
-        nl: `De datasets hebben geen items van deze familie gemeen. Kies uit: ${sharedFamilies.map((f) => f.label.nl).join(', ')}.`,
+        nl: `De datasets hebben geen items van deze groep gemeen. Kies uit: ${sharedFamilies.map((f) => f.label.nl).join(', ')}.`,
       },
       'NoSharedFamily',
     );

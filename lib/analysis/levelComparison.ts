@@ -117,7 +117,7 @@ export function compareLevels(data: SurveyData, query: LevelComparisonQuery): Le
     throw new LevelComparisonError('the two levels are the same', { en: 'Choose two different groups to compare.', nl: 'Kies twee verschillende groepen om te vergelijken.' }, 'SameLevel');
   const families = familiesWithItems(data);
   if (query.family && !families.some((f) => f.id === query.family))
-    throw new LevelComparisonError(`no items of family "${query.family}"`, { en: 'This dataset has no items of that family.', nl: 'Deze dataset heeft geen items van die familie.' }, 'UnknownFamily');
+    throw new LevelComparisonError(`no items of family "${query.family}"`, { en: 'This dataset has no items of that family.', nl: 'Deze dataset heeft geen items van die groep.' }, 'UnknownFamily');
 
   const items = data.codebook.items.filter((it) => !query.family || it.family === query.family);
   const units = [

@@ -1,11 +1,11 @@
 import Papa from 'papaparse';
 import { CodebookChecks } from '../ingest/codebookChecks';
 import { detectDelimiter, personalColumnPlan, type Problem, type ValidationReport } from '../ingest';
-import { ingestProblem } from '../ingest/problemMessages';
+import { codebookCheckProblem, ingestProblem } from '../ingest/problemMessages';
 import { fittingPrefix } from '../ingest/problems';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_HEADER_CHARS, MAX_CODEBOOK_BYTES } from '../ingest/types';
 import type { DatasetStore, DatasetSummary } from '../storage/datasetStore';
-import { parseCodebook, type Codebook } from '../survey/codebook';
+import { parseCodebook, type Codebook, type CodebookProblem } from '../survey/codebook';
 import { quoted, shownValue } from '../survey/quoteValue';
 import { ApiError } from './errors';
 import { openFile, scanFile, type FileScan } from './fileScan';
@@ -207,8 +207,8 @@ function* keptRows(scan: FileScan, keepIndex: number[], width: number): Generato
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 /** A codebook's problem as the upload's: where in the codebook (its JSON path, shortened) and what. */
-function codebookProblem(p: { path: string; message: string }): Problem {
-  return ingestProblem('BadCodebook', { path: shownValue(p.path || '(root)'), detail: shownValue(p.message, 300) });
+function codebookProblem(p: CodebookProblem): Problem {
+  return codebookCheckProblem(p);
 }
 
 // The limit goes with the answer, so that the page can word it in the reader's language.

@@ -6,8 +6,20 @@
 
 /**
  * Greedy word wrap to lines of at most `maxChars` characters and at most `maxLines` lines; text that
- * does not fit ends in an ellipsis. A word longer than a line is cut.
+ * does not fit ends in an ellipsis. A word longer than a line (a Dutch compound such as
+ * "Verzekeringsgegevens") goes on over the next lines with a hyphen at each break, as CSS
+ * `hyphens` would: never a letter silently dropped, never a break without a mark.
  */
+/**
+ * Where to break a word too long for a line, at most `room` letters in: after a Dutch compound's
+ * joint ("verzekerings|gegevens", "veiligheids|", "universiteits|", "gezelschaps|") when there is
+ * one in the second half of the room, else where the room ends.
+ */
+function breakAt(word: string, room: number): number {
+  for (let i = room; i >= Math.ceil(room / 2); i--) if (/(ings|heids|teits|schaps)$/i.test(word.slice(0, i))) return i;
+  return room;
+}
+
 export function wrapLabel(text: string, maxChars: number, maxLines: number): string[] {
   const lines: string[] = [];
   const ellipsis = () => {
@@ -24,7 +36,14 @@ export function wrapLabel(text: string, maxChars: number, maxLines: number): str
     }
     if (line) lines.push(line);
     if (lines.length === maxLines) return ellipsis();
-    line = word.length > maxChars ? word.slice(0, maxChars) : word;
+    let rest = word;
+    while (rest.length > maxChars && maxChars > 1) {
+      const cut = breakAt(rest, maxChars - 1);
+      lines.push(`${rest.slice(0, cut)}-`);
+      rest = rest.slice(cut);
+      if (lines.length === maxLines) return ellipsis();
+    }
+    line = rest;
   }
   if (line) {
     if (lines.length === maxLines) return ellipsis();

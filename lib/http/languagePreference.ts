@@ -9,6 +9,18 @@ import type { Locale } from '../survey/codebook';
 export const LANGUAGE_COOKIE = 'lang';
 export const LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600;
 
+/**
+ * The request header proxy.ts sets to the page's language (from ?lang, the URL being the
+ * authority), for next-intl's request configuration (i18n/request.ts), which cannot read the
+ * search params. Set on every page request, so a header sent by the browser never counts.
+ */
+export const LOCALE_HEADER = 'x-pad-locale';
+
+/** The language a URL's search asks for: Dutch with ?lang=nl, English otherwise. */
+export function localeOfSearch(search: string): Locale {
+  return new URLSearchParams(search).get('lang') === 'nl' ? 'nl' : 'en';
+}
+
 export type LanguageDecision =
   | { action: 'remember'; locale: Locale }
   | { action: 'redirect'; search: string }

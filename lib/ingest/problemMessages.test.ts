@@ -53,7 +53,7 @@ describe('the problem catalog', () => {
       expect(label.en.trim(), key).not.toBe('');
       expect(label.nl.trim(), key).not.toBe('');
       expect(label.nl, `${key}: the Dutch is the English`).not.toBe(label.en);
-      expect(placeholders(label.nl), key).toEqual(placeholders(label.en).map((p) => (p === 'attribute' ? 'attributeNl' : p)).sort());
+      expect(placeholders(label.nl), key).toEqual(placeholders(label.en).map((p) => (p === 'attribute' || (p === 'detail' && key === 'BadCodebook') ? `${p}Nl` : p)).sort());
     }
     for (const [code, label] of Object.entries(UPLOAD_ANSWER_TEXT)) {
       expect(label.nl, code).not.toBe(label.en);
@@ -154,7 +154,7 @@ describe('problems as files produce them', () => {
       'Looks like e-mail addresses (header "E-mail"; 2 of 2 sampled values look like e-mail addresses); it will be dropped before storing unless you choose to keep it.',
     );
     expect(problemMessage(personal.problems[0], 'nl')).toBe(
-      'Lijkt op e-mailadressen (kolomnaam "E-mail"; 2 van 2 waarden in de steekproef lijken op e-mailadressen); de kolom wordt vóór het bewaren verwijderd, tenzij u ervoor kiest haar te behouden.',
+      'Lijkt op e-mailadressen (kolomnaam "E-mail"; 2 van 2 waarden in de steekproef lijken op e-mailadressen); de kolom wordt vóór het bewaren verwijderd, tenzij je ervoor kiest haar te behouden.',
     );
   });
 });

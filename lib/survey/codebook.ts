@@ -6,6 +6,7 @@
  * "not asked / missing" and never counts in a base.
  */
 
+import { codebookProblem, type CodebookProblemKey, type ProblemValues } from './problemText';
 import { shownValue } from './quoteValue';
 import { type WeightDefinition, weightProblems } from './weights';
 
@@ -144,7 +145,11 @@ export interface Codebook {
 
 export interface CodebookProblem {
   path: string;
+  /** In English (the API's and the command line's language). */
   message: string;
+  /** Its wording in the catalogs (namespace `codebookProblems`) and the values quoted, for the page to word it in the reader's language. */
+  key?: CodebookProblemKey;
+  values?: ProblemValues;
 }
 
 export type CodebookResult = { ok: true; codebook: Codebook } | { ok: false; problems: CodebookProblem[] };
@@ -160,23 +165,23 @@ const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype', 'toString
 
 export function parseCodebook(value: unknown): CodebookResult {
   const problems: CodebookProblem[] = [];
-  const fail = (path: string, message: string) => problems.push({ path, message });
+  const fail = (path: string, key: CodebookProblemKey, values?: ProblemValues) => problems.push(codebookProblem(path, key, values));
 
-  if (!isObject(value)) return { ok: false, problems: [{ path: '', message: 'the codebook must be a JSON object' }] };
+  if (!isObject(value)) return { ok: false, problems: [codebookProblem('', 'notObject')] };
   const cb = value as Partial<Codebook> & Record<string, unknown>;
 
   const checkLabel = (v: unknown, path: string) => {
-    if (!isObject(v) || typeof v.en !== 'string' || typeof v.nl !== 'string') fail(path, 'needs an English and a Dutch text: {"en": "...", "nl": "..."}');
+    if (!isObject(v) || typeof v.en !== 'string' || typeof v.nl !== 'string') fail(path, 'label', { example: '{"en": "...", "nl": "..."}' });
   };
   const checkCodes = (v: unknown, path: string): string[] => {
     if (!Array.isArray(v) || v.length === 0) {
-      fail(path, 'needs at least one code');
+      fail(path, 'codesNeeded');
       return [];
     }
     const seen = new Set<string>();
     v.forEach((c, i) => {
-      if (!isObject(c) || typeof c.code !== 'string' || c.code.trim() === '') return fail(`${path}[${i}].code`, 'a code must be a non-empty string');
-      if (seen.has(c.code)) fail(`${path}[${i}].code`, `code "${shown(c.code)}" appears twice`);
+      if (!isObject(c) || typeof c.code !== 'string' || c.code.trim() === '') return fail(`${path}[${i}].code`, 'codeNotString');
+      if (seen.has(c.code)) fail(`${path}[${i}].code`, 'codeTwice', { code: `"${shown(c.code)}"` });
       seen.add(c.code);
       checkLabel(c.label, `${path}[${i}].label`);
     });
@@ -185,65 +190,65 @@ export function parseCodebook(value: unknown): CodebookResult {
   /** Missing markers: strings, none of them also an answer code (a value cannot be both an answer and missing). */
   const checkMissing = (v: unknown, codes: string[], path: string) => {
     if (v === undefined) return;
-    if (!Array.isArray(v) || !v.every((m) => typeof m === 'string' && m.trim() !== '')) return fail(path, 'must be a list of non-empty values, such as ["NA", "99"]');
-    for (const m of v as string[]) if (codes.includes(m)) fail(path, `"${shown(m)}" is both a code and a missing marker`);
+    if (!Array.isArray(v) || !v.every((m) => typeof m === 'string' && m.trim() !== '')) return fail(path, 'missingList', { example: '["NA", "99"]' });
+    for (const m of v as string[]) if (codes.includes(m)) fail(path, 'missingIsCode', { value: `"${shown(m)}"` });
   };
   const checkIds = (list: unknown[], path: string) => {
     const seen = new Set<string>();
     list.forEach((x, i) => {
       const id = isObject(x) ? x.id : undefined;
-      if (!isString(id)) return fail(`${path}[${i}].id`, 'an id must be a non-empty string');
+      if (!isString(id)) return fail(`${path}[${i}].id`, 'idNotString');
       // Ids become keys of plain objects (filters, URL state, lookups): names of Object.prototype
       // would read or replace an object's prototype instead of an entry.
-      if (RESERVED_IDS.has(id)) return fail(`${path}[${i}].id`, `"${shown(id)}" cannot be an id: choose another name`);
-      if (seen.has(id)) fail(`${path}[${i}].id`, `id "${shown(id)}" appears twice`);
+      if (RESERVED_IDS.has(id)) return fail(`${path}[${i}].id`, 'idReserved', { id: `"${shown(id)}"` });
+      if (seen.has(id)) fail(`${path}[${i}].id`, 'idTwice', { id: `"${shown(id)}"` });
       seen.add(id);
     });
   };
 
-  for (const key of ['id', 'studyStyle', 'respondentId'] as const) if (!isString(cb[key])) fail(key, 'must be a non-empty string');
+  for (const key of ['id', 'studyStyle', 'respondentId'] as const) if (!isString(cb[key])) fail(key, 'nonEmptyString');
   checkLabel(cb.title, 'title');
-  if (typeof cb.synthetic !== 'boolean') fail('synthetic', 'must be true or false');
-  if (cb.weight !== undefined && !isString(cb.weight)) fail('weight', 'must be a column name, or left out for unweighted data');
+  if (typeof cb.synthetic !== 'boolean') fail('synthetic', 'boolean');
+  if (cb.weight !== undefined && !isString(cb.weight)) fail('weight', 'weightColumn');
 
   // The cross-reference checks below need these arrays; without them, stop here.
   const arrays = ['attributes', 'scales', 'families', 'itemDimensions', 'items'] as const;
   const missingArrays = arrays.filter((key) => !Array.isArray(cb[key]));
-  missingArrays.forEach((key) => fail(key, 'must be an array'));
+  missingArrays.forEach((key) => fail(key, 'array'));
   if (missingArrays.length) return { ok: false, problems };
 
   const attributes = cb.attributes as unknown[];
   checkIds(attributes, 'attributes');
   attributes.forEach((a, i) => {
     const path = `attributes[${i}]`;
-    if (!isObject(a)) return fail(path, 'must be an object');
-    if (!isString(a.column)) fail(`${path}.column`, 'must name a CSV column');
+    if (!isObject(a)) return fail(path, 'object');
+    if (!isString(a.column)) fail(`${path}.column`, 'column');
     checkLabel(a.label, `${path}.label`);
     if (a.text !== undefined) checkLabel(a.text, `${path}.text`);
     if (a.kind === 'categorical') checkMissing(a.missing, checkCodes(a.codes, `${path}.codes`), `${path}.missing`);
     else if (a.kind === 'scale') {
       checkMissing(a.missing, [], `${path}.missing`);
-      if (typeof a.min !== 'number' || typeof a.max !== 'number' || !(a.min < a.max)) fail(path, 'a scale needs numeric min < max');
-      if (!Array.isArray(a.bands) || a.bands.length === 0) fail(`${path}.bands`, 'a scale needs at least one band');
+      if (typeof a.min !== 'number' || typeof a.max !== 'number' || !(a.min < a.max)) fail(path, 'scaleMinMax');
+      if (!Array.isArray(a.bands) || a.bands.length === 0) fail(`${path}.bands`, 'scaleBands');
       else {
         checkIds(a.bands, `${path}.bands`);
         a.bands.forEach((b: unknown, j: number) => {
-          if (!isObject(b) || typeof b.min !== 'number' || typeof b.max !== 'number' || b.min > b.max) fail(`${path}.bands[${j}]`, 'a band needs numeric min <= max');
+          if (!isObject(b) || typeof b.min !== 'number' || typeof b.max !== 'number' || b.min > b.max) fail(`${path}.bands[${j}]`, 'band');
           else checkLabel(b.label, `${path}.bands[${j}].label`);
         });
       }
-    } else fail(`${path}.kind`, 'must be "categorical" or "scale"');
+    } else fail(`${path}.kind`, 'kind');
   });
 
   const scales = cb.scales as unknown[];
   checkIds(scales, 'scales');
   const scaleCodes = new Map<string, string[]>();
   scales.forEach((s, i) => {
-    if (!isObject(s)) return fail(`scales[${i}]`, 'must be an object');
+    if (!isObject(s)) return fail(`scales[${i}]`, 'object');
     checkLabel(s.label, `scales[${i}].label`);
     const codes = checkCodes(s.codes, `scales[${i}].codes`);
-    if (!Array.isArray(s.positive) || s.positive.length === 0) fail(`scales[${i}].positive`, 'needs at least one positive code');
-    else s.positive.forEach((p: unknown) => { if (!codes.includes(p as string)) fail(`scales[${i}].positive`, positiveCodeProblem(p, 'this scale')); });
+    if (!Array.isArray(s.positive) || s.positive.length === 0) fail(`scales[${i}].positive`, 'positiveNeeded');
+    else s.positive.forEach((p: unknown) => { if (!codes.includes(p as string)) fail(`scales[${i}].positive`, ...positiveCodeProblem(p)); });
     if (isString(s.id)) scaleCodes.set(s.id, codes);
   });
 
@@ -255,7 +260,7 @@ export function parseCodebook(value: unknown): CodebookResult {
   checkIds(dims, 'itemDimensions');
   const dimCodes = new Map<string, string[]>();
   dims.forEach((d, i) => {
-    if (!isObject(d)) return fail(`itemDimensions[${i}]`, 'must be an object');
+    if (!isObject(d)) return fail(`itemDimensions[${i}]`, 'object');
     checkLabel(d.label, `itemDimensions[${i}].label`);
     const codes = checkCodes(d.values, `itemDimensions[${i}].values`);
     if (isString(d.id)) dimCodes.set(d.id, codes);
@@ -265,47 +270,47 @@ export function parseCodebook(value: unknown): CodebookResult {
   checkIds(items, 'items');
   items.forEach((it, i) => {
     const path = `items[${i}]`;
-    if (!isObject(it)) return fail(path, 'must be an object');
-    if (!isString(it.column)) fail(`${path}.column`, 'must name a CSV column');
+    if (!isObject(it)) return fail(path, 'object');
+    if (!isString(it.column)) fail(`${path}.column`, 'column');
     checkLabel(it.label, `${path}.label`);
     if (it.text !== undefined) checkLabel(it.text, `${path}.text`);
-    if (!familyIds.has(it.family)) fail(`${path}.family`, `unknown family "${shown(it.family)}"`);
+    if (!familyIds.has(it.family)) fail(`${path}.family`, 'unknownFamily', { family: `"${shown(it.family)}"` });
     // Ids and codes are compared as strings, exactly: ["agree5"] or 4 where "agree5" or "4" is meant
     // once passed here (String() made them equal) and then matched nothing, so that no answer counted.
     const codes = typeof it.scale === 'string' ? scaleCodes.get(it.scale) : undefined;
-    if (!codes) fail(`${path}.scale`, `unknown scale "${shown(it.scale)}"`);
+    if (!codes) fail(`${path}.scale`, 'unknownScale', { scale: `"${shown(it.scale)}"` });
     if (it.positive !== undefined) {
-      if (!Array.isArray(it.positive) || it.positive.length === 0) fail(`${path}.positive`, 'needs at least one code');
-      else if (codes) it.positive.forEach((p: unknown) => { if (!codes.includes(p as string)) fail(`${path}.positive`, positiveCodeProblem(p, `scale "${shown(it.scale)}"`)); });
+      if (!Array.isArray(it.positive) || it.positive.length === 0) fail(`${path}.positive`, 'codesNeeded');
+      else if (codes) it.positive.forEach((p: unknown) => { if (!codes.includes(p as string)) fail(`${path}.positive`, ...positiveCodeProblem(p, `"${shown(it.scale)}"`)); });
     }
     checkMissing(it.missing, codes ?? [], `${path}.missing`);
     if (it.askedIf !== undefined) {
       const c = it.askedIf;
-      if (!isObject(c) || !isString(c.column) || !Array.isArray(c.in) || c.in.length === 0 || !c.in.every((code) => typeof code === 'string')) fail(`${path}.askedIf`, 'needs {"column": "...", "in": ["code", ...]}');
+      if (!isObject(c) || !isString(c.column) || !Array.isArray(c.in) || c.in.length === 0 || !c.in.every((code) => typeof code === 'string')) fail(`${path}.askedIf`, 'askedIf', { example: '{"column": "...", "in": ["code", ...]}' });
     }
-    if (!isObject(it.meta)) fail(`${path}.meta`, 'must be an object of dimension id to code');
+    if (!isObject(it.meta)) fail(`${path}.meta`, 'meta');
     else
       for (const [dim, code] of Object.entries(it.meta)) {
         const allowed = dimCodes.get(dim);
-        if (!allowed) fail(`${path}.meta.${dim}`, `unknown item dimension "${shown(dim)}"`);
-        else if (!allowed.includes(code as string)) fail(`${path}.meta.${dim}`, `"${shown(code)}" is not a value of dimension "${shown(dim)}"${typeof code === 'string' ? '' : ' (codes are strings)'}`);
+        if (!allowed) fail(`${path}.meta.${dim}`, 'unknownDimension', { dimension: `"${shown(dim)}"` });
+        else if (!allowed.includes(code as string)) fail(`${path}.meta.${dim}`, typeof code === 'string' ? 'notDimensionValue' : 'notDimensionValueType', { code: `"${shown(code)}"`, dimension: `"${shown(dim)}"` });
       }
   });
 
   if (cb.sourceColumn !== undefined && !(isString(cb.sourceColumn) && attributes.some((a) => isObject(a) && a.column === cb.sourceColumn)))
-    fail('sourceColumn', 'must be the column of one of the attributes (the one that tells the files apart)');
+    fail('sourceColumn', 'sourceColumn');
   if (cb.benchmark !== undefined) {
     const itemIds = new Set(items.filter(isObject).map((it) => it.id));
-    if (!isObject(cb.benchmark)) fail('benchmark', 'must be an object: reference dataset id -> {item id: reference item id}');
+    if (!isObject(cb.benchmark)) fail('benchmark', 'benchmark', { example: 'reference dataset id -> {item id: reference item id}' });
     else
       for (const [reference, pairs] of Object.entries(cb.benchmark)) {
         if (!isObject(pairs)) {
-          fail(`benchmark.${reference}`, 'must be an object of item id to reference item id');
+          fail(`benchmark.${reference}`, 'benchmarkReference');
           continue;
         }
         for (const [item, other] of Object.entries(pairs)) {
-          if (!itemIds.has(item)) fail(`benchmark.${reference}.${item}`, `unknown item "${shown(item)}"`);
-          if (!isString(other)) fail(`benchmark.${reference}.${item}`, 'must name an item of the reference study');
+          if (!itemIds.has(item)) fail(`benchmark.${reference}.${item}`, 'unknownItem', { item: `"${shown(item)}"` });
+          if (!isString(other)) fail(`benchmark.${reference}.${item}`, 'referenceItem');
         }
       }
   }
@@ -325,8 +330,10 @@ function shown(v: unknown): string {
 }
 
 /** Why a listed positive code is refused: not a string (4 for "4"), or not a code of the scale. */
-function positiveCodeProblem(p: unknown, scale: string): string {
-  return typeof p === 'string' ? `positive code "${shown(p)}" is not a code of ${scale}` : `positive code ${shown(JSON.stringify(p) ?? typeof p)} must be a string, as the scale's codes are ("${shown(p)}")`;
+/** A positive code that is not one of the scale's: `scale` names the item's scale, or the problem is about the scale itself. */
+function positiveCodeProblem(p: unknown, scale?: string): [CodebookProblemKey, ProblemValues] {
+  if (typeof p !== 'string') return ['positiveNotString', { code: shown(JSON.stringify(p) ?? typeof p), shown: `"${shown(p)}"` }];
+  return scale === undefined ? ['positiveNotCodeHere', { code: `"${shown(p)}"` }] : ['positiveNotCodeOf', { code: `"${shown(p)}"`, scale }];
 }
 
 /** The positive codes of an item: its own override, else its scale's. */

@@ -32,7 +32,7 @@ describe('codebook codes must be strings', () => {
   it('numeric positive codes are refused (were accepted, and then no answer was positive: a 0% share)', () => {
     const parsed = parseCodebook(codebook({ positive: [4, 5] }));
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems[0]).toEqual({ path: 'scales[0].positive', message: 'positive code 4 must be a string, as the scale\'s codes are ("4")' });
+    if (!parsed.ok) expect(parsed.problems[0]).toEqual(expect.objectContaining({ path: 'scales[0].positive', message: 'positive code 4 must be a string, as the scale\'s codes are ("4")' }));
     expect(parseCodebook(codebook({}, { positive: [5] })).ok).toBe(false);
   });
 
@@ -63,7 +63,7 @@ describe('codebook ids cannot be names of Object.prototype', () => {
     for (const id of ['__proto__', 'constructor', 'prototype']) {
       const item = parseCodebook(codebook({}, { id }));
       expect(item.ok).toBe(false);
-      if (!item.ok) expect(item.problems).toContainEqual({ path: 'items[0].id', message: `"${id}" cannot be an id: choose another name` });
+      if (!item.ok) expect(item.problems).toContainEqual(expect.objectContaining({ path: 'items[0].id', message: `"${id}" cannot be an id: choose another name` }));
       expect(parseCodebook(codebook({ id })).ok).toBe(false);
     }
   });

@@ -1,3 +1,5 @@
+import en from '../../messages/en.json';
+import nl from '../../messages/nl.json';
 import type { Label, Locale } from './codebook';
 
 /**
@@ -41,46 +43,46 @@ export function fillProblemText(template: string, values: ProblemValues | undefi
 }
 
 /**
- * The survey engine's problems (SurveyDataBuilder), in English and Dutch. Written as the middle of
- * a sentence, as the API's messages have always been: the page makes a sentence of them.
+ * The survey engine's problems (SurveyDataBuilder). Their words, in English and Dutch, are in the
+ * message catalogs (messages/*.json, namespace `problems`, one key per code, a variant as
+ * `Code_variant`), beside the upload's; written as the middle of a sentence, as the API's messages
+ * have always been: the page makes a sentence of them. The catalogs are read as data here (no
+ * formatter), so lib/survey keeps importing nothing but lib/stats.
  */
-export const DATA_PROBLEM_TEXT = {
-  'MissingColumn.id': { en: "the codebook's respondent-id column {column} is not in the file", nl: 'de kolom met de respondent-id uit het codeboek, {column}, ontbreekt in het bestand' },
-  'MissingColumn.weight': { en: "the codebook's weight column {column} is not in the file", nl: 'de wegingskolom uit het codeboek, {column}, ontbreekt in het bestand' },
-  'MissingColumn.attribute': { en: "the codebook's column {column} of attribute {id} is not in the file", nl: 'de kolom {column} van kenmerk {id} uit het codeboek ontbreekt in het bestand' },
-  'MissingColumn.item': { en: "the codebook's column {column} of item {id} is not in the file", nl: 'de kolom {column} van item {id} uit het codeboek ontbreekt in het bestand' },
-  'MissingColumn.askedIf': {
-    en: 'item {id} is asked only if column {column} matches, but that column is not in the file',
-    nl: 'item {id} wordt alleen gevraagd als kolom {column} aan de voorwaarde voldoet, maar die kolom ontbreekt in het bestand',
-  },
-  RaggedRow: { en: 'the row has {fields} fields; the header has {headerFields}', nl: 'de rij heeft {fields} velden; de kopregel heeft er {headerFields}' },
-  'RaggedRow.one': { en: 'the row has 1 field; the header has {headerFields}', nl: 'de rij heeft 1 veld; de kopregel heeft er {headerFields}' },
-  MissingId: { en: 'the respondent id is blank', nl: 'de respondent-id is leeg' },
-  DuplicateId: { en: 'respondent id {id} also appears in data row {first}', nl: 'respondent-id {id} komt ook voor in datarij {first}' },
-  'BadWeight.blank': { en: 'the weight is blank', nl: 'het gewicht is leeg' },
-  BadWeight: { en: 'the weight {value} is not a number', nl: 'het gewicht {value} is geen getal' },
-  NegativeWeight: { en: 'the weight {value} is negative', nl: 'het gewicht {value} is negatief' },
-  'UnknownCode.attribute': { en: '{value} is not a code of {attribute} ({codes})', nl: '{value} is geen code van {attributeNl} ({codes})' },
-  UnknownCode: { en: '{value} is not a code of the scale {codes}', nl: '{value} is geen code van de schaal {codes}' },
-  OutOfScale: { en: '{value} is outside the scale {min}-{max}', nl: '{value} valt buiten de schaal {min}-{max}' },
-  AnsweredNotAsked: {
-    en: 'answered, but the item is asked only if {column} is {code}; left out of the base',
-    nl: 'beantwoord, maar het item wordt alleen gevraagd als {column} gelijk is aan {code}; niet meegeteld in de basis',
-  },
-  'AnsweredNotAsked.many': {
-    en: 'answered, but the item is asked only if {column} is one of {codes}; left out of the base',
-    nl: 'beantwoord, maar het item wordt alleen gevraagd als {column} een van deze waarden heeft: {codes}; niet meegeteld in de basis',
-  },
-  NoRows: { en: 'the file has a header but no respondents', nl: 'het bestand heeft een kopregel maar geen respondenten' },
-  EmptyFile: { en: 'the file is empty', nl: 'het bestand is leeg' },
-} satisfies Record<string, Label>;
+export const DATA_PROBLEM_KEYS = ['MissingColumn.id', 'MissingColumn.weight', 'MissingColumn.attribute', 'MissingColumn.item', 'MissingColumn.askedIf', 'RaggedRow', 'RaggedRow.one', 'MissingId', 'DuplicateId', 'BadWeight.blank', 'BadWeight', 'NegativeWeight', 'UnknownCode.attribute', 'UnknownCode', 'OutOfScale', 'AnsweredNotAsked', 'AnsweredNotAsked.many', 'NoRows', 'EmptyFile'] as const;
 
-export type DataProblemKey = keyof typeof DATA_PROBLEM_TEXT;
+export type DataProblemKey = (typeof DATA_PROBLEM_KEYS)[number];
+
+/** The catalog key of a problem's wording: "MissingColumn.id" is `problems.MissingColumn_id`. */
+export const catalogKeyOf = (key: string): string => key.replace('.', '_');
+
+/** The English and Dutch wording of a problem key, from the catalogs; undefined for a key they lack. */
+export function problemWording(key: string): Label | undefined {
+  const k = catalogKeyOf(key) as keyof typeof en.problems;
+  const english = en.problems[k];
+  return english === undefined ? undefined : { en: english, nl: (nl.problems as Record<string, string>)[k] ?? english };
+}
 
 /** The code of a wording's key: "MissingColumn.id" is a MissingColumn. */
 export const codeOfKey = (key: string): string => key.split('.')[0];
 
 /** The English message of one of the engine's problems (the API's language). */
 export function dataProblemMessage(key: DataProblemKey, values?: ProblemValues): string {
-  return fillProblemText(DATA_PROBLEM_TEXT[key].en, values, 'en') ?? DATA_PROBLEM_TEXT[key].en;
+  const english = problemWording(key)?.en ?? key;
+  return fillProblemText(english, values, 'en') ?? english;
+}
+
+/** The codebook checks' problems (parseCodebook, lib/survey/codebook.ts): their words are in the catalogs, namespace `codebookProblems`. */
+export type CodebookProblemKey = keyof typeof en.codebookProblems;
+
+/** A codebook problem at `path`, its English message worded from the catalog. */
+export function codebookProblem(path: string, key: CodebookProblemKey, values?: ProblemValues): { path: string; message: string; key: CodebookProblemKey; values?: ProblemValues } {
+  const english = en.codebookProblems[key];
+  return { path, message: fillProblemText(english, values, 'en') ?? english, key, ...(values ? { values } : {}) };
+}
+
+/** A codebook problem's message in the reader's language; one without a key (from elsewhere) keeps its English message. */
+export function codebookProblemMessage(problem: { message: string; key?: string; values?: ProblemValues }, locale: Locale): string {
+  const wording = problem.key ? (locale === 'nl' ? nl : en).codebookProblems[problem.key as CodebookProblemKey] : undefined;
+  return (wording && fillProblemText(wording, problem.values, locale)) ?? problem.message;
 }

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import { SiteHeader } from '../../components/SiteHeader';
 import { accountText } from '../../account/messages';
 import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
@@ -9,7 +9,7 @@ import type { Locale } from '@/lib/survey/codebook';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 import { actionWords, detailLines } from './auditWords';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export const generateMetadata = pageTitle('audit');
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;

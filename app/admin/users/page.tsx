@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import { SiteHeader } from '../../components/SiteHeader';
 import { createUserAction, deleteUserAction, updateUserAction } from '../../account/actions';
 import { accountText, errorMessage, roleDoes, roleName } from '../../account/messages';
@@ -11,7 +11,7 @@ import { getAccountStore } from '@/lib/storage/storeFromEnv';
 import type { Locale } from '@/lib/survey/codebook';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 
-export const metadata: Metadata = { title: 'Accounts' };
+export const generateMetadata = pageTitle('users');
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;

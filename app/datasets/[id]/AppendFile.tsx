@@ -172,7 +172,7 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
       {phase.kind === 'sending' && <p role="status" className="muted">{uploadText(locale, 'serverChecking')}</p>}
       {phase.kind === 'added' && (
         <p role="status" className="status-message" data-testid="append-added">
-          {mappingText(locale, 'appended', { n: formatNumber(phase.respondents, locale) })}
+          {mappingText(locale, 'appended', { n: phase.respondents })}
         </p>
       )}
       {phase.kind === 'failed' && (

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SiteHeader, SyntheticNotice } from '../../components/SiteHeader';
@@ -11,12 +11,12 @@ import { CodebookOverview } from './CodebookOverview';
 import '../datasets.css';
 import { can } from '@/lib/auth/permissions';
 import { currentUser, requestDatasets } from '@/app/server/request';
-import { formatNumber, localeFrom } from '@/lib/i18n/messages';
+import { localeFrom } from '@/lib/i18n/messages';
 import { draftFromCodebook } from '@/lib/mapping/fromCodebook';
 import { profileColumns } from '@/lib/mapping/profile';
 import { DatasetLookupError, getDatasetRegistry, isReferenceId, isValidDatasetId } from '@/lib/storage/datasetRegistry';
 
-export const metadata: Metadata = { title: 'Dataset' };
+export const generateMetadata = pageTitle('dataset');
 export const dynamic = 'force-dynamic';
 
 /** Rows the codebook editor's detectors see: the first ones and others spread over the dataset. */
@@ -58,7 +58,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
           <Link href={back}>← {datasetsText(locale, 'title')}</Link>
         </p>
         <h1>{name}</h1>
-        <p className="lead">{datasetsText(locale, 'datasetSummary', { n: formatNumber(listing.respondents, locale), items: formatNumber(codebook.items.length, locale), families: formatNumber(codebook.families.length, locale) })}</p>
+        <p className="lead">{datasetsText(locale, 'datasetSummary', { n: listing.respondents, items: codebook.items.length, families: codebook.families.length })}</p>
         {listing.synthetic && <SyntheticNotice locale={locale} />}
         <p className="form-actions">
           <Link className="button" href={`/explore?dataset=${encodeURIComponent(id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>

@@ -248,7 +248,7 @@ function Values({ column, facts, locale, name, setColumn }: { column: DraftColum
       return { ...c, missing: list };
     });
   const answerable = column.role === 'item' || column.role === 'attribute';
-  if (column.role === 'respondentId') return <span className="muted small">{mappingText(locale, p.unique ? 'idValues' : 'idRepeats', { n: formatNumber(p.nonBlank, locale) })}</span>;
+  if (column.role === 'respondentId') return <span className="muted small">{mappingText(locale, p.unique ? 'idValues' : 'idRepeats', { n: p.unique ? p.nonBlank : formatNumber(p.nonBlank, locale) })}</span>;
   if (column.role === 'weight') return <span className="muted small">{p.numeric ? `${formatNumber(p.min, locale, 3)}–${formatNumber(p.max, locale, 3)}` : ''}</span>;
   const listed = p.numeric && p.manyValues ? p.values.filter((v) => markers.has(v.value)) : p.values.slice(0, 8);
   return (

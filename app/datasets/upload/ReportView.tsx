@@ -42,7 +42,7 @@ export function ProblemTable({ problems, total, locale, testId }: { problems: Pr
     <div className="table-scroll">
       {/* The roles keep it a table for screen readers on a phone, where its rows are shown as blocks. */}
       <table className="findings problems-table" data-testid={testId} role="table">
-        <caption>{uploadText(locale, 'problemsCaption', { n: formatNumber(shown.length, locale), total: formatNumber(total, locale) })}</caption>
+        <caption>{uploadText(locale, 'problemsCaption', { n: formatNumber(shown.length, locale), total })}</caption>
         <thead role="rowgroup">
           <tr role="row">
             <th scope="col" role="columnheader">{uploadText(locale, 'colType')}</th>
@@ -145,7 +145,7 @@ export function ReportView({
         })}
       </p>
       <p className={`status-message${report.ok ? '' : ' error'}`} role={report.ok ? 'status' : 'alert'} data-testid="report-verdict">
-        {!report.ok ? uploadText(locale, 'reportErrors', { n: formatNumber(errorCount, locale) }) : total > 0 ? uploadText(locale, 'reportWarnings') : uploadText(locale, 'reportOk')}
+        {!report.ok ? uploadText(locale, 'reportErrors', { n: errorCount }) : total > 0 ? uploadText(locale, 'reportWarnings') : uploadText(locale, 'reportOk')}
       </p>
       <CountsTable report={report} locale={locale} />
       {report.problems.length > 0 && <ProblemTable problems={report.problems} total={total} locale={locale} testId="report-problems" />}

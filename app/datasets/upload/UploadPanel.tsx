@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { codebookForFile } from '@/lib/ingest/files';
-import { codebookTooLargeProblem, ingestProblem, problemMessage, uploadAnswerMessage } from '@/lib/ingest/problemMessages';
+import { codebookCheckProblem, codebookTooLargeProblem, ingestProblem, problemMessage, uploadAnswerMessage } from '@/lib/ingest/problemMessages';
 import { matchTemplateHeader, type TemplateHeader } from '@/lib/mapping/templates';
 import { applyKeepChoices } from '@/lib/ingest/personalProblems';
 import { MAX_CODEBOOK_BYTES, type Problem, type ValidationReport } from '@/lib/ingest/types';
@@ -236,7 +236,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         return null;
       }
       if (!parsed.ok) {
-        setPhase({ kind: 'failed', message: uploadText(locale, 'badCodebook'), problems: parsed.problems.map((p) => ingestProblem('BadCodebook', { path: shownValue(p.path || '(root)'), detail: shownValue(p.message, 300) })) });
+        setPhase({ kind: 'failed', message: uploadText(locale, 'badCodebook'), problems: parsed.problems.map(codebookCheckProblem) });
         return null;
       }
       return parsed.codebook;
@@ -646,11 +646,11 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
       {phase.kind === 'stored' && (
         <div className="stored" data-testid="upload-stored">
           <p className="status-message" role="status">
-            {uploadText(locale, 'stored', { name: phase.result.dataset.name, n: formatNumber(phase.result.dataset.respondents, locale) })}
+            {uploadText(locale, 'stored', { name: phase.result.dataset.name, n: phase.result.dataset.respondents })}
             {phase.result.files && phase.result.files.length > 1 && ` ${uploadText(locale, 'storedFiles', { files: phase.result.files.map((f) => `${f.source} (${formatNumber(f.rows, locale)})`).join(', ') })}`}
             {phase.result.template && ` ${uploadText(locale, 'storedTemplate', { study: studyName(phase.result.template, locale) })}`}
             {phase.result.droppedColumns.length > 0 && ` ${uploadText(locale, 'dropped', { columns: phase.result.droppedColumns.join(', ') })}`}
-            {phase.result.warnings.length > 0 && ` ${uploadText(locale, 'serverWarnings', { n: formatNumber(phase.result.warnings.length, locale) })}`}
+            {phase.result.warnings.length > 0 && ` ${uploadText(locale, 'serverWarnings', { n: phase.result.warnings.length })}`}
           </p>
           <p className="form-actions">
             <Link className="button" href={`/explore?dataset=${encodeURIComponent(phase.result.dataset.id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SiteHeader, SyntheticNotice } from '../../../components/SiteHeader';
@@ -16,7 +16,7 @@ import { DatasetLookupError, isReferenceId, isValidDatasetId } from '@/lib/stora
 import type { SurveyData } from '@/lib/survey/dataset';
 import { UNWEIGHTED, weightOptions } from '@/lib/survey/weights';
 
-export const metadata: Metadata = { title: 'Weighting' };
+export const generateMetadata = pageTitle('weighting');
 export const dynamic = 'force-dynamic';
 
 /** Each attribute with its levels (bands for a numeric one) and how many respondents fall in each, and how many have no answer. */
