@@ -30,8 +30,6 @@ export const tablesMessages = {
   respondentsLegend: { en: 'Respondents and weight', nl: 'Respondenten en weging' },
   everyone: { en: 'Everyone', nl: 'Iedereen' },
   weight: { en: 'Weight', nl: 'Weging' },
-  weightDataset: { en: 'The dataset’s respondent weights', nl: 'De respondentgewichten van de dataset' },
-  weightNone: { en: 'Unweighted', nl: 'Ongewogen' },
   testsLegend: { en: 'Letters', nl: 'Letters' },
   minBase: { en: 'Minimum base', nl: 'Minimale basis' },
   minBaseOption: { en: '{n} respondents', nl: '{n} respondenten' },
