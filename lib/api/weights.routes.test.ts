@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import JSZip from 'jszip';
 import { PDFParse } from 'pdf-parse';
@@ -28,6 +29,7 @@ type Routes = {
   weight: typeof import('../../app/api/datasets/[id]/weights/[weight]/route');
   pdf: typeof import('../../app/api/summary/pdf/route');
   pptx: typeof import('../../app/api/summary/pptx/route');
+  tables: typeof import('../../app/api/datasets/[id]/tables/route');
 };
 let routes: Routes;
 let listAudit: () => Promise<{ action: string; target: string | null; actor: string | null; detail: Record<string, unknown> }[]>;
@@ -44,6 +46,7 @@ beforeAll(async () => {
     weight: await import('../../app/api/datasets/[id]/weights/[weight]/route'),
     pdf: await import('../../app/api/summary/pdf/route'),
     pptx: await import('../../app/api/summary/pptx/route'),
+    tables: await import('../../app/api/datasets/[id]/tables/route'),
   };
 }, 240_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,11 +60,12 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({ body: J
 const post = (id: string, body: unknown) => routes.weights.POST(new Request(url(`/api/datasets/${id}/weights`), { method: 'POST', ...json(body) }), ctx(id));
 const patch = (id: string, body: unknown, headers: Record<string, string> = {}) => routes.weights.PATCH(new Request(url(`/api/datasets/${id}/weights`), { method: 'PATCH', ...json(body, headers) }), ctx(id));
 const remove = (id: string, weight: string, headers: Record<string, string> = {}) => routes.weight.DELETE(new Request(url(`/api/datasets/${id}/weights/${weight}`), { method: 'DELETE', headers }), weightCtx(id, weight));
-const list = async (id: string) => (await (await routes.weights.GET(new Request(url(`/api/datasets/${id}/weights`)), ctx(id))).json()) as { weights: { id: string; kind: string; isDefault: boolean }[] };
+const list = async (id: string) => (await (await routes.weights.GET(new Request(url(`/api/datasets/${id}/weights`)), ctx(id))).json()) as { weights: { id: string; kind: string; default: boolean }[] };
 const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
 
+/** Shaped as a dataset id, but no dataset has it: a 404 (a malformed id is a 400). */
+const NO_SUCH_DATASET = randomUUID();
 const COUNTRY = { attribute: 'country', levels: [{ level: 'Netherlands', value: 50 }, { level: 'Germany', value: 50 }] };
-const GENDER = (codes: string[]) => ({ attribute: 'gender', levels: codes.map((level) => ({ level, value: 100 / codes.length })) });
 
 describe('PATCH and DELETE on a dataset’s weights, and the summary exports with weight=', () => {
   let id = '';
@@ -79,13 +83,11 @@ describe('PATCH and DELETE on a dataset’s weights, and the summary exports wit
     const body = await created.json();
     expect(created.status, JSON.stringify(body).slice(0, 1000)).toBe(201);
     id = body.dataset.id;
-    const genders = ownSurveyCodebook().attributes.find((a) => a.id === 'gender')!;
-    const codes = genders.kind === 'categorical' ? genders.codes.map((c) => c.code) : [];
     const first = await post(id, { name: 'Census 2025', margins: [COUNTRY], unit: 'percent' });
     expect(first.status, JSON.stringify(await first.clone().json()).slice(0, 1000)).toBe(201);
     census = (await first.json()).weight.id;
     // Raked from the first: deleting the first is then refused until this one is gone.
-    const second = await post(id, { name: 'Census and gender, trimmed', margins: [COUNTRY, GENDER(codes.filter((c) => c !== ''))], unit: 'percent', base: census, bounds: [0.2, 5] });
+    const second = await post(id, { name: 'Census, trimmed', margins: [COUNTRY], unit: 'percent', base: census, bounds: [0.5, 2] });
     expect(second.status, JSON.stringify(await second.clone().json()).slice(0, 1000)).toBe(201);
     trimmed = (await second.json()).weight.id;
   }, 120_000);
@@ -96,12 +98,12 @@ describe('PATCH and DELETE on a dataset’s weights, and the summary exports wit
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toMatch(/^"\d+"$/);
     const listed = await list(id);
-    expect(listed.weights[0]).toMatchObject({ id: census, kind: 'raked', isDefault: true });
+    expect(listed.weights[0]).toMatchObject({ id: census, kind: 'raked', default: true });
     const entry = (await listAudit()).find((e) => e.action === 'dataset.weight.default' && e.detail.weight === census);
     expect(entry).toMatchObject({ actor: 'weights-analyst', target: id });
     // And back to unweighted.
     expect((await patch(id, { default: 'unweighted' })).status).toBe(200);
-    expect((await list(id)).weights[0]).toMatchObject({ id: 'unweighted', isDefault: true });
+    expect((await list(id)).weights[0]).toMatchObject({ id: 'unweighted', default: true });
   });
 
   it('PATCH refuses an unknown weight (400 naming the weights there are), a malformed body, a stale revision and a reference dataset', async () => {
@@ -115,7 +117,7 @@ describe('PATCH and DELETE on a dataset’s weights, and the summary exports wit
     expect((await patch(id, { default: census, extra: 1 })).status).toBe(400);
     expect((await patch(id, { default: census }, { 'if-match': '"1"' })).status).toBe(412);
     expect((await patch('study-g', { default: 'unweighted' })).status).toBe(403);
-    expect((await patch('no-such-dataset', { default: 'unweighted' })).status).toBe(404);
+    expect((await patch(NO_SUCH_DATASET, { default: 'unweighted' })).status).toBe(404);
   });
 
   it('a strategist may read the weights but not change them (403), and nothing is audited for it', async () => {
@@ -157,6 +159,21 @@ describe('PATCH and DELETE on a dataset’s weights, and the summary exports wit
     expect((await errorOf(unknown)).code).toBe('BadWeight');
   }, 60_000);
 
+  it('the tables API takes the weight by id: the JSON names it, its pairs carry the calibrated SE and the fixed one; none is unweighted; an unknown id is a 400', async () => {
+    as('analyst');
+    const table = async (weight: string) => routes.tables.GET(new Request(url(`/api/datasets/${id}/tables?rows=family:acceptability&banner=country&weight=${weight}`)), ctx(id));
+    const raked = (await (await table(census)).json()) as { weight: { id: string; kind: string; label: { en: string }; calibrated: boolean }; pairs: { se: number; se_fixed: number }[]; cells: { share: number | null }[] };
+    expect(raked.weight).toMatchObject({ id: census, kind: 'raked', label: { en: 'Census 2025' }, calibrated: true });
+    expect(raked.pairs.length).toBeGreaterThan(0);
+    expect(raked.pairs.some((p) => p.se !== p.se_fixed)).toBe(true);
+    const none = (await (await table('none')).json()) as typeof raked;
+    expect(none.weight).toMatchObject({ id: 'unweighted', kind: 'unweighted', calibrated: false });
+    expect(none.cells.map((c) => c.share)).not.toEqual(raked.cells.map((c) => c.share));
+    const unknown = await table('nope');
+    expect(unknown.status).toBe(400);
+    expect((await errorOf(unknown)).message).toContain(census);
+  });
+
   it('DELETE refuses a weight another was raked from, an unknown weight, a weight that came with the data, and a reference dataset', async () => {
     as('analyst');
     const base = await remove(id, census);
@@ -170,7 +187,7 @@ describe('PATCH and DELETE on a dataset’s weights, and the summary exports wit
     expect((await errorOf(withData)).message).toContain('came with the data');
     expect((await remove(id, 'bad id!')).status).toBe(400);
     expect((await remove('study-g', 'weight')).status).toBe(403);
-    expect((await remove('no-such-dataset', census)).status).toBe(404);
+    expect((await remove(NO_SUCH_DATASET, census)).status).toBe(404);
     expect((await remove(id, trimmed, { 'if-match': '"1"' })).status).toBe(412);
   });
 
@@ -182,7 +199,7 @@ describe('PATCH and DELETE on a dataset’s weights, and the summary exports wit
     expect((await remove(id, census)).status).toBe(204);
     const after = await list(id);
     expect(after.weights.map((w) => w.id)).not.toContain(census);
-    expect(after.weights[0]).toMatchObject({ isDefault: true });
+    expect(after.weights[0]).toMatchObject({ default: true });
     expect(after.weights[0].id).not.toBe(census);
     const deletions = (await listAudit()).filter((e) => e.action === 'dataset.weight.delete');
     expect(deletions.map((e) => e.detail.weight)).toEqual(expect.arrayContaining([trimmed, census]));
