@@ -128,10 +128,10 @@ test.describe('/tables', () => {
     await Promise.all([page.waitForURL(/correction=none/), page.getByRole('button', { name: 'Show the table' }).click()]);
     // The form sends every filter select, the ones left at Everyone empty.
     const url = new URL(page.url());
-    expect([url.searchParams.getAll('filter').filter(Boolean), url.searchParams.get('weight'), url.searchParams.get('alpha'), url.searchParams.get('minBase')]).toEqual([['gender:F'], 'none', '0.1,0.05', '50']);
+    expect([url.searchParams.getAll('filter').filter(Boolean), url.searchParams.get('weight'), url.searchParams.get('alpha'), url.searchParams.get('minBase')]).toEqual([['gender:F'], 'unweighted', '0.1,0.05', '50']);
     // The form stays open and shows the choices it made.
     await expect(page.locator('.tables-more')).toHaveAttribute('open', '');
-    await expect(page.getByLabel('Weight', { exact: true })).toHaveValue('none');
+    await expect(page.getByLabel('Weight', { exact: true })).toHaveValue('unweighted');
     const footnote = page.getByTestId('table-footnote');
     for (const line of ['Respondents: Gender: Women.', 'Weight: unweighted.', 'upper case p < 0.05, lower case p < 0.10', 'No correction for multiple comparisons', 'fewer than 50 respondents are greyed'])
       await expect(footnote).toContainText(line);
@@ -139,7 +139,7 @@ test.describe('/tables', () => {
     // The letters on the page follow from the JSON's pairs: p < 0.10 uncorrected gives a lower-case letter, p < 0.05 an upper-case one.
     const href = (await page.getByTestId('download-xlsx').getAttribute('href'))!;
     const json = await (await request.get(href.replace('format=xlsx', 'format=json'))).json();
-    expect([json.weight, json.alpha, json.correction, json.min_base]).toEqual([{ kind: 'none' }, [0.1, 0.05], 'none', 50]);
+    expect([json.weight, json.alpha, json.correction, json.min_base]).toEqual([{ id: 'unweighted', kind: 'unweighted', label: { en: 'Unweighted', nl: 'Ongewogen' }, calibrated: false }, [0.1, 0.05], 'none', 50]);
     const columnOf = (banner: string, code: string) => json.columns.findIndex((c: { key: Record<string, string> }) => c.key[banner] === code);
     const expected = new Map<string, { column: number; letter: string }[]>();
     for (const pair of json.pairs) {

@@ -12,7 +12,8 @@ import { watchPageErrors } from './helpers/pageErrors';
  * the weights saved as the default. The explorer then shows the raked share, equal to the share
  * computed here from the CSV with R's rake() algorithm (lib/stats/rake.ts, tested against R), and
  * every chart's footnote names the weight; the weight that came with the data still gives its own
- * (different) figure when chosen.
+ * (different) figure when chosen. /tables and /compare with the raked weight name it in their
+ * footnotes, and their figures differ from the unweighted ones.
  */
 const files = ownSurveyFiles();
 const codebook = ownSurveyCodebook();
@@ -54,7 +55,7 @@ function rakedShare(): { raked: number; column: number } {
 const percent = (text: string) => parseFloat(text.replace(/\s/g, '').replace(',', '.'));
 
 async function locationShare(page: Page): Promise<number> {
-  await expect(page.locator('.explore-results')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('.explore-results')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
   // The data table is a <details>: open it unless it still is (a change computed in the browser keeps it open).
   if ((await page.locator('#items-table').getAttribute('open')) === null) await page.locator('#items-table summary').click();
   const row = page.getByTestId('items-table').locator('tbody tr').filter({ has: page.locator('th', { hasText: /^Your current location$/ }) });
@@ -62,7 +63,7 @@ async function locationShare(page: Page): Promise<number> {
 }
 
 test.describe('weighting a dataset through its page', () => {
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: 300_000 });
 
   test('targets typed and pasted, the report read, saved as the default: the explorer shows the raked figures and names the weight', async ({ page, request }) => {
     const id = await uploadAs(request, files.a.csv, NAME, JSON.stringify(codebook));
@@ -132,7 +133,7 @@ test.describe('weighting a dataset through its page', () => {
     await page.screenshot({ path: 'e2e/screenshots/weighting-explorer.png', fullPage: true });
     // The weight that came with the data can still be chosen, and gives its own figure.
     await page.getByLabel('Weight', { exact: true }).selectOption('weight');
-    await expect(page).toHaveURL(/weight=weight/);
+    await expect(page).toHaveURL(/weight=weight/, { timeout: 30_000 });
     expect(await locationShare(page)).toBe(Math.round(expected.column * 10) / 10);
     await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Weight in the data (weight)');
 
@@ -147,6 +148,44 @@ test.describe('weighting a dataset through its page', () => {
     const csv = await (await request.get(`/api/datasets/${id}/acceptance?item=acceptability_location&format=csv&weight=unweighted`)).text();
     expect(csv).toContain('Unweighted');
 
+    // /tables with the raked weight: the footnote names it, and the figures are not the unweighted ones.
+    const tableText = async (weight: string) => {
+      await page.goto(`/tables?dataset=${id}&rows=family:acceptability&banner=country&weight=${weight}`);
+      return page.getByTestId('table-scroll').innerText();
+    };
+    const unweightedTable = await tableText('unweighted');
+    await expect(page.getByTestId('table-footnote')).toContainText('Weight: unweighted.');
+    const rakedTable = await tableText('census-2025-e2e');
+    await expect(page.getByTestId('table-footnote')).toContainText(`Weight: weighted by “${WEIGHT_NAME}” (standard errors and letters of the raked design).`);
+    await expect(page.getByTestId('table-context')).toContainText(WEIGHT_NAME);
+    expect(rakedTable).not.toBe(unweightedTable);
+    // The weight field offers the dataset's weights by their labels; choosing one applies it.
+    await page.locator('.tables-more summary').click();
+    await expect(page.locator('#tbl-weight option')).toHaveText([`${WEIGHT_NAME} (default)`, 'Weight in the data (weight)', 'Unweighted']);
+    await page.locator('#tbl-weight').selectOption({ label: 'Weight in the data (weight)' });
+    await page.getByRole('button', { name: 'Show the table' }).click();
+    await expect(page).toHaveURL(/weight=weight(&|$)/);
+    await expect(page.getByTestId('table-footnote')).toContainText('Weight: weighted by “Weight in the data (weight)”.');
+    const tablesDownload = await request.get(`/api/datasets/${id}/tables?rows=family:acceptability&banner=country&weight=census-2025-e2e&format=csv`);
+    expect(await tablesDownload.text()).toContain(`weighted by “${WEIGHT_NAME}”`);
+    await page.goto(`/tables?dataset=${id}&rows=family:acceptability&banner=country`);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.screenshot({ path: 'e2e/screenshots/weighting-tables.png', fullPage: true });
+
+    // /compare, Netherlands against Germany: the same.
+    const compareText = async (weight: string) => {
+      await page.goto(`/compare?dataset=${id}&mode=levels&by=country&a=Netherlands&b=Germany&weight=${weight}`);
+      return page.getByTestId('comparison-table').innerText();
+    };
+    const unweightedCompare = await compareText('unweighted');
+    await expect(page.getByTestId('weight-note')).toHaveText('Unweighted.');
+    const rakedCompare = await compareText('census-2025-e2e');
+    await expect(page.getByTestId('weight-note')).toHaveText(`Weighted: ${WEIGHT_NAME} (standard errors of the raked design).`);
+    expect(rakedCompare).not.toBe(unweightedCompare);
+    await page.getByLabel('Weight', { exact: true }).selectOption({ label: 'Unweighted' });
+    await expect(page).toHaveURL(/weight=unweighted/, { timeout: 30_000 });
+    await expect(page.getByTestId('weight-note')).toHaveText('Unweighted.');
+
     // In Dutch, on a phone.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/datasets/${id}/weighting?lang=nl`);
@@ -154,6 +193,10 @@ test.describe('weighting a dataset through its page', () => {
     await expect(page.getByTestId('weight-list')).toContainText('Standaard');
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: 'e2e/screenshots/weighting-nl-phone.png', fullPage: true });
+    await page.goto(`/compare?dataset=${id}&mode=levels&by=country&a=Netherlands&b=Germany&lang=nl`);
+    await expect(page.getByTestId('weight-note')).toHaveText(`Gewogen: ${WEIGHT_NAME} (standaardfouten van het geraakte ontwerp).`);
+    await expect(page.getByLabel('Weging', { exact: true })).toBeVisible();
+    await page.screenshot({ path: 'e2e/screenshots/weighting-compare-nl-phone.png', fullPage: true });
     await page.goto(`/explore?dataset=${id}&view=items&family=acceptability&lang=nl`);
     await expect(page.getByTestId('weight-note').first()).toHaveText(`Gewogen: ${WEIGHT_NAME} (standaardfouten van het geraakte ontwerp)`);
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

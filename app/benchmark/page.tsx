@@ -23,6 +23,8 @@ import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { firstParam } from '@/lib/http/searchParams';
 import { DEFAULT_MIN_BASE, minBaseParam } from '@/lib/analysis/conventions';
+import { defaultWeightId, resolveWeightId, selectWeight, weightNote, weightOptions, type WeightOption } from '@/lib/survey/weights';
+import { showWeightField, weightFieldLabel, weightFieldOptions } from '../components/weightChoice';
 
 export const generateMetadata = pageTitle('benchmark');
 
@@ -37,9 +39,11 @@ interface Choice {
   family: string;
   by: string;
   minBase: number;
+  /** The upload's weight id (the reference is in its default). */
+  weight: string;
 }
 
-function Controls({ choice, uploads, references, families, attributes, locale }: { choice: Choice; uploads: DatasetListing[]; references: DatasetListing[]; families: { id: string; label: Label }[]; attributes: { id: string; label: Label }[]; locale: Locale }) {
+function Controls({ choice, uploads, references, families, attributes, weights, locale }: { choice: Choice; uploads: DatasetListing[]; references: DatasetListing[]; families: { id: string; label: Label }[]; attributes: { id: string; label: Label }[]; weights: WeightOption[]; locale: Locale }) {
   const minBases = [...new Set([...MIN_BASES, choice.minBase])].sort((a, b) => a - b);
   const field = (id: keyof Choice, label: string, options: { value: string; label: string }[]) => (
     <div className="field">
@@ -72,6 +76,7 @@ function Controls({ choice, uploads, references, families, attributes, locale }:
         benchmarkText(locale, 'minBase'),
         minBases.map((n) => ({ value: String(n), label: benchmarkText(locale, 'minBaseOption', { n: formatNumber(n, locale) }) })),
       )}
+      {showWeightField(weights) && field('weight', weightFieldLabel(locale), weightFieldOptions(weights, locale))}
       <noscript>
         <button type="submit" className="button">
           {benchmarkText(locale, 'apply')}
@@ -166,7 +171,7 @@ function Shell({ locale, query, children }: { locale: Locale; query: string; chi
 }
 
 /**
- * /benchmark?dataset=<upload id>&against=<reference id>[&by=<attribute>][&family=<family>|all][&minBase=n]:
+ * /benchmark?dataset=<upload id>&against=<reference id>[&by=<attribute>][&family=<family>|all][&minBase=n][&weight=<weight id>]:
  * an uploaded dataset's acceptance rates beside a reference study's, with the significance of each difference.
  */
 export default async function BenchmarkPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -193,7 +198,8 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const listing = all.find((d) => d.id === requested);
   let upload: SurveyData | null = null;
   try {
-    if (listing) upload = await registry.load(requested);
+    // The weight the URL asks for when the upload has it, else its default.
+    if (listing) upload = await registry.load(requested).then((loaded) => selectWeight(loaded, resolveWeightId(loaded.codebook, firstParam(params.weight))));
   } catch (e) {
     if (!(e instanceof Error && e.name === 'DatasetLookupError')) throw e;
   }
@@ -224,7 +230,9 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
     family: familyParam ?? sharedFamilies[0]?.id ?? ALL,
     by: firstParam(params.by) ?? '',
     minBase: minBaseParam(firstParam(params.minBase)),
+    weight: upload.weight.id,
   };
+  const weightInUrl = upload.weight.id !== defaultWeightId(upload.codebook);
   const uploadFilter = defaultFilterOf(upload);
   const referenceFilter = defaultFilterOf(reference);
 
@@ -241,7 +249,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   // "Study G · Google/Ipsos": the reference's short name, as in the explorer's dataset select.
   const referenceTitle = datasetCatalog(reference.codebook).shortTitle;
   const referenceName = referenceTitle[locale];
-  const query = new URLSearchParams({ dataset: choice.dataset, against, family: choice.family, ...(choice.by && { by: choice.by }), ...(choice.minBase !== DEFAULT_MIN_BASE && { minBase: String(choice.minBase) }) }).toString();
+  const query = new URLSearchParams({ dataset: choice.dataset, against, family: choice.family, ...(choice.by && { by: choice.by }), ...(choice.minBase !== DEFAULT_MIN_BASE && { minBase: String(choice.minBase) }), ...(weightInUrl && { weight: choice.weight }) }).toString();
   const notes = [filterNote(upload, uploadFilter, uploadName, locale), filterNote(reference, referenceFilter, referenceName, locale)].filter(Boolean);
   const tested = result?.rows.filter((r) => r.difference) ?? [];
   const higher = tested.filter((r) => r.difference!.significant && r.difference!.diff > 0).length;
@@ -260,7 +268,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
       <h1>{benchmarkText(locale, 'titleWith', { name: uploadName, against: referenceName })}</h1>
       <p className="lead">{benchmarkText(locale, 'intro')}</p>
       <SyntheticNotice locale={locale} />
-      <Controls choice={choice} uploads={uploads} references={references} families={sharedFamilies} attributes={sharedAttributes} locale={locale} />
+      <Controls choice={choice} uploads={uploads} references={references} families={sharedFamilies} attributes={sharedAttributes} weights={weightOptions(upload.codebook)} locale={locale} />
       {notes.map((n) => (
         <p key={n} className="muted small">
           {n}
@@ -341,6 +349,9 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
       )}
       <footer className="footnote">
         <p>{benchmarkText(locale, 'methods')}</p>
+        <p data-testid="weight-note">
+          {uploadName}: {weightNote(upload.weight, locale)}. {referenceName}: {weightNote(reference.weight, locale)}.
+        </p>
       </footer>
     </Shell>
   );

@@ -25,6 +25,8 @@ import { formatNumber, localeFrom } from '@/lib/i18n/messages';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
+import { defaultWeightId, selectWeight, weightNote, weightOptions } from '@/lib/survey/weights';
+import { showWeightField, weightFieldLabel, weightFieldOptions } from '../components/weightChoice';
 
 export const generateMetadata = pageTitle('compare');
 
@@ -64,6 +66,7 @@ function Controls({ choice, listings, data, families, locale }: ControlsProps) {
   const attributes = comparableAttributes(data);
   const levels = attributes.find((a) => a.id === choice.by)?.levels ?? [];
   const minBases = [...new Set([...MIN_BASES, choice.minBase])].sort((x, y) => x - y);
+  const weights = weightOptions(data.codebook);
   return (
     <Form action="/compare" className="bench-controls" aria-label={compareText(locale, 'controls')}>
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
@@ -120,6 +123,7 @@ function Controls({ choice, listings, data, families, locale }: ControlsProps) {
         String(choice.minBase),
         minBases.map((n) => ({ value: String(n), label: compareText(locale, 'minBaseOption', { n: formatNumber(n, locale) }) })),
       )}
+      {showWeightField(weights) && field('weight', 'weight', weightFieldLabel(locale), choice.weight ?? defaultWeightId(data.codebook), weightFieldOptions(weights, locale))}
       <noscript>
         <button type="submit" className="button">
           {compareText(locale, 'apply')}
@@ -224,7 +228,7 @@ function Summary({ rows, minBase, a, b, locale }: { rows: { compared: ComparedSi
 }
 
 /**
- * /compare?dataset=<id>&mode=levels&by=<attribute>&a=<level>&b=<level>[&family=<id>][&minBase=n]
+ * /compare?dataset=<id>&mode=levels&by=<attribute>&a=<level>&b=<level>[&family=<id>][&minBase=n][&weight=<weight id>]
  * /compare?dataset=<id>&mode=datasets&with=<id>[&family=<id>][&minBase=n]
  * Two groups of one dataset (study P's waves by default), or two datasets, item by item.
  */
@@ -238,14 +242,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const registry = await requestDatasets();
   const listings = await registry.list();
   const { dataset, unknown } = chooseDataset(params, listings);
-  let data: SurveyData | null = null;
+  let loaded: SurveyData | null = null;
   try {
-    if (!unknown) data = await registry.load(dataset);
+    if (!unknown) loaded = await registry.load(dataset);
   } catch (e) {
     if (!(e instanceof Error && e.name === 'DatasetLookupError')) throw e;
   }
   const listing = listings.find((d) => d.id === dataset);
-  if (unknown || !data || !listing)
+  if (unknown || !loaded || !listing)
     return (
       <Shell locale={locale} query="">
         <h1>{compareText(locale, 'title')}</h1>
@@ -258,7 +262,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </Shell>
     );
 
-  const choice = resolveChoice(params, listings, dataset, data);
+  const choice = resolveChoice(params, listings, dataset, loaded);
+  // The weight the URL asks for (resolveChoice keeps it to the dataset's own; null: its default).
+  const data = choice.weight === null ? loaded : selectWeight(loaded, choice.weight);
   const name = nameOf(listing, data);
   const outcome = await compareOutcome(choice, data, listing, listings, (id) => registry.load(id));
   const families = outcome.families;
@@ -284,9 +290,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <OutcomeView outcome={outcome} data={data} name={name} dataset={dataset} listings={listings} locale={locale} />
       <footer className="footnote">
         <p>{compareText(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')}</p>
+        <p data-testid="weight-note">{weightLine(outcome, data, name, locale)}</p>
       </footer>
     </Shell>
   );
+}
+
+/** The weight of each dataset compared, by its label (levels: the one dataset's). */
+function weightLine(outcome: Outcome, data: SurveyData, name: Label, locale: Locale): string {
+  if (outcome.kind !== 'datasets') return `${weightNote(data.weight, locale)}.`;
+  return `${name[locale]}: ${weightNote(data.weight, locale)}. ${outcome.otherName[locale]}: ${weightNote(outcome.other.weight, locale)}.`;
 }
 
 /** What the page found to show: computed first, rendered after (no markup is made inside a try). */

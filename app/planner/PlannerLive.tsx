@@ -14,10 +14,11 @@ import { PlannerPendingContext } from './plannerPending';
 
 const DEFAULT_DATASET = 'study-g';
 
-/** The planner's URL query, in the server's canonical order: dataset (unless the default), then the fields in order. */
-export function plannerQuery(dataset: string, fieldIds: string[], values: (id: string) => string | null | undefined): string {
+/** The planner's URL query, in the server's canonical order: dataset (unless the default), the weight (unless the default), then the fields in order. */
+export function plannerQuery(dataset: string, weight: string | undefined, fieldIds: string[], values: (id: string) => string | null | undefined): string {
   const params = new URLSearchParams();
   if (dataset !== DEFAULT_DATASET) params.set('dataset', dataset);
+  if (weight !== undefined) params.set('weight', weight);
   for (const id of fieldIds) {
     const value = values(id);
     if (value) params.set(id, value);
@@ -44,9 +45,12 @@ function compute(engine: { planFor: typeof planFor }, data: Parameters<typeof pl
  * `initialQuery`). Once the dataset's columns (and study P's, when its tactics are shown) are in the browser (and the engine,
  * loaded after the page), a change is answered here with the same code (lib/analysis/planner) and
  * the URL follows through the history API; before that, the form goes to the server as a plain GET.
+ * A change of weight always goes to the server: the page's footnote names the weight.
  */
 export function PlannerLive({
   dataset,
+  weight,
+  defaultWeight,
   attributeIds,
   momentIds,
   withStudyP,
@@ -56,6 +60,9 @@ export function PlannerLive({
   children,
 }: {
   dataset: string;
+  /** The weight in use when it is not the dataset's default (in the URL), and the default's id. */
+  weight: string | undefined;
+  defaultWeight: string;
   attributeIds: string[];
   momentIds: string[];
   /** Whether the answer draws on study P (its creepy tactics), whose columns are then needed too. */
@@ -68,7 +75,7 @@ export function PlannerLive({
   const router = useRouter();
   const searchParams = useSearchParams();
   const fieldIds = useMemo(() => [...attributeIds, ...momentIds], [attributeIds, momentIds]);
-  const urlQuery = plannerQuery(dataset, fieldIds, (id) => searchParams.get(id));
+  const urlQuery = plannerQuery(dataset, weight, fieldIds, (id) => searchParams.get(id));
   // A change answered here shows at once; when the URL moves elsewhere (back, forward), it wins.
   const [browserQuery, setBrowserQuery] = useState<string | null>(null);
   const [seenUrlQuery, setSeenUrlQuery] = useState(urlQuery);
@@ -79,7 +86,7 @@ export function PlannerLive({
   const query = browserQuery ?? urlQuery;
   const [pending, startTransition] = useTransition();
 
-  const g = useClientColumns(dataset);
+  const g = useClientColumns(dataset, weight);
   const studyP = useClientColumns(withStudyP ? 'study-p' : dataset);
   // Null both when study P is not needed and while it loads; `ready` tells the two apart.
   const p = withStudyP ? studyP : null;
@@ -113,9 +120,11 @@ export function PlannerLive({
     event.preventDefault();
     event.stopPropagation();
     const data = new FormData(form);
-    const next = plannerQuery(dataset, fieldIds, (id) => data.get(id) as string | null);
+    const asked = data.get('weight');
+    const nextWeight = typeof asked === 'string' ? (asked === defaultWeight ? undefined : asked) : weight;
+    const next = plannerQuery(dataset, nextWeight, fieldIds, (id) => data.get(id) as string | null);
     const href = `/planner?${[next, locale === 'nl' ? 'lang=nl' : ''].filter(Boolean).join('&')}`;
-    if (ready) {
+    if (ready && nextWeight === weight) {
       setBrowserQuery(next);
       pushUrl(href);
     } else {

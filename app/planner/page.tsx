@@ -19,6 +19,8 @@ import { loadReferenceDataset } from '@/lib/storage/referenceDatasets';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { nonEmptyParam } from '@/lib/http/searchParams';
+import { defaultWeightId, resolveWeightId, selectWeight, weightNote, weightOptions, type WeightOption } from '@/lib/survey/weights';
+import { showWeightField, weightFieldLabel, weightFieldOptions } from '../components/weightChoice';
 
 export const generateMetadata = pageTitle('planner');
 
@@ -82,7 +84,24 @@ function SelectFields({ fields, chosen, locale }: { fields: PlannerField[]; chos
   ));
 }
 
-function PlannerForm({ fields, request, locale, dataset }: { fields: PlannerFields; request: PlannerRequest; locale: Locale; dataset: string }) {
+/** The weight field (only when the dataset has more than "unweighted"): sent with the audience, a change reloads the page. */
+function WeightField({ options, current, locale }: { options: WeightOption[]; current: string; locale: Locale }) {
+  if (!showWeightField(options)) return null;
+  return (
+    <div className="field">
+      <label htmlFor="planner-weight">{weightFieldLabel(locale)}</label>
+      <AutoSubmitSelect id="planner-weight" name="weight" value={current}>
+        {weightFieldOptions(options, locale).map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </AutoSubmitSelect>
+    </div>
+  );
+}
+
+function PlannerForm({ fields, request, locale, dataset, weights, weight }: { fields: PlannerFields; request: PlannerRequest; locale: Locale; dataset: string; weights: WeightOption[]; weight: string }) {
   const reset = new URLSearchParams({ ...(dataset !== DEFAULT_DATASET && { dataset }), ...(locale === 'nl' && { lang: 'nl' }) }).toString();
   return (
     <Form action="/planner" className="planner-form" aria-label={plannerText(locale, 'title')}>
@@ -98,6 +117,7 @@ function PlannerForm({ fields, request, locale, dataset }: { fields: PlannerFiel
           <SelectFields fields={fields.moment} chosen={request.moment} locale={locale} />
         </fieldset>
       )}
+      <WeightField options={weights} current={weight} locale={locale} />
       <div className="form-actions">
         <button type="submit" className="button">
           {plannerText(locale, 'show')}
@@ -119,10 +139,13 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   const listing = datasets.find((d) => d.id === requested);
   let data: SurveyData | null = null;
   try {
-    if (listing) data = await registry.load(requested);
+    // The weight the URL asks for when the dataset has it, else its default.
+    if (listing) data = await registry.load(requested).then((loaded) => selectWeight(loaded, resolveWeightId(loaded.codebook, nonEmptyParam(params.weight))));
   } catch (e) {
     if (!(e instanceof Error && e.name === 'DatasetLookupError')) throw e;
   }
+  const defaultWeight = data ? defaultWeightId(data.codebook) : undefined;
+  const weight = data && data.weight.id !== defaultWeight ? data.weight.id : undefined;
   const fields = data ? plannerFields(data) : { audience: [], moment: [] };
   const request = requestFrom(fields, params);
   const studyP = loadReferenceDataset('study-p');
@@ -137,7 +160,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
       if (!(e instanceof PlannerRequestError)) throw e;
       error = e.label;
     }
-  const query = new URLSearchParams({ ...(requested !== DEFAULT_DATASET && { dataset: requested }), ...request.audience, ...request.moment }).toString();
+  const query = new URLSearchParams({ ...(requested !== DEFAULT_DATASET && { dataset: requested }), ...(weight !== undefined && { weight }), ...request.audience, ...request.moment }).toString();
   const synthetic = !listing || listing.synthetic;
   const name = listing ? (listing.reference ? listing.title[locale] : `“${listing.name}”`) : '';
   return (
@@ -155,6 +178,8 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
         ) : (
           <PlannerLive
             dataset={requested}
+            weight={weight}
+            defaultWeight={defaultWeight!}
             attributeIds={fields.audience.map((f) => f.id)}
             momentIds={fields.moment.map((f) => f.id)}
             withStudyP={tactics === 'study-p'}
@@ -170,11 +195,12 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
               )
             }
           >
-            <PlannerForm fields={fields} request={request} locale={locale} dataset={requested} />
+            <PlannerForm fields={fields} request={request} locale={locale} dataset={requested} weights={weightOptions(data.codebook)} weight={data.weight.id} />
           </PlannerLive>
         )}
         <footer className="footnote">
           <p>{plannerText(locale, 'methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })}</p>
+          {data && <p data-testid="weight-note">{weightNote(data.weight, locale)}.</p>}
         </footer>
       </main>
     </>

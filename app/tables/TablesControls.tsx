@@ -5,6 +5,8 @@ import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import type { Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { ALPHA_OPTIONS, MIN_BASE_OPTIONS, type TablesChoice } from '@/lib/tables/state';
+import { defaultWeightId, weightOptions } from '@/lib/survey/weights';
+import { showWeightField, weightFieldOptions } from '../components/weightChoice';
 import { tablesText } from './messages';
 
 /**
@@ -39,6 +41,7 @@ export function TablesControls({ choice, listings, data, locale, optionsChanged 
   const attributeOptions = attributes.map((a) => ({ value: a.id, label: a.label[locale] }));
   const level = (alpha: number) => formatNumber(alpha, locale, 2);
   const minBases = [...new Set([...MIN_BASE_OPTIONS, choice.minBase])].sort((x, y) => x - y);
+  const weights = weightOptions(codebook);
 
   return (
     <Form action="/tables" className="tables-controls" aria-label={tablesText(locale, 'controls')}>
@@ -121,18 +124,7 @@ export function TablesControls({ choice, listings, data, locale, optionsChanged 
               ...a.levels.map((l) => ({ value: `${a.id}:${l.code}`, label: l.label[locale] })),
             ]),
           )}
-          {select(
-            'weight',
-            'weight',
-            tablesText(locale, 'weight'),
-            choice.weight,
-            data.weighted && codebook.weight
-              ? [
-                  { value: 'dataset', label: tablesText(locale, 'weightDataset') },
-                  { value: 'none', label: tablesText(locale, 'weightNone') },
-                ]
-              : [{ value: 'dataset', label: tablesText(locale, 'weightNone') }],
-          )}
+          {showWeightField(weights) && select('weight', 'weight', tablesText(locale, 'weight'), choice.weight ?? defaultWeightId(codebook), weightFieldOptions(weights, locale))}
         </fieldset>
         <fieldset className="tables-fields">
           <legend>{tablesText(locale, 'testsLegend')}</legend>

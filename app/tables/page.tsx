@@ -72,7 +72,7 @@ function Downloads({ choice, locale }: { choice: TablesChoice; locale: Locale })
 
 /**
  * /tables?dataset=<id>&rows=family:<id>|items|answers:<item>&banner=<attr>|<outer>><inner>...
- *   [&filter=<attr>:<code>...][&weight=none][&minBase=n][&alpha=0.05,0.01][&correction=none][&small=suppress]
+ *   [&filter=<attr>:<code>...][&weight=<weight id>][&minBase=n][&alpha=0.05,0.01][&correction=none][&small=suppress]
  * A banner table of any dataset with column letters; the state is lib/tables/state.ts.
  */
 export default async function TablesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

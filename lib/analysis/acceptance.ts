@@ -192,7 +192,7 @@ function describeCell(
   };
   if (empty) return cell;
   const { p, variance: fixedVariance } = clusteredShare(sums, nDesign);
-  const variance = calibrated ? calibratedCellVariance(calibrated.collected, calibrated.cell, p, sums.sumB, clusteredSquares(sums, p)) : fixedVariance;
+  const variance = calibrated ? calibratedCellVariance(calibrated.collected, calibrated.cell, p, sums.sumB, clusteredSquares(sums, p), cell) : fixedVariance;
   const se = Math.sqrt(variance);
   const seFixed = Math.sqrt(fixedVariance);
   cell.share = p;

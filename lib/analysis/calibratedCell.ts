@@ -1,4 +1,4 @@
-import { addShareInfluence, calibratedVariance, emptyInfluence, type InfluenceSums } from '../stats/calibratedVariance';
+import { addShareInfluence, type CalibrationDesign, calibratedVariance, emptyInfluence, type InfluenceSums } from '../stats/calibratedVariance';
 import type { ClusteredComparison, ClusteredEstimate } from '../stats/clusteredShare';
 import type { CalibrationCollected } from './collectCalibration';
 
@@ -21,9 +21,39 @@ function shareInfluence(collected: CalibrationCollected, where: CalibrationAt, p
   return x;
 }
 
-/** The calibrated variance of a cell's share p with total weight W and Σ z² = squares. */
-export function calibratedCellVariance(collected: CalibrationCollected, cell: CalibrationAt, p: number, W: number, squares: number): number {
-  return calibratedVariance(collected.design, shareInfluence(collected, cell, p, W, squares));
+/**
+ * Each engine cell's influence sums under the raked design, kept beside the cell (not in it: a cell
+ * is plain data that pages serialise) so that two cells of one table can be compared later
+ * (`calibratedDifferenceVariance`). Held as long as the cell is (memo.ts caches tables).
+ */
+const influences = new WeakMap<object, { design: CalibrationDesign; x: InfluenceSums }>();
+
+/** The calibrated variance of a cell's share p with total weight W and Σ z² = squares; `owner` (the engine's cell) keeps its influence. */
+export function calibratedCellVariance(collected: CalibrationCollected, cell: CalibrationAt, p: number, W: number, squares: number, owner?: object): number {
+  const x = shareInfluence(collected, cell, p, W, squares);
+  if (owner) influences.set(owner, { design: collected.design, x });
+  return calibratedVariance(collected.design, x);
+}
+
+/**
+ * Var(p_a − p_b) of two cells of one raked table whose respondents differ (two levels of one
+ * attribute, two columns of one banner variable): the calibrated variance of the difference's
+ * influence, the cell a's less the cell b's, residualised together on the raking margins, as
+ * `svyttest(y ~ g, subset(rdes, g %in% c(a, b)))` on the rake()d design `rdes`. No respondent is in
+ * both, so Σ (x_a − x_b)² = Σ x_a² + Σ x_b². Null when a cell was not computed under a raked weight
+ * (or the two come from different designs): the caller then adds the two fixed-design variances.
+ */
+export function calibratedDifferenceVariance(a: object, b: object): number | null {
+  const ia = influences.get(a);
+  const ib = influences.get(b);
+  if (!ia || !ib || ia.design !== ib.design) return null;
+  const { design } = ia;
+  const difference = emptyInfluence(design, ia.x.squares + ib.x.squares, ia.x.total - ib.x.total);
+  for (let s = 0; s < design.slots; s++) {
+    difference.u[s] = ia.x.u[s] - ib.x.u[s];
+    difference.v[s] = ia.x.v[s] - ib.x.v[s];
+  }
+  return calibratedVariance(design, difference);
 }
 
 /**

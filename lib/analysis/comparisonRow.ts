@@ -78,19 +78,23 @@ export function sideOf(cell: AcceptanceCell | undefined, minBase: number): Compa
  * p two-sided from Student's t with `df`, the interval diff ± qt(1 − α/2, df)·se (svyttest's conf.int).
  * `df` is the design's: n_a + n_b − 2 for two levels of one dataset, n_a + n_b − 3 for two datasets
  * as two strata (one degree of freedom more is spent on the second stratum).
+ * Under a raked weight the two levels share the raking, and the difference's variance is not the sum
+ * of the two: `differenceVariance` gives it (lib/analysis/calibratedCell.ts), absent the sum is used.
  */
-export function testDifference(a: ComparisonSide, b: ComparisonSide, df: number, confLevel = DEFAULT_CONF_LEVEL): Omit<ComparisonDifference, 'pAdjusted' | 'significant'> | null {
+export function testDifference(a: ComparisonSide, b: ComparisonSide, df: number, confLevel = DEFAULT_CONF_LEVEL, differenceVariance: number | null = null): Omit<ComparisonDifference, 'pAdjusted' | 'significant'> | null {
   if (a.share === null || b.share === null || a.se === null || b.se === null || df < 1) return null;
-  const test = differenceTest({ p: a.share, variance: a.se ** 2 }, { p: b.share, variance: b.se ** 2 }, df);
+  const [va, vb] = [a.se ** 2, b.se ** 2];
+  const covariance = differenceVariance === null ? 0 : (va + vb - differenceVariance) / 2;
+  const test = differenceTest({ p: a.share, variance: va }, { p: b.share, variance: vb }, df, covariance);
   const half = criticalValue(confLevel, df) * test.se;
   return { diff: test.diff, se: test.se, t: test.t, df, pValue: test.pValue, ci: { lower: test.diff - half, upper: test.diff + half } };
 }
 
 /** The gap and, when both sides reach the minimum base, the test (see the module comment). */
-export function compareSides(a: ComparisonSide, b: ComparisonSide, df: number, confLevel = DEFAULT_CONF_LEVEL): ComparedSides {
+export function compareSides(a: ComparisonSide, b: ComparisonSide, df: number, confLevel = DEFAULT_CONF_LEVEL, differenceVariance: number | null = null): ComparedSides {
   const gap = a.share === null || b.share === null ? null : a.share - b.share;
   const smallBase = a.smallBase || b.smallBase;
-  const test = smallBase ? null : testDifference(a, b, df, confLevel);
+  const test = smallBase ? null : testDifference(a, b, df, confLevel, differenceVariance);
   return { gap, difference: test && { ...test, pAdjusted: null, significant: false }, smallBase };
 }
 

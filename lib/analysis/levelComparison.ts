@@ -1,6 +1,7 @@
 import type { Label } from '../survey/codebook';
 import type { Level, SurveyData } from '../survey/dataset';
 import { findCell } from './acceptance';
+import { calibratedDifferenceVariance } from './calibratedCell';
 import { DEFAULT_POOLED_FAMILIES } from './benchmark';
 import { adjustForMultipleTests, compareSides, type ComparedSides, type ComparisonSide, sideOf } from './comparisonRow';
 import { memoAcceptance } from './memo';
@@ -21,6 +22,10 @@ import { ALPHA, DEFAULT_CONF_LEVEL, DEFAULT_MIN_BASE } from './conventions';
  * The domain variances are the acceptance engine's SEs of the two cells of a table grouped by the
  * attribute, and they add up (no respondent is in both levels); the subset's degrees of freedom
  * are n_A + n_B − 2 (lib/analysis/comparisonRow.ts makes the test; BH over the rows).
+ * Under a raked weight the design is the rake()d one of every respondent, `rdes`: the shares and SEs
+ * are `svymean(~y, subset(rdes, asked & g == A))` and the test `svyttest(y ~ g, subset(rdes, asked &
+ * g %in% c(A, B)))`, whose variance is the calibrated variance of the difference (the two levels
+ * share the raking, so it is not the sum of the two: lib/analysis/calibratedCell.ts); df as above.
  * lib/analysis/fixtures/compare_levels.R produces the expected values the tests compare with.
  */
 
@@ -131,10 +136,14 @@ export function compareLevels(data: SurveyData, query: LevelComparisonQuery): Le
 
   const trend: LevelComparisonRow[] = units.map((unit) => {
     const table = memoAcceptance(data, { items: unit.ids, by: [attribute.id], minBase, confLevel });
-    const levels = attribute.levels.map((l) => ({ code: l.code, label: l.label, side: sideOf(findCell(table, { [attribute.id]: l.code }), minBase) }));
+    const cellOf = (code: string) => findCell(table, { [attribute.id]: code });
+    const levels = attribute.levels.map((l) => ({ code: l.code, label: l.label, side: sideOf(cellOf(l.code), minBase) }));
     const sideA = levels.find((l) => l.code === a.code)!.side;
     const sideB = levels.find((l) => l.code === b.code)!.side;
-    return { key: unit.key, item: unit.item, family: unit.family, items: unit.ids.length, label: unit.label, a: sideA, b: sideB, levels, ...compareSides(sideA, sideB, sideA.respondents + sideB.respondents - 2, confLevel) };
+    const [cellA, cellB] = [cellOf(a.code), cellOf(b.code)];
+    // Under a raked weight: the calibrated variance of the difference (null with fixed weights: the sum).
+    const differenceVariance = cellA && cellB ? calibratedDifferenceVariance(cellA, cellB) : null;
+    return { key: unit.key, item: unit.item, family: unit.family, items: unit.ids.length, label: unit.label, a: sideA, b: sideB, levels, ...compareSides(sideA, sideB, sideA.respondents + sideB.respondents - 2, confLevel, differenceVariance) };
   });
   // An item nobody in a level rated (study P asked only P1 in its 2017 wave) is no comparison: it is listed with why.
   const rows = trend.filter((row) => row.a.share !== null && row.b.share !== null);

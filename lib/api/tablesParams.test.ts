@@ -12,7 +12,7 @@ describe('the query string of GET /api/datasets/<id>/tables', () => {
     expect(href.startsWith('/api/datasets/study-g/tables?')).toBe(true);
     const api = parseTablesParams(new URL(href, 'http://x').searchParams);
     expect(api).toEqual({
-      spec: { rows: { kind: 'items', items: ['dt_gender', 'dt_photos'] }, banner: [['country'], ['gender', 'age_band']], weighting: { kind: 'dataset' }, filter: { gender: ['F'] }, alpha: [0.05], correction: 'bh', smallCells: 'suppress' },
+      spec: { rows: { kind: 'items', items: ['dt_gender', 'dt_photos'] }, banner: [['country'], ['gender', 'age_band']], weighting: { kind: 'weight' }, filter: { gender: ['F'] }, alpha: [0.05], correction: 'bh', smallCells: 'suppress' },
       book: false,
       format: 'xlsx',
       locale: 'nl',

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { TableSpec } from '../tables/model';
+import { type TableWeighting, weightParam } from '../tables/weighting';
 import { idSchema, minBaseSchema } from './acceptanceParams';
 import { bad, localeSchema, quoted, queryValues, single } from './schemas';
 
 /**
  * The query string of GET /api/datasets/[id]/tables, checked before the tables see it:
  *   rows=family:<id> | items:<id>,<id> | answers:<id>   (not with book=1: the tab book has every family)
- *   banner=attr,attr,outer>inner (or repeated)   weight=dataset|none   filter=attr:code (repeated, one code each)
+ *   banner=attr,attr,outer>inner (or repeated)   weight=<weight id>|unweighted (none)|dataset (the default)   filter=attr:code (repeated, one code each)
  *   minBase=30   alpha=0.05,0.01   correction=bh|none   small=warn|suppress
  *   format=json|csv|xlsx|pptx   book=1   lang=en|nl
  * Ids are checked for shape (zod); whether they exist is the table builder's TableError. Codes
@@ -84,6 +85,11 @@ function choice<const T extends string>(values: Map<string, string[]>, name: str
   return value as T;
 }
 
+function weightingOf(value: string | undefined): TableWeighting {
+  const id = weightParam(value);
+  return id === undefined ? { kind: 'weight' } : { kind: 'weight', id };
+}
+
 export function parseTablesParams(params: URLSearchParams): TablesParams {
   const values = queryValues(params, KNOWN);
   const format = formatSchema.safeParse(single(values, 'format') ?? 'json');
@@ -106,7 +112,8 @@ export function parseTablesParams(params: URLSearchParams): TablesParams {
     spec: {
       ...(rowsText !== undefined ? { rows: rowsOf(rowsText) } : {}),
       banner: bannerOf(values.get('banner')),
-      weighting: { kind: choice(values, 'weight', ['dataset', 'none'] as const, 'dataset') },
+      // A weight id of the dataset (checked against it when the table is made: a 400 naming the weights there are); none = unweighted.
+      weighting: weightingOf(single(values, 'weight')),
       filter: filterOf(values.get('filter')),
       ...(minBase ? { minBase: minBase.data } : {}),
       ...(alpha ? { alpha: alpha.data } : {}),

@@ -20,7 +20,12 @@ const own = (() => {
 describe('the /compare page state', () => {
   it('opens on the issue’s first example: study P, 2018 against 2017', () => {
     expect(chooseDataset({}, listings)).toEqual({ dataset: 'study-p', unknown: null });
-    expect(resolveChoice({}, listings, 'study-p', p)).toEqual({ dataset: 'study-p', mode: 'levels', by: 'wave', a: '2018', b: '2017', with: 'u2', family: '', minBase: 30 });
+    expect(resolveChoice({}, listings, 'study-p', p)).toEqual({ dataset: 'study-p', mode: 'levels', by: 'wave', a: '2018', b: '2017', with: 'u2', family: '', minBase: 30, weight: null });
+    // A weight of the dataset other than its default is kept (and written); the default and an unknown one are not.
+    expect(resolveChoice({ weight: 'unweighted' }, listings, 'study-p', p).weight).toBe('unweighted');
+    expect(choiceQuery(resolveChoice({ weight: 'unweighted' }, listings, 'study-p', p))).toContain('weight=unweighted');
+    expect(resolveChoice({ weight: 'nope' }, listings, 'study-p', p).weight).toBeNull();
+    expect(resolveChoice({ weight: 'weight' }, listings, 'study-p', p).weight).toBeNull();
   });
 
   it('an unknown dataset falls back to the default and is reported', () => {

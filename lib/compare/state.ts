@@ -2,6 +2,7 @@ import { DEFAULT_MIN_BASE, minBaseParam } from '../analysis/conventions';
 import { comparableAttributes } from '../analysis/levelComparison';
 import { firstParam, type SearchParamValue } from '../http/searchParams';
 import type { SurveyData } from '../survey/dataset';
+import { defaultWeightId, resolveWeightId } from '../survey/weights';
 
 /**
  * The state of /compare, as it lives in the URL:
@@ -9,7 +10,9 @@ import type { SurveyData } from '../survey/dataset';
  *   /compare?dataset=<upload>&mode=datasets&with=study-g&family=all       an upload against study G
  * Read leniently, as every page's query: anything unknown or invalid falls back to its default, so
  * a shared or mistyped link never breaks the page. The default is the issue's first example:
- * study P's 2018 wave against its 2017 wave.
+ * study P's 2018 wave against its 2017 wave. `weight` is the first dataset's weight id, as on every
+ * page (lib/survey/weights.ts): an unknown one is its default, which the URL leaves out; in datasets
+ * mode the other dataset is in its own default weight.
  */
 
 export type CompareMode = 'levels' | 'datasets';
@@ -32,6 +35,8 @@ export interface CompareChoice {
   /** A family id, or "" for every item. */
   family: string;
   minBase: number;
+  /** The weight id of `dataset` when it is not its default; null: the default. */
+  weight: string | null;
 }
 
 export type CompareParams = Record<string, SearchParamValue>;
@@ -97,7 +102,8 @@ export function resolveChoice(params: CompareParams, listings: CompareListing[],
   const mode: CompareMode = askedMode === 'levels' || askedMode === 'datasets' ? askedMode : hasWaves || !other ? 'levels' : 'datasets';
 
   const family = firstParam(params.family);
-  return { dataset, mode, by, a, b, with: other, family: family && family !== ALL_FAMILIES ? family : '', minBase: minBaseFrom(params.minBase) };
+  const weight = resolveWeightId(data.codebook, firstParam(params.weight));
+  return { dataset, mode, by, a, b, with: other, family: family && family !== ALL_FAMILIES ? family : '', minBase: minBaseFrom(params.minBase), weight: weight === defaultWeightId(data.codebook) ? null : weight };
 }
 
 /** The family to show: the chosen one if the comparison has it, else every item. */
@@ -113,6 +119,7 @@ export function choiceQuery(choice: CompareChoice): string {
     ...(choice.mode === 'levels' ? ([['by', choice.by], ['a', choice.a], ['b', choice.b]] as [string, string][]) : ([['with', choice.with]] as [string, string][])),
     ...(choice.family ? ([['family', choice.family]] as [string, string][]) : []),
     ...(choice.minBase !== DEFAULT_MIN_BASE ? ([['minBase', String(choice.minBase)]] as [string, string][]) : []),
+    ...(choice.weight !== null ? ([['weight', choice.weight]] as [string, string][]) : []),
   ];
   return new URLSearchParams(entries).toString();
 }

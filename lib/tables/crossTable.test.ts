@@ -155,12 +155,18 @@ describe('options', () => {
 
   it('custom weights of 1 give the unweighted table', () => {
     const ones = crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [['gender']], weighting: { kind: 'custom', values: new Float64Array(data.rowCount).fill(1), label: { en: 'ones', nl: 'enen' } } });
-    const none = crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [['gender']], weighting: { kind: 'none' } });
+    const none = crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [['gender']], weighting: { kind: 'weight', id: 'unweighted' } });
     expect(ones.rows.map((r) => r.cells.map((c) => c.share))).toEqual(none.rows.map((r) => r.cells.map((c) => c.share)));
     expect(none.columns[1].base.weightedN).toBe(none.columns[1].base.n);
-    expect(ones.weighting).toEqual({ kind: 'custom', label: { en: 'ones', nl: 'enen' } });
-    expect(none.weighting).toEqual({ kind: 'none' });
-    expect(crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [] }).weighting).toEqual({ kind: 'column', column: 'w' });
+    expect(ones.weighting).toEqual({ id: null, kind: 'custom', label: { en: 'ones', nl: 'enen' }, calibrated: false });
+    expect(none.weighting).toEqual({ id: 'unweighted', kind: 'unweighted', label: { en: 'Unweighted', nl: 'Ongewogen' }, calibrated: false });
+    expect(crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [] }).weighting).toEqual({ id: 'weight', kind: 'column', label: { en: 'Weight in the data (w)', nl: 'Gewicht in de data (w)' }, calibrated: false });
+    // Fixed weights: the SE beside the test's is the same one.
+    for (const pair of ones.pairs) expect(pair.seFixed).toBeCloseTo(pair.se, 15);
+  });
+
+  it('a weight the dataset does not have is refused, naming the ones it has', () => {
+    expect(() => crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [['gender']], weighting: { kind: 'weight', id: 'census' } })).toThrow(/no weight "census"; choose one of weight, unweighted/);
   });
 
   it('a tab book computes each family’s table as it would be on its own (one shared pass, one BH family per table)', () => {

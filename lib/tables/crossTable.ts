@@ -1,5 +1,6 @@
 import { DEFAULT_MIN_BASE } from '../analysis/conventions';
 import { acceptanceCube, type AcceptanceCell, type AcceptanceTable } from '../analysis/acceptance';
+import { calibratedDifferenceVariance } from '../analysis/calibratedCell';
 import { resolveQuery } from '../analysis/query';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg';
 import { differenceTest } from '../stats/shareDifference';
@@ -23,6 +24,11 @@ import { weightedData } from './weighting';
  * of the engine's two domain variances, with n_A + n_B − 2 degrees of freedom (respondents with a
  * positive weight), exactly as /compare tests two levels (lib/analysis/levelComparison.ts). A
  * respondent with a blank banner value is in no column of that variable, as in the explorer.
+ * Under a raked weight the design is the rake()d one of every respondent, `rdes`, and the test is
+ * `svyttest(y ~ g, subset(rdes, asked & g %in% c(A, B)))`: the two columns share the raking, so the
+ * difference's variance is the calibrated variance of A's influence less B's, residualised together
+ * (lib/analysis/calibratedCell.ts), not the sum of the two; same df. Each cell and pair keeps the
+ * fixed-weight SE beside it (`seFixed`: the weights taken as fixed, as without raking).
  * Benjamini-Hochberg runs over the table's tested pairs; a pair with a column under the minimum
  * base is reported but not tested, and gives no letter (lib/analysis/smallBase.ts's rule).
  * lib/tables/fixtures/tables.R produces the values the tests compare with.
@@ -50,13 +56,14 @@ function indexCells(table: AcceptanceTable): Map<string, AcceptanceCell> {
 }
 
 function tableCell(cell: AcceptanceCell | undefined, minBase: number): TableCell {
-  if (!cell) return { n: 0, weightedN: 0, effectiveN: 0, share: null, se: null, weightedRespondents: 0, smallBase: true, letters: '' };
+  if (!cell) return { n: 0, weightedN: 0, effectiveN: 0, share: null, se: null, seFixed: null, weightedRespondents: 0, smallBase: true, letters: '' };
   return {
     n: cell.respondents,
     weightedN: cell.sumWeights,
     effectiveN: cell.effectiveBase,
     share: cell.share,
     se: cell.se,
+    seFixed: cell.seFixed,
     weightedRespondents: cell.weightedRespondents,
     smallBase: cell.respondents < minBase,
     letters: '',
@@ -132,15 +139,18 @@ export function crossTables(source: SurveyData, shared: Omit<TableSpec, 'rows'>,
 
   return rowsList.map((rowsSpec, t) => {
     const { columns } = layouts[t];
+    // The engine's cells behind each row's cells: a raked weight's pair test needs them (calibratedDifferenceVariance).
+    const sources: (AcceptanceCell | undefined)[][] = [];
     const rows: TableRow[] = defsList[t].map((def) => {
       const cube = cubes.get(outcomeOf(def))!;
-      const cells = columns.map((column) => {
+      const engineCells = columns.map((column) => {
         const codes = column.group < 0 ? ['total'] : shared.banner[column.group].map((id) => column.key[id]);
-        return tableCell(cube[column.group + 1].get(cellKey(def.item, codes)), minBase);
+        return cube[column.group + 1].get(cellKey(def.item, codes));
       });
-      return { ...def, cells };
+      sources.push(engineCells);
+      return { ...def, cells: engineCells.map((cell) => tableCell(cell, minBase)) };
     });
-    const pairs = testPairs(rows, groups, columns, shared.banner);
+    const pairs = testPairs(rows, sources, groups, columns, shared.banner);
     const family = pairs.filter((p) => p.tested);
     const adjusted = correction === 'bh' ? benjaminiHochberg(family.map((p) => p.p)) : family.map((p) => p.p);
     family.forEach((p, i) => (p.pAdjusted = adjusted[i]));
@@ -167,9 +177,9 @@ export function crossTables(source: SurveyData, shared: Omit<TableSpec, 'rows'>,
 }
 
 /** Every pair of columns of each banner variable, per row, with its test (see the module comment). */
-function testPairs(rows: TableRow[], groups: BannerGroup[], columns: BannerColumn[], banner: readonly BannerGroupSpec[]): TablePair[] {
+function testPairs(rows: TableRow[], sources: (AcceptanceCell | undefined)[][], groups: BannerGroup[], columns: BannerColumn[], banner: readonly BannerGroupSpec[]): TablePair[] {
   const pairs: TablePair[] = [];
-  for (const row of rows) {
+  rows.forEach((row, r) => {
     groups.forEach((group, g) => {
       const inner = group.attributes[group.attributes.length - 1].id;
       for (const [ca, cb] of columnPairs(columns, group.columns)) {
@@ -177,7 +187,12 @@ function testPairs(rows: TableRow[], groups: BannerGroup[], columns: BannerColum
         const b = row.cells[cb.index];
         const df = a.weightedRespondents + b.weightedRespondents - 2;
         if (a.share === null || b.share === null || a.se === null || b.se === null || df < 1) continue;
-        const test = differenceTest({ p: a.share, variance: a.se ** 2 }, { p: b.share, variance: b.se ** 2 }, df);
+        const [va, vb] = [a.se ** 2, b.se ** 2];
+        // Raked: the calibrated variance of the difference (as a covariance of the two); fixed weights: the sum.
+        const [sa, sb] = [sources[r][ca.index], sources[r][cb.index]];
+        const calibrated = sa && sb ? calibratedDifferenceVariance(sa, sb) : null;
+        const test = differenceTest({ p: a.share, variance: va }, { p: b.share, variance: vb }, df, calibrated === null ? 0 : (va + vb - calibrated) / 2);
+        const seFixed = a.seFixed !== null && b.seFixed !== null ? Math.sqrt(a.seFixed ** 2 + b.seFixed ** 2) : null;
         const smallBase = a.smallBase || b.smallBase;
         pairs.push({
           row: row.id,
@@ -191,6 +206,7 @@ function testPairs(rows: TableRow[], groups: BannerGroup[], columns: BannerColum
           b: cb.key[inner],
           diff: test.diff,
           se: test.se,
+          seFixed,
           t: test.t,
           df,
           p: test.pValue,
@@ -201,7 +217,7 @@ function testPairs(rows: TableRow[], groups: BannerGroup[], columns: BannerColum
         });
       }
     });
-  }
+  });
   return pairs;
 }
 

@@ -48,11 +48,11 @@ describe('JSON of a banner table (the CLI and the API)', () => {
   it('lists every cell and every pair with the fields the issue names', () => {
     const json = crossTableJson(table);
     expect(json.cells).toHaveLength(table.rows.length * table.columns.length);
-    expect(Object.keys(json.cells[1])).toEqual(expect.arrayContaining(['n', 'weighted_n', 'effective_n', 'share', 'se', 'letters']));
+    expect(Object.keys(json.cells[1])).toEqual(expect.arrayContaining(['n', 'weighted_n', 'effective_n', 'share', 'se', 'se_fixed', 'letters']));
     expect(json.pairs).toHaveLength(table.pairs.length);
     const nested = json.pairs.find((p) => p.within)!;
     expect(nested).toMatchObject({ row: 'a1', banner: 'gender>age', within: { gender: 'F' }, a: 'young', b: 'mid' });
-    expect(Object.keys(json.pairs[0])).toEqual(['row', 'banner', 'within', 'a', 'b', 'diff', 'se', 't', 'df', 'p', 'p_adjusted', 'small_base']);
+    expect(Object.keys(json.pairs[0])).toEqual(['row', 'banner', 'within', 'a', 'b', 'diff', 'se', 'se_fixed', 't', 'df', 'p', 'p_adjusted', 'small_base']);
     const small = json.pairs.find((p) => p.small_base)!;
     expect(small.p_adjusted).toBeNull();
     expect(small.p).toEqual(expect.any(Number));

@@ -97,7 +97,10 @@ export interface TableRowDef {
 export interface TableCell extends Bases {
   /** Null when nobody in the column answered. */
   share: number | null;
+  /** Under a raked weight the raked design's (calibrated) SE, else the fixed-weight one. */
   se: number | null;
+  /** The SE with the weights taken as fixed (the same as `se` unless the weight is raked), reported beside it. */
+  seFixed: number | null;
   /** Respondents with a positive weight (the degrees of freedom). */
   weightedRespondents: number;
   smallBase: boolean;
@@ -123,7 +126,10 @@ export interface TablePair {
   a: string;
   b: string;
   diff: number;
+  /** The SE the test uses: under a raked weight the raked design's (calibrated), else the fixed-weight one. */
   se: number;
+  /** The difference's SE with the weights taken as fixed (the two columns' fixed-weight variances added). */
+  seFixed: number | null;
   t: number;
   df: number;
   p: number;

@@ -8,7 +8,7 @@ const p = loadReferenceDataset('study-p');
 describe('the state of /tables in the URL', () => {
   it('defaults: the first family, a banner of up to four attributes under 16 columns, study P on its latest wave', () => {
     const choice = resolveTablesChoice({}, 'study-g', g);
-    expect(choice).toMatchObject({ rows: { kind: 'family', family: 'dataType' }, banner: [['country'], ['gender'], ['age_band'], ['young_children']], weight: 'dataset', filter: {}, minBase: 30, alpha: [0.05, 0.01], correction: 'bh', small: 'warn' });
+    expect(choice).toMatchObject({ rows: { kind: 'family', family: 'dataType' }, banner: [['country'], ['gender'], ['age_band'], ['young_children']], weight: null, filter: {}, minBase: 30, alpha: [0.05, 0.01], correction: 'bh', small: 'warn' });
     const onP = resolveTablesChoice({}, 'study-p', p);
     expect(onP.filter).toEqual({ wave: ['2018'] });
     expect(onP.banner).toEqual([['country'], ['gender'], ['age_band']]);
@@ -22,10 +22,14 @@ describe('the state of /tables in the URL', () => {
       'study-g',
       g,
     );
-    expect(choice).toEqual({ dataset: 'study-g', rows: { kind: 'items', items: ['dt_gender', 'dt_photos'] }, banner: [['country'], ['gender', 'age_band']], weight: 'none', filter: { country: ['NL'] }, minBase: 50, alpha: [0.1, 0.05], correction: 'none', small: 'suppress' });
+    expect(choice).toEqual({ dataset: 'study-g', rows: { kind: 'items', items: ['dt_gender', 'dt_photos'] }, banner: [['country'], ['gender', 'age_band']], weight: 'unweighted', filter: { country: ['NL'] }, minBase: 50, alpha: [0.1, 0.05], correction: 'none', small: 'suppress' });
     expect(optionsChanged(choice, g)).toBe(true);
     const odd = resolveTablesChoice({ rows: 'family:nope', minBase: '-3', alpha: '0.5', correction: 'x', small: 'x', weight: 'x' }, 'study-g', g);
-    expect(odd).toMatchObject({ rows: { kind: 'family', family: 'dataType' }, minBase: 30, alpha: [0.05, 0.01], correction: 'bh', small: 'warn', weight: 'dataset' });
+    expect(odd).toMatchObject({ rows: { kind: 'family', family: 'dataType' }, minBase: 30, alpha: [0.05, 0.01], correction: 'bh', small: 'warn', weight: null });
+    // Weight ids as on every page; `none` (above) is the older name of "unweighted", the default's id is no choice.
+    expect(resolveTablesChoice({ weight: 'unweighted' }, 'study-g', g).weight).toBe('unweighted');
+    expect(resolveTablesChoice({ weight: 'weight' }, 'study-g', g).weight).toBeNull();
+    expect(choiceQuery(resolveTablesChoice({ weight: 'none' }, 'study-g', g))).toContain('weight=unweighted');
     expect(resolveTablesChoice({ rows: 'answers:dt_photos' }, 'study-g', g).rows).toEqual({ kind: 'answers', item: 'dt_photos' });
   });
 

@@ -1,30 +1,33 @@
 import { DEFAULT_MIN_BASE, minBaseParam } from '../analysis/conventions';
 import { datasetCatalog } from '../explore/catalog';
 import type { SurveyData } from '../survey/dataset';
+import { defaultWeightId, resolveWeightId } from '../survey/weights';
 import { parseBanner } from './banner';
 import { type Correction, DEFAULT_ALPHA, type SmallCells, type TableRows, type TableSpec } from './model';
+import { weightParam } from './weighting';
 
 /**
  * The state of /tables, as it lives in the URL (the same parameters download the table from
  * GET /api/datasets/<id>/tables):
  *   /tables?dataset=study-g&rows=family:dataType&banner=country&banner=gender&banner=gender>age_band
- *   /tables?dataset=<upload>&rows=answers:q5&filter=country:United Kingdom&weight=none&small=suppress
+ *   /tables?dataset=<upload>&rows=answers:q5&filter=country:United Kingdom&weight=census_2025&small=suppress
  *   /tables?rows=items&items=dt_gender&items=dt_photos&alpha=0.1,0.05&correction=none&minBase=50
  * Read leniently against the dataset: anything unknown falls back to its default, so a shared or
  * mistyped link never breaks the page. `banner` and `filter` are repeated, one value each; an empty
  * `banner=` (the form always sends one) means "Total only", and its absence the default banner.
  * The form's nested pair arrives as nestOuter and nestInner and is read as one more banner entry.
+ * `weight` is one of the dataset's weight ids as on every page (lib/survey/weights.ts; `none` is the
+ * older name of "unweighted"); an unknown one is the default, which the URL leaves out.
  * `from` names the dataset the form was made for: when the dataset select changes, the rest of
  * the form belongs to the other dataset and is not read.
  */
-
-export type WeightChoice = 'dataset' | 'none';
 
 export interface TablesChoice {
   dataset: string;
   rows: TableRows;
   banner: string[][];
-  weight: WeightChoice;
+  /** The weight id the table uses; null: the dataset's default (not written in the URL). */
+  weight: string | null;
   filter: Record<string, string[]>;
   minBase: number;
   alpha: number[];
@@ -115,6 +118,12 @@ function alphaFrom(value: string | undefined): number[] {
   return [...(option ?? DEFAULT_ALPHA)];
 }
 
+/** The weight asked for when the dataset has it and it is not the default; null for the default. */
+function weightChoice(data: SurveyData, asked: string | undefined): string | null {
+  const id = resolveWeightId(data.codebook, weightParam(asked));
+  return id === defaultWeightId(data.codebook) ? null : id;
+}
+
 /** The whole choice for a dataset already loaded (see the module comment). */
 export function resolveTablesChoice(params: TablesParams, dataset: string, data: SurveyData): TablesChoice {
   const from = one(params, 'from');
@@ -124,7 +133,7 @@ export function resolveTablesChoice(params: TablesParams, dataset: string, data:
     dataset,
     rows: rowsFrom(read, data),
     banner: bannerFrom(read, data, filter),
-    weight: one(read, 'weight') === 'none' && data.weighted ? 'none' : 'dataset',
+    weight: weightChoice(data, one(read, 'weight')),
     filter,
     minBase: minBaseParam(one(read, 'minBase')),
     alpha: alphaFrom(one(read, 'alpha')),
@@ -151,7 +160,7 @@ export function choiceSpec(choice: TablesChoice): TableSpec {
   return {
     rows: choice.rows,
     banner: choice.banner,
-    weighting: { kind: choice.weight },
+    weighting: { kind: 'weight', ...(choice.weight !== null ? { id: choice.weight } : {}) },
     filter: choice.filter,
     minBase: choice.minBase,
     alpha: choice.alpha,
@@ -175,7 +184,7 @@ export function choiceEntries(choice: TablesChoice): [string, string][] {
     ...(choice.rows.kind === 'items' ? choice.rows.items.map((id): [string, string] => ['items', id]) : []),
     ...(choice.banner.length ? choice.banner.map((g): [string, string] => ['banner', g.join('>')]) : [['banner', ''] as [string, string]]),
     ...(filter.length ? filter : [['filter', ''] as [string, string]]),
-    ...(choice.weight === 'none' ? [['weight', 'none'] as [string, string]] : []),
+    ...(choice.weight !== null ? [['weight', choice.weight] as [string, string]] : []),
     ...(choice.minBase !== DEFAULT_MIN_BASE ? [['minBase', String(choice.minBase)] as [string, string]] : []),
     ...(choice.alpha.join(',') !== DEFAULT_ALPHA.join(',') ? [['alpha', choice.alpha.join(',')] as [string, string]] : []),
     ...(choice.correction === 'none' ? [['correction', 'none'] as [string, string]] : []),

@@ -14,8 +14,8 @@ export const tableText = {
   baseEffective: { en: 'Effective base', nl: 'Effectieve basis' },
   rowBase: { en: 'n', nl: 'n' },
   letters: { en: 'Sig.', nl: 'Sig.' },
-  weightColumn: { en: 'weighted with the dataset’s respondent weights', nl: 'gewogen met de respondentgewichten van de dataset' },
   weightCustom: { en: 'weighted by “{label}”', nl: 'gewogen met “{label}”' },
+  weightRaked: { en: 'weighted by “{label}” (standard errors and letters of the raked design)', nl: 'gewogen met “{label}” (standaardfouten en letters van het geraakte ontwerp)' },
   unweighted: { en: 'unweighted', nl: 'ongewogen' },
   cellsShare: {
     en: 'Column percentages: the share of the column’s respondents who answered the row’s question; item rows count its positive answers.',
@@ -59,10 +59,10 @@ export const tableWords = translator<keyof typeof tableText>(tableText);
 /** A p-value threshold as written in a footnote: 0.01, 0,01. */
 const level = (alpha: number, locale: Locale) => formatNumber(alpha, locale, Math.max(2, String(alpha).split('.')[1]?.length ?? 0));
 
+/** The weight by its label (lib/survey/weights.ts's weightNote, in a table's words). */
 export function weightText(used: WeightingUsed, locale: Locale): string {
-  if (used.kind === 'column') return tableWords(locale, 'weightColumn');
-  if (used.kind === 'custom') return tableWords(locale, 'weightCustom', { label: used.label[locale] });
-  return tableWords(locale, 'unweighted');
+  if (used.kind === 'unweighted') return tableWords(locale, 'unweighted');
+  return tableWords(locale, used.calibrated ? 'weightRaked' : 'weightCustom', { label: used.label[locale] });
 }
 
 export function rowsText(table: CrossTable, locale: Locale): string {

@@ -1,29 +1,46 @@
 import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
+import { checkWeightId, selectWeight, UNWEIGHTED, type WeightInUse } from '../survey/weights';
 import { TableError } from './model';
 
 /**
- * Which weight a table uses: the dataset's own (its codebook's weight column, or none), none at all,
- * or weights given per respondent (a named weight of the dataset, a weights file of the CLI), in the
- * dataset's row order. The table names the weight it used in its footnote and methods sheet.
+ * Which weight a table uses: one of the dataset's weights by id, as every page and API call chooses
+ * it (lib/survey/weights.ts: "unweighted", a weight's id; absent: the weight the data are in, for a
+ * dataset as loaded its default; `none` is
+ * the tables' older name for "unweighted"), or weights given per respondent (the CLI's weights
+ * file), in the dataset's row order. The table names the weight it used in its footnote and exports;
+ * under a raked weight its SEs and column letters are the raked design's (lib/tables/crossTable.ts).
  */
-export type TableWeighting = { kind: 'dataset' } | { kind: 'none' } | { kind: 'custom'; values: Float64Array; label: Label };
+export type TableWeighting = { kind: 'weight'; id?: string } | { kind: 'custom'; values: Float64Array; label: Label };
 
-/** The weight a table was computed with, as its footnote names it. */
-export type WeightingUsed = { kind: 'column'; column: string } | { kind: 'none' } | { kind: 'custom'; label: Label };
+/** The weight a table was computed with, as its footnote and exports name it. */
+export interface WeightingUsed {
+  /** The dataset's weight id; null for a weights file. */
+  id: string | null;
+  label: Label;
+  kind: WeightInUse['kind'] | 'custom';
+  /** SEs and letters are the raked design's (calibrated). */
+  calibrated: boolean;
+}
 
-const unitWeights = new WeakMap<SurveyData, Float64Array>();
+/** The weight id a table parameter asks for: `none` is "unweighted", `dataset` or nothing the default. */
+export function weightParam(value: string | undefined | null): string | undefined {
+  if (value === undefined || value === null || value === '' || value === 'dataset') return undefined;
+  return value === 'none' ? UNWEIGHTED : value;
+}
 
-/** The dataset with the chosen weights in place of its own, and what to call them. */
-export function weightedData(data: SurveyData, weighting: TableWeighting = { kind: 'dataset' }): { data: SurveyData; used: WeightingUsed } {
-  if (weighting.kind === 'dataset') {
-    return { data, used: data.weighted && data.codebook.weight ? { kind: 'column', column: data.codebook.weight } : { kind: 'none' } };
-  }
-  if (weighting.kind === 'none') {
-    if (!data.weighted) return { data, used: { kind: 'none' } };
-    let ones = unitWeights.get(data);
-    if (!ones) unitWeights.set(data, (ones = new Float64Array(data.rowCount).fill(1)));
-    return { data: { ...data, weights: ones, weighted: false }, used: { kind: 'none' } };
+const usedOf = (weight: WeightInUse): WeightingUsed => ({ id: weight.id, label: weight.label, kind: weight.kind, calibrated: weight.calibration !== null });
+
+/**
+ * The dataset with the chosen weights in place of its own, and what to call them. A weight id the
+ * dataset does not have is a WeightChoiceError naming the ones it has (the API's 400; pages resolve
+ * the id leniently before they get here).
+ */
+export function weightedData(data: SurveyData, weighting: TableWeighting = { kind: 'weight' }): { data: SurveyData; used: WeightingUsed } {
+  if (weighting.kind === 'weight') {
+    // No id: the weight the data are in (a dataset as loaded is in its default).
+    const chosen = weighting.id === undefined ? data : selectWeight(data, checkWeightId(data.codebook, weighting.id));
+    return { data: chosen, used: usedOf(chosen.weight) };
   }
   const { values } = weighting;
   if (values.length !== data.rowCount)
@@ -36,5 +53,7 @@ export function weightedData(data: SurveyData, weighting: TableWeighting = { kin
     if (w > 0) positive = true;
   }
   if (!positive) throw new TableError('every weight is 0', { en: 'Every weight is 0.', nl: 'Elk gewicht is 0.' }, 'BadWeights');
-  return { data: { ...data, weights: values, weighted: true }, used: { kind: 'custom', label: weighting.label } };
+  // A weights file is taken as fixed weights: no raking design, so no calibrated variance.
+  const custom: WeightInUse = { id: 'custom', label: weighting.label, kind: 'column', isDefault: false, calibration: null };
+  return { data: { ...data, weights: values, weighted: true, weight: custom }, used: { id: null, label: weighting.label, kind: 'custom', calibrated: false } };
 }

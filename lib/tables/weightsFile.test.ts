@@ -21,7 +21,7 @@ describe('a weights file for the CLI', () => {
     const table = crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [['gender']], weighting });
     const own = crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [['gender']] });
     expect(table.rows.map((r) => r.cells.map((c) => c.share))).toEqual(own.rows.map((r) => r.cells.map((c) => c.share)));
-    expect(table.weighting).toEqual({ kind: 'custom', label: { en: 'my_weight', nl: 'my_weight' } });
+    expect(table.weighting).toEqual({ id: null, kind: 'custom', label: { en: 'my_weight', nl: 'my_weight' }, calibrated: false });
   });
 
   it('refuses a file that does not fit, with the reason', () => {

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acceptance, type AcceptanceCell, type AcceptanceTable } from '../analysis/acceptance';
-import { parseCodebook, type Codebook } from '../survey/codebook';
-import { loadSurveyFromCsv, type SurveyData } from '../survey/dataset';
-import { BLANK_LEVEL, type RakingMarginSpec, selectWeight, type WeightDefinition } from '../survey/weights';
+import type { Codebook } from '../survey/codebook';
+import type { SurveyData } from '../survey/dataset';
+import { BLANK_LEVEL, selectWeight } from '../survey/weights';
 import { computeWeighting, type WeightingRequest } from './compute';
+import { loadFixture as load, margin, withSavedWeight } from './fixtures/loadFixtures';
 
 /*
  * Expected values: fixtures/weighting.R (R 4.2.2, survey 4.1-1), written to weighting_expected.json.
@@ -51,29 +52,6 @@ interface DesignExpected {
 }
 const R = JSON.parse(readFileSync(path.join(__dirname, 'fixtures/weighting_expected.json'), 'utf8')) as { W1: DesignExpected; W2: { rake: DesignExpected; bounded: DesignExpected } };
 
-const here = (p: string) => path.join(__dirname, p);
-
-function load(csv: string, codebookFile: string): { text: string; codebook: Codebook; data: SurveyData } {
-  const text = readFileSync(here(csv), 'utf8');
-  const parsed = parseCodebook(JSON.parse(readFileSync(here(codebookFile), 'utf8')));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return { text, codebook: parsed.codebook, data: loadSurveyFromCsv(parsed.codebook, text) };
-}
-
-const margin = (attribute: string, shares: Record<string, number>): RakingMarginSpec => ({ attribute, targets: Object.entries(shares).map(([level, share]) => ({ level, share })) });
-
-/** The dataset as the product stores it after saving the weighting: the column added, the codebook entry, that weight in use. */
-function withSavedWeight(text: string, codebook: Codebook, request: WeightingRequest, weights: Float64Array, spec: WeightDefinition['spec']): SurveyData {
-  const lines = text.trim().split('\n');
-  const csv = [`${lines[0]},raked`, ...lines.slice(1).map((l, i) => `${l},${String(weights[i])}`)].join('\n');
-  const definition: WeightDefinition = { id: 'census', label: { en: 'Census', nl: 'Census' }, column: 'raked', kind: 'raked', spec };
-  const withWeight = { ...codebook, weights: [...(codebook.weight ? [{ id: 'weight', label: { en: 'Weight', nl: 'Gewicht' }, column: codebook.weight, kind: 'column' as const }] : []), definition] };
-  const parsed = parseCodebook(withWeight);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  void request;
-  return selectWeight(loadSurveyFromCsv(parsed.codebook, csv), 'census');
-}
-
 const close = (a: number | null | undefined, b: number | null | undefined, tol = 1e-9) => {
   expect(a).not.toBeNull();
   expect(Math.abs((a as number) - (b as number))).toBeLessThan(tol);
@@ -108,7 +86,7 @@ function check(name: string, fixture: () => { text: string; codebook: Codebook; 
     const outcome = computeWeighting(data, request);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
     const { weights, report, spec } = outcome;
-    const weighted = withSavedWeight(text, codebook, request, weights, { ...spec, createdAt: '2026-01-01T00:00:00.000Z' });
+    const weighted = withSavedWeight(text, codebook, weights, { ...spec, createdAt: '2026-01-01T00:00:00.000Z' });
 
     it('makes the weights R makes (1e-9 relative)', () => {
       expect(report.converged).toBe(true);
