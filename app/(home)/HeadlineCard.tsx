@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { headlineFigure, headlineFootnote } from '@/lib/summary/format';
+import { comparisonLine, headlineFigure, headlineFootnote } from '@/lib/summary/format';
 import { withLang } from '@/lib/summary/links';
 import type { ExecutiveSummary, Headline } from '@/lib/summary/model';
 import { summaryText } from '@/lib/summary/text';
@@ -19,6 +19,11 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
         </span>
         <span className="statement">{headline.title[locale]}</span>
       </h3>
+      {headline.comparison && (
+        <p className="comparison-line" data-testid="headline-comparison" data-top={headline.comparison.top.share} data-bottom={headline.comparison.bottom.share} data-dimension={headline.comparison.dimension.id}>
+          {comparisonLine(headline.comparison, locale)}
+        </p>
+      )}
       <p className="so-what">
         <strong>{summaryText(locale, 'soWhat')}: </strong>
         {headline.soWhat[locale]}
