@@ -5,6 +5,7 @@ import type { ExecutiveSummary, Headline } from '@/lib/summary/model';
 import { summaryText } from '@/lib/summary/text';
 import type { Locale } from '@/lib/survey/codebook';
 import { SummaryBars } from './SummaryBars';
+import { TermText } from '../components/help/TermText';
 
 /** One headline: the big figure, what it means, what to do about it, its chart and its footnote. */
 export function HeadlineCard({ headline, summary, locale }: { headline: Headline; summary: ExecutiveSummary; locale: Locale }) {
@@ -33,7 +34,9 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
         <SummaryBars bars={headline.bars} locale={locale} />
       </figure>
       <p className="card-foot">
-        <span className="footnote-text">{headlineFootnote(headline, summary, locale)}</span>
+        <span className="footnote-text">
+          <TermText text={headlineFootnote(headline, summary, locale)} locale={locale} terms={['t-test', 'benjamini-hochberg', 'interval', 'minimum-base']} />
+        </span>
         {headline.claimIds.length > 0 && <span className="claim-ids"> · {headline.claimIds.join(', ')}</span>}
       </p>
       <p className="card-link">

@@ -23,6 +23,8 @@ import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { firstParam } from '@/lib/http/searchParams';
 import { DEFAULT_MIN_BASE, minBaseParam } from '@/lib/analysis/conventions';
+import { TermText } from '../components/help/TermText';
+import { COMPARISON_TERMS } from '../components/help/terms';
 
 export const metadata: Metadata = { title: 'Benchmark' };
 
@@ -340,7 +342,9 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
         pairs && <SavedCorrespondence upload={upload} reference={reference} pairs={pairs} referenceName={referenceName} locale={locale} />
       )}
       <footer className="footnote">
-        <p>{benchmarkText(locale, 'methods')}</p>
+        <p>
+          <TermText text={benchmarkText(locale, 'methods')} locale={locale} terms={COMPARISON_TERMS} />
+        </p>
       </footer>
     </Shell>
   );

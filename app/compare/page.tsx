@@ -25,6 +25,8 @@ import { formatNumber, localeFrom } from '@/lib/i18n/messages';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
+import { TermText } from '../components/help/TermText';
+import { COMPARISON_TERMS } from '../components/help/terms';
 
 export const metadata: Metadata = { title: 'Compare' };
 
@@ -283,7 +285,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </p>
       <OutcomeView outcome={outcome} data={data} name={name} dataset={dataset} listings={listings} locale={locale} />
       <footer className="footnote">
-        <p>{compareText(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')}</p>
+        <p>
+          <TermText text={compareText(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')} locale={locale} terms={COMPARISON_TERMS} />
+        </p>
       </footer>
     </Shell>
   );

@@ -50,7 +50,7 @@ export const GLOSSARY: Record<GlossaryTermId, GlossaryTerm> = {
       'People who were not asked a question, or left it blank, do not count in its share. With weights, each person counts with their weight.',
       'Wie een vraag niet kreeg of hem leeg liet, telt niet mee in het aandeel. Met een weging telt ieder mee met zijn of haar gewicht.',
     ),
-    phrases: { en: ['share of positive answers', 'positive share', 'acceptance rate'], nl: ['aandeel positieve antwoorden', 'positief aandeel'] },
+    phrases: { en: ['shares of positive answers', 'share of positive answers', 'positive share', 'acceptance rate'], nl: ['aandelen positieve antwoorden', 'aandeel positieve antwoorden', 'positief aandeel'] },
   },
   'top-2-box': {
     id: 'top-2-box',

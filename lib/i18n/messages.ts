@@ -11,6 +11,7 @@ export const messages = {
   navBenchmark: { en: 'Benchmark', nl: 'Benchmark' },
   navCompare: { en: 'Compare', nl: 'Vergelijken' },
   navTables: { en: 'Tables', nl: 'Tabellen' },
+  navHelp: { en: 'Help', nl: 'Hulp' },
   syntheticNotice: {
     en: 'The reference data are synthetic respondents, generated to match the published aggregates of the studies. They are not the studies’ own respondent data.',
     nl: 'De referentiedata zijn synthetische respondenten, gegenereerd om overeen te komen met de gepubliceerde cijfers van de onderzoeken. Het zijn niet de eigen respondentgegevens van de onderzoeken.',

@@ -1,4 +1,4 @@
-import { acceptance, findCell, rankedCells } from '../analysis/acceptance';
+import { acceptance, rankedCells } from '../analysis/acceptance';
 import type { ClaimResult } from '../findings/claims';
 import { answerSides, classifyTier } from '../analysis/tiers';
 import type { Attribute, Label } from '../survey/codebook';
