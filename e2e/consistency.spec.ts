@@ -13,6 +13,8 @@ import { watchPageErrors } from './helpers/pageErrors';
  * audience's beside the whole study's; no page shows a codebook's raw ids; the glossary at /help
  * holds every term and a "?" beside a term opens and closes its explanation by keyboard.
  */
+test.describe.configure({ timeout: 90_000 }); // explorer and planner pages on a shared 2-core machine
+
 const own = ownSurveyCodebook();
 let uploadId = '';
 async function upload(request: APIRequestContext): Promise<string> {
@@ -29,14 +31,15 @@ async function settled(page: Page) {
 
 /** A row's share in an explorer chart's data table, by its label. */
 async function tableShare(page: Page, tableId: string, label: string): Promise<string> {
-  await page.locator(`#${tableId} summary`).click();
+  // Open (once) the folded table.
+  await page.locator(`#${tableId}`).evaluate((details) => ((details as HTMLDetailsElement).open = true));
   const row = page.getByTestId(tableId).locator('tbody tr').filter({ has: page.locator('th', { hasText: label }) });
   return (await row.locator('td').first().innerText()).trim();
 }
 
 test.describe('one comparison, one set of numbers', () => {
   test('study G: the bond card, its footnote and the bond takeaway state the explorer’s strong and weak bands', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/?lang=en');
     const card = page.locator('[data-headline="g-bond"]');
     const line = (await card.getByTestId('headline-comparison').innerText()).trim();
     const match = /^Emotional bond with the brand: Strong \(4-5\) (\d+\.\d%), Weak \(1-2\) (\d+\.\d%): (\d+\.\d) points more$/.exec(line);
@@ -51,8 +54,9 @@ test.describe('one comparison, one set of numbers', () => {
     // The difference is the two shares' difference, to the rounding of what is shown.
     expect(Math.abs(percent(strong) - percent(weak) - parseFloat(diff))).toBeLessThanOrEqual(0.1 + 1e-9);
 
-    await card.getByRole('link', { name: /See the chart/ }).click();
-    await expect(page).toHaveURL(/view=bond/);
+    const href = (await card.getByRole('link', { name: /See the chart/ }).getAttribute('href'))!;
+    expect(href).toBe('/explore?dataset=study-g&view=bond');
+    await page.goto(href);
     await settled(page);
     expect(await tableShare(page, 'bond-bond-table', 'Strong (4-5)')).toBe(strong);
     expect(await tableShare(page, 'bond-bond-table', 'Weak (1-2)')).toBe(weak);
@@ -60,7 +64,7 @@ test.describe('one comparison, one set of numbers', () => {
 
   test('an own upload with a brand bond: the bond card states the explorer’s groups view; without a bond there is no card', async ({ page, request }) => {
     const id = await upload(request);
-    await page.goto(`/?dataset=${id}`);
+    await page.goto(`/?dataset=${id}&lang=en`);
     const card = page.locator('[data-headline="bond"]');
     const line = (await card.getByTestId('headline-comparison').innerText()).trim();
     const match = /^Brand bond: Strong \(4-5\) (\d+\.\d%), Weak \(1-2\) (\d+\.\d%): (\d+\.\d) points more$/.exec(line);
@@ -72,8 +76,9 @@ test.describe('one comparison, one set of numbers', () => {
     await expect(takeaway).toContainText(`+${diff} pts`);
     await expect(takeaway).toContainText(`Strong (4-5) ${strong} against Weak (1-2) ${weak}`);
 
-    await card.getByRole('link', { name: /See the chart/ }).click();
-    await expect(page).toHaveURL(/view=groups/);
+    const href = (await card.getByRole('link', { name: /See the chart/ }).getAttribute('href'))!;
+    expect(href).toBe(`/explore?dataset=${id}&view=groups&family=scenario&by=brand_bond`);
+    await page.goto(href);
     await settled(page);
     expect(await tableShare(page, 'groups-table', 'Strong (4-5)')).toBe(strong);
     expect(await tableShare(page, 'groups-table', 'Weak (1-2)')).toBe(weak);
@@ -81,7 +86,7 @@ test.describe('one comparison, one set of numbers', () => {
     // The same survey without its bond column: no bond card, and nothing said about one.
     const noBond: Codebook = { ...own, attributes: own.attributes.filter((a) => a.id !== 'brand_bond') };
     const other = await uploadAs(request, ownSurveyFiles().a.csv, 'Own survey without bond (consistency e2e)', JSON.stringify(noBond));
-    await page.goto(`/?dataset=${other}`);
+    await page.goto(`/?dataset=${other}&lang=en`);
     await expect(page.locator('[data-headline]')).toHaveCount(4);
     await expect(page.locator('[data-headline="bond"], [data-omitted="bond"]')).toHaveCount(0);
   });
@@ -100,7 +105,7 @@ test.describe('the planner’s guidelines', () => {
   }
 
   test('quote the chosen audience’s figure and base beside the whole study’s, and change with the audience', async ({ page }) => {
-    await page.goto('/planner');
+    await page.goto('/planner?lang=en');
     // No audience: one column, the whole study; and no "▲ 0.0 points above everyone".
     const whole = await guidelineFigures(page);
     expect(whole.size).toBeGreaterThanOrEqual(9);
@@ -110,24 +115,27 @@ test.describe('the planner’s guidelines', () => {
     const audiences = ['gender=M&age_band=50%2B', 'gender=F&age_band=18-34&young_children=yes'];
     const seen: Map<string, string[]>[] = [];
     for (const audience of audiences) {
-      await page.goto(`/planner?${audience}`);
+      await page.goto(`/planner?${audience}&lang=en`);
       await expect(page.locator('[data-guideline] thead')).toContainText(['This audience', 'This audience', 'This audience', 'This audience', 'This audience']);
       const figures = await guidelineFigures(page);
-      expect([...figures.keys()].sort()).toEqual([...whole.keys()].sort());
+      // Guideline 1 names the data type this audience most often calls "not OK": its row may differ.
+      const contextual = (keys: Iterable<string>) => [...keys].filter((k) => !k.startsWith('firstDate:')).sort();
+      expect(contextual(figures.keys())).toEqual(contextual(whole.keys()));
+      expect([...figures.keys()].filter((k) => k.startsWith('firstDate:'))).toHaveLength(1);
       for (const [key, [mine, all]] of figures) {
         // The whole study beside it is the whole study's, whatever the audience.
-        expect(all, key).toBe(whole.get(key)![0]);
+        if (whole.has(key)) expect(all, key).toBe(whole.get(key)![0]);
         expect(mine, key).toMatch(/^\d+\.\d% n = [\d,]+$/);
         expect(mine, key).not.toBe(all);
       }
       seen.push(figures);
     }
     // Guidelines 2-5 (and 1): another audience, other figures.
-    for (const key of seen[0].keys()) expect(seen[1].get(key)![0], key).not.toBe(seen[0].get(key)![0]);
+    for (const key of seen[0].keys()) if (seen[1].has(key)) expect(seen[1].get(key)![0], key).not.toBe(seen[0].get(key)![0]);
   });
 
   test('under the minimum base an audience’s figure is greyed with its base and the reason, never an interval', async ({ page }) => {
-    await page.goto('/planner?country=SE&gender=M&age_band=50%2B&young_children=yes&bond=strong&trust=high');
+    await page.goto('/planner?lang=en&country=SE&gender=M&age_band=50%2B&young_children=yes&bond=strong&trust=high');
     const small = page.locator('[data-guideline] td.small-base');
     expect(await small.count()).toBeGreaterThan(0);
     // The share with its base and the reason, and nothing else: no interval, no mark.
@@ -143,8 +151,12 @@ function rawIds(codebook: Codebook): string[] {
 const reference = (id: string): Codebook => JSON.parse(readFileSync(path.join(process.cwd(), 'data', `${id}.codebook.json`), 'utf8')) as Codebook;
 const G = reference('study-g');
 const P = reference('study-p');
-/** Patterns only codes make: snake_case ids, the tier code, keys joined with " | ", a lone gender or country code. */
-const CODE_PATTERNS = [/\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/, /\bnogo\b/, / \| /, /(^|[\s:(,])[FM](?=[\s,):|]|$)/m, /\b(NL|SE|DE|CA|FR|IT|JP|ES|US)\b/];
+/**
+ * Patterns only codes make: snake_case ids, the tier code, keys joined with " | ", a lone gender
+ * code ("M, 50+"). Country codes are left out: "SE" is also a standard error, and an analyst may
+ * name an upload "survey NL DE UK".
+ */
+const CODE_PATTERNS = [/\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/, /\bnogo\b/, / \| /, /(^|[\s:(,])[FM](?=[\s,):|]|$)/m];
 
 async function visibleText(page: Page, url: string): Promise<string> {
   const response = await page.goto(url);
@@ -218,13 +230,15 @@ test.describe('the glossary', () => {
         await expect(page.locator(`.help-contents a[href="#${id}"]`)).toHaveCount(1);
       }
     }
-    await page.goto('/');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Help' }).click();
-    await expect(page).toHaveURL(/\/help$/);
+    await page.goto('/?lang=en');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Help' })).toHaveAttribute('href', '/help');
+    await page.goto('/?lang=nl');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hulp' })).toHaveAttribute('href', '/help?lang=nl');
   });
 
   for (const width of [1366, 390]) {
     test(`a “?” opens its explanation in place and closes by keyboard (${width} px)`, async ({ page }) => {
+      test.setTimeout(90_000);
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/?lang=nl');
       const button = page.locator('.summary-methods .help-button[data-help-term="t-test"]');

@@ -69,6 +69,10 @@ describe('termSegments', () => {
     ]);
   });
 
+  it('keeps a Dutch compound whole: the "?" after “Benjamini-Hochberg-correctie”, not inside it', () => {
+    expect(marked('met Benjamini-Hochberg-correctie over de cellen', 'nl')).toEqual(['benjamini-hochberg:Benjamini-Hochberg-correctie']);
+  });
+
   it('limits the search to the terms asked for, and skips those already explained', () => {
     const text = 'Base 400, 95% interval 40%-50%, p-value 0.01';
     expect(marked(text, 'en', ['interval', 'p-value'])).toEqual(['interval:95% interval', 'p-value:p-value']);

@@ -167,7 +167,7 @@ export const GLOSSARY: Record<GlossaryTermId, GlossaryTerm> = {
       'It adjusts the p-values of all the comparisons in one chart or table together (BH). A difference is marked only when its adjusted p-value is below 5%.',
       'Hij past de p-waarden van alle vergelijkingen in één grafiek of tabel samen aan (BH). Een verschil krijgt alleen een teken als de aangepaste p-waarde lager is dan 5%.',
     ),
-    phrases: { en: ['Benjamini-Hochberg'], nl: ['Benjamini-Hochberg'] },
+    phrases: { en: ['Benjamini-Hochberg correction', 'Benjamini-Hochberg'], nl: ['Benjamini-Hochberg-correctie', 'Benjamini-Hochberg'] },
   },
   'column-letters': {
     id: 'column-letters',
