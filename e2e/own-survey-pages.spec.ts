@@ -146,7 +146,9 @@ test.describe('an upload that matches no template, on every page', () => {
     const errors = await watchPageErrors(page);
     await page.goto(`/?dataset=${id}`);
     const cards = page.locator('[data-headline]');
-    await expect(cards).toHaveCount(4);
+    // A card per question group, and the brand bond's card.
+    await expect(cards).toHaveCount(5);
+    await expect(cards.last()).toHaveAttribute('data-headline', 'bond');
     await expect(cards.first()).toContainText('of the answers to the 14 questions on “Acceptability” are positive');
     await expect(cards.first().locator('.card-foot')).toContainText(/Base: 2,1\d\d respondents .* 95% interval .* Largest difference, Brand bond: Strong \(4-5\)/);
     // No raw codes or column names anywhere in the summary.
@@ -162,13 +164,14 @@ test.describe('an upload that matches no template, on every page', () => {
     }
 
     const hrefs = await page.getByRole('link', { name: /See the chart/ }).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-    expect(hrefs).toHaveLength(4);
-    for (const href of hrefs) {
+    expect(hrefs).toHaveLength(5);
+    for (const [i, href] of hrefs.entries()) {
       await page.goto(href);
       await settled(page);
       await expect(page.getByTestId('error-page')).toHaveCount(0);
       await expect(page.locator('.explore-results .recharts-wrapper svg.recharts-surface').first()).toBeVisible();
-      expect(new URL(page.url()).searchParams.get('view')).toBe('items');
+      // The question groups' cards link to their items; the bond card to its groups by brand bond.
+      expect(new URL(page.url()).searchParams.get('view')).toBe(i < 4 ? 'items' : 'groups');
     }
 
     await page.goto(`/?dataset=${id}&lang=nl`);

@@ -15,7 +15,7 @@ async function claimValues(page: Page): Promise<Map<string, string[]>> {
   return values;
 }
 
-/** The big figures of the headline cards ("46%", "+19", "64–70%"), without their unit. */
+/** The big figures of the headline cards ("46%", "+35.6", "64–70%"), without their unit. */
 async function headlineFigures(page: Page): Promise<string[]> {
   const texts = await page.getByTestId('headline-figure').allInnerTexts();
   return texts.map((t) => t.trim().split(/\s+/)[0]);
@@ -64,8 +64,10 @@ test.describe('/ the executive summary', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Google/Ipsos');
     const bond = page.locator('[data-headline="g-bond"]');
-    await expect(bond.getByTestId('headline-figure')).toHaveText(/^\+19\s*points$/);
-    await expect(bond.getByRole('link', { name: /See the chart/ })).toHaveAttribute('href', '/explore?dataset=study-g&view=bond&bond=strong');
+    // One comparison, strongest against weakest bond, in the figure and in words.
+    await expect(bond.getByTestId('headline-figure')).toHaveText(/^\+35\.6\s*points$/);
+    await expect(bond.getByTestId('headline-comparison')).toHaveText('Emotional bond with the brand: Strong (4-5) 65.0%, Weak (1-2) 29.4%: 35.6 points more');
+    await expect(bond.getByRole('link', { name: /See the chart/ })).toHaveAttribute('href', '/explore?dataset=study-g&view=bond');
     await expect(page.locator('.bar-value').first()).toHaveText(/^\d+\.\d%$/);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: 'e2e/screenshots/summary.png', fullPage: true });

@@ -1,10 +1,11 @@
 import Link from 'next/link';
-import { headlineFigure, headlineFootnote } from '@/lib/summary/format';
+import { comparisonLine, headlineFigure, headlineFootnote } from '@/lib/summary/format';
 import { withLang } from '@/lib/summary/links';
 import type { ExecutiveSummary, Headline } from '@/lib/summary/model';
 import { summaryText } from '@/lib/summary/text';
 import type { Locale } from '@/lib/survey/codebook';
 import { SummaryBars } from './SummaryBars';
+import { TermText } from '../components/help/TermText';
 
 /** One headline: the big figure, what it means, what to do about it, its chart and its footnote. */
 export function HeadlineCard({ headline, summary, locale }: { headline: Headline; summary: ExecutiveSummary; locale: Locale }) {
@@ -19,6 +20,11 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
         </span>
         <span className="statement">{headline.title[locale]}</span>
       </h3>
+      {headline.comparison && (
+        <p className="comparison-line" data-testid="headline-comparison" data-top={headline.comparison.top.share} data-bottom={headline.comparison.bottom.share} data-dimension={headline.comparison.dimension.id}>
+          {comparisonLine(headline.comparison, locale)}
+        </p>
+      )}
       <p className="so-what">
         <strong>{summaryText(locale, 'soWhat')}: </strong>
         {headline.soWhat[locale]}
@@ -28,7 +34,9 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
         <SummaryBars bars={headline.bars} locale={locale} />
       </figure>
       <p className="card-foot">
-        <span className="footnote-text">{headlineFootnote(headline, summary, locale)}</span>
+        <span className="footnote-text">
+          <TermText text={headlineFootnote(headline, summary, locale)} locale={locale} terms={['t-test', 'benjamini-hochberg', 'interval', 'minimum-base']} />
+        </span>
         {headline.claimIds.length > 0 && <span className="claim-ids"> · {headline.claimIds.join(', ')}</span>}
       </p>
       <p className="card-link">

@@ -6,6 +6,11 @@ import type { ExecutiveSummary } from '@/lib/summary/model';
 import { summaryText } from '@/lib/summary/text';
 import type { Locale } from '@/lib/survey/codebook';
 import { HeadlineCard } from './HeadlineCard';
+import { TermText } from '../components/help/TermText';
+import type { GlossaryTermId } from '@/lib/help/glossary';
+
+/** The terms the methods explain with a "?": the weighting, the interval, the bases and the tests. */
+const METHOD_TERMS: GlossaryTermId[] = ['share-positive', 'weight', 'interval', 'effective-base', 't-test', 'benjamini-hochberg', 'minimum-base'];
 
 export function Takeaways({ summary, locale }: { summary: ExecutiveSummary; locale: Locale }) {
   return (
@@ -28,7 +33,9 @@ export function Takeaways({ summary, locale }: { summary: ExecutiveSummary; loca
           ))}
         </ol>
       )}
-      <p className="muted small">{summaryText(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })}</p>
+      <p className="muted small">
+        <TermText text={summaryText(locale, 'takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })} locale={locale} terms={['significance', 'benjamini-hochberg']} />
+      </p>
     </section>
   );
 }
@@ -66,7 +73,9 @@ export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; lo
       <footer className="footnote summary-methods">
         <h2>{summaryText(locale, 'methodsTitle')}</h2>
         {methodsLines(summary, locale).map((line) => (
-          <p key={line}>{line}</p>
+          <p key={line}>
+            <TermText text={line} locale={locale} terms={METHOD_TERMS} />
+          </p>
         ))}
         <p className="no-print">
           <Link href={locale === 'nl' ? '/findings?lang=nl' : '/findings'}>{appText(locale, 'homeFindingsLink')} →</Link>

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/pageTitle';
 import { redirect } from 'next/navigation';
 import { SiteHeader } from '../components/SiteHeader';
 import { PendingSubmitButton } from '../components/PendingSubmitButton';
@@ -10,7 +10,7 @@ import { FAILURE_WINDOW_MINUTES } from '@/lib/auth/accounts';
 import { localeFrom } from '@/lib/i18n/messages';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 
-export const metadata: Metadata = { title: 'Account' };
+export const generateMetadata = pageTitle('account');
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;

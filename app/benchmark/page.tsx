@@ -25,6 +25,8 @@ import { firstParam } from '@/lib/http/searchParams';
 import { DEFAULT_MIN_BASE, minBaseParam } from '@/lib/analysis/conventions';
 import { defaultWeightId, resolveWeightId, selectWeight, weightNote, weightOptions, type WeightOption } from '@/lib/survey/weights';
 import { showWeightField, weightFieldLabel, weightFieldOptions } from '../components/weightChoice';
+import { TermText } from '../components/help/TermText';
+import { COMPARISON_TERMS } from '../components/help/terms';
 
 export const generateMetadata = pageTitle('benchmark');
 
@@ -348,7 +350,9 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
         pairs && <SavedCorrespondence upload={upload} reference={reference} pairs={pairs} referenceName={referenceName} locale={locale} />
       )}
       <footer className="footnote">
-        <p>{benchmarkText(locale, 'methods')}</p>
+        <p>
+          <TermText text={benchmarkText(locale, 'methods')} locale={locale} terms={COMPARISON_TERMS} />
+        </p>
         <p data-testid="weight-note">
           {uploadName}: {weightNote(upload.weight, locale)}. {referenceName}: {weightNote(reference.weight, locale)}.
         </p>

@@ -27,6 +27,8 @@ import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { defaultWeightId, selectWeight, weightNote, weightOptions } from '@/lib/survey/weights';
 import { showWeightField, weightFieldLabel, weightFieldOptions } from '../components/weightChoice';
+import { TermText } from '../components/help/TermText';
+import { COMPARISON_TERMS } from '../components/help/terms';
 
 export const generateMetadata = pageTitle('compare');
 
@@ -289,7 +291,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </p>
       <OutcomeView outcome={outcome} data={data} name={name} dataset={dataset} listings={listings} locale={locale} />
       <footer className="footnote">
-        <p>{compareText(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')}</p>
+        <p>
+          <TermText text={compareText(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')} locale={locale} terms={COMPARISON_TERMS} />
+        </p>
         <p data-testid="weight-note">{weightLine(outcome, data, name, locale)}</p>
       </footer>
     </Shell>

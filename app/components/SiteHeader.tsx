@@ -55,6 +55,9 @@ export function SiteHeader({ locale, path, query = '', followUrl = false }: { lo
         <Link href={withLang('/datasets')} aria-current={path === '/datasets' ? 'page' : undefined}>
           {t('navDatasets')}
         </Link>
+        <Link href={withLang('/help')} aria-current={path === '/help' ? 'page' : undefined}>
+          {t('navHelp')}
+        </Link>
       </nav>
       {followUrl ? <LiveLanguageLinks path={path} locale={locale} initialQuery={query} /> : <LanguageLinks path={path} locale={locale} query={query} />}
       <AccountMenu locale={locale} />

@@ -13,6 +13,8 @@ import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import type { Locale } from '@/lib/survey/codebook';
 import { firstParam } from '@/lib/http/searchParams';
+import { HelpTerm } from '../components/help/HelpTerm';
+import { TermText } from '../components/help/TermText';
 
 export const generateMetadata = pageTitle('findings');
 
@@ -111,8 +113,14 @@ function StudyTable({ study, results, locale, wording = referenceWording(locale)
               <th scope="col">{appText(locale, 'colStatement')}</th>
               <th scope="col">{appText(locale, 'colPublished')}</th>
               <th scope="col">{wording.computed}</th>
-              <th scope="col">{appText(locale, 'colInterval')}</th>
-              <th scope="col">{appText(locale, 'colBase')}</th>
+              <th scope="col">
+                {appText(locale, 'colInterval')}
+                <HelpTerm term="interval" locale={locale} />
+              </th>
+              <th scope="col">
+                {appText(locale, 'colBase')}
+                <HelpTerm term="effective-base" locale={locale} />
+              </th>
               <th scope="col">{appText(locale, 'colResult')}</th>
             </tr>
           </thead>
@@ -223,7 +231,9 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
         <SkippedList skipped={skipped} locale={locale} />
         <footer className="footnote">
           <p>{claims.rule[locale]}</p>
-          <p>{appText(locale, 'methods')}</p>
+          <p>
+            <TermText text={appText(locale, 'methods')} locale={locale} terms={['weight', 'interval', 'effective-base', 't-test']} />
+          </p>
         </footer>
       </main>
     </>
@@ -254,7 +264,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         <StudyTable study="P" results={results} locale={locale} />
         <footer className="footnote">
           <p>{registry.rule[locale]}</p>
-          <p>{appText(locale, 'methods')}</p>
+          <p>
+            <TermText text={appText(locale, 'methods')} locale={locale} terms={['weight', 'interval', 'effective-base', 't-test']} />
+          </p>
         </footer>
       </main>
     </>

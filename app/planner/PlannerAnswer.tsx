@@ -3,6 +3,7 @@ import type { FamilyAnswer, Guideline, ItemAdvice, PlannerAnswer, PlannerFigure,
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import { plannerText } from './messages';
+import { HelpTerm } from '../components/help/HelpTerm';
 
 /**
  * The planner's answer: per question family the expected share with its interval and base (or the
@@ -53,7 +54,12 @@ function Estimate({ family, minBase, locale }: { family: FamilyAnswer; minBase: 
         <span data-testid="expected-share" className={readable ? undefined : 'small-base'}>
           {pct(headline, locale)}
         </span>
-        {modelled && <span className="badge badge-model">{plannerText(locale, 'modelled')}</span>}
+        {modelled && (
+          <>
+            <span className="badge badge-model">{plannerText(locale, 'modelled')}</span>
+            <HelpTerm term="modelled" locale={locale} />
+          </>
+        )}
       </p>
       {modelled ? (
         <p>

@@ -8,6 +8,7 @@ import { PlannerLive } from './PlannerLive';
 import { PlannerPendingStatus } from './plannerPending';
 import { plannerText } from './messages';
 import './planner.css';
+import { TermText } from '../components/help/TermText';
 import { planFor, PlannerRequestError, type PlannerAnswer, type PlannerRequest } from '@/lib/analysis/planner';
 import { plannerFields, tacticsSource, type PlannerField, type PlannerFields } from '@/lib/analysis/plannerSupport';
 import { DEFAULT_MIN_BASE } from '@/lib/analysis/conventions';
@@ -199,7 +200,9 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
           </PlannerLive>
         )}
         <footer className="footnote">
-          <p>{plannerText(locale, 'methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })}</p>
+          <p>
+            <TermText text={plannerText(locale, 'methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })} locale={locale} terms={['weight', 'interval', 'effective-base', 'minimum-base', 'modelled']} />
+          </p>
           {data && <p data-testid="weight-note">{weightNote(data.weight, locale)}.</p>}
         </footer>
       </main>

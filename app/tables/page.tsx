@@ -17,6 +17,7 @@ import { crossTable } from '@/lib/tables/crossTable';
 import { type CrossTable, TableError } from '@/lib/tables/model';
 import { choiceQuery, choiceSpec, chooseTablesDataset, downloadHref, optionsChanged, resolveTablesChoice, type TablesChoice } from '@/lib/tables/state';
 import { filterText, footnoteLines, weightText } from '@/lib/tables/text';
+import { TermText } from '../components/help/TermText';
 
 export const generateMetadata = pageTitle('tables');
 
@@ -148,7 +149,9 @@ function TableSection({ table, choice, name, data, locale }: { table: CrossTable
       <p className="muted small tables-scroll-hint">{tablesText(locale, 'scrollHint')}</p>
       <footer className="footnote" data-testid="table-footnote">
         {footnoteLines(table, locale).map((line) => (
-          <p key={line}>{line}</p>
+          <p key={line}>
+            <TermText text={line} locale={locale} terms={['effective-base', 't-test', 'benjamini-hochberg', 'column-letters', 'p-value', 'minimum-base', 'weight']} />
+          </p>
         ))}
       </footer>
       <Downloads choice={choice} locale={locale} />

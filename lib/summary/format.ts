@@ -2,7 +2,7 @@ import { weightNote } from '../survey/weights';
 import { formatNumber, formatPercent, pStatement, signedPoints } from '../i18n/messages';
 import type { Locale } from '../survey/codebook';
 import { shorten } from '../explore/shorten';
-import type { ExecutiveSummary, Figure, GroupDifference, Headline, Takeaway } from './model';
+import type { Comparison, ExecutiveSummary, Figure, GroupDifference, Headline, Takeaway } from './model';
 import { summaryText } from './text';
 
 /**
@@ -10,14 +10,15 @@ import { summaryText } from './text';
  * the slides all call these, so the three show the same digits.
  */
 
-/** The big figure: a whole percentage, signed whole points, or a range of whole percentages. */
+/** The big figure: a whole percentage, signed points with one decimal, or a range of whole percentages. */
 export function headlineFigure(headline: Headline, locale: Locale): { main: string; unit: string } {
   const v = headline.value;
   switch (v.kind) {
     case 'share':
       return { main: formatPercent(v.share, locale, 0), unit: '' };
     case 'points':
-      return { main: signedPoints(v.diff, locale, 0), unit: summaryText(locale, 'points') };
+      // One decimal, as the comparison line, the footnote and the key takeaways write the same difference.
+      return { main: signedPoints(v.diff, locale, 1), unit: summaryText(locale, 'points') };
     case 'range':
       return { main: `${formatNumber(100 * v.low, locale)}–${formatPercent(v.high, locale, 0)}`, unit: '' };
   }
@@ -102,6 +103,18 @@ export function differenceFootnote(d: GroupDifference, locale: Locale): string {
 export function barLabel(figure: Figure, locale: Locale): string {
   const label = shorten(figure.label[locale], 80);
   return figure.smallBase ? summaryText(locale, 'smallBaseMark', { label, n: formatNumber(figure.respondents, locale) }) : label;
+}
+
+/** A headline's one comparison in words: "Emotional bond with the brand: Strong (4-5) 65.0%, Weak (1-2) 29.4%: 35.6 points more". */
+export function comparisonLine(c: Comparison, locale: Locale): string {
+  return summaryText(locale, 'comparisonLine', {
+    dimension: shorten(c.dimension.label[locale], 60),
+    top: shorten(c.top.label[locale], 60),
+    topShare: precise(c.top.share, locale),
+    bottom: shorten(c.bottom.label[locale], 60),
+    bottomShare: precise(c.bottom.share, locale),
+    diff: formatNumber(100 * c.diff, locale, 1),
+  });
 }
 
 /** "Emotional bond with the brand: Strong (4-5) 65.0% against Weak (1-2) 29.4%". */

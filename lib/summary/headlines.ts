@@ -1,16 +1,17 @@
-import { acceptance, findCell, rankedCells } from '../analysis/acceptance';
+import { acceptance, rankedCells } from '../analysis/acceptance';
 import type { ClaimResult } from '../findings/claims';
 import { answerSides, classifyTier } from '../analysis/tiers';
-import type { Label } from '../survey/codebook';
+import type { Attribute, Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg';
 import { shorten } from '../explore/shorten';
 import { compareLevels, figureOf } from './compare';
 import { precise } from './format';
 import { exploreHref, findingsHref } from './links';
-import type { Figure, GroupDifference, Headline, OmittedHeadline, Tone } from './model';
+import type { Figure, GroupDifference, Headline, OmittedHeadline, Scope, Tone } from './model';
 import { ALPHA } from '../analysis/conventions';
 import { levelCandidate } from './takeaways';
+import { bondAttribute, bondEnds } from './bond';
 
 /**
  * The headline figures of a dataset. Study G and study P each have their set, written as claims of
@@ -139,6 +140,87 @@ function dataTypeHeadline(ctx: HeadlineContext, tier: 'ok' | 'nogo'): Headline {
   };
 }
 
+const NOT_HIGHER: Label = {
+  en: 'the strongest and the weakest bond cannot be compared here (one has no answers, or the strongest is not the higher)',
+  nl: 'de sterkste en de zwakste band zijn hier niet te vergelijken (een van beide heeft geen antwoorden, of de sterkste is niet de hoogste)',
+};
+
+/**
+ * A bond headline: on one question group, the strongest bond against the weakest (levelCandidate's
+ * comparison, the one the key takeaways quote for the same dimension), as signed points, with the
+ * bands as bars beside everyone. `claimed` replaces the strongest band's bar by its published
+ * claim's figure (study G's G5, the very value /findings shows).
+ */
+function bondHeadline(
+  ctx: HeadlineContext,
+  attribute: Attribute,
+  family: string,
+  spec: Pick<Headline, 'id' | 'claimIds' | 'title' | 'soWhat' | 'chartTitle' | 'link'> & { everyone: Figure; claimed?: Figure },
+): Headline {
+  const { data, minBase } = ctx;
+  const scope: Scope = { label: familyLabel(data, family), family };
+  const comparison = required(levelCandidate(data, scope, { id: attribute.id, label: attribute.label }, minBase), NOT_HIGHER);
+  const { everyone, claimed, ...text } = spec;
+  const table = acceptance(data, { family, by: [attribute.id], minBase });
+  const bands = table.cells
+    .map((c) => {
+      const strongest = c.key[attribute.id] === comparison.top.level;
+      return strongest && claimed ? claimed : figureOf(c, c.labels[attribute.id], strongest ? 'focus' : 'base');
+    })
+    .filter((f): f is Figure => f !== null);
+  return {
+    ...text,
+    value: { kind: 'points', diff: comparison.diff, pValue: comparison.pValue },
+    bars: [everyone, ...bands],
+    comparison,
+    test: { high: comparison.top, low: comparison.bottom, pValue: comparison.pValue, description: bilingual('design-based t test', 'designgebaseerde t-toets') },
+    scope,
+  };
+}
+
+/** "Strong (4-5)" -> "strong (4-5)" in running text; "NPS" or "UK" stay as they are. */
+const inText = (text: string) => (/^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+
+/**
+ * The bond headline of a codebook of neither study style that has a bond attribute (bond.ts): on
+ * its scenario group when it has one (study G's), else its first question group. None without a
+ * bond attribute: nothing to show and nothing to say.
+ */
+function genericBondHeadline(ctx: HeadlineContext): { headline?: Headline; omitted?: OmittedHeadline } {
+  const attribute = bondAttribute(ctx.data.codebook);
+  if (!attribute) return {};
+  const families = ctx.data.codebook.families.filter((f) => ctx.data.codebook.items.some((it) => it.family === f.id));
+  const family = families.find((f) => f.id === SCENARIO) ?? families[0];
+  const id = 'bond';
+  const name = (locale: 'en' | 'nl') => inText(attribute.label[locale]);
+  if (!family) return {};
+  try {
+    const all = required(figureOf(acceptance(ctx.data, { family: family.id, minBase: ctx.minBase }).overall, EVERYONE, 'base'));
+    const headline = bondHeadline(ctx, attribute, family.id, {
+      id,
+      claimIds: [],
+      everyone: all,
+      title: bilingual('', ''),
+      soWhat: bilingual('', ''),
+      chartTitle: bilingual(`Positive answers on ${quote(family.label.en)}, by ${name('en')}`, `Positieve antwoorden over ${quote(family.label.nl)}, naar ${name('nl')}`),
+      link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'groups', {}, { family: family.id, by: attribute.id }) },
+    });
+    const { top, bottom } = headline.comparison!;
+    headline.title = bilingual(
+      `more positive answers on ${quote(family.label.en)} when ${name('en')} is ${inText(top.label.en)} than when it is ${inText(bottom.label.en)}`,
+      `meer positieve antwoorden over ${quote(family.label.nl)} als ${name('nl')} ${inText(top.label.nl)} is dan als die ${inText(bottom.label.nl)} is`,
+    );
+    const tested = !top.smallBase && !bottom.smallBase;
+    headline.soWhat =
+      tested && headline.comparison!.pValue < ALPHA
+        ? bilingual('The stronger the bond, the more welcome: invest in the relationship before you personalize further.', 'Hoe sterker de band, hoe welkomer: investeer eerst in de relatie voordat je verder personaliseert.')
+        : bilingual('The difference does not pass the significance test here: do not count on the bond alone.', 'Het verschil doorstaat hier de significantietoets niet: reken niet op de band alleen.');
+    return { headline };
+  } catch (error) {
+    return { omitted: { id, title: attribute.label, reason: error instanceof Unsupported ? error.reason : NO_FIGURE } };
+  }
+}
+
 const G_SPECS: HeadlineSpec[] = [
   {
     id: 'g-acceptance',
@@ -166,33 +248,22 @@ const G_SPECS: HeadlineSpec[] = [
     claims: ['G5', 'G1', 'G8'],
     title: bilingual('Uplift with a strong emotional bond', 'Effect van een sterke emotionele band'),
     build: (ctx) => {
+      const attribute = required(bondAttribute(ctx.data.codebook));
       const everyone = claimFigure(ctx, 'G1', EVERYONE, 'base');
-      const strong = claimFigure(ctx, 'G5', attributeLevel(ctx.data, 'bond', 'strong'), 'focus');
-      const table = acceptance(ctx.data, { family: SCENARIO, by: ['bond'], minBase: ctx.minBase });
-      const strongCell = required(findCell(table, { bond: 'strong' }));
-      const bands = table.cells.map((c) => (c.key.bond === 'strong' ? strong : figureOf(c, c.labels.bond, 'base'))).filter((f): f is Figure => f !== null);
-      const rest = acceptance(ctx.data, { family: SCENARIO, filter: { bond: table.cells.filter((c) => c.key.bond !== 'strong').map((c) => c.key.bond) } }).overall;
-      const restFigure = required(figureOf(rest, bilingual('Weak or neutral bond', 'Zwakke of neutrale band'), 'base'));
-      return {
+      const strong = claimFigure(ctx, 'G5', attributeLevel(ctx.data, attribute.id, bondEnds(attribute).strongest), 'focus');
+      return bondHeadline(ctx, attribute, SCENARIO, {
         id: 'g-bond',
         claimIds: ['G5', 'G1', 'G8'],
-        value: { kind: 'points', diff: strong.share - everyone.share, pValue: strongCell.vsRest?.pValue ?? 1 },
+        everyone,
+        claimed: strong,
         title: bilingual(
-          'more consumers are positive when they feel a strong emotional bond with the brand',
-          'meer consumenten zijn positief als ze een sterke emotionele band met het merk voelen',
+          'more consumers are positive when they feel a strong emotional bond with the brand than when the bond is weak',
+          'meer consumenten zijn positief als ze een sterke emotionele band met het merk voelen dan bij een zwakke band',
         ),
         soWhat: bilingual('Invest in the relationship before the algorithm: bonded customers accept far more personalization.', 'Investeer eerst in de relatie, dan in het algoritme: klanten met een sterke band accepteren veel meer personalisatie.'),
         chartTitle: bilingual('Positive about automated services, by emotional bond with the brand', 'Positief over geautomatiseerde diensten, naar emotionele band met het merk'),
-        bars: [everyone, ...bands],
-        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'bond', { bond: ['strong'] }) },
-        test: {
-          high: strong,
-          low: restFigure,
-          pValue: strongCell.vsRest?.pValue ?? 1,
-          description: bilingual('strong bond against weak and neutral, design-based t test', 'sterke band tegen zwakke en neutrale, designgebaseerde t-toets'),
-        },
-        scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
-      };
+        link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'bond') },
+      });
     },
   },
   { id: 'g-ok-types', claims: ['G2'], title: bilingual('Data types consumers accept', 'Gegevenstypen die consumenten accepteren'), build: (ctx) => dataTypeHeadline(ctx, 'ok') },
@@ -202,15 +273,20 @@ const G_SPECS: HeadlineSpec[] = [
     claims: ['G9', 'G10'],
     title: bilingual('Busy and public moments', 'Drukke en openbare momenten'),
     build: (ctx) => {
-      const situation = compareLevels(ctx.data, { family: SCENARIO }, 'situation', 'pressed', 'relaxed');
+      const scope: Scope = { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO };
+      const dimension = required(ctx.data.codebook.itemDimensions.find((d) => d.id === 'situation'));
+      // The one comparison the card states, as the key takeaways state it (levelCandidate).
+      const situation = required(levelCandidate(ctx.data, scope, { id: dimension.id, label: dimension.label }, ctx.minBase));
+      if (situation.top.level !== 'pressed') throw new Unsupported(bilingual('time-pressed moments are not the more welcome ones in these data', 'gehaaste momenten zijn in deze data niet de welkomere'));
       const place = compareLevels(ctx.data, { family: SCENARIO }, 'place', 'public', 'private');
       const fig = (cell: Parameters<typeof figureOf>[0], dim: string, tone: Tone) => required(figureOf(cell, cell.labels[dim], tone));
-      const pressed = fig(situation.hi, 'situation', 'focus');
-      const relaxed = fig(situation.lo, 'situation', 'base');
+      const pressed = situation.top;
+      const relaxed = situation.bottom;
       return {
         id: 'g-context',
         claimIds: ['G9', 'G10'],
         value: { kind: 'points', diff: situation.diff, pValue: situation.pValue },
+        comparison: situation,
         title: bilingual(
           'more welcome in time-pressed, attention-demanding moments than when calm and relaxed; public settings beat home too',
           'meer welkom op gehaaste momenten die aandacht vragen dan wanneer men kalm en ontspannen is; ook openbaar wint van thuis',
@@ -223,9 +299,9 @@ const G_SPECS: HeadlineSpec[] = [
           high: pressed,
           low: relaxed,
           pValue: situation.pValue,
-          description: bilingual('time-pressed against relaxed scenarios, design-based t test with respondents as clusters', 'gehaaste tegen ontspannen scenario’s, designgebaseerde t-toets met respondenten als clusters'),
+          description: bilingual('design-based t test with respondents as clusters', 'designgebaseerde t-toets met respondenten als clusters'),
         },
-        scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
+        scope,
       };
     },
   },
@@ -423,7 +499,8 @@ function largestDifference(data: SurveyData, family: { id: string; label: Label 
   const candidates = data.codebook.attributes.flatMap((a) => {
     try {
       const found = levelCandidate(data, scope, { id: a.id, label: a.label }, minBase);
-      return found ? [found] : [];
+      // A side under the minimum base is not tested, so not part of the correction's family either.
+      return found && !found.top.smallBase && !found.bottom.smallBase ? [found] : [];
     } catch {
       return []; // an attribute nobody in the family's base has a level of
     }
@@ -506,6 +583,9 @@ function genericHeadlines(ctx: HeadlineContext): { headlines: Headline[]; omitte
       omitted.push({ id: `family-${family.id}`, title: family.label, reason: error instanceof Unsupported ? error.reason : NO_FIGURE });
     }
   }
+  const bond = genericBondHeadline(ctx);
+  if (bond.headline) headlines.push(bond.headline);
+  if (bond.omitted) omitted.push(bond.omitted);
   return { headlines, omitted };
 }
 

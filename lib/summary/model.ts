@@ -55,6 +55,12 @@ export interface Headline {
   link: { kind: 'explore' | 'findings'; href: string };
   /** How a difference was tested, when the figure is one. */
   test?: { high: Figure; low: Figure; pValue: number; description: Label };
+  /**
+   * The one comparison a difference headline states ("Emotional bond: Strong 65.0%, Weak 29.4%:
+   * 35.6 points more"): its big figure, its line in words, its footnote's test and the key takeaway
+   * on the same dimension all come from this one object (takeaways.ts, levelCandidate).
+   */
+  comparison?: Comparison;
   /** A question group's largest significant difference between the levels of an attribute (generic headlines). */
   difference?: GroupDifference;
   scope?: Scope;
@@ -72,14 +78,19 @@ export interface GroupDifference {
   tested: number;
 }
 
-/** A significant difference found in the data, for the key takeaways. */
-export interface Takeaway {
+/** Two levels of one dimension compared within a scope, with the design-based t test of the difference. */
+export interface Comparison {
   dimension: { id: string; label: Label };
   scope: Label;
   top: Figure & { level: string };
   bottom: Figure & { level: string };
+  /** top minus bottom, in share units. */
   diff: number;
   pValue: number;
+}
+
+/** A significant difference found in the data, for the key takeaways. */
+export interface Takeaway extends Comparison {
   /** Benjamini-Hochberg over every comparison the search made. */
   pAdjusted: number;
 }

@@ -40,7 +40,7 @@ describe('the summary and small bases', () => {
     expect(small.every((b) => b.ci === null)).toBe(true);
     expect(bond.test!.high.smallBase).toBe(true);
     const note = headlineFootnote(bond, summary, 'en');
-    expect(note).toBe('Strong (4-5) 57.0% (n = 28) against Weak or neutral bond 33.6% (n = 42): not tested, as one side has fewer than 30 respondents · weighted · small base: fewer than 30 respondents, so no interval or test');
+    expect(note).toBe('Strong (4-5) 57.0% (n = 28) against Weak (1-2) 24.7% (n = 20): not tested, as one side has fewer than 30 respondents · weighted · small base: fewer than 30 respondents, so no interval or test');
     expect(headlineFootnote(bond, summary, 'nl')).toContain('niet getoetst, want één kant heeft minder dan 30 respondenten');
   });
 

@@ -14,7 +14,7 @@ import { acceptance, rankedCells } from '../analysis/acceptance';
 import { datasetCatalog, uploadCatalog } from '../explore/catalog';
 import { ownSurveyCodebook, ownSurveyFiles } from '../ingest/testing/ownSurvey';
 import { buildSummary } from './build';
-import { headlineFigure, headlineFootnote, respondentsLine, precise } from './format';
+import { comparisonLine, headlineFigure, headlineFootnote, respondentsLine, precise } from './format';
 import { listLabel } from './headlines';
 import { exploreHref, withLang } from './links';
 import type { ExecutiveSummary } from './model';
@@ -83,13 +83,33 @@ describe('study G headlines', () => {
     expect(headlineFigure(byId.get('g-acceptance')!, 'en').main).toBe('46%');
   });
 
-  it('computes the strong-bond uplift as G5 minus G1: the published +19 points, significant', () => {
+  it('states one bond comparison: the strongest against the weakest bond, the same numbers in its figure, line, footnote and key takeaway', () => {
     const bond = byId.get('g-bond')!;
-    expect(bond.value.kind).toBe('points');
-    if (bond.value.kind !== 'points') return;
-    expect(bond.value.diff).toBe(findings.get('G5')!.share! - findings.get('G1')!.share!);
-    expect(headlineFigure(bond, 'en')).toEqual({ main: '+19', unit: 'points' });
-    expect(bond.value.pValue).toBeLessThan(0.001);
+    const comparison = bond.comparison!;
+    expect([comparison.top.level, comparison.bottom.level]).toEqual(['strong', 'weak']);
+    // The strong band is the published G5, as /findings computes it.
+    expect(comparison.top.share).toBe(findings.get('G5')!.share);
+    expect(comparison.top.respondents).toBe(findings.get('G5')!.respondents);
+    const weak = acceptance(loadReferenceDataset('study-g'), { family: 'scenario', by: ['bond'] }).cells.find((c) => c.key.bond === 'weak')!;
+    expect(comparison.bottom.share).toBe(weak.share);
+    expect(bond.value).toEqual({ kind: 'points', diff: comparison.top.share - comparison.bottom.share, pValue: comparison.pValue });
+    expect(comparison.pValue).toBeLessThan(0.001);
+    expect(headlineFigure(bond, 'en')).toEqual({ main: '+35.6', unit: 'points' });
+    expect(comparisonLine(comparison, 'en')).toBe('Emotional bond with the brand: Strong (4-5) 65.0%, Weak (1-2) 29.4%: 35.6 points more');
+    expect(comparisonLine(comparison, 'nl')).toBe('Emotionele band met het merk: Sterk (4-5) 65,0%, Zwak (1-2) 29,4%: 35,6 procentpunt meer');
+    expect(headlineFootnote(bond, summary, 'en')).toMatch(/^Strong \(4-5\) 65\.0% \(n = 1,413\) against Weak \(1-2\) 29\.4% \(n = [\d,]+\): design-based t test, p < 0\.001/);
+    // The key takeaway on the bond is this very comparison.
+    const takeaway = summary.takeaways.find((t) => t.dimension.id === 'bond')!;
+    expect(takeaway).toMatchObject({ diff: comparison.diff, pValue: comparison.pValue, top: { share: comparison.top.share, respondents: comparison.top.respondents }, bottom: { share: comparison.bottom.share, respondents: comparison.bottom.respondents } });
+    expect(signedPoints(takeaway.diff, 'en')).toBe(headlineFigure(bond, 'en').main);
+  });
+
+  it('states the time-pressed advantage as the key takeaways would: one comparison, one set of numbers', () => {
+    const context = byId.get('g-context')!;
+    const comparison = context.comparison!;
+    expect([comparison.top.level, comparison.bottom.level]).toEqual(['pressed', 'relaxed']);
+    expect(context.value).toMatchObject({ kind: 'points', diff: comparison.diff });
+    expect(context.test).toMatchObject({ high: comparison.top, low: comparison.bottom, pValue: comparison.pValue });
   });
 
   it('names exactly the data types the findings classify as OK and as no-go', () => {
@@ -145,7 +165,8 @@ describe('an upload whose codebook supports only part of the headlines', () => {
     };
     const summary = buildSummary(loadSurveyFromCsv(dataTypesOnly, csv), { registry });
     expect(summary.headlineSet).toBe('generic');
-    expect(summary.headlines.map((h) => h.id)).toEqual(['family-dataType']);
+    // Its emotional bond gets the bond headline, on its one question group.
+    expect(summary.headlines.map((h) => h.id)).toEqual(['family-dataType', 'bond']);
     expect(summary.headlines[0].link.href).toBe('/explore?dataset=own-survey&view=items&family=dataType');
   });
 
@@ -153,7 +174,7 @@ describe('an upload whose codebook supports only part of the headlines', () => {
     const noScenarios: Codebook = { ...codebook, id: 'g-style', families: codebook.families.filter((f) => f.id === 'dataType'), items: codebook.items.filter((it) => it.meta.tier === 'grey') };
     const summary = buildSummary(loadSurveyFromCsv(noScenarios, csv), { registry });
     expect(summary.headlineSet).toBe('generic');
-    expect(summary.headlines.map((h) => h.id)).toEqual(['family-dataType']);
+    expect(summary.headlines.map((h) => h.id)).toEqual(['family-dataType', 'bond']);
     expect(summary.omitted.map((o) => o.id)).toEqual(['g-acceptance', 'g-bond', 'g-ok-types', 'g-nogo-types', 'g-context', 'g-segments']);
     for (const o of summary.omitted) {
       expect(o.reason.en).not.toMatch(/unknown|"|dt_|sc_/);
@@ -179,10 +200,10 @@ describe('the summary of an upload that matches no template', () => {
   it('one headline per question group: its positive share with base and interval, the most and least accepted item, the largest significant difference', () => {
     expect(own.headlineSet).toBe('generic');
     expect(own.omitted).toEqual([]);
-    expect(own.headlines.map((h) => h.id)).toEqual(['family-acceptability', 'family-scenario', 'family-trust', 'family-channels']);
+    expect(own.headlines.map((h) => h.id)).toEqual(['family-acceptability', 'family-scenario', 'family-trust', 'family-channels', 'bond']);
     const data = loadSurveyFromCsv(ownSurveyCodebook(), files.a.csv);
     const catalog = uploadCatalog(ownSurveyCodebook(), 'own');
-    for (const h of own.headlines) {
+    for (const h of own.headlines.filter((h) => h.id.startsWith('family-'))) {
       const family = h.scope!.family!;
       const overall = acceptance(data, { family }).overall;
       expect(h.value).toEqual({ kind: 'share', share: overall.share });
@@ -211,12 +232,39 @@ describe('the summary of an upload that matches no template', () => {
     expect(own.takeaways.length).toBeGreaterThan(0);
   });
 
+  it('has the bond headline on its brand bond: strongest against weakest on its scenarios, as the explorer’s groups view and the takeaways show it', () => {
+    const bond = own.headlines.find((h) => h.id === 'bond')!;
+    const comparison = bond.comparison!;
+    expect(comparison.dimension.id).toBe('brand_bond');
+    expect([comparison.top.level, comparison.bottom.level]).toEqual(['strong', 'weak']);
+    const data = loadSurveyFromCsv(ownSurveyCodebook(), files.a.csv);
+    // The groups view's bars: the scenario group pooled, by brand bond.
+    const cells = acceptance(data, { family: 'scenario', by: ['brand_bond'] }).cells;
+    expect(comparison.top.share).toBe(cells.find((c) => c.key.brand_bond === 'strong')!.share);
+    expect(comparison.bottom.share).toBe(cells.find((c) => c.key.brand_bond === 'weak')!.share);
+    expect(bond.link).toEqual({ kind: 'explore', href: '/explore?dataset=own-survey&view=groups&family=scenario&by=brand_bond' });
+    expect(bond.title.en).toBe('more positive answers on “Scenario” when brand bond is strong (4-5) than when it is weak (1-2)');
+    expect(bond.title.nl).toBe('meer positieve antwoorden over “Scenario” als brand bond sterk (4-5) is dan als die zwak (1-2) is');
+    const takeaway = own.takeaways.find((t) => t.dimension.id === 'brand_bond' && t.scope.en === 'Scenario')!;
+    expect(takeaway).toMatchObject({ diff: comparison.diff, top: { share: comparison.top.share }, bottom: { share: comparison.bottom.share } });
+  });
+
+  it('has no bond headline, and says nothing of one, without a bond attribute', () => {
+    const codebook = ownSurveyCodebook();
+    const noBond = { ...codebook, attributes: codebook.attributes.filter((a) => a.id !== 'brand_bond') };
+    const summary = buildSummary(loadSurveyFromCsv(noBond, files.a.csv), { registry });
+    expect(summary.headlines.map((h) => h.id)).toEqual(['family-acceptability', 'family-scenario', 'family-trust', 'family-channels']);
+    expect(summary.omitted).toEqual([]);
+  });
+
   it('caps the headlines at six question groups and names the others', () => {
     const codebook = ownSurveyCodebook();
     // Every item its own family: 29 groups.
     const many = { ...codebook, families: codebook.items.map((it) => ({ id: it.id, label: it.label })), items: codebook.items.map((it) => ({ ...it, family: it.id })) };
     const summary = buildSummary(loadSurveyFromCsv(many, files.a.csv), { registry, minBase: 30 });
-    expect(summary.headlines).toHaveLength(6);
+    // Six question groups, and the brand bond's headline after them.
+    expect(summary.headlines.map((h) => h.id).slice(6)).toEqual(['bond']);
+    expect(summary.headlines).toHaveLength(7);
     expect(summary.omitted).toHaveLength(codebook.items.length - 6);
     expect(summary.omitted[0].reason.en).toContain('the explorer shows every group');
     // A one-question group reads as that question.

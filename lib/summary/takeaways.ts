@@ -5,7 +5,8 @@ import { benjaminiHochberg } from '../stats/benjaminiHochberg';
 import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { compareLevels, figureOf } from './compare';
-import type { Scope, Takeaway } from './model';
+import { bondAttribute, bondEnds } from './bond';
+import type { Comparison, Scope, Takeaway } from './model';
 
 /**
  * Key takeaways, found in the data rather than written in advance: for every scope a headline
@@ -17,7 +18,7 @@ import type { Scope, Takeaway } from './model';
  */
 export const TAKEAWAY_COUNT = 3;
 
-type Candidate = Omit<Takeaway, 'pAdjusted'>;
+type Candidate = Comparison;
 
 /** Dimensions that can split a scope: attributes not fixed by its filter, and item dimensions on which its items differ. */
 function splitDimensions(data: SurveyData, scope: Scope): { id: string; label: Label }[] {
@@ -30,25 +31,48 @@ function splitDimensions(data: SurveyData, scope: Scope): { id: string; label: L
   return [...attributes, ...itemDims];
 }
 
-/** The most and least accepting level of one dimension within a scope, compared; null when fewer than two reach the minimum base. */
+/**
+ * The comparison of one dimension within a scope: for the bond attribute (bond.ts) its strongest
+ * level against its weakest, the way the bond headline states it; for any other dimension the most
+ * against the least accepting level at or above the minimum base. The headlines, the key takeaways
+ * and a question group's largest difference all ask this one function, so one comparison on a page
+ * has one set of numbers. Null when there is nothing to compare: fewer than two levels with
+ * answers (at the minimum base, for a ranking), or the higher level not higher. A bond level under
+ * the minimum base is kept, flagged smallBase with no interval, for the headline to say it was
+ * not tested; the takeaways and the largest difference leave such comparisons out.
+ */
 export function levelCandidate(data: SurveyData, scope: Scope, dimension: { id: string; label: Label }, minBase: number): Candidate | null {
   // Splitting by an attribute the scope filters on (P's latest wave) compares all of its levels.
   const filter = { ...scope.filter };
   delete filter[dimension.id];
   const query: AcceptanceQuery = { items: scope.items, family: scope.items ? undefined : scope.family, filter, minBase };
-  const ranked = rankedCells(acceptance(data, { ...query, by: [dimension.id] }));
-  if (ranked.length < 2) return null;
-  const top = ranked[0];
-  const bottom = ranked[ranked.length - 1];
-  const { hi, lo, diff, pValue } = compareLevels(data, query, dimension.id, top.key[dimension.id], bottom.key[dimension.id]);
-  const topFigure = figureOf(hi, top.labels[dimension.id], 'focus');
-  const bottomFigure = figureOf(lo, bottom.labels[dimension.id], 'base');
+  const bond = bondAttribute(data.codebook);
+  let high: string;
+  let low: string;
+  if (bond && bond.id === dimension.id) {
+    const { strongest, weakest } = bondEnds(bond);
+    [high, low] = [strongest, weakest];
+  } else {
+    const ranked = rankedCells(acceptance(data, { ...query, by: [dimension.id] }));
+    if (ranked.length < 2) return null;
+    [high, low] = [ranked[0].key[dimension.id], ranked[ranked.length - 1].key[dimension.id]];
+  }
+  let compared: ReturnType<typeof compareLevels>;
+  try {
+    compared = compareLevels(data, query, dimension.id, high, low);
+  } catch (error) {
+    if (error instanceof RangeError) return null; // a level nobody in the scope's base has
+    throw error;
+  }
+  const { hi, lo, diff, pValue } = compared;
+  const topFigure = figureOf(hi, hi.labels[dimension.id], 'focus');
+  const bottomFigure = figureOf(lo, lo.labels[dimension.id], 'base');
   if (!topFigure || !bottomFigure || diff < 0) return null;
   return {
     dimension,
     scope: scope.label,
-    top: { ...topFigure, level: top.key[dimension.id] },
-    bottom: { ...bottomFigure, level: bottom.key[dimension.id] },
+    top: { ...topFigure, level: high },
+    bottom: { ...bottomFigure, level: low },
     diff,
     pValue,
   };
@@ -64,7 +88,8 @@ export function findTakeaways(data: SurveyData, scopes: Scope[], minBase: number
     for (const dimension of splitDimensions(data, scope)) {
       try {
         const found = levelCandidate(data, scope, dimension, minBase);
-        if (found) candidates.push(found);
+        // A side under the minimum base is not tested, so not part of the correction's family either.
+        if (found && !found.top.smallBase && !found.bottom.smallBase) candidates.push(found);
       } catch {
         // A dimension the scope's items do not carry, or an empty split: nothing to say.
       }

@@ -26,6 +26,10 @@ export const summaryMessages = {
     en: '{dimension}: {top} {topShare} against {bottom} {bottomShare}',
     nl: '{dimension}: {top} {topShare} tegenover {bottom} {bottomShare}',
   },
+  comparisonLine: {
+    en: '{dimension}: {top} {topShare}, {bottom} {bottomShare}: {diff} points more',
+    nl: '{dimension}: {top} {topShare}, {bottom} {bottomShare}: {diff} procentpunt meer',
+  },
   takeawayScope: { en: 'Positive: {scope}', nl: 'Positief: {scope}' },
   noTakeaways: {
     en: 'No difference in these data passes the significance test at the minimum base: there is no key takeaway to report.',

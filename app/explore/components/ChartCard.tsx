@@ -8,6 +8,11 @@ import { ChartImageDownload } from './ChartImageDownload';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { DataTable } from './DataTable';
 import { useWeightNote } from './chartMethods';
+import { TermText } from '../../components/help/TermText';
+import type { GlossaryTermId } from '@/lib/help/glossary';
+
+/** The statistical terms a chart's footnote explains with a "?" (the image download keeps the plain text). */
+const FOOTNOTE_TERMS: GlossaryTermId[] = ['t-test', 'benjamini-hochberg', 'interval', 'effective-base', 'minimum-base'];
 
 /**
  * One chart as a finished piece: title, what to read from it, the key, the chart, the footnote on
@@ -52,7 +57,9 @@ export function ChartCard({
       </div>
       <div className="chart-footnote">
         {footnote.map((line) => (
-          <p key={line}>{line}</p>
+          <p key={line}>
+            <TermText text={line} locale={locale} terms={FOOTNOTE_TERMS} />
+          </p>
         ))}
         {weight && <p data-testid="weight-note">{weight}</p>}
       </div>

@@ -12,6 +12,7 @@ import { NO_ANSWER, parseTargetsCsv, readNumber, resolveTargets, type TargetAttr
 import { forgetClientColumns } from '../../../components/clientColumns';
 import { weightingText } from './messages';
 import { requestFailure } from './requestFailure';
+import { HelpTerm } from '../../../components/help/HelpTerm';
 
 export interface WeightingAttribute {
   id: string;
@@ -324,15 +325,24 @@ function WeightingReportView({ report, baseShown, locale }: { report: WeightingR
       <p data-testid="weighting-convergence">{weightingText(locale, report.method === 'bounded' ? 'convergedBounded' : 'converged', { n: report.iterations, gap })}</p>
       <dl className="weighting-figures">
         <div>
-          <dt>{weightingText(locale, 'nEff')}</dt>
+          <dt>
+            {weightingText(locale, 'nEff')}
+            <HelpTerm term="effective-base" locale={locale} />
+          </dt>
           <dd data-testid="weighting-neff">{weightingText(locale, 'nEffValue', { neff: formatNumber(summary.effectiveBase, locale, 1), n: formatNumber(summary.n, locale) })}</dd>
         </div>
         <div>
-          <dt>{weightingText(locale, 'efficiency')}</dt>
+          <dt>
+            {weightingText(locale, 'efficiency')}
+            <HelpTerm term="design-effect" locale={locale} />
+          </dt>
           <dd data-testid="weighting-efficiency">{weightingText(locale, 'efficiencyBase', { eff: pct(summary.efficiency), base: pct(report.baseEfficiency) })}</dd>
         </div>
         <div>
-          <dt>{weightingText(locale, 'deff')}</dt>
+          <dt>
+            {weightingText(locale, 'deff')}
+            <HelpTerm term="design-effect" locale={locale} />
+          </dt>
           <dd>{formatNumber(summary.designEffect, locale, 3)}</dd>
         </div>
       </dl>
