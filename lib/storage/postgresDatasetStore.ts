@@ -107,48 +107,39 @@ export class PostgresDatasetStore implements DatasetStore {
   }
 
   get(id: string): Promise<StoredDataset | null> {
+    return this.readDataset(id, async (client, meta) => {
+      const rows: string[][] = [];
+      await forEachRow(client, id.toLowerCase(), (row) => void rows.push(row));
+      if (rows.length !== meta.respondents) throw new Error(`dataset ${id} is damaged: ${rows.length} rows stored, ${meta.respondents} expected`);
+      return rows;
+    });
+  }
+
+  sample(id: string, max: number): Promise<StoredDataset | null> {
+    return this.readDataset(id, async (client, meta) => {
+      // Each stretch is a range of the primary key (row_no is 1-based).
+      const ranges = sampleRanges(meta.respondents, max);
+      const lines = await client.query<{ line: string }>(
+        'SELECT d.line FROM unnest($2::int[], $3::int[]) AS r(lo, hi) JOIN dataset_rows d ON d.dataset_id = $1 AND d.row_no BETWEEN r.lo AND r.hi ORDER BY d.row_no',
+        [id, ranges.map(([start]) => start + 1), ranges.map(([, end]) => end)],
+      );
+      const expected = ranges.reduce((n, [start, end]) => n + end - start, 0);
+      if (lines.rows.length !== expected) throw new Error(`dataset ${id} is damaged: ${lines.rows.length} sampled rows read, ${expected} expected`);
+      return lines.rows.map((row) => decodeLine(row.line));
+    });
+  }
+
+  /** A dataset's metadata and the rows `readRows` reads, in one read-only snapshot; null if there is none with this id. */
+  private readDataset(id: string, readRows: (client: pg.PoolClient, meta: DatasetRow) => Promise<string[][]>): Promise<StoredDataset | null> {
     // Only a UUID can be stored; anything else is simply not there (and must not reach SQL text below).
     if (!UUID_PATTERN.test(id)) return this.run(async () => null);
     return this.run(async (client) => {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
         const meta = (await client.query<DatasetRow & { codebook: string; header: string }>(`SELECT ${SUMMARY_COLUMNS}, codebook, header FROM datasets WHERE id = $1`, [id])).rows[0];
-        if (!meta) {
-          await client.query('COMMIT');
-          return null;
-        }
-        const rows: string[][] = [];
-        await forEachRow(client, id.toLowerCase(), (row) => void rows.push(row));
+        const rows = meta ? await readRows(client, meta) : null;
         await client.query('COMMIT');
-        if (rows.length !== meta.respondents) throw new Error(`dataset ${id} is damaged: ${rows.length} rows stored, ${meta.respondents} expected`);
-        return { ...summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, header: JSON.parse(meta.header) as string[], rows };
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
-    });
-  }
-
-  sample(id: string, max: number): Promise<StoredDataset | null> {
-    if (!UUID_PATTERN.test(id)) return this.run(async () => null);
-    return this.run(async (client) => {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      try {
-        const meta = (await client.query<DatasetRow & { codebook: string; header: string }>(`SELECT ${SUMMARY_COLUMNS}, codebook, header FROM datasets WHERE id = $1`, [id])).rows[0];
-        if (!meta) {
-          await client.query('COMMIT');
-          return null;
-        }
-        // Each stretch is a range of the primary key (row_no is 1-based).
-        const ranges = sampleRanges(meta.respondents, max);
-        const lines = await client.query<{ line: string }>(
-          'SELECT d.line FROM unnest($2::int[], $3::int[]) AS r(lo, hi) JOIN dataset_rows d ON d.dataset_id = $1 AND d.row_no BETWEEN r.lo AND r.hi ORDER BY d.row_no',
-          [id, ranges.map(([start]) => start + 1), ranges.map(([, end]) => end)],
-        );
-        await client.query('COMMIT');
-        const expected = ranges.reduce((n, [start, end]) => n + end - start, 0);
-        if (lines.rows.length !== expected) throw new Error(`dataset ${id} is damaged: ${lines.rows.length} sampled rows read, ${expected} expected`);
-        return { ...summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, header: JSON.parse(meta.header) as string[], rows: lines.rows.map((row) => decodeLine(row.line)) };
+        return meta && rows ? { ...summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, header: JSON.parse(meta.header) as string[], rows } : null;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
