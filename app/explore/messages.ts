@@ -1,5 +1,5 @@
 import type { Label, Locale } from '@/lib/survey/codebook';
-import { translator, formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { translator, formatPercent } from '@/lib/i18n/messages';
 
 /** The explorer's interface texts, English and Dutch. Labels of attributes, levels and items come from the codebook. */
 export const exploreMessages = {
