@@ -233,7 +233,7 @@ test.describe('the glossary', () => {
     await page.goto('/?lang=en');
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Help' })).toHaveAttribute('href', '/help');
     await page.goto('/?lang=nl');
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hulp' })).toHaveAttribute('href', '/help?lang=nl');
+    await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Hulp' })).toHaveAttribute('href', '/help?lang=nl');
   });
 
   for (const width of [1366, 390]) {

@@ -186,6 +186,17 @@ test.describe('weighting a dataset through its page', () => {
     await expect(page).toHaveURL(/weight=unweighted/, { timeout: 30_000 });
     await expect(page.getByTestId('weight-note')).toHaveText('Unweighted.');
 
+    // /planner and /benchmark: the same field, and the footnote names the weight chosen.
+    await page.goto(`/planner?dataset=${id}&weight=census-2025-e2e`);
+    await expect(page.getByTestId('weight-note')).toHaveText(`Weighted: ${WEIGHT_NAME} (standard errors of the raked design).`);
+    await expect(page.getByLabel('Weight', { exact: true })).toHaveValue('census-2025-e2e');
+    await page.getByLabel('Weight', { exact: true }).selectOption({ label: 'Unweighted' });
+    await expect(page).toHaveURL(/weight=unweighted/, { timeout: 30_000 });
+    await expect(page.getByTestId('weight-note')).toHaveText('Unweighted.');
+    await page.goto(`/benchmark?dataset=${id}&weight=census-2025-e2e`);
+    await expect(page.getByTestId('weight-note')).toContainText(`Weighted: ${WEIGHT_NAME} (standard errors of the raked design)`);
+    await expect(page.getByLabel('Weight', { exact: true })).toHaveValue('census-2025-e2e');
+
     // In Dutch, on a phone.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/datasets/${id}/weighting?lang=nl`);
