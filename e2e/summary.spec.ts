@@ -8,6 +8,8 @@ import { PDFParse } from 'pdf-parse';
 /** Every claim value the summary shows, as printed: claim id -> texts. */
 async function claimValues(page: Page): Promise<Map<string, string[]>> {
   const values = new Map<string, string[]>();
+  // recharts draws the bars in the browser, after hydration: wait for the first value.
+  await expect(page.locator('.bar-value[data-claim]').first()).toBeVisible();
   for (const el of await page.locator('.bar-value[data-claim]').all()) {
     const id = (await el.getAttribute('data-claim'))!;
     values.set(id, [...(values.get(id) ?? []), (await el.textContent())!.trim()]);

@@ -102,7 +102,7 @@ test.describe('weighting a dataset through its page', () => {
     await page.getByText('Paste or upload targets').click();
     await page.getByLabel('Targets as CSV').fill(['variable,level,percent', ...Object.entries(GENDER_TARGETS).map(([level, pct]) => `Gender,${level},${pct}`)].join('\n'));
     await page.getByRole('button', { name: 'Use these targets' }).click();
-    await expect(page.getByText('Targets filled in for 1 variables.')).toBeVisible();
+    await expect(page.getByText('Targets filled in for 1 variable.')).toBeVisible();
     await expect(page.getByTestId('total-gender')).toHaveText('Total: 100.0% ✓');
     await expect(page.getByLabel('Target for Female, percent')).toHaveValue('50');
 
