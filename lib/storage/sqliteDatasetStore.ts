@@ -130,29 +130,17 @@ export class SqliteDatasetStore implements DatasetStore {
   }
 
   async get(id: string): Promise<StoredDataset | null> {
-    this.assertOpen();
-    // One read transaction: metadata and chunks from the same snapshot.
-    const read = this.reader.transaction(() => {
-      const meta = this.reader.prepare(`SELECT ${SUMMARY_COLUMNS}, codebook, header FROM datasets WHERE id = ?`).get(id) as
-        | (DatasetRow & { codebook: string; header: string })
-        | undefined;
-      if (!meta) return null;
+    return this.readDataset(id, (meta) => {
       const rows: string[][] = [];
       for (const chunk of this.reader.prepare('SELECT data FROM dataset_chunks WHERE dataset_id = ? ORDER BY seq').iterate(id) as Iterable<{ data: Buffer }>)
         for (const row of decodeChunk(chunk.data)) rows.push(row);
       if (rows.length !== meta.respondents) throw new Error(`dataset ${id} is damaged: ${rows.length} rows stored, ${meta.respondents} expected`);
-      return { ...summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, header: JSON.parse(meta.header) as string[], rows };
+      return rows;
     });
-    return read();
   }
 
   async sample(id: string, max: number): Promise<StoredDataset | null> {
-    this.assertOpen();
-    const read = this.reader.transaction(() => {
-      const meta = this.reader.prepare(`SELECT ${SUMMARY_COLUMNS}, codebook, header FROM datasets WHERE id = ?`).get(id) as
-        | (DatasetRow & { codebook: string; header: string })
-        | undefined;
-      if (!meta) return null;
+    return this.readDataset(id, (meta) => {
       const ranges = sampleRanges(meta.respondents, max);
       // Only the chunks that hold a sampled row are read and decoded (the row counts come without the blobs).
       const chunks = this.reader.prepare('SELECT seq, row_count FROM dataset_chunks WHERE dataset_id = ? ORDER BY seq').all(id) as { seq: number; row_count: number }[];
@@ -171,9 +159,22 @@ export class SqliteDatasetStore implements DatasetStore {
         first = end;
       }
       if (first !== meta.respondents) throw new Error(`dataset ${id} is damaged: ${first} rows stored, ${meta.respondents} expected`);
+      return rows;
+    });
+  }
+
+  /** A dataset's metadata and the rows `readRows` reads, in one read transaction (one snapshot); null if there is none with this id. */
+  private readDataset(id: string, readRows: (meta: DatasetRow) => string[][]): Promise<StoredDataset | null> {
+    this.assertOpen();
+    const read = this.reader.transaction(() => {
+      const meta = this.reader.prepare(`SELECT ${SUMMARY_COLUMNS}, codebook, header FROM datasets WHERE id = ?`).get(id) as
+        | (DatasetRow & { codebook: string; header: string })
+        | undefined;
+      if (!meta) return null;
+      const rows = readRows(meta);
       return { ...summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, header: JSON.parse(meta.header) as string[], rows };
     });
-    return read();
+    return Promise.resolve(read());
   }
 
   async columns(id: string): Promise<DatasetColumns | null> {
