@@ -22,7 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { generateStudyGColumns, studyGCsvChunks } from '../data/generate';
-import type { DatasetStore } from '../lib/storage/datasetStore';
+import { EDITOR_SAMPLE_ROWS, type DatasetStore } from '../lib/storage/datasetStore';
 import { readCodebookFile } from '../lib/storage/referenceDatasets';
 import { openStoreFromEnv } from '../lib/storage/storeFromEnv';
 import { startPgCluster, type PgCluster } from '../lib/storage/testing/pgCluster';
@@ -38,8 +38,6 @@ const SIZES = values.rows.split(',').map(Number);
 const BACKENDS = values.backends.split(',');
 const YARDSTICK_MAX = Number(values['yardstick-max']);
 const SEED = 20180601;
-/** The codebook editor's sample (app/datasets/[id]/page.tsx). */
-const EDITOR_SAMPLE = 20_000;
 const root = path.resolve(__dirname, '..');
 const codebook = { ...readCodebookFile(path.join(root, 'data/study-g.codebook.json')), synthetic: false };
 
@@ -102,7 +100,7 @@ async function benchBackend(backend: string) {
             : '  yardstick skipped (--yardstick-max)'),
       );
       const sampleStarted = performance.now();
-      const sampled = (await store.sample(summary.id, EDITOR_SAMPLE))!.rows.length;
+      const sampled = (await store.sample(summary.id, EDITOR_SAMPLE_ROWS))!.rows.length;
       const sampleMs = performance.now() - sampleStarted;
       const getStarted = performance.now();
       const everyRow = n <= YARDSTICK_MAX ? (await store.get(summary.id))!.rows.length : null;

@@ -318,7 +318,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
           <DotPlot
             rows={result.rows.map((row) => {
               const shown = shownDifference(row, [row.upload, row.reference], names, result.minBase);
-              return { key: row.key, name: rowName(row, locale), a: row.upload.share, b: row.reference.share, value: shown.value, mark: shown.mark, small: row.smallBase, sides: [row.upload, row.reference], differenceCi: shown.interval };
+              return { key: row.key, name: rowName(row, locale), value: shown.value, mark: shown.mark, small: row.smallBase, sides: [row.upload, row.reference], differenceCi: shown.interval };
             })}
             locale={locale}
             names={[uploadName, referenceName]}

@@ -203,7 +203,7 @@ function Results({ shown, locale, title, summary, sideNames }: { shown: Shown; l
       <DotPlot
         rows={shown.rows.map((row) => {
           const d = shownDifference(row.compared, [row.a, row.b], shown.names, shown.minBase);
-          return { key: row.key, name: row.plotName, a: row.a.share, b: row.b.share, value: d.value, mark: d.mark, small: row.compared.smallBase, sides: [row.a, row.b], differenceCi: d.interval };
+          return { key: row.key, name: row.plotName, value: d.value, mark: d.mark, small: row.compared.smallBase, sides: [row.a, row.b], differenceCi: d.interval };
         })}
         locale={locale}
         names={sideNames}

@@ -121,6 +121,9 @@ export interface DatasetStore {
   close(): Promise<void>;
 }
 
+/** Rows the codebook editor's column profiles read (`sample`): the first ones and others spread over the dataset. */
+export const EDITOR_SAMPLE_ROWS = 20_000;
+
 /** How many stretches of consecutive rows a sample takes after its head (see `sampleRanges`). */
 const SAMPLE_STRETCHES = 100;
 

@@ -12,8 +12,6 @@ import { comparisonText } from './messages';
 export interface DotPlotRow {
   key: string;
   name: string;
-  a: number | null;
-  b: number | null;
   /** The difference a − b (the plain one when the row has no test). */
   value: number | null;
   mark: 'higher' | 'lower' | null;
@@ -27,6 +25,9 @@ export interface DotPlotRow {
 
 interface DotDatum {
   row: DotPlotRow;
+  /** The two sides' shares (rows where both have one). */
+  a: number;
+  b: number;
   label: string;
   /** The gap between the two sides, as a floating bar from the lower share to the higher. */
   gap: [number, number];
@@ -54,8 +55,11 @@ export function DotPlot({ rows, locale, names, title, lead, label }: { rows: Dot
   const data = useMemo<DotDatum[]>(
     () =>
       rows
-        .filter((r) => r.a !== null && r.b !== null)
-        .map((row) => ({ row, label: row.name, gap: [Math.min(row.a!, row.b!), Math.max(row.a!, row.b!)] })),
+        .filter((r) => r.sides[0].share !== null && r.sides[1].share !== null)
+        .map((row) => {
+          const [a, b] = [row.sides[0].share!, row.sides[1].share!];
+          return { row, a, b, label: row.name, gap: [Math.min(a, b), Math.max(a, b)] };
+        }),
     [rows],
   );
   const height = data.length * rowHeight + 36;
@@ -94,17 +98,17 @@ export function DotPlot({ rows, locale, names, title, lead, label }: { rows: Dot
 
 /** One row: the gap bar, the two dots at its ends, and the difference with its mark at the right edge. */
 function DotRow({ x, y, width, height, payload, right, labelAboveChars, locale }: BarShapeProps & { right: number; labelAboveChars: number; locale: Locale }) {
-  const { row } = payload as DotDatum;
+  const { row, a, b } = payload as DotDatum;
   const left = Number(x);
   const w = Math.max(0, Number(width));
   const cy = Number(y) + Number(height) / 2;
-  const aAt = row.a! >= row.b! ? left + w : left;
-  const bAt = row.a! >= row.b! ? left : left + w;
+  const aAt = a >= b ? left + w : left;
+  const bAt = a >= b ? left : left + w;
   const mark = row.mark && !row.small ? MARK[row.mark] : '';
   const tone = mark ? (row.mark === 'higher' ? '#136128' : '#a11d12') : row.small ? MUTED : INK;
   return (
     <g className={`bench-row${mark ? ' is-significant' : ''}${row.small ? ' is-small' : ''}`} data-row={row.key} opacity={row.small ? 0.55 : undefined}>
-      <rect className="chart-bar" x={left} y={cy - 2} width={w} height={4} rx={2} fill={row.a! >= row.b! ? '#9cc0ea' : '#e9b4ae'} />
+      <rect className="chart-bar" x={left} y={cy - 2} width={w} height={4} rx={2} fill={a >= b ? '#9cc0ea' : '#e9b4ae'} />
       <circle cx={bAt} cy={cy} r={5.5} fill="#fff" stroke="#4a5260" strokeWidth={2} />
       <circle cx={aAt} cy={cy} r={5.5} fill={ACCENT} stroke={ACCENT} strokeWidth={2} />
       <text x={right} y={cy} textAnchor="end" dominantBaseline="central" fontSize={12} fill={tone} fontWeight={mark ? 600 : 400} fontStyle={row.small ? 'italic' : undefined} stroke="none" className="bench-diff">

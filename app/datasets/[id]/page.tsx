@@ -14,13 +14,11 @@ import { currentUser, requestDatasets } from '@/app/server/request';
 import { localeFrom } from '@/lib/i18n/messages';
 import { draftFromCodebook } from '@/lib/mapping/fromCodebook';
 import { profileColumns } from '@/lib/mapping/profile';
+import { EDITOR_SAMPLE_ROWS } from '@/lib/storage/datasetStore';
 import { DatasetLookupError, getDatasetRegistry, isReferenceId, isValidDatasetId } from '@/lib/storage/datasetRegistry';
 
 export const generateMetadata = pageTitle('dataset');
 export const dynamic = 'force-dynamic';
-
-/** Rows the codebook editor's detectors see: the first ones and others spread over the dataset. */
-const SAMPLE_ROWS = 20_000;
 
 /**
  * /datasets/<id>: one uploaded dataset: its codebook, edited with the mapping screen and checked
@@ -46,7 +44,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   // A sample of the rows' text, for the editor's column profiles: read only for someone who may edit
   // (the rest of the page needs the columns only), and never every row (a 2,000,000-row dataset's
   // text takes tens of seconds to read).
-  const stored = isReferenceId(id) || !canWrite ? null : await getDatasetRegistry().store.sample(id, SAMPLE_ROWS);
+  const stored = isReferenceId(id) || !canWrite ? null : await getDatasetRegistry().store.sample(id, EDITOR_SAMPLE_ROWS);
   const name = listing.title[locale];
   const back = locale === 'nl' ? '/datasets?lang=nl' : '/datasets';
 
