@@ -13,7 +13,8 @@ step typecheck;   npm run typecheck
 step "unit tests"; npm run test:unit
 step build;       npm run build
 step "e2e (Playwright, Chromium)"
-# A free loopback port, so a running dev server does not collide with the test server.
+# A free loopback port for the first test server (each Playwright worker has its own server on the
+# ports that follow), so a running dev server does not collide with them.
 E2E_PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 export E2E_PORT
 npm run test:e2e
