@@ -1,7 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { ownSurveyCodebook, ownSurveyFiles, OWN_SURVEY_HEADERS } from '../lib/ingest/testing/ownSurvey';
+import { planFor } from '../lib/analysis/planner';
+import { formatPercent } from '../lib/i18n/messages';
 import { rake } from '../lib/stats/rake';
+import { parseCodebook } from '../lib/survey/codebook';
+import { loadSurveyFromCsv } from '../lib/survey/dataset';
+import { inUse } from '../lib/survey/weights';
+import { computeWeighting } from '../lib/weighting/compute';
+import { margin } from '../lib/weighting/fixtures/loadFixtures';
 import { uploadAs } from './helpers/upload';
 import { watchPageErrors } from './helpers/pageErrors';
 
@@ -49,6 +56,27 @@ function rakedShare(): { raked: number; column: number } {
     return (100 * yes) / all;
   };
   return { raked: share((i) => weights[i]), column: share((i) => Number(rows[i][weightColumn])) };
+}
+
+/**
+ * The planner's modelled interval (an audience of 9 respondents, under the minimum base) for the
+ * trust questions under the weighting the page makes, computed here with the product's engine on
+ * the CSV: the calibrated interval (svyglm on R's rake()d design, tested against R in
+ * lib/weighting/plannerModel.test.ts) and the fixed-weight one, as the page prints them.
+ */
+function plannerIntervals(audience: Record<string, string>): { calibrated: string; fixed: string } {
+  const parsed = parseCodebook(codebook);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const data = loadSurveyFromCsv(parsed.codebook, files.a.csv);
+  const share = (targets: Record<string, number>) => Object.fromEntries(Object.entries(targets).map(([level, percent]) => [level, percent / 100]));
+  const outcome = computeWeighting(data, { base: 'unweighted', margins: [margin('country', share(COUNTRY_TARGETS)), margin('gender', share(GENDER_TARGETS))] });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+  const definition = { id: 'census', label: { en: WEIGHT_NAME, nl: WEIGHT_NAME }, column: 'raked', kind: 'raked' as const, spec: { ...outcome.spec, createdAt: '2026-01-01T00:00:00.000Z' } };
+  const weighted = { ...data, weights: outcome.weights, weighted: true, weight: inUse(data, definition, outcome.weights, true) };
+  const modelled = planFor(weighted, null, { audience, moment: {} }).families.find((f) => f.family === 'trust')!.atMoment!.modelled!;
+  expect(modelled.calibrated).toBe(true);
+  const text = (ci: { lower: number; upper: number }) => `${formatPercent(ci.lower, 'en')} – ${formatPercent(ci.upper, 'en')}`;
+  return { calibrated: text(modelled.ci), fixed: text(modelled.ciFixed) };
 }
 
 /** "53.1%" / "53,1 %" -> 53.1 */
@@ -189,8 +217,14 @@ test.describe('weighting a dataset through its page', () => {
     await expect(page.getByTestId('weight-note')).toHaveText('Unweighted.');
 
     // /planner and /benchmark: the same field, and the footnote names the weight chosen.
-    await page.goto(`/planner?dataset=${id}&weight=census-2025-e2e`);
+    // An audience of 9 respondents: the figure is modelled, its interval that of the raked design.
+    const audience = { country: 'Germany', gender: 'Prefer not to say' };
+    const intervals = plannerIntervals(audience);
+    // The calibrated interval rounds differently from the fixed-weight one: the page shows which it used.
+    expect(intervals.calibrated).not.toBe(intervals.fixed);
+    await page.goto(`/planner?dataset=${id}&weight=census-2025-e2e&${new URLSearchParams(audience)}`);
     await expect(page.getByTestId('weight-note')).toHaveText(`Weighted: ${WEIGHT_NAME} (standard errors of the raked design).`);
+    await expect(page.locator('[data-family="trust"]').getByTestId('modelled-interval')).toHaveText(`95% interval if the model holds: ${intervals.calibrated}`);
     await expect(page.getByLabel('Weight', { exact: true })).toHaveValue('census-2025-e2e');
     await page.getByLabel('Weight', { exact: true }).selectOption({ label: 'Unweighted' });
     await expect(page).toHaveURL(/weight=unweighted/, { timeout: 30_000 });
