@@ -1,7 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { ownSurveyCodebook, ownSurveyFiles, OWN_SURVEY_HEADERS } from '../lib/ingest/testing/ownSurvey';
+import { planFor } from '../lib/analysis/planner';
+import { formatPercent } from '../lib/i18n/messages';
 import { rake } from '../lib/stats/rake';
+import { parseCodebook } from '../lib/survey/codebook';
+import { loadSurveyFromCsv } from '../lib/survey/dataset';
+import { inUse } from '../lib/survey/weights';
+import { computeWeighting } from '../lib/weighting/compute';
+import { margin } from '../lib/weighting/fixtures/loadFixtures';
 import { uploadAs } from './helpers/upload';
 import { watchPageErrors } from './helpers/pageErrors';
 
@@ -51,6 +58,27 @@ function rakedShare(): { raked: number; column: number } {
   return { raked: share((i) => weights[i]), column: share((i) => Number(rows[i][weightColumn])) };
 }
 
+/**
+ * The planner's modelled interval (an audience of 9 respondents, under the minimum base) for the
+ * trust questions under the weighting the page makes, computed here with the product's engine on
+ * the CSV: the calibrated interval (svyglm on R's rake()d design, tested against R in
+ * lib/weighting/plannerModel.test.ts) and the fixed-weight one, as the page prints them.
+ */
+function plannerIntervals(audience: Record<string, string>): { calibrated: string; fixed: string } {
+  const parsed = parseCodebook(codebook);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const data = loadSurveyFromCsv(parsed.codebook, files.a.csv);
+  const share = (targets: Record<string, number>) => Object.fromEntries(Object.entries(targets).map(([level, percent]) => [level, percent / 100]));
+  const outcome = computeWeighting(data, { base: 'unweighted', margins: [margin('country', share(COUNTRY_TARGETS)), margin('gender', share(GENDER_TARGETS))] });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+  const definition = { id: 'census', label: { en: WEIGHT_NAME, nl: WEIGHT_NAME }, column: 'raked', kind: 'raked' as const, spec: { ...outcome.spec, createdAt: '2026-01-01T00:00:00.000Z' } };
+  const weighted = { ...data, weights: outcome.weights, weighted: true, weight: inUse(data, definition, outcome.weights, true) };
+  const modelled = planFor(weighted, null, { audience, moment: {} }).families.find((f) => f.family === 'trust')!.atMoment!.modelled!;
+  expect(modelled.calibrated).toBe(true);
+  const text = (ci: { lower: number; upper: number }) => `${formatPercent(ci.lower, 'en')} – ${formatPercent(ci.upper, 'en')}`;
+  return { calibrated: text(modelled.ci), fixed: text(modelled.ciFixed) };
+}
+
 /** "53.1%" / "53,1 %" -> 53.1 */
 const percent = (text: string) => parseFloat(text.replace(/\s/g, '').replace(',', '.'));
 
@@ -75,13 +103,15 @@ test.describe('weighting a dataset through its page', () => {
     // Before: the weight that came with the data.
     await page.goto(`/explore?dataset=${id}&view=items&family=acceptability`);
     expect(await locationShare(page)).toBe(Math.round(expected.column * 10) / 10);
-    await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Weight in the data (weight)');
+    await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Weight supplied with the data');
 
     // The dataset page leads to the weighting page.
     await page.goto(`/datasets/${id}`);
     await page.getByTestId('weighting-link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Weighting: ${NAME}`);
-    await expect(page.getByTestId('weight-list')).toContainText('Weight in the data (weight)');
+    // The weight that came with the data has a name in words; the analyst's page says its column.
+    await expect(page.getByTestId('weight-list')).toContainText('Weight supplied with the data');
+    await expect(page.getByTestId('weight-list')).toContainText('Came with the data, column “weight”');
 
     // Country typed in; the total follows the typing.
     await page.getByTestId('weight-on-country').check();
@@ -135,7 +165,7 @@ test.describe('weighting a dataset through its page', () => {
     await page.getByLabel('Weight', { exact: true }).selectOption('weight');
     await expect(page).toHaveURL(/weight=weight/, { timeout: 30_000 });
     expect(await locationShare(page)).toBe(Math.round(expected.column * 10) / 10);
-    await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Weight in the data (weight)');
+    await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Weight supplied with the data');
 
     // The summary uses it too, and offers the others.
     await page.goto(`/?dataset=${id}`);
@@ -161,11 +191,11 @@ test.describe('weighting a dataset through its page', () => {
     expect(rakedTable).not.toBe(unweightedTable);
     // The weight field offers the dataset's weights by their labels; choosing one applies it.
     await page.locator('.tables-more summary').click();
-    await expect(page.locator('#tbl-weight option')).toHaveText([`${WEIGHT_NAME} (default)`, 'Weight in the data (weight)', 'Unweighted']);
-    await page.locator('#tbl-weight').selectOption({ label: 'Weight in the data (weight)' });
+    await expect(page.locator('#tbl-weight option')).toHaveText([`${WEIGHT_NAME} (default)`, 'Weight supplied with the data', 'Unweighted']);
+    await page.locator('#tbl-weight').selectOption({ label: 'Weight supplied with the data' });
     await page.getByRole('button', { name: 'Show the table' }).click();
     await expect(page).toHaveURL(/weight=weight(&|$)/);
-    await expect(page.getByTestId('table-footnote')).toContainText('Weight: weighted by “Weight in the data (weight)”.');
+    await expect(page.getByTestId('table-footnote')).toContainText('Weight: weighted by “Weight supplied with the data”.');
     const tablesDownload = await request.get(`/api/datasets/${id}/tables?rows=family:acceptability&banner=country&weight=census-2025-e2e&format=csv`);
     expect(await tablesDownload.text()).toContain(`weighted by “${WEIGHT_NAME}”`);
     await page.goto(`/tables?dataset=${id}&rows=family:acceptability&banner=country`);
@@ -187,8 +217,14 @@ test.describe('weighting a dataset through its page', () => {
     await expect(page.getByTestId('weight-note')).toHaveText('Unweighted.');
 
     // /planner and /benchmark: the same field, and the footnote names the weight chosen.
-    await page.goto(`/planner?dataset=${id}&weight=census-2025-e2e`);
+    // An audience of 9 respondents: the figure is modelled, its interval that of the raked design.
+    const audience = { country: 'Germany', gender: 'Prefer not to say' };
+    const intervals = plannerIntervals(audience);
+    // The calibrated interval rounds differently from the fixed-weight one: the page shows which it used.
+    expect(intervals.calibrated).not.toBe(intervals.fixed);
+    await page.goto(`/planner?dataset=${id}&weight=census-2025-e2e&${new URLSearchParams(audience)}`);
     await expect(page.getByTestId('weight-note')).toHaveText(`Weighted: ${WEIGHT_NAME} (standard errors of the raked design).`);
+    await expect(page.locator('[data-family="trust"]').getByTestId('modelled-interval')).toHaveText(`95% interval if the model holds: ${intervals.calibrated}`);
     await expect(page.getByLabel('Weight', { exact: true })).toHaveValue('census-2025-e2e');
     await page.getByLabel('Weight', { exact: true }).selectOption({ label: 'Unweighted' });
     await expect(page).toHaveURL(/weight=unweighted/, { timeout: 30_000 });

@@ -62,7 +62,8 @@ function Estimate({ family, minBase, locale }: { family: FamilyAnswer; minBase: 
         )}
       </p>
       {modelled ? (
-        <p>
+        // Under a raked weight, the interval of the raked design (lib/analysis/acceptanceModel.ts).
+        <p data-testid="modelled-interval">
           {plannerText(locale, 'intervalModelled')}: {pct(modelled.ci.lower, locale)} – {pct(modelled.ci.upper, locale)}
         </p>
       ) : raw.smallBase ? null : (

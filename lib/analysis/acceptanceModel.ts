@@ -1,4 +1,5 @@
 import type { SurveyData } from '../survey/dataset';
+import { calibratedLogisticVcov } from '../stats/calibratedLogistic';
 import { fitWeightedLogisticGrouped, predictInterval, type WeightedLogisticFit } from '../stats/logisticRegression';
 import { DEFAULT_CONF_LEVEL } from './conventions';
 import { QueryError } from './query';
@@ -25,6 +26,13 @@ import { QueryError } from './query';
  * model, so an attribute or context it leaves out is averaged over as in the population. Terms are
  * named as R names them: "(Intercept)", "genderM", "age_band50+".
  *
+ * Under a raked weight (data.weight.calibration) the variance is that of svyglm on the rake()d
+ * (or bounded calibrate()d) design of respondents: each respondent's influence on the coefficients
+ * (A⁻¹ times their summed scores) residualised on the raking margins (lib/stats/calibratedLogistic.ts),
+ * the call svyglm's svy.varcoef makes, svyrecvar(estfun %*% Ainv, postStrata = ...), with the
+ * ratings of a respondent summed first: the raking calibrates respondents, not ratings. The
+ * fixed-weight variance (the raked weights taken as given) is kept beside it (`seLinkFixed`).
+ *
  * Levels without ratings of positive weight are left out of the model (as R's droplevels would),
  * so the reference is the first level with data; the profile's own levels must have data. Items of
  * the family without a value on a named context dimension are left out (see `notes`).
@@ -39,9 +47,14 @@ export interface AudienceProfile {
 export interface ModelledAcceptance {
   share: number;
   ci: { lower: number; upper: number };
-  /** The logit of the share and its design-based SE. */
+  /** The logit of the share and its design-based SE (calibrated under a raked weight). */
   eta: number;
   seLink: number;
+  /** The SE with the weights taken as fixed, and its interval: equal to seLink and ci unless `calibrated`. */
+  seLinkFixed: number;
+  ciFixed: { lower: number; upper: number };
+  /** The SEs and the interval are those of the raked design (the weight in use is raked). */
+  calibrated: boolean;
   /** svyglm's residual degrees of freedom: respondents with a positive weight − number of terms. */
   df: number;
   terms: string[];
@@ -74,7 +87,11 @@ interface Factor {
 
 /** The fitted model behind a modelled share: for a coefficient table or other predictions. */
 export interface AcceptanceModelFit {
+  /** The fit; under a raked weight its vcov is the calibrated one (see the module comment). */
   fit: WeightedLogisticFit;
+  /** The sandwich with the weights taken as fixed (the same as fit.vcov unless `calibrated`). */
+  vcovFixed: Float64Array;
+  calibrated: boolean;
   /** Term names in coefficient order, as R names them. */
   terms: string[];
   /** The profile's covariate row (same coding as the terms). */
@@ -92,14 +109,18 @@ export interface AcceptanceModelFit {
 export function modelledAcceptance(data: SurveyData, profile: AudienceProfile, options: ModelledAcceptanceOptions = {}): ModelledAcceptance {
   const confLevel = options.confLevel ?? DEFAULT_CONF_LEVEL;
   if (!(confLevel > 0 && confLevel < 1)) throw new QueryError(`the confidence level must be between 0 and 1, not ${options.confLevel}`);
-  const { fit, terms, profileRow, respondents, ratings, notes } = fitAcceptanceModel(data, profile, options.family, options.items);
+  const { fit, vcovFixed, calibrated, terms, profileRow, respondents, ratings, notes } = fitAcceptanceModel(data, profile, options.family, options.items);
   const prediction = predictInterval(fit, profileRow, confLevel);
+  const fixed = calibrated ? predictInterval({ ...fit, vcov: vcovFixed }, profileRow, confLevel) : prediction;
   const p = terms.length;
   return {
     share: prediction.share,
     ci: { lower: prediction.lower, upper: prediction.upper },
     eta: prediction.eta,
     seLink: prediction.se,
+    seLinkFixed: fixed.se,
+    ciFixed: { lower: fixed.lower, upper: fixed.upper },
+    calibrated,
     df: fit.df,
     terms,
     respondents,
@@ -231,6 +252,7 @@ export function fitAcceptanceModel(data: SurveyData, profile: AudienceProfile, f
   const y = new Uint8Array(rows);
   const w = new Float64Array(rows);
   const cluster = new Int32Array(rows);
+  const rowOfCluster = new Int32Array(respondents);
   let i = 0;
   let h = 0;
   for (let r = 0; r < n; r++) {
@@ -249,6 +271,7 @@ export function fitAcceptanceModel(data: SurveyData, profile: AudienceProfile, f
       cluster[i] = h;
       i++;
     }
+    rowOfCluster[h] = r;
     h++;
   }
   const patterns = new Float64Array(comboFirstRespondent.length * nContexts * p);
@@ -263,11 +286,13 @@ export function fitAcceptanceModel(data: SurveyData, profile: AudienceProfile, f
     }
   });
 
-  const fit = fitWeightedLogisticGrouped({ patterns, p, patternOf, y, w, cluster, columnNames: terms });
+  const fixedFit = fitWeightedLogisticGrouped({ patterns, p, patternOf, y, w, cluster, columnNames: terms });
+  const design = data.weight.calibration;
+  const fit = design ? { ...fixedFit, vcov: calibratedLogisticVcov(fixedFit, design, rowOfCluster, data.weights) } : fixedFit;
   const profileRow = new Float64Array(p);
   profileRow[0] = 1;
   for (const f of factors) if (f.column[f.target] >= 0) profileRow[f.column[f.target]] = 1;
-  return { fit, terms, profileRow, respondents, ratings: rows, notes };
+  return { fit, vcovFixed: fixedFit.vcov, calibrated: design !== null, terms, profileRow, respondents, ratings: rows, notes };
 }
 
 /**

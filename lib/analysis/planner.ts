@@ -46,7 +46,11 @@ export interface ItemAdvice {
 
 export interface ModelledEstimate {
   share: number;
+  /** Under a raked weight, the interval of the raked design (svyglm on R's rake()d design), else the fixed-weight one. */
   ci: { lower: number; upper: number };
+  /** The interval with the weights taken as fixed (the same as ci unless `calibrated`). */
+  ciFixed: { lower: number; upper: number };
+  calibrated: boolean;
   respondents: number;
   ratings: number;
   /** The model's main effects, as the labels of the chosen attributes and moment dimensions. */
@@ -197,7 +201,7 @@ function familyAnswer(data: SurveyData, family: { id: string; label: Label }, re
     try {
       const m = modelledAcceptance(data, { attributes: audience, context: moment }, { family: family.id, items: itemIds });
       const effects = [...Object.keys(audience).map((id) => data.attributes.get(id)!.label), ...Object.keys(moment).map((id) => momentLabels.get(id)!)];
-      modelled = { share: m.share, ci: m.ci, respondents: m.respondents, ratings: m.ratings, effects, fit: modelFit(m, raw) };
+      modelled = { share: m.share, ci: m.ci, ciFixed: m.ciFixed, calibrated: m.calibrated, respondents: m.respondents, ratings: m.ratings, effects, fit: modelFit(m, raw) };
     } catch (e) {
       // A level without answers, answers that never vary, a fit that does not converge: no estimate.
       if (!(e instanceof RangeError)) throw e;

@@ -1,6 +1,6 @@
 import type { Problem } from '../ingest/types';
 import { parseCodebook, type AnswerScale, type Attribute, type Codebook, type Item } from '../survey/codebook';
-import { LEGACY_WEIGHT_ID } from '../survey/weights';
+import { LEGACY_WEIGHT_ID, SUPPLIED_WEIGHT_LABEL } from '../survey/weights';
 import { type MappingDraft, pendingConfirmations, same, slugify, uniqueId } from './draft';
 import { headerParts } from './headers';
 
@@ -133,5 +133,7 @@ function keptWeights(kept: Codebook['weights'], defaultColumn: string | undefine
   if (!defaultColumn || kept.some((w) => w.column === defaultColumn)) return { weights: kept };
   let id = LEGACY_WEIGHT_ID;
   for (let k = 2; kept.some((w) => w.id === id); k++) id = `${LEGACY_WEIGHT_ID}-${k}`;
-  return { weights: [...kept, { id, label: { en: `Weight in the data (${defaultColumn})`, nl: `Gewicht in de data (${defaultColumn})` }, column: defaultColumn, kind: 'column' }] };
+  // A second weight that came with the data is told from the first by its column.
+  const label = kept.some((w) => w.kind === 'column') ? { en: `${SUPPLIED_WEIGHT_LABEL.en} (${defaultColumn})`, nl: `${SUPPLIED_WEIGHT_LABEL.nl} (${defaultColumn})` } : SUPPLIED_WEIGHT_LABEL;
+  return { weights: [...kept, { id, label, column: defaultColumn, kind: 'column' }] };
 }

@@ -190,6 +190,24 @@ export function addShareInfluence(design: CalibrationDesign, into: InfluenceSums
   }
 }
 
+/**
+ * Adds one row's influence x (any linearised estimate: a model coefficient, a prediction) to `into`:
+ * the row is in joint cell k with final weight w > 0 (a row of weight 0 has no influence: skip it).
+ * The same sums as `addShareInfluence` builds from a domain's per-level sums, row by row.
+ */
+export function addInfluenceRow(design: CalibrationDesign, into: InfluenceSums, k: number, w: number, x: number): void {
+  const M = design.levels.length;
+  for (let m = 0; m < M; m++) {
+    const j = k * M + m;
+    const slot = design.offsets[m] + design.cellLevels[j];
+    const phi = design.phiWeighted ? w * design.phi[j] : design.phi[j];
+    into.u[slot] += (x * phi) / w;
+    into.v[slot] += x * w * design.psi[j];
+  }
+  into.squares += x * x;
+  into.total += x;
+}
+
 export function emptyInfluence(design: CalibrationDesign, squares = 0, total = 0): InfluenceSums {
   return { squares, total, u: new Float64Array(design.slots), v: new Float64Array(design.slots) };
 }

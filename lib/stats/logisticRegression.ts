@@ -94,6 +94,13 @@ export interface WeightedLogisticFit {
   weightedClusters: number;
   /** Binomial deviance with the weights as given: 2 Σ w_i [y log(y/μ) + (1 − y) log((1 − y)/(1 − μ))]. */
   deviance: number;
+  /**
+   * What a calibrated variance needs (calibratedLogistic.ts): each cluster's score total u_h
+   * (rows: cluster ids 0..max, p each; zero for ids without rows) and A⁻¹ (p x p), so that
+   * A⁻¹ u_h is cluster h's influence on the coefficients (svy.varcoef's estfun %*% Ainv, summed per cluster).
+   */
+  clusterScores: Float64Array;
+  aInverse: Float64Array;
 }
 
 /** 1 / (1 + e^−x), without overflow. */
@@ -429,6 +436,8 @@ function fitChecked(fn: string, input: GroupedLogisticInput, options: WeightedLo
     clusters,
     weightedClusters,
     deviance: current.deviance + 2 * entropy,
+    clusterScores: scores,
+    aInverse: aInv,
   };
 }
 

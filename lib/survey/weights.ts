@@ -12,7 +12,7 @@
  *   knows a single weight keeps working; absent, the default is "unweighted". When `weights` is
  *   given, `weight` is the column of one of its entries.
  * - A codebook with `weight` but no `weights` (every codebook before weights could be chosen, the
- *   reference studies) holds one weight: `{ id: "weight", label: "Weight in the data", column }`.
+ *   reference studies) holds one weight: `{ id: "weight", label: "Weight supplied with the data", column }`.
  * - Ids are letters, digits and `_ . + -` (at most 64), never "unweighted", which is always there.
  *
  * Choosing a weight: every page, export and API call takes `weight=<id>` ("unweighted", a weight's
@@ -93,11 +93,17 @@ const RESERVED = new Set([UNWEIGHTED, '__proto__', 'constructor', 'prototype']);
 
 export const isWeightId = (id: unknown): id is string => typeof id === 'string' && ID.test(id) && !RESERVED.has(id);
 
+/**
+ * The name of a weight that came with the data (a codebook's `weight` column without `weights`): in
+ * words, for every reader; the column's name is for the analyst, on the weighting page.
+ */
+export const SUPPLIED_WEIGHT_LABEL: Label = { en: 'Weight supplied with the data', nl: 'Gewicht meegeleverd met de data' };
+
 /** The weights a codebook holds besides "unweighted" (see the module comment for a codebook without `weights`). */
 export function datasetWeights(codebook: Pick<Codebook, 'weight' | 'weights'>): WeightDefinition[] {
   if (codebook.weights) return codebook.weights;
   if (!codebook.weight) return [];
-  return [{ id: LEGACY_WEIGHT_ID, label: { en: `Weight in the data (${codebook.weight})`, nl: `Gewicht in de data (${codebook.weight})` }, column: codebook.weight, kind: 'column' }];
+  return [{ id: LEGACY_WEIGHT_ID, label: SUPPLIED_WEIGHT_LABEL, column: codebook.weight, kind: 'column' }];
 }
 
 /** The default weight's id: the weight whose column is `codebook.weight`, or "unweighted". */

@@ -43,7 +43,8 @@ export function WeightList({ datasetId, weights, attributes, revision, canChange
 
   const madeFrom = (w: Listed) => {
     if (w.kind === 'unweighted') return weightingText(locale, 'kindUnweighted');
-    if (w.kind === 'column' || !w.margins) return weightingText(locale, 'kindColumn');
+    // The analyst sees which column of the data holds a weight that came with it.
+    if (w.kind === 'column' || !w.margins) return w.column ? weightingText(locale, 'kindColumnNamed', { column: w.column }) : weightingText(locale, 'kindColumn');
     const text = weightingText(locale, 'madeFrom', { margins: w.margins.map((m) => attributeName(m.attribute)).join(', '), base: nameOf(w.base ?? 'unweighted') });
     return w.bounds ? `${text}; ${weightingText(locale, 'trimmedTo', { lo: formatNumber(w.bounds[0], locale, 2), hi: formatNumber(w.bounds[1], locale, 2) })}` : text;
   };
