@@ -203,7 +203,7 @@ test.describe('the planner', () => {
   });
 });
 
-test.describe('the planner', () => {
+test.describe('the planner’s dataset', () => {
   for (const lang of ['en', 'nl'] as const) {
     test(`a dataset change on its way keeps the old answer, marked stale, as a filter change does (${lang})`, async ({ page }) => {
       await page.goto(`/planner${lang === 'nl' ? '?lang=nl' : ''}`);
