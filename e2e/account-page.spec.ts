@@ -116,18 +116,19 @@ test.describe('the account page', () => {
     const otherPage = await elsewhere.newPage();
     await otherPage.goto('/login');
     await signInThroughForm(otherPage, username, oldPassword);
-    await expect(otherPage.getByTestId('signed-in-as')).toContainText(username);
+    // Signing in hashes the password (scrypt): slow on a busy machine.
+    await expect(otherPage.getByTestId('signed-in-as')).toContainText(username, { timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     await change(oldPassword, newPassword);
     await expect(page.getByTestId('change-password')).toBeDisabled();
     await expect(page.getByTestId('password-result')).toHaveText('Your password has been changed, and every other session of yours has been signed out. Use the new password the next time you sign in.', { timeout: 30_000 });
     // The other session ended; this one goes on.
     await otherPage.goto('/account');
-    await expect(otherPage).toHaveURL(/\/login\?next=/);
+    await expect(otherPage).toHaveURL(/\/login\?next=/, { timeout: 30_000 });
     await expect(otherPage.getByTestId('signed-in-as')).toHaveCount(0);
     await elsewhere.close();
     await page.reload();
-    await expect(page.getByTestId('account-who')).toContainText(`You are signed in as ${username}.`);
+    await expect(page.getByTestId('account-who')).toContainText(`You are signed in as ${username}.`, { timeout: 30_000 });
     const scan = await new AxeBuilder({ page }).analyze();
     expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await page.screenshot({ path: 'e2e/screenshots/account.png', fullPage: true });
