@@ -139,7 +139,7 @@ test.describe('the account page', () => {
     expect(JSON.stringify(audit)).not.toContain(newPassword);
 
     await page.getByTestId('account-sign-out').click();
-    await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+    await expect(page.getByTestId('signed-in-as')).toHaveCount(0, { timeout: 30_000 });
     await page.goto('/login');
     await signInThroughForm(page, username, oldPassword);
     await expect(page.locator('.form-error')).toHaveText('The username or password is not right.');
