@@ -111,21 +111,35 @@ test.describe('the account page', () => {
     await expect(page.getByTestId('password-result')).toHaveText('Your current password is not right.');
     await change(oldPassword, newPassword, 'the second passwort');
     await expect(page.getByTestId('password-result')).toHaveText('The two passwords differ.');
+    // The same user signed in on another browser (a second session) before the change.
+    const elsewhere = await signedOut(browser);
+    const otherPage = await elsewhere.newPage();
+    await otherPage.goto('/login');
+    await signInThroughForm(otherPage, username, oldPassword);
+    // Signing in hashes the password (scrypt): slow on a busy machine.
+    await expect(otherPage.getByTestId('signed-in-as')).toContainText(username, { timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     await change(oldPassword, newPassword);
     await expect(page.getByTestId('change-password')).toBeDisabled();
-    await expect(page.getByTestId('password-result')).toHaveText('Your password has been changed. Use the new one the next time you sign in.', { timeout: 30_000 });
+    await expect(page.getByTestId('password-result')).toHaveText('Your password has been changed, and every other session of yours has been signed out. Use the new password the next time you sign in.', { timeout: 30_000 });
+    // The other session ended; this one goes on.
+    await otherPage.goto('/account');
+    await expect(otherPage).toHaveURL(/\/login\?next=/, { timeout: 30_000 });
+    await expect(otherPage.getByTestId('signed-in-as')).toHaveCount(0);
+    await elsewhere.close();
+    await page.reload();
+    await expect(page.getByTestId('account-who')).toContainText(`You are signed in as ${username}.`, { timeout: 30_000 });
     const scan = await new AxeBuilder({ page }).analyze();
     expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await page.screenshot({ path: 'e2e/screenshots/account.png', fullPage: true });
 
     // Recorded in the audit log as the user's own change, without either password.
     const audit = await withStore((store) => store.listAudit({ limit: 50 }));
-    expect(audit.find((e) => e.action === 'user.update' && e.target === username)).toMatchObject({ actor: username, detail: { password: 'changed by the user' } });
+    expect(audit.find((e) => e.action === 'user.update' && e.target === username)).toMatchObject({ actor: username, detail: { password: 'changed by the user', otherSessionsEnded: 1 } });
     expect(JSON.stringify(audit)).not.toContain(newPassword);
 
     await page.getByTestId('account-sign-out').click();
-    await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+    await expect(page.getByTestId('signed-in-as')).toHaveCount(0, { timeout: 30_000 });
     await page.goto('/login');
     await signInThroughForm(page, username, oldPassword);
     await expect(page.locator('.form-error')).toHaveText('The username or password is not right.');

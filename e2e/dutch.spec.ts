@@ -103,11 +103,14 @@ test.describe('every page in Dutch', () => {
 test.describe('the admin’s pages in Dutch', () => {
   test.use({ storageState: storageStatePath('admin') });
 
-  test('accounts and audit log', async ({ page }) => {
+  test('accounts, audit log and one’s own account', async ({ page }) => {
     const failures: string[] = [];
     for (const [path, title] of [
       ['/admin/users', nl.titles.users],
       ['/admin/audit', nl.titles.audit],
+      ['/account', nl.titles.account],
+      // An error code in the URL: its message is Dutch too.
+      ['/account?error=WrongPassword', nl.titles.account],
     ]) {
       await openInDutch(page, path);
       await expect(page, path).toHaveTitle(new RegExp(`^${title}`));
@@ -123,6 +126,10 @@ test.describe('signed out, in Dutch', () => {
   test('the sign-in page', async ({ page }) => {
     await openInDutch(page, '/login');
     await expect(page).toHaveTitle(new RegExp(`^${nl.titles.login}`));
+    expect(await englishOn(page)).toEqual([]);
+    // A refusal carried in the URL, counted in minutes with a plural.
+    await openInDutch(page, '/login?error=Throttled');
+    await expect(page.locator('.form-error')).toContainText(/Probeer het over \d+ minuten opnieuw/);
     expect(await englishOn(page)).toEqual([]);
   });
 });

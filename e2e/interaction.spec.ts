@@ -202,3 +202,31 @@ test.describe('the planner', () => {
     await expect(page.locator('.planner-answer')).toHaveAttribute('data-state', /gender=M/);
   });
 });
+
+test.describe('the planner’s dataset', () => {
+  for (const lang of ['en', 'nl'] as const) {
+    test(`a dataset change on its way keeps the old answer, marked stale, as a filter change does (${lang})`, async ({ page }) => {
+      await page.goto(`/planner${lang === 'nl' ? '?lang=nl' : ''}`);
+      const answer = page.locator('.planner-answer');
+      const status = page.locator('.planner-layout .pending-status');
+      await expect(answer).toHaveAttribute('data-live', 'true');
+      await expect(answer).toHaveAttribute('aria-busy', 'false');
+      const before = await answer.getAttribute('data-state');
+      const server = await hold(page, (url) => url.pathname === '/planner' && url.searchParams.has('_rsc') && url.searchParams.get('dataset') === 'study-p');
+      await page.locator('#planner-dataset').selectOption('study-p');
+      // Pending: busy, dimmed, said in words; the answer is still the old dataset's.
+      await expect(answer).toHaveAttribute('aria-busy', 'true');
+      await expect(answer).toHaveClass(/is-pending/);
+      await expect(status).toHaveText(lang === 'nl' ? 'Bijwerken…' : 'Updating…');
+      await expect(answer).toHaveAttribute('data-state', before!);
+      await page.screenshot({ path: `e2e/screenshots/planner-dataset-pending-${lang}.png` });
+      await server.release();
+      await expect(page).toHaveURL(/dataset=study-p/);
+      await expect(answer).toHaveAttribute('aria-busy', 'false');
+      await expect(answer).not.toHaveClass(/is-pending/);
+      await expect(answer).toHaveAttribute('data-state', /dataset=study-p/);
+      await expect(status).toHaveText('');
+      if (lang === 'nl') await expect(page).toHaveURL(/lang=nl/);
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { SiteHeader } from '../components/SiteHeader';
-import { accountText } from './messages';
+import { useTranslations } from 'next-intl';
 import { currentUser } from '@/app/server/request';
 import { isReferenceId, isValidDatasetId } from '@/lib/storage/datasetRegistry';
 import type { Locale } from '@/lib/survey/codebook';
@@ -14,6 +14,7 @@ export async function uploadNeedsSignIn(datasetId: string | undefined): Promise<
 }
 
 export function SignInRequiredPage({ locale, path, returnTo, title }: { locale: Locale; path: string; returnTo: string; title: string }) {
+  const t = useTranslations('account');
   const href = `/login?${locale === 'nl' ? 'lang=nl&' : ''}next=${encodeURIComponent(returnTo)}`;
   return (
     <>
@@ -21,11 +22,11 @@ export function SignInRequiredPage({ locale, path, returnTo, title }: { locale: 
       <main id="main" tabIndex={-1} lang={locale} className="page">
         <h1>{title}</h1>
         <div className="card sign-in-required" role="alert" data-testid="sign-in-required">
-          <h2>{accountText(locale, 'signInTitle')}</h2>
-          <p>{accountText(locale, 'signInText')}</p>
+          <h2>{t('signInTitle')}</h2>
+          <p>{t('signInText')}</p>
           <p>
             <Link className="button" href={href} prefetch={false}>
-              {accountText(locale, 'signIn')}
+              {t('signIn')}
             </Link>
           </p>
         </div>

@@ -116,7 +116,9 @@ export async function changePasswordAction(form: FormData): Promise<void> {
   if (!user) redirect(withQuery('/login', form, { next: '/account' }));
   let outcome: Record<string, string> = { changed: '1' };
   try {
-    await changeOwnPassword(getAccountStore(), user, { current: text(form, 'current'), password: text(form, 'password'), repeat: text(form, 'password2') });
+    const store = getAccountStore();
+    const session = { cookieValue: (await cookies()).get(SESSION_COOKIE)?.value, secret: await sessionSecret(store) };
+    await changeOwnPassword(store, user, { current: text(form, 'current'), password: text(form, 'password'), repeat: text(form, 'password2') }, session);
   } catch (e) {
     if (!(e instanceof AccountError)) throw e;
     outcome = { error: e.code };

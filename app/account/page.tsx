@@ -3,7 +3,8 @@ import { redirect } from 'next/navigation';
 import { SiteHeader } from '../components/SiteHeader';
 import { PendingSubmitButton } from '../components/PendingSubmitButton';
 import { changePasswordAction, signOutAction } from './actions';
-import { accountText, errorMessage, roleDoes, roleName } from './messages';
+import { errorMessage, roleDoesKey, roleKey } from './messages';
+import { getTranslations } from 'next-intl/server';
 import './account.css';
 import { currentUser } from '@/app/server/request';
 import { FAILURE_WINDOW_MINUTES } from '@/lib/auth/accounts';
@@ -19,22 +20,23 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function AccountPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const locale = localeFrom(nonEmptyParam(params.lang));
+  const t = await getTranslations('account');
   const user = await currentUser();
   if (!user) redirect(`/login?${locale === 'nl' ? 'lang=nl&' : ''}next=/account`);
-  const error = errorMessage(locale, nonEmptyParam(params.error), { minutes: FAILURE_WINDOW_MINUTES });
+  const error = errorMessage(t, nonEmptyParam(params.error), { minutes: FAILURE_WINDOW_MINUTES });
   const changed = !error && nonEmptyParam(params.changed) === '1';
   return (
     <>
       <SiteHeader locale={locale} path="/account" />
       <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
-        <h1>{accountText(locale, 'accountTitle')}</h1>
+        <h1>{t('accountTitle')}</h1>
         <p className="lead" data-testid="account-who">
-          {accountText(locale, 'accountWho', { name: user.username })} {accountText(locale, 'accountRole', { role: roleName(locale, user.role), does: roleDoes(locale, user.role) })}{' '}
-          <span className="muted">{accountText(locale, 'accountRoleNote')}</span>
+          {t('accountWho', { name: user.username })} {t('accountRole', { role: t(roleKey(user.role)), does: t(roleDoesKey(user.role)) })}{' '}
+          <span className="muted">{t('accountRoleNote')}</span>
         </p>
 
         <section className="card account-section" aria-labelledby="change-password-title">
-          <h2 id="change-password-title">{accountText(locale, 'changePasswordTitle')}</h2>
+          <h2 id="change-password-title">{t('changePasswordTitle')}</h2>
           {error && (
             <p className="form-error" role="alert" data-testid="password-result">
               {error}
@@ -42,32 +44,32 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           )}
           {changed && (
             <p className="form-done" role="status" data-testid="password-result">
-              {accountText(locale, 'passwordChanged')}
+              {t('passwordChanged')}
             </p>
           )}
           <form action={changePasswordAction} className="account-form">
             <input type="hidden" name="lang" value={locale} />
             {/* The username, for password managers: it tells them which saved password to update. */}
             <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
-            <label htmlFor="current-password">{accountText(locale, 'currentPassword')}</label>
+            <label htmlFor="current-password">{t('currentPassword')}</label>
             <input id="current-password" name="current" type="password" autoComplete="current-password" required maxLength={200} />
-            <label htmlFor="new-password">{accountText(locale, 'ownNewPassword')}</label>
+            <label htmlFor="new-password">{t('ownNewPassword')}</label>
             <input id="new-password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} aria-describedby="new-password-hint" />
             <span id="new-password-hint" className="muted small">
-              {accountText(locale, 'passwordHint')}
+              {t('passwordHint')}
             </span>
-            <label htmlFor="new-password2">{accountText(locale, 'ownNewPasswordRepeat')}</label>
+            <label htmlFor="new-password2">{t('ownNewPasswordRepeat')}</label>
             <input id="new-password2" name="password2" type="password" autoComplete="new-password" required minLength={10} maxLength={200} />
-            <PendingSubmitButton className="button" label={accountText(locale, 'changePasswordButton')} pendingLabel={accountText(locale, 'changingPassword')} testId="change-password" />
+            <PendingSubmitButton className="button" label={t('changePasswordButton')} pendingLabel={t('changingPassword')} testId="change-password" />
           </form>
         </section>
 
         <section className="card account-section" aria-labelledby="sign-out-title">
-          <h2 id="sign-out-title">{accountText(locale, 'signOutTitle')}</h2>
-          <p>{accountText(locale, 'signOutText')}</p>
+          <h2 id="sign-out-title">{t('signOutTitle')}</h2>
+          <p>{t('signOutText')}</p>
           <form action={signOutAction}>
             <input type="hidden" name="lang" value={locale} />
-            <PendingSubmitButton className="button" label={accountText(locale, 'signOut')} pendingLabel={accountText(locale, 'signOut')} testId="account-sign-out" />
+            <PendingSubmitButton className="button" label={t('signOut')} pendingLabel={t('signOut')} testId="account-sign-out" />
           </form>
         </section>
       </main>

@@ -1,5 +1,7 @@
 import { redirect } from 'next/navigation';
-import { accountText, roleName } from '../account/messages';
+import { useLocale, useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { roleKey } from '../account/messages';
 import { currentUser } from '@/app/server/request';
 import { can } from '@/lib/auth/permissions';
 import type { User } from '@/lib/storage/accountStore';
@@ -15,25 +17,26 @@ export async function adminOrNull(locale: Locale, path: string): Promise<User | 
   return can(user.role, 'users.manage') ? user : null;
 }
 
-export async function NotForYourRole({ locale }: { locale: Locale }) {
-  const user = await currentUser();
+export async function NotForYourRole() {
+  const [user, t, locale] = await Promise.all([currentUser(), getTranslations('account'), getLocale()]);
   return (
     <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
-      <h1>{accountText(locale, 'forbiddenTitle')}</h1>
-      <p role="alert">{accountText(locale, 'forbidden', { role: roleName(locale, 'admin'), name: user?.username ?? '', own: user ? roleName(locale, user.role) : '' })}</p>
+      <h1>{t('forbiddenTitle')}</h1>
+      <p role="alert">{t('forbidden', { role: t(roleKey('admin')), name: user?.username ?? '', own: user ? t(roleKey(user.role)) : '' })}</p>
     </main>
   );
 }
 
-export function AdminTabs({ locale, current }: { locale: Locale; current: 'users' | 'audit' }) {
-  const lang = locale === 'nl' ? '?lang=nl' : '';
+export function AdminTabs({ current }: { current: 'users' | 'audit' }) {
+  const t = useTranslations('account');
+  const lang = useLocale() === 'nl' ? '?lang=nl' : '';
   return (
-    <nav className="admin-tabs" aria-label={accountText(locale, 'adminNav')}>
+    <nav className="admin-tabs" aria-label={t('adminNav')}>
       <a href={`/admin/users${lang}`} aria-current={current === 'users' ? 'page' : undefined}>
-        {accountText(locale, 'usersTitle')}
+        {t('usersTitle')}
       </a>
       <a href={`/admin/audit${lang}`} aria-current={current === 'audit' ? 'page' : undefined}>
-        {accountText(locale, 'auditTitle')}
+        {t('auditTitle')}
       </a>
     </nav>
   );

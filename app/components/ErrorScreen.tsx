@@ -1,8 +1,8 @@
 'use client';
+import { NextIntlClientProvider, useTranslations } from 'next-intl';
 import { useEffect } from 'react';
+import { catalogOf } from '@/lib/i18n/catalog';
 import type { Locale } from '@/lib/survey/codebook';
-import { appText } from '@/lib/i18n/messages';
-import { errorText } from './errorMessages';
 
 /**
  * What a reader sees when a page fails unexpectedly: what happened in plain words, in their
@@ -15,6 +15,19 @@ import { errorText } from './errorMessages';
  * the page's own state.
  */
 export function ErrorScreen({ error, retry, locale }: { error: Error & { digest?: string }; retry?: () => void; locale: Locale }) {
+  // Its own provider: the global error page replaces the root layout (and its provider), and the
+  // layout's provider carries the shared namespace only.
+  const messages = catalogOf(locale);
+  return (
+    <NextIntlClientProvider locale={locale} messages={{ app: messages.app, errors: messages.errors }}>
+      <ErrorContent error={error} retry={retry} locale={locale} />
+    </NextIntlClientProvider>
+  );
+}
+
+function ErrorContent({ error, retry, locale }: { error: Error & { digest?: string }; retry?: () => void; locale: Locale }) {
+  const t = useTranslations('errors');
+  const app = useTranslations('app');
   useEffect(() => {
     // In the browser's console too, for whoever is looking there.
     console.error(error);
@@ -24,24 +37,24 @@ export function ErrorScreen({ error, retry, locale }: { error: Error & { digest?
     <>
       <header className="site-header">
         <a href={`/${lang}`} className="brand">
-          {appText(locale, 'appName')}
+          {app('appName')}
         </a>
       </header>
       <main id="main" tabIndex={-1} lang={locale} className="page error-page" data-testid="error-page">
-        <h1>{errorText(locale, 'title')}</h1>
-        <p className="lead">{errorText(locale, 'text')}</p>
-        {error.digest && <p className="muted small">{errorText(locale, 'reference', { digest: error.digest })}</p>}
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('text')}</p>
+        {error.digest && <p className="muted small">{t('reference', { digest: error.digest })}</p>}
         <p className="error-actions">
           {retry && (
             <button type="button" className="button" onClick={() => retry()}>
-              {errorText(locale, 'retry')}
+              {t('retry')}
             </button>
           )}{' '}
           <button type="button" className="button button-secondary" onClick={() => history.back()}>
-            {errorText(locale, 'back')}
+            {t('back')}
           </button>{' '}
           {/* Plain links: a full page load, so a broken client state cannot follow the reader. */}
-          <a href={`/${lang}`}>{errorText(locale, 'home')}</a> · <a href={`/datasets${lang}`}>{errorText(locale, 'datasets')}</a>
+          <a href={`/${lang}`}>{t('home')}</a> · <a href={`/datasets${lang}`}>{t('datasets')}</a>
         </p>
       </main>
     </>

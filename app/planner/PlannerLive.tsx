@@ -11,6 +11,7 @@ import { plannerEngine } from './plannerEngine';
 import { Answer } from './PlannerAnswer';
 import { PlannerValuesContext } from './plannerValues';
 import { PlannerPendingContext } from './plannerPending';
+import { useDatasetPending } from './plannerDatasetPending';
 
 const DEFAULT_DATASET = 'study-g';
 
@@ -84,7 +85,10 @@ export function PlannerLive({
     if (browserQuery !== urlQuery) setBrowserQuery(null);
   }
   const query = browserQuery ?? urlQuery;
-  const [pending, startTransition] = useTransition();
+  const [changePending, startTransition] = useTransition();
+  // A change of dataset (its own form above this one) is pending here too: the answer shown is the old dataset's.
+  const datasetPending = useDatasetPending();
+  const pending = changePending || datasetPending;
 
   const g = useClientColumns(dataset, weight);
   const studyP = useClientColumns(withStudyP ? 'study-p' : dataset);

@@ -6,6 +6,7 @@ import { AutoSubmitSelect } from './AutoSubmitSelect';
 import { Answer } from './PlannerAnswer';
 import { PlannerLive } from './PlannerLive';
 import { PlannerPendingStatus } from './plannerPending';
+import { PlannerDatasetForm, PlannerDatasetTransition } from './plannerDatasetPending';
 import { plannerText } from './messages';
 import './planner.css';
 import { TermText } from '../components/help/TermText';
@@ -45,7 +46,7 @@ const DEFAULT_DATASET = 'study-g';
 /** The dataset select: every dataset (study G is the default); a change submits only the dataset (the audience belongs to the old one). */
 function DatasetField({ datasets, current, locale }: { datasets: DatasetListing[]; current: string; locale: Locale }) {
   return (
-    <Form action="/planner" className="planner-form planner-dataset" aria-label={plannerText(locale, 'datasetForm')}>
+    <PlannerDatasetForm action="/planner" className="planner-form planner-dataset" aria-label={plannerText(locale, 'datasetForm')}>
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       <div className="field">
         <label htmlFor="planner-dataset">{plannerText(locale, 'dataset')}</label>
@@ -65,7 +66,7 @@ function DatasetField({ datasets, current, locale }: { datasets: DatasetListing[
           {plannerText(locale, 'datasetChoose')}
         </button>
       </noscript>
-    </Form>
+    </PlannerDatasetForm>
   );
 }
 
@@ -165,7 +166,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   const synthetic = !listing || listing.synthetic;
   const name = listing ? (listing.reference ? listing.title[locale] : `“${listing.name}”`) : '';
   return (
-    <>
+    <PlannerDatasetTransition>
       <SiteHeader locale={locale} path="/planner" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page planner">
         <h1>{plannerText(locale, 'title')}</h1>
@@ -206,6 +207,6 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
           {data && <p data-testid="weight-note">{weightNote(data.weight, locale)}.</p>}
         </footer>
       </main>
-    </>
+    </PlannerDatasetTransition>
   );
 }

@@ -2,7 +2,8 @@ import { pageTitle } from '@/app/pageTitle';
 import { redirect } from 'next/navigation';
 import { SiteHeader } from '../components/SiteHeader';
 import { setupAction } from '../account/actions';
-import { accountText, errorMessage } from '../account/messages';
+import { errorMessage } from '../account/messages';
+import { getTranslations } from 'next-intl/server';
 import '../account/account.css';
 import { PendingSubmitButton } from '../components/PendingSubmitButton';
 import { installHasUsers } from '@/lib/auth/setupState';
@@ -18,16 +19,17 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function SetupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const locale = localeFrom(nonEmptyParam(params.lang));
+  const t = await getTranslations('account');
   if (await installHasUsers()) redirect(`/login?${locale === 'nl' ? 'lang=nl&' : ''}error=NotFirstUser`);
-  const error = errorMessage(locale, nonEmptyParam(params.error));
+  const error = errorMessage(t, nonEmptyParam(params.error));
   // After a refusal the username comes back (setupAction); the passwords are typed again.
   const typedUsername = nonEmptyParam(params.username)?.slice(0, 64) ?? '';
   return (
     <>
       <SiteHeader locale={locale} path="/setup" />
       <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
-        <h1>{accountText(locale, 'setupTitle')}</h1>
-        <p className="lead">{accountText(locale, 'setupIntro')}</p>
+        <h1>{t('setupTitle')}</h1>
+        <p className="lead">{t('setupIntro')}</p>
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -35,19 +37,19 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         )}
         <form action={setupAction} className="account-form">
           <input type="hidden" name="lang" value={locale} />
-          <label htmlFor="username">{accountText(locale, 'username')}</label>
+          <label htmlFor="username">{t('username')}</label>
           <input id="username" name="username" type="text" autoComplete="username" required maxLength={64} aria-describedby="username-hint" defaultValue={typedUsername} />
           <span id="username-hint" className="muted small">
-            {accountText(locale, 'usernameHint')}
+            {t('usernameHint')}
           </span>
-          <label htmlFor="password">{accountText(locale, 'password')}</label>
+          <label htmlFor="password">{t('password')}</label>
           <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} aria-describedby="password-hint" autoFocus={!!typedUsername} />
           <span id="password-hint" className="muted small">
-            {accountText(locale, 'passwordHint')}
+            {t('passwordHint')}
           </span>
-          <label htmlFor="password2">{accountText(locale, 'passwordRepeat')}</label>
+          <label htmlFor="password2">{t('passwordRepeat')}</label>
           <input id="password2" name="password2" type="password" autoComplete="new-password" required minLength={10} maxLength={200} />
-          <PendingSubmitButton className="button" label={accountText(locale, 'setupButton')} pendingLabel={accountText(locale, 'creating')} />
+          <PendingSubmitButton className="button" label={t('setupButton')} pendingLabel={t('creating')} />
         </form>
       </main>
     </>

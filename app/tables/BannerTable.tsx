@@ -1,9 +1,9 @@
+import { useTranslations } from 'next-intl';
 import { Fragment } from 'react';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { shownCell, rowHasOwnBase } from '@/lib/tables/display';
 import type { CrossTable } from '@/lib/tables/model';
-import { tableWords } from '@/lib/tables/text';
 import { tablesText } from './messages';
 
 /**
@@ -13,6 +13,7 @@ import { tablesText } from './messages';
  * screen readers and on hover). The label column stays put while the table scrolls in its own box.
  */
 export function BannerTable({ table, locale, captionId }: { table: CrossTable; locale: Locale; captionId: string }) {
+  const tw = useTranslations('tableWords');
   const nested = table.groups.some((g) => g.attributes.length === 2);
   const headRows = nested ? 3 : 2;
   const columnName = (index: number) => {
@@ -30,9 +31,9 @@ export function BannerTable({ table, locale, captionId }: { table: CrossTable; l
     return spans;
   };
   const bases: [string, (n: CrossTable['columns'][number]['base']) => string][] = [
-    [tableWords(locale, 'baseN'), (b) => formatNumber(b.n, locale)],
-    [tableWords(locale, 'baseWeighted'), (b) => formatNumber(b.weightedN, locale, 1)],
-    [tableWords(locale, 'baseEffective'), (b) => formatNumber(b.effectiveN, locale, 1)],
+    [tw('baseN'), (b) => formatNumber(b.n, locale)],
+    [tw('baseWeighted'), (b) => formatNumber(b.weightedN, locale, 1)],
+    [tw('baseEffective'), (b) => formatNumber(b.effectiveN, locale, 1)],
   ];
   return (
     <table className="banner-table" data-testid="banner-table" aria-describedby={captionId}>
@@ -42,7 +43,7 @@ export function BannerTable({ table, locale, captionId }: { table: CrossTable; l
             {tablesText(locale, table.rowsSpec.kind === 'answers' ? 'answerHeader' : 'rowHeader')}
           </th>
           <th scope="col" rowSpan={headRows - 1} className="group-head">
-            {tableWords(locale, 'total')}
+            {tw('total')}
           </th>
           {table.groups.map((group, g) => (
             <th key={g} scope="colgroup" colSpan={group.columns.length} rowSpan={nested && group.attributes.length === 1 ? 2 : 1} className="group-head">
@@ -66,7 +67,7 @@ export function BannerTable({ table, locale, captionId }: { table: CrossTable; l
         <tr>
           {table.columns.map((column) => (
             <th key={column.index} scope="col" className="column-head" data-letter={column.letter ?? ''}>
-              {column.index === 0 ? <span className="visually-hidden">{tableWords(locale, 'total')}</span> : column.label[locale]}
+              {column.index === 0 ? <span className="visually-hidden">{tw('total')}</span> : column.label[locale]}
               {column.letter && <span className="column-letter"> ({column.letter})</span>}
             </th>
           ))}
@@ -95,16 +96,16 @@ export function BannerTable({ table, locale, captionId }: { table: CrossTable; l
                   const shown = shownCell(table, row, column.index);
                   if (shown.kind === 'empty')
                     return (
-                      <td key={column.index} className="num" data-testid="cell" data-column={column.index} data-letters="" title={tableWords(locale, 'noAnswers')}>
+                      <td key={column.index} className="num" data-testid="cell" data-column={column.index} data-letters="" title={tw('noAnswers')}>
                         <span aria-hidden="true">·</span>
-                        <span className="visually-hidden">{tableWords(locale, 'noAnswers')}</span>
+                        <span className="visually-hidden">{tw('noAnswers')}</span>
                       </td>
                     );
-                  const smallNote = tableWords(locale, 'smallCell', { min: formatNumber(table.minBase, locale) });
+                  const smallNote = tw('smallCell', { min: table.minBase });
                   if (shown.kind === 'suppressed')
                     return (
                       <td key={column.index} className="num is-small" data-testid="cell" data-column={column.index} data-letters="" title={smallNote}>
-                        {tableWords(locale, 'dash')}
+                        {tw('dash')}
                         <span className="visually-hidden"> {smallNote}</span>
                       </td>
                     );
@@ -128,7 +129,7 @@ export function BannerTable({ table, locale, captionId }: { table: CrossTable; l
                 <tr className="row-base">
                   <th scope="row">
                     <span className="visually-hidden">{row.label[locale]}: </span>
-                    {tableWords(locale, 'rowBase')}
+                    {tw('rowBase')}
                   </th>
                   {row.cells.map((cell, c) => (
                     <td key={c} className="num">

@@ -120,9 +120,37 @@ describe('changing one\'s own password', () => {
     gina = await createAccount(store, null, { username: 'gina', role: 'strategist', password: 'gina password 1' });
   });
   const signsIn = async (password: string) => (await signIn(store, { username: 'gina', password }, SECRET)).ok;
+  // A change made without a session cookie keeps no session.
+  const noSession = { cookieValue: undefined, secret: SECRET };
+
+  it('signs out every other session of the user, keeps the one it was made in, and leaves other users signed in', async () => {
+    const session = async (username: string, password: string) => {
+      const result = await signIn(store, { username, password }, SECRET);
+      if (!result.ok) throw new Error('sign-in failed');
+      return result.cookieValue;
+    };
+    const here = await session('gina', 'gina password 1');
+    const phone = await session('gina', 'gina password 1');
+    await createAccount(store, null, { username: 'hank', role: 'analyst', password: 'hank password 1' });
+    const hank = await session('hank', 'hank password 1');
+    await changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }, { cookieValue: here, secret: SECRET });
+    expect(await userForCookie(store, here, SECRET)).toMatchObject({ username: 'gina' });
+    expect(await userForCookie(store, phone, SECRET)).toBeNull();
+    expect(await userForCookie(store, hank, SECRET)).toMatchObject({ username: 'hank' });
+    const change = (await store.listAudit()).find((e) => e.action === 'user.update');
+    expect(change).toMatchObject({ actor: 'gina', target: 'gina', detail: { password: 'changed by the user', otherSessionsEnded: 1 } });
+  });
+
+  it('keeps every session when the change is refused', async () => {
+    const signedIn = await signIn(store, { username: 'gina', password: 'gina password 1' }, SECRET);
+    const other = await signIn(store, { username: 'gina', password: 'gina password 1' }, SECRET);
+    if (!signedIn.ok || !other.ok) throw new Error('sign-in failed');
+    expect(await code(changeOwnPassword(store, gina, { current: 'wrong password!', password: 'gina password 2', repeat: 'gina password 2' }, { cookieValue: signedIn.cookieValue, secret: SECRET }))).toBe('WrongPassword');
+    expect(await userForCookie(store, other.cookieValue, SECRET)).toMatchObject({ username: 'gina' });
+  });
 
   it('needs the current password, then the new one works, the old one no longer, and the log says so', async () => {
-    await changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' });
+    await changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }, noSession);
     expect(await signsIn('gina password 2')).toBe(true);
     expect(await signsIn('gina password 1')).toBe(false);
     const change = (await store.listAudit()).find((e) => e.action === 'user.update');
@@ -132,13 +160,13 @@ describe('changing one\'s own password', () => {
   });
 
   it('refuses a wrong current password, a mismatch, a password against the rules and the same password, changing nothing', async () => {
-    const attempt = (current: string, password: string, repeat = password) => code(changeOwnPassword(store, gina, { current, password, repeat }));
+    const attempt = (current: string, password: string, repeat = password) => code(changeOwnPassword(store, gina, { current, password, repeat }, noSession));
     expect(await attempt('not my password', 'gina password 2')).toBe('WrongPassword');
     expect(await attempt('gina password 1', 'gina password 2', 'gina password 3')).toBe('Mismatch');
     expect(await attempt('gina password 1', 'short')).toBe('PasswordTooShort');
     expect(await attempt('gina password 1', 'x'.repeat(201))).toBe('PasswordTooLong');
     expect(await attempt('gina password 1', 'gina password 1')).toBe('SamePassword');
-    expect(await code(changeOwnPassword(store, gina, { current: 42, password: 'gina password 2', repeat: 'gina password 2' }))).toBe('WrongPassword');
+    expect(await code(changeOwnPassword(store, gina, { current: 42, password: 'gina password 2', repeat: 'gina password 2' }, noSession))).toBe('WrongPassword');
     expect(await signsIn('gina password 1')).toBe(true);
     expect((await store.listAudit()).filter((e) => e.action === 'user.update')).toEqual([]);
     expect((await store.listAudit()).filter((e) => e.action === 'login.failure').map((e) => e.detail.reason)).toEqual(['wrong current password', 'wrong current password']);
@@ -147,14 +175,14 @@ describe('changing one\'s own password', () => {
   it(`counts wrong current passwords as failed sign-ins: after ${MAX_FAILURES}, even the right one waits`, { timeout: 120_000 }, async () => {
     const t0 = new Date('2026-01-01T10:00:00Z');
     for (let i = 0; i < MAX_FAILURES; i++)
-      expect(await code(changeOwnPassword(store, gina, { current: `guess ${i} guess`, password: 'gina password 2', repeat: 'gina password 2' }, t0))).toBe('WrongPassword');
-    expect(await code(changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }, t0))).toBe('Throttled');
-    expect(await code(changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }, new Date(t0.getTime() + (FAILURE_WINDOW_MINUTES + 1) * 60_000)))).toBe('resolved');
+      expect(await code(changeOwnPassword(store, gina, { current: `guess ${i} guess`, password: 'gina password 2', repeat: 'gina password 2' }, noSession, t0))).toBe('WrongPassword');
+    expect(await code(changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }, noSession, t0))).toBe('Throttled');
+    expect(await code(changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }, noSession, new Date(t0.getTime() + (FAILURE_WINDOW_MINUTES + 1) * 60_000)))).toBe('resolved');
   });
 
   it('refuses a user that no longer exists', async () => {
     const admin = await createAccount(store, null, { username: 'root', role: 'admin', password: 'root password 1' });
     await deleteAccount(store, admin, gina.id);
-    expect(await code(changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }))).toBe('NotFound');
+    expect(await code(changeOwnPassword(store, gina, { current: 'gina password 1', password: 'gina password 2', repeat: 'gina password 2' }, noSession))).toBe('NotFound');
   });
 });

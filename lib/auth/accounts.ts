@@ -169,12 +169,15 @@ export async function deleteAccount(store: AccountStore, actor: User, id: string
  * open on someone else's screen cannot lock its owner out), the new one follows the same rules as
  * every other password and is typed twice. Wrong current passwords count as failed sign-ins of that
  * username, so this form is no way around the sign-in's throttle. Recorded as an account change by
- * the user on themselves.
+ * the user on themselves. Every other session of the user ends (a password changed because it leaked
+ * must also shut out whoever signed in with it); the session the change was made in (`session`, the
+ * request's cookie) stays signed in.
  */
 export async function changeOwnPassword(
   store: AccountStore,
   user: User,
   input: { current: unknown; password: unknown; repeat: unknown },
+  session: { cookieValue: string | undefined; secret: string },
   now = new Date(),
 ): Promise<void> {
   const current = typeof input.current === 'string' ? input.current : '';
@@ -194,5 +197,8 @@ export async function changeOwnPassword(
   const updated = await store.updateUser(user.id, { passwordHash: await hashPassword(password) }).catch(fromStore);
   if (!updated) throw new AccountError('NotFound');
   await store.clearLoginFailures(key);
-  await store.appendAudit({ actor: user.username, action: 'user.update', target: user.username, detail: { password: 'changed by the user' } });
+  // No token (a forged or missing cookie, which currentUser would not have let through): nothing to keep.
+  const token = tokenFromCookie(session.cookieValue, session.secret);
+  const ended = await store.deleteOtherSessions(user.id, token ? tokenHash(token) : '');
+  await store.appendAudit({ actor: user.username, action: 'user.update', target: user.username, detail: { password: 'changed by the user', otherSessionsEnded: ended } });
 }

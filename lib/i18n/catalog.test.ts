@@ -67,6 +67,19 @@ describe('the message catalogs (messages/en.json, messages/nl.json)', () => {
     expect([mapping('en', 'familyCount', { n: 1 }), mapping('nl', 'familyCount', { n: 1 }), mapping('nl', 'familyCount', { n: 3 })]).toEqual(['1 question', '1 vraag', '3 vragen']);
   });
 
+  it('count pairs, respondents and minutes with plurals in the tables\' words and the account messages', () => {
+    const words = messageTranslator('tableWords');
+    expect(words('en', 'correctionNone', { n: 1 })).toBe('No correction for multiple comparisons (1 pair tested in this table).');
+    expect(words('nl', 'correctionBh', { n: 1 })).toBe('p-waarden gecorrigeerd met Benjamini-Hochberg over het 1 geteste paar in deze tabel.');
+    expect(words('nl', 'correctionBh', { n: 1200 })).toBe('p-waarden gecorrigeerd met Benjamini-Hochberg over de 1.200 geteste paren in deze tabel.');
+    expect(words('en', 'smallCell', { min: 30 })).toBe('fewer than 30 respondents: no letters');
+    const account = messageTranslator('account');
+    expect([account('en', 'errThrottled', { minutes: 1 }), account('nl', 'errThrottled', { minutes: 15 })]).toEqual([
+      'Too many failed attempts for this username. Try again in 1 minute.',
+      'Te veel mislukte pogingen voor deze gebruikersnaam. Probeer het over 15 minuten opnieuw.',
+    ]);
+  });
+
   it('leave a number that is not counted as the caller wrote it (a year is not grouped)', () => {
     expect(messageTranslator('compare')('en', 'minBaseOption', { n: 2018 })).toBe('2018 respondents');
   });

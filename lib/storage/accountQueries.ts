@@ -98,6 +98,7 @@ export function accountQueries(dialect: AccountDialect) {
         .where('s.expires_at', '>', now)
         .compile(),
     deleteSession: (tokenHash: string): CompiledQuery => db.deleteFrom('sessions').where('token_hash', '=', tokenHash).compile(),
+    deleteOtherSessionsOf: (userId: string, keepTokenHash: string): CompiledQuery => db.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '<>', keepTokenHash).compile(),
     deleteExpiredSessions: (now: Time): CompiledQuery => db.deleteFrom('sessions').where('expires_at', '<=', now).compile(),
 
     insertLoginFailure: (key: string, at: Time): CompiledQuery => db.insertInto('login_failures').values({ key, at }).compile(),

@@ -308,6 +308,29 @@ export function runAccountStoreContract(name: string, harness: AccountStoreHarne
         expect(await store.sessionUser('c1', at('2029-01-01T00:00:00Z'))).toEqual(carol);
       });
 
+      it('deleteOtherSessions ends the user\'s other sessions, keeps the one named and other users\' sessions, and says how many', async () => {
+        const bob = await store.createUser(user('bob'));
+        const carol = await store.createUser(user('carol'));
+        const expiresAt = at('2030-01-01T00:00:00Z');
+        const now = at('2029-01-01T00:00:00Z');
+        for (const tokenHash of ['b-here', 'b-phone', 'b-laptop']) await store.createSession({ tokenHash, userId: bob.id, expiresAt });
+        await store.createSession({ tokenHash: 'c1', userId: carol.id, expiresAt });
+        expect(await store.deleteOtherSessions(bob.id, 'b-here')).toBe(2);
+        expect(await store.sessionUser('b-here', now)).toEqual(bob);
+        expect(await store.sessionUser('b-phone', now)).toBeNull();
+        expect(await store.sessionUser('b-laptop', now)).toBeNull();
+        expect(await store.sessionUser('c1', now)).toEqual(carol);
+        expect(await harness.storedSessions()).toBe(2);
+        // Another user's session is not the user's to keep: naming it keeps nothing of theirs.
+        expect(await store.deleteOtherSessions(carol.id, 'b-here')).toBe(1);
+        expect(await store.sessionUser('b-here', now)).toEqual(bob);
+        // Nothing to end, an id that is no user's, a NUL: none, and no refusal.
+        expect(await store.deleteOtherSessions(bob.id, 'b-here')).toBe(0);
+        expect(await store.deleteOtherSessions('nope', 'b-here')).toBe(0);
+        expect(await store.deleteOtherSessions(bob.id, 'b\0')).toBe(0);
+        expect(await store.sessionUser('b-here', now)).toEqual(bob);
+      });
+
       it('refuses a session for no user', async () => {
         for (const userId of ['00000000-0000-4000-8000-000000000000', 'nope'])
           expect(await refusal(store.createSession({ tokenHash: 'x', userId, expiresAt: at('2030-01-01T00:00:00Z') }))).toBe('BadInput');

@@ -87,6 +87,11 @@ export interface AccountStore {
   /** The session's user, if the session exists and expires after `now`. */
   sessionUser(tokenHash: string, now: Date): Promise<User | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /**
+   * Ends every session of the user except `keepTokenHash` (the one making the request: a password
+   * change signs out the other browsers, not the one it was made in); returns how many.
+   */
+  deleteOtherSessions(userId: string, keepTokenHash: string): Promise<number>;
   /** Removes every session that expired at or before `now`; returns how many. */
   deleteExpiredSessions(now: Date): Promise<number>;
 

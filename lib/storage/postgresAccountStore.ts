@@ -230,6 +230,13 @@ export class PostgresAccountStore implements AccountStore {
     return this.run(async (client) => void (await exec(client, q.deleteSession(hash))));
   }
 
+  deleteOtherSessions(userId: string, keepTokenHash: string): Promise<number> {
+    const id = lookupUserId(userId);
+    const keep = lookupText(keepTokenHash);
+    if (id === null || keep === null) return this.run(async () => 0);
+    return this.run(async (client) => (await exec(client, q.deleteOtherSessionsOf(id, keep))).rowCount ?? 0);
+  }
+
   deleteExpiredSessions(now: Date): Promise<number> {
     return this.checked(
       () => checkTime(now, 'now'),

@@ -301,6 +301,13 @@ export class SqliteAccountStore implements AccountStore {
     return this.run(() => void this.exec(q.deleteSession(hash)));
   }
 
+  deleteOtherSessions(userId: string, keepTokenHash: string): Promise<number> {
+    const id = lookupUserId(userId);
+    const keep = lookupText(keepTokenHash);
+    if (id === null || keep === null) return this.run(() => 0);
+    return this.run(() => this.exec(q.deleteOtherSessionsOf(id, keep)).changes);
+  }
+
   deleteExpiredSessions(now: Date): Promise<number> {
     return this.checked(
       (): number => checkTime(now, 'now'),

@@ -31,6 +31,7 @@ export const actionWords = (locale: Locale, action: AuditAction): string => ACTI
 const KEY_WORDS: Record<string, Label> = {
   role: { en: 'Role', nl: 'Rol' },
   password: { en: 'Password', nl: 'Wachtwoord' },
+  otherSessionsEnded: { en: 'Other sessions signed out', nl: 'Andere sessies uitgelogd' },
   reason: { en: 'Reason', nl: 'Reden' },
   name: { en: 'Dataset', nl: 'Dataset' },
   respondents: { en: 'Respondents', nl: 'Respondenten' },

@@ -1,6 +1,6 @@
 import { pageTitle } from '@/app/pageTitle';
 import { SiteHeader } from '../../components/SiteHeader';
-import { accountText } from '../../account/messages';
+import { getTranslations } from 'next-intl/server';
 import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
 import '../../account/account.css';
 import { localeFrom } from '@/lib/i18n/messages';
@@ -21,11 +21,12 @@ const formatWhen = (iso: string, locale: Locale) =>
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const locale = localeFrom(nonEmptyParam(params.lang));
+  const t = await getTranslations('account');
   if (!(await adminOrNull(locale, '/admin/audit')))
     return (
       <>
         <SiteHeader locale={locale} path="/admin/audit" />
-        <NotForYourRole locale={locale} />
+        <NotForYourRole />
       </>
     );
   const beforeRaw = nonEmptyParam(params.before);
@@ -36,22 +37,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <SiteHeader locale={locale} path="/admin/audit" />
       <main id="main" tabIndex={-1} className="page admin-page" lang={locale}>
-        <h1>{accountText(locale, 'auditTitle')}</h1>
-        <AdminTabs locale={locale} current="audit" />
-        <p className="lead">{accountText(locale, 'auditIntro')}</p>
+        <h1>{t('auditTitle')}</h1>
+        <AdminTabs current="audit" />
+        <p className="lead">{t('auditIntro')}</p>
         {entries.length === 0 ? (
-          <p>{accountText(locale, 'auditEmpty')}</p>
+          <p>{t('auditEmpty')}</p>
         ) : (
           <div className="table-scroll">
             <table className="findings" data-testid="audit-log">
-              <caption className="visually-hidden">{accountText(locale, 'auditCaption')}</caption>
+              <caption className="visually-hidden">{t('auditCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{accountText(locale, 'colWhen')}</th>
-                  <th scope="col">{accountText(locale, 'colWho')}</th>
-                  <th scope="col">{accountText(locale, 'colAction')}</th>
-                  <th scope="col">{accountText(locale, 'colTarget')}</th>
-                  <th scope="col">{accountText(locale, 'colDetail')}</th>
+                  <th scope="col">{t('colWhen')}</th>
+                  <th scope="col">{t('colWho')}</th>
+                  <th scope="col">{t('colAction')}</th>
+                  <th scope="col">{t('colTarget')}</th>
+                  <th scope="col">{t('colDetail')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -60,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td>
                       <time dateTime={e.at}>{formatWhen(e.at, locale)}</time>
                     </td>
-                    <td>{e.actor ?? <span className="muted">{accountText(locale, 'nobody')}</span>}</td>
+                    <td>{e.actor ?? <span className="muted">{t('nobody')}</span>}</td>
                     <td>{actionWords(locale, e.action)}</td>
                     <td>{e.target ?? ''}</td>
                     <td>
@@ -82,7 +83,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         )}
         {older !== null && (
           <p>
-            <a href={`/admin/audit?${locale === 'nl' ? 'lang=nl&' : ''}before=${older}`}>{accountText(locale, 'olderEntries')}</a>
+            <a href={`/admin/audit?${locale === 'nl' ? 'lang=nl&' : ''}before=${older}`}>{t('olderEntries')}</a>
           </p>
         )}
       </main>
