@@ -45,7 +45,8 @@ import { StoredColumnsBuilder } from './storedColumns';
  * update is one such transaction too: it reads the stored rows to build the new columns.
  *
  * Puts run in parallel on separate pooled connections (no shared state but the new dataset's id).
- * A get reads metadata and rows in one REPEATABLE READ transaction (one snapshot), rows via COPY TO.
+ * A get reads metadata and rows in one REPEATABLE READ transaction (one snapshot), rows via COPY TO;
+ * `columns` reads the stored columns so too, as raw bytes by binary COPY (postgresByteaCopy.ts).
  *
  * The pool connects lazily: constructing the store never touches the network; the first operation
  * runs the migrations (under an advisory lock, so instances starting together do not race).
