@@ -9,9 +9,10 @@
  *  (a) as the program opens a dataset: its stored columns (lib/storage/storedColumns.ts);
  *  (b) the yardstick, in the same run: as the program did before, every row's text read and the
  *      columns built from it.
- * Printed: time to the first table (the data-type items by country: one chart; opening and query
- * apart), RSS before and after, peak RSS, the columns' own size (typed
- * arrays) and their stored, compressed size. Also what the codebook editor (/datasets/<id>) reads:
+ * Printed: time to the first table (the data-type items by country: one chart; reading the store,
+ * decoding and the query apart), RSS after each part, the child's own peak RSS (scripts/peakRss.ts;
+ * getrusage's would start at this parent's RSS) and its growth over the RSS before the opening,
+ * against the columns' own size (typed arrays); and their stored, compressed size. Also what the codebook editor (/datasets/<id>) reads:
  * its 20,000-row sample (`store.sample`) beside every row's text (`store.get`, what it read before),
  * in this process. A benchmark that prints figures, not a test.
  */
@@ -52,18 +53,30 @@ function* generatedRows(n: number): Generator<string[]> {
   }
 }
 
+/** What bench-open-child.ts reports: times from the request, RSS after each part, peaks since just before it. */
 interface Opening {
   mode: string;
   ms: number;
+  readMs: number;
   openMs: number;
   rssBefore: number;
+  rssRead: number;
+  peakRead: number;
   rssOpened: number;
+  peakOpened: number;
   rss: number;
   peakRss: number;
+  peakReset: boolean;
   columnBytes: number;
   rows: number;
   cells: number;
 }
+
+/** The three parts of the time to the first table. */
+const parts = (o: Opening, decoding: string) => `reading ${ms(o.readMs)}, ${decoding} ${ms(o.openMs - o.readMs)}, query ${ms(o.ms - o.openMs)}`;
+/** Growth of the peak above the RSS before the opening, against the columns' own size. */
+const growth = (o: Opening, peak: number) => `${((peak - o.rssBefore) / o.columnBytes).toFixed(2)}x`;
+const peakNote = (o: Opening) => (o.peakReset ? '' : ' (peak: getrusage, which may include the parent process)');
 
 function openInChild(target: string, id: string, mode: 'columns' | 'rows'): Opening {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bench-open-child.ts'), target, id, mode], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -94,9 +107,10 @@ async function benchBackend(backend: string) {
       const before = n <= YARDSTICK_MAX ? openInChild(target, summary.id, 'rows') : null;
       console.log(
         `${backend} ${n.toLocaleString('en')} rows: put ${ms(putMs)}; columns ${mb(now.columnBytes)}, stored ${mb(stored.length)}\n` +
-          `  from stored columns: first table ${ms(now.ms)} (opening ${ms(now.openMs)}, query ${ms(now.ms - now.openMs)}); RSS ${mb(now.rssBefore)} -> ${mb(now.rssOpened)} opened -> ${mb(now.rss)} answered, peak ${mb(now.peakRss)} (${(now.peakRss / now.columnBytes).toFixed(2)}x the columns; growth ${(((now.peakRss - now.rssBefore) / now.columnBytes)).toFixed(2)}x)\n` +
+          `  from stored columns: first table ${ms(now.ms)} (${parts(now, 'decoding')}); RSS ${mb(now.rssBefore)} -> ${mb(now.rssRead)} read -> ${mb(now.rssOpened)} decoded -> ${mb(now.rss)} answered; ` +
+          `peak ${mb(now.peakRss)}: growth ${growth(now, now.peakRss)} the columns (reading ${growth(now, now.peakRead)}, opening ${growth(now, now.peakOpened)}; ${(now.peakRss / now.columnBytes).toFixed(2)}x counted from zero)${peakNote(now)}\n` +
           (before
-            ? `  yardstick, rows' text parsed: first table ${ms(before.ms)} (opening ${ms(before.openMs)}, query ${ms(before.ms - before.openMs)}); RSS ${mb(before.rssBefore)} -> ${mb(before.rss)}, peak ${mb(before.peakRss)}; ${(before.ms / now.ms).toFixed(1)}x the time`
+            ? `  yardstick, rows' text parsed: first table ${ms(before.ms)} (${parts(before, 'building')}); RSS ${mb(before.rssBefore)} -> ${mb(before.rss)}, peak ${mb(before.peakRss)}: growth ${growth(before, before.peakRss)}; ${(before.ms / now.ms).toFixed(1)}x the time`
             : '  yardstick skipped (--yardstick-max)'),
       );
       const sampleStarted = performance.now();

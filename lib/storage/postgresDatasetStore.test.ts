@@ -123,6 +123,22 @@ describe.skipIf(skipPostgresTests)('PostgreSQL', () => {
       }
     });
 
+    it('reads stored columns of several megabytes (many COPY messages) back byte for byte', async () => {
+      const url = await db.cluster().createDatabase();
+      const store = openPostgresDatasetStore({ connectionString: url });
+      try {
+        const s = await store.put({ name: 'n', codebook: { studyStyle: 'X' } as never, header: ['a'], rows: [['1']] });
+        // Every byte value, in an order that no chunk boundary can line up with.
+        const value = Uint8Array.from({ length: 3 * 1024 * 1024 + 7 }, (_, i) => (i * 131 + (i >> 11)) & 0xff);
+        expect(await store.saveColumns(s.id, s.revision, value)).toBe(true);
+        const read = (await store.columns(s.id))!.columns!;
+        expect(read.length).toBe(value.length);
+        expect(Buffer.compare(Buffer.from(read), Buffer.from(value))).toBe(0);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('says clearly when the server cannot be reached, and works once it can', async () => {
       const store = openPostgresDatasetStore({ connectionString: `postgres://postgres@127.0.0.1:${db.cluster().port + 1000}/none` });
       await expect(store.list()).rejects.toThrow(/ECONNREFUSED|connect/);

@@ -23,6 +23,7 @@ import {
   type StoredDataset,
 } from './datasetStore';
 import { preparePostgres, type PostgresStoreOptions } from './postgresConnection';
+import { readByteaByCopy } from './postgresByteaCopy';
 import { MigratedPool } from './postgresPool';
 import { copyTextValue, decodeLine, encodeLine, fromCopyText } from './postgresRowCodec';
 import { UUID_PATTERN } from './ids';
@@ -44,7 +45,8 @@ import { StoredColumnsBuilder } from './storedColumns';
  * update is one such transaction too: it reads the stored rows to build the new columns.
  *
  * Puts run in parallel on separate pooled connections (no shared state but the new dataset's id).
- * A get reads metadata and rows in one REPEATABLE READ transaction (one snapshot), rows via COPY TO.
+ * A get reads metadata and rows in one REPEATABLE READ transaction (one snapshot), rows via COPY TO;
+ * `columns` reads the stored columns so too, as raw bytes by binary COPY (postgresByteaCopy.ts).
  *
  * The pool connects lazily: constructing the store never touches the network; the first operation
  * runs the migrations (under an advisory lock, so instances starting together do not race).
@@ -153,11 +155,11 @@ export class PostgresDatasetStore implements DatasetStore {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
         const meta = (await client.query<DatasetRow & { codebook: string }>(`SELECT ${SUMMARY_COLUMNS}, codebook FROM datasets WHERE id = $1`, [id])).rows[0];
-        // As hex text, which pg turns into a Buffer natively. (pg's binary results would halve the
-        // transfer, but pg 8 decodes every field as UTF-8 first, which mangles bytes.)
-        const stored = meta ? (await client.query<{ data: Buffer }>('SELECT data FROM dataset_columns WHERE dataset_id = $1 AND revision = $2', [id, meta.revision])).rows[0] : undefined;
+        // Raw bytes by binary COPY, not hex text by SELECT (see postgresByteaCopy.ts). The id is a
+        // checked UUID and the revision an integer read just above (COPY takes no parameters).
+        const columns = meta ? await readByteaByCopy(client, `SELECT data FROM dataset_columns WHERE dataset_id = '${id.toLowerCase()}' AND revision = ${Number(meta.revision)}`) : null;
         await client.query('COMMIT');
-        return meta ? { summary: summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, columns: stored?.data ?? null } : null;
+        return meta ? { summary: summaryOf(meta), codebook: JSON.parse(meta.codebook) as Codebook, columns } : null;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
