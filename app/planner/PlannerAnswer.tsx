@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { PlannerText } from './messages';
 import type { AcceptanceCell } from '@/lib/analysis/acceptance';
-import type { FamilyAnswer, Guideline, ItemAdvice, PlannerAnswer, PlannerFigure, TacticsAnswer } from '@/lib/analysis/planner';
+import type { FamilyAnswer, Guideline, GuidelineNote, ItemAdvice, PlannerAnswer, PlannerFigure, TacticsAnswer } from '@/lib/analysis/planner';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import { HelpTerm } from '../components/help/HelpTerm';
@@ -256,6 +256,11 @@ function FigureCell({ figure, minBase, locale }: { figure: PlannerFigure; minBas
   );
 }
 
+/** The guideline's advice in words: lib/ chose which (plannerGuidelines), the planner's messages say it. */
+function noteText(note: GuidelineNote, locale: Locale, t: PlannerText): string {
+  return note.id === 'firstDate' ? t('note_firstDate', { item: note.dataType[locale].toLowerCase(), rankedBy: note.rankedBy }) : t(`note_${note.id}`);
+}
+
 function GuidelineCard({ guideline, minBase, locale }: { guideline: Guideline; minBase: number; locale: Locale }) {
   const t = useTranslations('planner');
   const withAudience = guideline.figures.some((f) => f.audience !== null);
@@ -263,7 +268,7 @@ function GuidelineCard({ guideline, minBase, locale }: { guideline: Guideline; m
     <li className={`card guideline ${guideline.applies ? 'applies' : 'caution'}`} data-guideline={guideline.id}>
       <h3>{t(guideline.id)}</h3>
       <p className={`badge ${guideline.applies ? 'badge-ok' : 'badge-warn'}`}>{t(guideline.applies ? 'applies' : 'caution')}</p>
-      <p>{guideline.note[locale]}</p>
+      <p>{noteText(guideline.note, locale, t)}</p>
       <table className="evidence">
         <caption>{t(guideline.measure === 'notOk' ? 'figuresNotOk' : 'figuresPositive')}</caption>
         <thead>
@@ -275,8 +280,8 @@ function GuidelineCard({ guideline, minBase, locale }: { guideline: Guideline; m
         </thead>
         <tbody>
           {guideline.figures.map((f) => (
-            <tr key={f.label.en}>
-              <th scope="row">{f.label[locale]}</th>
+            <tr key={f.label === 'anyBond' ? f.label : f.label.en}>
+              <th scope="row">{f.label === 'anyBond' ? t('anyBond') : f.label[locale]}</th>
               {withAudience && f.audience && <FigureCell figure={f.audience} minBase={minBase} locale={locale} />}
               <FigureCell figure={f.whole} minBase={minBase} locale={locale} />
             </tr>
