@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
 import { SiteHeader } from './components/SiteHeader';
 import { DatasetSwitch } from './(home)/DatasetSwitch';
 import { PrintButton } from './(home)/PrintButton';
@@ -9,7 +10,6 @@ import { localeFrom, appText } from '@/lib/i18n/messages';
 import { DEFAULT_SUMMARY_DATASET, loadSummary, summaryDatasets } from '@/lib/summary/load';
 import { requestDatasets } from '@/app/server/request';
 import { SignInRequiredPage, uploadNeedsSignIn } from './account/SignInRequired';
-import { summaryText } from '@/lib/summary/text';
 import { respondentsLine } from '@/lib/summary/format';
 import './(home)/home.css';
 
@@ -29,6 +29,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const requested = typeof params.dataset === 'string' && params.dataset ? params.dataset : DEFAULT_SUMMARY_DATASET;
   if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/" returnTo={`/?dataset=${requested}`} title={appText(locale, 'homeTitle')} />;
   const access = await requestDatasets();
+  const [t, messages] = await Promise.all([getTranslations('summary'), getMessages()]);
   const wanted = typeof params.weight === 'string' && params.weight ? params.weight : undefined;
   const [loaded, datasets] = await Promise.all([loadSummary(access, requested, { id: wanted, strict: false }), summaryDatasets(access)]);
   // The weight in the links only when it is not the dataset's default (lenient: an unknown one is the default).
@@ -37,13 +38,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const query = requested === DEFAULT_SUMMARY_DATASET && !weight ? '' : `dataset=${encodeURIComponent(requested)}${weightQuery}`;
   const download = (kind: 'pdf' | 'pptx') => `/api/summary/${kind}?dataset=${encodeURIComponent(requested)}${weightQuery}${locale === 'nl' ? '&lang=nl' : ''}`;
 
+  // The summary's charts are client components: the provider gives them their texts (the layout's holds only the header's).
   return (
-    <>
+    <NextIntlClientProvider messages={{ app: messages.app, summary: messages.summary }}>
       <SiteHeader locale={locale} path="/" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page summary-page">
         <div className="summary-head">
           <div>
-            <p className="eyebrow">{summaryText(locale, 'title')}</p>
+            <p className="eyebrow">{t('title')}</p>
             <h1>{loaded.ok ? loaded.summary.title[locale] : appText(locale, 'homeTitle')}</h1>
             <p className="lead">
               {appText(locale, 'homeTitle')}{' '}
@@ -51,27 +53,27 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </p>
           </div>
           {loaded.ok && (
-            <div className="summary-actions" aria-label={summaryText(locale, 'downloads')} role="group">
+            <div className="summary-actions" aria-label={t('downloads')} role="group">
               <a className="button" href={download('pdf')} download data-testid="download-pdf">
-                {summaryText(locale, 'pdf')}
+                {t('pdf')}
               </a>
               <a className="button" href={download('pptx')} download data-testid="download-pptx">
-                {summaryText(locale, 'pptx')}
+                {t('pptx')}
               </a>
-              <PrintButton label={summaryText(locale, 'print')} />
+              <PrintButton label={t('print')} />
             </div>
           )}
         </div>
-        <SummaryLive updating={summaryText(locale, 'updating')} form={<DatasetSwitch datasets={datasets} current={requested} weights={loaded.ok ? loaded.weights : []} weight={loaded.ok ? loaded.summary.weight.id : undefined} locale={locale} />}>
+        <SummaryLive updating={t('updating')} form={<DatasetSwitch datasets={datasets} current={requested} weights={loaded.ok ? loaded.weights : []} weight={loaded.ok ? loaded.summary.weight.id : undefined} locale={locale} />}>
           {loaded.ok ? (
             <SummaryView summary={loaded.summary} locale={locale} />
           ) : (
             <p className="error" role="alert" data-testid="summary-error">
-              {summaryText(locale, 'unknownDataset', { message: loaded.message })}
+              {t('unknownDataset', { message: loaded.message })}
             </p>
           )}
         </SummaryLive>
       </main>
-    </>
+    </NextIntlClientProvider>
   );
 }

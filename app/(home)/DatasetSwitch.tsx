@@ -1,5 +1,5 @@
+import { useTranslations } from 'next-intl';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
-import { summaryText } from '@/lib/summary/text';
 import type { Locale } from '@/lib/survey/codebook';
 import type { WeightOption } from '@/lib/survey/weights';
 
@@ -9,13 +9,14 @@ import type { WeightOption } from '@/lib/survey/weights';
  * only then) and keeps the language. With JavaScript a choice applies at once (SummaryLive).
  */
 export function DatasetSwitch({ datasets, current, weights, weight, locale }: { datasets: DatasetListing[]; current: string; weights: WeightOption[]; weight: string | undefined; locale: Locale }) {
+  const t = useTranslations('summary');
   const references = datasets.filter((d) => d.reference);
   const uploads = datasets.filter((d) => !d.reference);
   return (
     <form method="get" action="/" className="dataset-switch">
-      <label htmlFor="summary-dataset">{summaryText(locale, 'datasetLabel')}</label>
+      <label htmlFor="summary-dataset">{t('datasetLabel')}</label>
       <select id="summary-dataset" name="dataset" defaultValue={current}>
-        <optgroup label={summaryText(locale, 'referenceGroup')}>
+        <optgroup label={t('referenceGroup')}>
           {references.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title[locale]}
@@ -23,7 +24,7 @@ export function DatasetSwitch({ datasets, current, weights, weight, locale }: { 
           ))}
         </optgroup>
         {uploads.length > 0 && (
-          <optgroup label={summaryText(locale, 'uploadsGroup')}>
+          <optgroup label={t('uploadsGroup')}>
             {uploads.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -34,11 +35,11 @@ export function DatasetSwitch({ datasets, current, weights, weight, locale }: { 
       </select>
       {weights.length > 1 && (
         <>
-          <label htmlFor="summary-weight">{summaryText(locale, 'weightLabel')}</label>
+          <label htmlFor="summary-weight">{t('weightLabel')}</label>
           <select id="summary-weight" name="weight" defaultValue={weight}>
             {weights.map((w) => (
               <option key={w.id} value={w.id}>
-                {w.isDefault ? summaryText(locale, 'weightDefault', { name: w.label[locale] }) : w.label[locale]}
+                {w.isDefault ? t('weightDefault', { name: w.label[locale] }) : w.label[locale]}
               </option>
             ))}
           </select>
@@ -47,7 +48,7 @@ export function DatasetSwitch({ datasets, current, weights, weight, locale }: { 
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       <noscript>
         <button type="submit" className="button button-secondary">
-          {summaryText(locale, 'show')}
+          {t('show')}
         </button>
       </noscript>
     </form>

@@ -1,14 +1,15 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { comparisonLine, headlineFigure, headlineFootnote } from '@/lib/summary/format';
 import { withLang } from '@/lib/summary/links';
 import type { ExecutiveSummary, Headline } from '@/lib/summary/model';
-import { summaryText } from '@/lib/summary/text';
 import type { Locale } from '@/lib/survey/codebook';
 import { SummaryBars } from './SummaryBars';
 import { TermText } from '../components/help/TermText';
 
 /** One headline: the big figure, what it means, what to do about it, its chart and its footnote. */
 export function HeadlineCard({ headline, summary, locale }: { headline: Headline; summary: ExecutiveSummary; locale: Locale }) {
+  const t = useTranslations('summary');
   const figure = headlineFigure(headline, locale);
   const titleId = `headline-${headline.id}`;
   return (
@@ -26,7 +27,7 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
         </p>
       )}
       <p className="so-what">
-        <strong>{summaryText(locale, 'soWhat')}: </strong>
+        <strong>{t('soWhat')}: </strong>
         {headline.soWhat[locale]}
       </p>
       <figure className="mini-chart">
@@ -41,7 +42,7 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
       </p>
       <p className="card-link">
         <Link href={withLang(headline.link.href, locale)} prefetch={false}>
-          {summaryText(locale, headline.link.kind === 'explore' ? 'seeChart' : 'seeFinding')}
+          {t(headline.link.kind === 'explore' ? 'seeChart' : 'seeFinding')}
           <span aria-hidden="true"> →</span>
           <span className="visually-hidden">: {headline.chartTitle[locale]}</span>
         </Link>

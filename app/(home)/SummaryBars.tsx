@@ -1,9 +1,9 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, ErrorBar, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Figure, Tone } from '@/lib/summary/model';
 import { precise } from '@/lib/summary/format';
-import { summaryText } from '@/lib/summary/text';
 import { formatNumber } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { INK, MUTED, rowLabelTick, TOOLTIP_CURSOR } from '../components/charts/chartAxes';
@@ -68,7 +68,7 @@ export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }
         </Bar>
       </BarChart>
     </div>
-    <SummaryLegend bars={bars} locale={locale} />
+    <SummaryLegend bars={bars} />
     </>
   );
 }
@@ -76,7 +76,8 @@ export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }
 const TONE_LEGEND = { focus: 'legendFocus', base: 'legendBase', ok: 'legendOk', nogo: 'legendNogo' } as const;
 
 /** What the card's colours and whiskers mean: only the tones it uses, in the order they appear. */
-function SummaryLegend({ bars, locale }: { bars: Figure[]; locale: Locale }) {
+function SummaryLegend({ bars }: { bars: Figure[] }) {
+  const t = useTranslations('summary');
   const tones = [...new Set(bars.filter((b) => !b.smallBase).map((b) => b.tone))];
   const small = bars.some((b) => b.smallBase);
   const interval = bars.some((b) => b.ci && !b.smallBase);
@@ -84,17 +85,17 @@ function SummaryLegend({ bars, locale }: { bars: Figure[]; locale: Locale }) {
     <ul className="summary-legend" data-testid="summary-legend">
       {tones.map((tone) => (
         <li key={tone}>
-          <span className="legend-swatch" style={{ background: TONE_FILL[tone] }} aria-hidden="true" /> {summaryText(locale, TONE_LEGEND[tone])}
+          <span className="legend-swatch" style={{ background: TONE_FILL[tone] }} aria-hidden="true" /> {t(TONE_LEGEND[tone])}
         </li>
       ))}
       {small && (
         <li>
-          <span className="legend-swatch" style={{ background: SMALL_FILL }} aria-hidden="true" /> {summaryText(locale, 'legendSmall')}
+          <span className="legend-swatch" style={{ background: SMALL_FILL }} aria-hidden="true" /> {t('legendSmall')}
         </li>
       )}
       {interval && (
         <li>
-          <span className="legend-whisker" aria-hidden="true" /> {summaryText(locale, 'legendInterval')}
+          <span className="legend-whisker" aria-hidden="true" /> {t('legendInterval')}
         </li>
       )}
     </ul>
@@ -103,6 +104,7 @@ function SummaryLegend({ bars, locale }: { bars: Figure[]; locale: Locale }) {
 
 /** One figure's bar and its value at the right edge (`right`) of the card (with "small base" when it is under the minimum). */
 function SummaryBar({ x, y, width, height, payload, right, locale }: BarShapeProps & { right: number; locale: Locale }) {
+  const t = useTranslations('summary');
   const { figure } = payload as SummaryDatum;
   return (
     <g>
@@ -111,7 +113,7 @@ function SummaryBar({ x, y, width, height, payload, right, locale }: BarShapePro
         {precise(figure.share, locale)}
         {figure.smallBase && (
           <tspan className="small-base" fontWeight={400} fill={MUTED}>
-            {' '}({summaryText(locale, 'smallBase')})
+            {' '}({t('smallBase')})
           </tspan>
         )}
       </text>
@@ -120,6 +122,7 @@ function SummaryBar({ x, y, width, height, payload, right, locale }: BarShapePro
 }
 
 function SummaryTooltip({ active, payload, locale }: TooltipContentProps & { locale: Locale }) {
+  const t = useTranslations('summary');
   const datum = active ? (payload?.[0]?.payload as SummaryDatum | undefined) : undefined;
   if (!datum) return null;
   const { figure } = datum;
@@ -129,10 +132,10 @@ function SummaryTooltip({ active, payload, locale }: TooltipContentProps & { loc
       <div className="tooltip-lines">
         <p>
           <strong>{precise(figure.share, locale)}</strong>
-          {figure.ci && !figure.smallBase && ` · ${summaryText(locale, 'footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) })}`}
+          {figure.ci && !figure.smallBase && ` · ${t('footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) })}`}
         </p>
-        <p>{summaryText(locale, 'tipBases', { n: formatNumber(figure.respondents, locale), effective: formatNumber(figure.effectiveBase, locale, 1) })}</p>
-        {figure.smallBase && <p className="tooltip-note">{summaryText(locale, 'smallBase')}</p>}
+        <p>{t('tipBases', { n: formatNumber(figure.respondents, locale), effective: formatNumber(figure.effectiveBase, locale, 1) })}</p>
+        {figure.smallBase && <p className="tooltip-note">{t('smallBase')}</p>}
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import type { useTranslations } from 'next-intl';
 import { messageTranslator } from '@/lib/i18n/catalog';
 import type { Role } from '@/lib/storage/accountStore';
 import type { Locale } from '@/lib/survey/codebook';
@@ -9,10 +10,8 @@ import type { Locale } from '@/lib/survey/codebook';
  */
 
 /** A translator of the `account` namespace, as next-intl's getTranslations and useTranslations give. */
-export interface AccountTranslator {
-  (key: string, values?: Record<string, string | number>): string;
-  has(key: string): boolean;
-}
+type AccountTranslator = ReturnType<typeof useTranslations<'account'>>;
+type AccountKey = Parameters<AccountTranslator>[0];
 
 const ROLE_KEYS = { admin: 'roleAdmin', analyst: 'roleAnalyst', strategist: 'roleStrategist', executive: 'roleExecutive' } as const satisfies Record<Role, string>;
 const ROLE_DOES = { admin: 'roleAdminDoes', analyst: 'roleAnalystDoes', strategist: 'roleStrategistDoes', executive: 'roleExecutiveDoes' } as const satisfies Record<Role, string>;
@@ -28,6 +27,7 @@ export const roleName = (locale: Locale, role: Role): string => accountText(loca
 
 /** The message for an error code carried in a URL (?error=...), or null for an unknown code. */
 export function errorMessage(t: AccountTranslator, code: string | undefined, values: Record<string, string | number> = {}): string | null {
-  const key = `err${code ?? ''}`;
+  // A key made from the URL: checked against the catalog (t.has) before it is used.
+  const key = `err${code ?? ''}` as AccountKey;
   return code && /^[A-Za-z]{1,30}$/.test(code) && t.has(key) ? t(key, values) : null;
 }

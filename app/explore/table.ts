@@ -3,7 +3,7 @@ import { formatNumber, formatPercent, formatPoints, pStatement } from '@/lib/i18
 import type { CsvValue } from '@/lib/csv/writer';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import type { Tier } from '@/lib/analysis/tiers';
-import { formatInterval, MARK_SYMBOL, exploreText } from './messages';
+import { formatInterval, MARK_SYMBOL, type ExploreText } from './messages';
 
 /**
  * The data table behind a chart, as plain data: the same numbers for the HTML table (formatted for
@@ -30,11 +30,11 @@ export interface TableData {
 }
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 100);
-const tierText = (tier: Tier | undefined, locale: Locale) => (tier ? exploreText(locale, `tier_${tier}`) : '');
+const tierText = (tier: Tier | undefined, t: ExploreText) => (tier ? t(`tier_${tier}`) : '');
 
-export function noteOf(cell: CellView, minBase: number, locale: Locale): string {
-  if (cell.share === null) return exploreText(locale, 'noAnswers');
-  return cell.small ? exploreText(locale, 'smallBaseReason', { n: formatNumber(cell.respondents, locale), min: formatNumber(minBase, locale) }) : '';
+export function noteOf(cell: CellView, minBase: number, locale: Locale, t: ExploreText): string {
+  if (cell.share === null) return t('noAnswers');
+  return cell.small ? t('smallBaseReason', { n: formatNumber(cell.respondents, locale), min: formatNumber(minBase, locale) }) : '';
 }
 
 export function vsRestText(cell: CellView, locale: Locale): string {
@@ -43,48 +43,48 @@ export function vsRestText(cell: CellView, locale: Locale): string {
   return `${mark}${formatPoints(cell.diff, locale)} (${pStatement(cell.pAdjusted, locale)})`;
 }
 
-export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label): TableData {
+export function barTable(chart: BarChartData, locale: Locale, t: ExploreText, rowHeader?: string): TableData {
   const crossed = chart.seriesDim !== null;
   const hasStudyTier = chart.rows.some((r) => r.tier);
   const hasComputedTier = chart.cells.some((c) => c.tier);
   const hasUplift = chart.reference !== null;
   const inLocale = (l: Label) => l[locale];
 
-  const head = [inLocale(rowHeader ?? chart.rowDim)];
-  const csvHeader = [inLocale(rowHeader ?? chart.rowDim)];
+  const head = [rowHeader ?? inLocale(chart.rowDim)];
+  const csvHeader = [rowHeader ?? inLocale(chart.rowDim)];
   if (crossed) {
     head.push(inLocale(chart.seriesDim!));
     csvHeader.push(inLocale(chart.seriesDim!));
   }
   if (hasStudyTier) {
-    head.push(exploreText(locale, 'colTierStudy'));
-    csvHeader.push(exploreText(locale, 'colTierStudy'));
+    head.push(t('colTierStudy'));
+    csvHeader.push(t('colTierStudy'));
   }
-  head.push(exploreText(locale, 'colShare'), exploreText(locale, 'colInterval'), exploreText(locale, 'colN'));
-  csvHeader.push(`${exploreText(locale, 'colShare')} (%)`, `${exploreText(locale, 'colLower')} (%)`, `${exploreText(locale, 'colUpper')} (%)`, exploreText(locale, 'colN'));
+  head.push(t('colShare'), t('colInterval'), t('colN'));
+  csvHeader.push(`${t('colShare')} (%)`, `${t('colLower')} (%)`, `${t('colUpper')} (%)`, t('colN'));
   if (chart.pooled) {
-    head.push(exploreText(locale, 'colRatings'));
-    csvHeader.push(exploreText(locale, 'colRatings'));
+    head.push(t('colRatings'));
+    csvHeader.push(t('colRatings'));
   }
-  head.push(exploreText(locale, 'colEffective'));
-  csvHeader.push(exploreText(locale, 'colEffective'));
+  head.push(t('colEffective'));
+  csvHeader.push(t('colEffective'));
   if (hasUplift) {
-    head.push(exploreText(locale, 'colUplift'));
-    csvHeader.push(exploreText(locale, 'colUpliftPp'));
+    head.push(t('colUplift'));
+    csvHeader.push(t('colUpliftPp'));
   }
-  head.push(exploreText(locale, 'colVsRest'));
-  csvHeader.push(exploreText(locale, 'colDiff'), exploreText(locale, 'colP'), exploreText(locale, 'colMark'));
+  head.push(t('colVsRest'));
+  csvHeader.push(t('colDiff'), t('colP'), t('colMark'));
   if (hasComputedTier) {
-    head.push(exploreText(locale, 'colTierComputed'));
-    csvHeader.push(exploreText(locale, 'colTierComputed'));
+    head.push(t('colTierComputed'));
+    csvHeader.push(t('colTierComputed'));
   }
-  head.push(exploreText(locale, 'colNote'));
-  csvHeader.push(exploreText(locale, 'colNote'));
+  head.push(t('colNote'));
+  csvHeader.push(t('colNote'));
   // Items whose label shortens a question: the question in full, last (it is long).
   const hasText = chart.rows.some((r) => r.text);
   if (hasText) {
-    head.push(exploreText(locale, 'colText'));
-    csvHeader.push(exploreText(locale, 'colText'));
+    head.push(t('colText'));
+    csvHeader.push(t('colText'));
   }
 
   const seriesLabel = new Map(chart.series.map((s) => [s.key, s.label]));
@@ -95,10 +95,10 @@ export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label)
     const html: TableCell[] = labelCells.map((text) => ({ text, header: true }));
     const csv: CsvValue[] = [...labelCells];
     if (hasStudyTier) {
-      html.push({ text: tierText(studyTier, locale) });
-      csv.push(tierText(studyTier, locale));
+      html.push({ text: tierText(studyTier, t) });
+      csv.push(tierText(studyTier, t));
     }
-    const note = noteOf(cell, chart.minBase, locale);
+    const note = noteOf(cell, chart.minBase, locale, t);
     html.push(
       { text: cell.share === null ? '–' : formatPercent(cell.share, locale), num: true, muted: cell.small },
       { text: formatInterval(cell.lower, cell.upper, locale), num: true },
@@ -119,8 +119,8 @@ export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label)
     html.push({ text: isFoot ? '–' : vsRestText(cell, locale), num: true, mark: cell.mark ?? undefined });
     csv.push(isFoot || cell.diff === null ? null : Math.round(cell.diff * 1000) / 10, isFoot ? null : cell.pAdjusted, cell.mark ? MARK_SYMBOL[cell.mark] : '');
     if (hasComputedTier) {
-      html.push({ text: tierText(cell.tier, locale) });
-      csv.push(tierText(cell.tier, locale));
+      html.push({ text: tierText(cell.tier, t) });
+      csv.push(tierText(cell.tier, t));
     }
     html.push({ text: note, muted: true });
     csv.push(note);
@@ -145,7 +145,7 @@ export function barTable(chart: BarChartData, locale: Locale, rowHeader?: Label)
   }
   const foot: TableCell[][] = [];
   if (chart.reference) {
-    const labels = crossed ? [exploreText(locale, 'overallRow'), ''] : [exploreText(locale, 'overallRow')];
+    const labels = crossed ? [t('overallRow'), ''] : [t('overallRow')];
     const { html, csv } = line(chart.reference, labels, undefined, true);
     foot.push(html);
     csvRows.push(csv);
@@ -173,6 +173,7 @@ export function splitTable(
   rows: StackTableRow[],
   minBase: number,
   locale: Locale,
+  t: ExploreText,
   rowHeader: string,
   options: { tiers?: boolean; positiveLabel?: string } = {},
 ): TableData {
@@ -183,26 +184,26 @@ export function splitTable(
   const head = [rowHeader];
   const csvHeader = [rowHeader];
   if (tiers) {
-    head.push(exploreText(locale, 'colTierStudy'));
-    csvHeader.push(exploreText(locale, 'colTierStudy'));
+    head.push(t('colTierStudy'));
+    csvHeader.push(t('colTierStudy'));
   }
   const shareColumns = (name: string) => {
-    head.push(`${name}: ${exploreText(locale, 'colShare').toLowerCase()}`, `${name}: ${exploreText(locale, 'colInterval')}`);
-    csvHeader.push(`${name} (%)`, `${name}: ${exploreText(locale, 'colLower')} (%)`, `${name}: ${exploreText(locale, 'colUpper')} (%)`);
+    head.push(`${name}: ${t('colShare').toLowerCase()}`, `${name}: ${t('colInterval')}`);
+    csvHeader.push(`${name} (%)`, `${name}: ${t('colLower')} (%)`, `${name}: ${t('colUpper')} (%)`);
   };
   for (const part of parts) shareColumns(inLocale(part.label));
   if (positive) shareColumns(positive);
-  head.push(exploreText(locale, 'colN'), exploreText(locale, 'colEffective'));
-  csvHeader.push(exploreText(locale, 'colN'), exploreText(locale, 'colEffective'));
+  head.push(t('colN'), t('colEffective'));
+  csvHeader.push(t('colN'), t('colEffective'));
   if (tiers) {
-    head.push(exploreText(locale, 'colTierComputed'));
-    csvHeader.push(exploreText(locale, 'colTierComputed'));
+    head.push(t('colTierComputed'));
+    csvHeader.push(t('colTierComputed'));
   }
-  head.push(exploreText(locale, 'colNote'));
-  csvHeader.push(exploreText(locale, 'colNote'));
+  head.push(t('colNote'));
+  csvHeader.push(t('colNote'));
   if (hasText) {
-    head.push(exploreText(locale, 'colText'));
-    csvHeader.push(exploreText(locale, 'colText'));
+    head.push(t('colText'));
+    csvHeader.push(t('colText'));
   }
   const htmlRows: TableCell[][] = [];
   const csvRows: CsvValue[][] = [];
@@ -211,8 +212,8 @@ export function splitTable(
     const html: TableCell[] = [{ text: inLocale(row.label), header: true }];
     const csv: CsvValue[] = [inLocale(row.label)];
     if (tiers) {
-      html.push({ text: tierText(row.tier, locale) });
-      csv.push(tierText(row.tier, locale));
+      html.push({ text: tierText(row.tier, t) });
+      csv.push(tierText(row.tier, t));
     }
     for (const cell of positive && row.positive ? [...row.parts, row.positive] : row.parts) {
       html.push({ text: cell.share === null ? '–' : formatPercent(cell.share, locale), num: true, muted: cell.small }, { text: formatInterval(cell.lower, cell.upper, locale), num: true });
@@ -222,11 +223,11 @@ export function splitTable(
     csv.push(base.respondents, Math.round(base.effectiveBase * 10) / 10);
     if (tiers) {
       // A tier is read from the interval: a row under the minimum base has none.
-      html.push({ text: base.small ? '' : tierText(row.computedTier, locale) });
-      csv.push(base.small ? '' : tierText(row.computedTier, locale));
+      html.push({ text: base.small ? '' : tierText(row.computedTier, t) });
+      csv.push(base.small ? '' : tierText(row.computedTier, t));
     }
-    html.push({ text: noteOf(base, minBase, locale), muted: true });
-    csv.push(noteOf(base, minBase, locale));
+    html.push({ text: noteOf(base, minBase, locale, t), muted: true });
+    csv.push(noteOf(base, minBase, locale, t));
     if (hasText) {
       html.push({ text: row.text ? inLocale(row.text) : '', muted: true, long: true });
       csv.push(row.text ? inLocale(row.text) : '');

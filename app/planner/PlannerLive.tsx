@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState, useTransition } from 'react';
 import type { planFor, PlannerAnswer } from '@/lib/analysis/planner';
@@ -6,7 +7,6 @@ import { prepareNumberFormats } from '@/lib/i18n/messages';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import { useClientColumns } from '../components/clientColumns';
 import { pushUrl } from '../components/pushUrl';
-import { plannerText } from './messages';
 import { plannerEngine } from './plannerEngine';
 import { Answer } from './PlannerAnswer';
 import { PlannerValuesContext } from './plannerValues';
@@ -73,6 +73,7 @@ export function PlannerLive({
   locale: Locale;
   children: ReactNode;
 }) {
+  const t = useTranslations('planner');
   const router = useRouter();
   const searchParams = useSearchParams();
   const fieldIds = useMemo(() => [...attributeIds, ...momentIds], [attributeIds, momentIds]);
@@ -147,7 +148,7 @@ export function PlannerLive({
             initialView
           ) : computed.error !== null ? (
             <p role="alert" className="error">
-              {plannerText(locale, 'invalid')}: {computed.error[locale]}
+              {t('invalid')}: {computed.error[locale]}
             </p>
           ) : (
             <Answer answer={computed.answer} locale={locale} />

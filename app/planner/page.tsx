@@ -1,3 +1,5 @@
+import { NextIntlClientProvider, useTranslations } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import Form from 'next/form';
 import Link from 'next/link';
@@ -7,7 +9,6 @@ import { Answer } from './PlannerAnswer';
 import { PlannerLive } from './PlannerLive';
 import { PlannerPendingStatus } from './plannerPending';
 import { PlannerDatasetForm, PlannerDatasetTransition } from './plannerDatasetPending';
-import { plannerText } from './messages';
 import './planner.css';
 import { TermText } from '../components/help/TermText';
 import { planFor, PlannerRequestError, type PlannerAnswer, type PlannerRequest } from '@/lib/analysis/planner';
@@ -45,25 +46,26 @@ const DEFAULT_DATASET = 'study-g';
 
 /** The dataset select: every dataset (study G is the default); a change submits only the dataset (the audience belongs to the old one). */
 function DatasetField({ datasets, current, locale }: { datasets: DatasetListing[]; current: string; locale: Locale }) {
+  const t = useTranslations('planner');
   return (
-    <PlannerDatasetForm action="/planner" className="planner-form planner-dataset" aria-label={plannerText(locale, 'datasetForm')}>
+    <PlannerDatasetForm action="/planner" className="planner-form planner-dataset" aria-label={t('datasetForm')}>
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       <div className="field">
-        <label htmlFor="planner-dataset">{plannerText(locale, 'dataset')}</label>
+        <label htmlFor="planner-dataset">{t('dataset')}</label>
         <AutoSubmitSelect id="planner-dataset" name="dataset" value={current} aria-describedby="planner-dataset-hint">
           {datasets.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.reference ? d.title[locale] : plannerText(locale, 'uploadedMark', { name: d.name })}
+              {d.reference ? d.title[locale] : t('uploadedMark', { name: d.name })}
             </option>
           ))}
         </AutoSubmitSelect>
         <p id="planner-dataset-hint" className="muted small">
-          {plannerText(locale, 'datasetHint')}
+          {t('datasetHint')}
         </p>
       </div>
       <noscript>
         <button type="submit" className="button">
-          {plannerText(locale, 'datasetChoose')}
+          {t('datasetChoose')}
         </button>
       </noscript>
     </PlannerDatasetForm>
@@ -71,11 +73,12 @@ function DatasetField({ datasets, current, locale }: { datasets: DatasetListing[
 }
 
 function SelectFields({ fields, chosen, locale }: { fields: PlannerField[]; chosen: Record<string, string>; locale: Locale }) {
+  const t = useTranslations('planner');
   return fields.map((field) => (
     <div className="field" key={field.id}>
       <label htmlFor={`planner-${field.id}`}>{field.label[locale]}</label>
       <AutoSubmitSelect id={`planner-${field.id}`} name={field.id} value={chosen[field.id] ?? ''}>
-        <option value="">{plannerText(locale, 'any')}</option>
+        <option value="">{t('any')}</option>
         {field.options.map((option) => (
           <option key={option.code} value={option.code}>
             {option.label[locale]}
@@ -104,29 +107,30 @@ function WeightField({ options, current, locale }: { options: WeightOption[]; cu
 }
 
 function PlannerForm({ fields, request, locale, dataset, weights, weight }: { fields: PlannerFields; request: PlannerRequest; locale: Locale; dataset: string; weights: WeightOption[]; weight: string }) {
+  const t = useTranslations('planner');
   const reset = new URLSearchParams({ ...(dataset !== DEFAULT_DATASET && { dataset }), ...(locale === 'nl' && { lang: 'nl' }) }).toString();
   return (
-    <Form action="/planner" className="planner-form" aria-label={plannerText(locale, 'title')}>
+    <Form action="/planner" className="planner-form" aria-label={t('title')}>
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       {dataset !== DEFAULT_DATASET && <input type="hidden" name="dataset" value={dataset} />}
       <fieldset>
-        <legend>{plannerText(locale, 'audience')}</legend>
+        <legend>{t('audience')}</legend>
         <SelectFields fields={fields.audience} chosen={request.audience} locale={locale} />
       </fieldset>
       {fields.moment.length > 0 && (
         <fieldset>
-          <legend>{plannerText(locale, 'moment')}</legend>
+          <legend>{t('moment')}</legend>
           <SelectFields fields={fields.moment} chosen={request.moment} locale={locale} />
         </fieldset>
       )}
       <WeightField options={weights} current={weight} locale={locale} />
       <div className="form-actions">
         <button type="submit" className="button">
-          {plannerText(locale, 'show')}
+          {t('show')}
         </button>
-        <Link href={`/planner${reset ? `?${reset}` : ''}`}>{plannerText(locale, 'reset')}</Link>
+        <Link href={`/planner${reset ? `?${reset}` : ''}`}>{t('reset')}</Link>
       </div>
-      <PlannerPendingStatus text={plannerText(locale, 'updating')} />
+      <PlannerPendingStatus text={t('updating')} />
     </Form>
   );
 }
@@ -134,8 +138,9 @@ function PlannerForm({ fields, request, locale, dataset, weights, weight }: { fi
 export default async function PlannerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const locale = localeFrom(params.lang);
+  const [t, messages] = await Promise.all([getTranslations('planner'), getMessages()]);
   const requested = nonEmptyParam(params.dataset) ?? DEFAULT_DATASET;
-  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/planner" returnTo={`/planner?dataset=${requested}`} title={plannerText(locale, 'title')} />;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/planner" returnTo={`/planner?dataset=${requested}`} title={t('title')} />;
   const registry = await requestDatasets();
   const datasets = await registry.list();
   const listing = datasets.find((d) => d.id === requested);
@@ -165,17 +170,19 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   const query = new URLSearchParams({ ...(requested !== DEFAULT_DATASET && { dataset: requested }), ...(weight !== undefined && { weight }), ...request.audience, ...request.moment }).toString();
   const synthetic = !listing || listing.synthetic;
   const name = listing ? (listing.reference ? listing.title[locale] : `“${listing.name}”`) : '';
+  // The answer is drawn by client components: the provider gives them their texts (the layout's holds only the header's).
   return (
+    <NextIntlClientProvider messages={{ app: messages.app, planner: messages.planner }}>
     <PlannerDatasetTransition>
       <SiteHeader locale={locale} path="/planner" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page planner">
-        <h1>{plannerText(locale, 'title')}</h1>
-        <p className="lead">{plannerText(locale, fields.moment.length ? 'intro' : 'introNoMoment', { name })}</p>
-        {synthetic ? <SyntheticNotice locale={locale} /> : <p className="upload-note">{plannerText(locale, tactics === 'study-p' ? 'uploadNoteTactics' : 'uploadNote', { name: listing!.name })}</p>}
+        <h1>{t('title')}</h1>
+        <p className="lead">{t(fields.moment.length ? 'intro' : 'introNoMoment', { name })}</p>
+        {synthetic ? <SyntheticNotice locale={locale} /> : <p className="upload-note">{t(tactics === 'study-p' ? 'uploadNoteTactics' : 'uploadNote', { name: listing!.name })}</p>}
         <DatasetField datasets={datasets} current={listing ? requested : DEFAULT_DATASET} locale={locale} />
         {!listing || !data ? (
           <p role="alert" className="error" data-testid="planner-unknown">
-            {plannerText(locale, 'unknownDataset', { id: requested.slice(0, 80) })} <Link href={locale === 'nl' ? '/planner?lang=nl' : '/planner'}>{plannerText(locale, 'backToG')}</Link>
+            {t('unknownDataset', { id: requested.slice(0, 80) })} <Link href={locale === 'nl' ? '/planner?lang=nl' : '/planner'}>{t('backToG')}</Link>
           </p>
         ) : (
           <PlannerLive
@@ -190,7 +197,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
             initialView={
               error ? (
                 <p role="alert" className="error">
-                  {plannerText(locale, 'invalid')}: {error[locale]}
+                  {t('invalid')}: {error[locale]}
                 </p>
               ) : (
                 answer && <Answer answer={answer} locale={locale} />
@@ -202,11 +209,12 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
         )}
         <footer className="footnote">
           <p>
-            <TermText text={plannerText(locale, 'methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })} locale={locale} terms={['weight', 'interval', 'effective-base', 'minimum-base', 'modelled']} />
+            <TermText text={t('methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })} locale={locale} terms={['weight', 'interval', 'effective-base', 'minimum-base', 'modelled']} />
           </p>
           {data && <p data-testid="weight-note">{weightNote(data.weight, locale)}.</p>}
         </footer>
       </main>
     </PlannerDatasetTransition>
+    </NextIntlClientProvider>
   );
 }

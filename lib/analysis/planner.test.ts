@@ -69,7 +69,8 @@ describe('the planner on study G', () => {
     const pressed = acceptance(g, { family: 'scenario', filter: { gender: ['M'], age_band: ['50+'] }, itemWhere: { situation: ['pressed'] } }).overall;
     expect(guideline.timePressed.figures[0].audience).toEqual({ share: pressed.share, respondents: pressed.respondents, smallBase: false });
     expect(guideline.timePressed.figures[0].whole.share).toBe(acceptance(g, { family: 'scenario', itemWhere: { situation: ['pressed'] } }).overall.share);
-    expect(guideline.relationship.figures[0].label.en).toBe('Emotional bond with the brand: Strong (4-5)');
+    expect(guideline.relationship.figures[0].label).toMatchObject({ en: 'Emotional bond with the brand: Strong (4-5)' });
+    expect(guideline.relationship.figures[1].label).toBe('anyBond');
     expect(answer.tactics!.used.map((u) => `${u.attribute.en}: ${u.level.en}`)).toEqual(['Gender: Men', 'Age: 50 and over']);
     expect(answer.tactics!.dropped).toEqual([]);
   });

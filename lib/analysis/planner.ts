@@ -10,7 +10,7 @@ import { creepyTactics, type TacticsAnswer } from './plannerTactics';
 import { DEFAULT_MIN_BASE } from './conventions';
 import { withoutInference } from './smallBase';
 
-export type { Guideline, GuidelineFigure, PlannerFigure } from './plannerGuidelines';
+export type { Guideline, GuidelineFigure, GuidelineNote, PlannerFigure } from './plannerGuidelines';
 export type { TacticsAnswer } from './plannerTactics';
 
 /**

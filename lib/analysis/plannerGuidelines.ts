@@ -20,7 +20,8 @@ export interface PlannerFigure {
 }
 
 export interface GuidelineFigure {
-  label: Label;
+  /** The row's label: a codebook label, or 'anyBond' (the planner's message) for the whole bond range. */
+  label: Label | 'anyBond';
   /** The chosen audience's figure; null when no audience is chosen (it is the whole study's). */
   audience: PlannerFigure | null;
   whole: PlannerFigure;
@@ -32,8 +33,17 @@ export interface Guideline {
   /** What the figures count: positive answers to the scenarios, or "not OK" to a data type. */
   measure: 'positive' | 'notOk';
   figures: GuidelineFigure[];
-  note: Label;
+  note: GuidelineNote;
 }
+
+/**
+ * Which of the source article's pieces of advice fits the audience and moment. Its words are the
+ * planner's messages (`note_<id>`, messages/*.json): lib/ chooses, the page says it.
+ */
+export type GuidelineNote =
+  | { id: 'firstDate'; dataType: Label; rankedBy: 'audience' | 'whole' }
+  | { id: 'bondStrong' | 'bondBuild' | 'timePressed' | 'relaxed' | 'public' | 'private' | 'banking' | 'otherIndustry' };
+
 
 const figure = (data: SurveyData, query: AcceptanceQuery): PlannerFigure => {
   const cell = memoAcceptance(data, query).overall;
@@ -46,12 +56,12 @@ export function guidelines(data: SurveyData, audience: Record<string, string>, m
   const chosen = Object.keys(audience).length > 0;
   const scenarios = (filter: Record<string, string>, itemWhere: Record<string, string> = {}) => figure(data, { family: SCENARIO_FAMILY, filter: asFilter(filter), itemWhere: asFilter(itemWhere), minBase });
   /** A figure for the audience with `change` applied, beside the same for the whole study. */
-  const pair = (label: Label, change: Record<string, string>, itemWhere: Record<string, string> = {}, without: string[] = []): GuidelineFigure => {
+  const pair = (label: Label | 'anyBond', change: Record<string, string>, itemWhere: Record<string, string> = {}, without: string[] = []): GuidelineFigure => {
     const mine = Object.fromEntries(Object.entries({ ...audience, ...change }).filter(([k]) => !without.includes(k)));
     return { label, audience: chosen ? scenarios(mine, itemWhere) : null, whole: scenarios(change, itemWhere) };
   };
   const valueLabel = (dimension: string, code: string) => data.codebook.itemDimensions.find((d) => d.id === dimension)!.values.find((v) => v.code === code)!.label;
-  const context = (id: GuidelineId, dimension: string, favoured: string, other: string, notes: { favoured: Label; other: Label }): Guideline => ({
+  const context = (id: GuidelineId, dimension: string, favoured: string, other: string, notes: { favoured: GuidelineNote; other: GuidelineNote }): Guideline => ({
     id,
     // It applies unless the moment is the less welcoming side of its comparison.
     applies: moment[dimension] !== other,
@@ -68,10 +78,7 @@ export function guidelines(data: SurveyData, audience: Record<string, string>, m
       applies: true,
       measure: 'notOk',
       figures: [{ label: worst.label, audience: chosen ? worst.audience : null, whole: worst.whole }],
-      note: {
-        en: `Act only on generic data; sensitive data is a no-go: ${worst.label.en.toLowerCase()} is the data type ${worst.rankedBy === 'audience' ? 'this audience most often calls' : 'respondents most often call'} “not OK”.`,
-        nl: `Handel alleen op generieke gegevens; gevoelige gegevens zijn een no-go: ${worst.label.nl.toLowerCase()} is het gegevenstype dat ${worst.rankedBy === 'audience' ? 'deze doelgroep het vaakst “niet oké” noemt' : 'respondenten het vaakst “niet oké” noemen'}.`,
-      },
+      note: { id: 'firstDate', dataType: worst.label, rankedBy: worst.rankedBy },
     },
     {
       id: 'relationship',
@@ -80,36 +87,18 @@ export function guidelines(data: SurveyData, audience: Record<string, string>, m
       measure: 'positive',
       figures: [
         pair(bondLabel(data), { bond: 'strong' }),
-        pair({ en: 'Any bond', nl: 'Elke band' }, {}, {}, ['bond']),
+        pair('anyBond', {}, {}, ['bond']),
       ],
-      note: {
-        en: audience.bond === 'strong' ? 'This audience already has a strong bond: it welcomes more, including data such as clothing size or birth date.' : 'A stronger bond opens the door: acceptance rises steeply with the emotional bond, and trust unlocks websites visited.',
-        nl: audience.bond === 'strong' ? 'Deze doelgroep heeft al een sterke band: die verwelkomt meer, ook gegevens als kledingmaat of geboortedatum.' : 'Een sterkere band opent de deur: de acceptatie stijgt sterk met de emotionele band, en vertrouwen maakt bezochte websites bespreekbaar.',
-      },
+      note: { id: audience.bond === 'strong' ? 'bondStrong' : 'bondBuild' },
     },
-    context('timePressed', 'situation', 'pressed', 'relaxed', {
-      favoured: {
-        en: 'Offer to save time and effort when people are busy: that is when automated help is most welcome.',
-        nl: 'Bied tijd- en moeitebesparing aan als mensen het druk hebben: dan is geautomatiseerde hulp het meest welkom.',
-      },
-      other: {
-        en: 'A calm, relaxed moment: automated help is less welcome now; let people act for themselves.',
-        nl: 'Een rustig, ontspannen moment: geautomatiseerde hulp is nu minder welkom; laat mensen zelf handelen.',
-      },
-    }),
-    context('public', 'place', 'public', 'private', {
-      favoured: { en: 'In public settings (transit, work, a shop) quick, accurate help is welcome.', nl: 'In openbare omgevingen (ov, werk, winkel) is snelle, nauwkeurige hulp welkom.' },
-      other: { en: 'At home people need less help and value their autonomy: hold back.', nl: 'Thuis hebben mensen minder hulp nodig en hechten ze aan autonomie: wees terughoudend.' },
-    }),
+    context('timePressed', 'situation', 'pressed', 'relaxed', { favoured: { id: 'timePressed' }, other: { id: 'relaxed' } }),
+    context('public', 'place', 'public', 'private', { favoured: { id: 'public' }, other: { id: 'private' } }),
     {
       id: 'industry',
       applies: true,
       measure: 'positive',
       figures: [pair(valueLabel('industry', industry ?? 'banking'), {}, { industry: industry ?? 'banking' }), pair(valueLabel('industry', industryOther), {}, { industry: industryOther })],
-      note: {
-        en: industry === 'banking' || !industry ? 'Help is most welcome with banking and saving, tasks people find complex or dull.' : 'Travel and clothing are personal choices: people welcome automated help less than for banking.',
-        nl: industry === 'banking' || !industry ? 'Hulp is het meest welkom bij bankieren en sparen, taken die mensen complex of saai vinden.' : 'Reizen en kleding zijn persoonlijke keuzes: mensen verwelkomen er minder geautomatiseerde hulp dan bij bankieren.',
-      },
+      note: { id: industry === 'banking' || !industry ? 'banking' : 'otherIndustry' },
     },
   ];
 }
@@ -131,6 +120,6 @@ function worstDataType(data: SurveyData, audience: Record<string, string>, minBa
     return figure(data, { items: [itemId], filter: asFilter(filter), outcome: answerSides(data.items.get(itemId)!).negative, minBase });
   };
   const ranked = items.map((it) => ({ label: it.label, audience: notOk(it.id, audience), whole: notOk(it.id, {}) }));
-  const rankedBy = ranked.some((r) => r.audience.smallBase) ? 'whole' : 'audience';
+  const rankedBy: 'audience' | 'whole' = ranked.some((r) => r.audience.smallBase) ? 'whole' : 'audience';
   return { ...ranked.reduce((best, r) => ((r[rankedBy].share ?? -1) > (best[rankedBy].share ?? -1) ? r : best)), rankedBy };
 }

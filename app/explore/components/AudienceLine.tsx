@@ -1,20 +1,22 @@
+import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import type { ExploreState } from '@/lib/explore/state';
 import { formatNumber } from '@/lib/i18n/messages';
-import { exploreText } from '../messages';
+
 import { shorten } from '@/lib/explore/shorten';
 
 /** Who the numbers are about: the audience's size and its filters in words. */
 export function AudienceLine({ catalog, state, audience, total, locale }: { catalog: DatasetCatalog; state: ExploreState; audience: number; total: number; locale: Locale }) {
+  const t = useTranslations('explore');
   const parts = catalog.attributes
     .filter((a) => state.filter[a.id]?.length)
     .map((a) => `${shorten(a.label[locale], 60)}: ${a.levels.filter((l) => state.filter[a.id].includes(l.code)).map((l) => shorten(l.label[locale], 40)).join(', ')}`);
   return (
     <p className="audience-line" data-testid="audience-line">
-      <strong>{exploreText(locale, 'audienceSize', { n: formatNumber(audience, locale), total: formatNumber(total, locale) })}</strong>
+      <strong>{t('audienceSize', { n: formatNumber(audience, locale), total: formatNumber(total, locale) })}</strong>
       {' · '}
-      {parts.length ? `${exploreText(locale, 'audienceFilters')}: ${parts.join('; ')}` : exploreText(locale, 'audienceEveryone')}
+      {parts.length ? `${t('audienceFilters')}: ${parts.join('; ')}` : t('audienceEveryone')}
     </p>
   );
 }

@@ -1,7 +1,8 @@
 import type { Label, Locale } from '@/lib/survey/codebook';
 import type { BarChartData } from '@/lib/explore/model';
 import { INK, seriesColour, TIER_COLOUR } from '../colours';
-import { exploreText } from '../messages';
+import type { ExploreText } from '../messages';
+import { useTranslations } from 'next-intl';
 import { barTable } from '../table';
 import { BarChartView, type ColourBy } from './BarChartView';
 import { ChartCard } from './ChartCard';
@@ -9,32 +10,32 @@ import type { LegendItem } from './ChartLegend';
 import type { ReactNode } from 'react';
 
 /** The standard footnote of a tested chart, stating the test, the correction and the interval. */
-export function statsFootnote(chart: BarChartData, locale: Locale, extra: string[] = [], method?: string): string[] {
-  const lines = [method ?? exploreText(locale, 'methodNote'), ...(method ? [] : [restNote(chart, locale)]), exploreText(locale, 'markNote')];
-  if (chart.cells.some((c) => c.small)) lines.push(exploreText(locale, 'smallNote', { min: chart.minBase }));
-  if (chart.pooled) lines.push(exploreText(locale, 'pooledNote'));
-  if (chart.omittedRows.length > 3) lines.push(exploreText(locale, 'omittedRowsCount', { n: chart.omittedRows.length }));
-  else if (chart.omittedRows.length) lines.push(exploreText(locale, 'omittedRows', { list: chart.omittedRows.map((l) => l[locale]).join(', ') }));
+export function statsFootnote(chart: BarChartData, locale: Locale, t: ExploreText, extra: string[] = [], method?: string): string[] {
+  const lines = [method ?? t('methodNote'), ...(method ? [] : [restNote(chart, locale, t)]), t('markNote')];
+  if (chart.cells.some((c) => c.small)) lines.push(t('smallNote', { min: chart.minBase }));
+  if (chart.pooled) lines.push(t('pooledNote'));
+  if (chart.omittedRows.length > 3) lines.push(t('omittedRowsCount', { n: chart.omittedRows.length }));
+  else if (chart.omittedRows.length) lines.push(t('omittedRows', { list: chart.omittedRows.map((l) => l[locale]).join(', ') }));
   return [...lines, ...extra];
 }
 
-function restNote(chart: BarChartData, locale: Locale): string {
+function restNote(chart: BarChartData, locale: Locale, t: ExploreText): string {
   const list = (labels: Label[]) => labels.map((l) => l[locale].toLowerCase()).join(' × ');
   const { groups, within } = chart.comparison;
-  if (!groups.length) return exploreText(locale, 'restItems');
-  return within.length ? exploreText(locale, 'restGroupsWithin', { groups: list(groups), within: list(within) }) : exploreText(locale, 'restGroups', { groups: list(groups) });
+  if (!groups.length) return t('restItems');
+  return within.length ? t('restGroupsWithin', { groups: list(groups), within: list(within) }) : t('restGroups', { groups: list(groups) });
 }
 
-export function legendFor(chart: BarChartData, colourBy: ColourBy, locale: Locale): LegendItem[] {
+export function legendFor(chart: BarChartData, colourBy: ColourBy, locale: Locale, t: ExploreText): LegendItem[] {
   const items: LegendItem[] = [];
   if (colourBy === 'tier') {
     const tiers = new Set(chart.rows.map((r) => r.tier ?? 'grey'));
-    for (const tier of ['ok', 'grey', 'nogo'] as const) if (tiers.has(tier)) items.push({ label: exploreText(locale, `tier_${tier}`), colour: TIER_COLOUR[tier] });
+    for (const tier of ['ok', 'grey', 'nogo'] as const) if (tiers.has(tier)) items.push({ label: t(`tier_${tier}`), colour: TIER_COLOUR[tier] });
   } else if (colourBy === 'series') {
     chart.series.forEach((s, i) => items.push({ label: s.label[locale], colour: seriesColour(i) }));
   }
-  if (chart.cells.some((c) => c.small)) items.push({ label: exploreText(locale, 'legendSmall'), kind: 'hatch' });
-  if (chart.reference) items.push({ label: exploreText(locale, 'legendOverall'), kind: 'line', colour: INK });
+  if (chart.cells.some((c) => c.small)) items.push({ label: t('legendSmall'), kind: 'hatch' });
+  if (chart.reference) items.push({ label: t('legendOverall'), kind: 'line', colour: INK });
   return items;
 }
 
@@ -62,13 +63,14 @@ export function BarChartCard({
   colourBy?: ColourBy;
   /** Replaces the standard statement of the test (the unlock chart's test differs). */
   method?: string;
-  rowHeader?: Label;
+  rowHeader?: string;
   fileParts: string[];
   extraFootnote?: string[];
   threshold?: { value: number; label: string };
   showTier?: boolean;
   showUplift?: boolean;
 }) {
+  const t = useTranslations('explore');
   const colours: ColourBy = colourBy ?? (chart.seriesDim ? 'series' : 'single');
   return (
     <ChartCard
@@ -76,13 +78,13 @@ export function BarChartCard({
       title={title}
       lead={lead}
       summary={summary}
-      legend={legendFor(chart, colours, locale)}
+      legend={legendFor(chart, colours, locale, t)}
       chart={<BarChartView chart={chart} locale={locale} colourBy={colours} title={title} threshold={threshold} showTier={showTier} showUplift={showUplift} />}
-      footnote={statsFootnote(chart, locale, extraFootnote, method)}
-      table={barTable(chart, locale, rowHeader)}
+      footnote={statsFootnote(chart, locale, t, extraFootnote, method)}
+      table={barTable(chart, locale, t, rowHeader)}
       locale={locale}
       fileParts={fileParts}
-      tableCaption={exploreText(locale, 'tableCaption', { title })}
+      tableCaption={t('tableCaption', { title })}
     />
   );
 }

@@ -1,11 +1,12 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { memo, useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
-import { MARK_SYMBOL, exploreText } from '../messages';
+import { MARK_SYMBOL } from '../messages';
 import { CellTooltip } from './CellTooltip';
 import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, shareScale, TOOLTIP_CURSOR, type ShareScale } from '../../components/charts/chartAxes';
 import { chartColumn } from './chartColumn';
@@ -55,6 +56,7 @@ export const BarChartView = memo(function BarChartView({
   /** Add each cell's uplift against the reference rate to its value label. */
   showUplift?: boolean;
 }) {
+  const t = useTranslations('explore');
   const { ref, width } = useElementWidth<HTMLDivElement>(chartColumn);
   const seriesCount = chart.series.length;
   const barSize = seriesCount > 1 ? 12 : 18;
@@ -78,8 +80,8 @@ export const BarChartView = memo(function BarChartView({
       return SINGLE_COLOUR;
     };
     const labelOf = (cell: CellView) => {
-      if (cell.small) return `${formatPercent(cell.share!, locale, 0)} · ${exploreText(locale, 'smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(chart.minBase, locale) })}`;
-      const tier = showTier && cell.tier ? ` · ${exploreText(locale, `tierShort_${cell.tier}`)}` : '';
+      if (cell.small) return `${formatPercent(cell.share!, locale, 0)} · ${t('smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(chart.minBase, locale) })}`;
+      const tier = showTier && cell.tier ? ` · ${t(`tierShort_${cell.tier}`)}` : '';
       const uplift = showUplift && cell.uplift != null ? ` (${formatPoints(cell.uplift, locale)})` : '';
       return `${formatPercent(cell.share!, locale)}${uplift}${tier}`;
     };
@@ -101,7 +103,7 @@ export const BarChartView = memo(function BarChartView({
       });
       return datum;
     });
-  }, [chart, locale, colourBy, showTier, showUplift]);
+  }, [chart, locale, colourBy, showTier, showUplift, t]);
 
   const shapes = useMemo(() => Array.from({ length: seriesCount }, (_, i) => barShape(i, scale, narrow ? narrowLabelChars(width) : 0, barSize)), [seriesCount, scale, narrow, width, barSize]);
   const tick = useMemo(() => rowLabelTick(data, yWidth, 3), [data, yWidth]);
@@ -125,7 +127,7 @@ export const BarChartView = memo(function BarChartView({
             x={chart.reference.share}
             stroke={INK}
             strokeDasharray="4 3"
-            label={{ value: exploreText(locale, 'overallShort', { share: formatPercent(chart.reference.share, locale, 0) }), position: 'top', fontSize: 11, fill: INK }}
+            label={{ value: t('overallShort', { share: formatPercent(chart.reference.share, locale, 0) }), position: 'top', fontSize: 11, fill: INK }}
           />
         )}
         {threshold && <ReferenceLine x={threshold.value} stroke={MUTED} strokeDasharray="2 3" label={{ value: threshold.label, position: 'top', fontSize: 11, fill: MUTED }} />}

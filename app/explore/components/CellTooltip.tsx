@@ -1,13 +1,15 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
-import { formatInterval, exploreText } from '../messages';
+import { formatInterval } from '../messages';
 import { noteOf, vsRestText } from '../table';
 import { shorten } from '@/lib/explore/shorten';
 
 /** Tooltip of a bar chart row: per series the share, interval, base n, effective base and the test against the rest. */
 export function CellTooltip({ chart, locale, label, text, cells }: { chart: BarChartData; locale: Locale; label: string; text?: string; cells: readonly (CellView | undefined)[] }) {
+  const t = useTranslations('explore');
   const crossed = chart.seriesDim !== null;
   return (
     <div className="chart-tooltip">
@@ -22,21 +24,21 @@ export function CellTooltip({ chart, locale, label, text, cells }: { chart: BarC
             <p>
               <strong>{cell.share === null ? '–' : formatPercent(cell.share, locale)}</strong>
               {cell.mark && <span> {cell.mark === 'up' ? '▲' : '▼'}</span>}
-              {cell.tier && <span> · {exploreText(locale, `tier_${cell.tier}`)}</span>}
+              {cell.tier && <span> · {t(`tier_${cell.tier}`)}</span>}
             </p>
             <p>
-              {exploreText(locale, 'tipInterval')}: {formatInterval(cell.lower, cell.upper, locale)}
+              {t('tipInterval')}: {formatInterval(cell.lower, cell.upper, locale)}
             </p>
             <p>
-              {exploreText(locale, 'tipBase')}: {formatNumber(cell.respondents, locale)}
-              {chart.pooled && ` (${formatNumber(cell.ratings, locale)} ${exploreText(locale, 'tipRatings')})`} · {exploreText(locale, 'tipEffective')}: {formatNumber(cell.effectiveBase, locale, 1)}
+              {t('tipBase')}: {formatNumber(cell.respondents, locale)}
+              {chart.pooled && ` (${formatNumber(cell.ratings, locale)} ${t('tipRatings')})`} · {t('tipEffective')}: {formatNumber(cell.effectiveBase, locale, 1)}
             </p>
             {cell.diff !== null && (
               <p>
-                {exploreText(locale, 'tipVsRest')}: {vsRestText(cell, locale)}
+                {t('tipVsRest')}: {vsRestText(cell, locale)}
               </p>
             )}
-            {noteOf(cell, chart.minBase, locale) && <p className="tooltip-note">{noteOf(cell, chart.minBase, locale)}</p>}
+            {noteOf(cell, chart.minBase, locale, t) && <p className="tooltip-note">{noteOf(cell, chart.minBase, locale, t)}</p>}
           </div>
         );
       })}

@@ -64,10 +64,10 @@ export function ChartCard({
         {weight && <p data-testid="weight-note">{weight}</p>}
       </div>
       <div className="chart-table">
-        <DataTable table={table} caption={tableCaption} locale={locale} id={id} />
+        <DataTable table={table} caption={tableCaption} id={id} />
         <div className="chart-downloads">
           <CsvDownload header={table.csv.header} rows={table.csv.rows} locale={locale} title={title} fileParts={fileParts} />
-          <ChartImageDownload frame={frame} title={title} legend={legend} footnote={weight ? [...footnote, weight] : footnote} fileName={csvFileName(...fileParts).replace(/\.csv$/, '')} locale={locale} />
+          <ChartImageDownload frame={frame} title={title} legend={legend} footnote={weight ? [...footnote, weight] : footnote} fileName={csvFileName(...fileParts).replace(/\.csv$/, '')} />
         </div>
       </div>
     </section>

@@ -1,8 +1,7 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { type RefObject, useState } from 'react';
-import type { Locale } from '@/lib/survey/codebook';
 import { composeChartSvg, type LegendItem } from '@/lib/explore/chartExport';
-import { exploreText } from '../messages';
 import { useChartMethods } from './chartMethods';
 
 type Format = 'PNG' | 'SVG';
@@ -52,14 +51,15 @@ async function toPng(svg: string, width: number, height: number): Promise<Blob> 
  * PNG and SVG downloads of the chart inside `frame`, with the title, the colour key and a methods
  * footnote drawn into the image (the chart's own footnote plus the dataset, weighting and audience lines).
  */
-export function ChartImageDownload({ frame, title, legend, footnote, fileName, locale }: { frame: RefObject<HTMLDivElement | null>; title: string; legend: LegendItem[]; footnote: string[]; fileName: string; locale: Locale }) {
+export function ChartImageDownload({ frame, title, legend, footnote, fileName }: { frame: RefObject<HTMLDivElement | null>; title: string; legend: LegendItem[]; footnote: string[]; fileName: string }) {
+  const t = useTranslations('explore');
   const methods = useChartMethods();
   const [error, setError] = useState<string | null>(null);
   const download = async (format: Format) => {
     setError(null);
     try {
       const chart = await chartSvgIn(frame.current);
-      if (!chart) throw new Error(exploreText(locale, 'noView'));
+      if (!chart) throw new Error(t('noView'));
       const { width, height } = chart.getBoundingClientRect();
       const defs = document.querySelector('.svg-defs defs')?.outerHTML;
       const svg = composeChartSvg({ chartSvg: new XMLSerializer().serializeToString(chart), width, height, title, legend, footnote: [...methods, ...footnote], defs });
@@ -67,13 +67,13 @@ export function ChartImageDownload({ frame, title, legend, footnote, fileName, l
       if (format === 'SVG') save(new Blob([svg], { type: 'image/svg+xml' }), `${fileName}.svg`);
       else save(await toPng(svg, Number(size[1]), Number(size[2])), `${fileName}.png`);
     } catch (e) {
-      setError(exploreText(locale, 'imageFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(t('imageFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (
     <>
       {(['PNG', 'SVG'] as const).map((format) => (
-        <button key={format} type="button" className="button-secondary image-button" onClick={() => void download(format)} aria-label={exploreText(locale, 'downloadImageOf', { title, format })}>
+        <button key={format} type="button" className="button-secondary image-button" onClick={() => void download(format)} aria-label={t('downloadImageOf', { title, format })}>
           <span aria-hidden="true">⤓ </span>
           {format}
         </button>

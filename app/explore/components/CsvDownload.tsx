@@ -1,15 +1,17 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import { csvFileName, csvOptionsFor, toCsv, type CsvValue } from '@/lib/csv/writer';
-import { exploreText } from '../messages';
+
 import { useWeightNote } from './chartMethods';
 
 /** Downloads a data table as CSV, built in the browser (no request), with the weight used in a column of its own. */
 export function CsvDownload({ header, rows, locale, title, fileParts }: { header: string[]; rows: CsvValue[][]; locale: Locale; title: string; fileParts: string[] }) {
+  const t = useTranslations('explore');
   // Every row names the weight its figures use, so that a table lifted out of the file still says it.
   const weight = useWeightNote();
   const download = () => {
-    const csv = weight ? toCsv([...header, exploreText(locale, 'weightColumn')], rows.map((row) => [...row, weight]), csvOptionsFor(locale)) : toCsv(header, rows, csvOptionsFor(locale));
+    const csv = weight ? toCsv([...header, t('weightColumn')], rows.map((row) => [...row, weight]), csvOptionsFor(locale)) : toCsv(header, rows, csvOptionsFor(locale));
     const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
@@ -21,9 +23,9 @@ export function CsvDownload({ header, rows, locale, title, fileParts }: { header
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
   return (
-    <button type="button" className="button-secondary csv-button" onClick={download} aria-label={exploreText(locale, 'downloadCsvOf', { title })}>
+    <button type="button" className="button-secondary csv-button" onClick={download} aria-label={t('downloadCsvOf', { title })}>
       <span aria-hidden="true">⤓ </span>
-      {exploreText(locale, 'downloadCsv')}
+      {t('downloadCsv')}
     </button>
   );
 }

@@ -1,15 +1,16 @@
-import type { Locale } from '@/lib/survey/codebook';
+import { useTranslations } from 'next-intl';
 import type { TableCell, TableData } from '../table';
-import { MARK_SYMBOL, exploreText } from '../messages';
+import { MARK_SYMBOL } from '../messages';
 
-function Cell({ cell, locale }: { cell: TableCell; locale: Locale }) {
+function Cell({ cell }: { cell: TableCell }) {
+  const t = useTranslations('explore');
   const className = [cell.num ? 'num' : '', cell.muted ? 'muted' : '', cell.long ? 'long' : '', cell.mark ? `mark-${cell.mark}` : ''].filter(Boolean).join(' ') || undefined;
   if (cell.header) return <th scope="row">{cell.text}</th>;
   return (
     <td className={className}>
       {cell.mark ? (
         <>
-          <span className="visually-hidden">{exploreText(locale, cell.mark === 'up' ? 'markUp' : 'markDown')}: </span>
+          <span className="visually-hidden">{t(cell.mark === 'up' ? 'markUp' : 'markDown')}: </span>
           <span aria-hidden="true">{MARK_SYMBOL[cell.mark]}</span>
           {cell.text.replace(/^[▲▼] /, ' ')}
         </>
@@ -21,10 +22,11 @@ function Cell({ cell, locale }: { cell: TableCell; locale: Locale }) {
 }
 
 /** The accessible data table of a chart: caption, column and row headers, the same numbers as the chart. */
-export function DataTable({ table, caption, locale, id }: { table: TableData; caption: string; locale: Locale; id: string }) {
+export function DataTable({ table, caption, id }: { table: TableData; caption: string; id: string }) {
+  const t = useTranslations('explore');
   return (
     <details className="data-table" id={`${id}-table`}>
-      <summary>{exploreText(locale, 'tableSummary', { rows: table.rows.length })}</summary>
+      <summary>{t('tableSummary', { rows: table.rows.length })}</summary>
       {/* Focusable so that a keyboard can scroll a wide table on a narrow screen. */}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table className="explore-table" data-testid={`${id}-table`}>
@@ -42,7 +44,7 @@ export function DataTable({ table, caption, locale, id }: { table: TableData; ca
             {table.rows.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, c) => (
-                  <Cell key={c} cell={cell} locale={locale} />
+                  <Cell key={c} cell={cell} />
                 ))}
               </tr>
             ))}
@@ -52,7 +54,7 @@ export function DataTable({ table, caption, locale, id }: { table: TableData; ca
               {table.foot.map((row, r) => (
                 <tr key={r}>
                   {row.map((cell, c) => (
-                    <Cell key={c} cell={cell} locale={locale} />
+                    <Cell key={c} cell={cell} />
                   ))}
                 </tr>
               ))}

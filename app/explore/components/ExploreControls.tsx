@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { crossOptions, dimensionOf, dimOptions, isGenericView } from '@/lib/explore/catalog';
 import { shorten } from '@/lib/explore/shorten';
@@ -6,7 +7,6 @@ import { filterParam, switchBy, switchDataset, switchDim } from '@/lib/explore/s
 import { stateFromForm } from '@/lib/explore/formState';
 import { changedBeforeHydration } from '../../components/changedBeforeHydration';
 import { formatNumber } from '@/lib/i18n/messages';
-import { exploreText } from '../messages';
 import { useExplore } from './ExploreShell';
 import { FilterPanel } from './FilterPanel';
 import { SelectField } from './SelectField';
@@ -27,6 +27,7 @@ const MIN_BASES = [0, 10, 20, 30, 50, 100, 200];
  * noscript button below): with scripts, the change is applied at once, as every later one.
  */
 export function ExploreControls() {
+  const t = useTranslations('explore');
   const { catalogs, catalog, state, go, pending } = useExplore();
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -53,7 +54,7 @@ export function ExploreControls() {
   const minBases = [...new Set([...MIN_BASES, state.minBase])].sort((a, b) => a - b);
 
   return (
-    <form ref={form} method="get" action="/explore" className="explore-controls" aria-label={exploreText(locale, 'controlsLabel')} onSubmit={(e) => e.preventDefault()}>
+    <form ref={form} method="get" action="/explore" className="explore-controls" aria-label={t('controlsLabel')} onSubmit={(e) => e.preventDefault()}>
       <input type="hidden" name="view" value={state.view} />
       {locale === 'nl' && <input type="hidden" name="lang" value="nl" />}
       {/* An attribute with a default filter sends an empty value too: nothing ticked is everyone, not the default. */}
@@ -63,42 +64,42 @@ export function ExploreControls() {
       <div className="control-fields">
         <SelectField
           id="dataset"
-          label={exploreText(locale, 'dataset')}
+          label={t('dataset')}
           value={state.dataset}
-          options={catalogs.map((c) => option(c.id, c.uploaded ? exploreText(locale, 'uploadedMark', { name: c.shortTitle[locale] }) : c.shortTitle[locale]))}
+          options={catalogs.map((c) => option(c.id, c.uploaded ? t('uploadedMark', { name: c.shortTitle[locale] }) : c.shortTitle[locale]))}
           onChange={(id) => go(switchDataset(state, catalogs.find((c) => c.id === id) ?? catalogs[0]))}
-          hint={catalog.uploaded ? exploreText(locale, 'uploadedMark', { name: catalog.title[locale] }) : catalog.title[locale]}
+          hint={catalog.uploaded ? t('uploadedMark', { name: catalog.title[locale] }) : catalog.title[locale]}
         />
         {generic && (
           <SelectField
             id="family"
-            label={exploreText(locale, 'family')}
+            label={t('family')}
             value={state.family}
-            options={catalog.families.map((f) => option(f.id, exploreText(locale, f.items === 1 ? 'familyOptionOne' : 'familyOption', { family: f.label[locale], n: f.items })))}
+            options={catalog.families.map((f) => option(f.id, t('familyOption', { family: f.label[locale], n: f.items })))}
             onChange={(family) => go({ ...state, family })}
           />
         )}
         {state.view === 'groups' && (
-          <SelectField id="by" label={exploreText(locale, 'by')} value={state.by} options={catalog.attributes.map((a) => option(a.id, a.label[locale]))} onChange={(by) => go(switchBy(state, catalog, by))} />
+          <SelectField id="by" label={t('by')} value={state.by} options={catalog.attributes.map((a) => option(a.id, a.label[locale]))} onChange={(by) => go(switchBy(state, catalog, by))} />
         )}
         {dims.length > 0 && (
           <SelectField
             id="dim"
-            label={exploreText(locale, 'dim')}
+            label={t('dim')}
             value={state.dim}
-            options={dims.map((d) => ({ value: d, label: d === 'all' ? exploreText(locale, 'dimAll') : labelOf(d) }))}
+            options={dims.map((d) => ({ value: d, label: d === 'all' ? t('dimAll') : labelOf(d) }))}
             onChange={(dim) => go(switchDim(state, catalog, dim))}
           />
         )}
         {crosses.length > 0 && (
           <SelectField
             id="cross"
-            label={exploreText(locale, 'cross')}
+            label={t('cross')}
             value={state.cross}
-            options={[{ value: '', label: exploreText(locale, 'crossNone') }]}
+            options={[{ value: '', label: t('crossNone') }]}
             groups={[
-              { label: exploreText(locale, 'crossGroupContext'), options: crosses.filter((c) => contextIds.has(c)).map((c) => option(c, labelOf(c))) },
-              { label: exploreText(locale, 'crossGroupAttributes'), options: crosses.filter((c) => !contextIds.has(c)).map((c) => option(c, labelOf(c))) },
+              { label: t('crossGroupContext'), options: crosses.filter((c) => contextIds.has(c)).map((c) => option(c, labelOf(c))) },
+              { label: t('crossGroupAttributes'), options: crosses.filter((c) => !contextIds.has(c)).map((c) => option(c, labelOf(c))) },
             ]}
             onChange={(cross) => go({ ...state, cross })}
           />
@@ -106,29 +107,29 @@ export function ExploreControls() {
         {catalog.weights.length > 1 && (
           <SelectField
             id="weight"
-            label={exploreText(locale, 'weight')}
+            label={t('weight')}
             value={state.weight}
-            options={catalog.weights.map((w) => option(w.id, w.isDefault ? exploreText(locale, 'weightDefault', { name: w.label[locale] }) : w.label[locale]))}
+            options={catalog.weights.map((w) => option(w.id, w.isDefault ? t('weightDefault', { name: w.label[locale] }) : w.label[locale]))}
             onChange={(weight) => go({ ...state, weight })}
-            hint={exploreText(locale, 'weightHint')}
+            hint={t('weightHint')}
           />
         )}
         <SelectField
           id="minBase"
-          label={exploreText(locale, 'minBase')}
+          label={t('minBase')}
           value={String(state.minBase)}
-          options={minBases.map((n) => ({ value: String(n), label: exploreText(locale, 'minBaseOption', { n: formatNumber(n, locale) }) }))}
+          options={minBases.map((n) => ({ value: String(n), label: t('minBaseOption', { n: formatNumber(n, locale) }) }))}
           onChange={(v) => go({ ...state, minBase: Number(v) })}
         />
       </div>
       <FilterPanel />
       <noscript>
         <button type="submit" className="button">
-          {exploreText(locale, 'apply')}
+          {t('apply')}
         </button>
       </noscript>
       <p className="pending-status" role="status" aria-live="polite">
-        {pending ? exploreText(locale, 'updating') : ''}
+        {pending ? t('updating') : ''}
       </p>
     </form>
   );

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useEffect, useMemo } from 'react';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import type { SurveyData } from '@/lib/survey/dataset';
@@ -7,7 +8,6 @@ import { clearFilters, type ExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
 import { formatNumber, prepareNumberFormats } from '@/lib/i18n/messages';
 import { weightNote } from '@/lib/survey/weights';
-import { exploreText } from '../messages';
 import { shorten } from '@/lib/explore/shorten';
 import { AudienceLine } from './AudienceLine';
 import { ChartMethodsContext, WeightNoteContext } from './chartMethods';
@@ -79,6 +79,7 @@ function warmUp(buildExplore: (typeof import('@/lib/explore/viewModels'))['build
  * (`shown`), dimmed and marked busy: the line never names a filter the chart below does not use.
  */
 export function ExploreResults({ initial }: { initial: ExploreResult }) {
+  const t = useTranslations('explore');
   const { catalogs, state, shown, shownHref, computeHere, live, pending, hrefOf } = useExplore();
   const catalog = catalogs.find((c) => c.id === shown.dataset) ?? catalogs[0];
   const result = useMemo(() => (computeHere && live ? live.engine.buildExplore(live.columns, catalog, shown) : initial), [computeHere, live, catalog, shown, initial]);
@@ -96,10 +97,10 @@ export function ExploreResults({ initial }: { initial: ExploreResult }) {
       .filter((a) => shown.filter[a.id]?.length)
       .map((a) => `${shorten(a.label[locale], 60)}: ${a.levels.filter((l) => shown.filter[a.id].includes(l.code)).map((l) => shorten(l.label[locale], 40)).join(', ')}`);
     return [
-      `${exploreText(locale, 'imageDataset', { title: catalog.title[locale] })} ${exploreText(locale, catalog.synthetic ? 'imageSynthetic' : 'imageReal')}`,
-      `${weightLine}. ${exploreText(locale, 'audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : exploreText(locale, 'audienceEveryone')}).`,
+      `${t('imageDataset', { title: catalog.title[locale] })} ${t(catalog.synthetic ? 'imageSynthetic' : 'imageReal')}`,
+      `${weightLine}. ${t('audienceSize', { n: formatNumber(result.audience, locale), total: formatNumber(result.total, locale) })} (${filters.length ? filters.join('; ') : t('audienceEveryone')}).`,
     ];
-  }, [catalog, shown.filter, locale, weightLine, result.audience, result.total]);
+  }, [catalog, shown.filter, locale, weightLine, result.audience, result.total, t]);
   // The results' elements are kept while their inputs stay the same: the columns arriving (or a
   // pending flag) must not redraw the charts, which costs a long main-thread task.
   const body = useMemo(
@@ -107,20 +108,20 @@ export function ExploreResults({ initial }: { initial: ExploreResult }) {
       <>
         <AudienceLine catalog={catalog} state={shown} audience={result.audience} total={result.total} locale={locale} />
         {result.audience === 0 ? (
-          <EmptyState locale={locale} clearHref={hrefOf(clearFilters(shown))} />
+          <EmptyState clearHref={hrefOf(clearFilters(shown))} />
         ) : (
           <>
             {result.headline && <Headline headline={result.headline} locale={locale} />}
             <ChartMethodsContext.Provider value={methods}>
               <WeightNoteContext.Provider value={weightLine}>
-                {result.content ? <ViewContent content={result.content} state={shown} catalog={catalog} locale={locale} /> : <p>{exploreText(locale, 'noView')}</p>}
+                {result.content ? <ViewContent content={result.content} state={shown} catalog={catalog} locale={locale} /> : <p>{t('noView')}</p>}
               </WeightNoteContext.Provider>
             </ChartMethodsContext.Provider>
           </>
         )}
       </>
     ),
-    [catalog, shown, result, locale, hrefOf, methods, weightLine],
+    [catalog, shown, result, locale, hrefOf, methods, weightLine, t],
   );
   return (
     <div

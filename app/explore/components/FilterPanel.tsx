@@ -1,9 +1,9 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { CatalogDimension } from '@/lib/explore/catalog';
 import { clearFilters, filterParam, hasFilters, toggleFilter } from '@/lib/explore/state';
 import { isLong, shorten } from '@/lib/explore/shorten';
-import { exploreText } from '../messages';
 import { useExplore } from './ExploreShell';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -45,6 +45,7 @@ function FilterGroup({ attribute }: { attribute: CatalogDimension }) {
  * checkboxes fold away behind a button so that the charts come first.
  */
 export function FilterPanel() {
+  const t = useTranslations('explore');
   const { catalog, state, go } = useExplore();
   const locale = state.lang;
   const narrow = useMediaQuery('(max-width: 900px)');
@@ -61,22 +62,22 @@ export function FilterPanel() {
             <span aria-hidden="true" className="toggle-icon">
               {open ? '▾' : '▸'}
             </span>
-            {exploreText(locale, 'filters')}
+            {t('filters')}
             {active > 0 && <span className="filter-count"> ({active})</span>}
           </button>
         </h2>
         {hasFilters(state) && (
           <button type="button" className="link-button" onClick={() => go(clearFilters(state))}>
-            {exploreText(locale, 'clearFilters')}
+            {t('clearFilters')}
           </button>
         )}
       </div>
       <div id="filter-groups" hidden={!open}>
-        <p className="muted small">{exploreText(locale, 'filtersHint')}</p>
+        <p className="muted small">{t('filtersHint')}</p>
         {catalog.attributes.map((attribute) => (
           <FilterGroup key={attribute.id} attribute={attribute} />
         ))}
-        {waveLabel && <p className="muted small">{exploreText(locale, 'defaultWave', { wave: waveLabel })}</p>}
+        {waveLabel && <p className="muted small">{t('defaultWave', { wave: waveLabel })}</p>}
       </div>
     </div>
   );

@@ -1,11 +1,13 @@
+import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { Headline as HeadlineData } from '@/lib/explore/viewModels/audience';
 import type { CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
-import { exploreText } from '../messages';
+
 import { shorten } from '@/lib/explore/shorten';
 
 function Stat({ label, cell, locale, testId }: { label: string; cell: CellView; locale: Locale; testId: string }) {
+  const t = useTranslations('explore');
   return (
     <div className="stat" data-testid={testId}>
       <p className="stat-label">{label}</p>
@@ -13,7 +15,7 @@ function Stat({ label, cell, locale, testId }: { label: string; cell: CellView; 
         {cell.share === null ? '–' : formatPercent(cell.share, locale)}
       </p>
       <p className="stat-base">
-        {exploreText(locale, 'headlineBase', {
+        {t('headlineBase', {
           lower: cell.lower === null ? '–' : formatPercent(cell.lower, locale),
           upper: cell.upper === null ? '–' : formatPercent(cell.upper, locale),
           n: formatNumber(cell.respondents, locale),
@@ -25,22 +27,23 @@ function Stat({ label, cell, locale, testId }: { label: string; cell: CellView; 
 
 /** Acceptance of automated personalization: the filtered audience beside everyone, with the difference. */
 export function Headline({ headline, locale }: { headline: HeadlineData; locale: Locale }) {
+  const t = useTranslations('explore');
   const { audience, everyone, filtered } = headline;
   const diff = audience.share !== null && everyone.share !== null ? audience.share - everyone.share : null;
   return (
     <section className="headline" aria-labelledby="headline-title">
       <h2 id="headline-title" className="headline-title">
-        {headline.family ? exploreText(locale, 'headlineFamily', { family: shorten(headline.family[locale], 80) }) : exploreText(locale, 'headlineTitle')}
+        {headline.family ? t('headlineFamily', { family: shorten(headline.family[locale], 80) }) : t('headlineTitle')}
       </h2>
       <div className="headline-stats">
-        {filtered && <Stat label={exploreText(locale, 'headlineAudience')} cell={audience} locale={locale} testId="headline-audience" />}
-        <Stat label={exploreText(locale, 'headlineEveryone')} cell={everyone} locale={locale} testId="headline-everyone" />
+        {filtered && <Stat label={t('headlineAudience')} cell={audience} locale={locale} testId="headline-audience" />}
+        <Stat label={t('headlineEveryone')} cell={everyone} locale={locale} testId="headline-everyone" />
         {filtered && diff !== null && (
           <p className={`headline-diff ${diff > 0 ? 'up' : diff < 0 ? 'down' : ''}`} data-testid="headline-diff">
-            {exploreText(locale, 'headlineVs', { diff: formatPoints(diff, locale) })}
+            {t('headlineVs', { diff: formatPoints(diff, locale) })}
           </p>
         )}
-        {!filtered && <p className="muted headline-hint">{exploreText(locale, 'headlineNoFilter')}</p>}
+        {!filtered && <p className="muted headline-hint">{t('headlineNoFilter')}</p>}
       </div>
     </section>
   );

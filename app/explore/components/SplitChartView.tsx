@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { memo, useCallback, useMemo } from 'react';
 import { Bar, BarChart, ErrorBar, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Locale } from '@/lib/survey/codebook';
@@ -6,7 +7,7 @@ import type { CellView } from '@/lib/explore/model';
 import { shorten } from '@/lib/explore/shorten';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK } from '../colours';
-import { formatInterval, exploreText } from '../messages';
+import { formatInterval } from '../messages';
 import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../../components/charts/chartAxes';
 import { chartColumn } from './chartColumn';
 import { useElementWidth } from '../../components/charts/useElementWidth';
@@ -127,6 +128,7 @@ function segmentShape(part: StackPart, i: number, labelAboveChars: number, local
 }
 
 function SplitTooltip({ active, payload, parts, locale }: TooltipContentProps & { parts: StackPart[]; locale: Locale }) {
+  const t = useTranslations('explore');
   const row = active ? (payload?.[0]?.payload as StackDatum | undefined)?.row : undefined;
   if (!row) return null;
   const base = row.lead;
@@ -146,7 +148,7 @@ function SplitTooltip({ active, payload, parts, locale }: TooltipContentProps & 
           </p>
         )}
         <p>
-          {exploreText(locale, 'tipBase')}: {formatNumber(base.respondents, locale)} · {exploreText(locale, 'tipEffective')}: {formatNumber(base.effectiveBase, locale, 1)}
+          {t('tipBase')}: {formatNumber(base.respondents, locale)} · {t('tipEffective')}: {formatNumber(base.effectiveBase, locale, 1)}
         </p>
         {row.small && <p className="tooltip-note">{row.small}</p>}
         {row.extra?.map((line) => (

@@ -1,8 +1,9 @@
+import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { AnswerGroup, AnswersModel } from '@/lib/explore/viewModels/answers';
 import { shorten } from '@/lib/explore/shorten';
 import { answerColour } from '../../colours';
-import { exploreMessages, exploreText } from '../../messages';
+import type { ExploreText } from '../../messages';
 import { noteOf, splitTable } from '../../table';
 import { ChartCard } from '../ChartCard';
 import { SplitChartView, type StackPart, type StackRow } from '../SplitChartView';
@@ -11,8 +12,8 @@ function stackParts(group: AnswerGroup, locale: Locale): StackPart[] {
   return group.parts.map((p) => ({ code: p.code, label: p.label[locale], ...answerColour(p.tone, p.strength) }));
 }
 
-function stackRows(group: AnswerGroup, minBase: number, locale: Locale): StackRow[] {
-  const positiveLabel = exploreText(locale, 'positiveAll');
+function stackRows(group: AnswerGroup, minBase: number, locale: Locale, t: ExploreText): StackRow[] {
+  const positiveLabel = t('positiveAll');
   const positives = group.parts.filter((p) => p.tone === 'positive').length;
   return group.rows.map((row) => ({
     key: row.key,
@@ -22,33 +23,34 @@ function stackRows(group: AnswerGroup, minBase: number, locale: Locale): StackRo
     lead: row.positive,
     // With one positive answer its own line says it all.
     leadLabel: positives > 1 ? positiveLabel : undefined,
-    small: row.positive.small ? noteOf(row.positive, minBase, locale) : undefined,
+    small: row.positive.small ? noteOf(row.positive, minBase, locale, t) : undefined,
   }));
 }
 
 /** Every answer of a family's items, every code with its label (any codebook); a chart per answer scale. */
 export function AnswersView({ model, locale, fileBase }: { model: AnswersModel; locale: Locale; fileBase: string[] }) {
+  const t = useTranslations('explore');
   const family = shorten(model.family.label[locale], 60);
   const several = model.groups.length > 1;
   return (
     <>
       {model.groups.map((group, g) => {
         const id = several ? `answers-${g + 1}` : 'answers';
-        const title = several ? exploreText(locale, 'answersTitleScale', { family, scale: shorten(group.scale[locale], 60) }) : exploreText(locale, 'answersTitle', { family });
+        const title = several ? t('answersTitleScale', { family, scale: shorten(group.scale[locale], 60) }) : t('answersTitle', { family });
         const parts = stackParts(group, locale);
         return (
           <ChartCard
             key={id}
             id={id}
             title={title}
-            lead={exploreText(locale, 'answersLead')}
+            lead={t('answersLead')}
             legend={parts.map((p) => ({ label: p.label, colour: p.fill }))}
-            chart={<SplitChartView parts={parts} rows={stackRows(group, model.minBase, locale)} leadParts={group.parts.filter((p) => p.tone === 'positive').length} locale={locale} title={title} />}
-            footnote={[exploreText(locale, 'answersFootnote'), ...(group.rows.some((r) => r.positive.small) ? [exploreText(locale, 'smallNoteSplit', { min: model.minBase })] : [])]}
-            table={splitTable(group.parts, group.rows, model.minBase, locale, exploreMessages.rowItem[locale], { positiveLabel: exploreText(locale, 'positiveAll') })}
+            chart={<SplitChartView parts={parts} rows={stackRows(group, model.minBase, locale, t)} leadParts={group.parts.filter((p) => p.tone === 'positive').length} locale={locale} title={title} />}
+            footnote={[t('answersFootnote'), ...(group.rows.some((r) => r.positive.small) ? [t('smallNoteSplit', { min: model.minBase })] : [])]}
+            table={splitTable(group.parts, group.rows, model.minBase, locale, t, t('rowItem'), { positiveLabel: t('positiveAll') })}
             locale={locale}
             fileParts={[...fileBase, model.family.id, id]}
-            tableCaption={exploreText(locale, 'tableCaption', { title })}
+            tableCaption={t('tableCaption', { title })}
           />
         );
       })}

@@ -1,25 +1,27 @@
+import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BondModel } from '@/lib/explore/viewModels/bond';
 import type { BarChartData } from '@/lib/explore/model';
 import { formatPercent, formatPoints } from '@/lib/i18n/messages';
-import { exploreMessages, exploreText } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 
 /** "Strong (4-5): 65.0%, +19.0 pp against the overall 46.0%." for the top band of an uncrossed chart. */
 function TopBandSentence({ chart, locale }: { chart: BarChartData; locale: Locale }) {
+  const t = useTranslations('explore');
   if (chart.seriesDim || !chart.reference || chart.reference.share === null) return null;
   const top = chart.rows[chart.rows.length - 1];
   const cell = top && chart.cells.find((c) => c.row === top.key);
   if (!cell || cell.share === null || cell.uplift == null) return null;
   return (
     <p className="uplift-sentence" data-testid={`${chart.id}-uplift`}>
-      {exploreText(locale, 'bondSentence', { band: `${chart.rowDim[locale]}, ${top.label[locale].toLowerCase()}`, share: formatPercent(cell.share, locale), uplift: formatPoints(cell.uplift, locale), overall: formatPercent(chart.reference.share, locale) })}
+      {t('bondSentence', { band: `${chart.rowDim[locale]}, ${top.label[locale].toLowerCase()}`, share: formatPercent(cell.share, locale), uplift: formatPoints(cell.uplift, locale), overall: formatPercent(chart.reference.share, locale) })}
     </p>
   );
 }
 
 /** Acceptance across bond and trust bands with the uplift (G5, G6, G8), and the data types a strong bond unlocks (G7). */
 export function BondView({ model, locale, fileBase, subject }: { model: BondModel; locale: Locale; fileBase: string[]; subject?: string }) {
+  const t = useTranslations('explore');
   return (
     <>
       <div className={model.bands.every((c) => !c.seriesDim) ? 'card-grid' : undefined}>
@@ -28,8 +30,8 @@ export function BondView({ model, locale, fileBase, subject }: { model: BondMode
             key={chart.id}
             chart={chart}
             locale={locale}
-            title={subject ? exploreText(locale, 'subjectBy', { subject, dim: chart.rowDim[locale].toLowerCase() }) : exploreText(locale, 'bondTitle', { dim: chart.rowDim[locale].toLowerCase() })}
-            lead={exploreText(locale, 'bondLead')}
+            title={subject ? t('subjectBy', { subject, dim: chart.rowDim[locale].toLowerCase() }) : t('bondTitle', { dim: chart.rowDim[locale].toLowerCase() })}
+            lead={t('bondLead')}
             summary={<TopBandSentence chart={chart} locale={locale} />}
             showUplift
             fileParts={[...fileBase, chart.id]}
@@ -39,21 +41,21 @@ export function BondView({ model, locale, fileBase, subject }: { model: BondMode
       {model.unlock.map((u) => {
         const dim = u.attributeLabel[locale].toLowerCase();
         const list = u.unlocked.map((l) => l[locale].toLowerCase()).join(', ');
-        const sentence = u.unlocked.length ? exploreText(locale, 'unlockSentence', { high: u.high.label[locale].toLowerCase(), dim, list }) : exploreText(locale, 'unlockNone', { high: u.high.label[locale].toLowerCase(), dim });
+        const sentence = u.unlocked.length ? t('unlockSentence', { high: u.high.label[locale].toLowerCase(), dim, list }) : t('unlockNone', { high: u.high.label[locale].toLowerCase(), dim });
         return (
           <BarChartCard
             key={u.attribute}
             chart={u.chart}
             locale={locale}
-            title={exploreText(locale, 'unlockTitle', { low: u.low.label[locale].toLowerCase(), high: u.high.label[locale].toLowerCase(), dim })}
-            lead={exploreText(locale, 'unlockLead')}
+            title={t('unlockTitle', { low: u.low.label[locale].toLowerCase(), high: u.high.label[locale].toLowerCase(), dim })}
+            lead={t('unlockLead')}
             summary={<p data-testid={`${u.chart.id}-summary`}>{sentence}</p>}
             colourBy="series"
-            rowHeader={exploreMessages.rowDataType}
-            method={exploreText(locale, 'restUnlock')}
-            threshold={{ value: 0.5, label: exploreText(locale, 'okThreshold') }}
+            rowHeader={t('rowDataType')}
+            method={t('restUnlock')}
+            threshold={{ value: 0.5, label: t('okThreshold') }}
             showTier
-            extraFootnote={[exploreText(locale, 'tierRule')]}
+            extraFootnote={[t('tierRule')]}
             fileParts={[...fileBase, u.chart.id]}
           />
         );

@@ -1,11 +1,12 @@
+import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData } from '@/lib/explore/model';
-import { exploreText } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 
 /** Acceptance by situation, place and industry (G9-G11), alone or crossed. */
 export function ContextView({ charts, locale, fileBase, subject }: { charts: BarChartData[]; locale: Locale; fileBase: string[]; subject?: string }) {
+  const t = useTranslations('explore');
   return (
     <div className={charts.length > 1 && charts.every((c) => !c.seriesDim) ? 'card-grid' : undefined}>
       {charts.map((chart) => {
@@ -14,19 +15,19 @@ export function ContextView({ charts, locale, fileBase, subject }: { charts: Bar
         // Another codebook's scenarios are named by their group's label, not as study G's automated services.
         const title = subject
           ? cross
-            ? exploreText(locale, 'subjectByCrossed', { subject, dim, cross })
-            : exploreText(locale, 'subjectBy', { subject, dim })
+            ? t('subjectByCrossed', { subject, dim, cross })
+            : t('subjectBy', { subject, dim })
           : cross
-            ? exploreText(locale, 'ctxTitleCrossed', { dim, cross })
-            : exploreText(locale, 'ctxTitle', { dim });
-        const sentence = highLowSentence(chart, locale);
+            ? t('ctxTitleCrossed', { dim, cross })
+            : t('ctxTitle', { dim });
+        const sentence = highLowSentence(chart, locale, t);
         return (
           <BarChartCard
             key={chart.id}
             chart={chart}
             locale={locale}
             title={title}
-            lead={exploreText(locale, subject ? 'subjectLead' : 'ctxLead')}
+            lead={t(subject ? 'subjectLead' : 'ctxLead')}
             summary={sentence && <p data-testid={`${chart.id}-summary`}>{sentence}</p>}
             fileParts={[...fileBase, chart.id]}
           />

@@ -1,7 +1,8 @@
+import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { DataTypesModel } from '@/lib/explore/viewModels/dataTypes';
 import { INK, TIER_COLOUR } from '../../colours';
-import { exploreMessages, exploreText } from '../../messages';
+import type { ExploreText } from '../../messages';
 import { noteOf, splitTable } from '../../table';
 import { BarChartCard } from '../BarChartCard';
 import { ChartCard } from '../ChartCard';
@@ -16,7 +17,7 @@ const stackParts = (model: DataTypesModel, locale: Locale): StackPart[] => model
 const splitRows = (model: DataTypesModel) => model.split.crossedRows ?? model.split.rows;
 
 /** The split's rows for the stacked bars: the OK share leads, the not-OK share (the last of three or more) closes. */
-function stackRows(model: DataTypesModel, locale: Locale): StackRow[] {
+function stackRows(model: DataTypesModel, locale: Locale, t: ExploreText): StackRow[] {
   const { minBase } = model.split;
   return splitRows(model).map((row) => ({
     key: row.key,
@@ -24,22 +25,23 @@ function stackRows(model: DataTypesModel, locale: Locale): StackRow[] {
     parts: row.parts,
     lead: row.parts[0],
     tail: row.parts.length >= 3 ? row.parts[row.parts.length - 1] : undefined,
-    extra: [`${exploreText(locale, 'colTierComputed')}: ${exploreText(locale, `tier_${row.computedTier}`)}`],
-    small: row.parts[0].small ? noteOf(row.parts[0], minBase, locale) : undefined,
+    extra: [`${t('colTierComputed')}: ${t(`tier_${row.computedTier}`)}`],
+    small: row.parts[0].small ? noteOf(row.parts[0], minBase, locale, t) : undefined,
   }));
 }
 
 /** Which data types are OK, grey zone and no-go for this audience, in words (G2-G4). */
 function TierSummary({ model, locale }: { model: DataTypesModel; locale: Locale }) {
+  const t = useTranslations('explore');
   return (
     <div className="tier-summary" data-testid="tier-summary">
-      <p className="tier-summary-title">{exploreText(locale, 'tierSummaryTitle')}</p>
+      <p className="tier-summary-title">{t('tierSummaryTitle')}</p>
       <ul>
         {(['ok', 'grey', 'nogo'] as const).map((tier) => {
           const rows = model.split.rows.filter((r) => r.computedTier === tier);
           return (
             <li key={tier} className={`tier-${tier}`}>
-              <span className={`tier-badge tier-badge-${tier}`}>{exploreText(locale, `tier_${tier}`)}</span> {rows.length ? rows.map((r) => r.label[locale]).join(', ') : '–'}
+              <span className={`tier-badge tier-badge-${tier}`}>{t(`tier_${tier}`)}</span> {rows.length ? rows.map((r) => r.label[locale]).join(', ') : '–'}
             </li>
           );
         })}
@@ -49,33 +51,34 @@ function TierSummary({ model, locale }: { model: DataTypesModel; locale: Locale 
 }
 
 export function DataTypesView({ model, locale, fileBase }: { model: DataTypesModel; locale: Locale; fileBase: string[] }) {
+  const t = useTranslations('explore');
   const crossed = model.ok.seriesDim !== null;
-  const splitTitle = exploreText(locale, 'dtSplitTitle');
-  const rowHeader = exploreMessages.rowDataType;
+  const splitTitle = t('dtSplitTitle');
+  const rowHeader = t('rowDataType');
   return (
     <>
       <BarChartCard
         chart={model.ok}
         locale={locale}
-        title={exploreText(locale, 'dtOkTitle')}
-        lead={crossed ? exploreText(locale, 'dtOkLeadCrossed', { cross: model.ok.seriesDim![locale].toLowerCase() }) : exploreText(locale, 'dtOkLead')}
+        title={t('dtOkTitle')}
+        lead={crossed ? t('dtOkLeadCrossed', { cross: model.ok.seriesDim![locale].toLowerCase() }) : t('dtOkLead')}
         summary={<TierSummary model={model} locale={locale} />}
         colourBy={crossed ? 'series' : 'tier'}
         rowHeader={rowHeader}
         fileParts={[...fileBase, 'ok-share']}
-        extraFootnote={[exploreText(locale, 'tierRule')]}
+        extraFootnote={[t('tierRule')]}
       />
       <ChartCard
         id="datatypes-split"
         title={splitTitle}
-        lead={crossed && model.split.crossDim ? `${exploreText(locale, 'dtSplitLeadCrossed', { cross: model.split.crossDim[locale].toLowerCase() })} ${exploreText(locale, 'dtSplitLead')}` : exploreText(locale, 'dtSplitLead')}
+        lead={crossed && model.split.crossDim ? `${t('dtSplitLeadCrossed', { cross: model.split.crossDim[locale].toLowerCase() })} ${t('dtSplitLead')}` : t('dtSplitLead')}
         legend={model.split.parts.map((p) => ({ label: p.label[locale], colour: SPLIT_COLOUR[p.role] }))}
-        chart={<SplitChartView parts={stackParts(model, locale)} rows={stackRows(model, locale)} locale={locale} title={splitTitle} />}
-        footnote={[exploreText(locale, 'splitFootnote'), exploreText(locale, 'tierRule')]}
-        table={splitTable(model.split.parts, splitRows(model), model.split.minBase, locale, rowHeader[locale], { tiers: true })}
+        chart={<SplitChartView parts={stackParts(model, locale)} rows={stackRows(model, locale, t)} locale={locale} title={splitTitle} />}
+        footnote={[t('splitFootnote'), t('tierRule')]}
+        table={splitTable(model.split.parts, splitRows(model), model.split.minBase, locale, t, rowHeader, { tiers: true })}
         locale={locale}
         fileParts={[...fileBase, 'answer-split']}
-        tableCaption={exploreText(locale, 'tableCaption', { title: splitTitle })}
+        tableCaption={t('tableCaption', { title: splitTitle })}
       />
     </>
   );

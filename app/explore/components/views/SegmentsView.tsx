@@ -1,17 +1,18 @@
+import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { SegmentsModel } from '@/lib/explore/viewModels/segments';
 import { formatNumber, formatPercent } from '@/lib/i18n/messages';
-import { exploreMessages, exploreText } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 
 /** Most and least welcoming segments in a sentence (G12), small segments left out. */
 function Ranking({ model, locale, minBase }: { model: SegmentsModel; locale: Locale; minBase: number }) {
+  const t = useTranslations('explore');
   return (
     <div data-testid="segments-ranking">
       {model.most && model.least ? (
         <p>
-          {exploreText(locale, 'segMost', {
+          {t('segMost', {
             most: model.most.label[locale].toLowerCase(),
             mostShare: formatPercent(model.most.cell.share!, locale),
             least: model.least.label[locale].toLowerCase(),
@@ -19,26 +20,27 @@ function Ranking({ model, locale, minBase }: { model: SegmentsModel; locale: Loc
           })}
         </p>
       ) : (
-        <p>{exploreText(locale, 'segTooFew')}</p>
+        <p>{t('segTooFew')}</p>
       )}
-      {model.excluded > 0 && <p className="muted small">{exploreText(locale, 'segExcluded', { n: model.excluded, min: formatNumber(minBase, locale) })}</p>}
+      {model.excluded > 0 && <p className="muted small">{t('segExcluded', { n: model.excluded, min: formatNumber(minBase, locale) })}</p>}
     </div>
   );
 }
 
 /** Gender x age x young children, and country (G12). */
 export function SegmentsView({ model, locale, minBase, fileBase, subject }: { model: SegmentsModel; locale: Locale; minBase: number; fileBase: string[]; subject?: string }) {
-  const countrySentence = model.country && highLowSentence(model.country, locale);
+  const t = useTranslations('explore');
+  const countrySentence = model.country && highLowSentence(model.country, locale, t);
   return (
     <>
       {model.grid && (
         <BarChartCard
           chart={model.grid}
           locale={locale}
-          title={subject ? exploreText(locale, 'subjectBy', { subject, dim: exploreText(locale, 'segmentWord') }) : exploreText(locale, 'segGridTitle')}
-          lead={exploreText(locale, 'segLead')}
+          title={subject ? t('subjectBy', { subject, dim: t('segmentWord') }) : t('segGridTitle')}
+          lead={t('segLead')}
           summary={<Ranking model={model} locale={locale} minBase={minBase} />}
-          rowHeader={exploreMessages.segmentRow}
+          rowHeader={t('segmentRow')}
           fileParts={[...fileBase, 'segments']}
         />
       )}
@@ -46,8 +48,8 @@ export function SegmentsView({ model, locale, minBase, fileBase, subject }: { mo
         <BarChartCard
           chart={model.country}
           locale={locale}
-          title={subject ? exploreText(locale, 'subjectBy', { subject, dim: model.country.rowDim[locale].toLowerCase() }) : exploreText(locale, 'segCountryTitle')}
-          lead={exploreText(locale, 'segLead')}
+          title={subject ? t('subjectBy', { subject, dim: model.country.rowDim[locale].toLowerCase() }) : t('segCountryTitle')}
+          lead={t('segLead')}
           summary={countrySentence && <p>{countrySentence}</p>}
           fileParts={[...fileBase, 'countries']}
         />

@@ -1,11 +1,12 @@
+import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { TacticGroup } from '@/lib/explore/viewModels/tactics';
 import { formatPercent } from '@/lib/i18n/messages';
-import { exploreMessages, exploreText } from '../../messages';
 import { BarChartCard } from '../BarChartCard';
 
 /** Creepy and valued tactics, each ranked (P7-P11). */
 export function TacticsView({ groups, locale, fileBase }: { groups: TacticGroup[]; locale: Locale; fileBase: string[] }) {
+  const t = useTranslations('explore');
   return (
     <div className={groups.every((g) => !g.chart.seriesDim) ? 'card-grid' : undefined}>
       {groups.map((group) => {
@@ -16,14 +17,14 @@ export function TacticsView({ groups, locale, fileBase }: { groups: TacticGroup[
             key={group.code}
             chart={group.chart}
             locale={locale}
-            title={exploreText(locale, 'tacticsTitle', { group: group.label[locale] })}
-            lead={exploreText(locale, 'tacticsLead')}
+            title={t('tacticsTitle', { group: group.label[locale] })}
+            lead={t('tacticsLead')}
             summary={
               !group.chart.seriesDim && cell ? (
-                <p data-testid={`${group.chart.id}-summary`}>{exploreText(locale, 'tacticsTop', { item: first.label[locale], share: formatPercent(cell.share!, locale) })}</p>
+                <p data-testid={`${group.chart.id}-summary`}>{t('tacticsTop', { item: first.label[locale], share: formatPercent(cell.share!, locale) })}</p>
               ) : undefined
             }
-            rowHeader={exploreMessages.rowTactic}
+            rowHeader={t('rowTactic')}
             fileParts={[...fileBase, group.chart.id]}
           />
         );
