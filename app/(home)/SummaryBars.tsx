@@ -6,7 +6,8 @@ import { precise } from '@/lib/summary/format';
 import { summaryText } from '@/lib/summary/text';
 import { formatNumber } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
-import { INK, MUTED, rowLabelTick, useLatestRows, TOOLTIP_CURSOR } from '../components/charts/chartAxes';
+import { INK, MUTED, rowLabelTick, TOOLTIP_CURSOR } from '../components/charts/chartAxes';
+import { useLatestRows } from '../components/charts/useLatestRows';
 import { useElementWidth } from '../components/charts/useElementWidth';
 import { ChartBox, FILL_BOX } from '../components/charts/ChartBox';
 

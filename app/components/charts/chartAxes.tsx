@@ -1,4 +1,4 @@
-import { type ReactNode, type RefObject, useRef } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { wrapLabel } from '@/lib/explore/wrapLabel';
 import './charts.css';
 
@@ -60,22 +60,9 @@ export function RowLabelAbove({ x, y, label, text, chars }: { x: number; y: numb
 }
 
 /**
- * The chart's rows as of its latest render, for the row-label tick. recharts keeps an axis's `tick`
- * in its store: a new tick function at every filter change made it store the axis again and lay the
- * chart out once more. With the rows behind a ref, the tick is made once per label width.
- */
-export function useLatestRows<T>(rows: T): RefObject<T> {
-  const ref = useRef(rows);
-  // Written while rendering, before recharts renders its ticks in the same pass; a render thrown away writes it again.
-  // eslint-disable-next-line react-hooks/refs
-  ref.current = rows;
-  return ref;
-}
-
-/**
  * The category-axis tick of the horizontal bar charts: the row label, right-aligned, wrapped to
  * `maxLines` lines; a label cut short, or one that stands for a longer question, shows the whole
- * text on hover. The rows are read when a tick is drawn (useLatestRows).
+ * text on hover. The rows are read when a tick is drawn (useLatestRows.ts).
  */
 export function rowLabelTick(rows: RefObject<readonly { label: string; text?: string }[]>, yWidth: number, maxLines: number, fontSize = 13) {
   const chars = Math.max(8, Math.floor(((yWidth - 14) * CHARS_PER_PX * 13) / fontSize));
