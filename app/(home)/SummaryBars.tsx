@@ -7,7 +7,9 @@ import { precise } from '@/lib/summary/format';
 import { formatNumber } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/survey/codebook';
 import { INK, MUTED, rowLabelTick, TOOLTIP_CURSOR } from '../components/charts/chartAxes';
+import { useLatestRows } from '../components/charts/useLatestRows';
 import { useElementWidth } from '../components/charts/useElementWidth';
+import { ChartBox, FILL_BOX } from '../components/charts/ChartBox';
 
 const TONE_FILL: Record<Tone, string> = { focus: '#1d5fb8', base: '#8d9bb0', ok: '#2e8540', nogo: '#b42318' };
 /** A figure under the minimum base: greyed, with the reason written beside it, and no interval. */
@@ -34,8 +36,8 @@ const ERROR_KEY = 'error';
 /**
  * A headline's small bar chart (recharts): one bar per figure with its 95% interval, the label
  * wrapped on the left and the value on the right; a tooltip (mouse or keyboard) with base,
- * effective base and interval. The height does not depend on the width, so the server draws it at
- * a card's likely width and the browser only stretches it; in print it is scaled to the card.
+ * effective base and interval. The height does not depend on the width, so the server's HTML holds
+ * the chart's box at its final size (ChartBox); in print it is scaled to the card.
  */
 export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(summaryColumn);
@@ -53,13 +55,14 @@ export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }
       })),
     [bars, locale],
   );
-  const tick = useMemo(() => rowLabelTick(data, labelWidth, 2, 12), [data, labelWidth]);
+  const rows = useLatestRows(data);
+  const tick = useMemo(() => rowLabelTick(rows, labelWidth, 2, 12), [rows, labelWidth]);
   const shape = useCallback((props: BarShapeProps) => <SummaryBar {...props} right={width - 2} locale={locale} />, [width, locale]);
   const tooltip = useCallback((props: TooltipContentProps) => <SummaryTooltip {...props} locale={locale} />, [locale]);
   return (
     <>
-    <div ref={ref} className="summary-chart" style={{ height }}>
-      <BarChart layout="vertical" width={width} height={height} data={data} margin={margin} barCategoryGap={ROW - BAR} accessibilityLayer>
+    <ChartBox boxRef={ref} className="summary-chart" height={height}>
+      <BarChart layout="vertical" width={width} height={height} style={FILL_BOX} data={data} margin={margin} barCategoryGap={ROW - BAR} accessibilityLayer>
         <XAxis type="number" domain={[0, 1]} hide />
         <YAxis type="category" dataKey="label" width={labelWidth} interval={0} tickLine={false} axisLine={false} tick={tick} />
         <Tooltip content={tooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
@@ -67,7 +70,7 @@ export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }
           <ErrorBar dataKey={ERROR_KEY} width={3} stroke={INK} strokeWidth={1.2} isAnimationActive={false} />
         </Bar>
       </BarChart>
-    </div>
+    </ChartBox>
     <SummaryLegend bars={bars} />
     </>
   );

@@ -13,8 +13,10 @@ const H = 130;
 const MARGIN = { left: 0, right: 12, top: 8, bottom: 4 };
 const Y_WIDTH = 36;
 const GRID = [0, 0.5, 1];
-/** A small multiple's width: a likely one until one has been measured. */
+/** A small multiple's width: a likely one until one has been measured (before the first paint). */
 const trendColumn = { width: 300 };
+/** The chart's wrapper is its column's width in the server's HTML too (there it is drawn at no width yet). */
+const FULL_WIDTH = { width: '100%' };
 
 type Row = LevelComparison['trend'][number];
 interface TrendDatum {
@@ -107,7 +109,7 @@ function TrendItem({ row, comparison, locale }: { row: Row; comparison: LevelCom
   return (
     <figure ref={ref} className="trend-item" data-row={row.key}>
       <figcaption title={row.label[locale]}>{row.label[locale]}</figcaption>
-      <LineChart width={width} height={H} data={data} margin={MARGIN} title={compareText(locale, 'trendLabel', { item: row.label[locale], by: attribute.label[locale] })} accessibilityLayer>
+      <LineChart width={width} height={H} style={FULL_WIDTH} data={data} margin={MARGIN} title={compareText(locale, 'trendLabel', { item: row.label[locale], by: attribute.label[locale] })} accessibilityLayer>
         <CartesianGrid vertical={false} stroke="#e6e9ee" />
         <XAxis dataKey="label" tick={false} axisLine={false} tickLine={false} height={4} />
         <YAxis type="number" domain={[0, 1]} ticks={GRID} tickFormatter={formatTick} width={Y_WIDTH} axisLine={false} tickLine={false} fontSize={11} stroke={MUTED} />

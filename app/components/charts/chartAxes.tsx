@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { wrapLabel } from '@/lib/explore/wrapLabel';
 import './charts.css';
 
@@ -62,13 +62,13 @@ export function RowLabelAbove({ x, y, label, text, chars }: { x: number; y: numb
 /**
  * The category-axis tick of the horizontal bar charts: the row label, right-aligned, wrapped to
  * `maxLines` lines; a label cut short, or one that stands for a longer question, shows the whole
- * text on hover.
+ * text on hover. The rows are read when a tick is drawn (useLatestRows.ts).
  */
-export function rowLabelTick(rows: readonly { label: string; text?: string }[], yWidth: number, maxLines: number, fontSize = 13) {
+export function rowLabelTick(rows: RefObject<readonly { label: string; text?: string }[]>, yWidth: number, maxLines: number, fontSize = 13) {
   const chars = Math.max(8, Math.floor(((yWidth - 14) * CHARS_PER_PX * 13) / fontSize));
   const lineHeight = Math.round(fontSize * 1.15);
   return function RowLabelTick({ x, y, index }: { x?: number | string; y?: number | string; index?: number }): ReactNode {
-    const row = rows[index ?? -1];
+    const row = rows.current[index ?? -1];
     if (!row) return null;
     const lines = wrapLabel(row.label, chars, maxLines);
     const full = hoverText(row, lines);

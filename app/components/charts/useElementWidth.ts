@@ -1,18 +1,21 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 
 /**
  * The content width of an element, followed with a ResizeObserver. Until measured in the browser it
- * is `initial.width`, so the server can draw the element at a likely width and the first browser
- * render matches it (hydration). The last measured width is kept in `initial`, so elements that
- * mount later (another view, drawn in the browser) start at the width their column has.
+ * is `initial.width`; it is measured in a layout effect, before the first paint, so a chart laid out
+ * for a guessed width is never shown. The server draws no chart at any width (recharts 3 draws its SVG
+ * after it has mounted), only the box the chart will fill: see ChartBox. The last measured width is
+ * kept in `initial`, so elements that mount later (another view) start at the width their column has.
  */
 export function useElementWidth<T extends HTMLElement>(initial: { width: number }) {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState(initial.width);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
+    // Now, before the paint; the observer reports the same width again at once, and every change after.
+    setWidth(Math.floor(element.getBoundingClientRect().width));
     const observer = new ResizeObserver((entries) => {
       const measured = Math.floor(entries[0].contentRect.width);
       initial.width = measured;

@@ -6,7 +6,9 @@ import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
 import type { Interval } from '@/lib/stats/wilsonInterval';
 import type { Locale } from '@/lib/survey/codebook';
 import { AXIS_TICKS, INK, MUTED, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../charts/chartAxes';
+import { useLatestRows } from '../charts/useLatestRows';
 import { useElementWidth } from '../charts/useElementWidth';
+import { ChartBox, FILL_BOX } from '../charts/ChartBox';
 import { comparisonText } from './messages';
 
 export interface DotPlotRow {
@@ -38,7 +40,7 @@ const ACCENT = '#1d5fb8';
 const MARK = { higher: '▲', lower: '▼' } as const;
 const DIFF_ROOM = 96;
 
-/** The plot's width: a wide page's until measured, then the measured one. */
+/** The plot's width: a wide page's until measured (before the first paint), then the measured one. */
 const plotColumn = { width: 1000 };
 
 /**
@@ -50,7 +52,6 @@ const plotColumn = { width: 1000 };
 export function DotPlot({ rows, locale, names, title, lead, label }: { rows: DotPlotRow[]; locale: Locale; names: [string, string]; title: string; lead: string; label: string }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(plotColumn);
   const narrow = width < NARROW_BELOW;
-  const rowHeight = narrow ? 40 : 28;
   const yWidth = narrow ? 0 : Math.min(280, Math.round(width * 0.3));
   const data = useMemo<DotDatum[]>(
     () =>
@@ -62,9 +63,11 @@ export function DotPlot({ rows, locale, names, title, lead, label }: { rows: Dot
         }),
     [rows],
   );
-  const height = data.length * rowHeight + 36;
+  const heightAt = (narrowBox: boolean) => data.length * (narrowBox ? 40 : 28) + 36;
+  const height = heightAt(narrow);
   const margin = useMemo(() => ({ top: narrow ? 18 : 6, right: DIFF_ROOM, bottom: 4, left: narrow ? 16 : 0 }), [narrow]);
-  const tick = useMemo(() => rowLabelTick(data, yWidth, 1), [data, yWidth]);
+  const latest = useLatestRows(data);
+  const tick = useMemo(() => rowLabelTick(latest, yWidth, 1), [latest, yWidth]);
   const shape = useCallback(
     (props: BarShapeProps) => <DotRow {...props} right={width - 4} labelAboveChars={narrow ? narrowLabelChars(width) : 0} locale={locale} />,
     [width, narrow, locale],
@@ -83,15 +86,15 @@ export function DotPlot({ rows, locale, names, title, lead, label }: { rows: Dot
           <span className="bench-dot reference" /> {names[1]}
         </span>
       </div>
-      <div ref={ref} className="bench-plot" style={{ height }} data-testid="dot-plot">
-        <BarChart layout="vertical" width={width} height={height} data={data} margin={margin} barCategoryGap={narrow ? 16 : 6} title={label} accessibilityLayer>
+      <ChartBox boxRef={ref} className="bench-plot" height={heightAt(false)} narrowHeight={heightAt(true)} testId="dot-plot">
+        <BarChart layout="vertical" width={width} height={height} style={FILL_BOX} data={data} margin={margin} barCategoryGap={narrow ? 16 : 6} title={label} accessibilityLayer>
           <CartesianGrid horizontal={false} stroke="#e6e9ee" />
           <XAxis type="number" domain={[0, 1]} ticks={AXIS_TICKS} tickFormatter={formatTick} tick={PercentTick} interval={0} />
           <YAxis type="category" dataKey="label" width={yWidth} hide={narrow} interval={0} tickLine={false} tick={tick} />
           <Tooltip content={tooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
           <Bar dataKey={GAP_KEY} isAnimationActive={false} shape={shape} />
         </BarChart>
-      </div>
+      </ChartBox>
     </figure>
   );
 }

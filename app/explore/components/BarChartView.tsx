@@ -9,8 +9,10 @@ import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER
 import { MARK_SYMBOL } from '../messages';
 import { CellTooltip } from './CellTooltip';
 import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, shareScale, TOOLTIP_CURSOR, type ShareScale } from '../../components/charts/chartAxes';
+import { useLatestRows } from '../../components/charts/useLatestRows';
 import { chartColumn } from './chartColumn';
 import { useElementWidth } from '../../components/charts/useElementWidth';
+import { ChartBox, FILL_BOX } from '../../components/charts/ChartBox';
 
 export type ColourBy = 'tier' | 'series' | 'single';
 
@@ -24,6 +26,10 @@ interface BarDatum {
   draw: { fill: string; small: boolean; label: string; mark: string; at: number }[];
   [valueOrError: string]: unknown;
 }
+
+/** Room between rows: on a phone the row's label sits in it, above the bars. */
+const GAP_WIDE = 14;
+const GAP_NARROW = 30;
 
 const DATA_KEYS = Array.from({ length: 16 }, (_, i) => ({ value: `v${i}`, error: `e${i}` }));
 
@@ -62,11 +68,12 @@ export const BarChartView = memo(function BarChartView({
   const barSize = seriesCount > 1 ? 12 : 18;
   // On a phone the row labels sit above the bars, so the bars get the whole width.
   const narrow = width < NARROW_BELOW;
-  const gap = narrow ? 30 : 14;
+  const gap = narrow ? GAP_NARROW : GAP_WIDE;
   // Room for row labels that wrap (up to three lines of about 30 characters beside the bars).
-  const labelLines = narrow ? 1 : Math.min(3, Math.max(...chart.rows.map((r) => Math.ceil(r.label[locale].length / 30)), 1));
-  const rowHeight = Math.max(seriesCount * (barSize + 2), labelLines * 15) + gap;
-  const height = chart.rows.length * rowHeight + 56;
+  const labelLines = Math.min(3, Math.max(...chart.rows.map((r) => Math.ceil(r.label[locale].length / 30)), 1));
+  const heightAt = (narrowBox: boolean) =>
+    chart.rows.length * (Math.max(seriesCount * (barSize + 2), (narrowBox ? 1 : labelLines) * 15) + (narrowBox ? GAP_NARROW : GAP_WIDE)) + 56;
+  const height = heightAt(narrow);
   const yWidth = narrow ? 0 : 230;
   const margin = useMemo(() => ({ top: narrow ? 30 : 22, right: narrow ? 92 : showTier || showUplift ? 160 : 130, bottom: 4, left: narrow ? 16 : 4 }), [narrow, showTier, showUplift]);
   const scale = useMemo(() => shareScale(width, margin, yWidth), [width, margin, yWidth]);
@@ -106,13 +113,21 @@ export const BarChartView = memo(function BarChartView({
   }, [chart, locale, colourBy, showTier, showUplift, t]);
 
   const shapes = useMemo(() => Array.from({ length: seriesCount }, (_, i) => barShape(i, scale, narrow ? narrowLabelChars(width) : 0, barSize)), [seriesCount, scale, narrow, width, barSize]);
-  const tick = useMemo(() => rowLabelTick(data, yWidth, 3), [data, yWidth]);
+  const rows = useLatestRows(data);
+  const tick = useMemo(() => rowLabelTick(rows, yWidth, 3), [rows, yWidth]);
   const tooltip = useCallback((props: TooltipContentProps) => <RowTooltip {...props} chart={chart} locale={locale} />, [chart, locale]);
   const formatTick = useCallback((v: number) => formatPercent(v, locale, 0), [locale]);
+  const overallShare = chart.reference?.share;
+  const overallLabel = useMemo(
+    () => (overallShare != null ? { value: t('overallShort', { share: formatPercent(overallShare, locale, 0) }), position: 'top' as const, fontSize: 11, fill: INK } : null),
+    [overallShare, locale, t],
+  );
+  const thresholdText = threshold?.label;
+  const thresholdLabel = useMemo(() => (thresholdText !== undefined ? { value: thresholdText, position: 'top' as const, fontSize: 11, fill: MUTED } : null), [thresholdText]);
 
   return (
-    <div ref={ref} className="bar-chart" style={{ height }} data-testid={`${chart.id}-chart`}>
-      <BarChart layout="vertical" width={width} height={height} data={data} margin={margin} barGap={2} barCategoryGap={gap - 2} title={title} accessibilityLayer>
+    <ChartBox boxRef={ref} className="bar-chart" height={heightAt(false)} narrowHeight={heightAt(true)} testId={`${chart.id}-chart`}>
+      <BarChart layout="vertical" width={width} height={height} style={FILL_BOX} data={data} margin={margin} barGap={2} barCategoryGap={gap - 2} title={title} accessibilityLayer>
         <CartesianGrid horizontal={false} stroke="#e3e7ec" />
         <XAxis type="number" domain={[0, 1]} ticks={AXIS_TICKS} tickFormatter={formatTick} tick={PercentTick} interval={0} />
         <YAxis type="category" dataKey="label" width={yWidth} hide={narrow} interval={0} tickLine={false} tick={tick} />
@@ -122,19 +137,19 @@ export const BarChartView = memo(function BarChartView({
             <ErrorBar dataKey={DATA_KEYS[i].error} width={4} stroke={INK} strokeWidth={1.25} isAnimationActive={false} />
           </Bar>
         ))}
-        {chart.reference?.share != null && (
-          <ReferenceLine
-            x={chart.reference.share}
-            stroke={INK}
-            strokeDasharray="4 3"
-            label={{ value: t('overallShort', { share: formatPercent(chart.reference.share, locale, 0) }), position: 'top', fontSize: 11, fill: INK }}
-          />
-        )}
-        {threshold && <ReferenceLine x={threshold.value} stroke={MUTED} strokeDasharray="2 3" label={{ value: threshold.label, position: 'top', fontSize: 11, fill: MUTED }} />}
+        {overallLabel && <StableReferenceLine x={chart.reference!.share!} stroke={INK} strokeDasharray="4 3" label={overallLabel} />}
+        {thresholdLabel && <StableReferenceLine x={threshold!.value} stroke={MUTED} strokeDasharray="2 3" label={thresholdLabel} />}
       </BarChart>
-    </div>
+    </ChartBox>
   );
 });
+
+/**
+ * recharts' ReferenceLine stores itself again (removed, then added: two store updates, each
+ * recomputing what reads the store) at every render, whatever changed; memoised, it renders, and
+ * stores itself, only when its own props change.
+ */
+const StableReferenceLine = memo(ReferenceLine);
 
 /**
  * The shape of series `i`'s bars: the bar (hatched under the minimum base), its value label past the

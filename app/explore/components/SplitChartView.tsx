@@ -9,8 +9,10 @@ import { formatNumber, formatPercent } from '@/lib/i18n/messages';
 import { INK } from '../colours';
 import { formatInterval } from '../messages';
 import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../../components/charts/chartAxes';
+import { useLatestRows } from '../../components/charts/useLatestRows';
 import { chartColumn } from './chartColumn';
 import { useElementWidth } from '../../components/charts/useElementWidth';
+import { ChartBox, FILL_BOX } from '../../components/charts/ChartBox';
 
 const BAR = 20;
 
@@ -62,8 +64,8 @@ export const SplitChartView = memo(function SplitChartView({ parts, rows, leadPa
   const { ref, width } = useElementWidth<HTMLDivElement>(chartColumn);
   // On a phone the row labels sit above the bars, so the bars get the whole width.
   const narrow = width < NARROW_BELOW;
-  const rowHeight = narrow ? 44 : 30;
-  const height = rows.length * rowHeight + 50;
+  const heightAt = (narrowBox: boolean) => rows.length * (narrowBox ? 44 : 30) + 50;
+  const height = heightAt(narrow);
   const yWidth = narrow ? 0 : 230;
   const last = parts.length - 1;
   const margin = useMemo(() => ({ top: narrow ? 20 : 8, right: 16, bottom: 4, left: narrow ? 16 : 4 }), [narrow]);
@@ -85,13 +87,14 @@ export const SplitChartView = memo(function SplitChartView({ parts, rows, leadPa
   );
   const shapes = useMemo(() => parts.map((part, i) => segmentShape(part, i, narrow ? narrowLabelChars(width) : 0, locale)), [parts, narrow, width, locale]);
   const hasTail = rows.some((r) => r.tail);
-  const tick = useMemo(() => rowLabelTick(data, yWidth, 2), [data, yWidth]);
+  const latest = useLatestRows(data);
+  const tick = useMemo(() => rowLabelTick(latest, yWidth, 2), [latest, yWidth]);
   const tooltip = useCallback((props: TooltipContentProps) => <SplitTooltip {...props} parts={parts} locale={locale} />, [parts, locale]);
   const formatTick = useCallback((v: number) => formatPercent(v, locale, 0), [locale]);
 
   return (
-    <div ref={ref} className="bar-chart" style={{ height }}>
-      <BarChart layout="vertical" width={width} height={height} data={data} margin={margin} barCategoryGap={narrow ? 22 : 8} title={title} accessibilityLayer>
+    <ChartBox boxRef={ref} className="bar-chart" height={heightAt(false)} narrowHeight={heightAt(true)}>
+      <BarChart layout="vertical" width={width} height={height} style={FILL_BOX} data={data} margin={margin} barCategoryGap={narrow ? 22 : 8} title={title} accessibilityLayer>
         <XAxis type="number" domain={[0, 1]} ticks={AXIS_TICKS} tickFormatter={formatTick} tick={PercentTick} interval={0} />
         <YAxis type="category" dataKey="label" width={yWidth} hide={narrow} interval={0} tickLine={false} tick={tick} />
         <Tooltip content={tooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
@@ -102,7 +105,7 @@ export const SplitChartView = memo(function SplitChartView({ parts, rows, leadPa
           </Bar>
         ))}
       </BarChart>
-    </div>
+    </ChartBox>
   );
 });
 
