@@ -1,7 +1,6 @@
 'use client';
 import { useEffect } from 'react';
 import type { Locale } from '@/lib/survey/codebook';
-import { appText } from '@/lib/i18n/messages';
 import { errorText } from './errorMessages';
 
 /**
@@ -24,7 +23,7 @@ export function ErrorScreen({ error, retry, locale }: { error: Error & { digest?
     <>
       <header className="site-header">
         <a href={`/${lang}`} className="brand">
-          {appText(locale, 'appName')}
+          {errorText(locale, 'appName')}
         </a>
       </header>
       <main id="main" tabIndex={-1} lang={locale} className="page error-page" data-testid="error-page">

@@ -1,8 +1,14 @@
-import { translator } from '@/lib/i18n/messages';
 import type { Label } from '@/lib/survey/codebook';
 
-/** The texts of the error pages (app/error.tsx, app/global-error.tsx), in English and Dutch. */
+/**
+ * The texts of the error pages (app/(product)/error.tsx, app/global-error.tsx), in English and
+ * Dutch. Kept apart from the message catalogs on purpose: the error pages' scripts are part of every
+ * page's first load (Next.js loads the error boundaries with the page), and reading the catalogs
+ * here put both languages' whole catalogs and the ICU formatter in every page's scripts.
+ */
 export const errorMessages = {
+  // The product's name, as app.appName says it (messages/*.json), for the error page's header.
+  appName: { en: 'Personalization acceptance', nl: 'Acceptatie van personalisatie' },
   title: { en: 'Something went wrong on this page', nl: 'Er ging iets mis op deze pagina' },
   text: {
     en: 'The page could not be shown because of an unexpected error. Your data are safe: nothing was changed or lost. The error has been logged on the server.',
@@ -15,4 +21,7 @@ export const errorMessages = {
   datasets: { en: 'See every dataset', nl: 'Bekijk alle datasets' },
 } satisfies Record<string, Label>;
 
-export const errorText = translator(errorMessages);
+/** The text of `key` with its {placeholders} filled in (no plurals here, so no ICU formatter). */
+export function errorText(locale: keyof Label, key: keyof typeof errorMessages, values: Record<string, string> = {}): string {
+  return errorMessages[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
