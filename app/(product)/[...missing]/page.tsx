@@ -9,3 +9,6 @@ import { notFound } from 'next/navigation';
 export default function Missing(): never {
   notFound();
 }
+
+// The tab says what the page says: a page that calls notFound() keeps its own metadata, not the not-found page's.
+export { generateMetadata } from '../not-found';
