@@ -144,8 +144,8 @@ async function main() {
       const changes: number[] = [];
       const loads: number[] = [];
       for (const step of target.steps) {
-        // The dataset's columns and the engine are fetched after hydration or at the visitor's first
-        // move (afterInteractive); until they are in, a change waits for them or goes to the server.
+        // The dataset's columns are downloaded after hydration and decoded, with the engine, at the
+        // visitor's first move (afterInteractive); until then a change waits for them or goes to the server.
         // So move the pointer, then wait for the page to say it is ready.
         if (!(await reachUntilLive(page, target.live))) throw new Error(`${target.path}: the page never answered in the browser (data-live)`);
         // The pages warm the engine in idle time once the columns are in (a few runs, well under a

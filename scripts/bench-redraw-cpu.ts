@@ -60,7 +60,7 @@ async function main() {
         const page = await browser.newPage();
         await page.goto(base + target.path);
         await page.waitForLoadState('networkidle');
-        // The columns and the engine are fetched after hydration or at the visitor's first move (afterInteractive).
+        // The columns are downloaded after hydration, and decoded with the engine at the visitor's first move (afterInteractive).
         // A step on a page that never went live would time the server's answer instead: left out.
         if (!(await reachUntilLive(page, target.answer))) {
           console.log(`${base}${target.path}: never answered in the browser (data-live); step left out`);

@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 
 /**
  * Moves the pointer until the page says it answers changes in the browser (`data-live` on
- * `selector`): the explorer and the planner fetch the columns and the engine soon after hydration or
- * at the visitor's first move (afterInteractive), whichever comes first; a move made before the page
+ * `selector`): the explorer and the planner download the columns soon after hydration and decode
+ * them, with the engine, at the visitor's first move (afterInteractive); a move made before the page
  * has hydrated is not seen, which on a busy machine happens after "network idle". Returns whether the page went live within `timeoutMs`.
  */
 export async function reachUntilLive(page: Page, selector: string, timeoutMs = 60_000): Promise<boolean> {

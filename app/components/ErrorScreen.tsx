@@ -1,8 +1,7 @@
 'use client';
-import { NextIntlClientProvider, useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { catalogOf } from '@/lib/i18n/catalog';
 import type { Locale } from '@/lib/survey/codebook';
+import { errorText } from './errorMessages';
 
 /**
  * What a reader sees when a page fails unexpectedly: what happened in plain words, in their
@@ -15,19 +14,6 @@ import type { Locale } from '@/lib/survey/codebook';
  * the page's own state.
  */
 export function ErrorScreen({ error, retry, locale }: { error: Error & { digest?: string }; retry?: () => void; locale: Locale }) {
-  // Its own provider: the global error page replaces the root layout (and its provider), and the
-  // layout's provider carries the shared namespace only.
-  const messages = catalogOf(locale);
-  return (
-    <NextIntlClientProvider locale={locale} messages={{ app: messages.app, errors: messages.errors }}>
-      <ErrorContent error={error} retry={retry} locale={locale} />
-    </NextIntlClientProvider>
-  );
-}
-
-function ErrorContent({ error, retry, locale }: { error: Error & { digest?: string }; retry?: () => void; locale: Locale }) {
-  const t = useTranslations('errors');
-  const app = useTranslations('app');
   useEffect(() => {
     // In the browser's console too, for whoever is looking there.
     console.error(error);
@@ -37,24 +23,24 @@ function ErrorContent({ error, retry, locale }: { error: Error & { digest?: stri
     <>
       <header className="site-header">
         <a href={`/${lang}`} className="brand">
-          {app('appName')}
+          {errorText(locale, 'appName')}
         </a>
       </header>
       <main id="main" tabIndex={-1} lang={locale} className="page error-page" data-testid="error-page">
-        <h1>{t('title')}</h1>
-        <p className="lead">{t('text')}</p>
-        {error.digest && <p className="muted small">{t('reference', { digest: error.digest })}</p>}
+        <h1>{errorText(locale, 'title')}</h1>
+        <p className="lead">{errorText(locale, 'text')}</p>
+        {error.digest && <p className="muted small">{errorText(locale, 'reference', { digest: error.digest })}</p>}
         <p className="error-actions">
           {retry && (
             <button type="button" className="button" onClick={() => retry()}>
-              {t('retry')}
+              {errorText(locale, 'retry')}
             </button>
           )}{' '}
           <button type="button" className="button button-secondary" onClick={() => history.back()}>
-            {t('back')}
+            {errorText(locale, 'back')}
           </button>{' '}
           {/* Plain links: a full page load, so a broken client state cannot follow the reader. */}
-          <a href={`/${lang}`}>{t('home')}</a> · <a href={`/datasets${lang}`}>{t('datasets')}</a>
+          <a href={`/${lang}`}>{errorText(locale, 'home')}</a> · <a href={`/datasets${lang}`}>{errorText(locale, 'datasets')}</a>
         </p>
       </main>
     </>

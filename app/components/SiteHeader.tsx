@@ -2,8 +2,9 @@ import Link from 'next/link';
 import type { Locale } from '@/lib/survey/codebook';
 import { useTranslations } from 'next-intl';
 import { appText } from '@/lib/i18n/messages';
-import { LanguageLinks, LiveLanguageLinks } from './LanguageLinks';
-import { AccountMenu } from '../account/AccountMenu';
+import { LanguageLinks } from './LanguageLinks';
+import { LiveLanguageLinks } from './LiveLanguageLinks';
+import { AccountMenu } from '@/app/(product)/account/AccountMenu';
 import { MenuButton } from './MenuButton';
 
 const HEADER_WORDS = {
@@ -59,7 +60,11 @@ export function SiteHeader({ locale, path, query = '', followUrl = false }: { lo
           {t('navHelp')}
         </Link>
       </nav>
-      {followUrl ? <LiveLanguageLinks path={path} locale={locale} initialQuery={query} /> : <LanguageLinks path={path} locale={locale} query={query} />}
+      {followUrl ? (
+        <LiveLanguageLinks path={path} locale={locale} initialQuery={query} label={t('language')} />
+      ) : (
+        <LanguageLinks path={path} locale={locale} query={query} label={t('language')} />
+      )}
       <AccountMenu locale={locale} />
     </header>
   );

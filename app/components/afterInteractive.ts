@@ -1,27 +1,33 @@
 'use client';
 
 /**
- * Runs `start` once soon after the page has become interactive: at the first idle moment after
- * hydration, or earlier at the visitor's first sign of wanting to use the controls (the pointer
- * moves or presses, a touch, a key, focus moving, a wheel turn). The explorer and the planner load
- * the dataset's columns and the engine this way, so that the first change is computed in the
- * browser like every later one (issue 18: waiting for the first intent sent the first change to
- * the server, 0.45-2.7 s, because the click came before the columns had arrived). Idle time keeps
- * the load from competing with hydration. With the browser's data saver on (Save-Data), only the
- * intent starts it: a reader on a metered phone does not pay for what only a change needs.
+ * When a page's background work starts, so that the first change is computed in the browser like
+ * every later one (issue 18) without that work competing with the page's start (issue 17 part 5):
+ *
+ * - `afterInteractive`: at the first idle moment after hydration, or earlier at the visitor's first
+ *   sign of wanting to use the controls. For work that runs off the main thread: the dataset's
+ *   columns are fetched this way (clientColumns.ts), a download and nothing more.
+ * - `onFirstIntent`: at the visitor's first sign of wanting to use the controls only (the pointer
+ *   moves or presses, a touch, a key, focus moving, a wheel turn). For work that costs the main
+ *   thread: evaluating the engine's code and decoding the columns. Run at idle time they were long
+ *   tasks right after hydration, which a phone's reader (and Lighthouse's total blocking time) paid
+ *   on every visit; run at the first move they are done before the click that follows it, and a
+ *   change made sooner waits for them (the explorer) instead of going to the server.
+ *
+ * With the browser's data saver on (Save-Data), the download also waits for the first move: a
+ * reader on a metered phone does not pay for what only a change needs.
  */
 const INTENT_EVENTS = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel'] as const;
 /**
- * At most this long after hydration on a page that does not go idle. Short: the fetch itself runs
- * off the main thread, and a first click soon after the page appears (measured with
+ * At most this long after hydration on a page that does not go idle. Short: the fetch runs off the
+ * main thread, and a first click soon after the page appears (measured with
  * `npm run bench:first-change`) should find the columns in, not start them.
  */
 const IDLE_TIMEOUT_MS = 300;
 
 const saveData = () => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 
-/** Calls `start` once, soon (see above); returns a function that drops the call. Call it from an effect (after hydration). */
-export function afterInteractive(start: () => void): () => void {
+function schedule(start: () => void, idle: boolean): () => void {
   let done = false;
   let idleHandle: number | undefined;
   const run = () => {
@@ -40,9 +46,15 @@ export function afterInteractive(start: () => void): () => void {
     return () => {};
   }
   for (const type of INTENT_EVENTS) window.addEventListener(type, run, { capture: true, passive: true });
-  if (!saveData()) idleHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) : (setTimeout(run, 200) as unknown as number);
+  if (idle && !saveData()) idleHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) : (setTimeout(run, 200) as unknown as number);
   return () => {
     done = true;
     cleanup();
   };
 }
+
+/** Calls `start` once, at the first idle moment or the first move (see above); returns a function that drops the call. Call it from an effect (after hydration). */
+export const afterInteractive = (start: () => void): (() => void) => schedule(start, true);
+
+/** Calls `start` once, at the visitor's first move (see above); returns a function that drops the call. Call it from an effect (after hydration). */
+export const onFirstIntent = (start: () => void): (() => void) => schedule(start, false);

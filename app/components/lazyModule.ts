@@ -1,11 +1,11 @@
 'use client';
 import { useEffect, useSyncExternalStore } from 'react';
-import { afterInteractive } from './afterInteractive';
+import { onFirstIntent } from './afterInteractive';
 
 export interface LazyModule<T> {
   /** The module if it has arrived (no waiting). */
   current: () => T | null;
-  /** The module once loaded, in a component: null until then (and on the server); starts the load soon after hydration. */
+  /** The module once loaded, in a component: null until then (and on the server); starts the load at the visitor's first move. */
   use: () => T | null;
   /** Starts the load now (if not under way) and resolves with the module, or null if it failed. */
   load: () => Promise<T | null>;
@@ -13,9 +13,9 @@ export interface LazyModule<T> {
 
 /**
  * Code a page needs only after it is on screen (the engine that recomputes a view in the browser),
- * loaded as a separate chunk soon after the page has become interactive (afterInteractive) instead
- * of with the page's first scripts: less JavaScript to download, parse and run before the page is
- * usable, and in by the time of the first change.
+ * loaded as a separate chunk at the visitor's first move (onFirstIntent) instead of with the page's
+ * first scripts or in the idle time after them: evaluating it is a long task, which a reader who only
+ * reads should not pay; a move comes before the click it leads to, so it is in by the first change.
  */
 export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
   let value: T | null = null;
@@ -42,7 +42,7 @@ export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
     current: () => value,
     use() {
       const loaded = useSyncExternalStore(subscribe, () => value, () => null);
-      useEffect(() => afterInteractive(() => void start()), []);
+      useEffect(() => onFirstIntent(() => void start()), []);
       return loaded;
     },
     load: start,
