@@ -248,7 +248,7 @@ test.describe('/explore', () => {
     expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
     const svg = readFileSync(await svgFile.path(), 'utf8');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    for (const text of ['Dataset: ', 'Synthetic data', 'Weighted: Weight supplied with the data', 'Audience: 1,000 of 4,000 respondents', 'Country: Netherlands', 'Benjamini-Hochberg', '95% Wilson'])
+    for (const text of ['Dataset: ', 'Synthetic data', 'Weighted: Supplied weight', 'Audience: 1,000 of 4,000 respondents', 'Country: Netherlands', 'Benjamini-Hochberg', '95% Wilson'])
       expect(svg).toContain(text);
     // The bars themselves are in the image: one rect per data type at least.
     expect((svg.match(/class="chart-bar"/g) ?? []).length).toBeGreaterThanOrEqual(17);

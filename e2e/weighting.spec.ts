@@ -103,14 +103,14 @@ test.describe('weighting a dataset through its page', () => {
     // Before: the weight that came with the data.
     await page.goto(`/explore?dataset=${id}&view=items&family=acceptability`);
     expect(await locationShare(page)).toBe(Math.round(expected.column * 10) / 10);
-    await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Weight supplied with the data');
+    await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Supplied weight');
 
     // The dataset page leads to the weighting page.
     await page.goto(`/datasets/${id}`);
     await page.getByTestId('weighting-link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Weighting: ${NAME}`);
     // The weight that came with the data has a name in words; the analyst's page says its column.
-    await expect(page.getByTestId('weight-list')).toContainText('Weight supplied with the data');
+    await expect(page.getByTestId('weight-list')).toContainText('Supplied weight');
     await expect(page.getByTestId('weight-list')).toContainText('Came with the data, column “weight”');
 
     // Country typed in; the total follows the typing.
@@ -165,7 +165,7 @@ test.describe('weighting a dataset through its page', () => {
     await page.getByLabel('Weight', { exact: true }).selectOption('weight');
     await expect(page).toHaveURL(/weight=weight/, { timeout: 30_000 });
     expect(await locationShare(page)).toBe(Math.round(expected.column * 10) / 10);
-    await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Weight supplied with the data');
+    await expect(page.getByTestId('weight-note').first()).toHaveText('Weighted: Supplied weight');
 
     // The summary uses it too, and offers the others.
     await page.goto(`/?dataset=${id}`);
@@ -191,11 +191,11 @@ test.describe('weighting a dataset through its page', () => {
     expect(rakedTable).not.toBe(unweightedTable);
     // The weight field offers the dataset's weights by their labels; choosing one applies it.
     await page.locator('.tables-more summary').click();
-    await expect(page.locator('#tbl-weight option')).toHaveText([`${WEIGHT_NAME} (default)`, 'Weight supplied with the data', 'Unweighted']);
-    await page.locator('#tbl-weight').selectOption({ label: 'Weight supplied with the data' });
+    await expect(page.locator('#tbl-weight option')).toHaveText([`${WEIGHT_NAME} (default)`, 'Supplied weight', 'Unweighted']);
+    await page.locator('#tbl-weight').selectOption({ label: 'Supplied weight' });
     await page.getByRole('button', { name: 'Show the table' }).click();
     await expect(page).toHaveURL(/weight=weight(&|$)/);
-    await expect(page.getByTestId('table-footnote')).toContainText('Weight: weighted by “Weight supplied with the data”.');
+    await expect(page.getByTestId('table-footnote')).toContainText('Weight: weighted by “Supplied weight”.');
     const tablesDownload = await request.get(`/api/datasets/${id}/tables?rows=family:acceptability&banner=country&weight=census-2025-e2e&format=csv`);
     expect(await tablesDownload.text()).toContain(`weighted by “${WEIGHT_NAME}”`);
     await page.goto(`/tables?dataset=${id}&rows=family:acceptability&banner=country`);

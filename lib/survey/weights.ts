@@ -12,7 +12,7 @@
  *   knows a single weight keeps working; absent, the default is "unweighted". When `weights` is
  *   given, `weight` is the column of one of its entries.
  * - A codebook with `weight` but no `weights` (every codebook before weights could be chosen, the
- *   reference studies) holds one weight: `{ id: "weight", label: "Weight supplied with the data", column }`.
+ *   reference studies) holds one weight: `{ id: "weight", label: "Supplied weight", column }`.
  * - Ids are letters, digits and `_ . + -` (at most 64), never "unweighted", which is always there.
  *
  * Choosing a weight: every page, export and API call takes `weight=<id>` ("unweighted", a weight's
@@ -98,7 +98,7 @@ export const isWeightId = (id: unknown): id is string => typeof id === 'string' 
  * The name of a weight that came with the data (a codebook's `weight` column without `weights`): in
  * words, for every reader; the column's name is for the analyst, on the weighting page.
  */
-export const SUPPLIED_WEIGHT_LABEL: Label = { en: 'Weight supplied with the data', nl: 'Gewicht meegeleverd met de data' };
+export const SUPPLIED_WEIGHT_LABEL: Label = { en: 'Supplied weight', nl: 'Meegeleverd gewicht' };
 
 /** The weights a codebook holds besides "unweighted" (see the module comment for a codebook without `weights`). */
 export function datasetWeights(codebook: Pick<Codebook, 'weight' | 'weights'>): WeightDefinition[] {

@@ -160,7 +160,7 @@ describe('options', () => {
     expect(none.columns[1].base.weightedN).toBe(none.columns[1].base.n);
     expect(ones.weighting).toEqual({ id: null, kind: 'custom', label: { en: 'ones', nl: 'enen' }, calibrated: false });
     expect(none.weighting).toEqual({ id: 'unweighted', kind: 'unweighted', label: { en: 'Unweighted', nl: 'Ongewogen' }, calibrated: false });
-    expect(crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [] }).weighting).toEqual({ id: 'weight', kind: 'column', label: { en: 'Weight supplied with the data', nl: 'Gewicht meegeleverd met de data' }, calibrated: false });
+    expect(crossTable(data, { rows: { kind: 'family', family: 'att' }, banner: [] }).weighting).toEqual({ id: 'weight', kind: 'column', label: { en: 'Supplied weight', nl: 'Meegeleverd gewicht' }, calibrated: false });
     // Fixed weights: the SE beside the test's is the same one.
     for (const pair of ones.pairs) expect(pair.seFixed).toBeCloseTo(pair.se, 15);
   });

@@ -32,7 +32,7 @@ describe('the tab book in Excel, read back with exceljs', () => {
     expect((contents.getCell(9, 2).value as { hyperlink: string }).hyperlink).toBe("#'Methods'!A1");
     const methods = book.getWorksheet('Methods')!;
     const how = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(methods.getCell(4 + i, 1).value), String(methods.getCell(4 + i, 2).value)]));
-    expect(how.Weight).toBe('weighted by “Weight supplied with the data”');
+    expect(how.Weight).toBe('weighted by “Supplied weight”');
     expect(how.Data).toMatch(/not synthetic/);
     expect(how.Test).toMatch(/svyttest\(y ~ g, subset\(design, g %in% c\(A, B\)\)\)/);
     expect(how.Correction).toMatch(/Benjamini-Hochberg over the pairs of each table/);
