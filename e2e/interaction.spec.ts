@@ -1,4 +1,5 @@
 import { expect as baseExpect, type Page, type Request, type Route, test } from '@playwright/test';
+import { reachForControls } from './helpers/live';
 
 // Server renders and hydration are slow on the shared 2-core machine; the assertions are about what
 // happens, not how fast (the request counts are the speed proof).
@@ -209,7 +210,8 @@ test.describe('the planner’s dataset', () => {
       await page.goto(`/planner${lang === 'nl' ? '?lang=nl' : ''}`);
       const answer = page.locator('.planner-answer');
       const status = page.locator('.planner-layout .pending-status');
-      await expect(answer).toHaveAttribute('data-live', 'true');
+      // The planner goes live at the visitor's first move (onFirstIntent).
+      await reachForControls(page, '.planner-answer');
       await expect(answer).toHaveAttribute('aria-busy', 'false');
       const before = await answer.getAttribute('data-state');
       const server = await hold(page, (url) => url.pathname === '/planner' && url.searchParams.has('_rsc') && url.searchParams.get('dataset') === 'study-p');
