@@ -27,7 +27,8 @@ for (let k = 0; k < WORKERS; k++) mkdirSync(serverDir(k), { recursive: true });
 // storageStatePath) for the signed-in states and the accounts kept there.
 const own = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 process.env.E2E_DATA_DIR = serverDir(own);
-process.env.E2E_SERVERS = JSON.stringify(Array.from({ length: WORKERS }, (_, k) => ({ port: firstPort + k, dir: serverDir(k) })));
+const servers = Array.from({ length: WORKERS }, (_, k) => ({ port: firstPort + k, dir: serverDir(k) }));
+process.env.E2E_SERVERS = JSON.stringify(servers);
 const baseURL = `http://127.0.0.1:${firstPort + own}`;
 
 export default defineConfig({
@@ -49,11 +50,11 @@ export default defineConfig({
     { name: 'chromium', dependencies: ['accounts'], use: { ...devices['Desktop Chrome'], storageState: storageStatePath('analyst') } },
   ],
   // One server per worker; the test accounts are created in its folder first (e2e/support/seed.ts).
-  webServer: Array.from({ length: WORKERS }, (_, k) => ({
-    command: `npx tsx e2e/support/seed.ts && npx next start -H 127.0.0.1 -p ${firstPort + k}`,
-    url: `http://127.0.0.1:${firstPort + k}`,
+  webServer: servers.map(({ port, dir }) => ({
+    command: `npx tsx e2e/support/seed.ts && npx next start -H 127.0.0.1 -p ${port}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 90_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: serverDir(k) },
+    env: { NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: dir },
   })),
 });
