@@ -119,10 +119,14 @@ export class PostgresDatasetStore implements DatasetStore {
 
   sample(id: string, max: number): Promise<StoredDataset | null> {
     return this.readDataset(id, async (client, meta) => {
-      // Each stretch is a range of the primary key (row_no is 1-based).
+      // Each stretch is a range of the primary key (row_no is 1-based), read by its own index range
+      // scan: a LATERAL subquery that the planner cannot pull up (its ORDER BY keeps it apart). As a
+      // plain join, on a freshly stored dataset with no statistics yet, the planner read all of the
+      // dataset's rows and tested each against every stretch: 12.6 s against 0.1 s for a 20,000-row
+      // sample of 2,000,000 (EXPLAIN ANALYZE; npm run bench:open).
       const ranges = sampleRanges(meta.respondents, max);
       const lines = await client.query<{ line: string }>(
-        'SELECT d.line FROM unnest($2::int[], $3::int[]) AS r(lo, hi) JOIN dataset_rows d ON d.dataset_id = $1 AND d.row_no BETWEEN r.lo AND r.hi ORDER BY d.row_no',
+        'SELECT d.line FROM unnest($2::int[], $3::int[]) AS r(lo, hi) CROSS JOIN LATERAL (SELECT row_no, line FROM dataset_rows WHERE dataset_id = $1 AND row_no BETWEEN r.lo AND r.hi ORDER BY row_no) d ORDER BY d.row_no',
         [id, ranges.map(([start]) => start + 1), ranges.map(([, end]) => end)],
       );
       const expected = ranges.reduce((n, [start, end]) => n + end - start, 0);
