@@ -27,6 +27,7 @@
  * A benchmark that prints figures, not a test.
  */
 import { execFileSync, fork } from 'node:child_process';
+import { peakRss, resetPeakRss } from './peakRss';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -114,6 +115,8 @@ async function runStep(step: Step, file: string, repeat: number): Promise<StepRe
   const bytes: Uint8Array = step === 'duckdb' ? new Uint8Array(0) : readFileSync(file);
   global.gc?.();
   const rssBeforeBytes = process.memoryUsage.rss();
+  // The step's own peak: a forked child's maxRSS starts at its parent's (scripts/peakRss.ts).
+  resetPeakRss();
   let note: string | undefined;
 
   let result: { times: number[]; cpu: number[]; rows: number };
@@ -185,7 +188,7 @@ async function runStep(step: Step, file: string, repeat: number): Promise<StepRe
     }
     note = 'each run stores into one SQLite file (WAL, synchronous = FULL); the timed run includes deleting the dataset again';
   }
-  return { step, ...result, rssBeforeBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024, ...(note ? { note } : {}) };
+  return { step, ...result, rssBeforeBytes, peakRssBytes: peakRss(), ...(note ? { note } : {}) };
 }
 
 /** One step in a child process of its own, so that its peak memory is its own. */
