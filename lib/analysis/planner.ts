@@ -8,6 +8,7 @@ import { guidelines, type Guideline } from './plannerGuidelines';
 import { guidelineGaps, plannerFields, type PlannerFields } from './plannerSupport';
 import { creepyTactics, type TacticsAnswer } from './plannerTactics';
 import { DEFAULT_MIN_BASE } from './conventions';
+import { labelOf } from '../i18n/catalog';
 import { withoutInference } from './smallBase';
 
 export type { Guideline, GuidelineFigure, GuidelineNote, PlannerFigure } from './plannerGuidelines';
@@ -109,13 +110,10 @@ export function validatePlannerRequest(data: SurveyData, request: PlannerRequest
   const check = (kind: 'audience' | 'moment', chosen: Record<string, string>) => {
     for (const [id, code] of Object.entries(chosen)) {
       const field = fields[kind].find((f) => f.id === id);
-      const what = kind === 'audience' ? { en: 'audience attribute', nl: 'doelgroepkenmerk' } : { en: 'moment', nl: 'moment' };
+      // The words are messages/*.json's (namespace plannerLacks); the request's own text is quoted and cut short.
       const shown = JSON.stringify(id.slice(0, 80));
-      if (!field) throw new PlannerRequestError({ en: `This dataset has no ${what.en} ${shown}.`, nl: `Deze dataset heeft geen ${what.nl} ${shown}.` });
-      if (!field.options.some((o) => o.code === code)) {
-        const value = JSON.stringify(code.slice(0, 80));
-        throw new PlannerRequestError({ en: `${field.label.en} has no value ${value}.`, nl: `${field.label.nl} heeft geen waarde ${value}.` });
-      }
+      if (!field) throw new PlannerRequestError(labelOf('plannerLacks', kind === 'audience' ? 'noAudienceAttribute' : 'noMoment', { name: shown }));
+      if (!field.options.some((o) => o.code === code)) throw new PlannerRequestError(labelOf('plannerLacks', 'noValue', { field: field.label, value: JSON.stringify(code.slice(0, 80)) }));
     }
   };
   check('audience', request.audience);

@@ -2,6 +2,7 @@ import type { CodeLabel, Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { answerSides } from './tiers';
 import { DATA_TYPE_FAMILY, SCENARIO_FAMILY } from './namedAnalyses';
+import { type Catalog, labelOf } from '../i18n/catalog';
 
 /**
  * What the planner offers on a dataset: the audience fields (every attribute, scale attributes by
@@ -48,6 +49,10 @@ export const GUIDELINE_MOMENTS: Record<string, string[]> = {
   industry: ['banking', 'clothing'],
 };
 
+/** What a dataset lacks for the planner, in both languages: messages/*.json, namespace `plannerLacks`. */
+type LackKey = keyof Catalog['plannerLacks'] & string;
+const lack = (key: LackKey): Label => labelOf('plannerLacks', key);
+
 /**
  * What the source article's five guidelines need and a dataset lacks (empty: they can be shown).
  * They read study G's structure: rated scenarios described by situation, place and industry, data
@@ -57,25 +62,25 @@ export function guidelineGaps(data: SurveyData): Label[] {
   const gaps: Label[] = [];
   const { codebook } = data;
   const scenarios = codebook.items.filter((it) => it.family === SCENARIO_FAMILY);
-  if (!scenarios.length) gaps.push({ en: 'rated scenarios', nl: 'beoordeelde scenario’s' });
+  if (!scenarios.length) gaps.push(lack('ratedScenarios'));
   else
     for (const [dimension, codes] of Object.entries(GUIDELINE_MOMENTS)) {
       const declared = codebook.itemDimensions.find((d) => d.id === dimension);
       const missing = codes.filter((code) => !scenarios.some((it) => it.meta[dimension] === code) || !declared?.values.some((v) => v.code === code));
-      if (missing.length) gaps.push(MOMENT_NEEDS[dimension]);
+      if (missing.length) gaps.push(lack(MOMENT_NEEDS[dimension]));
     }
   const dataTypes = codebook.items.filter((it) => it.family === DATA_TYPE_FAMILY);
-  if (!dataTypes.length) gaps.push({ en: 'rated data types', nl: 'beoordeelde gegevenstypen' });
-  else if (dataTypes.some((it) => !hasNotOkSide(data, it.id))) gaps.push({ en: 'a not-OK answer for every data type', nl: 'een antwoord ‘niet oké’ bij elk gegevenstype' });
+  if (!dataTypes.length) gaps.push(lack('ratedDataTypes'));
+  else if (dataTypes.some((it) => !hasNotOkSide(data, it.id))) gaps.push(lack('notOkAnswer'));
   const bond = data.attributes.get('bond');
-  if (!bond || !bond.levels.some((l) => l.code === 'strong')) gaps.push({ en: 'the emotional bond with the brand, with a strong band', nl: 'de emotionele band met het merk, met een groep ‘sterk’' });
+  if (!bond || !bond.levels.some((l) => l.code === 'strong')) gaps.push(lack('strongBond'));
   return gaps;
 }
 
-const MOMENT_NEEDS: Record<string, Label> = {
-  situation: { en: 'scenarios in time-pressed and in relaxed situations', nl: 'scenario’s in situaties met tijdsdruk en in ontspannen situaties' },
-  place: { en: 'scenarios in public and in private places', nl: 'scenario’s op openbare en op privéplekken' },
-  industry: { en: 'scenarios in banking and in clothing', nl: 'scenario’s bij bankieren en bij kleding' },
+const MOMENT_NEEDS: Record<string, LackKey> = {
+  situation: 'situationScenarios',
+  place: 'placeScenarios',
+  industry: 'industryScenarios',
 };
 
 /** Whether an item's answer scale has a not-OK side (tiers.ts): the "avoid" tier needs one. */

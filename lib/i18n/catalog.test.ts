@@ -2,7 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import en from '../../messages/en.json';
 import nl from '../../messages/nl.json';
-import { labelsOf, messageTranslator } from './catalog';
+import { labelOf, labelsOf, messageTranslator } from './catalog';
 
 type Messages = Record<string, Record<string, string>>;
 
@@ -88,6 +88,17 @@ describe('the message catalogs (messages/en.json, messages/nl.json)', () => {
     const kinds = labelsOf('problemKinds');
     expect(kinds.InvalidUtf8).toEqual({ en: en.problemKinds.InvalidUtf8, nl: nl.problemKinds.InvalidUtf8 });
     expect(Object.keys(kinds).every((code) => Object.keys(en.problems).some((key) => key === code || key.startsWith(`${code}_`)))).toBe(true);
+  });
+
+  it('give a message in both languages as one label, a label argument in each language, a count with its plural (labelOf)', () => {
+    expect(labelOf('summaryHeadlines', 'everyone')).toEqual({ en: en.summaryHeadlines.everyone, nl: nl.summaryHeadlines.everyone });
+    expect(labelOf('plannerLacks', 'noValue', { field: { en: 'Country', nl: 'Land' }, value: '"FR"' })).toEqual({ en: 'Country has no value "FR".', nl: 'Land heeft geen waarde "FR".' });
+    expect(labelOf('upload', 'serverWarnings', { n: 2 })).toEqual({ en: '2 warnings from the server’s own check.', nl: '2 waarschuwingen uit de eigen controle van de server.' });
+    // A number that is not counted stays as the caller wrote it, in both languages.
+    expect(labelOf('summaryHeadlines', 'familyAllQuestions', { n: 1200 })).toEqual({ en: 'All 1200 questions together', nl: 'Alle 1200 vragen samen' });
+    // An argument is text, not message syntax: braces and apostrophes in a codebook's label stay as they are.
+    const odd = { en: "it's {odd} #1", nl: "'t is {raar} #1" };
+    expect(labelOf('summaryHeadlines', 'familyChart', { family: odd })).toEqual({ en: "Positive answers on it's {odd} #1", nl: "Positieve antwoorden over 't is {raar} #1" });
   });
 
   it('address the reader with je, never u or uw (messages/GLOSSARY.nl.md)', () => {

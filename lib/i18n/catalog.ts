@@ -1,7 +1,7 @@
 import { createTranslator, type AbstractIntlMessages } from 'use-intl/core';
 import en from '../../messages/en.json';
 import nl from '../../messages/nl.json';
-import type { Locale } from '../survey/codebook';
+import type { Label, Locale } from '../survey/codebook';
 
 /**
  * The message catalogs (messages/en.json, messages/nl.json: a namespace per page or area, ICU
@@ -94,4 +94,22 @@ export function hasMessage(namespace: Namespace, key: string): boolean {
 export function labelsOf<N extends Namespace>(namespace: N): Record<keyof Catalog[N] & string, { en: string; nl: string }> {
   const nlMessages = CATALOGS.nl[namespace] as Record<string, string>;
   return Object.fromEntries(Object.entries(CATALOGS.en[namespace] as Record<string, string>).map(([key, en]) => [key, { en, nl: nlMessages[key] ?? en }])) as Record<keyof Catalog[N] & string, { en: string; nl: string }>;
+}
+
+/** An argument of `labelOf`: a label goes in in the language being written, anything else as it is. */
+export type LabelValues = Record<string, string | number | Label>;
+
+/**
+ * The text of `key` in both languages at once, its {arguments} filled in: for lib/ code whose
+ * result carries both languages (the summary's headlines, which the page, the PDF and the slides
+ * read in theirs; the planner's refusals). A value that is itself a label (a codebook's name, a
+ * share formatted per locale) fills the English text with its English and the Dutch with its Dutch.
+ */
+export function labelOf<N extends Namespace>(namespace: N, key: keyof Catalog[N] & string, values: LabelValues = {}): Label {
+  const write = (locale: Locale) => {
+    const inLocale: Values = {};
+    for (const [name, value] of Object.entries(values)) inLocale[name] = typeof value === 'object' ? value[locale] : value;
+    return format(CATALOGS[locale][namespace] as Record<string, string>, locale, `${namespace}/${locale}`, key, inLocale);
+  };
+  return { en: write('en'), nl: write('nl') };
 }

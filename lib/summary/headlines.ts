@@ -12,6 +12,7 @@ import type { Figure, GroupDifference, Headline, OmittedHeadline, Scope, Tone } 
 import { ALPHA } from '../analysis/conventions';
 import { levelCandidate } from './takeaways';
 import { bondAttribute, bondEnds } from './bond';
+import { type Catalog, labelOf, type LabelValues } from '../i18n/catalog';
 
 /**
  * The headline figures of a dataset. Study G and study P each have their set, written as claims of
@@ -41,9 +42,21 @@ export class Unsupported extends Error {
   }
 }
 
+/**
+ * The headlines' words, in both languages: messages/*.json, namespace `summaryHeadlines` (a
+ * headline is a Label, which the page, the PDF and the slides read in their language).
+ */
+const text = (key: keyof Catalog['summaryHeadlines'] & string, values?: LabelValues): Label => labelOf('summaryHeadlines', key, values);
+
+/** A label with the same change made to both languages (quoted, shortened, lower-cased). */
+const each = (label: Label, change: (text: string) => string): Label => ({ en: change(label.en), nl: change(label.nl) });
+
+/** A share as each language writes it: "61.5%", "61,5%". */
+const shareText = (share: number): Label => ({ en: precise(share, 'en'), nl: precise(share, 'nl') });
+
 /** Why a headline is left out when its figure cannot be computed for another reason than a missing question. */
-const NO_FIGURE: Label = { en: 'the data give no figure for it (nobody in its base answered)', nl: 'de data geven er geen cijfer voor (niemand in de basis antwoordde)' };
-const NOT_ENOUGH: Label = { en: 'too few respondents in its groups to compare them', nl: 'te weinig respondenten in de groepen om ze te vergelijken' };
+const NO_FIGURE = text('noFigure');
+const NOT_ENOUGH = text('notEnough');
 
 interface HeadlineSpec {
   id: string;
@@ -53,8 +66,7 @@ interface HeadlineSpec {
   build: (ctx: HeadlineContext) => Headline;
 }
 
-const bilingual = (en: string, nl: string): Label => ({ en, nl });
-const EVERYONE = bilingual('Everyone', 'Iedereen');
+const EVERYONE = text('everyone');
 const SCENARIO = 'scenario';
 const DATA_TYPE = 'dataType';
 
@@ -82,7 +94,7 @@ function required<T>(value: T | null | undefined, what: Label = NO_FIGURE): T {
 }
 
 function familyLabel(data: SurveyData, family: string): Label {
-  return data.codebook.families.find((f) => f.id === family)?.label ?? bilingual(family, family);
+  return data.codebook.families.find((f) => f.id === family)?.label ?? { en: family, nl: family };
 }
 
 function attributeLevel(data: SurveyData, attribute: string, code: string): Label {
@@ -90,11 +102,14 @@ function attributeLevel(data: SurveyData, attribute: string, code: string): Labe
   return required(column.levels.find((l) => l.code === code)).label;
 }
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** "gender, age group and past purchases" / "geslacht, leeftijdsgroep en eerdere aankopen". */
 export function listLabel(labels: Label[]): Label {
-  const words = (locale: 'en' | 'nl') => labels.map((l) => l[locale].charAt(0).toLowerCase() + l[locale].slice(1));
-  const join = (parts: string[], and: string) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`);
-  return { en: join(words('en'), 'and'), nl: join(words('nl'), 'en') };
+  const words = labels.map((l) => each(l, lowerFirst));
+  if (words.length <= 1) return words[0] ?? { en: '', nl: '' };
+  const rest = words.slice(0, -1);
+  return text('listAnd', { rest: { en: rest.map((w) => w.en).join(', '), nl: rest.map((w) => w.nl).join(', ') }, last: words[words.length - 1] });
 }
 
 /** Every data type, classified as the findings classify them: OK, grey zone or no-go. */
@@ -112,11 +127,7 @@ function dataTypeTiers(data: SurveyData) {
 function dataTypeHeadline(ctx: HeadlineContext, tier: 'ok' | 'nogo'): Headline {
   const chosen = dataTypeTiers(ctx.data).filter((d) => d.tier === tier);
   if (!chosen.length)
-    throw new Unsupported(
-      tier === 'ok'
-        ? { en: 'no data type is clearly OK to use in these data', nl: 'geen gegevenstype is in deze data duidelijk oké om te gebruiken' }
-        : { en: 'no data type is clearly a no-go in these data', nl: 'geen gegevenstype is in deze data duidelijk een no-go' },
-    );
+    throw new Unsupported(text(tier === 'ok' ? 'noOkType' : 'noNogoType'));
   const bars = chosen
     .map((d) => required(figureOf(tier === 'ok' ? d.ok : d.notOk!, d.item.label, tier)))
     .sort((a, b) => b.share - a.share);
@@ -126,24 +137,15 @@ function dataTypeHeadline(ctx: HeadlineContext, tier: 'ok' | 'nogo'): Headline {
     id: tier === 'ok' ? 'g-ok-types' : 'g-nogo-types',
     claimIds: [tier === 'ok' ? 'G2' : 'G3'],
     value: { kind: 'range', low: Math.min(...shares), high: Math.max(...shares) },
-    title:
-      tier === 'ok'
-        ? bilingual(`say a brand may act on ${list.en}`, `vindt het oké als een merk handelt op basis van ${list.nl}`)
-        : bilingual(`say a brand may not act on ${list.en}`, `vindt het niet oké als een merk handelt op basis van ${list.nl}`),
-    soWhat:
-      tier === 'ok'
-        ? bilingual('Build personalization on these first: most consumers accept them.', 'Bouw personalisatie eerst hierop: de meeste consumenten accepteren ze.')
-        : bilingual('No-go data: using them for personalization costs trust. Leave them out.', 'No-go-gegevens: ze gebruiken voor personalisatie kost vertrouwen. Laat ze weg.'),
-    chartTitle: tier === 'ok' ? bilingual('Share who say “OK” per data type', 'Aandeel dat “oké” zegt per gegevenstype') : bilingual('Share who say “not OK” per data type', 'Aandeel dat “niet oké” zegt per gegevenstype'),
+    title: text(tier === 'ok' ? 'gOkTypesTitle' : 'gNogoTypesTitle', { list }),
+    soWhat: text(tier === 'ok' ? 'gOkTypesSoWhat' : 'gNogoTypesSoWhat'),
+    chartTitle: text(tier === 'ok' ? 'gOkTypesChart' : 'gNogoTypesChart'),
     bars,
     link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'datatypes') },
   };
 }
 
-const NOT_HIGHER: Label = {
-  en: 'the strongest and the weakest bond cannot be compared here (one has no answers, or the strongest is not the higher)',
-  nl: 'de sterkste en de zwakste band zijn hier niet te vergelijken (een van beide heeft geen antwoorden, of de sterkste is niet de hoogste)',
-};
+const NOT_HIGHER = text('notHigher');
 
 /**
  * A bond headline: on one question group, the strongest bond against the weakest (levelCandidate's
@@ -160,7 +162,7 @@ function bondHeadline(
   const { data, minBase } = ctx;
   const scope: Scope = { label: familyLabel(data, family), family };
   const comparison = required(levelCandidate(data, scope, { id: attribute.id, label: attribute.label }, minBase), NOT_HIGHER);
-  const { everyone, claimed, ...text } = spec;
+  const { everyone, claimed, ...words } = spec;
   const table = acceptance(data, { family, by: [attribute.id], minBase });
   const bands = table.cells
     .map((c) => {
@@ -169,11 +171,11 @@ function bondHeadline(
     })
     .filter((f): f is Figure => f !== null);
   return {
-    ...text,
+    ...words,
     value: { kind: 'points', diff: comparison.diff, pValue: comparison.pValue },
     bars: [everyone, ...bands],
     comparison,
-    test: { high: comparison.top, low: comparison.bottom, pValue: comparison.pValue, description: bilingual('design-based t test', 'designgebaseerde t-toets') },
+    test: { high: comparison.top, low: comparison.bottom, pValue: comparison.pValue, description: text('tTest') },
     scope,
   };
 }
@@ -192,29 +194,24 @@ function genericBondHeadline(ctx: HeadlineContext): { headline?: Headline; omitt
   const families = ctx.data.codebook.families.filter((f) => ctx.data.codebook.items.some((it) => it.family === f.id));
   const family = families.find((f) => f.id === SCENARIO) ?? families[0];
   const id = 'bond';
-  const name = (locale: 'en' | 'nl') => inText(attribute.label[locale]);
+  const name = each(attribute.label, inText);
   if (!family) return {};
+  const quoted = each(family.label, quote);
   try {
     const all = required(figureOf(acceptance(ctx.data, { family: family.id, minBase: ctx.minBase }).overall, EVERYONE, 'base'));
     const headline = bondHeadline(ctx, attribute, family.id, {
       id,
       claimIds: [],
       everyone: all,
-      title: bilingual('', ''),
-      soWhat: bilingual('', ''),
-      chartTitle: bilingual(`Positive answers on ${quote(family.label.en)}, by ${name('en')}`, `Positieve antwoorden over ${quote(family.label.nl)}, naar ${name('nl')}`),
+      title: { en: '', nl: '' },
+      soWhat: { en: '', nl: '' },
+      chartTitle: text('bondChart', { family: quoted, attribute: name }),
       link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'groups', {}, { family: family.id, by: attribute.id }) },
     });
     const { top, bottom } = headline.comparison!;
-    headline.title = bilingual(
-      `more positive answers on ${quote(family.label.en)} when ${name('en')} is ${inText(top.label.en)} than when it is ${inText(bottom.label.en)}`,
-      `meer positieve antwoorden over ${quote(family.label.nl)} als ${name('nl')} ${inText(top.label.nl)} is dan als die ${inText(bottom.label.nl)} is`,
-    );
+    headline.title = text('bondTitle', { family: quoted, attribute: name, high: each(top.label, inText), low: each(bottom.label, inText) });
     const tested = !top.smallBase && !bottom.smallBase;
-    headline.soWhat =
-      tested && headline.comparison!.pValue < ALPHA
-        ? bilingual('The stronger the bond, the more welcome: invest in the relationship before you personalize further.', 'Hoe sterker de band, hoe welkomer: investeer eerst in de relatie voordat je verder personaliseert.')
-        : bilingual('The difference does not pass the significance test here: do not count on the bond alone.', 'Het verschil doorstaat hier de significantietoets niet: reken niet op de band alleen.');
+    headline.soWhat = text(tested && headline.comparison!.pValue < ALPHA ? 'bondSoWhat' : 'bondSoWhatNotSignificant');
     return { headline };
   } catch (error) {
     return { omitted: { id, title: attribute.label, reason: error instanceof Unsupported ? error.reason : NO_FIGURE } };
@@ -225,7 +222,7 @@ const G_SPECS: HeadlineSpec[] = [
   {
     id: 'g-acceptance',
     claims: ['G1', 'G11'],
-    title: bilingual('Positive about automated services', 'Positief over geautomatiseerde diensten'),
+    title: text('gAcceptanceName'),
     build: (ctx) => {
       const everyone = claimFigure(ctx, 'G1', EVERYONE, 'focus');
       const table = acceptance(ctx.data, { family: SCENARIO, by: ['industry'], minBase: ctx.minBase });
@@ -234,9 +231,9 @@ const G_SPECS: HeadlineSpec[] = [
         id: 'g-acceptance',
         claimIds: ['G1', 'G11'],
         value: { kind: 'share', share: everyone.share },
-        title: bilingual('are positive about automated services (machine learning) across scenarios', 'staat positief tegenover geautomatiseerde diensten (machine learning) in alle scenario’s'),
-        soWhat: bilingual('Nearly half already welcome automation: it is accepted, but not yet by default. Earn the other half.', 'Bijna de helft verwelkomt automatisering al: geaccepteerd, maar nog niet vanzelfsprekend. Verdien de andere helft.'),
-        chartTitle: bilingual('Positive about automated services: everyone and by industry', 'Positief over geautomatiseerde diensten: iedereen en per branche'),
+        title: text('gAcceptanceTitle'),
+        soWhat: text('gAcceptanceSoWhat'),
+        chartTitle: text('gAcceptanceChart'),
         bars: [everyone, ...industries],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'context') },
         scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
@@ -246,7 +243,7 @@ const G_SPECS: HeadlineSpec[] = [
   {
     id: 'g-bond',
     claims: ['G5', 'G1', 'G8'],
-    title: bilingual('Uplift with a strong emotional bond', 'Effect van een sterke emotionele band'),
+    title: text('gBondName'),
     build: (ctx) => {
       const attribute = required(bondAttribute(ctx.data.codebook));
       const everyone = claimFigure(ctx, 'G1', EVERYONE, 'base');
@@ -256,28 +253,25 @@ const G_SPECS: HeadlineSpec[] = [
         claimIds: ['G5', 'G1', 'G8'],
         everyone,
         claimed: strong,
-        title: bilingual(
-          'more consumers are positive when they feel a strong emotional bond with the brand than when the bond is weak',
-          'meer consumenten zijn positief als ze een sterke emotionele band met het merk voelen dan bij een zwakke band',
-        ),
-        soWhat: bilingual('Invest in the relationship before the algorithm: bonded customers accept far more personalization.', 'Investeer eerst in de relatie, dan in het algoritme: klanten met een sterke band accepteren veel meer personalisatie.'),
-        chartTitle: bilingual('Positive about automated services, by emotional bond with the brand', 'Positief over geautomatiseerde diensten, naar emotionele band met het merk'),
+        title: text('gBondTitle'),
+        soWhat: text('gBondSoWhat'),
+        chartTitle: text('gBondChart'),
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'bond') },
       });
     },
   },
-  { id: 'g-ok-types', claims: ['G2'], title: bilingual('Data types consumers accept', 'Gegevenstypen die consumenten accepteren'), build: (ctx) => dataTypeHeadline(ctx, 'ok') },
-  { id: 'g-nogo-types', claims: ['G3'], title: bilingual('No-go data types', 'No-go-gegevenstypen'), build: (ctx) => dataTypeHeadline(ctx, 'nogo') },
+  { id: 'g-ok-types', claims: ['G2'], title: text('gOkTypesName'), build: (ctx) => dataTypeHeadline(ctx, 'ok') },
+  { id: 'g-nogo-types', claims: ['G3'], title: text('gNogoTypesName'), build: (ctx) => dataTypeHeadline(ctx, 'nogo') },
   {
     id: 'g-context',
     claims: ['G9', 'G10'],
-    title: bilingual('Busy and public moments', 'Drukke en openbare momenten'),
+    title: text('gContextName'),
     build: (ctx) => {
       const scope: Scope = { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO };
       const dimension = required(ctx.data.codebook.itemDimensions.find((d) => d.id === 'situation'));
       // The one comparison the card states, as the key takeaways state it (levelCandidate).
       const situation = required(levelCandidate(ctx.data, scope, { id: dimension.id, label: dimension.label }, ctx.minBase));
-      if (situation.top.level !== 'pressed') throw new Unsupported(bilingual('time-pressed moments are not the more welcome ones in these data', 'gehaaste momenten zijn in deze data niet de welkomere'));
+      if (situation.top.level !== 'pressed') throw new Unsupported(text('pressedNotWelcomer'));
       const place = compareLevels(ctx.data, { family: SCENARIO }, 'place', 'public', 'private');
       const fig = (cell: Parameters<typeof figureOf>[0], dim: string, tone: Tone) => required(figureOf(cell, cell.labels[dim], tone));
       const pressed = situation.top;
@@ -287,19 +281,16 @@ const G_SPECS: HeadlineSpec[] = [
         claimIds: ['G9', 'G10'],
         value: { kind: 'points', diff: situation.diff, pValue: situation.pValue },
         comparison: situation,
-        title: bilingual(
-          'more welcome in time-pressed, attention-demanding moments than when calm and relaxed; public settings beat home too',
-          'meer welkom op gehaaste momenten die aandacht vragen dan wanneer men kalm en ontspannen is; ook openbaar wint van thuis',
-        ),
-        soWhat: bilingual('Time automated help for busy moments on the go (commute, work, shop), not for quiet evenings at home.', 'Zet geautomatiseerde hulp in op drukke momenten onderweg (reizen, werk, winkel), niet op rustige avonden thuis.'),
-        chartTitle: bilingual('Positive about automated services, by situation and place', 'Positief over geautomatiseerde diensten, naar situatie en plaats'),
+        title: text('gContextTitle'),
+        soWhat: text('gContextSoWhat'),
+        chartTitle: text('gContextChart'),
         bars: [pressed, relaxed, fig(place.hi, 'place', 'focus'), fig(place.lo, 'place', 'base')],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'context') },
         test: {
           high: pressed,
           low: relaxed,
           pValue: situation.pValue,
-          description: bilingual('design-based t test with respondents as clusters', 'designgebaseerde t-toets met respondenten als clusters'),
+          description: text('tTestClusters'),
         },
         scope,
       };
@@ -308,7 +299,7 @@ const G_SPECS: HeadlineSpec[] = [
   {
     id: 'g-segments',
     claims: ['G12'],
-    title: bilingual('Most and least welcoming segments', 'Meest en minst ontvankelijke segmenten'),
+    title: text('gSegmentsName'),
     build: (ctx) => {
       const grid = ['gender', 'age_band', 'young_children'];
       for (const id of grid) required(ctx.data.attributes.get(id));
@@ -317,7 +308,7 @@ const G_SPECS: HeadlineSpec[] = [
       if (ranked.length < 2) throw new Unsupported(NOT_ENOUGH);
       const name = (cell: (typeof ranked)[number]): Label => {
         const parts = grid.map((d) => cell.labels[d]);
-        const join = (locale: 'en' | 'nl') => parts.map((p, i) => (i === 0 ? p[locale] : p[locale].charAt(0).toLowerCase() + p[locale].slice(1))).join(', ');
+        const join = (locale: 'en' | 'nl') => parts.map((p, i) => (i === 0 ? p[locale] : lowerFirst(p[locale]))).join(', ');
         return { en: join('en'), nl: join('nl') };
       };
       const [top, bottom] = [ranked[0], ranked[ranked.length - 1]];
@@ -331,22 +322,16 @@ const G_SPECS: HeadlineSpec[] = [
         id: 'g-segments',
         claimIds: ['G12'],
         value: { kind: 'share', share: topFigure.share },
-        title: bilingual(
-          `of ${topName.en.charAt(0).toLowerCase()}${topName.en.slice(1)} are positive: the most welcoming segment`,
-          `van de ${topName.nl.charAt(0).toLowerCase()}${topName.nl.slice(1)} is positief: het meest ontvankelijke segment`,
-        ),
-        soWhat: bilingual(
-          `Pilot automated services with this segment; ${bottomName.en.charAt(0).toLowerCase()}${bottomName.en.slice(1)} need more reassurance first.`,
-          `Test geautomatiseerde diensten eerst bij dit segment; ${bottomName.nl.charAt(0).toLowerCase()}${bottomName.nl.slice(1)} hebben eerst meer geruststelling nodig.`,
-        ),
-        chartTitle: bilingual('Positive about automated services: the highest and lowest segment', 'Positief over geautomatiseerde diensten: het hoogste en laagste segment'),
+        title: text('gSegmentsTitle', { segment: each(topName, lowerFirst) }),
+        soWhat: text('gSegmentsSoWhat', { lowest: each(bottomName, lowerFirst) }),
+        chartTitle: text('gSegmentsChart'),
         bars: [topFigure, everyone, bottomFigure],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'segments') },
         test: {
           high: topFigure,
-          low: { ...everyone, label: bilingual('the other segments', 'de andere segmenten'), share: top.vsRest?.restShare ?? everyone.share, ci: null, respondents: everyone.respondents - topFigure.respondents },
+          low: { ...everyone, label: text('gSegmentsOthers'), share: top.vsRest?.restShare ?? everyone.share, ci: null, respondents: everyone.respondents - topFigure.respondents },
           pValue: pTop,
-          description: bilingual('top segment against the rest, design-based t test, Benjamini-Hochberg over all segments', 'hoogste segment tegen de rest, designgebaseerde t-toets, Benjamini-Hochberg over alle segmenten'),
+          description: text('tTestSegments'),
         },
         scope: { label: familyLabel(ctx.data, SCENARIO), family: SCENARIO },
       };
@@ -383,15 +368,15 @@ const P_SPECS: HeadlineSpec[] = [
   {
     id: 'p-left',
     claims: ['P1', 'P1b'],
-    title: bilingual('Left over a poorly curated experience', 'Vertrokken door een slecht samengestelde ervaring'),
+    title: text('pLeftName'),
     build: (ctx) => {
       const headline = shareHeadline(ctx, {
         id: 'p-left',
         claim: 'P1',
         item: 'p1_left_poorly_curated',
-        title: bilingual('left a company’s website and bought elsewhere because the experience was poorly curated', 'verliet de website van een bedrijf en kocht elders omdat de ervaring slecht was samengesteld'),
-        soWhat: bilingual('Poor curation is a sales problem, not a detail: shoppers walk to a competitor.', 'Slechte curatie is een omzetprobleem, geen detail: klanten lopen naar de concurrent.'),
-        chartTitle: bilingual('Left and bought elsewhere, by year', 'Vertrokken en elders gekocht, per jaar'),
+        title: text('pLeftTitle'),
+        soWhat: text('pLeftSoWhat'),
+        chartTitle: text('pLeftChart'),
         others: [{ claim: 'P1b', label: attributeLevel(ctx.data, 'wave', '2017') }],
       });
       // The bars read as years: the previous edition first.
@@ -403,51 +388,51 @@ const P_SPECS: HeadlineSpec[] = [
   {
     id: 'p-recognise',
     claims: ['P2'],
-    title: bilingual('Prefer brands that recognise them', 'Voorkeur voor merken die hen herkennen'),
+    title: text('pRecogniseName'),
     build: (ctx) =>
       shareHeadline(ctx, {
         id: 'p-recognise',
         claim: 'P2',
         item: 'p2_prefer_recognising_brands',
-        title: bilingual('are more likely to shop with brands that recognise, remember and give relevant offers', 'winkelt eerder bij merken die hen herkennen, onthouden en relevante aanbiedingen doen'),
-        soWhat: bilingual('Relevance pays: recognising returning customers is expected, not a bonus.', 'Relevantie loont: terugkerende klanten herkennen wordt verwacht, het is geen extraatje.'),
-        chartTitle: bilingual('More likely to shop with brands that recognise them', 'Winkelt eerder bij merken die hen herkennen'),
+        title: text('pRecogniseTitle'),
+        soWhat: text('pRecogniseSoWhat'),
+        chartTitle: text('pRecogniseChart'),
       }),
   },
   {
     id: 'p-transparent',
     claims: ['P3', 'P4'],
-    title: bilingual('Share data when it is transparent', 'Delen gegevens bij transparantie'),
+    title: text('pTransparentName'),
     build: (ctx) =>
       shareHeadline(ctx, {
         id: 'p-transparent',
         claim: 'P3',
         item: 'p3_share_if_transparent',
-        title: bilingual('are willing to share data for personalization if the company is transparent about its use', 'is bereid gegevens te delen voor personalisatie als het bedrijf transparant is over het gebruik'),
-        soWhat: bilingual('Say what you collect and why: transparency is the price of the data.', 'Zeg wat u verzamelt en waarom: transparantie is de prijs van de gegevens.'),
-        chartTitle: bilingual('Willing to share data', 'Bereid gegevens te delen'),
+        title: text('pTransparentTitle'),
+        soWhat: text('pTransparentSoWhat'),
+        chartTitle: text('pTransparentChart'),
         others: [{ claim: 'P4', label: itemLabel(ctx.data, 'p4_keep_profile') }],
       }),
   },
   {
     id: 'p-too-personal',
     claims: ['P5b', 'P6'],
-    title: bilingual('Had a too-personal experience', 'Had een te persoonlijke ervaring'),
+    title: text('pTooPersonalName'),
     build: (ctx) =>
       shareHeadline(ctx, {
         id: 'p-too-personal',
         claim: 'P5b',
         item: 'p5_too_personal',
-        title: bilingual('had a brand interaction that felt too personal or invasive', 'had een merkervaring die te persoonlijk of ingrijpend voelde'),
-        soWhat: bilingual('Creepiness comes from data people did not knowingly share: use what they gave you, openly.', 'Griezeligheid komt van gegevens die mensen niet bewust deelden: gebruik openlijk wat ze u gaven.'),
-        chartTitle: bilingual('Too personal, and why', 'Te persoonlijk, en waarom'),
-        others: [{ claim: 'P6', label: bilingual('Of those: the brand used information they had not knowingly shared', 'Van hen: het merk gebruikte informatie die ze niet bewust hadden gedeeld') }],
+        title: text('pTooPersonalTitle'),
+        soWhat: text('pTooPersonalSoWhat'),
+        chartTitle: text('pTooPersonalChart'),
+        others: [{ claim: 'P6', label: text('pTooPersonalOfThose') }],
       }),
   },
   {
     id: 'p-creepy',
     claims: ['P7', 'P8', 'P9'],
-    title: bilingual('Creepy and valued tactics', 'Griezelige en gewaardeerde tactieken'),
+    title: text('pCreepyName'),
     build: (ctx) => {
       // The items' labels already say "Creepy: ..." and "Valued: ...".
       const tactic = (claim: string, item: string, tone: Tone) => ({ claim, label: itemLabel(ctx.data, item), tone });
@@ -455,34 +440,34 @@ const P_SPECS: HeadlineSpec[] = [
         id: 'p-creepy',
         claim: 'P7',
         item: 'p7_creepy_text_passing_store',
-        title: bilingual('find a text message from a brand when walking past its store creepy', 'vindt een sms van een merk bij het langslopen van de winkel griezelig'),
-        soWhat: bilingual('Location-triggered messages feel creepiest: do not follow people around the high street.', 'Berichten op basis van locatie voelen het griezeligst: volg mensen niet door de winkelstraat.'),
-        chartTitle: bilingual('Tactics consumers find creepy', 'Tactieken die consumenten griezelig vinden'),
+        title: text('pCreepyTitle'),
+        soWhat: text('pCreepySoWhat'),
+        chartTitle: text('pCreepyChart'),
         others: [tactic('P8', 'p8_creepy_message_after_store', 'nogo'), tactic('P9', 'p9_creepy_social_ads', 'nogo')],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'tactics') },
       });
       headline.bars[0] = { ...headline.bars[0], tone: 'nogo' };
-      headline.scope = { label: bilingual('Creepy tactics', 'Griezelige tactieken'), items: ['p7_creepy_text_passing_store', 'p8_creepy_message_after_store', 'p9_creepy_social_ads'], filter: headline.scope?.filter };
+      headline.scope = { label: text('pCreepyScope'), items: ['p7_creepy_text_passing_store', 'p8_creepy_message_after_store', 'p9_creepy_social_ads'], filter: headline.scope?.filter };
       return headline;
     },
   },
   {
     id: 'p-valued',
     claims: ['P10', 'P11'],
-    title: bilingual('Valued: an apology', 'Gewaardeerd: excuses'),
+    title: text('pValuedName'),
     build: (ctx) => {
       const headline = shareHeadline(ctx, {
         id: 'p-valued',
         claim: 'P10',
         item: 'p10_valued_apology_email',
-        title: bilingual('value an apology e-mail after a bad (offline or online) experience', 'waardeert een e-mail met excuses na een slechte (offline of online) ervaring'),
-        soWhat: bilingual('Personalize the service recovery: a timely, personal apology is the tactic consumers value most.', 'Personaliseer het herstel: tijdige, persoonlijke excuses zijn de tactiek die consumenten het meest waarderen.'),
-        chartTitle: bilingual('Tactics consumers value', 'Tactieken die consumenten waarderen'),
+        title: text('pValuedTitle'),
+        soWhat: text('pValuedSoWhat'),
+        chartTitle: text('pValuedChart'),
         others: [{ claim: 'P11', label: itemLabel(ctx.data, 'p11_valued_apology_website'), tone: 'ok' }],
         link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'tactics') },
       });
       headline.bars[0] = { ...headline.bars[0], tone: 'ok' };
-      headline.scope = { label: bilingual('Valued tactics', 'Gewaardeerde tactieken'), items: ['p10_valued_apology_email', 'p11_valued_apology_website'], filter: headline.scope?.filter };
+      headline.scope = { label: text('pValuedScope'), items: ['p10_valued_apology_email', 'p11_valued_apology_website'], filter: headline.scope?.filter };
       return headline;
     },
   },
@@ -519,43 +504,32 @@ function largestDifference(data: SurveyData, family: { id: string; label: Label 
 function familyHeadline(ctx: HeadlineContext, family: { id: string; label: Label }): Headline {
   const { data, minBase } = ctx;
   const itemCount = data.codebook.items.filter((it) => it.family === family.id).length;
-  const all = bilingual(itemCount === 1 ? 'Everyone asked' : `All ${itemCount} questions together`, itemCount === 1 ? 'Iedereen die het is gevraagd' : `Alle ${itemCount} vragen samen`);
+  const all = itemCount === 1 ? text('familyEveryoneAsked') : text('familyAllQuestions', { n: itemCount });
   const overall = required(figureOf(acceptance(data, { family: family.id, minBase }).overall, all, 'focus'));
   const ranked = rankedCells(acceptance(data, { family: family.id, by: ['item'], minBase }));
   const most = ranked.length >= 2 ? figureOf(ranked[0], ranked[0].labels.item, 'ok') : null;
   const least = ranked.length >= 2 ? figureOf(ranked[ranked.length - 1], ranked[ranked.length - 1].labels.item, 'nogo') : null;
   const difference = largestDifference(data, family, minBase);
   const name = family.label;
-  const pct = (share: number, locale: 'en' | 'nl') => precise(share, locale);
   const itemName = itemCount === 1 ? data.codebook.items.find((it) => it.family === family.id)!.label : null;
 
-  const title: Label = itemName
-    ? bilingual(`of the answers to ${quote(itemName.en)} are positive`, `van de antwoorden op ${quote(itemName.nl)} is positief`)
-    : bilingual(`of the answers to the ${itemCount} questions on ${quote(name.en)} are positive`, `van de antwoorden op de ${itemCount} vragen over ${quote(name.nl)} is positief`);
-  const items = (locale: 'en' | 'nl') =>
+  const title = itemName ? text('familyTitleOne', { item: each(itemName, quote) }) : text('familyTitle', { n: itemCount, family: each(name, quote) });
+  const items =
     most && least
-      ? locale === 'en'
-        ? `Lead with ${quote(most.label.en)} (most accepted, ${pct(most.share, 'en')}); handle ${quote(least.label.en)} with care (least accepted, ${pct(least.share, 'en')}).`
-        : `Begin met ${quote(most.label.nl)} (meest geaccepteerd, ${pct(most.share, 'nl')}); ga voorzichtig om met ${quote(least.label.nl)} (minst geaccepteerd, ${pct(least.share, 'nl')}).`
-      : locale === 'en'
-        ? 'One question: compare it across groups in the explorer.'
-        : 'Eén vraag: vergelijk die tussen groepen in de verkenner.';
-  const groups = (locale: 'en' | 'nl') =>
-    difference
-      ? locale === 'en'
-        ? `${difference.dimension.en} makes the largest difference: ${difference.high.label.en} ${pct(difference.high.share, 'en')} against ${difference.low.label.en} ${pct(difference.low.share, 'en')}.`
-        : `${difference.dimension.nl} maakt het grootste verschil: ${difference.high.label.nl} ${pct(difference.high.share, 'nl')} tegenover ${difference.low.label.nl} ${pct(difference.low.share, 'nl')}.`
-      : locale === 'en'
-        ? 'No difference between groups of respondents passes the significance test.'
-        : 'Geen verschil tussen groepen respondenten doorstaat de significantietoets.';
-  const level = (figure: Figure, tone: Tone): Figure => ({ ...figure, label: bilingual(`${difference!.dimension.en}: ${figure.label.en}`, `${difference!.dimension.nl}: ${figure.label.nl}`), tone });
+      ? text('familyItems', { most: each(most.label, quote), mostShare: shareText(most.share), least: each(least.label, quote), leastShare: shareText(least.share) })
+      : text('familyOneQuestion');
+  const groups = difference
+    ? text('familyDifference', { dimension: difference.dimension, high: difference.high.label, highShare: shareText(difference.high.share), low: difference.low.label, lowShare: shareText(difference.low.share) })
+    : text('familyNoDifference');
+  // A level's bar names its attribute: "Brand bond: Strong (4-5)".
+  const level = (figure: Figure, tone: Tone): Figure => ({ ...figure, label: { en: `${difference!.dimension.en}: ${figure.label.en}`, nl: `${difference!.dimension.nl}: ${figure.label.nl}` }, tone });
   return {
     id: `family-${family.id}`,
     claimIds: [],
     value: { kind: 'share', share: overall.share },
     title,
-    soWhat: bilingual(`${items('en')} ${groups('en')}`, `${items('nl')} ${groups('nl')}`),
-    chartTitle: bilingual(`Positive answers on ${quote(name.en)}`, `Positieve antwoorden over ${quote(name.nl)}`),
+    soWhat: { en: `${items.en} ${groups.en}`, nl: `${items.nl} ${groups.nl}` },
+    chartTitle: text('familyChart', { family: each(name, quote) }),
     bars: [overall, ...(most && least ? [most, least] : []), ...(difference ? [level(difference.high, 'base'), level(difference.low, 'base')] : [])],
     link: { kind: 'explore', href: exploreHref(ctx.datasetId, 'items', {}, { family: family.id }) },
     difference: difference ?? undefined,
@@ -573,7 +547,7 @@ function genericHeadlines(ctx: HeadlineContext): { headlines: Headline[]; omitte
       omitted.push({
         id: `family-${family.id}`,
         title: family.label,
-        reason: bilingual(`only the first ${MAX_FAMILY_HEADLINES} question groups get a headline; the explorer shows every group`, `alleen de eerste ${MAX_FAMILY_HEADLINES} vragengroepen krijgen een kerncijfer; de verkenner toont elke groep`),
+        reason: text('onlyFirstGroups', { max: MAX_FAMILY_HEADLINES }),
       });
       continue;
     }
