@@ -2,13 +2,15 @@ import { expect, test, type Browser } from '@playwright/test';
 import { storageStatePath } from './support/paths';
 import { uploadAs } from './helpers/upload';
 import { studyGCodebook, studyGCsv } from './helpers/studyCsv';
+import { drawCharts } from './helpers/charts';
 
 /**
  * The charts' pages fit a phone from the server's HTML on, and do not move when the charts are drawn
- * (issue 17). recharts 3 draws its SVG only once mounted in the browser, so the server's HTML holds
- * each chart's box (ChartBox: its column's width, the chart's height at that width) with the empty
- * recharts wrapper in it; the SVG is drawn into that box. Checked with JavaScript off (what the
- * server sent, as it is laid out before any script runs) and against the drawn page.
+ * (issue 17). recharts 3 draws its SVG only once mounted in the browser, and a chart is drawn only
+ * when its box comes near the screen, so the server's HTML holds each chart's box (ChartBox: its
+ * column's width, the chart's height at that width) empty; the chart is drawn into that box.
+ * Checked with JavaScript off (what the server sent, as it is laid out before any script runs)
+ * against the page with every chart drawn.
  */
 
 const PHONE = { width: 390, height: 844 };
@@ -29,14 +31,14 @@ interface Box {
   height: number;
 }
 
-/** The page's width and each recharts chart's box, as the server sent them (JavaScript off). */
+/** The page's width and the area of each chart's box, as the server sent them (JavaScript off). */
 async function serverLayout(browser: Browser, path: string, viewport: typeof PHONE) {
   const context = await browser.newContext({ viewport, javaScriptEnabled: false, storageState: storageStatePath('analyst'), baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
   await page.goto(path);
   const layout = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
-    boxes: [...document.querySelectorAll('.recharts-wrapper')].map((el) => {
+    boxes: [...document.querySelectorAll('.chart-box > .chart-area')].map((el) => {
       const r = el.getBoundingClientRect();
       return { width: Math.round(r.width), height: Math.round(r.height) };
     }),
@@ -67,12 +69,13 @@ test.describe('charts take their final place in the server HTML', () => {
   });
 
   for (const viewport of [PHONE, LAPTOP])
-    test(`at ${viewport.width} px, drawing the charts changes no chart box and never widens the page`, async ({ browser, page }) => {
+    test(`at ${viewport.width} px, each chart is drawn in the box the server sent, and never widens the page`, async ({ browser, page }) => {
       await page.setViewportSize(viewport);
       for (const { path, charts } of pages()) {
         if (!charts) continue;
         const server = await serverLayout(browser, path, viewport);
         await page.goto(path);
+        await drawCharts(page);
         await expect(page.locator('.recharts-wrapper svg.recharts-surface')).toHaveCount(charts);
         const drawn = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,

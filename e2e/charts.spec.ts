@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { drawCharts } from './helpers/charts';
 
 /**
  * Every chart in the pages is a recharts chart: the explorer's views, the summary's cards and the
@@ -38,6 +39,7 @@ test.describe('charts are recharts', () => {
     // Data types in the Netherlands by age band, minimum base 300: 35-49 (285 respondents) is under it.
     await page.goto('/explore?dataset=study-g&view=datatypes&country=NL&cross=age_band&minBase=300');
     await settled(page);
+    await drawCharts(page);
     const chart = page.getByTestId('datatypes-ok-chart');
     await expect(chart.locator('.recharts-wrapper')).toHaveCount(1);
     const table = page.getByTestId('datatypes-ok-table');
@@ -75,6 +77,7 @@ test.describe('charts are recharts', () => {
       for (const lang of ['en', 'nl']) {
         await page.goto(`/explore?dataset=${dataset}&view=${view}&lang=${lang}`);
         await settled(page);
+        await drawCharts(page);
         const charts = page.locator('.explore-results .bar-chart');
         const n = await charts.count();
         expect(n, `${view} ${lang}`).toBeGreaterThan(0);
@@ -90,6 +93,7 @@ test.describe('charts are recharts', () => {
 
   test('summary: one recharts chart per headline, a bar and an interval per figure, a tooltip by keyboard', async ({ page }) => {
     await page.goto('/?dataset=study-g');
+    await drawCharts(page);
     const cards = page.locator('[data-headline]');
     const n = await cards.count();
     expect(n).toBeGreaterThan(2);
@@ -119,6 +123,7 @@ test.describe('charts are recharts', () => {
   test('compare: the dot plot draws one row per compared item and the marks the table gives; the trend one chart per item', async ({ page }) => {
     // Study P's countries: the first two compared in the dot plot, all eight in the trend charts.
     await page.goto('/compare?dataset=study-p&by=country');
+    await drawCharts(page);
     const plot = page.getByTestId('dot-plot');
     await expect(plot.locator('.recharts-wrapper')).toHaveCount(1);
     const table = page.getByTestId('comparison-table');

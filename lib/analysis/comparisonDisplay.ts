@@ -1,4 +1,4 @@
-import { formatNumber } from '../i18n/messages';
+import { formatNumber } from '../i18n/numbers';
 import type { Label, Locale } from '../survey/codebook';
 import type { Interval } from '../stats/wilsonInterval';
 import type { ComparedSides, ComparisonSide } from './comparisonRow';

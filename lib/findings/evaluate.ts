@@ -1,7 +1,7 @@
 import { ALPHA } from '../analysis/conventions';
 import { acceptance, findCell, rankedCells, type AcceptanceCell } from '../analysis/acceptance';
 import type { AcceptanceQuery } from '../analysis/query';
-import { formatPercent } from '../i18n/messages';
+import { formatPercent } from '../i18n/numbers';
 import type { Label } from '../survey/codebook';
 import type { SurveyData } from '../survey/dataset';
 import { answerSides, classifyTier, type Tier } from '../analysis/tiers';

@@ -1,7 +1,9 @@
-import { createTranslator, type AbstractIntlMessages } from 'use-intl/core';
 import en from '../../messages/en.json';
 import nl from '../../messages/nl.json';
 import type { Label, Locale } from '../survey/codebook';
+import { formatMessage, type Values } from './icu';
+
+export { tableTranslator } from './icu';
 
 /**
  * The message catalogs (messages/en.json, messages/nl.json: a namespace per page or area, ICU
@@ -19,70 +21,13 @@ export function catalogOf(locale: Locale): Catalog {
   return CATALOGS[locale];
 }
 
-type Values = Record<string, string | number>;
-type Translate = (key: string, values?: Record<string, string | number | Date>) => string;
-
-/**
- * A number is formatted by the caller (it knows the digits and the unit) unless the message
- * counts with it (`{n, plural, ...}`): ICU would otherwise group a year ("2,018") or re-round a
- * figure. Numbers that a plural needs stay numbers; the others become text as they are.
- */
-function argumentsFor(message: string | undefined, values: Values): Values {
-  const out: Values = {};
-  for (const [name, value] of Object.entries(values))
-    out[name] = typeof value === 'number' && !(message && new RegExp(`\\{\\s*${name}\\s*,\\s*(plural|selectordinal)`).test(message)) ? String(value) : value;
-  return out;
-}
-
-const translators = new Map<string, Translate>();
-
-function translatorOf(messages: AbstractIntlMessages, locale: Locale, cacheKey: string): Translate {
-  let t = translators.get(cacheKey);
-  if (!t) {
-    t = createTranslator({
-      locale,
-      messages,
-      // A missing or broken message shows its key rather than break the page; the catalog test
-      // (lib/i18n/catalog.test.ts) keeps both languages complete and every message parseable.
-      onError: () => undefined,
-      getMessageFallback: ({ key }) => key,
-    }) as unknown as Translate;
-    translators.set(cacheKey, t);
-  }
-  return t;
-}
-
-/** The text of `key` in `messages[locale]`, its {arguments} filled in and its plurals chosen. */
-function format(messages: Record<string, string>, locale: Locale, cacheKey: string, key: string, values: Values = {}): string {
-  const message = messages[key];
-  // A message without arguments is its own text: no formatter needed (most interface labels).
-  if (message !== undefined && !message.includes('{') && !message.includes("'")) return message;
-  return translatorOf({ m: messages } as AbstractIntlMessages, locale, cacheKey)(`m.${key}`, argumentsFor(message, values));
-}
-
 /**
  * A namespace's messages as a function of locale and key: `uploadText(locale, 'stored', {...})`.
  * For the callers that pass the locale (server and client components alike); a component inside
  * next-intl's provider can use `useTranslations(namespace)` with the same keys.
  */
 export function messageTranslator<N extends Namespace>(namespace: N): (locale: Locale, key: keyof Catalog[N] & string, values?: Values) => string {
-  return (locale, key, values) => format(CATALOGS[locale][namespace] as Record<string, string>, locale, `${namespace}/${locale}`, key, values);
-}
-
-let tables = 0;
-
-/**
- * The same for a table still written in TypeScript (`{ key: { en, nl } }`): ICU syntax too, so a
- * table moves to the catalogs unchanged.
- */
-export function tableTranslator<K extends string>(table: Record<K, { en: string; nl: string }>): (locale: Locale, key: K, values?: Values) => string {
-  const id = ++tables;
-  const byLocale: Record<Locale, Record<string, string>> = { en: {}, nl: {} };
-  for (const [key, label] of Object.entries(table) as [string, { en: string; nl: string }][]) {
-    byLocale.en[key] = label.en;
-    byLocale.nl[key] = label.nl;
-  }
-  return (locale, key, values) => format(byLocale[locale], locale, `table:${id}/${locale}`, key, values);
+  return (locale, key, values) => formatMessage(CATALOGS[locale][namespace] as Record<string, string>, locale, `${namespace}/${locale}`, key, values);
 }
 
 /** Whether `namespace` has a message `key` (for codes that come from elsewhere: a newer server's, a problem's). */
@@ -109,7 +54,7 @@ export function labelOf<N extends Namespace>(namespace: N, key: keyof Catalog[N]
   const write = (locale: Locale) => {
     const inLocale: Values = {};
     for (const [name, value] of Object.entries(values)) inLocale[name] = typeof value === 'object' ? value[locale] : value;
-    return format(CATALOGS[locale][namespace] as Record<string, string>, locale, `${namespace}/${locale}`, key, inLocale);
+    return formatMessage(CATALOGS[locale][namespace] as Record<string, string>, locale, `${namespace}/${locale}`, key, inLocale);
   };
   return { en: write('en'), nl: write('nl') };
 }

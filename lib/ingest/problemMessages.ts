@@ -1,4 +1,4 @@
-import { formatNumber } from '../i18n/messages';
+import { formatNumber } from '../i18n/numbers';
 import type { Label, Locale } from '../survey/codebook';
 import { type Catalog, labelsOf } from '../i18n/catalog';
 import { codebookProblemMessage, codeOfKey, fillProblemText, type ProblemValues } from '../survey/problemText';

@@ -1,5 +1,5 @@
 import { weightNote } from '../survey/weights';
-import { formatNumber, formatPercent, pStatement, signedPoints } from '../i18n/messages';
+import { formatNumber, formatPercent, pStatement, signedPoints } from '../i18n/numbers';
 import type { Locale } from '../survey/codebook';
 import { shorten } from '../explore/shorten';
 import type { Comparison, ExecutiveSummary, Figure, GroupDifference, Headline, Takeaway } from './model';

@@ -1,4 +1,4 @@
-import { signedPoints } from '../i18n/messages';
+import { signedPoints } from '../i18n/numbers';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';

@@ -8,7 +8,8 @@
 
 import { codebookProblem, type CodebookProblemKey, type ProblemValues } from './problemText';
 import { shownValue } from './quoteValue';
-import { type WeightDefinition, weightProblems } from './weights';
+import type { WeightDefinition } from './weights';
+import { weightProblems } from './weightProblems';
 
 export type Locale = 'en' | 'nl';
 export const LOCALES: readonly Locale[] = ['en', 'nl'];

@@ -1,5 +1,5 @@
 import { messageTranslator } from '../i18n/catalog';
-import { formatNumber } from '../i18n/messages';
+import { formatNumber } from '../i18n/numbers';
 import type { Locale } from '../survey/codebook';
 import type { CrossTable } from './model';
 import type { WeightingUsed } from './weighting';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { formatNumber } from '../i18n/messages';
+import { formatNumber } from '../i18n/numbers';
 import type { Label, Locale } from '../survey/codebook';
 import { rowHasOwnBase, shownCell } from './display';
 import type { CrossTable } from './model';

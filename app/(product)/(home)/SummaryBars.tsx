@@ -3,8 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, ErrorBar, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Figure, Tone } from '@/lib/summary/model';
-import { precise } from '@/lib/summary/format';
-import { formatNumber } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import type { Locale } from '@/lib/survey/codebook';
 import { INK, MUTED, rowLabelTick, TOOLTIP_CURSOR } from '@/app/components/charts/chartAxes';
 import { useLatestRows } from '@/app/components/charts/useLatestRows';
@@ -113,7 +112,7 @@ function SummaryBar({ x, y, width, height, payload, right, locale }: BarShapePro
     <g>
       <rect className="chart-bar" x={x} y={y} width={Math.max(0.5, Number(width))} height={height} rx={1} fill={figure.smallBase ? SMALL_FILL : TONE_FILL[figure.tone]} data-small={figure.smallBase || undefined} />
       <text x={right} y={Number(y) + Number(height) / 2} textAnchor="end" dominantBaseline="central" fontSize={12} fontWeight={600} fill={INK} stroke="none" className="bar-value" data-claim={figure.claimId} data-share={figure.share}>
-        {precise(figure.share, locale)}
+        {formatPercent(figure.share, locale)}
         {figure.smallBase && (
           <tspan className="small-base" fontWeight={400} fill={MUTED}>
             {' '}({t('smallBase')})
@@ -134,8 +133,8 @@ function SummaryTooltip({ active, payload, locale }: TooltipContentProps & { loc
       <p className="tooltip-title">{datum.label}</p>
       <div className="tooltip-lines">
         <p>
-          <strong>{precise(figure.share, locale)}</strong>
-          {figure.ci && !figure.smallBase && ` · ${t('footInterval', { lower: precise(figure.ci.lower, locale), upper: precise(figure.ci.upper, locale) })}`}
+          <strong>{formatPercent(figure.share, locale)}</strong>
+          {figure.ci && !figure.smallBase && ` · ${t('footInterval', { lower: formatPercent(figure.ci.lower, locale), upper: formatPercent(figure.ci.upper, locale) })}`}
         </p>
         <p>{t('tipBases', { n: formatNumber(figure.respondents, locale), effective: formatNumber(figure.effectiveBase, locale, 1) })}</p>
         {figure.smallBase && <p className="tooltip-note">{t('smallBase')}</p>}

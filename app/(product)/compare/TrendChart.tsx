@@ -2,7 +2,7 @@
 import { useCallback, useMemo } from 'react';
 import { CartesianGrid, ErrorBar, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LevelComparison } from '@/lib/analysis/levelComparison';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import type { Locale } from '@/lib/survey/codebook';
 import { INK, MUTED, TOOLTIP_CURSOR } from '@/app/components/charts/chartAxes';
 import { useElementWidth } from '@/app/components/charts/useElementWidth';

@@ -1,6 +1,6 @@
 import type { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
-import { formatPercent } from '@/lib/i18n/messages';
+import { formatPercent } from '@/lib/i18n/numbers';
 
 /**
  * The explorer's interface texts are the `explore` namespace of messages/*.json: components read

@@ -1,5 +1,5 @@
 import type { Label, Locale } from '@/lib/survey/codebook';
-import { formatNumber, formatPercent, formatPoints, pStatement } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent, formatPoints, pStatement } from '@/lib/i18n/numbers';
 import type { CsvValue } from '@/lib/csv/writer';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import type { Tier } from '@/lib/analysis/tiers';

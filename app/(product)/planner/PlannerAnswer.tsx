@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { PlannerText } from './messages';
 import type { AcceptanceCell } from '@/lib/analysis/acceptance';
 import type { FamilyAnswer, Guideline, GuidelineNote, ItemAdvice, PlannerAnswer, PlannerFigure, TacticsAnswer } from '@/lib/analysis/planner';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import { HelpTerm } from '@/app/components/help/HelpTerm';
 

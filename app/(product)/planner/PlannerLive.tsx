@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState, useTransition } from 'react';
 import type { planFor, PlannerAnswer } from '@/lib/analysis/planner';
-import { prepareNumberFormats } from '@/lib/i18n/messages';
+import { prepareNumberFormats } from '@/lib/i18n/numbers';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import { useClientColumns } from '@/app/components/clientColumns';
 import { pushUrl } from '@/app/components/pushUrl';

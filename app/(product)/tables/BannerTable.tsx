@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { Fragment } from 'react';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import type { Locale } from '@/lib/survey/codebook';
 import { shownCell, rowHasOwnBase } from '@/lib/tables/display';
 import type { CrossTable } from '@/lib/tables/model';

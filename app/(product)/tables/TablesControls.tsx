@@ -1,6 +1,6 @@
 import Form from 'next/form';
 import type { ReactNode } from 'react';
-import { formatNumber } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/numbers';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import type { Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';

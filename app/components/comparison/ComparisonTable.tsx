@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { shownDifference, shownSide } from '@/lib/analysis/comparisonDisplay';
 import type { ComparedSides, ComparisonSide } from '@/lib/analysis/comparisonRow';
-import { formatNumber, formatP, formatPercent, formatPoints } from '@/lib/i18n/messages';
+import { formatNumber, formatP, formatPercent, formatPoints } from '@/lib/i18n/numbers';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import { comparisonText } from './messages';
 

@@ -2,7 +2,7 @@
 import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { ComparisonSide } from '@/lib/analysis/comparisonRow';
-import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/numbers';
 import type { Interval } from '@/lib/stats/wilsonInterval';
 import type { Locale } from '@/lib/survey/codebook';
 import { AXIS_TICKS, INK, MUTED, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../charts/chartAxes';

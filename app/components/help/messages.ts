@@ -1,5 +1,5 @@
 import type { Label } from '@/lib/survey/codebook';
-import { translator } from '@/lib/i18n/messages';
+import { tableTranslator } from '@/lib/i18n/icu';
 
 /** The help page's and the "?" buttons' own words (the terms themselves are in lib/help/glossary.ts). */
 export const helpMessages = {
@@ -18,4 +18,4 @@ export const helpMessages = {
   backToTop: { en: 'Back to the list', nl: 'Terug naar de lijst' },
 } satisfies Record<string, Label>;
 
-export const helpText = translator(helpMessages);
+export const helpText = tableTranslator(helpMessages);

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { codebookForFile, withSourceColumn } from '@/lib/ingest/files';
 import { uploadAnswerMessage } from '@/lib/ingest/problemMessages';
 import type { Problem, ValidationReport } from '@/lib/ingest/types';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import { columnsMap, matchHeaders, type HeaderMatch } from '@/lib/mapping/matchHeaders';
 import { sourceValues } from '@/lib/mapping/sources';
 import type { Codebook, Locale } from '@/lib/survey/codebook';

@@ -8,7 +8,7 @@ import { scalesFitting, setFamily, setRole, setScale } from '@/lib/mapping/edit'
 import { shorten } from '@/lib/mapping/headers';
 import { MAX_DISTINCT } from '@/lib/mapping/profile';
 import type { Facts } from '@/lib/mapping/propose';
-import { formatNumber } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/numbers';
 import type { Locale } from '@/lib/survey/codebook';
 import { LabelInputs } from './LabelInputs';
 import { mappingText, reasonLabels, roleGroupLabels, roleLabels } from './mappingMessages';

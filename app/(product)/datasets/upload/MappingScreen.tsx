@@ -4,7 +4,7 @@ import type { MappingDraft } from '@/lib/mapping/draft';
 import { pendingConfirmations } from '@/lib/mapping/draft';
 import type { Facts } from '@/lib/mapping/propose';
 import type { Problem } from '@/lib/ingest/types';
-import { formatNumber } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/numbers';
 import type { Locale } from '@/lib/survey/codebook';
 import { ColumnsTable } from './ColumnsTable';
 import { LabelInputs } from './LabelInputs';

@@ -5,7 +5,7 @@ import { personalValues } from '@/lib/ingest/personal';
 import { personalEvidence, personalKindWords, problemKindLabel, problemMessage, problemPlaceParts, problemType } from '@/lib/ingest/problemMessages';
 import { reportToCsv } from '@/lib/ingest/reportCsv';
 import type { Problem, ValidationReport } from '@/lib/ingest/types';
-import { formatNumber } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/numbers';
 import type { Locale } from '@/lib/survey/codebook';
 import { shownValue } from '@/lib/survey/quoteValue';
 import { uploadText } from './messages';

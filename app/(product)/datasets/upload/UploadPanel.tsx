@@ -8,7 +8,7 @@ import { codebookCheckProblem, codebookTooLargeProblem, ingestProblem, problemMe
 import { matchTemplateHeader, type TemplateHeader } from '@/lib/mapping/templates';
 import { applyKeepChoices } from '@/lib/ingest/personalProblems';
 import { MAX_CODEBOOK_BYTES, type Problem, type ValidationReport } from '@/lib/ingest/types';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import { buildCodebook } from '@/lib/mapping/build';
 import { fitCodebookToHeader } from '@/lib/mapping/fitCodebook';
 import type { MappingDraft } from '@/lib/mapping/draft';

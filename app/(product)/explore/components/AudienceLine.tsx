@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import type { ExploreState } from '@/lib/explore/state';
-import { formatNumber } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/numbers';
 
 import { shorten } from '@/lib/explore/shorten';
 

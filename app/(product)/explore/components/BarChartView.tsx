@@ -4,7 +4,7 @@ import { memo, useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
-import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/numbers';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
 import { MARK_SYMBOL } from '../messages';
 import { CellTooltip } from './CellTooltip';

@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import { formatInterval } from '../messages';
 import { noteOf, vsRestText } from '../table';
 import { shorten } from '@/lib/explore/shorten';

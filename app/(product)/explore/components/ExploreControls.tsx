@@ -6,7 +6,7 @@ import { shorten } from '@/lib/explore/shorten';
 import { filterParam, switchBy, switchDataset, switchDim } from '@/lib/explore/state';
 import { stateFromForm } from '@/lib/explore/formState';
 import { changedBeforeHydration } from '@/app/components/changedBeforeHydration';
-import { formatNumber } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/numbers';
 import { useExplore } from './ExploreShell';
 import { FilterPanel } from './FilterPanel';
 import { SelectField } from './SelectField';

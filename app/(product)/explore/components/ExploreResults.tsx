@@ -6,7 +6,7 @@ import type { SurveyData } from '@/lib/survey/dataset';
 import type { ExploreResult, ViewModel } from '@/lib/explore/viewModels';
 import { clearFilters, type ExploreState } from '@/lib/explore/state';
 import type { Locale } from '@/lib/survey/codebook';
-import { formatNumber, prepareNumberFormats } from '@/lib/i18n/messages';
+import { formatNumber, prepareNumberFormats } from '@/lib/i18n/numbers';
 import { weightNote } from '@/lib/survey/weights';
 import { shorten } from '@/lib/explore/shorten';
 import { AudienceLine } from './AudienceLine';

@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { Headline as HeadlineData } from '@/lib/explore/viewModels/audience';
 import type { CellView } from '@/lib/explore/model';
-import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/numbers';
 
 import { shorten } from '@/lib/explore/shorten';
 

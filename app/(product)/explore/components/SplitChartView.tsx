@@ -5,7 +5,7 @@ import { Bar, BarChart, ErrorBar, Tooltip, XAxis, YAxis, type BarShapeProps, typ
 import type { Locale } from '@/lib/survey/codebook';
 import type { CellView } from '@/lib/explore/model';
 import { shorten } from '@/lib/explore/shorten';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import { INK } from '../colours';
 import { formatInterval } from '../messages';
 import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '@/app/components/charts/chartAxes';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { weightsJson } from '@/lib/api/weightsRequest';
-import { formatNumber } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/numbers';
 import type { Locale } from '@/lib/survey/codebook';
 import { forgetClientColumns } from '@/app/components/clientColumns';
 import { weightingText } from './messages';

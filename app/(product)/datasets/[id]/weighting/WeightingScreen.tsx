@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import { BLANK_LEVEL, UNWEIGHTED, type WeightOption } from '@/lib/survey/weights';
 import type { WeightingReport } from '@/lib/weighting/compute';

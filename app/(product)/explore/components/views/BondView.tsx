@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { BondModel } from '@/lib/explore/viewModels/bond';
 import type { BarChartData } from '@/lib/explore/model';
-import { formatPercent, formatPoints } from '@/lib/i18n/messages';
+import { formatPercent, formatPoints } from '@/lib/i18n/numbers';
 import { BarChartCard } from '../BarChartCard';
 
 /** "Strong (4-5): 65.0%, +19.0 pp against the overall 46.0%." for the top band of an uncrossed chart. */

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { SegmentsModel } from '@/lib/explore/viewModels/segments';
-import { formatNumber, formatPercent } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 

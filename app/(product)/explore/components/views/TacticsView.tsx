@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { TacticGroup } from '@/lib/explore/viewModels/tactics';
-import { formatPercent } from '@/lib/i18n/messages';
+import { formatPercent } from '@/lib/i18n/numbers';
 import { BarChartCard } from '../BarChartCard';
 
 /** Creepy and valued tactics, each ranked (P7-P11). */

@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData } from '@/lib/explore/model';
-import { formatPercent } from '@/lib/i18n/messages';
+import { formatPercent } from '@/lib/i18n/numbers';
 import type { ExploreText } from '../../messages';
 
 /** "Highest: … Lowest: …" for an uncrossed chart with at least two rows above the minimum base. */
