@@ -8,6 +8,7 @@ import { uploadAs } from './helpers/upload';
 import { watchPageErrors } from './helpers/pageErrors';
 import { studyGCsv } from './helpers/studyCsv';
 import { storageStatePath } from './support/paths';
+import { drawCharts } from './helpers/charts';
 
 /**
  * Compare: study P's two waves on /compare (the issue's first example), an upload that matches no
@@ -128,6 +129,7 @@ test.describe('an upload that matches no template', () => {
     await expect(editor.locator('tr[data-item="acceptability_location"]')).toContainText('Very acceptable, Somewhat acceptable');
     await expect(editor.locator('tr[data-item="acceptability_location"]').getByTestId('reference-positive')).toHaveText('OK');
     await expect(editor.getByLabel('Item of Study G · Google/Ipsos for “Your income”')).toHaveValue('');
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/benchmark-mapping.png', fullPage: true });
 
     // The codebook endpoint is the storage helper's (GET/PUT /api/datasets/<id>/codebook); on a
@@ -153,6 +155,7 @@ test.describe('an upload that matches no template', () => {
     await expect(row.locator('td').nth(7)).toContainText(`${locationA().n.toLocaleString('en-GB')} (`);
     await expect(row.getByTestId('difference')).toHaveText(/^[+−]\d+\.\d pp$/);
     await expect(page.getByTestId('pairing-note')).toContainText('Items are paired as mapped for Study G');
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/benchmark-mapped.png', fullPage: true });
 
     // A reader sees the saved pairing, and no editor.
@@ -193,6 +196,7 @@ test.describe('an upload that matches no template', () => {
     // 29 items and the six scenarios pooled.
     await expect(page.getByTestId('comparison-table').locator('tbody tr')).toHaveCount(30);
     await expect(page.getByTestId('left-out')).toContainText('Every item is compared.');
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/compare-uploads.png', fullPage: true });
   });
 });

@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { reachForControls } from './helpers/live';
+import { drawCharts } from './helpers/charts';
 
 /** Waits until the results show the view for the current URL (no navigation in flight). */
 async function settled(page: Page) {
@@ -51,6 +52,7 @@ test.describe('/explore', () => {
     expect(Math.round(everyone * 100)).toBe(46);
     expect(audience).toBeGreaterThan(everyone + 0.05);
     await expect(page.getByTestId('headline-diff')).toContainText(/^\+\d+\.\d pp against everyone$/);
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/explore-segments-filtered.png', fullPage: true });
 
     // The context view keeps the audience and shows the same headline.
@@ -77,6 +79,7 @@ test.describe('/explore', () => {
     await expect(strongRow).toContainText('65.0%');
     await expect(strongRow).toContainText('+19.0 pp');
     await expect(strongRow.locator('td.mark-up')).toContainText('▲');
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/explore-bond.png', fullPage: true });
   });
 
@@ -278,6 +281,7 @@ test.describe('/explore', () => {
     const rows = page.getByTestId('tactics-creepy-table').locator('tbody th');
     await expect(rows.first()).toHaveText('A text message from a brand when walking past its store');
     await expect(page.getByTestId('tactics-valued-summary')).toContainText('apology e-mail');
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/explore-tactics.png', fullPage: true });
 
     // Unticking the default wave is kept in the URL.
@@ -302,6 +306,7 @@ test.describe('/explore', () => {
     await expect(page.getByTestId('bond-bond-uplift')).toContainText('sterk (4-5): 65,0%, +19,0 %-punt');
     await expect(page.getByRole('group', { name: 'Land' }).getByRole('checkbox', { name: 'Nederland' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'English' })).toHaveAttribute('href', '/explore?view=bond&lang=en');
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/explore-bond-nl.png', fullPage: true });
   });
 
@@ -325,6 +330,7 @@ test.describe('/explore', () => {
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`)).toEqual([]);
       await page.locator('details.data-table').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = false)));
+      await drawCharts(page);
       await page.screenshot({ path: `e2e/screenshots/explore-${name}.png`, fullPage: true });
     });
   }
@@ -340,6 +346,7 @@ test.describe('/explore', () => {
     await expect(page.getByRole('button', { name: /Audience filters/ })).toBeHidden();
     // Polled: the charts are drawn at a laptop's width on the server and measure their column once hydrated.
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/explore-phone-segments.png', fullPage: true });
     await settings.click();
     await expect(page.getByRole('button', { name: /Audience filters/ })).toHaveAttribute('aria-expanded', 'false');

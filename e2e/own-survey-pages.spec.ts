@@ -4,6 +4,7 @@ import { ownSurveyCodebook, ownSurveyFiles, OWN_SURVEY_HEADERS } from '../lib/in
 import { uploadAs } from './helpers/upload';
 import { watchPageErrors } from './helpers/pageErrors';
 import { reachForControls } from './helpers/live';
+import { drawCharts } from './helpers/charts';
 
 /**
  * Every page on an upload that matches no template: file A of the own-survey material (long
@@ -135,6 +136,7 @@ test.describe('an upload that matches no template, on every page', () => {
       const axe = await new AxeBuilder({ page }).analyze();
       const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${view} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`)).toEqual([]);
+      await drawCharts(page);
       await page.screenshot({ path: `e2e/screenshots/own-survey-${view}-nl-phone.png`, fullPage: true });
     }
     await expect(page.getByTestId('groups')).toContainText('Acceptability: positief naar country');
@@ -155,6 +157,7 @@ test.describe('an upload that matches no template, on every page', () => {
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/Q7_BrandBond|\[Q\d\]|acceptability_|unknown item family/);
     await expect(page.locator('.takeaway-list > li').first()).toContainText('Brand bond: Strong (4-5)');
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/own-survey-summary.png', fullPage: true });
 
     for (const kind of ['pdf', 'pptx']) {
@@ -188,6 +191,7 @@ test.describe('an upload that matches no template, on every page', () => {
     await expect(skipped.locator('[data-skipped="P1"]')).toContainText('no question matching study P’s “Left a website and bought elsewhere');
     await expect(skipped.locator('[data-skipped="G9"]')).toContainText('no questions described by their situation');
     expect(await skipped.innerText()).not.toMatch(/“[a-z0-9]+_[a-z0-9_]+”/);
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/own-survey-findings.png', fullPage: true });
     await page.goto(`/findings?dataset=${id}&lang=nl`);
     await expect(page.getByTestId('skipped-claims').locator('[data-skipped="G5"]')).toContainText('geen kenmerk van respondenten zoals “emotionele band met het merk” van onderzoek G');

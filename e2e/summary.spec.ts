@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import JSZip from 'jszip';
 import { PDFParse } from 'pdf-parse';
+import { drawCharts } from './helpers/charts';
 
 /** Every claim value the summary shows, as printed: claim id -> texts. */
 async function claimValues(page: Page): Promise<Map<string, string[]>> {
@@ -72,8 +73,10 @@ test.describe('/ the executive summary', () => {
     await expect(bond.getByRole('link', { name: /See the chart/ })).toHaveAttribute('href', '/explore?dataset=study-g&view=bond');
     await expect(page.locator('.bar-value').first()).toHaveText(/^\d+\.\d%$/);
     await page.setViewportSize({ width: 1280, height: 900 });
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/summary.png', fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/summary-phone.png', fullPage: true });
   });
 
@@ -90,6 +93,7 @@ test.describe('/ the executive summary', () => {
     await expect(page.getByRole('link', { name: 'PDF downloaden' })).toHaveAttribute('href', '/api/summary/pdf?dataset=study-p&lang=nl');
     await page.goto('/?lang=nl');
     await page.setViewportSize({ width: 1280, height: 900 });
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/summary-nl.png', fullPage: true });
   });
 

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { drawCharts } from './helpers/charts';
 
 /**
  * Every analysis on an uploaded dataset: the explorer, the planner, the published findings and the
@@ -54,6 +55,7 @@ test.describe('uploaded datasets everywhere', () => {
     await expect(select.locator('option:checked')).toHaveText(`${NAME} (uploaded)`);
     await expect(page.getByTestId('audience-line')).toContainText('of 1,500 respondents');
     await expect(page.locator('.explore-results .recharts-wrapper svg.recharts-surface').first()).toBeVisible();
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/explore-upload.png', fullPage: true });
 
     // Switching to study G in the select brings the synthetic notice back; and back to the upload.
@@ -99,6 +101,7 @@ test.describe('uploaded datasets everywhere', () => {
     await expect(page).toHaveURL(/gender=F/);
     await expect(page).toHaveURL(new RegExp(`dataset=${id}`));
     await expect(page.locator('[data-family="dataType"]').getByTestId('advice-use').locator('li')).not.toHaveCount(0);
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/planner-upload.png', fullPage: true });
 
     // Study P: its own families and creepy tactics, no moment, no guidelines (said in words).
@@ -121,6 +124,7 @@ test.describe('uploaded datasets everywhere', () => {
     expect(g1).toBeLessThan(45.5);
     await expect(page.locator('tr[data-claim="G1"]')).toContainText('Differs');
     await expect(page.getByTestId('summary-count')).toContainText('skipped');
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/findings-upload.png', fullPage: true });
     // The default page is unchanged: every claim on the reference data.
     await page.goto('/findings');
@@ -147,6 +151,7 @@ test.describe('uploaded datasets everywhere', () => {
     await expect(gender.getByTestId('sig-mark')).toHaveText('▲ higher');
     await expect(page.getByTestId('benchmark-summary')).toContainText('17 rows compared');
     await expect(page.getByTestId('left-out')).toContainText('Every item of both datasets is compared.');
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/benchmark.png', fullPage: true });
 
     const axe = await new AxeBuilder({ page }).analyze();
@@ -171,6 +176,7 @@ test.describe('uploaded datasets everywhere', () => {
     const pooledNl = table.locator('tr[data-row="family:scenario|country:NL"]');
     await expect(pooledNl.getByTestId('difference')).toHaveText(/^−\d+\.\d pp$/);
     await expect(pooledNl.getByTestId('sig-mark')).toHaveText('▼ lower');
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/benchmark-scenarios-by-country.png', fullPage: true });
 
     // Against study P nothing is shared: a clear message, not an empty table.

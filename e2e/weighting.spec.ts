@@ -11,6 +11,7 @@ import { computeWeighting } from '../lib/weighting/compute';
 import { margin } from '../lib/weighting/fixtures/loadFixtures';
 import { uploadAs } from './helpers/upload';
 import { watchPageErrors } from './helpers/pageErrors';
+import { drawCharts } from './helpers/charts';
 
 /**
  * A weighting entered through the page: file A of the own-survey material (Netherlands 1,100,
@@ -146,6 +147,7 @@ test.describe('weighting a dataset through its page', () => {
     await expect(report.locator('.achieved-table').first().locator('tbody tr').filter({ hasText: 'Netherlands' })).toContainText('30.00%');
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`)).toEqual([]);
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/weighting-report.png', fullPage: true });
 
     await page.locator('#weighting-name').fill(WEIGHT_NAME);
@@ -160,6 +162,7 @@ test.describe('weighting a dataset through its page', () => {
     await page.goto(`/explore?dataset=${id}&view=items&family=acceptability`);
     expect(await locationShare(page)).toBe(Math.round(expected.raked * 10) / 10);
     await page.setViewportSize({ width: 1366, height: 900 });
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/weighting-explorer.png', fullPage: true });
     // The weight that came with the data can still be chosen, and gives its own figure.
     await page.getByLabel('Weight', { exact: true }).selectOption('weight');
@@ -200,6 +203,7 @@ test.describe('weighting a dataset through its page', () => {
     expect(await tablesDownload.text()).toContain(`weighted by “${WEIGHT_NAME}”`);
     await page.goto(`/tables?dataset=${id}&rows=family:acceptability&banner=country`);
     await page.setViewportSize({ width: 1366, height: 900 });
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/weighting-tables.png', fullPage: true });
 
     // /compare, Netherlands against Germany: the same.
@@ -239,14 +243,17 @@ test.describe('weighting a dataset through its page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Weging: ${NAME}`);
     await expect(page.getByTestId('weight-list')).toContainText('Standaard');
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/weighting-nl-phone.png', fullPage: true });
     await page.goto(`/compare?dataset=${id}&mode=levels&by=country&a=Netherlands&b=Germany&lang=nl`);
     await expect(page.getByTestId('weight-note')).toHaveText(`Gewogen: ${WEIGHT_NAME} (standaardfouten van het geraakte ontwerp).`);
     await expect(page.getByLabel('Weging', { exact: true })).toBeVisible();
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/weighting-compare-nl-phone.png', fullPage: true });
     await page.goto(`/explore?dataset=${id}&view=items&family=acceptability&lang=nl`);
     await expect(page.getByTestId('weight-note').first()).toHaveText(`Gewogen: ${WEIGHT_NAME} (standaardfouten van het geraakte ontwerp)`);
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await drawCharts(page);
     await page.screenshot({ path: 'e2e/screenshots/weighting-explorer-nl-phone.png', fullPage: true });
     // The one refused request is the targets that did not total 100 (the browser logs a 422).
     expect(errors.console.filter((e) => !/status of 422 .*\/weights\)$/.test(e))).toEqual([]);

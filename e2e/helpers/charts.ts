@@ -4,20 +4,22 @@ import { expect, type Page } from '@playwright/test';
  * Draws every chart of the page, as a reader scrolling through it does: a chart is drawn once its box
  * comes near the screen (app/components/charts/ChartBox.tsx), so a chart below the first screen is an
  * empty box of the right size until then. Scrolls each undrawn box into view in turn, then back to
- * the top, and waits until none is left undrawn.
+ * the top, and waits until none is left undrawn (boxes in a hidden part of the page aside). Before a
+ * full-page screenshot too: it shows the page as a reader who scrolled through it saw it.
  */
 export async function drawCharts(page: Page): Promise<void> {
   const undrawn = page.locator('.chart-box[data-drawn="no"]');
   for (let guard = 0; guard < 50; guard++) {
     // In the page, so that a chart drawn meanwhile is simply not found (no wait for a locator).
     const left = await page.evaluate(() => {
-      const boxes = [...document.querySelectorAll('.chart-box[data-drawn="no"]')];
+      // A box in a hidden part of the page (display: none) cannot come near the screen: not waited for.
+      const boxes = [...document.querySelectorAll('.chart-box[data-drawn="no"]')].filter((box) => box.getClientRects().length > 0);
       boxes[0]?.scrollIntoView({ block: 'center' });
       return boxes.length;
     });
     if (left === 0) break;
     await page.waitForTimeout(50);
   }
-  await expect(undrawn).toHaveCount(0);
+  await expect.poll(() => undrawn.evaluateAll((boxes) => boxes.filter((box) => box.getClientRects().length > 0).length)).toBe(0);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
