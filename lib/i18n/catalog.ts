@@ -27,7 +27,12 @@ export function catalogOf(locale: Locale): Catalog {
  * next-intl's provider can use `useTranslations(namespace)` with the same keys.
  */
 export function messageTranslator<N extends Namespace>(namespace: N): (locale: Locale, key: keyof Catalog[N] & string, values?: Values) => string {
-  return (locale, key, values) => formatMessage(CATALOGS[locale][namespace] as Record<string, string>, locale, `${namespace}/${locale}`, key, values);
+  return (locale, key, values) => inCatalog(namespace, locale, key, values);
+}
+
+/** The text of `key` in a namespace of one language's catalog (cached per namespace and language). */
+function inCatalog(namespace: Namespace, locale: Locale, key: string, values?: Values): string {
+  return formatMessage(CATALOGS[locale][namespace] as Record<string, string>, locale, `${namespace}/${locale}`, key, values);
 }
 
 /** Whether `namespace` has a message `key` (for codes that come from elsewhere: a newer server's, a problem's). */
@@ -54,7 +59,7 @@ export function labelOf<N extends Namespace>(namespace: N, key: keyof Catalog[N]
   const write = (locale: Locale) => {
     const inLocale: Values = {};
     for (const [name, value] of Object.entries(values)) inLocale[name] = typeof value === 'object' ? value[locale] : value;
-    return formatMessage(CATALOGS[locale][namespace] as Record<string, string>, locale, `${namespace}/${locale}`, key, inLocale);
+    return inCatalog(namespace, locale, key, inLocale);
   };
   return { en: write('en'), nl: write('nl') };
 }

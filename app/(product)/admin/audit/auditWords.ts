@@ -20,13 +20,15 @@ const slug = (word: string) => word.replace(/[^a-zA-Z0-9]+/g, '_');
 
 export const actionKey = (action: string): string => `action_${action.replace(/\./g, '_')}`;
 
-export const actionWords = (locale: Locale, action: AuditAction): string => (hasMessage('audit', actionKey(action)) ? text(locale, actionKey(action) as AuditKey) : action);
+/** The words of a catalog key, or `fallback` when the catalog has none (an older entry, a new code). */
+const wordsOr = (locale: Locale, key: string, fallback: string): string => (hasMessage('audit', key) ? text(locale, key as AuditKey) : fallback);
+
+export const actionWords = (locale: Locale, action: AuditAction): string => wordsOr(locale, actionKey(action), action);
 
 function keyWords(locale: Locale, key: string): string {
-  if (hasMessage('audit', `key_${key}`)) return text(locale, `key_${key}` as AuditKey);
-  // A key without words (an older entry, a new field): split its camelCase into words.
+  // A key without words (an older entry, a new field): its camelCase split into words.
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_.]/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return wordsOr(locale, `key_${key}`, words.charAt(0).toUpperCase() + words.slice(1));
 }
 
 function valueWords(locale: Locale, key: string, value: unknown): string {
@@ -35,7 +37,7 @@ function valueWords(locale: Locale, key: string, value: unknown): string {
   if (typeof value === 'number') return key === 'efficiency' && value <= 1 ? formatPercent(value, locale, 1) : formatNumber(value, locale, Number.isInteger(value) ? 0 : 2);
   if (typeof value === 'string') {
     if (key === 'role' && (ROLES as readonly string[]).includes(value)) return roleName(locale, value as Role);
-    return hasMessage('audit', `value_${slug(value)}`) ? text(locale, `value_${slug(value)}` as AuditKey) : value;
+    return wordsOr(locale, `value_${slug(value)}`, value);
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return text(locale, 'none');
