@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Response } from '@playwright/test';
 import { storageStatePath } from './support/paths';
 import { uploadAs } from './helpers/upload';
 import { studyGCodebook, studyGCsv } from './helpers/studyCsv';
@@ -88,4 +88,23 @@ test.describe('charts take their final place in the server HTML', () => {
         expect(drawn.boxes.map((b: Box) => `${b.width}x${b.height}`), path).toEqual(server.boxes.map((b: Box) => `${b.width}x${b.height}`));
       }
     });
+  test('on a phone, the first screen loads no chart code: it is fetched when a chart comes near, and the chart drawn', async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    for (const path of ['/', '/explore']) {
+      // Every script the page fetches, and whether it is recharts' (its class names are in its code).
+      const scripts: Promise<boolean>[] = [];
+      const listener = (response: Response) => {
+        if (response.request().resourceType() === 'script') scripts.push(response.text().then((code) => code.includes('recharts-wrapper'), () => false));
+      };
+      page.on('response', listener);
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect((await Promise.all(scripts)).some(Boolean), `${path}: recharts fetched with the first screen`).toBe(false);
+      await expect(page.locator('.chart-box[data-drawn="yes"]'), path).toHaveCount(0);
+      await drawCharts(page);
+      expect((await Promise.all(scripts)).some(Boolean), `${path}: recharts fetched once a chart is near`).toBe(true);
+      await expect(page.locator('.recharts-wrapper svg.recharts-surface').first(), path).toBeAttached();
+      page.off('response', listener);
+    }
+  });
 });

@@ -156,6 +156,9 @@ test.describe('/ the executive summary', () => {
     await expect(page.locator('.dataset-switch')).toBeHidden();
     await expect(page.locator('.summary-actions')).toBeHidden();
     await expect(page.locator('.summary-methods')).toBeVisible();
+    // Printing draws every chart, those not yet scrolled to included (their code is loaded then: ChartBox).
+    await expect(page.locator('.chart-box[data-drawn="no"]')).toHaveCount(0);
+    await expect(page.locator('.summary-chart .recharts-surface')).toHaveCount(6);
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     writeFileSync('e2e/screenshots/summary-print.pdf', pdf);
     const { text, pages } = await pdfText(pdf);

@@ -32,7 +32,7 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
       </p>
       <figure className="mini-chart">
         <figcaption>{headline.chartTitle[locale]}</figcaption>
-        <SummaryBars bars={headline.bars} locale={locale} />
+        <SummaryBars bars={headline.bars} />
       </figure>
       <p className="card-foot">
         <span className="footnote-text">

@@ -320,7 +320,6 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
               const shown = shownDifference(row, [row.upload, row.reference], names, result.minBase);
               return { key: row.key, name: rowName(row, locale), value: shown.value, mark: shown.mark, small: row.smallBase, sides: [row.upload, row.reference], differenceCi: shown.interval };
             })}
-            locale={locale}
             names={[uploadName, referenceName]}
             title={benchmarkText(locale, 'chartTitle', { upload: uploadName, reference: referenceName })}
             lead={comparisonText(locale, 'plotLegendLead', { a: uploadName, b: referenceName })}

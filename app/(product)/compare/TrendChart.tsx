@@ -5,6 +5,8 @@ import type { LevelComparison } from '@/lib/analysis/levelComparison';
 import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import type { Locale } from '@/lib/survey/codebook';
 import { INK, MUTED, TOOLTIP_CURSOR } from '@/app/components/charts/chartAxes';
+// The tooltip's look (the small multiples are drawn at once, without a ChartBox, which brings it elsewhere).
+import '@/app/components/charts/charts.css';
 import { useElementWidth } from '@/app/components/charts/useElementWidth';
 import { compareText } from './messages';
 

@@ -205,7 +205,6 @@ function Results({ shown, locale, title, summary, sideNames }: { shown: Shown; l
           const d = shownDifference(row.compared, [row.a, row.b], shown.names, shown.minBase);
           return { key: row.key, name: row.plotName, value: d.value, mark: d.mark, small: row.compared.smallBase, sides: [row.a, row.b], differenceCi: d.interval };
         })}
-        locale={locale}
         names={sideNames}
         title={title}
         lead={comparisonText(locale, 'plotLegendLead', { a: sideNames[0], b: sideNames[1] })}

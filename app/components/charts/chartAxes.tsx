@@ -1,6 +1,5 @@
 import type { ReactNode, RefObject } from 'react';
 import { wrapLabel } from '@/lib/explore/wrapLabel';
-import './charts.css';
 
 /** Ink of chart text and interval marks, and of secondary text (axis ticks, notes). */
 export const INK = '#1c2430';

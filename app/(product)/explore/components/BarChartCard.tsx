@@ -79,7 +79,7 @@ export function BarChartCard({
       lead={lead}
       summary={summary}
       legend={legendFor(chart, colours, locale, t)}
-      chart={<BarChartView chart={chart} locale={locale} colourBy={colours} title={title} threshold={threshold} showTier={showTier} showUplift={showUplift} />}
+      chart={<BarChartView chart={chart} colourBy={colours} title={title} threshold={threshold} showTier={showTier} showUplift={showUplift} />}
       footnote={statsFootnote(chart, locale, t, extraFootnote, method)}
       table={barTable(chart, locale, t, rowHeader)}
       locale={locale}

@@ -1,58 +1,18 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { memo, useCallback, useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
+import { memo, useMemo } from 'react';
+import { useLocale } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
-import type { BarChartData, CellView } from '@/lib/explore/model';
-import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/numbers';
-import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
-import { MARK_SYMBOL } from '../messages';
-import { CellTooltip } from './CellTooltip';
-import { AXIS_TICKS, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, shareScale, TOOLTIP_CURSOR, type ShareScale } from '@/app/components/charts/chartAxes';
-import { useLatestRows } from '@/app/components/charts/useLatestRows';
+import type { BarChartData } from '@/lib/explore/model';
 import { chartColumn } from './chartColumn';
 import { useElementWidth } from '@/app/components/charts/useElementWidth';
-import { ChartBox, FILL_BOX } from '@/app/components/charts/ChartBox';
+import { ChartBox } from '@/app/components/charts/ChartBox';
+import { lazyModule } from '@/app/components/lazyModule';
+import { barGeometry } from './barGeometry';
 
 export type ColourBy = 'tier' | 'series' | 'single';
 
-/** One row of the chart's data: per series i its share `v{i}`, its interval as offsets `e{i}`, and how its bar is drawn. */
-interface BarDatum {
-  key: string;
-  label: string;
-  text?: string;
-  cells: (CellView | undefined)[];
-  /** Per series: fill, and the value label written past the bar's interval. */
-  draw: { fill: string; small: boolean; label: string; mark: string; at: number }[];
-  [valueOrError: string]: unknown;
-}
-
-/** Room between rows: on a phone the row's label sits in it, above the bars. */
-const GAP_WIDE = 14;
-const GAP_NARROW = 30;
-
-const DATA_KEYS = Array.from({ length: 16 }, (_, i) => ({ value: `v${i}`, error: `e${i}` }));
-
-/**
- * Horizontal bars with 95% intervals (recharts ErrorBar), significance marks, small cells hatched with
- * the reason, a reference line for the overall rate, and a tooltip (mouse or keyboard: recharts'
- * accessibility layer) with base, effective base and interval. One recharts chart per card.
- *
- * Kept cheap to redraw (recharts' performance guide): no animation, string dataKeys, data and every
- * function prop memoised on the chart, the bar and its value label drawn by one custom shape (no
- * LabelList, no Cell per bar), a fixed size measured once per column instead of a ResponsiveContainer.
- */
-export const BarChartView = memo(function BarChartView({
-  chart,
-  locale,
-  colourBy,
-  title,
-  threshold,
-  showTier = false,
-  showUplift = false,
-}: {
+export interface BarChartViewProps {
   chart: BarChartData;
-  locale: Locale;
   colourBy: ColourBy;
   title: string;
   /** A vertical guide (the 50% an OK tier must clear), labelled. */
@@ -61,121 +21,24 @@ export const BarChartView = memo(function BarChartView({
   showTier?: boolean;
   /** Add each cell's uplift against the reference rate to its value label. */
   showUplift?: boolean;
-}) {
-  const t = useTranslations('explore');
+}
+
+/** The recharts drawing, loaded when a chart is about to be seen (ChartBox). */
+const drawing = lazyModule(() => import('./BarChartDrawing'));
+
+/**
+ * Horizontal bars with 95% intervals (recharts ErrorBar), significance marks, small cells hatched with
+ * the reason, a reference line for the overall rate, and a tooltip (mouse or keyboard: recharts'
+ * accessibility layer) with base, effective base and interval. One recharts chart per card
+ * (BarChartDrawing), in a box of its final size from the server's HTML on.
+ */
+export const BarChartView = memo(function BarChartView(props: BarChartViewProps) {
+  const locale = useLocale() as Locale;
   const { ref, width } = useElementWidth<HTMLDivElement>(chartColumn);
-  const seriesCount = chart.series.length;
-  const barSize = seriesCount > 1 ? 12 : 18;
-  // On a phone the row labels sit above the bars, so the bars get the whole width.
-  const narrow = width < NARROW_BELOW;
-  const gap = narrow ? GAP_NARROW : GAP_WIDE;
-  // Room for row labels that wrap (up to three lines of about 30 characters beside the bars).
-  const labelLines = Math.min(3, Math.max(...chart.rows.map((r) => Math.ceil(r.label[locale].length / 30)), 1));
-  const heightAt = (narrowBox: boolean) =>
-    chart.rows.length * (Math.max(seriesCount * (barSize + 2), (narrowBox ? 1 : labelLines) * 15) + (narrowBox ? GAP_NARROW : GAP_WIDE)) + 56;
-  const height = heightAt(narrow);
-  const yWidth = narrow ? 0 : 230;
-  const margin = useMemo(() => ({ top: narrow ? 30 : 22, right: narrow ? 92 : showTier || showUplift ? 160 : 130, bottom: 4, left: narrow ? 16 : 4 }), [narrow, showTier, showUplift]);
-  const scale = useMemo(() => shareScale(width, margin, yWidth), [width, margin, yWidth]);
-
-  const data = useMemo(() => {
-    const cellAt = new Map(chart.cells.map((c) => [`${c.row}\u0000${c.series}`, c]));
-    const fillOf = (tier: string | undefined, cell: CellView | undefined, i: number) => {
-      if (cell?.small) return SMALL_FILL;
-      if (colourBy === 'tier') return TIER_COLOUR[(tier ?? 'grey') as keyof typeof TIER_COLOUR];
-      if (colourBy === 'series') return seriesColour(i);
-      return SINGLE_COLOUR;
-    };
-    const labelOf = (cell: CellView) => {
-      if (cell.small) return `${formatPercent(cell.share!, locale, 0)} · ${t('smallBaseNote', { n: formatNumber(cell.respondents, locale), min: formatNumber(chart.minBase, locale) })}`;
-      const tier = showTier && cell.tier ? ` · ${t(`tierShort_${cell.tier}`)}` : '';
-      const uplift = showUplift && cell.uplift != null ? ` (${formatPoints(cell.uplift, locale)})` : '';
-      return `${formatPercent(cell.share!, locale)}${uplift}${tier}`;
-    };
-    return chart.rows.map((row) => {
-      const cells = chart.series.map((s) => cellAt.get(`${row.key}\u0000${s.key}`));
-      const datum: BarDatum = { key: row.key, label: row.label[locale], text: row.text?.[locale], cells, draw: [] };
-      cells.forEach((cell, i) => {
-        const drawn = cell && cell.share !== null;
-        datum[`v${i}`] = drawn ? cell.share : null;
-        // No interval on a cell under the minimum base (lib/analysis/smallBase.ts): the error bar is left out.
-        datum[`e${i}`] = drawn && !cell.small && cell.lower !== null && cell.upper !== null ? [cell.share! - cell.lower, cell.upper - cell.share!] : undefined;
-        datum.draw[i] = {
-          fill: fillOf(row.tier, cell, i),
-          small: Boolean(cell?.small),
-          label: drawn ? labelOf(cell) : '',
-          mark: drawn && !cell.small && cell.mark ? MARK_SYMBOL[cell.mark] : '',
-          at: drawn ? (cell.small ? cell.share! : (cell.upper ?? cell.share!)) : 0,
-        };
-      });
-      return datum;
-    });
-  }, [chart, locale, colourBy, showTier, showUplift, t]);
-
-  const shapes = useMemo(() => Array.from({ length: seriesCount }, (_, i) => barShape(i, scale, narrow ? narrowLabelChars(width) : 0, barSize)), [seriesCount, scale, narrow, width, barSize]);
-  const rows = useLatestRows(data);
-  const tick = useMemo(() => rowLabelTick(rows, yWidth, 3), [rows, yWidth]);
-  const tooltip = useCallback((props: TooltipContentProps) => <RowTooltip {...props} chart={chart} locale={locale} />, [chart, locale]);
-  const formatTick = useCallback((v: number) => formatPercent(v, locale, 0), [locale]);
-  const overallShare = chart.reference?.share;
-  const overallLabel = useMemo(
-    () => (overallShare != null ? { value: t('overallShort', { share: formatPercent(overallShare, locale, 0) }), position: 'top' as const, fontSize: 11, fill: INK } : null),
-    [overallShare, locale, t],
-  );
-  const thresholdText = threshold?.label;
-  const thresholdLabel = useMemo(() => (thresholdText !== undefined ? { value: thresholdText, position: 'top' as const, fontSize: 11, fill: MUTED } : null), [thresholdText]);
-
+  const geometry = useMemo(() => barGeometry(props.chart, width, locale), [props.chart, width, locale]);
   return (
-    <ChartBox boxRef={ref} className="bar-chart" height={heightAt(false)} narrowHeight={heightAt(true)} testId={`${chart.id}-chart`}>
-      <BarChart layout="vertical" width={width} height={height} style={FILL_BOX} data={data} margin={margin} barGap={2} barCategoryGap={gap - 2} title={title} accessibilityLayer>
-        <CartesianGrid horizontal={false} stroke="#e3e7ec" />
-        <XAxis type="number" domain={[0, 1]} ticks={AXIS_TICKS} tickFormatter={formatTick} tick={PercentTick} interval={0} />
-        <YAxis type="category" dataKey="label" width={yWidth} hide={narrow} interval={0} tickLine={false} tick={tick} />
-        <Tooltip content={tooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
-        {chart.series.map((s, i) => (
-          <Bar key={s.key || 'all'} dataKey={DATA_KEYS[i].value} name={s.label[locale] || title} barSize={barSize} isAnimationActive={false} shape={shapes[i]} fill={colourBy === 'series' ? seriesColour(i) : SINGLE_COLOUR}>
-            <ErrorBar dataKey={DATA_KEYS[i].error} width={4} stroke={INK} strokeWidth={1.25} isAnimationActive={false} />
-          </Bar>
-        ))}
-        {overallLabel && <StableReferenceLine x={chart.reference!.share!} stroke={INK} strokeDasharray="4 3" label={overallLabel} />}
-        {thresholdLabel && <StableReferenceLine x={threshold!.value} stroke={MUTED} strokeDasharray="2 3" label={thresholdLabel} />}
-      </BarChart>
+    <ChartBox boxRef={ref} className="bar-chart" height={geometry.wideHeight} narrowHeight={geometry.narrowHeight} testId={`${props.chart.id}-chart`} drawing={drawing}>
+      {({ BarChartDrawing }) => <BarChartDrawing {...props} width={width} geometry={geometry} />}
     </ChartBox>
   );
 });
-
-/**
- * recharts' ReferenceLine stores itself again (removed, then added: two store updates, each
- * recomputing what reads the store) at every render, whatever changed; memoised, it renders, and
- * stores itself, only when its own props change.
- */
-const StableReferenceLine = memo(ReferenceLine);
-
-/**
- * The shape of series `i`'s bars: the bar (hatched under the minimum base), its value label past the
- * interval with the significance mark, and on a phone the row's label above the first bar.
- */
-function barShape(i: number, scale: ShareScale, labelAboveChars: number, barSize: number) {
-  return function BarWithLabel(props: BarShapeProps) {
-    const { x, y, width, height } = props;
-    const datum = props.payload as BarDatum;
-    const draw = datum.draw[i];
-    const centre = Number(y) + barSize / 2;
-    return (
-      <g>
-        <rect className="chart-bar" x={x} y={y} width={Math.max(0, Number(width))} height={height} fill={draw.fill} stroke={draw.small ? SMALL_COLOUR : undefined} data-small={draw.small || undefined} />
-        <text x={scale(draw.at) + 6} y={centre} dominantBaseline="central" fontSize={12} fill={draw.small ? MUTED : INK} fontWeight={draw.mark ? 600 : 400} stroke="none" className="value-label">
-          {draw.label}
-          {draw.mark && <tspan className="sig-mark"> {draw.mark}</tspan>}
-        </text>
-        {labelAboveChars > 0 && i === 0 && <RowLabelAbove x={scale(0)} y={Number(y) - 5} label={datum.label} text={datum.text} chars={labelAboveChars} />}
-      </g>
-    );
-  };
-}
-
-function RowTooltip({ active, payload, chart, locale }: TooltipContentProps & { chart: BarChartData; locale: Locale }) {
-  const datum = active ? (payload?.[0]?.payload as BarDatum | undefined) : undefined;
-  if (!datum) return null;
-  return <CellTooltip chart={chart} locale={locale} label={datum.label} text={datum.text} cells={datum.cells} />;
-}

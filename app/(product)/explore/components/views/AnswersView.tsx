@@ -45,7 +45,7 @@ export function AnswersView({ model, locale, fileBase }: { model: AnswersModel; 
             title={title}
             lead={t('answersLead')}
             legend={parts.map((p) => ({ label: p.label, colour: p.fill }))}
-            chart={<SplitChartView parts={parts} rows={stackRows(group, model.minBase, locale, t)} leadParts={group.parts.filter((p) => p.tone === 'positive').length} locale={locale} title={title} />}
+            chart={<SplitChartView parts={parts} rows={stackRows(group, model.minBase, locale, t)} leadParts={group.parts.filter((p) => p.tone === 'positive').length} title={title} />}
             footnote={[t('answersFootnote'), ...(group.rows.some((r) => r.positive.small) ? [t('smallNoteSplit', { min: model.minBase })] : [])]}
             table={splitTable(group.parts, group.rows, model.minBase, locale, t, t('rowItem'), { positiveLabel: t('positiveAll') })}
             locale={locale}

@@ -73,7 +73,7 @@ export function DataTypesView({ model, locale, fileBase }: { model: DataTypesMod
         title={splitTitle}
         lead={crossed && model.split.crossDim ? `${t('dtSplitLeadCrossed', { cross: model.split.crossDim[locale].toLowerCase() })} ${t('dtSplitLead')}` : t('dtSplitLead')}
         legend={model.split.parts.map((p) => ({ label: p.label[locale], colour: SPLIT_COLOUR[p.role] }))}
-        chart={<SplitChartView parts={stackParts(model, locale)} rows={stackRows(model, locale, t)} locale={locale} title={splitTitle} />}
+        chart={<SplitChartView parts={stackParts(model, locale)} rows={stackRows(model, locale, t)} title={splitTitle} />}
         footnote={[t('splitFootnote'), t('tierRule')]}
         table={splitTable(model.split.parts, splitRows(model), model.split.minBase, locale, t, rowHeader, { tiers: true })}
         locale={locale}

@@ -1,0 +1,20 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const path = process.argv[2];
+const p = await b.newPage({ viewport: { width: 390, height: 800 } });
+const c = await p.context().newCDPSession(p);
+await c.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await c.send('Profiler.enable'); await c.send('Profiler.setSamplingInterval', { interval: 200 }); await c.send('Profiler.start');
+await p.goto('http://127.0.0.1:3999' + path, { waitUntil: 'load' });
+await p.waitForTimeout(3500);
+const { profile } = await c.send('Profiler.stop');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+const dt = profile.timeDeltas;
+profile.samples.forEach((id, i) => { const n = byId.get(id); const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/.*\//, '')}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0)); });
+// inclusive by top-level URL
+const byUrl = new Map();
+profile.samples.forEach((id, i) => { const n = byId.get(id); const k = n.callFrame.url.replace(/.*\//, '') || n.callFrame.functionName; byUrl.set(k, (byUrl.get(k) ?? 0) + (dt[i] ?? 0)); });
+console.log('self by url', [...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`).join(' | '));
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(v / 1000).toFixed(0).padStart(5)} ${k}`).join('\n'));
+await b.close();
