@@ -35,7 +35,7 @@ function RoleSelect({ id, value }: { id: string; value?: string }) {
 
 function UserRow({ user, me }: { user: User; me: User }) {
   const t = useTranslations('account');
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const rowId = `user-${user.id}`;
   return (
     <tr data-username={user.username}>
