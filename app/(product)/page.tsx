@@ -27,7 +27,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   const requested = typeof params.dataset === 'string' && params.dataset ? params.dataset : DEFAULT_SUMMARY_DATASET;
-  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/" returnTo={`/?dataset=${requested}`} title={appText(locale, 'homeTitle')} />;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage path="/" returnTo={`/?dataset=${requested}`} title={appText(locale, 'homeTitle')} />;
   const access = await requestDatasets();
   const [t, messages] = await Promise.all([getTranslations('summary'), getMessages()]);
   const wanted = typeof params.weight === 'string' && params.weight ? params.weight : undefined;
@@ -41,7 +41,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // The summary's charts are client components: the provider gives them their texts (the layout's holds only the header's).
   return (
     <NextIntlClientProvider messages={{ app: messages.app, summary: messages.summary }}>
-      <SiteHeader locale={locale} path="/" query={query} />
+      <SiteHeader path="/" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page summary-page">
         <div className="summary-head">
           <div>

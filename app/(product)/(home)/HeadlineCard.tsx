@@ -36,7 +36,7 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
       </figure>
       <p className="card-foot">
         <span className="footnote-text">
-          <TermText text={headlineFootnote(headline, summary, locale)} locale={locale} terms={['t-test', 'benjamini-hochberg', 'interval', 'minimum-base']} />
+          <TermText text={headlineFootnote(headline, summary, locale)} terms={['t-test', 'benjamini-hochberg', 'interval', 'minimum-base']} />
         </span>
         {headline.claimIds.length > 0 && <span className="claim-ids"> · {headline.claimIds.join(', ')}</span>}
       </p>

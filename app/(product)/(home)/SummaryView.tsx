@@ -35,7 +35,7 @@ export function Takeaways({ summary, locale }: { summary: ExecutiveSummary; loca
         </ol>
       )}
       <p className="muted small">
-        <TermText text={t('takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })} locale={locale} terms={['significance', 'benjamini-hochberg']} />
+        <TermText text={t('takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })} terms={['significance', 'benjamini-hochberg']} />
       </p>
     </section>
   );
@@ -46,7 +46,7 @@ export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; lo
   const t = useTranslations('summary');
   return (
     <>
-      {summary.synthetic && <SyntheticNotice locale={locale} />}
+      {summary.synthetic && <SyntheticNotice />}
       {summary.headlineSet === 'generic' && <p className="note">{t('genericNote')}</p>}
       <section aria-labelledby="headlines-title">
         <h2 id="headlines-title" className="visually-hidden">
@@ -76,7 +76,7 @@ export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; lo
         <h2>{t('methodsTitle')}</h2>
         {methodsLines(summary, locale).map((line) => (
           <p key={line}>
-            <TermText text={line} locale={locale} terms={METHOD_TERMS} />
+            <TermText text={line} terms={METHOD_TERMS} />
           </p>
         ))}
         <p className="no-print">

@@ -27,7 +27,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const changed = !error && nonEmptyParam(params.changed) === '1';
   return (
     <>
-      <SiteHeader locale={locale} path="/account" />
+      <SiteHeader path="/account" />
       <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
         <h1>{t('accountTitle')}</h1>
         <p className="lead" data-testid="account-who">

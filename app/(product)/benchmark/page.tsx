@@ -109,7 +109,6 @@ function BenchmarkTable({ result, locale, names }: { result: BenchmarkResult; lo
       columns={{ group: result.by?.label[locale], a: benchmarkText(locale, 'colUpload'), b: benchmarkText(locale, 'colReference'), baseA: benchmarkText(locale, 'colBaseUpload'), baseB: benchmarkText(locale, 'colBaseReference') }}
       names={names}
       minBase={result.minBase}
-      locale={locale}
       rows={result.rows.map((row) => ({ key: row.key, label: row.label[locale], detail: rowDetail(row, result, names, locale), group: row.group?.label[locale], a: row.upload, b: row.reference, compared: row }))}
     />
   );
@@ -164,7 +163,7 @@ function filterNote(data: SurveyData, filter: Record<string, string[]>, name: st
 function Shell({ locale, query, children }: { locale: Locale; query: string; children: ReactNode }) {
   return (
     <>
-      <SiteHeader locale={locale} path="/benchmark" query={query} />
+      <SiteHeader path="/benchmark" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page benchmark-page">
         {children}
       </main>
@@ -180,7 +179,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   const lang = locale === 'nl' ? '?lang=nl' : '';
-  if (await uploadNeedsSignIn(firstParam(params.dataset))) return <SignInRequiredPage locale={locale} path="/benchmark" returnTo={`/benchmark?dataset=${firstParam(params.dataset)}`} title={benchmarkText(locale, 'title')} />;
+  if (await uploadNeedsSignIn(firstParam(params.dataset))) return <SignInRequiredPage path="/benchmark" returnTo={`/benchmark?dataset=${firstParam(params.dataset)}`} title={benchmarkText(locale, 'title')} />;
   const registry = await requestDatasets();
   const all = await registry.list();
   const uploads = all.filter((d) => !d.reference);
@@ -269,7 +268,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
     <Shell locale={locale} query={query}>
       <h1>{benchmarkText(locale, 'titleWith', { name: uploadName, against: referenceName })}</h1>
       <p className="lead">{benchmarkText(locale, 'intro')}</p>
-      <SyntheticNotice locale={locale} />
+      <SyntheticNotice />
       <Controls choice={choice} uploads={uploads} references={references} families={sharedFamilies} attributes={sharedAttributes} weights={weightOptions(upload.codebook)} locale={locale} />
       {notes.map((n) => (
         <p key={n} className="muted small">
@@ -320,7 +319,6 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
               const shown = shownDifference(row, [row.upload, row.reference], names, result.minBase);
               return { key: row.key, name: rowName(row, locale), value: shown.value, mark: shown.mark, small: row.smallBase, sides: [row.upload, row.reference], differenceCi: shown.interval };
             })}
-            locale={locale}
             names={[uploadName, referenceName]}
             title={benchmarkText(locale, 'chartTitle', { upload: uploadName, reference: referenceName })}
             lead={comparisonText(locale, 'plotLegendLead', { a: uploadName, b: referenceName })}
@@ -351,7 +349,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
       )}
       <footer className="footnote">
         <p>
-          <TermText text={benchmarkText(locale, 'methods')} locale={locale} terms={COMPARISON_TERMS} />
+          <TermText text={benchmarkText(locale, 'methods')} terms={COMPARISON_TERMS} />
         </p>
         <p data-testid="weight-note">
           {uploadName}: {weightNote(upload.weight, locale)}. {referenceName}: {weightNote(reference.weight, locale)}.

@@ -138,7 +138,7 @@ function Controls({ choice, listings, data, families, locale }: ControlsProps) {
 function Shell({ locale, query, children }: { locale: Locale; query: string; children: ReactNode }) {
   return (
     <>
-      <SiteHeader locale={locale} path="/compare" query={query} />
+      <SiteHeader path="/compare" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page compare-page">
         {children}
       </main>
@@ -205,13 +205,12 @@ function Results({ shown, locale, title, summary, sideNames }: { shown: Shown; l
           const d = shownDifference(row.compared, [row.a, row.b], shown.names, shown.minBase);
           return { key: row.key, name: row.plotName, value: d.value, mark: d.mark, small: row.compared.smallBase, sides: [row.a, row.b], differenceCi: d.interval };
         })}
-        locale={locale}
         names={sideNames}
         title={title}
         lead={comparisonText(locale, 'plotLegendLead', { a: sideNames[0], b: sideNames[1] })}
         label={compareText(locale, 'chartLabel', { a: sideNames[0], b: sideNames[1] })}
       />
-      <ComparisonTable testId="comparison-table" title={compareText(locale, 'tableTitle')} caption={compareText(locale, 'tableCaption')} columns={shown.columns} names={shown.names} rows={shown.rows} minBase={shown.minBase} locale={locale} />
+      <ComparisonTable testId="comparison-table" title={compareText(locale, 'tableTitle')} caption={compareText(locale, 'tableCaption')} columns={shown.columns} names={shown.names} rows={shown.rows} minBase={shown.minBase} />
     </>
   );
 }
@@ -239,7 +238,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const locale = localeFrom(params.lang);
   const lang = locale === 'nl' ? '&lang=nl' : '';
   for (const asked of [firstParam(params.dataset), firstParam(params.with)])
-    if (await uploadNeedsSignIn(asked)) return <SignInRequiredPage locale={locale} path="/compare" returnTo={`/compare?dataset=${firstParam(params.dataset) ?? ''}`} title={compareText(locale, 'title')} />;
+    if (await uploadNeedsSignIn(asked)) return <SignInRequiredPage path="/compare" returnTo={`/compare?dataset=${firstParam(params.dataset) ?? ''}`} title={compareText(locale, 'title')} />;
 
   const registry = await requestDatasets();
   const listings = await registry.list();
@@ -284,7 +283,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     <Shell locale={locale} query={choiceQuery(choice)}>
       <h1>{heading}</h1>
       <p className="lead">{compareText(locale, 'intro')}</p>
-      {synthetic && <SyntheticNotice locale={locale} />}
+      {synthetic && <SyntheticNotice />}
       <Controls choice={choice} listings={listings} data={data} families={families} locale={locale} />
       <p className="small">
         <Link href={`/benchmark${!listing.reference ? `?dataset=${encodeURIComponent(dataset)}${lang}` : locale === 'nl' ? '?lang=nl' : ''}`}>{compareText(locale, 'toBenchmark')}</Link>
@@ -292,7 +291,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <OutcomeView outcome={outcome} data={data} name={name} dataset={dataset} listings={listings} locale={locale} />
       <footer className="footnote">
         <p>
-          <TermText text={compareText(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')} locale={locale} terms={COMPARISON_TERMS} />
+          <TermText text={compareText(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')} terms={COMPARISON_TERMS} />
         </p>
         <p data-testid="weight-note">{weightLine(outcome, data, name, locale)}</p>
       </footer>

@@ -119,11 +119,11 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <SiteHeader locale={locale} path="/datasets" query={query} />
+      <SiteHeader path="/datasets" query={query} />
       <main id="main" tabIndex={-1} className="page datasets-page" lang={locale}>
         <h1>{datasetsText(locale, 'title')}</h1>
         <p className="lead">{datasetsText(locale, 'intro')}</p>
-        <SyntheticNotice locale={locale} />
+        <SyntheticNotice />
 
         {nonEmptyParam(params.deleted) && (
           <p className="status-message" role="status">

@@ -27,7 +27,7 @@ function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
   const lang = locale === 'nl' ? '?lang=nl' : '';
   return (
     <>
-      <SiteHeader locale={locale} path="/explore" />
+      <SiteHeader path="/explore" />
       <main id="main" tabIndex={-1} lang={locale} className="page explore-page">
         <h1>{t('pageTitle')}</h1>
         <div className="card unknown-dataset" role="alert" data-testid="unknown-dataset">
@@ -55,7 +55,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   // Before the state is parsed (it needs the dataset's catalog), the language for the messages.
   const lang = localeFrom(firstParam(params.lang));
   const t = await getTranslations('explore');
-  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={lang} path="/explore" returnTo={`/explore?dataset=${requested}`} title={t('pageTitle')} />;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage path="/explore" returnTo={`/explore?dataset=${requested}`} title={t('pageTitle')} />;
   const { catalogs, chosen, unknown } = await exploreDatasets(requested);
   if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={lang} />;
   const state = parseExploreState(params, catalogs);
@@ -69,12 +69,12 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
 
   return (
     <NextIntlClientProvider messages={{ app: messages.app, explore: messages.explore }}>
-      <SiteHeader locale={locale} path="/explore" query={serialiseExploreState(state, catalog, { lang: false })} followUrl />
+      <SiteHeader path="/explore" query={serialiseExploreState(state, catalog, { lang: false })} followUrl />
       <HatchDefs />
       <main id="main" tabIndex={-1} lang={locale} className="page explore-page">
         <h1>{t('pageTitle')}</h1>
         <p className="lead">{t('pageIntro')}</p>
-        {(catalog.synthetic || data.codebook.synthetic) && <SyntheticNotice locale={locale} />}
+        {(catalog.synthetic || data.codebook.synthetic) && <SyntheticNotice />}
         {catalog.uploaded && (
           <p className="upload-note" data-testid="upload-note">
             {t('uploadedNote', { name: catalog.title[locale] })} <Link href={`/benchmark?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{t('uploadedBenchmark')}</Link> ·{' '}

@@ -115,11 +115,11 @@ function StudyTable({ study, results, locale, wording = referenceWording(locale)
               <th scope="col">{wording.computed}</th>
               <th scope="col">
                 {appText(locale, 'colInterval')}
-                <HelpTerm term="interval" locale={locale} />
+                <HelpTerm term="interval" />
               </th>
               <th scope="col">
                 {appText(locale, 'colBase')}
-                <HelpTerm term="effective-base" locale={locale} />
+                <HelpTerm term="effective-base" />
               </th>
               <th scope="col">{appText(locale, 'colResult')}</th>
             </tr>
@@ -189,7 +189,7 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
   if (!listing)
     return (
       <>
-        <SiteHeader locale={locale} path="/findings" />
+        <SiteHeader path="/findings" />
         <main id="main" tabIndex={-1} lang={locale} className="page">
           <h1>{appText(locale, 'findingsTitle')}</h1>
           <div role="alert" className="card" data-testid="unknown-dataset">
@@ -210,12 +210,12 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
   const name = listing.title[locale];
   return (
     <>
-      <SiteHeader locale={locale} path="/findings" query={`dataset=${encodeURIComponent(id)}`} />
+      <SiteHeader path="/findings" query={`dataset=${encodeURIComponent(id)}`} />
       {/* Wider than the reference page: the result column must fit beside the dataset's figures. */}
       <main id="main" tabIndex={-1} lang={locale} className="page" style={{ maxWidth: '80rem' }}>
         <h1>{findingsText(locale, 'datasetTitle', { name })}</h1>
         <p className="lead">{findingsText(locale, 'datasetIntro')}</p>
-        {listing.synthetic && <SyntheticNotice locale={locale} />}
+        {listing.synthetic && <SyntheticNotice />}
         <DatasetChooser uploads={uploads} current={listing.reference ? '' : id} locale={locale} />
         <p className="summary-count" data-testid="summary-count">
           {findingsText(locale, 'datasetCount', { ok, total: results.length, skipped: skipped.length })}
@@ -232,7 +232,7 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
         <footer className="footnote">
           <p>{claims.rule[locale]}</p>
           <p>
-            <TermText text={appText(locale, 'methods')} locale={locale} terms={['weight', 'interval', 'effective-base', 't-test']} />
+            <TermText text={appText(locale, 'methods')} terms={['weight', 'interval', 'effective-base', 't-test']} />
           </p>
         </footer>
       </main>
@@ -244,18 +244,18 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   const dataset = firstParam(params.dataset);
-  if (await uploadNeedsSignIn(dataset)) return <SignInRequiredPage locale={locale} path="/findings" returnTo={`/findings?dataset=${dataset}`} title={appText(locale, 'findingsTitle')} />;
+  if (await uploadNeedsSignIn(dataset)) return <SignInRequiredPage path="/findings" returnTo={`/findings?dataset=${dataset}`} title={appText(locale, 'findingsTitle')} />;
   const uploads = (await (await requestDatasets()).list()).filter((d) => !d.reference);
   if (dataset) return <DatasetFindingsPage id={dataset} locale={locale} uploads={uploads} />;
   const { registry, results } = referenceFindings();
   const ok = results.filter((r) => r.reproduced).length;
   return (
     <>
-      <SiteHeader locale={locale} path="/findings" />
+      <SiteHeader path="/findings" />
       <main id="main" tabIndex={-1} lang={locale} className="page">
         <h1>{appText(locale, 'findingsTitle')}</h1>
         <p className="lead">{appText(locale, 'findingsIntro')}</p>
-        <SyntheticNotice locale={locale} />
+        <SyntheticNotice />
         <DatasetChooser uploads={uploads} current="" locale={locale} />
         <p className="summary-count" data-testid="summary-count">
           {appText(locale, 'summaryCount', { ok, total: results.length })}
@@ -265,7 +265,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         <footer className="footnote">
           <p>{registry.rule[locale]}</p>
           <p>
-            <TermText text={appText(locale, 'methods')} locale={locale} terms={['weight', 'interval', 'effective-base', 't-test']} />
+            <TermText text={appText(locale, 'methods')} terms={['weight', 'interval', 'effective-base', 't-test']} />
           </p>
         </footer>
       </main>

@@ -16,7 +16,7 @@ export default async function HelpPage({ searchParams }: { searchParams: Promise
   const terms = glossaryTerms();
   return (
     <>
-      <SiteHeader locale={locale} path="/help" />
+      <SiteHeader path="/help" />
       <main id="main" tabIndex={-1} lang={locale} className="page help-page">
         <h1>{helpText(locale, 'title')}</h1>
         <p className="lead">{helpText(locale, 'intro')}</p>

@@ -29,7 +29,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const error = errorMessage(t, nonEmptyParam(params.error), { minutes: FAILURE_WINDOW_MINUTES });
   return (
     <>
-      <SiteHeader locale={locale} path="/login" query={next ? `next=${encodeURIComponent(next)}` : ''} />
+      <SiteHeader path="/login" query={next ? `next=${encodeURIComponent(next)}` : ''} />
       <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
         <h1>{t('loginTitle')}</h1>
         <p className="lead">{t('loginIntro')}</p>

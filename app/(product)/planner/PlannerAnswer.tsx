@@ -60,7 +60,7 @@ function Estimate({ family, minBase, locale }: { family: FamilyAnswer; minBase: 
         {modelled && (
           <>
             <span className="badge badge-model">{t('modelled')}</span>
-            <HelpTerm term="modelled" locale={locale} />
+            <HelpTerm term="modelled" />
           </>
         )}
       </p>

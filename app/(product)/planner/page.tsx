@@ -140,7 +140,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   const locale = localeFrom(params.lang);
   const [t, messages] = await Promise.all([getTranslations('planner'), getMessages()]);
   const requested = nonEmptyParam(params.dataset) ?? DEFAULT_DATASET;
-  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/planner" returnTo={`/planner?dataset=${requested}`} title={t('title')} />;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage path="/planner" returnTo={`/planner?dataset=${requested}`} title={t('title')} />;
   const registry = await requestDatasets();
   const datasets = await registry.list();
   const listing = datasets.find((d) => d.id === requested);
@@ -174,11 +174,11 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   return (
     <NextIntlClientProvider messages={{ app: messages.app, planner: messages.planner }}>
     <PlannerDatasetTransition>
-      <SiteHeader locale={locale} path="/planner" query={query} />
+      <SiteHeader path="/planner" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page planner">
         <h1>{t('title')}</h1>
         <p className="lead">{t(fields.moment.length ? 'intro' : 'introNoMoment', { name })}</p>
-        {synthetic ? <SyntheticNotice locale={locale} /> : <p className="upload-note">{t(tactics === 'study-p' ? 'uploadNoteTactics' : 'uploadNote', { name: listing!.name })}</p>}
+        {synthetic ? <SyntheticNotice /> : <p className="upload-note">{t(tactics === 'study-p' ? 'uploadNoteTactics' : 'uploadNote', { name: listing!.name })}</p>}
         <DatasetField datasets={datasets} current={listing ? requested : DEFAULT_DATASET} locale={locale} />
         {!listing || !data ? (
           <p role="alert" className="error" data-testid="planner-unknown">
@@ -209,7 +209,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
         )}
         <footer className="footnote">
           <p>
-            <TermText text={t('methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })} locale={locale} terms={['weight', 'interval', 'effective-base', 'minimum-base', 'modelled']} />
+            <TermText text={t('methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })} terms={['weight', 'interval', 'effective-base', 'minimum-base', 'modelled']} />
           </p>
           {data && <p data-testid="weight-note">{weightNote(data.weight, locale)}.</p>}
         </footer>

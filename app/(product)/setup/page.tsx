@@ -26,7 +26,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const typedUsername = nonEmptyParam(params.username)?.slice(0, 64) ?? '';
   return (
     <>
-      <SiteHeader locale={locale} path="/setup" />
+      <SiteHeader path="/setup" />
       <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
         <h1>{t('setupTitle')}</h1>
         <p className="lead">{t('setupIntro')}</p>

@@ -26,7 +26,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 function Shell({ locale, query, children }: { locale: Locale; query: string; children: ReactNode }) {
   return (
     <>
-      <SiteHeader locale={locale} path="/tables" query={query} />
+      <SiteHeader path="/tables" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page tables-page">
         {children}
       </main>
@@ -80,7 +80,7 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const locale = localeFrom(params.lang);
   if (await uploadNeedsSignIn(firstParam(params.dataset)))
-    return <SignInRequiredPage locale={locale} path="/tables" returnTo={`/tables?dataset=${firstParam(params.dataset) ?? ''}`} title={tablesText(locale, 'title')} />;
+    return <SignInRequiredPage path="/tables" returnTo={`/tables?dataset=${firstParam(params.dataset) ?? ''}`} title={tablesText(locale, 'title')} />;
 
   const registry = await requestDatasets();
   const listings = await registry.list();
@@ -113,7 +113,7 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
     <Shell locale={locale} query={query}>
       <h1>{tablesText(locale, 'title')}</h1>
       <p className="lead">{tablesText(locale, 'intro')}</p>
-      {data.codebook.synthetic && <SyntheticNotice locale={locale} />}
+      {data.codebook.synthetic && <SyntheticNotice />}
       <TablesControls key={query} choice={choice} listings={listings} data={data} locale={locale} optionsChanged={optionsChanged(choice, data)} />
       {outcome.kind === 'noItems' && (
         <div className="card" role="alert" data-testid="tables-problem">
@@ -150,7 +150,7 @@ function TableSection({ table, choice, name, data, locale }: { table: CrossTable
       <footer className="footnote" data-testid="table-footnote">
         {footnoteLines(table, locale).map((line) => (
           <p key={line}>
-            <TermText text={line} locale={locale} terms={['effective-base', 't-test', 'benjamini-hochberg', 'column-letters', 'p-value', 'minimum-base', 'weight']} />
+            <TermText text={line} terms={['effective-base', 't-test', 'benjamini-hochberg', 'column-letters', 'p-value', 'minimum-base', 'weight']} />
           </p>
         ))}
       </footer>

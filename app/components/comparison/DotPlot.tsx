@@ -1,10 +1,10 @@
 'use client';
+import { useLocale } from 'next-intl';
 import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { ComparisonSide } from '@/lib/analysis/comparisonRow';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/numbers';
 import type { Interval } from '@/lib/stats/wilsonInterval';
-import type { Locale } from '@/lib/survey/codebook';
 import { AXIS_TICKS, INK, MUTED, NARROW_BELOW, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../charts/chartAxes';
 import { useLatestRows } from '../charts/useLatestRows';
 import { useElementWidth } from '../charts/useElementWidth';
@@ -49,7 +49,8 @@ const plotColumn = { width: 1000 };
  * significance mark. The table beside it carries every figure; the tooltip (mouse or keyboard)
  * repeats a row's.
  */
-export function DotPlot({ rows, locale, names, title, lead, label }: { rows: DotPlotRow[]; locale: Locale; names: [string, string]; title: string; lead: string; label: string }) {
+export function DotPlot({ rows, names, title, lead, label }: { rows: DotPlotRow[]; names: [string, string]; title: string; lead: string; label: string }) {
+  const locale = useLocale();
   const { ref, width } = useElementWidth<HTMLDivElement>(plotColumn);
   const narrow = width < NARROW_BELOW;
   const yWidth = narrow ? 0 : Math.min(280, Math.round(width * 0.3));
@@ -69,10 +70,10 @@ export function DotPlot({ rows, locale, names, title, lead, label }: { rows: Dot
   const latest = useLatestRows(data);
   const tick = useMemo(() => rowLabelTick(latest, yWidth, 1), [latest, yWidth]);
   const shape = useCallback(
-    (props: BarShapeProps) => <DotRow {...props} right={width - 4} labelAboveChars={narrow ? narrowLabelChars(width) : 0} locale={locale} />,
-    [width, narrow, locale],
+    (props: BarShapeProps) => <DotRow {...props} right={width - 4} labelAboveChars={narrow ? narrowLabelChars(width) : 0} />,
+    [width, narrow],
   );
-  const tooltip = useCallback((props: TooltipContentProps) => <DotTooltip {...props} names={names} locale={locale} />, [names, locale]);
+  const tooltip = useCallback((props: TooltipContentProps) => <DotTooltip {...props} names={names} />, [names]);
   const formatTick = useCallback((v: number) => formatPercent(v, locale, 0), [locale]);
   return (
     <figure className="card bench-chart" aria-labelledby="dot-plot-title">
@@ -100,7 +101,9 @@ export function DotPlot({ rows, locale, names, title, lead, label }: { rows: Dot
 }
 
 /** One row: the gap bar, the two dots at its ends, and the difference with its mark at the right edge. */
-function DotRow({ x, y, width, height, payload, right, labelAboveChars, locale }: BarShapeProps & { right: number; labelAboveChars: number; locale: Locale }) {
+function DotRow({ x, y, width, height, payload, right, labelAboveChars }: BarShapeProps & { right: number; labelAboveChars: number }) {
+  // Rendered as an element (the shape callback above), so it reads the language itself.
+  const locale = useLocale();
   const { row, a, b } = payload as DotDatum;
   const left = Number(x);
   const w = Math.max(0, Number(width));
@@ -122,7 +125,8 @@ function DotRow({ x, y, width, height, payload, right, labelAboveChars, locale }
   );
 }
 
-function DotTooltip({ active, payload, names, locale }: TooltipContentProps & { names: [string, string]; locale: Locale }) {
+function DotTooltip({ active, payload, names }: TooltipContentProps & { names: [string, string] }) {
+  const locale = useLocale();
   const row = active ? (payload?.[0]?.payload as DotDatum | undefined)?.row : undefined;
   if (!row) return null;
   const interval = (ci: Interval | null, format: (v: number) => string) =>

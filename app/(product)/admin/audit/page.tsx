@@ -25,7 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!(await adminOrNull(locale, '/admin/audit')))
     return (
       <>
-        <SiteHeader locale={locale} path="/admin/audit" />
+        <SiteHeader path="/admin/audit" />
         <NotForYourRole />
       </>
     );
@@ -35,7 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const older = entries.length === PAGE_SIZE ? entries[entries.length - 1].id : null;
   return (
     <>
-      <SiteHeader locale={locale} path="/admin/audit" />
+      <SiteHeader path="/admin/audit" />
       <main id="main" tabIndex={-1} className="page admin-page" lang={locale}>
         <h1>{t('auditTitle')}</h1>
         <AdminTabs current="audit" />

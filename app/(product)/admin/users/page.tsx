@@ -84,7 +84,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   if (!me)
     return (
       <>
-        <SiteHeader locale={locale} path="/admin/users" />
+        <SiteHeader path="/admin/users" />
         <NotForYourRole />
       </>
     );
@@ -99,7 +99,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const done = created ? t('created', { name: created }) : updated ? t('updated', { name: updated }) : nonEmptyParam(params.deleted) ? t('deleted') : null;
   return (
     <>
-      <SiteHeader locale={locale} path="/admin/users" />
+      <SiteHeader path="/admin/users" />
       <main id="main" tabIndex={-1} className="page admin-page" lang={locale}>
         <h1>{t('usersTitle')}</h1>
         <AdminTabs current="users" />

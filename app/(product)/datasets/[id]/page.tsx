@@ -28,7 +28,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const locale = localeFrom((await searchParams).lang);
   if (!isValidDatasetId(id)) notFound();
-  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage locale={locale} path="/datasets" returnTo={`/datasets/${id}`} title={datasetsText(locale, 'title')} />;
+  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage path="/datasets" returnTo={`/datasets/${id}`} title={datasetsText(locale, 'title')} />;
   const access = await requestDatasets();
   let listing;
   try {
@@ -50,14 +50,14 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <SiteHeader locale={locale} path="/datasets" />
+      <SiteHeader path="/datasets" />
       <main id="main" tabIndex={-1} className="page datasets-page" lang={locale}>
         <p>
           <Link href={back}>← {datasetsText(locale, 'title')}</Link>
         </p>
         <h1>{name}</h1>
         <p className="lead">{datasetsText(locale, 'datasetSummary', { n: listing.respondents, items: codebook.items.length, families: codebook.families.length })}</p>
-        {listing.synthetic && <SyntheticNotice locale={locale} />}
+        {listing.synthetic && <SyntheticNotice />}
         <p className="form-actions">
           <Link className="button" href={`/explore?dataset=${encodeURIComponent(id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>
             {datasetsText(locale, 'explore')}

@@ -58,7 +58,7 @@ export function ChartCard({
       <div className="chart-footnote">
         {footnote.map((line) => (
           <p key={line}>
-            <TermText text={line} locale={locale} terms={FOOTNOTE_TERMS} />
+            <TermText text={line} terms={FOOTNOTE_TERMS} />
           </p>
         ))}
         {weight && <p data-testid="weight-note">{weight}</p>}

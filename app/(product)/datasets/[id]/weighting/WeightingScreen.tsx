@@ -327,21 +327,21 @@ function WeightingReportView({ report, baseShown, locale }: { report: WeightingR
         <div>
           <dt>
             {weightingText(locale, 'nEff')}
-            <HelpTerm term="effective-base" locale={locale} />
+            <HelpTerm term="effective-base" />
           </dt>
           <dd data-testid="weighting-neff">{weightingText(locale, 'nEffValue', { neff: formatNumber(summary.effectiveBase, locale, 1), n: formatNumber(summary.n, locale) })}</dd>
         </div>
         <div>
           <dt>
             {weightingText(locale, 'efficiency')}
-            <HelpTerm term="design-effect" locale={locale} />
+            <HelpTerm term="design-effect" />
           </dt>
           <dd data-testid="weighting-efficiency">{weightingText(locale, 'efficiencyBase', { eff: pct(summary.efficiency), base: pct(report.baseEfficiency) })}</dd>
         </div>
         <div>
           <dt>
             {weightingText(locale, 'deff')}
-            <HelpTerm term="design-effect" locale={locale} />
+            <HelpTerm term="design-effect" />
           </dt>
           <dd>{formatNumber(summary.designEffect, locale, 3)}</dd>
         </div>

@@ -43,7 +43,7 @@ export default async function WeightingPage({ params, searchParams }: { params: 
   const { id } = await params;
   const locale = localeFrom((await searchParams).lang);
   if (!isValidDatasetId(id)) notFound();
-  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage locale={locale} path="/datasets" returnTo={`/datasets/${id}/weighting`} title={weightingText(locale, 'title')} />;
+  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage path="/datasets" returnTo={`/datasets/${id}/weighting`} title={weightingText(locale, 'title')} />;
   const access = await requestDatasets();
   let listing;
   let data: SurveyData;
@@ -65,14 +65,14 @@ export default async function WeightingPage({ params, searchParams }: { params: 
 
   return (
     <>
-      <SiteHeader locale={locale} path="/datasets" />
+      <SiteHeader path="/datasets" />
       <main id="main" tabIndex={-1} className="page datasets-page weighting-page" lang={locale}>
         <p>
           <Link href={`/datasets/${encodeURIComponent(id)}${lang}`}>← {weightingText(locale, 'back')}</Link>
         </p>
         <h1>{weightingText(locale, 'pageTitle', { name })}</h1>
         <p className="lead">{weightingText(locale, 'intro')}</p>
-        {listing.synthetic && <SyntheticNotice locale={locale} />}
+        {listing.synthetic && <SyntheticNotice />}
         <WeightList datasetId={id} weights={weightsJson(data.codebook)} attributes={attributes} revision={revision} canChange={mayWeight && !reference} locale={locale} />
         {mayWeight ? (
           <>
