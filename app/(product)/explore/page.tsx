@@ -2,9 +2,8 @@ import { pageTitle } from '@/app/pageTitle';
 import { SiteHeader, SyntheticNotice } from '@/app/components/SiteHeader';
 import { buildExplore } from '@/lib/explore/viewModels';
 import { parseExploreState, serialiseExploreState } from '@/lib/explore/state';
-import type { Locale } from '@/lib/survey/codebook';
 import Link from 'next/link';
-import { NextIntlClientProvider, useTranslations } from 'next-intl';
+import { NextIntlClientProvider, useLocale, useTranslations } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { exploreDatasets } from './catalogs';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
@@ -15,14 +14,14 @@ import { ExploreShell } from './components/ExploreShell';
 import { HatchDefs } from './components/HatchDefs';
 import { ViewTabs } from './components/ViewTabs';
 import './explore.css';
-import { firstParam, nonEmptyParam } from '@/lib/http/searchParams';
-import { localeFrom } from '@/lib/i18n/messages';
+import { nonEmptyParam } from '@/lib/http/searchParams';
 import { selectWeight } from '@/lib/survey/weights';
 
 export const generateMetadata = pageTitle('explore');
 
 /** The URL names a dataset that does not exist (a deleted upload, a mistyped id): say so, and lead back. */
-function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
+function UnknownDataset({ id }: { id: string }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const lang = locale === 'nl' ? '?lang=nl' : '';
   return (
@@ -52,12 +51,10 @@ function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const requested = nonEmptyParam(params.dataset);
-  // Before the state is parsed (it needs the dataset's catalog), the language for the messages.
-  const lang = localeFrom(firstParam(params.lang));
   const t = await getTranslations('explore');
   if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage path="/explore" returnTo={`/explore?dataset=${requested}`} title={t('pageTitle')} />;
   const { catalogs, chosen, unknown } = await exploreDatasets(requested);
-  if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={lang} />;
+  if (!chosen) return <UnknownDataset id={unknown ?? ''} />;
   const state = parseExploreState(params, catalogs);
   const { catalog } = chosen;
   // The weight the URL asks for (parseExploreState keeps it to the dataset's own; absent: its default).

@@ -1,8 +1,7 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { memo, useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
-import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/numbers';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
@@ -44,7 +43,6 @@ const DATA_KEYS = Array.from({ length: 16 }, (_, i) => ({ value: `v${i}`, error:
  */
 export const BarChartView = memo(function BarChartView({
   chart,
-  locale,
   colourBy,
   title,
   threshold,
@@ -52,7 +50,6 @@ export const BarChartView = memo(function BarChartView({
   showUplift = false,
 }: {
   chart: BarChartData;
-  locale: Locale;
   colourBy: ColourBy;
   title: string;
   /** A vertical guide (the 50% an OK tier must clear), labelled. */
@@ -62,6 +59,7 @@ export const BarChartView = memo(function BarChartView({
   /** Add each cell's uplift against the reference rate to its value label. */
   showUplift?: boolean;
 }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const { ref, width } = useElementWidth<HTMLDivElement>(chartColumn);
   const seriesCount = chart.series.length;
@@ -115,7 +113,7 @@ export const BarChartView = memo(function BarChartView({
   const shapes = useMemo(() => Array.from({ length: seriesCount }, (_, i) => barShape(i, scale, narrow ? narrowLabelChars(width) : 0, barSize)), [seriesCount, scale, narrow, width, barSize]);
   const rows = useLatestRows(data);
   const tick = useMemo(() => rowLabelTick(rows, yWidth, 3), [rows, yWidth]);
-  const tooltip = useCallback((props: TooltipContentProps) => <RowTooltip {...props} chart={chart} locale={locale} />, [chart, locale]);
+  const tooltip = useCallback((props: TooltipContentProps) => <RowTooltip {...props} chart={chart} />, [chart]);
   const formatTick = useCallback((v: number) => formatPercent(v, locale, 0), [locale]);
   const overallShare = chart.reference?.share;
   const overallLabel = useMemo(
@@ -174,8 +172,8 @@ function barShape(i: number, scale: ShareScale, labelAboveChars: number, barSize
   };
 }
 
-function RowTooltip({ active, payload, chart, locale }: TooltipContentProps & { chart: BarChartData; locale: Locale }) {
+function RowTooltip({ active, payload, chart }: TooltipContentProps & { chart: BarChartData }) {
   const datum = active ? (payload?.[0]?.payload as BarDatum | undefined) : undefined;
   if (!datum) return null;
-  return <CellTooltip chart={chart} locale={locale} label={datum.label} text={datum.text} cells={datum.cells} />;
+  return <CellTooltip chart={chart} label={datum.label} text={datum.text} cells={datum.cells} />;
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { memo, useCallback, useMemo } from 'react';
 import { Bar, BarChart, ErrorBar, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Locale } from '@/lib/survey/codebook';
@@ -60,7 +60,8 @@ const interval = (cell: CellView | undefined): [number, number] | undefined =>
  * share's at the edge of the positive parts (`leadParts` of them), and the last part's, mirrored,
  * at the edge where it starts. A row under the minimum base is faded and has neither.
  */
-export const SplitChartView = memo(function SplitChartView({ parts, rows, leadParts = 1, locale, title }: { parts: StackPart[]; rows: StackRow[]; leadParts?: number; locale: Locale; title: string }) {
+export const SplitChartView = memo(function SplitChartView({ parts, rows, leadParts = 1, title }: { parts: StackPart[]; rows: StackRow[]; leadParts?: number; title: string }) {
+  const locale = useLocale();
   const { ref, width } = useElementWidth<HTMLDivElement>(chartColumn);
   // On a phone the row labels sit above the bars, so the bars get the whole width.
   const narrow = width < NARROW_BELOW;
@@ -89,7 +90,7 @@ export const SplitChartView = memo(function SplitChartView({ parts, rows, leadPa
   const hasTail = rows.some((r) => r.tail);
   const latest = useLatestRows(data);
   const tick = useMemo(() => rowLabelTick(latest, yWidth, 2), [latest, yWidth]);
-  const tooltip = useCallback((props: TooltipContentProps) => <SplitTooltip {...props} parts={parts} locale={locale} />, [parts, locale]);
+  const tooltip = useCallback((props: TooltipContentProps) => <SplitTooltip {...props} parts={parts} />, [parts]);
   const formatTick = useCallback((v: number) => formatPercent(v, locale, 0), [locale]);
 
   return (
@@ -130,7 +131,8 @@ function segmentShape(part: StackPart, i: number, labelAboveChars: number, local
   };
 }
 
-function SplitTooltip({ active, payload, parts, locale }: TooltipContentProps & { parts: StackPart[]; locale: Locale }) {
+function SplitTooltip({ active, payload, parts }: TooltipContentProps & { parts: StackPart[] }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const row = active ? (payload?.[0]?.payload as StackDatum | undefined)?.row : undefined;
   if (!row) return null;
