@@ -1,14 +1,14 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { comparisonLine, headlineFigure, headlineFootnote } from '@/lib/summary/format';
 import { withLang } from '@/lib/summary/links';
 import type { ExecutiveSummary, Headline } from '@/lib/summary/model';
-import type { Locale } from '@/lib/survey/codebook';
 import { SummaryBars } from './SummaryBars';
 import { TermText } from '@/app/components/help/TermText';
 
 /** One headline: the big figure, what it means, what to do about it, its chart and its footnote. */
-export function HeadlineCard({ headline, summary, locale }: { headline: Headline; summary: ExecutiveSummary; locale: Locale }) {
+export function HeadlineCard({ headline, summary }: { headline: Headline; summary: ExecutiveSummary }) {
+  const locale = useLocale();
   const t = useTranslations('summary');
   const figure = headlineFigure(headline, locale);
   const titleId = `headline-${headline.id}`;
@@ -32,7 +32,7 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
       </p>
       <figure className="mini-chart">
         <figcaption>{headline.chartTitle[locale]}</figcaption>
-        <SummaryBars bars={headline.bars} locale={locale} />
+        <SummaryBars bars={headline.bars} />
       </figure>
       <p className="card-foot">
         <span className="footnote-text">

@@ -1,10 +1,9 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, ErrorBar, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Figure, Tone } from '@/lib/summary/model';
 import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
-import type { Locale } from '@/lib/survey/codebook';
 import { INK, MUTED, rowLabelTick, TOOLTIP_CURSOR } from '@/app/components/charts/chartAxes';
 import { useLatestRows } from '@/app/components/charts/useLatestRows';
 import { useElementWidth } from '@/app/components/charts/useElementWidth';
@@ -38,7 +37,8 @@ const ERROR_KEY = 'error';
  * effective base and interval. The height does not depend on the width, so the server's HTML holds
  * the chart's box at its final size (ChartBox); in print it is scaled to the card.
  */
-export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }) {
+export function SummaryBars({ bars }: { bars: Figure[] }) {
+  const locale = useLocale();
   const { ref, width } = useElementWidth<HTMLDivElement>(summaryColumn);
   const height = bars.length * ROW + 8;
   const labelWidth = Math.round(width * 0.4);
@@ -56,8 +56,8 @@ export function SummaryBars({ bars, locale }: { bars: Figure[]; locale: Locale }
   );
   const rows = useLatestRows(data);
   const tick = useMemo(() => rowLabelTick(rows, labelWidth, 2, 12), [rows, labelWidth]);
-  const shape = useCallback((props: BarShapeProps) => <SummaryBar {...props} right={width - 2} locale={locale} />, [width, locale]);
-  const tooltip = useCallback((props: TooltipContentProps) => <SummaryTooltip {...props} locale={locale} />, [locale]);
+  const shape = useCallback((props: BarShapeProps) => <SummaryBar {...props} right={width - 2} />, [width]);
+  const tooltip = useCallback((props: TooltipContentProps) => <SummaryTooltip {...props} />, []);
   return (
     <>
     <ChartBox boxRef={ref} className="summary-chart" height={height}>
@@ -105,7 +105,8 @@ function SummaryLegend({ bars }: { bars: Figure[] }) {
 }
 
 /** One figure's bar and its value at the right edge (`right`) of the card (with "small base" when it is under the minimum). */
-function SummaryBar({ x, y, width, height, payload, right, locale }: BarShapeProps & { right: number; locale: Locale }) {
+function SummaryBar({ x, y, width, height, payload, right }: BarShapeProps & { right: number }) {
+  const locale = useLocale();
   const t = useTranslations('summary');
   const { figure } = payload as SummaryDatum;
   return (
@@ -123,7 +124,8 @@ function SummaryBar({ x, y, width, height, payload, right, locale }: BarShapePro
   );
 }
 
-function SummaryTooltip({ active, payload, locale }: TooltipContentProps & { locale: Locale }) {
+function SummaryTooltip({ active, payload }: TooltipContentProps) {
+  const locale = useLocale();
   const t = useTranslations('summary');
   const datum = active ? (payload?.[0]?.payload as SummaryDatum | undefined) : undefined;
   if (!datum) return null;

@@ -1,9 +1,8 @@
 import { pageTitle } from '@/app/pageTitle';
 import { SiteHeader } from '@/app/components/SiteHeader';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
 import '../../account/account.css';
-import { localeFrom } from '@/lib/i18n/messages';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';
 import type { Locale } from '@/lib/survey/codebook';
 import { nonEmptyParam } from '@/lib/http/searchParams';
@@ -20,7 +19,7 @@ const formatWhen = (iso: string, locale: Locale) =>
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(nonEmptyParam(params.lang));
+  const locale = await getLocale();
   const t = await getTranslations('account');
   if (!(await adminOrNull(locale, '/admin/audit')))
     return (

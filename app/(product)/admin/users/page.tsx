@@ -3,11 +3,10 @@ import { SiteHeader } from '@/app/components/SiteHeader';
 import { createUserAction, deleteUserAction, updateUserAction } from '../../account/actions';
 import { errorMessage, roleDoesKey, roleKey } from '../../account/messages';
 import { useLocale, useTranslations } from 'next-intl';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
 import '../../account/account.css';
 import { PendingSubmitButton } from '@/app/components/PendingSubmitButton';
-import { localeFrom } from '@/lib/i18n/messages';
 import { ROLES, type User } from '@/lib/storage/accountStore';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';
 import type { Locale } from '@/lib/survey/codebook';
@@ -78,7 +77,7 @@ function UserRow({ user, me }: { user: User; me: User }) {
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(nonEmptyParam(params.lang));
+  const locale = await getLocale();
   const t = await getTranslations('account');
   const me = await adminOrNull(locale, '/admin/users');
   if (!me)

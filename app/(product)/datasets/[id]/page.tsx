@@ -1,3 +1,4 @@
+import { getLocale } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -11,7 +12,6 @@ import { CodebookOverview } from './CodebookOverview';
 import '../datasets.css';
 import { can } from '@/lib/auth/permissions';
 import { currentUser, requestDatasets } from '@/app/server/request';
-import { localeFrom } from '@/lib/i18n/messages';
 import { draftFromCodebook } from '@/lib/mapping/fromCodebook';
 import { profileColumns } from '@/lib/mapping/profile';
 import { EDITOR_SAMPLE_ROWS } from '@/lib/storage/datasetStore';
@@ -24,9 +24,9 @@ export const dynamic = 'force-dynamic';
  * /datasets/<id>: one uploaded dataset: its codebook, edited with the mapping screen and checked
  * against every stored row before it is saved, downloaded as JSON, and a file appended to it.
  */
-export default async function DatasetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const locale = localeFrom((await searchParams).lang);
+  const locale = await getLocale();
   if (!isValidDatasetId(id)) notFound();
   if (await uploadNeedsSignIn(id)) return <SignInRequiredPage path="/datasets" returnTo={`/datasets/${id}`} title={datasetsText(locale, 'title')} />;
   const access = await requestDatasets();
@@ -82,12 +82,11 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
               header={stored.header}
               codebook={stored.codebook}
               profiles={profileColumns(stored.header, stored.rows)}
-              locale={locale}
             />
-            <AppendFile datasetId={id} header={stored.header} codebook={stored.codebook} locale={locale} />
+            <AppendFile datasetId={id} header={stored.header} codebook={stored.codebook} />
           </>
         ) : (
-          <CodebookOverview codebook={codebook} locale={locale} note={isReferenceId(id) ? datasetsText(locale, 'reference') : mappingText(locale, 'readOnly')} />
+          <CodebookOverview codebook={codebook} note={isReferenceId(id) ? datasetsText(locale, 'reference') : mappingText(locale, 'readOnly')} />
         )}
       </main>
     </>
