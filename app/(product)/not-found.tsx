@@ -27,7 +27,8 @@ export default async function NotFound() {
   const lang = locale === 'nl' ? '?lang=nl' : '';
   return (
     <>
-      {/* The language links lead to this page again (/404 has no page either), in the other language. */}
+      {/* The language links lead to this page again (/404 has no page either), in the other language.
+          The header is told the language: next-intl's is the URL's ?lang, this page's the reader's preference. */}
       <SiteHeader locale={locale} path="/404" />
       <main id="main" tabIndex={-1} lang={locale} className="page error-page" data-testid="not-found">
         <h1>{notFoundText(locale, 'title')}</h1>

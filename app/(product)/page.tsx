@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/app/components/SiteHeader';
 import { DatasetSwitch } from './(home)/DatasetSwitch';
 import { PrintButton } from './(home)/PrintButton';
 import { SummaryView } from './(home)/SummaryView';
 import { SummaryLive } from './(home)/SummaryLive';
-import { localeFrom, appText } from '@/lib/i18n/messages';
+import { appText } from '@/lib/i18n/messages';
 import { DEFAULT_SUMMARY_DATASET, loadSummary, summaryDatasets } from '@/lib/summary/load';
 import { requestDatasets } from '@/app/server/request';
 import { SignInRequiredPage, uploadNeedsSignIn } from './account/SignInRequired';
@@ -25,9 +25,9 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const locale = localeFrom(params.lang);
+  const locale = await getLocale();
   const requested = typeof params.dataset === 'string' && params.dataset ? params.dataset : DEFAULT_SUMMARY_DATASET;
-  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/" returnTo={`/?dataset=${requested}`} title={appText(locale, 'homeTitle')} />;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage path="/" returnTo={`/?dataset=${requested}`} title={appText(locale, 'homeTitle')} />;
   const access = await requestDatasets();
   const [t, messages] = await Promise.all([getTranslations('summary'), getMessages()]);
   const wanted = typeof params.weight === 'string' && params.weight ? params.weight : undefined;
@@ -41,7 +41,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // The summary's charts are client components: the provider gives them their texts (the layout's holds only the header's).
   return (
     <NextIntlClientProvider messages={{ app: messages.app, summary: messages.summary }}>
-      <SiteHeader locale={locale} path="/" query={query} />
+      <SiteHeader path="/" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page summary-page">
         <div className="summary-head">
           <div>
@@ -64,9 +64,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </div>
           )}
         </div>
-        <SummaryLive updating={t('updating')} form={<DatasetSwitch datasets={datasets} current={requested} weights={loaded.ok ? loaded.weights : []} weight={loaded.ok ? loaded.summary.weight.id : undefined} locale={locale} />}>
+        <SummaryLive updating={t('updating')} form={<DatasetSwitch datasets={datasets} current={requested} weights={loaded.ok ? loaded.weights : []} weight={loaded.ok ? loaded.summary.weight.id : undefined} />}>
           {loaded.ok ? (
-            <SummaryView summary={loaded.summary} locale={locale} />
+            <SummaryView summary={loaded.summary} />
           ) : (
             <p className="error" role="alert" data-testid="summary-error">
               {t('unknownDataset', { message: loaded.message })}

@@ -11,7 +11,8 @@ import { errorText } from './errorMessages';
  *
  * The language: the URL's ?lang=, which the proxy adds for a reader who chose Dutch before
  * (lib/http/languagePreference.ts), read from the address bar because an error page may have lost
- * the page's own state.
+ * the page's own state. A prop, not next-intl's useLocale(): global-error.tsx renders this in place of
+ * the root layout, so outside the NextIntlClientProvider, where the hook has no language to give.
  */
 export function ErrorScreen({ error, retry, locale }: { error: Error & { digest?: string }; retry?: () => void; locale: Locale }) {
   useEffect(() => {

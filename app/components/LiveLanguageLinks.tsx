@@ -1,13 +1,12 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
-import type { Locale } from '@/lib/survey/codebook';
 import { LanguageLinks } from './LanguageLinks';
 
-function FromAddressBar({ path, locale, label }: { path: string; locale: Locale; label: string }) {
+function FromAddressBar({ path, label }: { path: string; label: string }) {
   const params = new URLSearchParams(useSearchParams().toString());
   params.delete('lang');
-  return <LanguageLinks path={path} locale={locale} query={params.toString()} label={label} />;
+  return <LanguageLinks path={path} query={params.toString()} label={label} />;
 }
 
 /**
@@ -15,10 +14,10 @@ function FromAddressBar({ path, locale, label }: { path: string; locale: Locale;
  * explorer). The only client part of the header's language switch: `label` comes translated from
  * the server, so the message catalogs stay out of the page's scripts.
  */
-export function LiveLanguageLinks({ path, locale, initialQuery, label }: { path: string; locale: Locale; initialQuery: string; label: string }) {
+export function LiveLanguageLinks({ path, initialQuery, label }: { path: string; initialQuery: string; label: string }) {
   return (
-    <Suspense fallback={<LanguageLinks path={path} locale={locale} query={initialQuery} label={label} />}>
-      <FromAddressBar path={path} locale={locale} label={label} />
+    <Suspense fallback={<LanguageLinks path={path} query={initialQuery} label={label} />}>
+      <FromAddressBar path={path} label={label} />
     </Suspense>
   );
 }

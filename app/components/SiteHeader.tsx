@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/survey/codebook';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { appText } from '@/lib/i18n/messages';
 import { LanguageLinks } from './LanguageLinks';
 import { LiveLanguageLinks } from './LiveLanguageLinks';
@@ -17,9 +17,16 @@ const HEADER_WORDS = {
  * `query` is the page's own state (without lang), kept when the language is switched. Pages that
  * change their URL in the browser without asking the server (the explorer) set `followUrl`, so the
  * links follow the address bar instead. On a phone the links fold behind a menu button.
+ *
+ * The language is the request's (?lang, next-intl). `locale` overrides it for the 404 page only:
+ * that page has no search params and shows the reader's remembered or browser language, which
+ * next-intl does not know (app/(product)/not-found.tsx); the override goes on to the parts that
+ * follow the page's language (the links' ?lang, the language switch, the account corner).
  */
-export function SiteHeader({ locale, path, query = '', followUrl = false }: { locale: Locale; path: string; query?: string; followUrl?: boolean }) {
+export function SiteHeader({ path, query = '', followUrl = false, locale: shown }: { path: string; query?: string; followUrl?: boolean; locale?: Locale }) {
   const t = useTranslations('app');
+  const current = useLocale();
+  const locale = shown ?? current;
   const withLang = (href: string) => (locale === 'nl' ? `${href}?lang=nl` : href);
   return (
     <header className="site-header">
@@ -61,16 +68,17 @@ export function SiteHeader({ locale, path, query = '', followUrl = false }: { lo
         </Link>
       </nav>
       {followUrl ? (
-        <LiveLanguageLinks path={path} locale={locale} initialQuery={query} label={t('language')} />
+        <LiveLanguageLinks path={path} initialQuery={query} label={t('language')} />
       ) : (
-        <LanguageLinks path={path} locale={locale} query={query} label={t('language')} />
+        <LanguageLinks path={path} query={query} label={t('language')} locale={shown} />
       )}
-      <AccountMenu locale={locale} />
+      <AccountMenu locale={shown} />
     </header>
   );
 }
 
-export function SyntheticNotice({ locale }: { locale: Locale }) {
+export function SyntheticNotice() {
+  const locale = useLocale();
   return (
     <p className="synthetic-notice" role="note" data-testid="synthetic-notice">
       <strong>{appText(locale, 'syntheticLead')} </strong>

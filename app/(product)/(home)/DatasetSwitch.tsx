@@ -1,6 +1,5 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
-import type { Locale } from '@/lib/survey/codebook';
 import type { WeightOption } from '@/lib/survey/weights';
 
 /**
@@ -8,7 +7,8 @@ import type { WeightOption } from '@/lib/survey/weights';
  * with its default): a plain GET form, so it works without JavaScript (its Show button is shown
  * only then) and keeps the language. With JavaScript a choice applies at once (SummaryLive).
  */
-export function DatasetSwitch({ datasets, current, weights, weight, locale }: { datasets: DatasetListing[]; current: string; weights: WeightOption[]; weight: string | undefined; locale: Locale }) {
+export function DatasetSwitch({ datasets, current, weights, weight }: { datasets: DatasetListing[]; current: string; weights: WeightOption[]; weight: string | undefined }) {
+  const locale = useLocale();
   const t = useTranslations('summary');
   const references = datasets.filter((d) => d.reference);
   const uploads = datasets.filter((d) => !d.reference);

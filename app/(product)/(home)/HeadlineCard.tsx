@@ -1,14 +1,14 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { comparisonLine, headlineFigure, headlineFootnote } from '@/lib/summary/format';
 import { withLang } from '@/lib/summary/links';
 import type { ExecutiveSummary, Headline } from '@/lib/summary/model';
-import type { Locale } from '@/lib/survey/codebook';
 import { SummaryBars } from './SummaryBars';
 import { TermText } from '@/app/components/help/TermText';
 
 /** One headline: the big figure, what it means, what to do about it, its chart and its footnote. */
-export function HeadlineCard({ headline, summary, locale }: { headline: Headline; summary: ExecutiveSummary; locale: Locale }) {
+export function HeadlineCard({ headline, summary }: { headline: Headline; summary: ExecutiveSummary }) {
+  const locale = useLocale();
   const t = useTranslations('summary');
   const figure = headlineFigure(headline, locale);
   const titleId = `headline-${headline.id}`;
@@ -36,7 +36,7 @@ export function HeadlineCard({ headline, summary, locale }: { headline: Headline
       </figure>
       <p className="card-foot">
         <span className="footnote-text">
-          <TermText text={headlineFootnote(headline, summary, locale)} locale={locale} terms={['t-test', 'benjamini-hochberg', 'interval', 'minimum-base']} />
+          <TermText text={headlineFootnote(headline, summary, locale)} terms={['t-test', 'benjamini-hochberg', 'interval', 'minimum-base']} />
         </span>
         {headline.claimIds.length > 0 && <span className="claim-ids"> · {headline.claimIds.join(', ')}</span>}
       </p>

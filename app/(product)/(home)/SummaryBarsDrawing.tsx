@@ -4,7 +4,6 @@ import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, ErrorBar, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import type { Figure } from '@/lib/summary/model';
 import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
-import type { Locale } from '@/lib/survey/codebook';
 import { INK, MUTED, rowLabelTick, TOOLTIP_CURSOR } from '@/app/components/charts/chartAxes';
 import { useLatestRows } from '@/app/components/charts/useLatestRows';
 import { FILL_BOX } from '@/app/components/charts/ChartBox';
@@ -28,7 +27,7 @@ const ERROR_KEY = 'error';
  * right; a tooltip (mouse or keyboard) with base, effective base and interval.
  */
 export function SummaryBarsDrawing({ bars, width, height }: { bars: Figure[]; width: number; height: number }) {
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const labelWidth = Math.round(width * 0.4);
   const valueRoom = bars.some((b) => b.smallBase) ? VALUE_ROOM_SMALL : VALUE_ROOM;
   const margin = useMemo(() => ({ top: 4, right: valueRoom, bottom: 4, left: 0 }), [valueRoom]);
@@ -60,7 +59,7 @@ export function SummaryBarsDrawing({ bars, width, height }: { bars: Figure[]; wi
 /** One figure's bar and its value at the right edge (`right`) of the card (with "small base" when it is under the minimum). */
 function SummaryBar({ x, y, width, height, payload, right }: BarShapeProps & { right: number }) {
   const t = useTranslations('summary');
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const { figure } = payload as SummaryDatum;
   return (
     <g>
@@ -79,7 +78,7 @@ function SummaryBar({ x, y, width, height, payload, right }: BarShapeProps & { r
 
 function SummaryTooltip({ active, payload }: TooltipContentProps) {
   const t = useTranslations('summary');
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const datum = active ? (payload?.[0]?.payload as SummaryDatum | undefined) : undefined;
   if (!datum) return null;
   const { figure } = datum;

@@ -1,10 +1,9 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { SyntheticNotice } from '@/app/components/SiteHeader';
 import { formatNumber, pStatement, signedPoints, appText } from '@/lib/i18n/messages';
 import { methodsLines, takeawayLine } from '@/lib/summary/format';
 import type { ExecutiveSummary } from '@/lib/summary/model';
-import type { Locale } from '@/lib/survey/codebook';
 import { HeadlineCard } from './HeadlineCard';
 import { TermText } from '@/app/components/help/TermText';
 import type { GlossaryTermId } from '@/lib/help/glossary';
@@ -12,7 +11,8 @@ import type { GlossaryTermId } from '@/lib/help/glossary';
 /** The terms the methods explain with a "?": the weighting, the interval, the bases and the tests. */
 const METHOD_TERMS: GlossaryTermId[] = ['share-positive', 'weight', 'interval', 'effective-base', 't-test', 'benjamini-hochberg', 'minimum-base'];
 
-export function Takeaways({ summary, locale }: { summary: ExecutiveSummary; locale: Locale }) {
+export function Takeaways({ summary }: { summary: ExecutiveSummary }) {
+  const locale = useLocale();
   const t = useTranslations('summary');
   return (
     <section className="takeaways" aria-labelledby="takeaways-title">
@@ -35,18 +35,19 @@ export function Takeaways({ summary, locale }: { summary: ExecutiveSummary; loca
         </ol>
       )}
       <p className="muted small">
-        <TermText text={t('takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })} locale={locale} terms={['significance', 'benjamini-hochberg']} />
+        <TermText text={t('takeawaysIntro', { k: summary.comparisonsTested, minBase: summary.minBase })} terms={['significance', 'benjamini-hochberg']} />
       </p>
     </section>
   );
 }
 
 /** The executive summary of one dataset: headline cards, key takeaways, methods. */
-export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; locale: Locale }) {
+export function SummaryView({ summary }: { summary: ExecutiveSummary }) {
+  const locale = useLocale();
   const t = useTranslations('summary');
   return (
     <>
-      {summary.synthetic && <SyntheticNotice locale={locale} />}
+      {summary.synthetic && <SyntheticNotice />}
       {summary.headlineSet === 'generic' && <p className="note">{t('genericNote')}</p>}
       <section aria-labelledby="headlines-title">
         <h2 id="headlines-title" className="visually-hidden">
@@ -54,11 +55,11 @@ export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; lo
         </h2>
         <div className="headline-grid">
           {summary.headlines.map((h) => (
-            <HeadlineCard key={h.id} headline={h} summary={summary} locale={locale} />
+            <HeadlineCard key={h.id} headline={h} summary={summary} />
           ))}
         </div>
       </section>
-      <Takeaways summary={summary} locale={locale} />
+      <Takeaways summary={summary} />
       {summary.omitted.length > 0 && (
         <section className="omitted" aria-labelledby="omitted-title">
           <h2 id="omitted-title">{t('omittedTitle')}</h2>
@@ -76,7 +77,7 @@ export function SummaryView({ summary, locale }: { summary: ExecutiveSummary; lo
         <h2>{t('methodsTitle')}</h2>
         {methodsLines(summary, locale).map((line) => (
           <p key={line}>
-            <TermText text={line} locale={locale} terms={METHOD_TERMS} />
+            <TermText text={line} terms={METHOD_TERMS} />
           </p>
         ))}
         <p className="no-print">

@@ -1,15 +1,19 @@
 import Link from 'next/link';
 import { signOutAction } from './actions';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { roleKey } from './messages';
 import { currentUser } from '@/app/server/request';
 import { can } from '@/lib/auth/permissions';
 import { installHasUsers } from '@/lib/auth/setupState';
 import type { Locale } from '@/lib/survey/codebook';
 
-/** The header's account corner: who is signed in (a link to their account page) and a sign-out button, or a sign-in link (or, on a fresh install, the setup link). */
-export async function AccountMenu({ locale }: { locale: Locale }) {
-  const [user, t] = await Promise.all([currentUser(), getTranslations('account')]);
+/**
+ * The header's account corner: who is signed in (a link to their account page) and a sign-out button, or a sign-in link (or, on a fresh install, the setup link).
+ * `locale` only where the page's language is not the request's (the 404 page, SiteHeader).
+ */
+export async function AccountMenu({ locale: shown }: { locale?: Locale }) {
+  const [user, t, current] = await Promise.all([currentUser(), getTranslations('account'), getLocale()]);
+  const locale = shown ?? current;
   const lang = locale === 'nl' ? '?lang=nl' : '';
   if (!user) {
     const ready = await installHasUsers();

@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { SiteHeader } from '@/app/components/SiteHeader';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { currentUser } from '@/app/server/request';
 import { isReferenceId, isValidDatasetId } from '@/lib/storage/datasetRegistry';
-import type { Locale } from '@/lib/survey/codebook';
 
 /**
  * True when the URL asks for an uploaded dataset and nobody is signed in: the page then shows
@@ -13,12 +12,13 @@ export async function uploadNeedsSignIn(datasetId: string | undefined): Promise<
   return !!datasetId && isValidDatasetId(datasetId) && !isReferenceId(datasetId) && !(await currentUser());
 }
 
-export function SignInRequiredPage({ locale, path, returnTo, title }: { locale: Locale; path: string; returnTo: string; title: string }) {
+export function SignInRequiredPage({ path, returnTo, title }: { path: string; returnTo: string; title: string }) {
+  const locale = useLocale();
   const t = useTranslations('account');
   const href = `/login?${locale === 'nl' ? 'lang=nl&' : ''}next=${encodeURIComponent(returnTo)}`;
   return (
     <>
-      <SiteHeader locale={locale} path={path} />
+      <SiteHeader path={path} />
       <main id="main" tabIndex={-1} lang={locale} className="page">
         <h1>{title}</h1>
         <div className="card sign-in-required" role="alert" data-testid="sign-in-required">

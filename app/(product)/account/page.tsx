@@ -4,11 +4,10 @@ import { SiteHeader } from '@/app/components/SiteHeader';
 import { PendingSubmitButton } from '@/app/components/PendingSubmitButton';
 import { changePasswordAction, signOutAction } from './actions';
 import { errorMessage, roleDoesKey, roleKey } from './messages';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import './account.css';
 import { currentUser } from '@/app/server/request';
 import { FAILURE_WINDOW_MINUTES } from '@/lib/auth/accounts';
-import { localeFrom } from '@/lib/i18n/messages';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 
 export const generateMetadata = pageTitle('account');
@@ -19,7 +18,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** The signed-in user's own page: who they are, their role, a new password, signing out. */
 export default async function AccountPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(nonEmptyParam(params.lang));
+  const locale = await getLocale();
   const t = await getTranslations('account');
   const user = await currentUser();
   if (!user) redirect(`/login?${locale === 'nl' ? 'lang=nl&' : ''}next=/account`);
@@ -27,7 +26,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const changed = !error && nonEmptyParam(params.changed) === '1';
   return (
     <>
-      <SiteHeader locale={locale} path="/account" />
+      <SiteHeader path="/account" />
       <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
         <h1>{t('accountTitle')}</h1>
         <p className="lead" data-testid="account-who">

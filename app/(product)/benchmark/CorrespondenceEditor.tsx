@@ -1,4 +1,5 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -48,7 +49,6 @@ export function CorrespondenceEditor({
   referenceItems,
   initial,
   proposed,
-  locale,
 }: {
   datasetId: string;
   referenceId: string;
@@ -59,8 +59,8 @@ export function CorrespondenceEditor({
   initial: Correspondence;
   /** Items whose initial choice is a proposal, not yet saved. */
   proposed: string[];
-  locale: Locale;
 }) {
+  const locale = useLocale();
   const router = useRouter();
   const [pairs, setPairs] = useState<Correspondence>(initial);
   const [saved, setSaved] = useState<Correspondence | null>(proposed.length ? null : initial);

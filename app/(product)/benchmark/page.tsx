@@ -1,3 +1,5 @@
+import { useLocale } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import Form from 'next/form';
 import Link from 'next/link';
@@ -15,7 +17,7 @@ import { shownDifference } from '@/lib/analysis/comparisonDisplay';
 import { type Correspondence, type ItemChoice, itemChoices, proposeCorrespondence } from '@/lib/analysis/correspondence';
 import { savedCorrespondence } from '@/lib/analysis/pairing';
 import { datasetCatalog } from '@/lib/explore/catalog';
-import { formatNumber, localeFrom } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/messages';
 import { requestDatasets } from '@/app/server/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
@@ -45,7 +47,8 @@ interface Choice {
   weight: string;
 }
 
-function Controls({ choice, uploads, references, families, attributes, weights, locale }: { choice: Choice; uploads: DatasetListing[]; references: DatasetListing[]; families: { id: string; label: Label }[]; attributes: { id: string; label: Label }[]; weights: WeightOption[]; locale: Locale }) {
+function Controls({ choice, uploads, references, families, attributes, weights }: { choice: Choice; uploads: DatasetListing[]; references: DatasetListing[]; families: { id: string; label: Label }[]; attributes: { id: string; label: Label }[]; weights: WeightOption[] }) {
+  const locale = useLocale();
   const minBases = [...new Set([...MIN_BASES, choice.minBase])].sort((a, b) => a - b);
   const field = (id: keyof Choice, label: string, options: { value: string; label: string }[]) => (
     <div className="field">
@@ -100,7 +103,8 @@ function rowDetail(row: BenchmarkRow, result: BenchmarkResult, names: [Label, La
   return parts.length ? parts.join(' · ') : undefined;
 }
 
-function BenchmarkTable({ result, locale, names }: { result: BenchmarkResult; locale: Locale; names: [Label, Label] }) {
+function BenchmarkTable({ result, names }: { result: BenchmarkResult; names: [Label, Label] }) {
+  const locale = useLocale();
   return (
     <ComparisonTable
       testId="benchmark-table"
@@ -109,13 +113,13 @@ function BenchmarkTable({ result, locale, names }: { result: BenchmarkResult; lo
       columns={{ group: result.by?.label[locale], a: benchmarkText(locale, 'colUpload'), b: benchmarkText(locale, 'colReference'), baseA: benchmarkText(locale, 'colBaseUpload'), baseB: benchmarkText(locale, 'colBaseReference') }}
       names={names}
       minBase={result.minBase}
-      locale={locale}
       rows={result.rows.map((row) => ({ key: row.key, label: row.label[locale], detail: rowDetail(row, result, names, locale), group: row.group?.label[locale], a: row.upload, b: row.reference, compared: row }))}
     />
   );
 }
 
-function LeftOut({ result, locale }: { result: BenchmarkResult; locale: Locale }) {
+function LeftOut({ result }: { result: BenchmarkResult }) {
+  const locale = useLocale();
   return (
     <section aria-labelledby="bench-left-out" className="bench-left-out" data-testid="left-out">
       <h2 id="bench-left-out">{benchmarkText(locale, 'leftOutTitle')}</h2>
@@ -161,10 +165,11 @@ function filterNote(data: SurveyData, filter: Record<string, string[]>, name: st
   return parts.length ? benchmarkText(locale, 'filtersNote', { name, filters: parts.join('; ') }) : null;
 }
 
-function Shell({ locale, query, children }: { locale: Locale; query: string; children: ReactNode }) {
+function Shell({ query, children }: { query: string; children: ReactNode }) {
+  const locale = useLocale();
   return (
     <>
-      <SiteHeader locale={locale} path="/benchmark" query={query} />
+      <SiteHeader path="/benchmark" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page benchmark-page">
         {children}
       </main>
@@ -178,9 +183,9 @@ function Shell({ locale, query, children }: { locale: Locale; query: string; chi
  */
 export default async function BenchmarkPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(params.lang);
+  const locale = await getLocale();
   const lang = locale === 'nl' ? '?lang=nl' : '';
-  if (await uploadNeedsSignIn(firstParam(params.dataset))) return <SignInRequiredPage locale={locale} path="/benchmark" returnTo={`/benchmark?dataset=${firstParam(params.dataset)}`} title={benchmarkText(locale, 'title')} />;
+  if (await uploadNeedsSignIn(firstParam(params.dataset))) return <SignInRequiredPage path="/benchmark" returnTo={`/benchmark?dataset=${firstParam(params.dataset)}`} title={benchmarkText(locale, 'title')} />;
   const registry = await requestDatasets();
   const all = await registry.list();
   const uploads = all.filter((d) => !d.reference);
@@ -189,7 +194,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const requested = firstParam(params.dataset) || uploads[uploads.length - 1]?.id;
   if (!requested)
     return (
-      <Shell locale={locale} query="">
+      <Shell query="">
         <h1>{benchmarkText(locale, 'title')}</h1>
         <p className="lead">{benchmarkText(locale, 'intro')}</p>
         <p className="card" data-testid="no-uploads">
@@ -207,7 +212,7 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   }
   if (!listing || !upload)
     return (
-      <Shell locale={locale} query="">
+      <Shell query="">
         <h1>{benchmarkText(locale, 'title')}</h1>
         <div className="card" role="alert" data-testid="unknown-dataset">
           <p>{benchmarkText(locale, 'unknown', { id: requested.slice(0, 80) })}</p>
@@ -263,14 +268,14 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
   const names: [Label, Label] = [listing.title, referenceTitle];
   const otherReference = references.find((r) => r.id !== against);
 
-  const editor = mayMap ? <Correspondence upload={upload} reference={reference} referenceId={against} referenceName={referenceName} datasetId={listing.id} saved={pairs} locale={locale} /> : null;
+  const editor = mayMap ? <Correspondence upload={upload} reference={reference} referenceId={against} referenceName={referenceName} datasetId={listing.id} saved={pairs} /> : null;
 
   return (
-    <Shell locale={locale} query={query}>
+    <Shell query={query}>
       <h1>{benchmarkText(locale, 'titleWith', { name: uploadName, against: referenceName })}</h1>
       <p className="lead">{benchmarkText(locale, 'intro')}</p>
-      <SyntheticNotice locale={locale} />
-      <Controls choice={choice} uploads={uploads} references={references} families={sharedFamilies} attributes={sharedAttributes} weights={weightOptions(upload.codebook)} locale={locale} />
+      <SyntheticNotice />
+      <Controls choice={choice} uploads={uploads} references={references} families={sharedFamilies} attributes={sharedAttributes} weights={weightOptions(upload.codebook)} />
       {notes.map((n) => (
         <p key={n} className="muted small">
           {n}
@@ -325,8 +330,8 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
             lead={comparisonText(locale, 'plotLegendLead', { a: uploadName, b: referenceName })}
             label={benchmarkText(locale, 'chartLabel')}
           />
-          <BenchmarkTable result={result} locale={locale} names={names} />
-          <LeftOut result={result} locale={locale} />
+          <BenchmarkTable result={result} names={names} />
+          <LeftOut result={result} />
         </>
       )}
       {editor ? (
@@ -346,11 +351,11 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
           )}
         </section>
       ) : (
-        pairs && <SavedCorrespondence upload={upload} reference={reference} pairs={pairs} referenceName={referenceName} locale={locale} />
+        pairs && <SavedCorrespondence upload={upload} reference={reference} pairs={pairs} referenceName={referenceName} />
       )}
       <footer className="footnote">
         <p>
-          <TermText text={benchmarkText(locale, 'methods')} locale={locale} terms={COMPARISON_TERMS} />
+          <TermText text={benchmarkText(locale, 'methods')} terms={COMPARISON_TERMS} />
         </p>
         <p data-testid="weight-note">
           {uploadName}: {weightNote(upload.weight, locale)}. {referenceName}: {weightNote(reference.weight, locale)}.
@@ -363,7 +368,8 @@ export default async function BenchmarkPage({ searchParams }: { searchParams: Pr
 const editorItem = (item: ItemChoice, locale: Locale): EditorItem => ({ id: item.id, label: item.label[locale], family: item.family.label[locale], positive: joined(item.positive, locale) });
 
 /** The editor, prefilled with the saved pairing or, when none is saved, the proposal from the labels. */
-function Correspondence({ upload, reference, referenceId, referenceName, datasetId, saved, locale }: { upload: SurveyData; reference: SurveyData; referenceId: string; referenceName: string; datasetId: string; saved: Correspondence | undefined; locale: Locale }) {
+function Correspondence({ upload, reference, referenceId, referenceName, datasetId, saved }: { upload: SurveyData; reference: SurveyData; referenceId: string; referenceName: string; datasetId: string; saved: Correspondence | undefined }) {
+  const locale = useLocale();
   const uploadItems = itemChoices(upload);
   const referenceItems = itemChoices(reference);
   // Without a saved pairing, items that share an id and answers (a G-style upload) start paired with their namesakes.
@@ -379,13 +385,13 @@ function Correspondence({ upload, reference, referenceId, referenceName, dataset
       referenceItems={referenceItems.map((i) => editorItem(i, locale))}
       initial={initial}
       proposed={saved ? [] : Object.keys(initial)}
-      locale={locale}
     />
   );
 }
 
 /** What readers see: the saved pairing, with both sides' positive answers. */
-function SavedCorrespondence({ upload, reference, pairs, referenceName, locale }: { upload: SurveyData; reference: SurveyData; pairs: Correspondence; referenceName: string; locale: Locale }) {
+function SavedCorrespondence({ upload, reference, pairs, referenceName }: { upload: SurveyData; reference: SurveyData; pairs: Correspondence; referenceName: string }) {
+  const locale = useLocale();
   const theirs = new Map(itemChoices(reference).map((i) => [i.id, i]));
   const rows = itemChoices(upload).filter((i) => pairs[i.id] && theirs.has(pairs[i.id]));
   return (

@@ -1,9 +1,9 @@
 'use client';
+import { useLocale } from 'next-intl';
 import { useCallback, useMemo } from 'react';
 import { CartesianGrid, ErrorBar, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LevelComparison } from '@/lib/analysis/levelComparison';
 import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
-import type { Locale } from '@/lib/survey/codebook';
 import { INK, MUTED, TOOLTIP_CURSOR } from '@/app/components/charts/chartAxes';
 // The tooltip's look (the small multiples are drawn at once, without a ChartBox, which brings it elsewhere).
 import '@/app/components/charts/charts.css';
@@ -37,7 +37,8 @@ interface TrendDatum {
  * hollow grey point with no interval. Every figure is also in the table under it, and in the
  * tooltip (mouse or keyboard).
  */
-export function TrendChart({ comparison, locale }: { comparison: LevelComparison; locale: Locale }) {
+export function TrendChart({ comparison }: { comparison: LevelComparison }) {
+  const locale = useLocale();
   const { attribute, levels, a, b } = comparison;
   return (
     <section className="card trend" aria-labelledby="trend-title" data-testid="trend-chart">
@@ -45,7 +46,7 @@ export function TrendChart({ comparison, locale }: { comparison: LevelComparison
       <p className="muted small">{compareText(locale, 'trendLead', { a: a.label[locale], b: b.label[locale] })}</p>
       <div className="trend-grid">
         {comparison.trend.map((row) => (
-          <TrendItem key={row.key} row={row} comparison={comparison} locale={locale} />
+          <TrendItem key={row.key} row={row} comparison={comparison} />
         ))}
       </div>
       <details className="trend-details">
@@ -86,7 +87,8 @@ export function TrendChart({ comparison, locale }: { comparison: LevelComparison
   );
 }
 
-function TrendItem({ row, comparison, locale }: { row: Row; comparison: LevelComparison; locale: Locale }) {
+function TrendItem({ row, comparison }: { row: Row; comparison: LevelComparison }) {
+  const locale = useLocale();
   const { attribute, a, b } = comparison;
   const { ref, width } = useElementWidth<HTMLElement>(trendColumn);
   const data = useMemo<TrendDatum[]>(

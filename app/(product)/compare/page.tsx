@@ -1,3 +1,5 @@
+import { useLocale } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import Form from 'next/form';
 import Link from 'next/link';
@@ -21,7 +23,7 @@ import { requestDatasets } from '@/app/server/request';
 import { ALL_FAMILIES, chooseDataset, choiceQuery, chosenFamily, type CompareChoice, resolveChoice } from '@/lib/compare/state';
 import { datasetCatalog } from '@/lib/explore/catalog';
 import { firstParam } from '@/lib/http/searchParams';
-import { formatNumber, localeFrom } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/messages';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import type { Label, Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
@@ -49,10 +51,10 @@ interface ControlsProps {
   listings: DatasetListing[];
   data: SurveyData;
   families: { id: string; label: Label }[];
-  locale: Locale;
 }
 
-function Controls({ choice, listings, data, families, locale }: ControlsProps) {
+function Controls({ choice, listings, data, families }: ControlsProps) {
+  const locale = useLocale();
   const field = (id: string, name: string, label: string, value: string, options: { value: string; label: string }[]) => (
     <div className="field">
       <label htmlFor={`cmp-${id}`}>{label}</label>
@@ -135,10 +137,11 @@ function Controls({ choice, listings, data, families, locale }: ControlsProps) {
   );
 }
 
-function Shell({ locale, query, children }: { locale: Locale; query: string; children: ReactNode }) {
+function Shell({ query, children }: { query: string; children: ReactNode }) {
+  const locale = useLocale();
   return (
     <>
-      <SiteHeader locale={locale} path="/compare" query={query} />
+      <SiteHeader path="/compare" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page compare-page">
         {children}
       </main>
@@ -196,7 +199,8 @@ function filterNote(data: SurveyData, filter: Record<string, string[]>, name: st
   return parts.length ? compareText(locale, 'filtersNote', { name, filters: parts.join('; ') }) : null;
 }
 
-function Results({ shown, locale, title, summary, sideNames }: { shown: Shown; locale: Locale; title: string; summary: ReactNode; sideNames: [string, string] }) {
+function Results({ shown, title, summary, sideNames }: { shown: Shown; title: string; summary: ReactNode; sideNames: [string, string] }) {
+  const locale = useLocale();
   return (
     <>
       {summary}
@@ -210,12 +214,13 @@ function Results({ shown, locale, title, summary, sideNames }: { shown: Shown; l
         lead={comparisonText(locale, 'plotLegendLead', { a: sideNames[0], b: sideNames[1] })}
         label={compareText(locale, 'chartLabel', { a: sideNames[0], b: sideNames[1] })}
       />
-      <ComparisonTable testId="comparison-table" title={compareText(locale, 'tableTitle')} caption={compareText(locale, 'tableCaption')} columns={shown.columns} names={shown.names} rows={shown.rows} minBase={shown.minBase} locale={locale} />
+      <ComparisonTable testId="comparison-table" title={compareText(locale, 'tableTitle')} caption={compareText(locale, 'tableCaption')} columns={shown.columns} names={shown.names} rows={shown.rows} minBase={shown.minBase} />
     </>
   );
 }
 
-function Summary({ rows, minBase, a, b, locale }: { rows: { compared: ComparedSides }[]; minBase: number; a: string; b: string; locale: Locale }) {
+function Summary({ rows, minBase, a, b }: { rows: { compared: ComparedSides }[]; minBase: number; a: string; b: string }) {
+  const locale = useLocale();
   const tested = rows.filter((r) => r.compared.difference);
   const higher = tested.filter((r) => r.compared.difference!.significant && r.compared.difference!.diff > 0).length;
   const lower = tested.filter((r) => r.compared.difference!.significant && r.compared.difference!.diff < 0).length;
@@ -235,10 +240,10 @@ function Summary({ rows, minBase, a, b, locale }: { rows: { compared: ComparedSi
  */
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(params.lang);
+  const locale = await getLocale();
   const lang = locale === 'nl' ? '&lang=nl' : '';
   for (const asked of [firstParam(params.dataset), firstParam(params.with)])
-    if (await uploadNeedsSignIn(asked)) return <SignInRequiredPage locale={locale} path="/compare" returnTo={`/compare?dataset=${firstParam(params.dataset) ?? ''}`} title={compareText(locale, 'title')} />;
+    if (await uploadNeedsSignIn(asked)) return <SignInRequiredPage path="/compare" returnTo={`/compare?dataset=${firstParam(params.dataset) ?? ''}`} title={compareText(locale, 'title')} />;
 
   const registry = await requestDatasets();
   const listings = await registry.list();
@@ -252,7 +257,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const listing = listings.find((d) => d.id === dataset);
   if (unknown || !loaded || !listing)
     return (
-      <Shell locale={locale} query="">
+      <Shell query="">
         <h1>{compareText(locale, 'title')}</h1>
         <div className="card" role="alert" data-testid="unknown-dataset">
           <p>{compareText(locale, 'unknown', { id: (unknown ?? dataset).slice(0, 80) })}</p>
@@ -280,18 +285,18 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         : compareText(locale, 'title');
 
   return (
-    <Shell locale={locale} query={choiceQuery(choice)}>
+    <Shell query={choiceQuery(choice)}>
       <h1>{heading}</h1>
       <p className="lead">{compareText(locale, 'intro')}</p>
-      {synthetic && <SyntheticNotice locale={locale} />}
-      <Controls choice={choice} listings={listings} data={data} families={families} locale={locale} />
+      {synthetic && <SyntheticNotice />}
+      <Controls choice={choice} listings={listings} data={data} families={families} />
       <p className="small">
         <Link href={`/benchmark${!listing.reference ? `?dataset=${encodeURIComponent(dataset)}${lang}` : locale === 'nl' ? '?lang=nl' : ''}`}>{compareText(locale, 'toBenchmark')}</Link>
       </p>
-      <OutcomeView outcome={outcome} data={data} name={name} dataset={dataset} listings={listings} locale={locale} />
+      <OutcomeView outcome={outcome} data={data} name={name} dataset={dataset} listings={listings} />
       <footer className="footnote">
         <p>
-          <TermText text={compareText(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')} locale={locale} terms={COMPARISON_TERMS} />
+          <TermText text={compareText(locale, choice.mode === 'levels' ? 'methodsLevels' : 'methodsDatasets')} terms={COMPARISON_TERMS} />
         </p>
         <p data-testid="weight-note">{weightLine(outcome, data, name, locale)}</p>
       </footer>
@@ -345,7 +350,8 @@ async function compareOutcome(choice: CompareChoice, data: SurveyData, listing: 
 }
 
 /** Items not compared, with why (collapsed: a reference study has many). */
-function LeftOut({ items, locale }: { items: { label: Label; reason: Label }[]; locale: Locale }) {
+function LeftOut({ items }: { items: { label: Label; reason: Label }[] }) {
+  const locale = useLocale();
   return (
     <section aria-labelledby="cmp-left-out" className="bench-left-out" data-testid="left-out">
       <h2 id="cmp-left-out">{compareText(locale, 'leftOutTitle')}</h2>
@@ -367,7 +373,8 @@ function LeftOut({ items, locale }: { items: { label: Label; reason: Label }[]; 
   );
 }
 
-function Problem({ locale, children }: { locale: Locale; children: ReactNode }) {
+function Problem({ children }: { children: ReactNode }) {
+  const locale = useLocale();
   return (
     <div className="card" role="alert" data-testid="comparison-problem">
       <h2>{compareText(locale, 'cannot')}</h2>
@@ -376,12 +383,13 @@ function Problem({ locale, children }: { locale: Locale; children: ReactNode }) 
   );
 }
 
-function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outcome: Outcome; data: SurveyData; name: Label; dataset: string; listings: DatasetListing[]; locale: Locale }) {
+function OutcomeView({ outcome, data, name, dataset, listings }: { outcome: Outcome; data: SurveyData; name: Label; dataset: string; listings: DatasetListing[] }) {
+  const locale = useLocale();
   const lang = locale === 'nl' ? '&lang=nl' : '';
   switch (outcome.kind) {
     case 'noGroups':
       return (
-        <Problem locale={locale}>
+        <Problem>
           <p>{compareText(locale, 'noGroups', { dataset: name[locale] })}</p>
           <p>
             <Link href={`/compare?dataset=${encodeURIComponent(dataset)}&mode=datasets${lang}`}>{compareText(locale, 'toDatasetsMode')}</Link>
@@ -390,13 +398,13 @@ function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outco
       );
     case 'noOther':
       return (
-        <Problem locale={locale}>
+        <Problem>
           <p>{compareText(locale, 'noOther')}</p>
         </Problem>
       );
     case 'problem':
       return (
-        <Problem locale={locale}>
+        <Problem>
           <p>{outcome.label[locale]}</p>
         </Problem>
       );
@@ -406,7 +414,7 @@ function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outco
       const upload = [self, outcome.otherListing].find((d) => !d.reference);
       const mapTo = [self, outcome.otherListing].find((d) => d.reference) ?? listings.find((d) => d.reference)!;
       return (
-        <Problem locale={locale}>
+        <Problem>
           <p>{compareText(locale, 'nothingShared', { a: name[locale], b: outcome.otherName[locale] })}</p>
           {upload && (
             <p>
@@ -424,15 +432,15 @@ function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outco
       const [a, b] = [result.a.label[locale], result.b.label[locale]];
       return (
         <>
-          {result.levels.length > 2 && <TrendChart comparison={result} locale={locale} />}
+          {result.levels.length > 2 && <TrendChart comparison={result} />}
           {shown.rows.length ? (
-            <Results shown={shown} locale={locale} title={compareText(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} locale={locale} />} />
+            <Results shown={shown} title={compareText(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} />} />
           ) : (
-            <Problem locale={locale}>
+            <Problem>
               <p>{compareText(locale, 'noneInBoth', { a, b })}</p>
             </Problem>
           )}
-          <LeftOut items={result.leftOut} locale={locale} />
+          <LeftOut items={result.leftOut} />
         </>
       );
     }
@@ -449,8 +457,8 @@ function OutcomeView({ outcome, data, name, dataset, listings, locale }: { outco
               {n}
             </p>
           ))}
-          <Results shown={shown} locale={locale} title={compareText(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} locale={locale} />} />
-          <LeftOut items={result.leftOutItems} locale={locale} />
+          <Results shown={shown} title={compareText(locale, 'chartTitle', { a, b })} sideNames={[a, b]} summary={<Summary rows={shown.rows} minBase={result.minBase} a={a} b={b} />} />
+          <LeftOut items={result.leftOutItems} />
         </>
       );
     }

@@ -1,3 +1,5 @@
+import { useLocale } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import Link from 'next/link';
 import { SiteHeader, SyntheticNotice } from '@/app/components/SiteHeader';
@@ -5,7 +7,7 @@ import { deleteDatasetAction } from './actions';
 import { datasetsText } from './messages';
 import { UploadPanel } from './upload/UploadPanel';
 import './datasets.css';
-import { formatNumber, localeFrom } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/messages';
 import { TEMPLATE_STUDIES, templateHeader } from '@/lib/api/templates';
 import { isValidDatasetId, type DatasetListing } from '@/lib/storage/datasetRegistry';
 import { currentUser, requestDatasets } from '@/app/server/request';
@@ -31,7 +33,8 @@ function formatAdded(iso: string, locale: Locale): string {
   return `${new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;
 }
 
-function DatasetRow({ dataset, locale }: { dataset: DatasetListing; locale: Locale }) {
+function DatasetRow({ dataset }: { dataset: DatasetListing }) {
+  const locale = useLocale();
   const name = dataset.title[locale];
   const withLang = (query: string) => `/datasets?${locale === 'nl' ? 'lang=nl&' : ''}${query}`;
   return (
@@ -82,7 +85,8 @@ function DatasetRow({ dataset, locale }: { dataset: DatasetListing; locale: Loca
   );
 }
 
-function ConfirmDelete({ dataset, locale }: { dataset: DatasetListing; locale: Locale }) {
+function ConfirmDelete({ dataset }: { dataset: DatasetListing }) {
+  const locale = useLocale();
   const name = dataset.title[locale];
   return (
     <section className="confirm-delete card" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" data-testid="confirm-delete">
@@ -105,7 +109,7 @@ const DELETE_ERRORS = ['NotFound', 'BadId', 'Reference', 'Forbidden', 'SignInReq
 
 export default async function DatasetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(params.lang);
+  const locale = await getLocale();
   const user = await currentUser();
   const canWrite = can(user?.role, 'datasets.write');
   const datasets = await (await requestDatasets()).list();
@@ -119,11 +123,11 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <SiteHeader locale={locale} path="/datasets" query={query} />
+      <SiteHeader path="/datasets" query={query} />
       <main id="main" tabIndex={-1} className="page datasets-page" lang={locale}>
         <h1>{datasetsText(locale, 'title')}</h1>
         <p className="lead">{datasetsText(locale, 'intro')}</p>
-        <SyntheticNotice locale={locale} />
+        <SyntheticNotice />
 
         {nonEmptyParam(params.deleted) && (
           <p className="status-message" role="status">
@@ -140,7 +144,7 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
             {datasetsText(locale, 'notFound')}
           </p>
         )}
-        {confirming && <ConfirmDelete dataset={confirming} locale={locale} />}
+        {confirming && <ConfirmDelete dataset={confirming} />}
 
         <div className="table-scroll">
           <table className="findings datasets-table" data-testid="datasets-table">
@@ -157,7 +161,7 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
             </thead>
             <tbody>
               {datasets.map((d) => (
-                <DatasetRow key={d.id} dataset={d} locale={locale} />
+                <DatasetRow key={d.id} dataset={d} />
               ))}
             </tbody>
           </table>
@@ -178,7 +182,7 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
         )}
 
         {canWrite ? (
-          <UploadPanel locale={locale} templates={TEMPLATE_STUDIES.map((study) => ({ study, header: templateHeader(study) }))} />
+          <UploadPanel templates={TEMPLATE_STUDIES.map((study) => ({ study, header: templateHeader(study) }))} />
         ) : (
           <section className="card upload-locked" data-testid="upload-locked">
             <h2>{datasetsText(locale, 'uploadLockedTitle')}</h2>

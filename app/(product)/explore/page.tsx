@@ -2,9 +2,8 @@ import { pageTitle } from '@/app/pageTitle';
 import { SiteHeader, SyntheticNotice } from '@/app/components/SiteHeader';
 import { buildExplore } from '@/lib/explore/viewModels';
 import { parseExploreState, serialiseExploreState } from '@/lib/explore/state';
-import type { Locale } from '@/lib/survey/codebook';
 import Link from 'next/link';
-import { NextIntlClientProvider, useTranslations } from 'next-intl';
+import { NextIntlClientProvider, useLocale, useTranslations } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { exploreDatasets } from './catalogs';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
@@ -15,19 +14,19 @@ import { ExploreShell } from './components/ExploreShell';
 import { HatchDefs } from './components/HatchDefs';
 import { ViewTabs } from './components/ViewTabs';
 import './explore.css';
-import { firstParam, nonEmptyParam } from '@/lib/http/searchParams';
-import { localeFrom } from '@/lib/i18n/messages';
+import { nonEmptyParam } from '@/lib/http/searchParams';
 import { selectWeight } from '@/lib/survey/weights';
 
 export const generateMetadata = pageTitle('explore');
 
 /** The URL names a dataset that does not exist (a deleted upload, a mistyped id): say so, and lead back. */
-function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
+function UnknownDataset({ id }: { id: string }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const lang = locale === 'nl' ? '?lang=nl' : '';
   return (
     <>
-      <SiteHeader locale={locale} path="/explore" />
+      <SiteHeader path="/explore" />
       <main id="main" tabIndex={-1} lang={locale} className="page explore-page">
         <h1>{t('pageTitle')}</h1>
         <div className="card unknown-dataset" role="alert" data-testid="unknown-dataset">
@@ -52,12 +51,10 @@ function UnknownDataset({ id, locale }: { id: string; locale: Locale }) {
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const requested = nonEmptyParam(params.dataset);
-  // Before the state is parsed (it needs the dataset's catalog), the language for the messages.
-  const lang = localeFrom(firstParam(params.lang));
   const t = await getTranslations('explore');
-  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={lang} path="/explore" returnTo={`/explore?dataset=${requested}`} title={t('pageTitle')} />;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage path="/explore" returnTo={`/explore?dataset=${requested}`} title={t('pageTitle')} />;
   const { catalogs, chosen, unknown } = await exploreDatasets(requested);
-  if (!chosen) return <UnknownDataset id={unknown ?? ''} locale={lang} />;
+  if (!chosen) return <UnknownDataset id={unknown ?? ''} />;
   const state = parseExploreState(params, catalogs);
   const { catalog } = chosen;
   // The weight the URL asks for (parseExploreState keeps it to the dataset's own; absent: its default).
@@ -69,12 +66,12 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
 
   return (
     <NextIntlClientProvider messages={{ app: messages.app, explore: messages.explore }}>
-      <SiteHeader locale={locale} path="/explore" query={serialiseExploreState(state, catalog, { lang: false })} followUrl />
+      <SiteHeader path="/explore" query={serialiseExploreState(state, catalog, { lang: false })} followUrl />
       <HatchDefs />
       <main id="main" tabIndex={-1} lang={locale} className="page explore-page">
         <h1>{t('pageTitle')}</h1>
         <p className="lead">{t('pageIntro')}</p>
-        {(catalog.synthetic || data.codebook.synthetic) && <SyntheticNotice locale={locale} />}
+        {(catalog.synthetic || data.codebook.synthetic) && <SyntheticNotice />}
         {catalog.uploaded && (
           <p className="upload-note" data-testid="upload-note">
             {t('uploadedNote', { name: catalog.title[locale] })} <Link href={`/benchmark?dataset=${encodeURIComponent(catalog.id)}${locale === 'nl' ? '&lang=nl' : ''}`}>{t('uploadedBenchmark')}</Link> ·{' '}

@@ -1,3 +1,5 @@
+import { useLocale } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import Form from 'next/form';
 import Link from 'next/link';
@@ -7,7 +9,7 @@ import { findingsText } from './messages';
 import type { SkippedClaim } from '@/lib/findings/applicability';
 import { datasetFindings, referenceFindings } from '@/lib/findings/cachedResults';
 import type { ClaimResult } from '@/lib/findings/claims';
-import { formatNumber, formatPercent, localeFrom, appText } from '@/lib/i18n/messages';
+import { formatNumber, formatPercent, appText } from '@/lib/i18n/messages';
 import { requestDatasets } from '@/app/server/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
@@ -34,7 +36,8 @@ interface Wording {
 }
 const referenceWording = (locale: Locale): Wording => ({ computed: appText(locale, 'colComputed'), ok: appText(locale, 'reproduced'), fail: appText(locale, 'notReproduced') });
 
-function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: Locale; wording: Wording }) {
+function ResultRow({ result, wording }: { result: ClaimResult; wording: Wording }) {
+  const locale = useLocale();
   const { claim } = result;
   // A computed value in words (labels, not codes); an evaluation that failed says so, not how.
   const computed = result.claim.metric.kind === 'share' && result.share !== null ? formatPercent(result.share, locale) : result.error ? findingsText(locale, 'notComputed') : (result.display?.[locale] ?? result.computed);
@@ -97,7 +100,9 @@ function ResultRow({ result, locale, wording }: { result: ClaimResult; locale: L
   );
 }
 
-function StudyTable({ study, results, locale, wording = referenceWording(locale), heading }: { study: 'P' | 'G'; results: ClaimResult[]; locale: Locale; wording?: Wording; heading?: string }) {
+function StudyTable({ study, results, wording: given, heading }: { study: 'P' | 'G'; results: ClaimResult[]; wording?: Wording; heading?: string }) {
+  const locale = useLocale();
+  const wording = given ?? referenceWording(locale);
   const rows = results.filter((r) => r.claim.study === study);
   if (!rows.length) return null;
   const title = heading ?? appText(locale, study === 'P' ? 'studyP' : 'studyG');
@@ -115,18 +120,18 @@ function StudyTable({ study, results, locale, wording = referenceWording(locale)
               <th scope="col">{wording.computed}</th>
               <th scope="col">
                 {appText(locale, 'colInterval')}
-                <HelpTerm term="interval" locale={locale} />
+                <HelpTerm term="interval" />
               </th>
               <th scope="col">
                 {appText(locale, 'colBase')}
-                <HelpTerm term="effective-base" locale={locale} />
+                <HelpTerm term="effective-base" />
               </th>
               <th scope="col">{appText(locale, 'colResult')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <ResultRow key={r.claim.id} result={r} locale={locale} wording={wording} />
+              <ResultRow key={r.claim.id} result={r} wording={wording} />
             ))}
           </tbody>
         </table>
@@ -136,7 +141,8 @@ function StudyTable({ study, results, locale, wording = referenceWording(locale)
 }
 
 /** Which dataset to check the published figures on: shown when there are uploads to choose from. */
-function DatasetChooser({ uploads, current, locale }: { uploads: DatasetListing[]; current: string; locale: Locale }) {
+function DatasetChooser({ uploads, current }: { uploads: DatasetListing[]; current: string }) {
+  const locale = useLocale();
   if (!uploads.length) return null;
   return (
     <Form action="/findings" className="findings-chooser" aria-label={findingsText(locale, 'chooseLabel')}>
@@ -159,7 +165,8 @@ function DatasetChooser({ uploads, current, locale }: { uploads: DatasetListing[
   );
 }
 
-function SkippedList({ skipped, locale }: { skipped: SkippedClaim[]; locale: Locale }) {
+function SkippedList({ skipped }: { skipped: SkippedClaim[] }) {
+  const locale = useLocale();
   if (!skipped.length) return null;
   return (
     <section aria-labelledby="skipped-title" data-testid="skipped-claims">
@@ -177,7 +184,8 @@ function SkippedList({ skipped, locale }: { skipped: SkippedClaim[]; locale: Loc
 }
 
 /** /findings?dataset=<id>: the published claims a stored dataset can answer, its figures beside the published ones. */
-async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale: Locale; uploads: DatasetListing[] }) {
+async function DatasetFindingsPage({ id, uploads }: { id: string; uploads: DatasetListing[] }) {
+  const locale = await getLocale();
   const registry = await requestDatasets();
   const lang = locale === 'nl' ? '?lang=nl' : '';
   let listing: DatasetListing | null = null;
@@ -189,7 +197,7 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
   if (!listing)
     return (
       <>
-        <SiteHeader locale={locale} path="/findings" />
+        <SiteHeader path="/findings" />
         <main id="main" tabIndex={-1} lang={locale} className="page">
           <h1>{appText(locale, 'findingsTitle')}</h1>
           <div role="alert" className="card" data-testid="unknown-dataset">
@@ -210,13 +218,13 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
   const name = listing.title[locale];
   return (
     <>
-      <SiteHeader locale={locale} path="/findings" query={`dataset=${encodeURIComponent(id)}`} />
+      <SiteHeader path="/findings" query={`dataset=${encodeURIComponent(id)}`} />
       {/* Wider than the reference page: the result column must fit beside the dataset's figures. */}
       <main id="main" tabIndex={-1} lang={locale} className="page" style={{ maxWidth: '80rem' }}>
         <h1>{findingsText(locale, 'datasetTitle', { name })}</h1>
         <p className="lead">{findingsText(locale, 'datasetIntro')}</p>
-        {listing.synthetic && <SyntheticNotice locale={locale} />}
-        <DatasetChooser uploads={uploads} current={listing.reference ? '' : id} locale={locale} />
+        {listing.synthetic && <SyntheticNotice />}
+        <DatasetChooser uploads={uploads} current={listing.reference ? '' : id} />
         <p className="summary-count" data-testid="summary-count">
           {findingsText(locale, 'datasetCount', { ok, total: results.length, skipped: skipped.length })}
         </p>
@@ -226,13 +234,13 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
           </p>
         )}
         {results.length === 0 && <p>{findingsText(locale, 'noneAnswerable')}</p>}
-        <StudyTable study="G" results={results} locale={locale} wording={wording} heading={findingsText(locale, 'claimsG')} />
-        <StudyTable study="P" results={results} locale={locale} wording={wording} heading={findingsText(locale, 'claimsP')} />
-        <SkippedList skipped={skipped} locale={locale} />
+        <StudyTable study="G" results={results} wording={wording} heading={findingsText(locale, 'claimsG')} />
+        <StudyTable study="P" results={results} wording={wording} heading={findingsText(locale, 'claimsP')} />
+        <SkippedList skipped={skipped} />
         <footer className="footnote">
           <p>{claims.rule[locale]}</p>
           <p>
-            <TermText text={appText(locale, 'methods')} locale={locale} terms={['weight', 'interval', 'effective-base', 't-test']} />
+            <TermText text={appText(locale, 'methods')} terms={['weight', 'interval', 'effective-base', 't-test']} />
           </p>
         </footer>
       </main>
@@ -242,30 +250,30 @@ async function DatasetFindingsPage({ id, locale, uploads }: { id: string; locale
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const locale = localeFrom(params.lang);
+  const locale = await getLocale();
   const dataset = firstParam(params.dataset);
-  if (await uploadNeedsSignIn(dataset)) return <SignInRequiredPage locale={locale} path="/findings" returnTo={`/findings?dataset=${dataset}`} title={appText(locale, 'findingsTitle')} />;
+  if (await uploadNeedsSignIn(dataset)) return <SignInRequiredPage path="/findings" returnTo={`/findings?dataset=${dataset}`} title={appText(locale, 'findingsTitle')} />;
   const uploads = (await (await requestDatasets()).list()).filter((d) => !d.reference);
-  if (dataset) return <DatasetFindingsPage id={dataset} locale={locale} uploads={uploads} />;
+  if (dataset) return <DatasetFindingsPage id={dataset} uploads={uploads} />;
   const { registry, results } = referenceFindings();
   const ok = results.filter((r) => r.reproduced).length;
   return (
     <>
-      <SiteHeader locale={locale} path="/findings" />
+      <SiteHeader path="/findings" />
       <main id="main" tabIndex={-1} lang={locale} className="page">
         <h1>{appText(locale, 'findingsTitle')}</h1>
         <p className="lead">{appText(locale, 'findingsIntro')}</p>
-        <SyntheticNotice locale={locale} />
-        <DatasetChooser uploads={uploads} current="" locale={locale} />
+        <SyntheticNotice />
+        <DatasetChooser uploads={uploads} current="" />
         <p className="summary-count" data-testid="summary-count">
           {appText(locale, 'summaryCount', { ok, total: results.length })}
         </p>
-        <StudyTable study="G" results={results} locale={locale} />
-        <StudyTable study="P" results={results} locale={locale} />
+        <StudyTable study="G" results={results} />
+        <StudyTable study="P" results={results} />
         <footer className="footnote">
           <p>{registry.rule[locale]}</p>
           <p>
-            <TermText text={appText(locale, 'methods')} locale={locale} terms={['weight', 'interval', 'effective-base', 't-test']} />
+            <TermText text={appText(locale, 'methods')} terms={['weight', 'interval', 'effective-base', 't-test']} />
           </p>
         </footer>
       </main>

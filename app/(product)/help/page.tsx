@@ -1,8 +1,8 @@
+import { getLocale } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import { SiteHeader } from '@/app/components/SiteHeader';
 import { helpText } from '@/app/components/help/messages';
 import { glossaryTerms } from '@/lib/help/glossary';
-import { localeFrom } from '@/lib/i18n/messages';
 import './help.css';
 
 export const generateMetadata = pageTitle('help');
@@ -11,12 +11,12 @@ export const generateMetadata = pageTitle('help');
  * /help: the glossary, every statistical word the pages use in plain words, one anchor per term
  * (/help#interval), from the same source as the "?" buttons beside the terms on the pages.
  */
-export default async function HelpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const locale = localeFrom((await searchParams).lang);
+export default async function HelpPage() {
+  const locale = await getLocale();
   const terms = glossaryTerms();
   return (
     <>
-      <SiteHeader locale={locale} path="/help" />
+      <SiteHeader path="/help" />
       <main id="main" tabIndex={-1} lang={locale} className="page help-page">
         <h1>{helpText(locale, 'title')}</h1>
         <p className="lead">{helpText(locale, 'intro')}</p>

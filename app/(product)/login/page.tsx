@@ -3,14 +3,13 @@ import { redirect } from 'next/navigation';
 import { SiteHeader } from '@/app/components/SiteHeader';
 import { signInAction } from '../account/actions';
 import { errorMessage } from '../account/messages';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import '../account/account.css';
 import { FAILURE_WINDOW_MINUTES } from '@/lib/auth/accounts';
 import { askedReturnPath, currentUser } from '@/app/server/request';
 import { landingPath } from '@/lib/auth/permissions';
 import { PendingSubmitButton } from '@/app/components/PendingSubmitButton';
 import { installHasUsers } from '@/lib/auth/setupState';
-import { localeFrom } from '@/lib/i18n/messages';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 
 export const generateMetadata = pageTitle('login');
@@ -20,7 +19,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(nonEmptyParam(params.lang));
+  const locale = await getLocale();
   const t = await getTranslations('account');
   const next = askedReturnPath(nonEmptyParam(params.next));
   if (!(await installHasUsers())) redirect(`/setup${locale === 'nl' ? '?lang=nl' : ''}`);
@@ -29,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const error = errorMessage(t, nonEmptyParam(params.error), { minutes: FAILURE_WINDOW_MINUTES });
   return (
     <>
-      <SiteHeader locale={locale} path="/login" query={next ? `next=${encodeURIComponent(next)}` : ''} />
+      <SiteHeader path="/login" query={next ? `next=${encodeURIComponent(next)}` : ''} />
       <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
         <h1>{t('loginTitle')}</h1>
         <p className="lead">{t('loginIntro')}</p>

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { PlannerText } from './messages';
 import type { AcceptanceCell } from '@/lib/analysis/acceptance';
 import type { FamilyAnswer, Guideline, GuidelineNote, ItemAdvice, PlannerAnswer, PlannerFigure, TacticsAnswer } from '@/lib/analysis/planner';
@@ -30,7 +30,8 @@ function listText(labels: Label[], locale: Locale): string {
 }
 
 /** A share with its base, greyed with the reason when the base is under the minimum. */
-function SmallShare({ cell, minBase, locale }: { cell: Pick<AcceptanceCell, 'share' | 'respondents' | 'smallBase'>; minBase: number; locale: Locale }) {
+function SmallShare({ cell, minBase }: { cell: Pick<AcceptanceCell, 'share' | 'respondents' | 'smallBase'>; minBase: number }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   if (!cell.smallBase) return <>{pct(cell.share, locale)}</>;
   return (
@@ -40,7 +41,8 @@ function SmallShare({ cell, minBase, locale }: { cell: Pick<AcceptanceCell, 'sha
   );
 }
 
-function Estimate({ family, minBase, locale }: { family: FamilyAnswer; minBase: number; locale: Locale }) {
+function Estimate({ family, minBase }: { family: FamilyAnswer; minBase: number }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   const at = family.atMoment!;
   const { raw, modelled, momentOverall, modelFailed } = at;
@@ -60,7 +62,7 @@ function Estimate({ family, minBase, locale }: { family: FamilyAnswer; minBase: 
         {modelled && (
           <>
             <span className="badge badge-model">{t('modelled')}</span>
-            <HelpTerm term="modelled" locale={locale} />
+            <HelpTerm term="modelled" />
           </>
         )}
       </p>
@@ -127,7 +129,8 @@ function Estimate({ family, minBase, locale }: { family: FamilyAnswer; minBase: 
 const inText = (text: string) => (/^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
 const short = (labels: Label[] | null, fallback: string, locale: Locale) => (labels && labels.length === 1 ? inText(labels[0][locale]) : fallback);
 
-function AdviceColumn({ advice, items, family, minBase, locale }: { advice: 'use' | 'ask' | 'avoid'; items: ItemAdvice[]; family: FamilyAnswer; minBase: number; locale: Locale }) {
+function AdviceColumn({ advice, items, family, minBase }: { advice: 'use' | 'ask' | 'avoid'; items: ItemAdvice[]; family: FamilyAnswer; minBase: number }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   const allWhole = family.atMoment!.items.every((d) => d.fromWholeSample);
   // Placed by all respondents when the audience is too small: the hint says whose answers decided.
@@ -155,7 +158,7 @@ function AdviceColumn({ advice, items, family, minBase, locale }: { advice: 'use
             {/* Each share keeps to one line; a narrow column breaks between them. */}
             <span className="num">
               <span className="nowrap">
-                <SmallShare cell={d.ok} minBase={minBase} locale={locale} /> {short(family.positive, t('positiveShort'), locale)}
+                <SmallShare cell={d.ok} minBase={minBase} /> {short(family.positive, t('positiveShort'), locale)}
               </span>
               {d.notOk && (
                 <>
@@ -176,7 +179,8 @@ function AdviceColumn({ advice, items, family, minBase, locale }: { advice: 'use
 
 const ADVICE = ['use', 'ask', 'avoid'] as const;
 
-function FamilyCard({ family, minBase, locale }: { family: FamilyAnswer; minBase: number; locale: Locale }) {
+function FamilyCard({ family, minBase }: { family: FamilyAnswer; minBase: number }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   const at = family.atMoment;
   const by = (advice: 'use' | 'ask' | 'avoid') => at!.items.filter((d) => d.advice === advice);
@@ -191,12 +195,12 @@ function FamilyCard({ family, minBase, locale }: { family: FamilyAnswer; minBase
         <p>{t('noItemAtMoment')}</p>
       ) : (
         <>
-          <Estimate family={family} minBase={minBase} locale={locale} />
+          <Estimate family={family} minBase={minBase} />
           {at.items.length > 0 && at.items.every((d) => d.fromWholeSample) && <p className="muted">{t('wholeSample', { min: formatNumber(minBase, locale) })}</p>}
           {/* Only the advice that has items gets a column (a lone column spans the card); the rest is named on one line. */}
           <div className="advice-grid">
             {ADVICE.filter((a) => by(a).length).map((a) => (
-              <AdviceColumn key={a} advice={a} items={by(a)} family={family} minBase={minBase} locale={locale} />
+              <AdviceColumn key={a} advice={a} items={by(a)} family={family} minBase={minBase} />
             ))}
           </div>
           {ADVICE.some((a) => !by(a).length) && (
@@ -212,7 +216,7 @@ function FamilyCard({ family, minBase, locale }: { family: FamilyAnswer; minBase
               {unplaced.map((d, i) => (
                 <span key={d.item}>
                   {i > 0 && '; '}
-                  {d.label[locale]} <SmallShare cell={d.ok} minBase={minBase} locale={locale} />
+                  {d.label[locale]} <SmallShare cell={d.ok} minBase={minBase} />
                 </span>
               ))}
             </p>
@@ -223,7 +227,8 @@ function FamilyCard({ family, minBase, locale }: { family: FamilyAnswer; minBase
   );
 }
 
-function Tactics({ tactics, minBase, locale }: { tactics: TacticsAnswer; minBase: number; locale: Locale }) {
+function Tactics({ tactics, minBase }: { tactics: TacticsAnswer; minBase: number }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   const who = tactics.used.map((u) => `${u.attribute[locale]}: ${u.level[locale]}`).join(', ') || t('tacticsEveryone');
   return (
@@ -234,7 +239,7 @@ function Tactics({ tactics, minBase, locale }: { tactics: TacticsAnswer; minBase
           <li key={tactic.item}>
             <span>{tactic.label[locale]}</span>
             <span className="num">
-              <SmallShare cell={tactic.cell} minBase={minBase} locale={locale} /> {t('creepyShare')}
+              <SmallShare cell={tactic.cell} minBase={minBase} /> {t('creepyShare')}
             </span>
           </li>
         ))}
@@ -247,7 +252,8 @@ function Tactics({ tactics, minBase, locale }: { tactics: TacticsAnswer; minBase
   );
 }
 
-function FigureCell({ figure, minBase, locale }: { figure: PlannerFigure; minBase: number; locale: Locale }) {
+function FigureCell({ figure, minBase }: { figure: PlannerFigure; minBase: number }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   return (
     <td className={figure.smallBase ? 'num small-base' : 'num'}>
@@ -262,7 +268,8 @@ function noteText(note: GuidelineNote, locale: Locale, t: PlannerText): string {
   return note.id === 'firstDate' ? t('note_firstDate', { item: note.dataType[locale].toLowerCase(), rankedBy: note.rankedBy }) : t(`note_${note.id}`);
 }
 
-function GuidelineCard({ guideline, minBase, locale }: { guideline: Guideline; minBase: number; locale: Locale }) {
+function GuidelineCard({ guideline, minBase }: { guideline: Guideline; minBase: number }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   const withAudience = guideline.figures.some((f) => f.audience !== null);
   return (
@@ -283,8 +290,8 @@ function GuidelineCard({ guideline, minBase, locale }: { guideline: Guideline; m
           {guideline.figures.map((f) => (
             <tr key={f.label === 'anyBond' ? f.label : f.label.en}>
               <th scope="row">{f.label === 'anyBond' ? t('anyBond') : f.label[locale]}</th>
-              {withAudience && f.audience && <FigureCell figure={f.audience} minBase={minBase} locale={locale} />}
-              <FigureCell figure={f.whole} minBase={minBase} locale={locale} />
+              {withAudience && f.audience && <FigureCell figure={f.audience} minBase={minBase} />}
+              <FigureCell figure={f.whole} minBase={minBase} />
             </tr>
           ))}
         </tbody>
@@ -293,7 +300,8 @@ function GuidelineCard({ guideline, minBase, locale }: { guideline: Guideline; m
   );
 }
 
-export function Answer({ answer, locale }: { answer: PlannerAnswer; locale: Locale }) {
+export function Answer({ answer }: { answer: PlannerAnswer }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   const { minBase } = answer;
   const notShown = [
@@ -304,15 +312,15 @@ export function Answer({ answer, locale }: { answer: PlannerAnswer; locale: Loca
     <>
       {answer.families.length === 0 && <p>{t('noItems')}</p>}
       {answer.families.map((family) => (
-        <FamilyCard key={family.family} family={family} minBase={minBase} locale={locale} />
+        <FamilyCard key={family.family} family={family} minBase={minBase} />
       ))}
-      {answer.tactics && <Tactics tactics={answer.tactics} minBase={minBase} locale={locale} />}
+      {answer.tactics && <Tactics tactics={answer.tactics} minBase={minBase} />}
       {answer.guidelines && (
         <section aria-labelledby="guidelines-title">
           <h2 id="guidelines-title">{t('guidelinesTitle')}</h2>
           <ul className="guidelines">
             {answer.guidelines.map((g) => (
-              <GuidelineCard key={g.id} guideline={g} minBase={minBase} locale={locale} />
+              <GuidelineCard key={g.id} guideline={g} minBase={minBase} />
             ))}
           </ul>
         </section>

@@ -1,10 +1,10 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState, useTransition } from 'react';
 import type { planFor, PlannerAnswer } from '@/lib/analysis/planner';
 import { prepareNumberFormats } from '@/lib/i18n/numbers';
-import type { Label, Locale } from '@/lib/survey/codebook';
+import type { Label } from '@/lib/survey/codebook';
 import { useClientColumns } from '@/app/components/clientColumns';
 import { pushUrl } from '@/app/components/pushUrl';
 import { plannerEngine } from './plannerEngine';
@@ -57,7 +57,6 @@ export function PlannerLive({
   withStudyP,
   initialQuery,
   initialView,
-  locale,
   children,
 }: {
   dataset: string;
@@ -70,9 +69,9 @@ export function PlannerLive({
   withStudyP: boolean;
   initialQuery: string;
   initialView: ReactNode;
-  locale: Locale;
   children: ReactNode;
 }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -151,7 +150,7 @@ export function PlannerLive({
               {t('invalid')}: {computed.error[locale]}
             </p>
           ) : (
-            <Answer answer={computed.answer} locale={locale} />
+            <Answer answer={computed.answer} />
           )}
         </div>
       </div>

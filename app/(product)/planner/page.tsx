@@ -1,5 +1,5 @@
-import { NextIntlClientProvider, useTranslations } from 'next-intl';
-import { getMessages, getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider, useLocale, useTranslations } from 'next-intl';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import Form from 'next/form';
 import Link from 'next/link';
@@ -14,12 +14,11 @@ import { TermText } from '@/app/components/help/TermText';
 import { planFor, PlannerRequestError, type PlannerAnswer, type PlannerRequest } from '@/lib/analysis/planner';
 import { plannerFields, tacticsSource, type PlannerField, type PlannerFields } from '@/lib/analysis/plannerSupport';
 import { DEFAULT_MIN_BASE } from '@/lib/analysis/conventions';
-import { localeFrom } from '@/lib/i18n/messages';
 import { requestDatasets } from '@/app/server/request';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
 import { SignInRequiredPage, uploadNeedsSignIn } from '../account/SignInRequired';
 import { loadReferenceDataset } from '@/lib/storage/referenceDatasets';
-import type { Label, Locale } from '@/lib/survey/codebook';
+import type { Label } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 import { defaultWeightId, resolveWeightId, selectWeight, weightNote, weightOptions, type WeightOption } from '@/lib/survey/weights';
@@ -45,7 +44,8 @@ function requestFrom(fields: PlannerFields, params: SearchParams): PlannerReques
 const DEFAULT_DATASET = 'study-g';
 
 /** The dataset select: every dataset (study G is the default); a change submits only the dataset (the audience belongs to the old one). */
-function DatasetField({ datasets, current, locale }: { datasets: DatasetListing[]; current: string; locale: Locale }) {
+function DatasetField({ datasets, current }: { datasets: DatasetListing[]; current: string }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   return (
     <PlannerDatasetForm action="/planner" className="planner-form planner-dataset" aria-label={t('datasetForm')}>
@@ -72,7 +72,8 @@ function DatasetField({ datasets, current, locale }: { datasets: DatasetListing[
   );
 }
 
-function SelectFields({ fields, chosen, locale }: { fields: PlannerField[]; chosen: Record<string, string>; locale: Locale }) {
+function SelectFields({ fields, chosen }: { fields: PlannerField[]; chosen: Record<string, string> }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   return fields.map((field) => (
     <div className="field" key={field.id}>
@@ -90,7 +91,8 @@ function SelectFields({ fields, chosen, locale }: { fields: PlannerField[]; chos
 }
 
 /** The weight field (only when the dataset has more than "unweighted"): sent with the audience, a change reloads the page. */
-function WeightField({ options, current, locale }: { options: WeightOption[]; current: string; locale: Locale }) {
+function WeightField({ options, current }: { options: WeightOption[]; current: string }) {
+  const locale = useLocale();
   if (!showWeightField(options)) return null;
   return (
     <div className="field">
@@ -106,7 +108,8 @@ function WeightField({ options, current, locale }: { options: WeightOption[]; cu
   );
 }
 
-function PlannerForm({ fields, request, locale, dataset, weights, weight }: { fields: PlannerFields; request: PlannerRequest; locale: Locale; dataset: string; weights: WeightOption[]; weight: string }) {
+function PlannerForm({ fields, request, dataset, weights, weight }: { fields: PlannerFields; request: PlannerRequest; dataset: string; weights: WeightOption[]; weight: string }) {
+  const locale = useLocale();
   const t = useTranslations('planner');
   const reset = new URLSearchParams({ ...(dataset !== DEFAULT_DATASET && { dataset }), ...(locale === 'nl' && { lang: 'nl' }) }).toString();
   return (
@@ -115,15 +118,15 @@ function PlannerForm({ fields, request, locale, dataset, weights, weight }: { fi
       {dataset !== DEFAULT_DATASET && <input type="hidden" name="dataset" value={dataset} />}
       <fieldset>
         <legend>{t('audience')}</legend>
-        <SelectFields fields={fields.audience} chosen={request.audience} locale={locale} />
+        <SelectFields fields={fields.audience} chosen={request.audience} />
       </fieldset>
       {fields.moment.length > 0 && (
         <fieldset>
           <legend>{t('moment')}</legend>
-          <SelectFields fields={fields.moment} chosen={request.moment} locale={locale} />
+          <SelectFields fields={fields.moment} chosen={request.moment} />
         </fieldset>
       )}
-      <WeightField options={weights} current={weight} locale={locale} />
+      <WeightField options={weights} current={weight} />
       <div className="form-actions">
         <button type="submit" className="button">
           {t('show')}
@@ -137,10 +140,10 @@ function PlannerForm({ fields, request, locale, dataset, weights, weight }: { fi
 
 export default async function PlannerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(params.lang);
+  const locale = await getLocale();
   const [t, messages] = await Promise.all([getTranslations('planner'), getMessages()]);
   const requested = nonEmptyParam(params.dataset) ?? DEFAULT_DATASET;
-  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage locale={locale} path="/planner" returnTo={`/planner?dataset=${requested}`} title={t('title')} />;
+  if (await uploadNeedsSignIn(requested)) return <SignInRequiredPage path="/planner" returnTo={`/planner?dataset=${requested}`} title={t('title')} />;
   const registry = await requestDatasets();
   const datasets = await registry.list();
   const listing = datasets.find((d) => d.id === requested);
@@ -174,12 +177,12 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   return (
     <NextIntlClientProvider messages={{ app: messages.app, planner: messages.planner }}>
     <PlannerDatasetTransition>
-      <SiteHeader locale={locale} path="/planner" query={query} />
+      <SiteHeader path="/planner" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page planner">
         <h1>{t('title')}</h1>
         <p className="lead">{t(fields.moment.length ? 'intro' : 'introNoMoment', { name })}</p>
-        {synthetic ? <SyntheticNotice locale={locale} /> : <p className="upload-note">{t(tactics === 'study-p' ? 'uploadNoteTactics' : 'uploadNote', { name: listing!.name })}</p>}
-        <DatasetField datasets={datasets} current={listing ? requested : DEFAULT_DATASET} locale={locale} />
+        {synthetic ? <SyntheticNotice /> : <p className="upload-note">{t(tactics === 'study-p' ? 'uploadNoteTactics' : 'uploadNote', { name: listing!.name })}</p>}
+        <DatasetField datasets={datasets} current={listing ? requested : DEFAULT_DATASET} />
         {!listing || !data ? (
           <p role="alert" className="error" data-testid="planner-unknown">
             {t('unknownDataset', { id: requested.slice(0, 80) })} <Link href={locale === 'nl' ? '/planner?lang=nl' : '/planner'}>{t('backToG')}</Link>
@@ -193,23 +196,22 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
             momentIds={fields.moment.map((f) => f.id)}
             withStudyP={tactics === 'study-p'}
             initialQuery={query}
-            locale={locale}
             initialView={
               error ? (
                 <p role="alert" className="error">
                   {t('invalid')}: {error[locale]}
                 </p>
               ) : (
-                answer && <Answer answer={answer} locale={locale} />
+                answer && <Answer answer={answer} />
               )
             }
           >
-            <PlannerForm fields={fields} request={request} locale={locale} dataset={requested} weights={weightOptions(data.codebook)} weight={data.weight.id} />
+            <PlannerForm fields={fields} request={request} dataset={requested} weights={weightOptions(data.codebook)} weight={data.weight.id} />
           </PlannerLive>
         )}
         <footer className="footnote">
           <p>
-            <TermText text={t('methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })} locale={locale} terms={['weight', 'interval', 'effective-base', 'minimum-base', 'modelled']} />
+            <TermText text={t('methods', { min: answer?.minBase ?? DEFAULT_MIN_BASE })} terms={['weight', 'interval', 'effective-base', 'minimum-base', 'modelled']} />
           </p>
           {data && <p data-testid="weight-note">{weightNote(data.weight, locale)}.</p>}
         </footer>

@@ -3,11 +3,10 @@ import { redirect } from 'next/navigation';
 import { SiteHeader } from '@/app/components/SiteHeader';
 import { setupAction } from '../account/actions';
 import { errorMessage } from '../account/messages';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import '../account/account.css';
 import { PendingSubmitButton } from '@/app/components/PendingSubmitButton';
 import { installHasUsers } from '@/lib/auth/setupState';
-import { localeFrom } from '@/lib/i18n/messages';
 import { nonEmptyParam } from '@/lib/http/searchParams';
 
 export const generateMetadata = pageTitle('setup');
@@ -18,7 +17,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** The first visit of a fresh install: create the admin account (offered only while there is no account at all). */
 export default async function SetupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(nonEmptyParam(params.lang));
+  const locale = await getLocale();
   const t = await getTranslations('account');
   if (await installHasUsers()) redirect(`/login?${locale === 'nl' ? 'lang=nl&' : ''}error=NotFirstUser`);
   const error = errorMessage(t, nonEmptyParam(params.error));
@@ -26,7 +25,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const typedUsername = nonEmptyParam(params.username)?.slice(0, 64) ?? '';
   return (
     <>
-      <SiteHeader locale={locale} path="/setup" />
+      <SiteHeader path="/setup" />
       <main id="main" tabIndex={-1} className="page account-page" lang={locale}>
         <h1>{t('setupTitle')}</h1>
         <p className="lead">{t('setupIntro')}</p>

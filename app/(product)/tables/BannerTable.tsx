@@ -1,7 +1,6 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { Fragment } from 'react';
 import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
-import type { Locale } from '@/lib/survey/codebook';
 import { shownCell, rowHasOwnBase } from '@/lib/tables/display';
 import type { CrossTable } from '@/lib/tables/model';
 import { tablesText } from './messages';
@@ -12,7 +11,8 @@ import { tablesText } from './messages';
  * percentage and the letters of the columns it is significantly higher than (named in words for
  * screen readers and on hover). The label column stays put while the table scrolls in its own box.
  */
-export function BannerTable({ table, locale, captionId }: { table: CrossTable; locale: Locale; captionId: string }) {
+export function BannerTable({ table, captionId }: { table: CrossTable; captionId: string }) {
+  const locale = useLocale();
   const tw = useTranslations('tableWords');
   const nested = table.groups.some((g) => g.attributes.length === 2);
   const headRows = nested ? 3 : 2;

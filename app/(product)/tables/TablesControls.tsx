@@ -1,8 +1,8 @@
+import { useLocale } from 'next-intl';
 import Form from 'next/form';
 import type { ReactNode } from 'react';
 import { formatNumber } from '@/lib/i18n/numbers';
 import type { DatasetListing } from '@/lib/storage/datasetRegistry';
-import type { Locale } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { ALPHA_OPTIONS, MIN_BASE_OPTIONS, type TablesChoice } from '@/lib/tables/state';
 import { defaultWeightId, weightOptions } from '@/lib/survey/weights';
@@ -15,7 +15,8 @@ import { tablesText } from './messages';
  * respondents, weight and letters options fold away (a phone then reaches the table sooner), open
  * whenever one of them differs from its default.
  */
-export function TablesControls({ choice, listings, data, locale, optionsChanged }: { choice: TablesChoice; listings: DatasetListing[]; data: SurveyData; locale: Locale; optionsChanged: boolean }) {
+export function TablesControls({ choice, listings, data, optionsChanged }: { choice: TablesChoice; listings: DatasetListing[]; data: SurveyData; optionsChanged: boolean }) {
+  const locale = useLocale();
   const { codebook } = data;
   const attributes = [...data.attributes.values()];
   const select = (id: string, name: string, label: string, value: string, options: { value: string; label: string }[] | ReactNode) => (

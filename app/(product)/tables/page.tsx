@@ -1,3 +1,5 @@
+import { useLocale } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -10,8 +12,7 @@ import './tables.css';
 import { QueryError } from '@/lib/analysis/query';
 import { requestDatasets } from '@/app/server/request';
 import { firstParam } from '@/lib/http/searchParams';
-import { localeFrom } from '@/lib/i18n/messages';
-import type { Label, Locale } from '@/lib/survey/codebook';
+import type { Label } from '@/lib/survey/codebook';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { crossTable } from '@/lib/tables/crossTable';
 import { type CrossTable, TableError } from '@/lib/tables/model';
@@ -23,10 +24,11 @@ export const generateMetadata = pageTitle('tables');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-function Shell({ locale, query, children }: { locale: Locale; query: string; children: ReactNode }) {
+function Shell({ query, children }: { query: string; children: ReactNode }) {
+  const locale = useLocale();
   return (
     <>
-      <SiteHeader locale={locale} path="/tables" query={query} />
+      <SiteHeader path="/tables" query={query} />
       <main id="main" tabIndex={-1} lang={locale} className="page tables-page">
         {children}
       </main>
@@ -48,7 +50,8 @@ function tabulate(data: SurveyData, choice: TablesChoice): Outcome {
   }
 }
 
-function Downloads({ choice, locale }: { choice: TablesChoice; locale: Locale }) {
+function Downloads({ choice }: { choice: TablesChoice }) {
+  const locale = useLocale();
   const links: [string, string, string][] = [
     ['download-xlsx', downloadHref(choice, 'xlsx', locale), tablesText(locale, 'downloadXlsx')],
     ['download-book', downloadHref(choice, 'xlsx', locale, true), tablesText(locale, 'downloadBook')],
@@ -78,9 +81,9 @@ function Downloads({ choice, locale }: { choice: TablesChoice; locale: Locale })
  */
 export default async function TablesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(params.lang);
+  const locale = await getLocale();
   if (await uploadNeedsSignIn(firstParam(params.dataset)))
-    return <SignInRequiredPage locale={locale} path="/tables" returnTo={`/tables?dataset=${firstParam(params.dataset) ?? ''}`} title={tablesText(locale, 'title')} />;
+    return <SignInRequiredPage path="/tables" returnTo={`/tables?dataset=${firstParam(params.dataset) ?? ''}`} title={tablesText(locale, 'title')} />;
 
   const registry = await requestDatasets();
   const listings = await registry.list();
@@ -94,7 +97,7 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
   const listing = listings.find((d) => d.id === dataset);
   if (unknown || !data || !listing)
     return (
-      <Shell locale={locale} query="">
+      <Shell query="">
         <h1>{tablesText(locale, 'title')}</h1>
         <div className="card" role="alert" data-testid="unknown-dataset">
           <p>{tablesText(locale, 'unknown', { id: (unknown ?? dataset).slice(0, 80) })}</p>
@@ -110,11 +113,11 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
   const outcome = tabulate(data, choice);
   const name = listing.title;
   return (
-    <Shell locale={locale} query={query}>
+    <Shell query={query}>
       <h1>{tablesText(locale, 'title')}</h1>
       <p className="lead">{tablesText(locale, 'intro')}</p>
-      {data.codebook.synthetic && <SyntheticNotice locale={locale} />}
-      <TablesControls key={query} choice={choice} listings={listings} data={data} locale={locale} optionsChanged={optionsChanged(choice, data)} />
+      {data.codebook.synthetic && <SyntheticNotice />}
+      <TablesControls key={query} choice={choice} listings={listings} data={data} optionsChanged={optionsChanged(choice, data)} />
       {outcome.kind === 'noItems' && (
         <div className="card" role="alert" data-testid="tables-problem">
           <p>{tablesText(locale, 'noItems')}</p>
@@ -126,12 +129,13 @@ export default async function TablesPage({ searchParams }: { searchParams: Promi
           <p>{outcome.label[locale]}</p>
         </div>
       )}
-      {outcome.kind === 'table' && <TableSection table={outcome.table} choice={choice} name={name} data={data} locale={locale} />}
+      {outcome.kind === 'table' && <TableSection table={outcome.table} choice={choice} name={name} data={data} />}
     </Shell>
   );
 }
 
-function TableSection({ table, choice, name, data, locale }: { table: CrossTable; choice: TablesChoice; name: Label; data: SurveyData; locale: Locale }) {
+function TableSection({ table, choice, name, data }: { table: CrossTable; choice: TablesChoice; name: Label; data: SurveyData }) {
+  const locale = useLocale();
   const banner = table.groups.length ? table.groups.map((g) => g.attributes.map((a) => a.label[locale]).join(' × ')).join(', ') : tablesText(locale, 'totalOnly');
   return (
     <section className="tables-result">
@@ -144,17 +148,17 @@ function TableSection({ table, choice, name, data, locale }: { table: CrossTable
         {tablesText(locale, 'caption', { rows: table.rowsLabel[locale], banner })}
       </p>
       <div className="tables-scroll" role="region" aria-labelledby="table-title" tabIndex={0} data-testid="table-scroll">
-        <BannerTable table={table} locale={locale} captionId="table-caption" />
+        <BannerTable table={table} captionId="table-caption" />
       </div>
       <p className="muted small tables-scroll-hint">{tablesText(locale, 'scrollHint')}</p>
       <footer className="footnote" data-testid="table-footnote">
         {footnoteLines(table, locale).map((line) => (
           <p key={line}>
-            <TermText text={line} locale={locale} terms={['effective-base', 't-test', 'benjamini-hochberg', 'column-letters', 'p-value', 'minimum-base', 'weight']} />
+            <TermText text={line} terms={['effective-base', 't-test', 'benjamini-hochberg', 'column-letters', 'p-value', 'minimum-base', 'weight']} />
           </p>
         ))}
       </footer>
-      <Downloads choice={choice} locale={locale} />
+      <Downloads choice={choice} />
     </section>
   );
 }

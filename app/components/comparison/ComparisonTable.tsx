@@ -1,3 +1,4 @@
+import { useLocale } from 'next-intl';
 import type { ReactNode } from 'react';
 import { shownDifference, shownSide } from '@/lib/analysis/comparisonDisplay';
 import type { ComparedSides, ComparisonSide } from '@/lib/analysis/comparisonRow';
@@ -17,7 +18,8 @@ export interface TableRow {
   compared: ComparedSides;
 }
 
-function ShareCell({ side, locale, minBase }: { side: ComparisonSide; locale: Locale; minBase: number }) {
+function ShareCell({ side, minBase }: { side: ComparisonSide; minBase: number }) {
+  const locale = useLocale();
   const shown = shownSide(side, minBase);
   if (shown.share === null) return <td className="num">–</td>;
   return (
@@ -48,7 +50,6 @@ export function ComparisonTable({
   names,
   rows,
   minBase,
-  locale,
 }: {
   testId: string;
   title: string;
@@ -58,8 +59,8 @@ export function ComparisonTable({
   names: [Label, Label];
   rows: TableRow[];
   minBase: number;
-  locale: Locale;
 }) {
+  const locale = useLocale();
   const titleId = `${testId}-title`;
   return (
     <section aria-labelledby={titleId}>
@@ -94,8 +95,8 @@ export function ComparisonTable({
                     {row.detail && <div className="muted small">{row.detail}</div>}
                   </th>
                   {columns.group && <td>{row.group}</td>}
-                  <ShareCell side={row.a} locale={locale} minBase={minBase} />
-                  <ShareCell side={row.b} locale={locale} minBase={minBase} />
+                  <ShareCell side={row.a} minBase={minBase} />
+                  <ShareCell side={row.b} minBase={minBase} />
                   <td className={`num${shown.greyed ? ' is-small' : ''}`} data-testid="difference" title={shown.reason?.[locale]}>
                     {shown.value === null ? '–' : formatPoints(shown.value, locale)}
                   </td>

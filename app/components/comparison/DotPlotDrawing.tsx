@@ -4,7 +4,6 @@ import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/numbers';
 import type { Interval } from '@/lib/stats/wilsonInterval';
-import type { Locale } from '@/lib/survey/codebook';
 import { AXIS_TICKS, INK, MUTED, narrowLabelChars, PercentTick, RowLabelAbove, rowLabelTick, TOOLTIP_CURSOR } from '../charts/chartAxes';
 import { useLatestRows } from '../charts/useLatestRows';
 import { FILL_BOX } from '../charts/ChartBox';
@@ -21,7 +20,7 @@ const DIFF_ROOM = 96;
  * bar between the two sides' rates, their dots, and the difference with its mark.
  */
 export function DotPlotDrawing({ data, names, label, width, narrow, height }: { data: DotDatum[]; names: [string, string]; label: string; width: number; narrow: boolean; height: number }) {
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const yWidth = narrow ? 0 : Math.min(280, Math.round(width * 0.3));
   const margin = useMemo(() => ({ top: narrow ? 18 : 6, right: DIFF_ROOM, bottom: 4, left: narrow ? 16 : 0 }), [narrow]);
   const latest = useLatestRows(data);
@@ -42,7 +41,7 @@ export function DotPlotDrawing({ data, names, label, width, narrow, height }: { 
 
 /** One row: the gap bar, the two dots at its ends, and the difference with its mark at the right edge. */
 function DotRow({ x, y, width, height, payload, right, labelAboveChars }: BarShapeProps & { right: number; labelAboveChars: number }) {
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const { row, a, b } = payload as DotDatum;
   const left = Number(x);
   const w = Math.max(0, Number(width));
@@ -65,7 +64,7 @@ function DotRow({ x, y, width, height, payload, right, labelAboveChars }: BarSha
 }
 
 function DotTooltip({ active, payload, names }: TooltipContentProps & { names: [string, string] }) {
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const row = active ? (payload?.[0]?.payload as DotDatum | undefined)?.row : undefined;
   if (!row) return null;
   const interval = (ci: Interval | null, format: (v: number) => string) =>

@@ -1,5 +1,5 @@
 import { GLOSSARY, type GlossaryTermId, helpHref } from '@/lib/help/glossary';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale } from 'next-intl';
 import { HelpTermButton } from './HelpTermButton';
 import { helpText } from './messages';
 
@@ -9,12 +9,12 @@ import { helpText } from './messages';
  * button and its text reach the browser; inside a client component (the explorer's charts) it runs
  * there as before.
  */
-export function HelpTerm({ term, locale }: { term: GlossaryTermId; locale: Locale }) {
+export function HelpTerm({ term }: { term: GlossaryTermId }) {
+  const locale = useLocale();
   const entry = GLOSSARY[term];
   return (
     <HelpTermButton
       term={term}
-      locale={locale}
       label={helpText(locale, 'whatIs', { term: entry.term[locale] })}
       name={entry.term[locale]}
       short={entry.short[locale]}

@@ -1,6 +1,6 @@
 'use client';
 import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale } from 'next-intl';
 import './help.css';
 
 /**
@@ -13,7 +13,8 @@ import './help.css';
  * Its words come as text (HelpTerm.tsx looks them up), so the glossary and the message catalogs
  * stay out of the scripts of the pages that render it on the server.
  */
-export function HelpTermButton({ term, locale, label, name, short, moreHref, moreText }: { term: string; locale: Locale; label: string; name: string; short: string; moreHref: string; moreText: string }) {
+export function HelpTermButton({ term, label, name, short, moreHref, moreText }: { term: string; label: string; name: string; short: string; moreHref: string; moreText: string }) {
+  const locale = useLocale();
   const [open, setOpen] = useState(false);
   const id = useId();
   const root = useRef<HTMLSpanElement>(null);

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { type GlossaryTermId, termSegments } from '@/lib/help/glossary';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale } from 'next-intl';
 import { HelpTerm } from './HelpTerm';
 
 /**
@@ -8,14 +8,15 @@ import { HelpTerm } from './HelpTerm';
  * glossary (lib/help/glossary.ts). `terms` limits which terms get one, where a text names a common
  * word ("base", "weighted") that needs no explanation there.
  */
-export function TermText({ text, locale, terms }: { text: string; locale: Locale; terms?: readonly GlossaryTermId[] }) {
+export function TermText({ text, terms }: { text: string; terms?: readonly GlossaryTermId[] }) {
+  const locale = useLocale();
   return (
     <>
       {termSegments(text, locale, terms).map((segment, i) =>
         segment.term ? (
           <Fragment key={i}>
             {segment.text}
-            <HelpTerm term={segment.term} locale={locale} />
+            <HelpTerm term={segment.term} />
           </Fragment>
         ) : (
           <Fragment key={i}>{segment.text}</Fragment>

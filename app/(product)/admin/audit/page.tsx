@@ -1,9 +1,8 @@
 import { pageTitle } from '@/app/pageTitle';
 import { SiteHeader } from '@/app/components/SiteHeader';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
 import '../../account/account.css';
-import { localeFrom } from '@/lib/i18n/messages';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';
 import type { Locale } from '@/lib/survey/codebook';
 import { nonEmptyParam } from '@/lib/http/searchParams';
@@ -20,12 +19,12 @@ const formatWhen = (iso: string, locale: Locale) =>
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(nonEmptyParam(params.lang));
+  const locale = await getLocale();
   const t = await getTranslations('account');
   if (!(await adminOrNull(locale, '/admin/audit')))
     return (
       <>
-        <SiteHeader locale={locale} path="/admin/audit" />
+        <SiteHeader path="/admin/audit" />
         <NotForYourRole />
       </>
     );
@@ -35,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const older = entries.length === PAGE_SIZE ? entries[entries.length - 1].id : null;
   return (
     <>
-      <SiteHeader locale={locale} path="/admin/audit" />
+      <SiteHeader path="/admin/audit" />
       <main id="main" tabIndex={-1} className="page admin-page" lang={locale}>
         <h1>{t('auditTitle')}</h1>
         <AdminTabs current="audit" />

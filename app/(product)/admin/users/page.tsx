@@ -3,11 +3,10 @@ import { SiteHeader } from '@/app/components/SiteHeader';
 import { createUserAction, deleteUserAction, updateUserAction } from '../../account/actions';
 import { errorMessage, roleDoesKey, roleKey } from '../../account/messages';
 import { useLocale, useTranslations } from 'next-intl';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { adminOrNull, AdminTabs, NotForYourRole } from '../AdminGate';
 import '../../account/account.css';
 import { PendingSubmitButton } from '@/app/components/PendingSubmitButton';
-import { localeFrom } from '@/lib/i18n/messages';
 import { ROLES, type User } from '@/lib/storage/accountStore';
 import { getAccountStore } from '@/lib/storage/storeFromEnv';
 import type { Locale } from '@/lib/survey/codebook';
@@ -35,7 +34,7 @@ function RoleSelect({ id, value }: { id: string; value?: string }) {
 
 function UserRow({ user, me }: { user: User; me: User }) {
   const t = useTranslations('account');
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const rowId = `user-${user.id}`;
   return (
     <tr data-username={user.username}>
@@ -78,13 +77,13 @@ function UserRow({ user, me }: { user: User; me: User }) {
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const locale = localeFrom(nonEmptyParam(params.lang));
+  const locale = await getLocale();
   const t = await getTranslations('account');
   const me = await adminOrNull(locale, '/admin/users');
   if (!me)
     return (
       <>
-        <SiteHeader locale={locale} path="/admin/users" />
+        <SiteHeader path="/admin/users" />
         <NotForYourRole />
       </>
     );
@@ -99,7 +98,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const done = created ? t('created', { name: created }) : updated ? t('updated', { name: updated }) : nonEmptyParam(params.deleted) ? t('deleted') : null;
   return (
     <>
-      <SiteHeader locale={locale} path="/admin/users" />
+      <SiteHeader path="/admin/users" />
       <main id="main" tabIndex={-1} className="page admin-page" lang={locale}>
         <h1>{t('usersTitle')}</h1>
         <AdminTabs current="users" />

@@ -1,4 +1,5 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import { UPLOAD_EXTENSIONS } from '@/lib/formats/extensions';
 import { useRouter } from 'next/navigation';
@@ -9,7 +10,7 @@ import type { Problem, ValidationReport } from '@/lib/ingest/types';
 import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import { columnsMap, matchHeaders, type HeaderMatch } from '@/lib/mapping/matchHeaders';
 import { sourceValues } from '@/lib/mapping/sources';
-import type { Codebook, Locale } from '@/lib/survey/codebook';
+import type { Codebook } from '@/lib/survey/codebook';
 import { forgetClientColumns } from '@/app/components/clientColumns';
 import { FilesStep, filesChoiceReady, type FilesChoice } from '../upload/FilesStep';
 import { mappingText } from '../upload/mappingMessages';
@@ -33,7 +34,8 @@ type Phase =
  * checked in the browser against the codebook as its own header names it, and the server checks
  * and stores it with the rest in one step (POST /api/datasets/<id>/files).
  */
-export function AppendFile({ datasetId, header, codebook, locale }: { datasetId: string; header: string[]; codebook: Codebook; locale: Locale }) {
+export function AppendFile({ datasetId, header, codebook }: { datasetId: string; header: string[]; codebook: Codebook }) {
+  const locale = useLocale();
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [file, setFile] = useState<File | null>(null);
@@ -139,7 +141,6 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
             choice={choice}
             onChange={(next) => setChoice({ ...next, sources: ['', next.sources[1]], sourceColumn: sourceColumn ?? next.sourceColumn })}
             onRemove={() => pick(null)}
-            locale={locale}
             stored={{ sourceColumnFixed: sourceColumn !== undefined, firstSource: sourceColumn ? taken.join(', ') : existing || '–' }}
           />
           {sourceTaken && <p className="field-error" role="alert">{mappingText(locale, 'sourceTaken', { value: source })}</p>}
@@ -161,7 +162,7 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
       )}
       {phase.kind === 'checked' && file && (
         <>
-          <ReportView report={phase.report} seconds={phase.seconds} fileName={file.name} keep={new Set()} onKeep={() => {}} locale={locale} />
+          <ReportView report={phase.report} seconds={phase.seconds} fileName={file.name} keep={new Set()} onKeep={() => {}} />
           <p className="form-actions">
             <button type="button" className="button" disabled={!phase.report.ok || !ready} onClick={send} data-testid="append-store">
               {uploadText(locale, 'store')}
@@ -178,7 +179,7 @@ export function AppendFile({ datasetId, header, codebook, locale }: { datasetId:
       {phase.kind === 'failed' && (
         <div role="alert">
           <p className="status-message error">{uploadText(locale, 'serverRefused', { message: phase.message })}</p>
-          {phase.problems.length > 0 && <ProblemTable problems={phase.problems} total={Math.max(phase.total, phase.problems.length)} locale={locale} testId="append-problems" />}
+          {phase.problems.length > 0 && <ProblemTable problems={phase.problems} total={Math.max(phase.total, phase.problems.length)} testId="append-problems" />}
         </div>
       )}
     </section>

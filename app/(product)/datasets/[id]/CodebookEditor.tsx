@@ -1,4 +1,5 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
@@ -9,7 +10,7 @@ import type { MappingDraft } from '@/lib/mapping/draft';
 import { draftFromCodebook } from '@/lib/mapping/fromCodebook';
 import type { ColumnProfile } from '@/lib/mapping/profile';
 import { factsOf } from '@/lib/mapping/propose';
-import type { Codebook, Locale } from '@/lib/survey/codebook';
+import type { Codebook } from '@/lib/survey/codebook';
 import { forgetClientColumns } from '@/app/components/clientColumns';
 import { MappingScreen } from '../upload/MappingScreen';
 import { mappingText } from '../upload/mappingMessages';
@@ -31,7 +32,6 @@ export function CodebookEditor({
   header,
   codebook,
   profiles,
-  locale,
 }: {
   datasetId: string;
   name: string;
@@ -40,8 +40,8 @@ export function CodebookEditor({
   header: string[];
   codebook: Codebook;
   profiles: ColumnProfile[];
-  locale: Locale;
 }) {
+  const locale = useLocale();
   const router = useRouter();
   const [draft, setDraft] = useState(initial);
   /** The draft as last saved: what "Undo the changes" goes back to. */
@@ -88,7 +88,7 @@ export function CodebookEditor({
     <section className="card mapping" aria-labelledby="codebook-title" data-testid="codebook-editor">
       <h2 id="codebook-title">{mappingText(locale, 'editTitle')}</h2>
       <p>{mappingText(locale, 'editIntro')}</p>
-      <MappingScreen draft={draft} facts={facts} onChange={(next) => { setDraft(next); setStatus({ kind: 'idle' }); }} locale={locale} problems={problems} editing>
+      <MappingScreen draft={draft} facts={facts} onChange={(next) => { setDraft(next); setStatus({ kind: 'idle' }); }} problems={problems} editing>
         <div className="form-actions">
           <button type="button" className="button" disabled={status.kind === 'saving'} onClick={save} data-testid="save-codebook">
             {mappingText(locale, 'save')}
@@ -115,7 +115,7 @@ export function CodebookEditor({
             <p role="alert" className="status-message error">
               {mappingText(locale, 'saveRefused', { message: status.message })}
             </p>
-            {status.problems.length > 0 && <ProblemTable problems={status.problems} total={Math.max(status.total, status.problems.length)} locale={locale} testId="codebook-problems" />}
+            {status.problems.length > 0 && <ProblemTable problems={status.problems} total={Math.max(status.total, status.problems.length)} testId="codebook-problems" />}
           </div>
         )}
       </MappingScreen>

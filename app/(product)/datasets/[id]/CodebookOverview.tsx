@@ -1,4 +1,5 @@
-import type { Codebook, Locale } from '@/lib/survey/codebook';
+import { useLocale } from 'next-intl';
+import type { Codebook } from '@/lib/survey/codebook';
 import { positiveCodes } from '@/lib/survey/codebook';
 import { shorten } from '@/lib/mapping/headers';
 import { mappingText } from '../upload/mappingMessages';
@@ -7,7 +8,8 @@ import { mappingText } from '../upload/mappingMessages';
  * A stored codebook in words, for those who may read but not change it: each question family with
  * its questions and the answers that count as accepting, each segment with its groups.
  */
-export function CodebookOverview({ codebook, locale, note }: { codebook: Codebook; locale: Locale; note: string }) {
+export function CodebookOverview({ codebook, note }: { codebook: Codebook; note: string }) {
+  const locale = useLocale();
   const scaleOf = new Map(codebook.scales.map((s) => [s.id, s]));
   return (
     <section className="card codebook-overview" aria-labelledby="overview-title" data-testid="codebook-overview">

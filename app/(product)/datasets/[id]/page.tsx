@@ -1,3 +1,4 @@
+import { getLocale } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -11,7 +12,6 @@ import { CodebookOverview } from './CodebookOverview';
 import '../datasets.css';
 import { can } from '@/lib/auth/permissions';
 import { currentUser, requestDatasets } from '@/app/server/request';
-import { localeFrom } from '@/lib/i18n/messages';
 import { draftFromCodebook } from '@/lib/mapping/fromCodebook';
 import { profileColumns } from '@/lib/mapping/profile';
 import { EDITOR_SAMPLE_ROWS } from '@/lib/storage/datasetStore';
@@ -24,11 +24,11 @@ export const dynamic = 'force-dynamic';
  * /datasets/<id>: one uploaded dataset: its codebook, edited with the mapping screen and checked
  * against every stored row before it is saved, downloaded as JSON, and a file appended to it.
  */
-export default async function DatasetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const locale = localeFrom((await searchParams).lang);
+  const locale = await getLocale();
   if (!isValidDatasetId(id)) notFound();
-  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage locale={locale} path="/datasets" returnTo={`/datasets/${id}`} title={datasetsText(locale, 'title')} />;
+  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage path="/datasets" returnTo={`/datasets/${id}`} title={datasetsText(locale, 'title')} />;
   const access = await requestDatasets();
   let listing;
   try {
@@ -50,14 +50,14 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <SiteHeader locale={locale} path="/datasets" />
+      <SiteHeader path="/datasets" />
       <main id="main" tabIndex={-1} className="page datasets-page" lang={locale}>
         <p>
           <Link href={back}>← {datasetsText(locale, 'title')}</Link>
         </p>
         <h1>{name}</h1>
         <p className="lead">{datasetsText(locale, 'datasetSummary', { n: listing.respondents, items: codebook.items.length, families: codebook.families.length })}</p>
-        {listing.synthetic && <SyntheticNotice locale={locale} />}
+        {listing.synthetic && <SyntheticNotice />}
         <p className="form-actions">
           <Link className="button" href={`/explore?dataset=${encodeURIComponent(id)}${locale === 'nl' ? '&lang=nl' : ''}`} prefetch={false}>
             {datasetsText(locale, 'explore')}
@@ -82,12 +82,11 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
               header={stored.header}
               codebook={stored.codebook}
               profiles={profileColumns(stored.header, stored.rows)}
-              locale={locale}
             />
-            <AppendFile datasetId={id} header={stored.header} codebook={stored.codebook} locale={locale} />
+            <AppendFile datasetId={id} header={stored.header} codebook={stored.codebook} />
           </>
         ) : (
-          <CodebookOverview codebook={codebook} locale={locale} note={isReferenceId(id) ? datasetsText(locale, 'reference') : mappingText(locale, 'readOnly')} />
+          <CodebookOverview codebook={codebook} note={isReferenceId(id) ? datasetsText(locale, 'reference') : mappingText(locale, 'readOnly')} />
         )}
       </main>
     </>

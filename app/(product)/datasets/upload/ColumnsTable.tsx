@@ -1,4 +1,5 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import { useMemo, useState } from 'react';
 import { bandsText, OPEN_MAX, OPEN_MIN, parseBands } from '@/lib/mapping/demographics';
@@ -9,7 +10,6 @@ import { shorten } from '@/lib/mapping/headers';
 import { MAX_DISTINCT } from '@/lib/mapping/profile';
 import type { Facts } from '@/lib/mapping/propose';
 import { formatNumber } from '@/lib/i18n/numbers';
-import type { Locale } from '@/lib/survey/codebook';
 import { LabelInputs } from './LabelInputs';
 import { mappingText, reasonLabels, roleGroupLabels, roleLabels } from './mappingMessages';
 
@@ -18,7 +18,8 @@ import { mappingText, reasonLabels, roleGroupLabels, roleLabels } from './mappin
  * groups) and values, with a checkbox per row for setting several columns at once. Native controls,
  * each labelled, so the whole table works from the keyboard; on a phone each row is a card.
  */
-export function ColumnsTable({ draft, facts, onChange, locale }: { draft: MappingDraft; facts: readonly Facts[]; onChange: (next: MappingDraft) => void; locale: Locale }) {
+export function ColumnsTable({ draft, facts, onChange }: { draft: MappingDraft; facts: readonly Facts[]; onChange: (next: MappingDraft) => void }) {
+  const locale = useLocale();
   const [filter, setFilter] = useState('all');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const shown = useMemo(
@@ -58,7 +59,7 @@ export function ColumnsTable({ draft, facts, onChange, locale }: { draft: Mappin
           </select>
         </label>
       </div>
-      {selected.size > 0 && <BulkBar draft={draft} facts={facts} selected={[...selected]} onChange={onChange} onClear={() => setSelected(new Set())} locale={locale} />}
+      {selected.size > 0 && <BulkBar draft={draft} facts={facts} selected={[...selected]} onChange={onChange} onClear={() => setSelected(new Set())} />}
       <div className="table-scroll">
         <table className="findings columns-table" data-testid="mapping-table">
           <caption className="visually-hidden">{mappingText(locale, 'columnsCaption')}</caption>
@@ -106,12 +107,12 @@ export function ColumnsTable({ draft, facts, onChange, locale }: { draft: Mappin
                     </select>
                     <div className="muted small">{mappingText(locale, 'why', { reason: reasonLabels[c.reason][locale] })}</div>
                   </td>
-                  <td>{c.role === 'item' || c.role === 'attribute' ? <LabelInputs label={c.label} what={name(c, i)} locale={locale} compact onChange={(label) => setColumn(i, (x) => ({ ...x, label }))} /> : null}</td>
+                  <td>{c.role === 'item' || c.role === 'attribute' ? <LabelInputs label={c.label} what={name(c, i)} compact onChange={(label) => setColumn(i, (x) => ({ ...x, label }))} /> : null}</td>
                   <td>
-                    <Details draft={draft} column={c} index={i} facts={f} onChange={onChange} setColumn={(change) => setColumn(i, change)} locale={locale} name={name(c, i)} />
+                    <Details draft={draft} column={c} index={i} facts={f} onChange={onChange} setColumn={(change) => setColumn(i, change)} name={name(c, i)} />
                   </td>
                   <td className="sample-values">
-                    <Values column={c} facts={f} locale={locale} name={name(c, i)} setColumn={(change) => setColumn(i, change)} />
+                    <Values column={c} facts={f} name={name(c, i)} setColumn={(change) => setColumn(i, change)} />
                   </td>
                 </tr>
               );
@@ -123,7 +124,8 @@ export function ColumnsTable({ draft, facts, onChange, locale }: { draft: Mappin
   );
 }
 
-function Details({ draft, column, index, facts, onChange, setColumn, locale, name }: { draft: MappingDraft; column: DraftColumn; index: number; facts: Facts; onChange: (next: MappingDraft) => void; setColumn: (change: (c: DraftColumn) => DraftColumn) => void; locale: Locale; name: string }) {
+function Details({ draft, column, index, facts, onChange, setColumn, name }: { draft: MappingDraft; column: DraftColumn; index: number; facts: Facts; onChange: (next: MappingDraft) => void; setColumn: (change: (c: DraftColumn) => DraftColumn) => void; name: string }) {
+  const locale = useLocale();
   const [newFamily, setNewFamily] = useState<string | null>(null);
   if (column.role === 'item') {
     const fitting = scalesFitting(draft, facts);
@@ -175,7 +177,6 @@ function Details({ draft, column, index, facts, onChange, setColumn, locale, nam
               <LabelInputs
                 label={code.label}
                 what={`${name}: ${code.code}`}
-                locale={locale}
                 compact
                 onChange={(label) => setColumn((c) => (c.attribute?.kind === 'categorical' ? { ...c, attribute: { ...c.attribute, codes: c.attribute.codes.map((x, j) => (j === k ? { ...x, label } : x)) } } : c))}
               />
@@ -185,11 +186,12 @@ function Details({ draft, column, index, facts, onChange, setColumn, locale, nam
       </details>
     );
   }
-  if (column.role === 'attribute' && column.attribute?.kind === 'scale') return <BandsEditor column={column} setColumn={setColumn} locale={locale} name={name} integers={facts.profile.integers} />;
+  if (column.role === 'attribute' && column.attribute?.kind === 'scale') return <BandsEditor column={column} setColumn={setColumn} name={name} integers={facts.profile.integers} />;
   return null;
 }
 
-function BandsEditor({ column, setColumn, locale, name, integers }: { column: DraftColumn; setColumn: (change: (c: DraftColumn) => DraftColumn) => void; locale: Locale; name: string; integers: boolean }) {
+function BandsEditor({ column, setColumn, name, integers }: { column: DraftColumn; setColumn: (change: (c: DraftColumn) => DraftColumn) => void; name: string; integers: boolean }) {
+  const locale = useLocale();
   const attribute = column.attribute as Extract<DraftColumn['attribute'], { kind: 'scale' }>;
   const [text, setText] = useState(() => bandsText(attribute.bands, attribute.min, attribute.max));
   const parsed = parseBands(text, attribute.min, attribute.max, attribute.bands, integers);
@@ -233,7 +235,8 @@ function BandsEditor({ column, setColumn, locale, name, integers }: { column: Dr
   );
 }
 
-function Values({ column, facts, locale, name, setColumn }: { column: DraftColumn; facts: Facts; locale: Locale; name: string; setColumn: (change: (c: DraftColumn) => DraftColumn) => void }) {
+function Values({ column, facts, name, setColumn }: { column: DraftColumn; facts: Facts; name: string; setColumn: (change: (c: DraftColumn) => DraftColumn) => void }) {
+  const locale = useLocale();
   const p = facts.profile;
   if (p.values.length === 0) return <span className="muted">{mappingText(locale, 'noValues')}</span>;
   const markers = new Set([...facts.markers, ...column.missing]);
@@ -277,14 +280,15 @@ function Values({ column, facts, locale, name, setColumn }: { column: DraftColum
       {!(p.numeric && p.manyValues) && p.values.length > 8 && <span className="muted small">…</span>}
       {p.manyValues && <span className="muted small"> {mappingText(locale, 'moreValues', { n: MAX_DISTINCT })}</span>}
       {answerable && (
-        <MissingInput key={column.missing.join('\u0001')} column={column} name={name} locale={locale} onChange={(missing) => setColumn((c) => ({ ...c, missing }))} />
+        <MissingInput key={column.missing.join('\u0001')} column={column} name={name} onChange={(missing) => setColumn((c) => ({ ...c, missing }))} />
       )}
     </div>
   );
 }
 
 /** Other values that mean missing ("99"), typed: the markers the column holds are ticked above. */
-function MissingInput({ column, name, locale, onChange }: { column: DraftColumn; name: string; locale: Locale; onChange: (missing: string[]) => void }) {
+function MissingInput({ column, name, onChange }: { column: DraftColumn; name: string; onChange: (missing: string[]) => void }) {
+  const locale = useLocale();
   const [text, setText] = useState(column.missing.join(', '));
   return (
     <input
@@ -299,7 +303,8 @@ function MissingInput({ column, name, locale, onChange }: { column: DraftColumn;
   );
 }
 
-function BulkBar({ draft, facts, selected, onChange, onClear, locale }: { draft: MappingDraft; facts: readonly Facts[]; selected: number[]; onChange: (next: MappingDraft) => void; onClear: () => void; locale: Locale }) {
+function BulkBar({ draft, facts, selected, onChange, onClear }: { draft: MappingDraft; facts: readonly Facts[]; selected: number[]; onChange: (next: MappingDraft) => void; onClear: () => void }) {
+  const locale = useLocale();
   const [role, setRoleValue] = useState<ColumnRole>('item');
   const [family, setFamilyValue] = useState(draft.families[0]?.id ?? '__new');
   const [familyName, setFamilyName] = useState('');

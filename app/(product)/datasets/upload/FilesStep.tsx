@@ -1,8 +1,8 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import type { HeaderMatch } from '@/lib/mapping/matchHeaders';
 import { shorten } from '@/lib/mapping/headers';
-import type { Locale } from '@/lib/survey/codebook';
 import { matchLabels, mappingText } from './mappingMessages';
 
 /**
@@ -23,7 +23,6 @@ export function FilesStep({
   choice,
   onChange,
   onRemove,
-  locale,
   stored,
 }: {
   /** The files' names, the first one's columns being the dataset's. */
@@ -35,8 +34,8 @@ export function FilesStep({
   choice: FilesChoice;
   onChange: (next: FilesChoice) => void;
   onRemove: (index: number) => void;
-  locale: Locale;
 }) {
+  const locale = useLocale();
   const duplicate = new Set(choice.sources.map((s) => s.trim())).size !== choice.sources.length || choice.sources.some((s) => !s.trim());
   return (
     <section className="files-step" aria-labelledby="files-title" data-testid="files-step">

@@ -1,10 +1,12 @@
 'use client';
+import { useLocale } from 'next-intl';
 
-import { LOCALES, type Label, type Locale } from '@/lib/survey/codebook';
+import { LOCALES, type Label } from '@/lib/survey/codebook';
 import { mappingText } from './mappingMessages';
 
 /** A label in English and Dutch: two small text inputs, each named for what it labels. */
-export function LabelInputs({ label, onChange, what, locale, compact = false }: { label: Label; onChange: (next: Label) => void; what: string; locale: Locale; compact?: boolean }) {
+export function LabelInputs({ label, onChange, what, compact = false }: { label: Label; onChange: (next: Label) => void; what: string; compact?: boolean }) {
+  const locale = useLocale();
   return (
     <span className={`label-inputs${compact ? ' compact' : ''}`}>
       {LOCALES.map((language) => (

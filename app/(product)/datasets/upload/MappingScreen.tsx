@@ -1,11 +1,11 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import type { MappingDraft } from '@/lib/mapping/draft';
 import { pendingConfirmations } from '@/lib/mapping/draft';
 import type { Facts } from '@/lib/mapping/propose';
 import type { Problem } from '@/lib/ingest/types';
 import { formatNumber } from '@/lib/i18n/numbers';
-import type { Locale } from '@/lib/survey/codebook';
 import { ColumnsTable } from './ColumnsTable';
 import { LabelInputs } from './LabelInputs';
 import { mappingProblemLabels, mappingText } from './mappingMessages';
@@ -20,7 +20,6 @@ export function MappingScreen({
   draft,
   facts,
   onChange,
-  locale,
   problems,
   children,
   editing = false,
@@ -28,13 +27,13 @@ export function MappingScreen({
   draft: MappingDraft;
   facts: readonly Facts[];
   onChange: (next: MappingDraft) => void;
-  locale: Locale;
   problems: Problem[];
   /** The actions under the screen (check the file, save the codebook). */
   children: React.ReactNode;
   /** A stored dataset's codebook (saved, not checked as a file). */
   editing?: boolean;
 }) {
+  const locale = useLocale();
   const count = (role: string) => draft.columns.filter((c) => c.role === role).length;
   const families = new Set(draft.columns.filter((c) => c.role === 'item').map((c) => c.family));
   const pending = pendingConfirmations(draft);
@@ -70,7 +69,7 @@ export function MappingScreen({
           </ul>
         )}
       </nav>
-      <ScalesPanel draft={draft} onChange={onChange} locale={locale} />
+      <ScalesPanel draft={draft} onChange={onChange} />
       {draft.families.length > 0 && (
         <section className="mapping-part" aria-labelledby="families-title">
           <h4 id="families-title">{mappingText(locale, 'familiesTitle')}</h4>
@@ -80,14 +79,14 @@ export function MappingScreen({
               .filter((f) => families.has(f.id))
               .map((f) => (
                 <li key={f.id}>
-                  <LabelInputs label={f.label} what={f.label.en || f.id} locale={locale} onChange={(label) => onChange({ ...draft, families: draft.families.map((x) => (x.id === f.id ? { ...x, label } : x)) })} />
+                  <LabelInputs label={f.label} what={f.label.en || f.id} onChange={(label) => onChange({ ...draft, families: draft.families.map((x) => (x.id === f.id ? { ...x, label } : x)) })} />
                   <span className="muted small">{mappingText(locale, 'familyCount', { n: draft.columns.filter((c) => c.role === 'item' && c.family === f.id).length })}</span>
                 </li>
               ))}
           </ul>
         </section>
       )}
-      <ColumnsTable draft={draft} facts={facts} onChange={onChange} locale={locale} />
+      <ColumnsTable draft={draft} facts={facts} onChange={onChange} />
       {problems.length > 0 && (
         <div className="status-message error" role="alert" data-testid="mapping-problems">
           <p>{mappingText(locale, 'mappingProblems')}</p>

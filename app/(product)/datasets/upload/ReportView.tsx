@@ -1,4 +1,5 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import { delimiterName } from '@/lib/ingest/delimiter';
 import { personalValues } from '@/lib/ingest/personal';
@@ -6,7 +7,6 @@ import { personalEvidence, personalKindWords, problemKindLabel, problemMessage, 
 import { reportToCsv } from '@/lib/ingest/reportCsv';
 import type { Problem, ValidationReport } from '@/lib/ingest/types';
 import { formatNumber } from '@/lib/i18n/numbers';
-import type { Locale } from '@/lib/survey/codebook';
 import { shownValue } from '@/lib/survey/quoteValue';
 import { uploadText } from './messages';
 
@@ -24,7 +24,8 @@ function kinds(report: Pick<ValidationReport, 'counts'>): { code: string; type: 
 const ColumnName = ({ column }: { column: string | undefined }) => (column ? <code title={column.length > 80 ? shownValue(column, 1000) : undefined}>{shownValue(column)}</code> : <>–</>);
 
 /** Where a problem is: "data row 11," and "line 12", each kept whole; a whole column (named beside it) or the whole file. */
-function Place({ problem, locale }: { problem: Problem; locale: Locale }) {
+function Place({ problem }: { problem: Problem }) {
+  const locale = useLocale();
   const [row, line] = problemPlaceParts(problem, locale);
   if (!row) return <span>{problem.column ? uploadText(locale, 'wholeColumn') : uploadText(locale, 'wholeFile')}</span>;
   return line ? (
@@ -36,7 +37,8 @@ function Place({ problem, locale }: { problem: Problem; locale: Locale }) {
   );
 }
 
-export function ProblemTable({ problems, total, locale, testId }: { problems: Problem[]; total: number; locale: Locale; testId: string }) {
+export function ProblemTable({ problems, total, testId }: { problems: Problem[]; total: number; testId: string }) {
+  const locale = useLocale();
   const shown = problems.slice(0, LISTED_PROBLEMS);
   return (
     <div className="table-scroll">
@@ -58,7 +60,7 @@ export function ProblemTable({ problems, total, locale, testId }: { problems: Pr
                 <span className={`badge badge-${p.type}`}>{uploadText(locale, p.type)}</span>
               </td>
               <td className="problem-place" role="cell">
-                <Place problem={p} locale={locale} />
+                <Place problem={p} />
               </td>
               <td className={p.column ? undefined : 'no-column'} role="cell">
                 <ColumnName column={p.column} />
@@ -72,7 +74,8 @@ export function ProblemTable({ problems, total, locale, testId }: { problems: Pr
   );
 }
 
-export function CountsTable({ report, locale }: { report: Pick<ValidationReport, 'counts'>; locale: Locale }) {
+export function CountsTable({ report }: { report: Pick<ValidationReport, 'counts'> }) {
+  const locale = useLocale();
   const rows = kinds(report);
   if (rows.length === 0) return null;
   return (
@@ -118,15 +121,14 @@ export function ReportView({
   fileName,
   keep,
   onKeep,
-  locale,
 }: {
   report: ValidationReport;
   seconds: number;
   fileName: string;
   keep: ReadonlySet<string>;
   onKeep: (column: string, keep: boolean) => void;
-  locale: Locale;
 }) {
+  const locale = useLocale();
   const errorCount = Object.entries(report.counts).reduce((sum, [code, n]) => (problemType(code) === 'error' ? sum + n : sum), 0);
   const total = Object.values(report.counts).reduce((a, b) => a + b, 0);
   const encoding = report.encoding === 'utf-8-bom' ? 'UTF-8 (BOM)' : 'UTF-8';
@@ -147,8 +149,8 @@ export function ReportView({
       <p className={`status-message${report.ok ? '' : ' error'}`} role={report.ok ? 'status' : 'alert'} data-testid="report-verdict">
         {!report.ok ? uploadText(locale, 'reportErrors', { n: errorCount }) : total > 0 ? uploadText(locale, 'reportWarnings') : uploadText(locale, 'reportOk')}
       </p>
-      <CountsTable report={report} locale={locale} />
-      {report.problems.length > 0 && <ProblemTable problems={report.problems} total={total} locale={locale} testId="report-problems" />}
+      <CountsTable report={report} />
+      {report.problems.length > 0 && <ProblemTable problems={report.problems} total={total} testId="report-problems" />}
       {report.problems.length > 0 && (
         <p>
           <button type="button" className="button button-secondary" onClick={() => downloadText(reportToCsv(report, locale), `${fileName.replace(/\.[^.]+$/, '')}-report.csv`, 'text/csv;charset=utf-8')}>

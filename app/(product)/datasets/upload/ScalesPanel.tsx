@@ -1,9 +1,9 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import { type DraftScale, type MappingDraft } from '@/lib/mapping/draft';
 import { positiveEnd, setPositiveEnd, updateScale } from '@/lib/mapping/edit';
 import { topBoxes } from '@/lib/mapping/scales';
-import type { Locale } from '@/lib/survey/codebook';
 import { LabelInputs } from './LabelInputs';
 import { directionMessage, mappingText } from './mappingMessages';
 
@@ -13,7 +13,8 @@ import { directionMessage, mappingText } from './mappingMessages';
  * analyst gives before the file is checked. A scale whose direction the data do not tell asks which
  * end is accepting instead of guessing.
  */
-export function ScalesPanel({ draft, onChange, locale }: { draft: MappingDraft; onChange: (next: MappingDraft) => void; locale: Locale }) {
+export function ScalesPanel({ draft, onChange }: { draft: MappingDraft; onChange: (next: MappingDraft) => void }) {
+  const locale = useLocale();
   const used = draft.scales.filter((s) => draft.columns.some((c) => c.role === 'item' && c.scale === s.id));
   if (used.length === 0) return null;
   return (
@@ -22,14 +23,15 @@ export function ScalesPanel({ draft, onChange, locale }: { draft: MappingDraft; 
       <p className="muted">{mappingText(locale, 'scalesIntro')}</p>
       <div className="scale-cards">
         {used.map((scale) => (
-          <ScaleCard key={scale.id} scale={scale} count={draft.columns.filter((c) => c.role === 'item' && c.scale === scale.id).length} locale={locale} onChange={(change) => onChange(updateScale(draft, scale.id, change))} />
+          <ScaleCard key={scale.id} scale={scale} count={draft.columns.filter((c) => c.role === 'item' && c.scale === scale.id).length} onChange={(change) => onChange(updateScale(draft, scale.id, change))} />
         ))}
       </div>
     </section>
   );
 }
 
-function ScaleCard({ scale, count, locale, onChange }: { scale: DraftScale; count: number; locale: Locale; onChange: (change: (s: DraftScale) => DraftScale) => void }) {
+function ScaleCard({ scale, count, onChange }: { scale: DraftScale; count: number; onChange: (change: (s: DraftScale) => DraftScale) => void }) {
+  const locale = useLocale();
   const codes = scale.codes.map((c) => c.code);
   const name = scale.label[locale] || scale.id;
   const end = positiveEnd(scale);
@@ -40,7 +42,7 @@ function ScaleCard({ scale, count, locale, onChange }: { scale: DraftScale; coun
   return (
     <article className={`scale-card${scale.confirmed ? ' confirmed' : ' pending'}`} id={`scale-${scale.id}`} data-testid="scale-card" data-scale={scale.id} aria-label={name}>
       <header>
-        <LabelInputs label={scale.label} what={mappingText(locale, 'scaleName')} locale={locale} onChange={(label) => onChange((s) => ({ ...s, label }))} />
+        <LabelInputs label={scale.label} what={mappingText(locale, 'scaleName')} onChange={(label) => onChange((s) => ({ ...s, label }))} />
         <span className="muted small">{mappingText(locale, 'scaleUsedBy', { n: count })}</span>
         <span className={`badge ${scale.confirmed ? 'badge-ok' : 'badge-pending'}`}>{mappingText(locale, scale.confirmed ? 'confirmed' : 'toConfirm')}</span>
       </header>

@@ -1,4 +1,5 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -99,7 +100,8 @@ function withSourceAttribute(codebook: Codebook, column: string, sources: string
   };
 }
 
-export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]; locale: Locale }) {
+export function UploadPanel({ templates }: { templates: TemplateHeader[] }) {
+  const locale = useLocale();
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [files, setFiles] = useState<File[]>([]);
@@ -531,7 +533,6 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
               const list = files.filter((_, k) => k !== i);
               pickFiles(list);
             }}
-            locale={locale}
           />
           <div className="form-actions">
             <button type="button" className="button" disabled={!filesChoiceReady(choice)} onClick={continueFiles}>
@@ -545,7 +546,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
         <section className="mapping" aria-labelledby="mapping-title" data-testid="mapping-screen">
           <h3 id="mapping-title">{mappingText(locale, 'mappingTitle')}</h3>
           <p>{mappingText(locale, 'mappingIntro', { rows: formatNumber(sampleRows, locale) })}</p>
-          <MappingScreen draft={draft} facts={facts} onChange={setDraft} locale={locale} problems={phase.problems}>
+          <MappingScreen draft={draft} facts={facts} onChange={setDraft} problems={phase.problems}>
             <div className="form-actions">
               <button type="button" className="button" onClick={applyMapping} data-testid="apply-mapping">
                 {files.length > 1 ? mappingText(locale, 'applyMappingFiles', { n: files.length }) : mappingText(locale, 'applyMapping')}
@@ -578,7 +579,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
           {shownReports.map((report, i) => (
             <div key={i} className="file-report" data-testid={files.length > 1 ? 'file-report' : undefined}>
               {shownReports.length > 1 && <h3>{mappingText(locale, 'fileReport', { n: i + 1, total: files.length, file: files[i].name })}</h3>}
-              <ReportView report={report} seconds={reports[i].seconds} fileName={files[i]?.name ?? ''} keep={keep} onKeep={onKeep} locale={locale} />
+              <ReportView report={report} seconds={reports[i].seconds} fileName={files[i]?.name ?? ''} keep={keep} onKeep={onKeep} />
             </div>
           ))}
           {phase.kind !== 'uploading' && (
@@ -626,7 +627,7 @@ export function UploadPanel({ templates, locale }: { templates: TemplateHeader[]
           <p className="status-message error" role="alert">
             {phase.message}
           </p>
-          {phase.problems.length > 0 && <ProblemTable problems={phase.problems} total={Math.max(phase.total, phase.problems.length)} locale={locale} testId="server-problems" />}
+          {phase.problems.length > 0 && <ProblemTable problems={phase.problems} total={Math.max(phase.total, phase.problems.length)} testId="server-problems" />}
         </div>
       )}
 

@@ -1,5 +1,4 @@
-import { useTranslations } from 'next-intl';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale, useTranslations } from 'next-intl';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import type { ExploreState } from '@/lib/explore/state';
 import { formatNumber } from '@/lib/i18n/numbers';
@@ -7,7 +6,8 @@ import { formatNumber } from '@/lib/i18n/numbers';
 import { shorten } from '@/lib/explore/shorten';
 
 /** Who the numbers are about: the audience's size and its filters in words. */
-export function AudienceLine({ catalog, state, audience, total, locale }: { catalog: DatasetCatalog; state: ExploreState; audience: number; total: number; locale: Locale }) {
+export function AudienceLine({ catalog, state, audience, total }: { catalog: DatasetCatalog; state: ExploreState; audience: number; total: number }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const parts = catalog.attributes
     .filter((a) => state.filter[a.id]?.length)

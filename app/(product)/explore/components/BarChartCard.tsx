@@ -2,7 +2,7 @@ import type { Label, Locale } from '@/lib/survey/codebook';
 import type { BarChartData } from '@/lib/explore/model';
 import { INK, seriesColour, TIER_COLOUR } from '../colours';
 import type { ExploreText } from '../messages';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { barTable } from '../table';
 import { BarChartView, type ColourBy } from './BarChartView';
 import { ChartCard } from './ChartCard';
@@ -42,7 +42,6 @@ export function legendFor(chart: BarChartData, colourBy: ColourBy, locale: Local
 /** A bar chart with everything around it. */
 export function BarChartCard({
   chart,
-  locale,
   title,
   lead,
   summary,
@@ -56,7 +55,6 @@ export function BarChartCard({
   showUplift,
 }: {
   chart: BarChartData;
-  locale: Locale;
   title: string;
   lead?: string;
   summary?: ReactNode;
@@ -70,6 +68,7 @@ export function BarChartCard({
   showTier?: boolean;
   showUplift?: boolean;
 }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const colours: ColourBy = colourBy ?? (chart.seriesDim ? 'series' : 'single');
   return (
@@ -82,7 +81,6 @@ export function BarChartCard({
       chart={<BarChartView chart={chart} colourBy={colours} title={title} threshold={threshold} showTier={showTier} showUplift={showUplift} />}
       footnote={statsFootnote(chart, locale, t, extraFootnote, method)}
       table={barTable(chart, locale, t, rowHeader)}
-      locale={locale}
       fileParts={fileParts}
       tableCaption={t('tableCaption', { title })}
     />

@@ -2,7 +2,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { memo, useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
-import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/numbers';
 import { INK, MUTED, seriesColour, SINGLE_COLOUR, SMALL_COLOUR, SMALL_FILL, TIER_COLOUR } from '../colours';
@@ -46,7 +45,7 @@ export const BarChartDrawing = memo(function BarChartDrawing({
   geometry,
 }: BarChartViewProps & { width: number; geometry: BarGeometry }) {
   const t = useTranslations('explore');
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const { narrow, gap, height, yWidth, barSize } = geometry;
   const seriesCount = chart.series.length;
   const margin = useMemo(() => ({ top: narrow ? 30 : 22, right: narrow ? 92 : showTier || showUplift ? 160 : 130, bottom: 4, left: narrow ? 16 : 4 }), [narrow, showTier, showUplift]);
@@ -147,8 +146,7 @@ function barShape(i: number, scale: ShareScale, labelAboveChars: number, barSize
 }
 
 function RowTooltip({ active, payload, chart }: TooltipContentProps & { chart: BarChartData }) {
-  const locale = useLocale() as Locale;
   const datum = active ? (payload?.[0]?.payload as BarDatum | undefined) : undefined;
   if (!datum) return null;
-  return <CellTooltip chart={chart} locale={locale} label={datum.label} text={datum.text} cells={datum.cells} />;
+  return <CellTooltip chart={chart} label={datum.label} text={datum.text} cells={datum.cells} />;
 }

@@ -1,7 +1,6 @@
 'use client';
 import { memo, useMemo } from 'react';
 import { useLocale } from 'next-intl';
-import type { Locale } from '@/lib/survey/codebook';
 import type { BarChartData } from '@/lib/explore/model';
 import { chartColumn } from './chartColumn';
 import { useElementWidth } from '@/app/components/charts/useElementWidth';
@@ -33,7 +32,7 @@ const drawing = lazyModule(() => import('./BarChartDrawing'));
  * (BarChartDrawing), in a box of its final size from the server's HTML on.
  */
 export const BarChartView = memo(function BarChartView(props: BarChartViewProps) {
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const { ref, width } = useElementWidth<HTMLDivElement>(chartColumn);
   const geometry = useMemo(() => barGeometry(props.chart, width, locale), [props.chart, width, locale]);
   return (

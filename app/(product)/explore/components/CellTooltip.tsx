@@ -1,6 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale, useTranslations } from 'next-intl';
 import type { BarChartData, CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import { formatInterval } from '../messages';
@@ -8,7 +7,8 @@ import { noteOf, vsRestText } from '../table';
 import { shorten } from '@/lib/explore/shorten';
 
 /** Tooltip of a bar chart row: per series the share, interval, base n, effective base and the test against the rest. */
-export function CellTooltip({ chart, locale, label, text, cells }: { chart: BarChartData; locale: Locale; label: string; text?: string; cells: readonly (CellView | undefined)[] }) {
+export function CellTooltip({ chart, label, text, cells }: { chart: BarChartData; label: string; text?: string; cells: readonly (CellView | undefined)[] }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const crossed = chart.seriesDim !== null;
   return (

@@ -1,7 +1,6 @@
 'use client';
 import { type ReactNode, useRef } from 'react';
 import { csvFileName } from '@/lib/csv/writer';
-import type { Locale } from '@/lib/survey/codebook';
 import type { TableData } from '../table';
 import { CsvDownload } from './CsvDownload';
 import { ChartImageDownload } from './ChartImageDownload';
@@ -28,7 +27,6 @@ export function ChartCard({
   chart,
   footnote,
   table,
-  locale,
   fileParts,
   tableCaption,
 }: {
@@ -40,7 +38,6 @@ export function ChartCard({
   chart: ReactNode;
   footnote: string[];
   table: TableData;
-  locale: Locale;
   fileParts: string[];
   tableCaption: string;
 }) {
@@ -58,7 +55,7 @@ export function ChartCard({
       <div className="chart-footnote">
         {footnote.map((line) => (
           <p key={line}>
-            <TermText text={line} locale={locale} terms={FOOTNOTE_TERMS} />
+            <TermText text={line} terms={FOOTNOTE_TERMS} />
           </p>
         ))}
         {weight && <p data-testid="weight-note">{weight}</p>}
@@ -66,7 +63,7 @@ export function ChartCard({
       <div className="chart-table">
         <DataTable table={table} caption={tableCaption} id={id} />
         <div className="chart-downloads">
-          <CsvDownload header={table.csv.header} rows={table.csv.rows} locale={locale} title={title} fileParts={fileParts} />
+          <CsvDownload header={table.csv.header} rows={table.csv.rows} title={title} fileParts={fileParts} />
           <ChartImageDownload frame={frame} title={title} legend={legend} footnote={weight ? [...footnote, weight] : footnote} fileName={csvFileName(...fileParts).replace(/\.csv$/, '')} />
         </div>
       </div>

@@ -1,12 +1,12 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale, useTranslations } from 'next-intl';
 import { csvFileName, csvOptionsFor, toCsv, type CsvValue } from '@/lib/csv/writer';
 
 import { useWeightNote } from './chartMethods';
 
 /** Downloads a data table as CSV, built in the browser (no request), with the weight used in a column of its own. */
-export function CsvDownload({ header, rows, locale, title, fileParts }: { header: string[]; rows: CsvValue[][]; locale: Locale; title: string; fileParts: string[] }) {
+export function CsvDownload({ header, rows, title, fileParts }: { header: string[]; rows: CsvValue[][]; title: string; fileParts: string[] }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   // Every row names the weight its figures use, so that a table lifted out of the file still says it.
   const weight = useWeightNote();

@@ -1,11 +1,10 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo } from 'react';
 import type { DatasetCatalog } from '@/lib/explore/catalog';
 import type { SurveyData } from '@/lib/survey/dataset';
 import type { ExploreResult, ViewModel } from '@/lib/explore/viewModels';
 import { clearFilters, type ExploreState } from '@/lib/explore/state';
-import type { Locale } from '@/lib/survey/codebook';
 import { formatNumber, prepareNumberFormats } from '@/lib/i18n/numbers';
 import { weightNote } from '@/lib/survey/weights';
 import { shorten } from '@/lib/explore/shorten';
@@ -23,25 +22,26 @@ import { DataTypesView } from './views/DataTypesView';
 import { SegmentsView } from './views/SegmentsView';
 import { TacticsView } from './views/TacticsView';
 
-function ViewContent({ content, state, catalog, locale }: { content: ViewModel; state: ExploreState; catalog: DatasetCatalog; locale: Locale }) {
+function ViewContent({ content, state, catalog }: { content: ViewModel; state: ExploreState; catalog: DatasetCatalog }) {
+  const locale = useLocale();
   const fileBase = [state.dataset, state.weight !== catalog.weights[0]?.id ? `weight-${state.weight}` : '', ...Object.entries(state.filter).map(([id, codes]) => `${id}-${codes.join('+')}`), state.by ? `by-${state.by}` : '', state.cross ? `by-${state.cross}` : ''];
   switch (content.view) {
     case 'items':
-      return <ItemsView model={content.model} locale={locale} fileBase={fileBase} />;
+      return <ItemsView model={content.model} fileBase={fileBase} />;
     case 'answers':
-      return <AnswersView model={content.model} locale={locale} fileBase={fileBase} />;
+      return <AnswersView model={content.model} fileBase={fileBase} />;
     case 'groups':
-      return <GroupsView model={content.model} locale={locale} fileBase={fileBase} />;
+      return <GroupsView model={content.model} fileBase={fileBase} />;
     case 'datatypes':
-      return <DataTypesView model={content.model} locale={locale} fileBase={fileBase} />;
+      return <DataTypesView model={content.model} fileBase={fileBase} />;
     case 'context':
-      return <ContextView charts={content.model} locale={locale} fileBase={fileBase} subject={content.subject?.[locale]} />;
+      return <ContextView charts={content.model} fileBase={fileBase} subject={content.subject?.[locale]} />;
     case 'bond':
-      return <BondView model={content.model} locale={locale} fileBase={fileBase} subject={content.subject?.[locale]} />;
+      return <BondView model={content.model} fileBase={fileBase} subject={content.subject?.[locale]} />;
     case 'segments':
-      return <SegmentsView model={content.model} locale={locale} minBase={state.minBase} fileBase={fileBase} subject={content.subject?.[locale]} />;
+      return <SegmentsView model={content.model} minBase={state.minBase} fileBase={fileBase} subject={content.subject?.[locale]} />;
     case 'tactics':
-      return <TacticsView groups={content.model} locale={locale} fileBase={fileBase} />;
+      return <TacticsView groups={content.model} fileBase={fileBase} />;
   }
 }
 
@@ -106,22 +106,22 @@ export function ExploreResults({ initial }: { initial: ExploreResult }) {
   const body = useMemo(
     () => (
       <>
-        <AudienceLine catalog={catalog} state={shown} audience={result.audience} total={result.total} locale={locale} />
+        <AudienceLine catalog={catalog} state={shown} audience={result.audience} total={result.total} />
         {result.audience === 0 ? (
           <EmptyState clearHref={hrefOf(clearFilters(shown))} />
         ) : (
           <>
-            {result.headline && <Headline headline={result.headline} locale={locale} />}
+            {result.headline && <Headline headline={result.headline} />}
             <ChartMethodsContext.Provider value={methods}>
               <WeightNoteContext.Provider value={weightLine}>
-                {result.content ? <ViewContent content={result.content} state={shown} catalog={catalog} locale={locale} /> : <p>{t('noView')}</p>}
+                {result.content ? <ViewContent content={result.content} state={shown} catalog={catalog} /> : <p>{t('noView')}</p>}
               </WeightNoteContext.Provider>
             </ChartMethodsContext.Provider>
           </>
         )}
       </>
     ),
-    [catalog, shown, result, locale, hrefOf, methods, weightLine, t],
+    [catalog, shown, result, hrefOf, methods, weightLine, t],
   );
   return (
     <div

@@ -1,12 +1,12 @@
-import { useTranslations } from 'next-intl';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale, useTranslations } from 'next-intl';
 import type { Headline as HeadlineData } from '@/lib/explore/viewModels/audience';
 import type { CellView } from '@/lib/explore/model';
 import { formatNumber, formatPercent, formatPoints } from '@/lib/i18n/numbers';
 
 import { shorten } from '@/lib/explore/shorten';
 
-function Stat({ label, cell, locale, testId }: { label: string; cell: CellView; locale: Locale; testId: string }) {
+function Stat({ label, cell, testId }: { label: string; cell: CellView; testId: string }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   return (
     <div className="stat" data-testid={testId}>
@@ -26,7 +26,8 @@ function Stat({ label, cell, locale, testId }: { label: string; cell: CellView; 
 }
 
 /** Acceptance of automated personalization: the filtered audience beside everyone, with the difference. */
-export function Headline({ headline, locale }: { headline: HeadlineData; locale: Locale }) {
+export function Headline({ headline }: { headline: HeadlineData }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const { audience, everyone, filtered } = headline;
   const diff = audience.share !== null && everyone.share !== null ? audience.share - everyone.share : null;
@@ -36,8 +37,8 @@ export function Headline({ headline, locale }: { headline: HeadlineData; locale:
         {headline.family ? t('headlineFamily', { family: shorten(headline.family[locale], 80) }) : t('headlineTitle')}
       </h2>
       <div className="headline-stats">
-        {filtered && <Stat label={t('headlineAudience')} cell={audience} locale={locale} testId="headline-audience" />}
-        <Stat label={t('headlineEveryone')} cell={everyone} locale={locale} testId="headline-everyone" />
+        {filtered && <Stat label={t('headlineAudience')} cell={audience} testId="headline-audience" />}
+        <Stat label={t('headlineEveryone')} cell={everyone} testId="headline-everyone" />
         {filtered && diff !== null && (
           <p className={`headline-diff ${diff > 0 ? 'up' : diff < 0 ? 'down' : ''}`} data-testid="headline-diff">
             {t('headlineVs', { diff: formatPoints(diff, locale) })}

@@ -33,7 +33,7 @@ const interval = (cell: CellView | undefined): [number, number] | undefined =>
  * the minimum base is faded and has neither.
  */
 export const SplitChartDrawing = memo(function SplitChartDrawing({ parts, rows, leadParts = 1, title, width, narrow, height }: SplitChartViewProps & { width: number; narrow: boolean; height: number }) {
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const yWidth = narrow ? 0 : 230;
   const last = parts.length - 1;
   const margin = useMemo(() => ({ top: narrow ? 20 : 8, right: 16, bottom: 4, left: narrow ? 16 : 4 }), [narrow]);
@@ -98,7 +98,7 @@ function segmentShape(part: StackPart, i: number, labelAboveChars: number, local
 
 function SplitTooltip({ active, payload, parts }: TooltipContentProps & { parts: StackPart[] }) {
   const t = useTranslations('explore');
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const row = active ? (payload?.[0]?.payload as StackDatum | undefined)?.row : undefined;
   if (!row) return null;
   const base = row.lead;

@@ -1,11 +1,11 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { weightsJson } from '@/lib/api/weightsRequest';
 import { formatNumber } from '@/lib/i18n/numbers';
-import type { Locale } from '@/lib/survey/codebook';
 import { forgetClientColumns } from '@/app/components/clientColumns';
 import { weightingText } from './messages';
 import { requestFailure } from './requestFailure';
@@ -18,7 +18,8 @@ type Listed = ReturnType<typeof weightsJson>[number];
  * it was made, with the changes an analyst may make: another default (PATCH), a weight made here
  * deleted after a second "Yes, delete" (DELETE). Both at the revision the page was read.
  */
-export function WeightList({ datasetId, weights, attributes, revision, canChange, locale }: { datasetId: string; weights: Listed[]; attributes: WeightingAttribute[]; revision: number; canChange: boolean; locale: Locale }) {
+export function WeightList({ datasetId, weights, attributes, revision, canChange }: { datasetId: string; weights: Listed[]; attributes: WeightingAttribute[]; revision: number; canChange: boolean }) {
+  const locale = useLocale();
   const router = useRouter();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

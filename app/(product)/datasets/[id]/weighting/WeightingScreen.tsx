@@ -1,4 +1,5 @@
 'use client';
+import { useLocale } from 'next-intl';
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -51,7 +52,8 @@ const typed = (percent: number, locale: Locale) => {
  * report (POST .../weights with preview, nothing stored); once it holds, the weights can be saved
  * under a name, and made the dataset's default.
  */
-export function WeightingScreen({ datasetId, revision, respondents, attributes, bases, canSave, locale }: { datasetId: string; revision: number; respondents: number; attributes: WeightingAttribute[]; bases: WeightOption[]; canSave: boolean; locale: Locale }) {
+export function WeightingScreen({ datasetId, revision, respondents, attributes, bases, canSave }: { datasetId: string; revision: number; respondents: number; attributes: WeightingAttribute[]; bases: WeightOption[]; canSave: boolean }) {
+  const locale = useLocale();
   const router = useRouter();
   const [chosen, setChosen] = useState<string[]>([]);
   const [targets, setTargets] = useState<Record<string, Record<string, string>>>({});
@@ -271,7 +273,7 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
         </div>
       )}
 
-      {(current?.kind === 'report' || current?.kind === 'saving') && <WeightingReportView report={current.report} baseShown={base !== UNWEIGHTED} locale={locale} />}
+      {(current?.kind === 'report' || current?.kind === 'saving') && <WeightingReportView report={current.report} baseShown={base !== UNWEIGHTED} />}
 
       {(current?.kind === 'report' || current?.kind === 'saving') && canSave && (
         <div className="weighting-save" data-testid="weighting-save">
@@ -302,7 +304,8 @@ export function WeightingScreen({ datasetId, revision, respondents, attributes, 
 }
 
 /** The raking's report: convergence, each level's target beside what the weights achieve, the weights' spread and what they cost. */
-function WeightingReportView({ report, baseShown, locale }: { report: WeightingReport; baseShown: boolean; locale: Locale }) {
+function WeightingReportView({ report, baseShown }: { report: WeightingReport; baseShown: boolean }) {
+  const locale = useLocale();
   const pct = (share: number, digits = 1) => formatPercent(share, locale, digits);
   const w = (value: number) => formatNumber(value, locale, 3);
   const { summary } = report;
@@ -327,21 +330,21 @@ function WeightingReportView({ report, baseShown, locale }: { report: WeightingR
         <div>
           <dt>
             {weightingText(locale, 'nEff')}
-            <HelpTerm term="effective-base" locale={locale} />
+            <HelpTerm term="effective-base" />
           </dt>
           <dd data-testid="weighting-neff">{weightingText(locale, 'nEffValue', { neff: formatNumber(summary.effectiveBase, locale, 1), n: formatNumber(summary.n, locale) })}</dd>
         </div>
         <div>
           <dt>
             {weightingText(locale, 'efficiency')}
-            <HelpTerm term="design-effect" locale={locale} />
+            <HelpTerm term="design-effect" />
           </dt>
           <dd data-testid="weighting-efficiency">{weightingText(locale, 'efficiencyBase', { eff: pct(summary.efficiency), base: pct(report.baseEfficiency) })}</dd>
         </div>
         <div>
           <dt>
             {weightingText(locale, 'deff')}
-            <HelpTerm term="design-effect" locale={locale} />
+            <HelpTerm term="design-effect" />
           </dt>
           <dd>{formatNumber(summary.designEffect, locale, 3)}</dd>
         </div>

@@ -1,3 +1,4 @@
+import { getLocale } from 'next-intl/server';
 import { pageTitle } from '@/app/pageTitle';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -11,7 +12,6 @@ import './weighting.css';
 import { weightsJson } from '@/lib/api/weightsRequest';
 import { can } from '@/lib/auth/permissions';
 import { currentUser, requestDatasets } from '@/app/server/request';
-import { localeFrom } from '@/lib/i18n/messages';
 import { DatasetLookupError, isReferenceId, isValidDatasetId } from '@/lib/storage/datasetRegistry';
 import type { SurveyData } from '@/lib/survey/dataset';
 import { UNWEIGHTED, weightOptions } from '@/lib/survey/weights';
@@ -39,11 +39,11 @@ function attributeLevels(data: SurveyData): WeightingAttribute[] {
  * optional trimming; the report (convergence, achieved against target, the weights' spread, Kish
  * effective base, efficiency, design effect) before anything is saved under a name.
  */
-export default async function WeightingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WeightingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const locale = localeFrom((await searchParams).lang);
+  const locale = await getLocale();
   if (!isValidDatasetId(id)) notFound();
-  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage locale={locale} path="/datasets" returnTo={`/datasets/${id}/weighting`} title={weightingText(locale, 'title')} />;
+  if (await uploadNeedsSignIn(id)) return <SignInRequiredPage path="/datasets" returnTo={`/datasets/${id}/weighting`} title={weightingText(locale, 'title')} />;
   const access = await requestDatasets();
   let listing;
   let data: SurveyData;
@@ -65,19 +65,19 @@ export default async function WeightingPage({ params, searchParams }: { params: 
 
   return (
     <>
-      <SiteHeader locale={locale} path="/datasets" />
+      <SiteHeader path="/datasets" />
       <main id="main" tabIndex={-1} className="page datasets-page weighting-page" lang={locale}>
         <p>
           <Link href={`/datasets/${encodeURIComponent(id)}${lang}`}>← {weightingText(locale, 'back')}</Link>
         </p>
         <h1>{weightingText(locale, 'pageTitle', { name })}</h1>
         <p className="lead">{weightingText(locale, 'intro')}</p>
-        {listing.synthetic && <SyntheticNotice locale={locale} />}
-        <WeightList datasetId={id} weights={weightsJson(data.codebook)} attributes={attributes} revision={revision} canChange={mayWeight && !reference} locale={locale} />
+        {listing.synthetic && <SyntheticNotice />}
+        <WeightList datasetId={id} weights={weightsJson(data.codebook)} attributes={attributes} revision={revision} canChange={mayWeight && !reference} />
         {mayWeight ? (
           <>
             {reference && <p className="muted">{weightingText(locale, 'referenceNote')}</p>}
-            <WeightingScreen datasetId={id} revision={revision} respondents={data.rowCount} attributes={attributes} bases={weightOptions(data.codebook)} canSave={!reference} locale={locale} />
+            <WeightingScreen datasetId={id} revision={revision} respondents={data.rowCount} attributes={attributes} bases={weightOptions(data.codebook)} canSave={!reference} />
           </>
         ) : (
           <p className="muted">{weightingText(locale, 'readOnly')}</p>

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { AnswerGroup, AnswersModel } from '@/lib/explore/viewModels/answers';
 import { shorten } from '@/lib/explore/shorten';
@@ -28,7 +28,8 @@ function stackRows(group: AnswerGroup, minBase: number, locale: Locale, t: Explo
 }
 
 /** Every answer of a family's items, every code with its label (any codebook); a chart per answer scale. */
-export function AnswersView({ model, locale, fileBase }: { model: AnswersModel; locale: Locale; fileBase: string[] }) {
+export function AnswersView({ model, fileBase }: { model: AnswersModel; fileBase: string[] }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const family = shorten(model.family.label[locale], 60);
   const several = model.groups.length > 1;
@@ -48,7 +49,6 @@ export function AnswersView({ model, locale, fileBase }: { model: AnswersModel; 
             chart={<SplitChartView parts={parts} rows={stackRows(group, model.minBase, locale, t)} leadParts={group.parts.filter((p) => p.tone === 'positive').length} title={title} />}
             footnote={[t('answersFootnote'), ...(group.rows.some((r) => r.positive.small) ? [t('smallNoteSplit', { min: model.minBase })] : [])]}
             table={splitTable(group.parts, group.rows, model.minBase, locale, t, t('rowItem'), { positiveLabel: t('positiveAll') })}
-            locale={locale}
             fileParts={[...fileBase, model.family.id, id]}
             tableCaption={t('tableCaption', { title })}
           />

@@ -1,12 +1,12 @@
-import { useTranslations } from 'next-intl';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale, useTranslations } from 'next-intl';
 import type { BondModel } from '@/lib/explore/viewModels/bond';
 import type { BarChartData } from '@/lib/explore/model';
 import { formatPercent, formatPoints } from '@/lib/i18n/numbers';
 import { BarChartCard } from '../BarChartCard';
 
 /** "Strong (4-5): 65.0%, +19.0 pp against the overall 46.0%." for the top band of an uncrossed chart. */
-function TopBandSentence({ chart, locale }: { chart: BarChartData; locale: Locale }) {
+function TopBandSentence({ chart }: { chart: BarChartData }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   if (chart.seriesDim || !chart.reference || chart.reference.share === null) return null;
   const top = chart.rows[chart.rows.length - 1];
@@ -20,7 +20,8 @@ function TopBandSentence({ chart, locale }: { chart: BarChartData; locale: Local
 }
 
 /** Acceptance across bond and trust bands with the uplift (G5, G6, G8), and the data types a strong bond unlocks (G7). */
-export function BondView({ model, locale, fileBase, subject }: { model: BondModel; locale: Locale; fileBase: string[]; subject?: string }) {
+export function BondView({ model, fileBase, subject }: { model: BondModel; fileBase: string[]; subject?: string }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   return (
     <>
@@ -29,10 +30,9 @@ export function BondView({ model, locale, fileBase, subject }: { model: BondMode
           <BarChartCard
             key={chart.id}
             chart={chart}
-            locale={locale}
             title={subject ? t('subjectBy', { subject, dim: chart.rowDim[locale].toLowerCase() }) : t('bondTitle', { dim: chart.rowDim[locale].toLowerCase() })}
             lead={t('bondLead')}
-            summary={<TopBandSentence chart={chart} locale={locale} />}
+            summary={<TopBandSentence chart={chart} />}
             showUplift
             fileParts={[...fileBase, chart.id]}
           />
@@ -46,7 +46,6 @@ export function BondView({ model, locale, fileBase, subject }: { model: BondMode
           <BarChartCard
             key={u.attribute}
             chart={u.chart}
-            locale={locale}
             title={t('unlockTitle', { low: u.low.label[locale].toLowerCase(), high: u.high.label[locale].toLowerCase(), dim })}
             lead={t('unlockLead')}
             summary={<p data-testid={`${u.chart.id}-summary`}>{sentence}</p>}

@@ -1,11 +1,11 @@
-import { useTranslations } from 'next-intl';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale, useTranslations } from 'next-intl';
 import type { BarChartData } from '@/lib/explore/model';
 import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 
 /** Acceptance by situation, place and industry (G9-G11), alone or crossed. */
-export function ContextView({ charts, locale, fileBase, subject }: { charts: BarChartData[]; locale: Locale; fileBase: string[]; subject?: string }) {
+export function ContextView({ charts, fileBase, subject }: { charts: BarChartData[]; fileBase: string[]; subject?: string }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   return (
     <div className={charts.length > 1 && charts.every((c) => !c.seriesDim) ? 'card-grid' : undefined}>
@@ -25,7 +25,6 @@ export function ContextView({ charts, locale, fileBase, subject }: { charts: Bar
           <BarChartCard
             key={chart.id}
             chart={chart}
-            locale={locale}
             title={title}
             lead={t(subject ? 'subjectLead' : 'ctxLead')}
             summary={sentence && <p data-testid={`${chart.id}-summary`}>{sentence}</p>}

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/survey/codebook';
 import type { DataTypesModel } from '@/lib/explore/viewModels/dataTypes';
 import { INK, TIER_COLOUR } from '../../colours';
@@ -31,7 +31,8 @@ function stackRows(model: DataTypesModel, locale: Locale, t: ExploreText): Stack
 }
 
 /** Which data types are OK, grey zone and no-go for this audience, in words (G2-G4). */
-function TierSummary({ model, locale }: { model: DataTypesModel; locale: Locale }) {
+function TierSummary({ model }: { model: DataTypesModel }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   return (
     <div className="tier-summary" data-testid="tier-summary">
@@ -50,7 +51,8 @@ function TierSummary({ model, locale }: { model: DataTypesModel; locale: Locale 
   );
 }
 
-export function DataTypesView({ model, locale, fileBase }: { model: DataTypesModel; locale: Locale; fileBase: string[] }) {
+export function DataTypesView({ model, fileBase }: { model: DataTypesModel; fileBase: string[] }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const crossed = model.ok.seriesDim !== null;
   const splitTitle = t('dtSplitTitle');
@@ -59,10 +61,9 @@ export function DataTypesView({ model, locale, fileBase }: { model: DataTypesMod
     <>
       <BarChartCard
         chart={model.ok}
-        locale={locale}
         title={t('dtOkTitle')}
         lead={crossed ? t('dtOkLeadCrossed', { cross: model.ok.seriesDim![locale].toLowerCase() }) : t('dtOkLead')}
-        summary={<TierSummary model={model} locale={locale} />}
+        summary={<TierSummary model={model} />}
         colourBy={crossed ? 'series' : 'tier'}
         rowHeader={rowHeader}
         fileParts={[...fileBase, 'ok-share']}
@@ -76,7 +77,6 @@ export function DataTypesView({ model, locale, fileBase }: { model: DataTypesMod
         chart={<SplitChartView parts={stackParts(model, locale)} rows={stackRows(model, locale, t)} title={splitTitle} />}
         footnote={[t('splitFootnote'), t('tierRule')]}
         table={splitTable(model.split.parts, splitRows(model), model.split.minBase, locale, t, rowHeader, { tiers: true })}
-        locale={locale}
         fileParts={[...fileBase, 'answer-split']}
         tableCaption={t('tableCaption', { title: splitTitle })}
       />

@@ -1,12 +1,12 @@
-import { useTranslations } from 'next-intl';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale, useTranslations } from 'next-intl';
 import type { GroupsModel } from '@/lib/explore/viewModels/groups';
 import { shorten } from '@/lib/explore/shorten';
 import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 
 /** A family's acceptance, its items pooled, by the levels of an attribute, alone or crossed (any codebook). */
-export function GroupsView({ model, locale, fileBase }: { model: GroupsModel; locale: Locale; fileBase: string[] }) {
+export function GroupsView({ model, fileBase }: { model: GroupsModel; fileBase: string[] }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const { chart } = model;
   const family = shorten(model.family.label[locale], 60);
@@ -16,7 +16,6 @@ export function GroupsView({ model, locale, fileBase }: { model: GroupsModel; lo
   return (
     <BarChartCard
       chart={chart}
-      locale={locale}
       title={cross ? t('groupsTitleCrossed', { family, by, cross }) : t('groupsTitle', { family, by })}
       lead={t('groupsLead')}
       summary={sentence && <p data-testid="groups-summary">{sentence}</p>}

@@ -1,12 +1,12 @@
-import { useTranslations } from 'next-intl';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale, useTranslations } from 'next-intl';
 import type { SegmentsModel } from '@/lib/explore/viewModels/segments';
 import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
 import { BarChartCard } from '../BarChartCard';
 import { highLowSentence } from './summaries';
 
 /** Most and least welcoming segments in a sentence (G12), small segments left out. */
-function Ranking({ model, locale, minBase }: { model: SegmentsModel; locale: Locale; minBase: number }) {
+function Ranking({ model, minBase }: { model: SegmentsModel; minBase: number }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   return (
     <div data-testid="segments-ranking">
@@ -28,7 +28,8 @@ function Ranking({ model, locale, minBase }: { model: SegmentsModel; locale: Loc
 }
 
 /** Gender x age x young children, and country (G12). */
-export function SegmentsView({ model, locale, minBase, fileBase, subject }: { model: SegmentsModel; locale: Locale; minBase: number; fileBase: string[]; subject?: string }) {
+export function SegmentsView({ model, minBase, fileBase, subject }: { model: SegmentsModel; minBase: number; fileBase: string[]; subject?: string }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   const countrySentence = model.country && highLowSentence(model.country, locale, t);
   return (
@@ -36,10 +37,9 @@ export function SegmentsView({ model, locale, minBase, fileBase, subject }: { mo
       {model.grid && (
         <BarChartCard
           chart={model.grid}
-          locale={locale}
           title={subject ? t('subjectBy', { subject, dim: t('segmentWord') }) : t('segGridTitle')}
           lead={t('segLead')}
-          summary={<Ranking model={model} locale={locale} minBase={minBase} />}
+          summary={<Ranking model={model} minBase={minBase} />}
           rowHeader={t('segmentRow')}
           fileParts={[...fileBase, 'segments']}
         />
@@ -47,7 +47,6 @@ export function SegmentsView({ model, locale, minBase, fileBase, subject }: { mo
       {model.country && (
         <BarChartCard
           chart={model.country}
-          locale={locale}
           title={subject ? t('subjectBy', { subject, dim: model.country.rowDim[locale].toLowerCase() }) : t('segCountryTitle')}
           lead={t('segLead')}
           summary={countrySentence && <p>{countrySentence}</p>}

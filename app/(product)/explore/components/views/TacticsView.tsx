@@ -1,11 +1,11 @@
-import { useTranslations } from 'next-intl';
-import type { Locale } from '@/lib/survey/codebook';
+import { useLocale, useTranslations } from 'next-intl';
 import type { TacticGroup } from '@/lib/explore/viewModels/tactics';
 import { formatPercent } from '@/lib/i18n/numbers';
 import { BarChartCard } from '../BarChartCard';
 
 /** Creepy and valued tactics, each ranked (P7-P11). */
-export function TacticsView({ groups, locale, fileBase }: { groups: TacticGroup[]; locale: Locale; fileBase: string[] }) {
+export function TacticsView({ groups, fileBase }: { groups: TacticGroup[]; fileBase: string[] }) {
+  const locale = useLocale();
   const t = useTranslations('explore');
   return (
     <div className={groups.every((g) => !g.chart.seriesDim) ? 'card-grid' : undefined}>
@@ -16,7 +16,6 @@ export function TacticsView({ groups, locale, fileBase }: { groups: TacticGroup[
           <BarChartCard
             key={group.code}
             chart={group.chart}
-            locale={locale}
             title={t('tacticsTitle', { group: group.label[locale] })}
             lead={t('tacticsLead')}
             summary={
