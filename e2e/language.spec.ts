@@ -25,3 +25,21 @@ test('the chosen language is remembered across pages, and a view URL works in bo
   await page.goto('/explore?view=bond&lang=nl');
   await expect(page.locator('main[lang]')).toHaveAttribute('lang', 'nl');
 });
+
+test('a language chosen in another tab holds for the next page in this one, shell and all', async ({ page, context }) => {
+  await page.goto('/datasets');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Another tab of the same browser chooses Dutch (remembered in a cookie).
+  const other = await context.newPage();
+  await other.goto('/help?lang=nl');
+  await expect(other.locator('main[lang]')).toHaveAttribute('lang', 'nl');
+  await other.close();
+  // An in-app link in the first tab: the server sends the Dutch page, and the parts drawn in the
+  // browser (the header's menu, the layout's language) follow it rather than staying English.
+  await page.locator('.site-header nav').getByRole('link', { name: 'Findings', exact: false }).first().click();
+  await expect(page).toHaveURL(/\/findings\?lang=nl/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.locator('main[lang]')).toHaveAttribute('lang', 'nl');
+  await expect(page.locator('.site-header nav:not(.lang-switch)')).toContainText('Gepubliceerde bevindingen');
+  await expect(page.locator('.site-header nav:not(.lang-switch)')).not.toContainText('Published findings');
+});

@@ -6,6 +6,7 @@ import { LanguageLinks } from './LanguageLinks';
 import { LiveLanguageLinks } from './LiveLanguageLinks';
 import { AccountMenu } from '@/app/(product)/account/AccountMenu';
 import { MenuButton } from './MenuButton';
+import { LocaleGuard } from './LocaleGuard';
 
 const HEADER_WORDS = {
   skip: { en: 'Skip to content', nl: 'Naar inhoud' },
@@ -73,6 +74,7 @@ export function SiteHeader({ path, query = '', followUrl = false, locale: shown 
         <LanguageLinks path={path} query={query} label={t('language')} locale={shown} />
       )}
       <AccountMenu locale={shown} />
+      <LocaleGuard locale={current} />
     </header>
   );
 }
