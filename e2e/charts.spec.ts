@@ -42,7 +42,10 @@ test.describe('charts are recharts', () => {
     await drawCharts(page);
     const chart = page.getByTestId('datatypes-ok-chart');
     await expect(chart.locator('.recharts-wrapper')).toHaveCount(1);
+    // The data table's rows are made when it is opened (DataTable).
+    await page.locator('#datatypes-ok-table summary').click();
     const table = page.getByTestId('datatypes-ok-table');
+    await expect(table.locator('tbody tr').first()).toBeAttached();
     const rows = await table.locator('tbody tr').count();
     const smallRows = await table.locator('tbody tr', { hasText: 'under the minimum base' }).count();
     const markedRows = await table.locator('tbody td.mark-up, tbody td.mark-down').count();

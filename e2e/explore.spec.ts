@@ -95,6 +95,8 @@ test.describe('/explore', () => {
     await expect(page).toHaveURL(/minBase=50/);
     await settled(page);
     const url = page.url();
+    // The data table's rows are made when it is opened (DataTable).
+    await page.locator('#context-situation-table summary').click();
     const tableText = await page.getByTestId('context-situation-table').textContent();
     const headline = await page.getByTestId('headline-audience').innerText();
 
@@ -106,6 +108,7 @@ test.describe('/explore', () => {
     await expect(other.getByRole('checkbox', { name: 'Germany' })).toBeChecked();
     await expect(other.getByRole('checkbox', { name: 'Netherlands' })).not.toBeChecked();
     await expect(other.getByRole('link', { name: 'Context', exact: true })).toHaveAttribute('aria-current', 'page');
+    await other.locator('#context-situation-table summary').click();
     expect(await other.getByTestId('context-situation-table').textContent()).toBe(tableText);
     expect(await other.getByTestId('headline-audience').innerText()).toBe(headline);
     await other.close();
@@ -326,6 +329,8 @@ test.describe('/explore', () => {
       await page.goto(url);
       await settled(page);
       await page.locator('details.data-table').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      // Each table is made when its fold opens (DataTable): scanned once all are there.
+      await expect(page.locator('details.data-table:not(:has(table))')).toHaveCount(0);
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`)).toEqual([]);
