@@ -89,6 +89,8 @@ test.describe('study P: the 2018 wave against 2017', () => {
     await page.getByLabel('Groups of').selectOption('country');
     await expect(page).toHaveURL(/by=country/);
     await expect(page.getByTestId('trend-chart')).toBeVisible();
+    // The small multiples are drawn when near the screen (ChartBox), as a reader scrolls to them.
+    await drawCharts(page);
     // Eight countries, one point each, per item.
     await expect(page.getByTestId('trend-chart').locator('figure[data-row="item:p1_left_poorly_curated"] .trend-point')).toHaveCount(8);
     await page.getByLabel('First group', { exact: true }).selectOption('UK');

@@ -1,34 +1,20 @@
 'use client';
 import { useLocale } from 'next-intl';
-import { useCallback, useMemo } from 'react';
-import { CartesianGrid, ErrorBar, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { useMemo } from 'react';
 import type { LevelComparison } from '@/lib/analysis/levelComparison';
 import { formatNumber, formatPercent } from '@/lib/i18n/numbers';
-import { INK, MUTED, TOOLTIP_CURSOR } from '@/app/components/charts/chartAxes';
-// The tooltip's look (the small multiples are drawn at once, without a ChartBox, which brings it elsewhere).
-import '@/app/components/charts/charts.css';
 import { useElementWidth } from '@/app/components/charts/useElementWidth';
+import { ChartBox } from '@/app/components/charts/ChartBox';
+import { lazyModule } from '@/app/components/lazyModule';
+import { H, MARGIN, Y_WIDTH, type TrendDatum } from './trendStyle';
 import { compareText } from './messages';
 
-// The small multiple's height (fixed, so the server's drawing does not jump); its width is the column's.
-const H = 130;
-const MARGIN = { left: 0, right: 12, top: 8, bottom: 4 };
-const Y_WIDTH = 36;
-const GRID = [0, 0.5, 1];
 /** A small multiple's width: a likely one until one has been measured (before the first paint). */
 const trendColumn = { width: 300 };
-/** The chart's wrapper is its column's width in the server's HTML too (there it is drawn at no width yet). */
-const FULL_WIDTH = { width: '100%' };
+/** The recharts drawing, loaded when a small multiple is about to be seen (ChartBox). */
+const drawing = lazyModule(() => import('./TrendDrawing'));
 
 type Row = LevelComparison['trend'][number];
-interface TrendDatum {
-  code: string;
-  label: string;
-  role: 'is-a' | 'is-b' | 'is-other' | 'is-small';
-  share: number | null;
-  error?: [number, number];
-  title: string;
-}
 
 /**
  * The trend when the attribute has more than two levels: one small recharts chart per item, the
@@ -90,7 +76,7 @@ export function TrendChart({ comparison }: { comparison: LevelComparison }) {
 function TrendItem({ row, comparison }: { row: Row; comparison: LevelComparison }) {
   const locale = useLocale();
   const { attribute, a, b } = comparison;
-  const { ref, width } = useElementWidth<HTMLElement>(trendColumn);
+  const { ref, width } = useElementWidth<HTMLDivElement>(trendColumn);
   const data = useMemo<TrendDatum[]>(
     () =>
       row.levels.map((l) => {
@@ -109,19 +95,12 @@ function TrendItem({ row, comparison }: { row: Row; comparison: LevelComparison 
       }),
     [row, a.code, b.code, locale],
   );
-  const formatTick = useCallback((v: number) => formatPercent(v, locale, 0), [locale]);
   return (
-    <figure ref={ref} className="trend-item" data-row={row.key}>
+    <figure className="trend-item" data-row={row.key}>
       <figcaption title={row.label[locale]}>{row.label[locale]}</figcaption>
-      <LineChart width={width} height={H} style={FULL_WIDTH} data={data} margin={MARGIN} title={compareText(locale, 'trendLabel', { item: row.label[locale], by: attribute.label[locale] })} accessibilityLayer>
-        <CartesianGrid vertical={false} stroke="#e6e9ee" />
-        <XAxis dataKey="label" tick={false} axisLine={false} tickLine={false} height={4} />
-        <YAxis type="number" domain={[0, 1]} ticks={GRID} tickFormatter={formatTick} width={Y_WIDTH} axisLine={false} tickLine={false} fontSize={11} stroke={MUTED} />
-        <Tooltip content={TrendTooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />
-        <Line dataKey="share" stroke="#9aa4b1" strokeWidth={1.5} connectNulls isAnimationActive={false} dot={TrendPoint} activeDot={false}>
-          <ErrorBar dataKey="error" direction="y" width={0} stroke={INK} strokeWidth={2} isAnimationActive={false} />
-        </Line>
-      </LineChart>
+      <ChartBox boxRef={ref} className="trend-plot" height={H} drawing={drawing}>
+        {({ TrendDrawing }) => <TrendDrawing data={data} width={width} title={compareText(locale, 'trendLabel', { item: row.label[locale], by: attribute.label[locale] })} />}
+      </ChartBox>
       <div className="trend-levels" style={{ gridTemplateColumns: `repeat(${data.length}, 1fr)`, marginLeft: Y_WIDTH, marginRight: MARGIN.right }} aria-hidden="true">
         {data.map((d) => (
           <span key={d.code} className={d.code === a.code || d.code === b.code ? 'is-compared' : undefined}>
@@ -133,18 +112,3 @@ function TrendItem({ row, comparison }: { row: Row; comparison: LevelComparison 
   );
 }
 
-/** A level's point: filled (first compared level), open (second), grey (the others), hollow and dashed under the minimum base. */
-function TrendPoint({ cx, cy, payload }: { cx?: number; cy?: number; payload?: TrendDatum }) {
-  if (!payload || payload.share === null || cx == null || cy == null) return null;
-  return (
-    <g key={payload.code} className={`trend-point ${payload.role}`} data-level={payload.code}>
-      <circle cx={cx} cy={cy} r={5} />
-    </g>
-  );
-}
-
-function TrendTooltip({ active, payload }: TooltipContentProps) {
-  const datum = active ? (payload?.[0]?.payload as TrendDatum | undefined) : undefined;
-  if (!datum) return null;
-  return <div className="chart-tooltip">{datum.title}</div>;
-}
