@@ -220,6 +220,18 @@ test.describe('not found', () => {
       await context.close();
     });
 
+  test('a Dutch browser with no language chosen yet gets the missing page in Dutch, header included', async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'nl-NL', storageState: { cookies: [], origins: [] }, baseURL: test.info().project.use.baseURL });
+    const page = await context.newPage();
+    const response = await page.goto('/no-such-page/at-all');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pagina niet gevonden');
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await expect(nav).toContainText('Samenvatting');
+    await expect(nav).not.toContainText('Summary');
+    await context.close();
+  });
+
   test('?lang=nl on a missing page shows it in Dutch at once', async ({ browser }) => {
     const context = await signedOut(browser);
     const page = await context.newPage();

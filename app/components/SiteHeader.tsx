@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/survey/codebook';
 import { useLocale, useTranslations } from 'next-intl';
-import { appText } from '@/lib/i18n/messages';
+import { appText, type MessageKey } from '@/lib/i18n/messages';
 import { LanguageLinks } from './LanguageLinks';
 import { LiveLanguageLinks } from './LiveLanguageLinks';
 import { AccountMenu } from '@/app/(product)/account/AccountMenu';
@@ -25,9 +25,11 @@ const HEADER_WORDS = {
  * follow the page's language (the links' ?lang, the language switch, the account corner).
  */
 export function SiteHeader({ path, query = '', followUrl = false, locale: shown }: { path: string; query?: string; followUrl?: boolean; locale?: Locale }) {
-  const t = useTranslations('app');
+  const intl = useTranslations('app');
   const current = useLocale();
   const locale = shown ?? current;
+  // The 404 page's language may not be next-intl's: its words then come from the catalog directly.
+  const t = (key: MessageKey) => (locale === current ? intl(key) : appText(locale, key));
   const withLang = (href: string) => (locale === 'nl' ? `${href}?lang=nl` : href);
   return (
     <header className="site-header">

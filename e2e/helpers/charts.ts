@@ -9,7 +9,10 @@ import { expect, type Page } from '@playwright/test';
  */
 export async function drawCharts(page: Page): Promise<void> {
   const undrawn = page.locator('.chart-box[data-drawn="no"]');
-  for (let guard = 0; guard < 50; guard++) {
+  // A box is drawn once its drawing code has arrived (loaded when the first chart comes near), which
+  // on a loaded machine can take seconds: the boxes are scrolled to until none is left, for up to 30 s.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     // In the page, so that a chart drawn meanwhile is simply not found (no wait for a locator).
     const left = await page.evaluate(() => {
       // A box in a hidden part of the page (display: none) cannot come near the screen: not waited for.
@@ -18,7 +21,7 @@ export async function drawCharts(page: Page): Promise<void> {
       return boxes.length;
     });
     if (left === 0) break;
-    await page.waitForTimeout(50);
+    await page.waitForTimeout(100);
   }
   await expect.poll(() => undrawn.evaluateAll((boxes) => boxes.filter((box) => box.getClientRects().length > 0).length)).toBe(0);
   await page.evaluate(() => window.scrollTo(0, 0));

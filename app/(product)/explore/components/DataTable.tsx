@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TableCell, TableData } from '../table';
 import { MARK_SYMBOL } from '../messages';
 
@@ -32,8 +32,13 @@ function Cell({ cell }: { cell: TableCell }) {
 export function DataTable({ table, caption, id }: { table: TableData; caption: string; id: string }) {
   const t = useTranslations('explore');
   const [opened, setOpened] = useState(false);
+  const fold = useRef<HTMLDetailsElement>(null);
+  // A fold opened before the page's scripts ran (its toggle event came before React listened) is filled in once they have.
+  useEffect(() => {
+    if (fold.current?.open) setOpened(true);
+  }, []);
   return (
-    <details className="data-table" id={`${id}-table`} onToggle={(event) => event.currentTarget.open && setOpened(true)}>
+    <details ref={fold} className="data-table" id={`${id}-table`} onToggle={(event) => event.currentTarget.open && setOpened(true)}>
       <summary>{t('tableSummary', { rows: table.rows.length })}</summary>
       {opened && <TableBody table={table} caption={caption} id={id} />}
     </details>
