@@ -25,7 +25,7 @@ function Cell({ cell }: { cell: TableCell }) {
 
 /**
  * The accessible data table of a chart: caption, column and row headers, the same numbers as the
- * chart. Folded; its rows are made when it is first opened (or the page printed), not with the page:
+ * chart. Folded; its rows are made when it is first opened, not with the page:
  * the explorer's folded tables were two thirds of its elements (454 of 714 on a phone), all hydrated
  * at load and drawn again at every filter change while nobody saw them.
  */
@@ -47,40 +47,40 @@ export function DataTable({ table, caption, id }: { table: TableData; caption: s
 
 function TableBody({ table, caption, id }: { table: TableData; caption: string; id: string }) {
   return (
-      // Focusable so that a keyboard can scroll a wide table on a narrow screen.
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-        <table className="explore-table" data-testid={`${id}-table`}>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {table.head.map((h, i) => (
-                <th key={i} scope="col">
-                  {h}
-                </th>
+    // Focusable so that a keyboard can scroll a wide table on a narrow screen.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="explore-table" data-testid={`${id}-table`}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {table.head.map((h, i) => (
+              <th key={i} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, c) => (
+                <Cell key={c} cell={cell} />
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, r) => (
+          ))}
+        </tbody>
+        {table.foot.length > 0 && (
+          <tfoot>
+            {table.foot.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, c) => (
                   <Cell key={c} cell={cell} />
                 ))}
               </tr>
             ))}
-          </tbody>
-          {table.foot.length > 0 && (
-            <tfoot>
-              {table.foot.map((row, r) => (
-                <tr key={r}>
-                  {row.map((cell, c) => (
-                    <Cell key={c} cell={cell} />
-                  ))}
-                </tr>
-              ))}
-            </tfoot>
-          )}
-        </table>
-      </div>
+          </tfoot>
+        )}
+      </table>
+    </div>
   );
 }
