@@ -59,13 +59,13 @@ test.describe('/planner', () => {
     await expect(page.getByLabel('Emotional bond with the brand')).toHaveValue('strong');
   });
 
-  test('the columns download in the background once the page has hydrated, and the first move makes the page live', async ({ page }) => {
+  test('the columns download in the background once the page has hydrated and painted, and the first move makes the page live', async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (request) => {
       if (/\/api\/datasets\/[^/]+\/columns/.test(request.url())) fetched.push(new URL(request.url()).pathname);
     });
     await page.goto('/planner');
-    // No pointer move, key or focus: idle time after hydration starts the download (afterInteractive)...
+    // No pointer move, key or focus: idle time after hydration and the first paint starts the download (afterInteractive)...
     await expect.poll(() => [...fetched].sort(), { timeout: 20_000 }).toEqual(['/api/datasets/study-g/columns', '/api/datasets/study-p/columns']);
     // ...but not the main-thread work (the engine's code, decoding): that waits for the first move (onFirstIntent).
     await expect(page.locator('.planner-answer')).not.toHaveAttribute('data-live', 'true');
