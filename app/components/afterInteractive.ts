@@ -22,8 +22,8 @@
  * hydration ends and this waits for nothing; where it came after (Lighthouse's mobile run on this
  * machine paints app pages only after a frame stall of about a second, README, Performance), the
  * columns' 268 KB download started before the paint, and Lighthouse counted it into the page's
- * largest contentful paint (the planner's 6.1 s). A tab opened in the background paints, and so
- * downloads, once it is shown.
+ * largest contentful paint (the planner's 6.1 s). A tab opened in the background has not painted:
+ * its download waits until it is shown and painted, or for the first move.
  */
 const INTENT_EVENTS = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel'] as const;
 /**
