@@ -1,5 +1,5 @@
 /**
- * npm run lighthouse [-- --url http://127.0.0.1:3000] [--desktop] [--runs N]   (after npm run build)
+ * npm run lighthouse [-- --url http://127.0.0.1:3000] [--desktop] [--without-scripts] [--runs N]   (after npm run build)
  *
  * Runs Lighthouse (the `lighthouse` package's CLI, which starts Debian's Chromium through
  * chrome-launcher, headless, no sandbox) on the home, explore, planner, findings and setup pages of
@@ -9,7 +9,9 @@
  * as it happened in the run's browser, the JavaScript transferred, accessibility and best practices
  * (medians over the rounds). Without --url it starts `next start` on a free loopback port with a
  * throwaway DATA_DIR, and stops it at the end. Lighthouse's default is its mobile profile
- * (simulated slow 4G, 4x CPU slowdown); --desktop uses its desktop profile. A script that prints
+ * (simulated slow 4G, 4x CPU slowdown); --desktop uses its desktop profile. --without-scripts
+ * blocks every page's script chunks (SCRIPT_CHUNKS), so the figures are those of the pages' HTML and
+ * styles alone: what the content costs, apart from what its scripts cost. A script that prints
  * figures, not a test. Target: every page within 5 points of the yardstick in the same run (95 or
  * more on a quiet machine), accessibility 95 or more.
  */
@@ -31,6 +33,8 @@ const YARDSTICK = '/yardstick';
 /** Each page's target: at most this many points below the yardstick (issue 17). */
 const YARDSTICK_MARGIN = 5;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
+/** The build's script chunks (Next.js and React, the app's client code), blocked with --without-scripts; inline scripts still run. */
+const SCRIPT_CHUNKS = '*/_next/static/chunks/*.js';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -78,9 +82,10 @@ interface Audit {
   seenFcp: number;
 }
 
-async function audit(url: string, desktop: boolean): Promise<Audit> {
+async function audit(url: string, desktop: boolean, withoutScripts: boolean): Promise<Audit> {
   const args = [LIGHTHOUSE_CLI, url, '--output=json', '--output-path=stdout', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'];
   if (desktop) args.push('--preset=desktop');
+  if (withoutScripts) args.push(`--blocked-url-patterns=${SCRIPT_CHUNKS}`);
   const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, maxBuffer: 256 * 1024 * 1024 });
   const lhr = JSON.parse(stdout) as {
     categories: Record<string, { score: number | null }>;
@@ -104,6 +109,7 @@ const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
 async function main() {
   const given = argument('--url');
   const desktop = process.argv.includes('--desktop');
+  const withoutScripts = process.argv.includes('--without-scripts');
   const runs = Math.max(1, Number(argument('--runs') ?? 3));
   const started = given ? null : await startServer();
   const base = (given ?? started!.base).replace(/\/$/, '');
@@ -116,7 +122,7 @@ async function main() {
     // shared machine lands on the yardstick and the pages alike instead of on one page's runs.
     for (let round = 1; round <= runs; round++) {
       for (const page of all) {
-        const result = await audit(base + page, desktop);
+        const result = await audit(base + page, desktop, withoutScripts);
         audits.get(page)!.push(result);
         console.log(`round ${round}  ${page.padEnd(11)} performance ${String(result.scores.performance).padStart(3)}  TBT ${String(result.tbt).padStart(5)} ms  LCP ${String(result.lcp).padStart(5)} ms  seen FCP ${String(result.seenFcp).padStart(5)} ms  JS ${(result.scriptBytes / 1024).toFixed(0)} KB  accessibility ${result.scores.accessibility}  best-practices ${result.scores['best-practices']}`);
       }
@@ -147,7 +153,7 @@ async function main() {
       'best-practices': median(of(page, (a) => a.scores['best-practices'])),
     };
   });
-  console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile (default)'} profile, medians of ${runs} alternating round(s), ${base}; yardstick ${YARDSTICK}: performance ${yardstickScore}, total blocking time ${yardstickTbt} ms`);
+  console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile (default)'} profile${withoutScripts ? ', script chunks blocked (--without-scripts)' : ''}, medians of ${runs} alternating round(s), ${base}; yardstick ${YARDSTICK}: performance ${yardstickScore}, total blocking time ${yardstickTbt} ms`);
   console.table(rows);
   const behind = rows.filter((r) => r.page !== YARDSTICK && r.performance < yardstickScore - YARDSTICK_MARGIN);
   if (behind.length) console.log(`More than ${YARDSTICK_MARGIN} points below the yardstick: ${behind.map((r) => r.page).join(', ')}`);
