@@ -82,8 +82,9 @@ interface Audit {
   seenFcp: number;
 }
 
-async function audit(url: string, desktop: boolean, withoutScripts: boolean): Promise<Audit> {
-  const args = [LIGHTHOUSE_CLI, url, '--output=json', '--output-path=stdout', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'];
+async function audit(url: string, desktop: boolean, withoutScripts: boolean, noPaintHolding: boolean): Promise<Audit> {
+  const chromeFlags = `--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage${noPaintHolding ? ' --disable-features=PaintHolding' : ''}`;
+  const args = [LIGHTHOUSE_CLI, url, '--output=json', '--output-path=stdout', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=${chromeFlags}`];
   if (desktop) args.push('--preset=desktop');
   if (withoutScripts) args.push(`--blocked-url-patterns=${SCRIPT_CHUNKS}`);
   const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, maxBuffer: 256 * 1024 * 1024 });
@@ -110,6 +111,7 @@ async function main() {
   const given = argument('--url');
   const desktop = process.argv.includes('--desktop');
   const withoutScripts = process.argv.includes('--without-scripts');
+  const noPaintHolding = process.argv.includes('--no-paint-holding');
   const runs = Math.max(1, Number(argument('--runs') ?? 3));
   const started = given ? null : await startServer();
   const base = (given ?? started!.base).replace(/\/$/, '');
@@ -122,7 +124,7 @@ async function main() {
     // shared machine lands on the yardstick and the pages alike instead of on one page's runs.
     for (let round = 1; round <= runs; round++) {
       for (const page of all) {
-        const result = await audit(base + page, desktop, withoutScripts);
+        const result = await audit(base + page, desktop, withoutScripts, noPaintHolding);
         audits.get(page)!.push(result);
         console.log(`round ${round}  ${page.padEnd(11)} performance ${String(result.scores.performance).padStart(3)}  TBT ${String(result.tbt).padStart(5)} ms  LCP ${String(result.lcp).padStart(5)} ms  seen FCP ${String(result.seenFcp).padStart(5)} ms  JS ${(result.scriptBytes / 1024).toFixed(0)} KB  accessibility ${result.scores.accessibility}  best-practices ${result.scores['best-practices']}`);
       }
@@ -153,7 +155,7 @@ async function main() {
       'best-practices': median(of(page, (a) => a.scores['best-practices'])),
     };
   });
-  console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile (default)'} profile${withoutScripts ? ', script chunks blocked (--without-scripts)' : ''}, medians of ${runs} alternating round(s), ${base}; yardstick ${YARDSTICK}: performance ${yardstickScore}, total blocking time ${yardstickTbt} ms`);
+  console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile (default)'} profile${withoutScripts ? ', script chunks blocked (--without-scripts)' : ''}${noPaintHolding ? ', paint holding off (--no-paint-holding)' : ''}, medians of ${runs} alternating round(s), ${base}; yardstick ${YARDSTICK}: performance ${yardstickScore}, total blocking time ${yardstickTbt} ms`);
   console.table(rows);
   const behind = rows.filter((r) => r.page !== YARDSTICK && r.performance < yardstickScore - YARDSTICK_MARGIN);
   if (behind.length) console.log(`More than ${YARDSTICK_MARGIN} points below the yardstick: ${behind.map((r) => r.page).join(', ')}`);
