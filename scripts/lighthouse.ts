@@ -86,7 +86,14 @@ interface Audit {
   seenFcp: number;
 }
 
-async function audit(url: string, desktop: boolean, withoutScripts: boolean, noPaintHolding: boolean): Promise<Audit> {
+/** How every audit of a run is made (the command line's switches). */
+interface Options {
+  desktop: boolean;
+  withoutScripts: boolean;
+  noPaintHolding: boolean;
+}
+
+async function audit(url: string, { desktop, withoutScripts, noPaintHolding }: Options): Promise<Audit> {
   const chromeFlags = `--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage${noPaintHolding ? ' --disable-features=PaintHolding' : ''}`;
   const args = [LIGHTHOUSE_CLI, url, '--output=json', '--output-path=stdout', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=${chromeFlags}`];
   if (desktop) args.push('--preset=desktop');
@@ -113,9 +120,12 @@ const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
 
 async function main() {
   const given = argument('--url');
-  const desktop = process.argv.includes('--desktop');
-  const withoutScripts = process.argv.includes('--without-scripts');
-  const noPaintHolding = process.argv.includes('--no-paint-holding');
+  const options: Options = {
+    desktop: process.argv.includes('--desktop'),
+    withoutScripts: process.argv.includes('--without-scripts'),
+    noPaintHolding: process.argv.includes('--no-paint-holding'),
+  };
+  const { desktop, withoutScripts, noPaintHolding } = options;
   const runs = Math.max(1, Number(argument('--runs') ?? 3));
   const started = given ? null : await startServer();
   const base = (given ?? started!.base).replace(/\/$/, '');
@@ -128,7 +138,7 @@ async function main() {
     // shared machine lands on the yardstick and the pages alike instead of on one page's runs.
     for (let round = 1; round <= runs; round++) {
       for (const page of all) {
-        const result = await audit(base + page, desktop, withoutScripts, noPaintHolding);
+        const result = await audit(base + page, options);
         audits.get(page)!.push(result);
         console.log(`round ${round}  ${page.padEnd(11)} performance ${String(result.scores.performance).padStart(3)}  TBT ${String(result.tbt).padStart(5)} ms  LCP ${String(result.lcp).padStart(5)} ms  seen FCP ${String(result.seenFcp).padStart(5)} ms  JS ${(result.scriptBytes / 1024).toFixed(0)} KB  accessibility ${result.scores.accessibility}  best-practices ${result.scores['best-practices']}`);
       }
