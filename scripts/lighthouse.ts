@@ -7,7 +7,7 @@
  * rounds (default 3), and prints per page the performance score and total blocking time beside the
  * yardstick's and the difference, the simulated largest contentful paint, the first contentful paint
  * as it happened in the run's browser, the JavaScript transferred, accessibility and best practices
- * (medians over the rounds). Without --url it starts `next start` on a free loopback port with a
+ * (medians over the rounds), and Lighthouse's benchmark index of the machine. Without --url it starts `next start` on a free loopback port with a
  * throwaway DATA_DIR, and stops it at the end. Lighthouse's default is its mobile profile
  * (simulated slow 4G, 4x CPU slowdown); --desktop uses its desktop profile. --without-scripts
  * blocks every page's script chunks (SCRIPT_CHUNKS), so the figures are those of the pages' HTML and
@@ -84,6 +84,12 @@ interface Audit {
    * about a second (README, Performance), the observed paints bunching at about 1.25 s and 2.3 s.
    */
   seenFcp: number;
+  /**
+   * Lighthouse's benchmark index of the machine running the audit (a fixed piece of JavaScript run
+   * before it; higher is faster). It tells runs on different machines apart: the same build scored
+   * 5-12 points below the yardstick on one machine and 0-4 points below on a faster one (README).
+   */
+  benchmarkIndex: number;
 }
 
 /** How every audit of a run is made (the command line's switches). */
@@ -103,6 +109,7 @@ async function audit(url: string, { desktop, withoutScripts, noPaintHolding }: O
     categories: Record<string, { score: number | null }>;
     audits: Record<string, { numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number; observedFirstContentfulPaint?: number }[] } }>;
     runtimeError?: { message: string };
+    environment?: { benchmarkIndex?: number };
   };
   if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
   const scripts = lhr.audits['resource-summary']?.details?.items?.find((item) => item.resourceType === 'script');
@@ -112,6 +119,7 @@ async function audit(url: string, { desktop, withoutScripts, noPaintHolding }: O
     scriptBytes: scripts?.transferSize ?? 0,
     lcp: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
     seenFcp: Math.round(lhr.audits.metrics?.details?.items?.[0]?.observedFirstContentfulPaint ?? 0),
+    benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? 0),
   };
 }
 
@@ -140,7 +148,7 @@ async function main() {
       for (const page of all) {
         const result = await audit(base + page, options);
         audits.get(page)!.push(result);
-        console.log(`round ${round}  ${page.padEnd(11)} performance ${String(result.scores.performance).padStart(3)}  TBT ${String(result.tbt).padStart(5)} ms  LCP ${String(result.lcp).padStart(5)} ms  seen FCP ${String(result.seenFcp).padStart(5)} ms  JS ${(result.scriptBytes / 1024).toFixed(0)} KB  accessibility ${result.scores.accessibility}  best-practices ${result.scores['best-practices']}`);
+        console.log(`round ${round}  ${page.padEnd(11)} performance ${String(result.scores.performance).padStart(3)}  TBT ${String(result.tbt).padStart(5)} ms  LCP ${String(result.lcp).padStart(5)} ms  seen FCP ${String(result.seenFcp).padStart(5)} ms  JS ${(result.scriptBytes / 1024).toFixed(0)} KB  benchmark index ${result.benchmarkIndex}  accessibility ${result.scores.accessibility}  best-practices ${result.scores['best-practices']}`);
       }
     }
   } finally {
@@ -169,7 +177,7 @@ async function main() {
       'best-practices': median(of(page, (a) => a.scores['best-practices'])),
     };
   });
-  console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile (default)'} profile${withoutScripts ? ', script chunks blocked (--without-scripts)' : ''}${noPaintHolding ? ', paint holding off (--no-paint-holding)' : ''}, medians of ${runs} alternating round(s), ${base}; yardstick ${YARDSTICK}: performance ${yardstickScore}, total blocking time ${yardstickTbt} ms`);
+  console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile (default)'} profile${withoutScripts ? ', script chunks blocked (--without-scripts)' : ''}${noPaintHolding ? ', paint holding off (--no-paint-holding)' : ''}, medians of ${runs} alternating round(s), ${base}, Lighthouse's benchmark index of this machine ${median([...audits.values()].flat().map((a) => a.benchmarkIndex))}; yardstick ${YARDSTICK}: performance ${yardstickScore}, total blocking time ${yardstickTbt} ms`);
   console.table(rows);
   const behind = rows.filter((r) => r.page !== YARDSTICK && r.performance < yardstickScore - YARDSTICK_MARGIN);
   if (behind.length) console.log(`More than ${YARDSTICK_MARGIN} points below the yardstick: ${behind.map((r) => r.page).join(', ')}`);
