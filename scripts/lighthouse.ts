@@ -7,8 +7,8 @@
  * rounds (default 3), and prints per page the performance score and total blocking time beside the
  * yardstick's and the difference, the simulated largest contentful paint, the first contentful paint
  * as it happened in the run's browser, the JavaScript transferred, accessibility and best practices
- * (medians over the rounds), and Lighthouse's benchmark index of the machine. Without --url it starts `next start` on a free loopback port with a
- * throwaway DATA_DIR, and stops it at the end. Lighthouse's default is its mobile profile
+ * (medians over the rounds), and Lighthouse's benchmark index of the machine. Without --url it
+ * starts `next start` on a free loopback port with a throwaway DATA_DIR, and stops it at the end. Lighthouse's default is its mobile profile
  * (simulated slow 4G, 4x CPU slowdown); --desktop uses its desktop profile. --without-scripts
  * blocks every page's script chunks (SCRIPT_CHUNKS), so the figures are those of the pages' HTML and
  * styles alone: what the content costs, apart from what its scripts cost. --no-paint-holding starts
