@@ -232,3 +232,59 @@ test.describe('the planner’s dataset', () => {
     });
   }
 });
+
+/**
+ * Resolves once the page has had no request in flight for `quietMs`: a client-side navigation
+ * settles without a load event, so Playwright's networkidle does not see it.
+ */
+async function networkQuiet(page: Page, quietMs = 750) {
+  let inFlight = 0;
+  let last = Date.now();
+  const start = () => {
+    inFlight++;
+    last = Date.now();
+  };
+  const end = () => {
+    inFlight--;
+    last = Date.now();
+  };
+  page.on('request', start);
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  return async () => {
+    await expect.poll(() => inFlight <= 0 && Date.now() - last >= quietMs, { intervals: [100] }).toBe(true);
+    page.off('request', start);
+    page.off('requestfinished', end);
+    page.off('requestfailed', end);
+  };
+}
+
+test.describe('arriving from the menu', () => {
+  // Each page's form submits a choice made before hydration once hydrated (changedBeforeHydration).
+  // Mounted after a client-side navigation, a select holds no default option, and every choice but
+  // the first read as the visitor's: arriving at /compare submitted its form again (three more server
+  // renders, a second history entry that Back went to, and for a moment no <title>).
+  for (const [link, path] of [
+    ['Summary', '/'],
+    ['Explore', '/explore'],
+    ['Audience planner', '/planner'],
+    ['Published findings', '/findings'],
+    ['Benchmark', '/benchmark'],
+    ['Compare', '/compare'],
+  ] as const) {
+    test(`${link}: one server render, one history entry, and Back returns to the page before`, async ({ page }) => {
+      await page.goto('/help');
+      await page.waitForLoadState('networkidle');
+      const renders = countServerRenders(page, path);
+      const quiet = await networkQuiet(page);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+      await expect(page).toHaveURL((url) => url.pathname === path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await quiet();
+      expect(renders.count()).toBe(1);
+      expect(new URL(page.url()).search).toBe('');
+      await page.goBack();
+      await expect(page).toHaveURL((url) => url.pathname === '/help');
+    });
+  }
+});

@@ -1,5 +1,7 @@
 'use client';
 
+import { useState, useSyncExternalStore } from 'react';
+
 /**
  * The form controls in `root` that the visitor changed before the page hydrated. A click or a
  * choice made while the page's scripts are still on their way changes the native control (the box
@@ -25,4 +27,21 @@ export function changedBeforeHydration(root: ParentNode | null): (HTMLInputEleme
     }
   }
   return changed;
+}
+
+const subscribeNever = () => () => {};
+
+/**
+ * Whether the calling component's first render hydrated the server's HTML (true), or mounted it in
+ * the browser after a client-side navigation (false). Only hydrated controls can hold a change made
+ * before the scripts ran; a select that React mounts in the browser has no option marked as its
+ * default, so `changedBeforeHydration` would read any choice but the first as the visitor's and
+ * replay it: arriving at /compare from the menu submitted its form again, a second history entry
+ * that the Back button went to. useSyncExternalStore reads the server snapshot while hydrating and
+ * the browser's when mounting; the first render's answer is kept.
+ */
+export function useHydratedFromServer(): boolean {
+  const hydrating = useSyncExternalStore(subscribeNever, () => false, () => true);
+  const [hydrated] = useState(hydrating);
+  return hydrated;
 }
