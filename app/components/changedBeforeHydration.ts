@@ -2,6 +2,8 @@
 
 import { useState, useSyncExternalStore } from 'react';
 
+type Control = HTMLInputElement | HTMLSelectElement;
+
 /**
  * The form controls in `root` that the visitor changed before the page hydrated. A click or a
  * choice made while the page's scripts are still on their way changes the native control (the box
@@ -13,9 +15,9 @@ import { useState, useSyncExternalStore } from 'react';
  * after hydration, in the first effect, finds every such change. Only meaningful then: later
  * changes made through React leave the defaults behind.
  */
-export function changedBeforeHydration(root: ParentNode | null): (HTMLInputElement | HTMLSelectElement)[] {
+function changedBeforeHydration(root: ParentNode | null): Control[] {
   if (!root) return [];
-  const changed: (HTMLInputElement | HTMLSelectElement)[] = [];
+  const changed: Control[] = [];
   for (const control of root.querySelectorAll('input, select')) {
     if (control instanceof HTMLSelectElement) {
       const options = [...control.options];
@@ -30,18 +32,20 @@ export function changedBeforeHydration(root: ParentNode | null): (HTMLInputEleme
 }
 
 const subscribeNever = () => () => {};
+const noChanges = (): Control[] => [];
 
 /**
- * Whether the calling component's first render hydrated the server's HTML (true), or mounted it in
- * the browser after a client-side navigation (false). Only hydrated controls can hold a change made
- * before the scripts ran; a select that React mounts in the browser has no option marked as its
- * default, so `changedBeforeHydration` would read any choice but the first as the visitor's and
- * replay it: arriving at /compare from the menu submitted its form again, a second history entry
- * that the Back button went to. useSyncExternalStore reads the server snapshot while hydrating and
- * the browser's when mounting; the first render's answer is kept.
+ * `changedBeforeHydration` for a component whose first render hydrated the server's HTML, and a
+ * function that finds nothing for one mounted in the browser after a client-side navigation: only
+ * hydrated controls can hold a change made before the scripts ran, and a select that React mounts
+ * in the browser has no option marked as its default, so any choice but the first would read as the
+ * visitor's and be replayed (arriving at /compare from the menu submitted its form again, a second
+ * history entry that the Back button went to). useSyncExternalStore reads the server snapshot while
+ * hydrating and the browser's when mounting; the first render's answer is kept, so the function
+ * returned is the same at every render.
  */
-export function useHydratedFromServer(): boolean {
+export function useChangedBeforeHydration(): (root: ParentNode | null) => Control[] {
   const hydrating = useSyncExternalStore(subscribeNever, () => false, () => true);
   const [hydrated] = useState(hydrating);
-  return hydrated;
+  return hydrated ? changedBeforeHydration : noChanges;
 }

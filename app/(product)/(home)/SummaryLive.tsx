@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useRef, useTransition } from 'react';
-import { changedBeforeHydration, useHydratedFromServer } from '@/app/components/changedBeforeHydration';
+import { useChangedBeforeHydration } from '@/app/components/changedBeforeHydration';
 
 /**
  * Applies the summary's dataset and weight choice as soon as it is made, like the explorer and the
@@ -24,10 +24,10 @@ export function SummaryLive({ updating, form, children }: { updating: string; fo
     startTransition(() => router.push(query ? `${path}?${query}` : path, { scroll: false }));
   };
 
-  const hydrated = useHydratedFromServer();
+  const changedBeforeHydration = useChangedBeforeHydration();
   useEffect(() => {
     const form = root.current?.querySelector('form');
-    const changed = hydrated ? changedBeforeHydration(form ?? null) : [];
+    const changed = changedBeforeHydration(form ?? null);
     if (form && changed.length) apply(form, changed.find((c) => c.name === 'dataset') ?? changed[0]);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, right after hydration
   }, []);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
-import { changedBeforeHydration, useHydratedFromServer } from '@/app/components/changedBeforeHydration';
+import { useChangedBeforeHydration } from '@/app/components/changedBeforeHydration';
 import { usePlannerValues } from './plannerValues';
 
 /**
@@ -22,15 +22,15 @@ export function AutoSubmitSelect({ value: serverValue, ...props }: Omit<Componen
     setCurrent(value);
   }
   const select = useRef<HTMLSelectElement>(null);
-  const hydrated = useHydratedFromServer();
+  const changedBeforeHydration = useChangedBeforeHydration();
   useEffect(() => {
     const element = select.current;
-    if (!hydrated || !element || !changedBeforeHydration(element.parentElement).includes(element)) return;
+    if (!element || !changedBeforeHydration(element.parentElement).includes(element)) return;
     setCurrent(element.value);
     // After every hydration effect has run (the form's own handlers and Next.js's router included).
     const handle = window.setTimeout(() => element.form?.requestSubmit(), 0);
     return () => window.clearTimeout(handle);
-  }, [hydrated]);
+  }, [changedBeforeHydration]);
   return (
     <select
       ref={select}

@@ -5,7 +5,7 @@ import { crossOptions, dimensionOf, dimOptions, isGenericView } from '@/lib/expl
 import { shorten } from '@/lib/explore/shorten';
 import { filterParam, switchBy, switchDataset, switchDim } from '@/lib/explore/state';
 import { stateFromForm } from '@/lib/explore/formState';
-import { changedBeforeHydration, useHydratedFromServer } from '@/app/components/changedBeforeHydration';
+import { useChangedBeforeHydration } from '@/app/components/changedBeforeHydration';
 import { formatNumber } from '@/lib/i18n/numbers';
 import { useExplore } from './ExploreShell';
 import { FilterPanel } from './FilterPanel';
@@ -30,10 +30,10 @@ export function ExploreControls() {
   const t = useTranslations('explore');
   const { catalogs, catalog, state, go, pending } = useExplore();
   const form = useRef<HTMLFormElement>(null);
-  const hydrated = useHydratedFromServer();
+  const changedBeforeHydration = useChangedBeforeHydration();
   useEffect(() => {
     let replay: number | undefined;
-    if (hydrated && changedBeforeHydration(form.current).length) {
+    if (changedBeforeHydration(form.current).length) {
       const fields = new URLSearchParams([...new FormData(form.current!)].map(([name, value]) => [name, String(value)]));
       const next = stateFromForm(fields, state, catalogs);
       // After every hydration effect has run (Next.js's router takes in history pushes only from then on).
