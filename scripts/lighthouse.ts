@@ -8,15 +8,15 @@
  * yardstick's and the difference, the simulated largest contentful paint, the first contentful paint
  * as it happened in the run's browser, the JavaScript transferred, accessibility and best practices
  * (medians over the rounds), and Lighthouse's benchmark index of the machine. Without --url it
- * starts `next start` on a free loopback port with a throwaway DATA_DIR, and stops it at the end. Lighthouse's default is its mobile profile
- * (simulated slow 4G, 4x CPU slowdown); --desktop uses its desktop profile. --without-scripts
- * blocks every page's script chunks (SCRIPT_CHUNKS), so the figures are those of the pages' HTML and
- * styles alone: what the content costs, apart from what its scripts cost. --no-paint-holding starts
- * Lighthouse's Chromium with paint holding off (yardstick and pages alike): Lighthouse's screen
- * emulation gives the page a new surface while a busy renderer still draws to the old one, and with
- * paint holding those frames go undrawn until Viz throttles the renderer's BeginFrames to about one a
- * second (README, Performance), which pushes the first paint to about 1.25 s or 2.3 s. A script that prints
- * figures, not a test. Target: every page within 5 points of the yardstick in the same run (95 or
+ * starts `next start` on a free loopback port with a throwaway DATA_DIR, and stops it at the end.
+ * Lighthouse's default is its mobile profile (simulated slow 4G, 4x CPU slowdown); --desktop uses
+ * its desktop profile. --without-scripts blocks every page's script chunks (SCRIPT_CHUNKS), so the
+ * figures are those of the pages' HTML and styles alone: what the content costs, apart from what its
+ * scripts cost. --no-paint-holding starts Lighthouse's Chromium with paint holding off (yardstick
+ * and pages alike): Lighthouse's screen emulation gives the page a new surface while a busy renderer
+ * still draws to the old one, and with paint holding those frames go undrawn until Viz throttles the
+ * renderer's BeginFrames to about one a second (README, Performance), which pushes the first paint
+ * to about 1.25 s or 2.3 s. A script that prints figures, not a test. Target: every page within 5 points of the yardstick in the same run (95 or
  * more on a quiet machine), accessibility 95 or more.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
