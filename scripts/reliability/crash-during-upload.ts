@@ -9,9 +9,14 @@
  *     every dataset has exactly as many stored rows as respondents;
  *   - the 3 earlier datasets are listed, identical (same checksums) and served;
  *   - the restarted server accepts a new upload.
- * "While the database is writing it" is observed, not guessed: for SQLite, the WAL file growing by
- * uncommitted pages; for PostgreSQL, the server's own progress report of the COPY
- * (pg_stat_progress_copy). Prints what it found; exits 1 on any loss or partial dataset.
+ * "While the database is writing it" is observed, not guessed. A sign that it is (SQLite: the WAL
+ * file growing; PostgreSQL: the server's own progress report of the COPY, pg_stat_progress_copy)
+ * makes the script freeze the server (SIGSTOP), so that it can no longer commit, and check that
+ * the transaction is still open: SQLite's write lock is held and the dataset is not visible;
+ * PostgreSQL's COPY is still open. Only then comes SIGKILL. A sign seen too late (the upload had
+ * committed by the time the server stopped: a busy machine delays the polling) is no crash test:
+ * the server goes on, the stored upload is deleted and the upload starts again, at most
+ * ATTEMPTS times. Prints what it found; exits 1 on any loss or partial dataset.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -22,11 +27,15 @@ import { startPgCluster, type PgCluster } from '../../lib/storage/testing/pgClus
 import { checksumsFromDatabase, listUploads, Report, startServer, stopOnExit, studyGRows, toCsv, upload, type Backend, type Server } from './harness';
 
 const LARGE_ROWS = Number(process.env.CRASH_ROWS ?? 400_000);
+/** Uploads started before the script gives up catching one while it is written. */
+const ATTEMPTS = 4;
 
 interface Target {
   backend: Backend;
-  /** Resolves with a description once the database holds uncommitted rows of the large upload. */
+  /** Resolves with a description once the database shows signs of writing the large upload. */
   writing(signal: AbortSignal): Promise<string>;
+  /** With the server frozen: what shows that the upload named `name` is still uncommitted, or null if it is not (it committed). */
+  uncommitted(name: string): Promise<string | null>;
   /** Raw problems in the database: orphaned rows, row counts that differ from respondents, integrity. */
   problems(): Promise<string[]>;
 }
@@ -44,13 +53,39 @@ function sqliteTarget(dataDir: string): Target {
   return {
     backend: { name: 'SQLite', env: { DATA_DIR: dataDir } },
     async writing(signal) {
+      // The WAL file keeps its length after a checkpoint and is written over from its start, so it
+      // grows only once a write outruns the last one; a checkpoint that truncates it (the server is
+      // idle between uploads) makes any growth this upload's.
+      const db = new Database(file);
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
       before = walSize();
       while (!signal.aborted) {
         const grown = walSize() - before;
-        if (grown > 2_000_000) return `the WAL file had grown by ${(grown / 1e6).toFixed(1)} MB of uncommitted pages`;
+        if (grown > 500_000) return `the WAL file had grown by ${(grown / 1e6).toFixed(1)} MB`;
         await new Promise((r) => setTimeout(r, 10));
       }
       throw new Error('aborted');
+    },
+    async uncommitted(name) {
+      const db = new Database(file, { timeout: 0 });
+      try {
+        const visible = (db.prepare('SELECT count(*) AS n FROM datasets WHERE name = ?').get(name) as { n: number }).n;
+        if (visible) return null;
+        try {
+          db.exec('BEGIN IMMEDIATE');
+          db.exec('ROLLBACK');
+          return null; // nobody holds the write lock: the server is not inside a write
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+        }
+        return `its transaction was open (the write lock held, the dataset not visible to readers) with the WAL file ${(walSize() / 1e6).toFixed(1)} MB long`;
+      } finally {
+        db.close();
+      }
     },
     async problems() {
       const db = new Database(file, { readonly: true });
@@ -79,10 +114,19 @@ function postgresTarget(cluster: PgCluster, url: string): Target {
       while (!signal.aborted) {
         const rows = await cluster.sql<{ n: string }>("SELECT coalesce(max(tuples_processed), 0) AS n FROM pg_stat_progress_copy WHERE datname = current_database()", [], url);
         const n = Number(rows[0].n);
-        if (n >= LARGE_ROWS / 4) return `PostgreSQL had received ${n.toLocaleString('en')} rows of the open COPY (pg_stat_progress_copy)`;
+        if (n >= LARGE_ROWS / 4) return `PostgreSQL had received ${n.toLocaleString('en')} rows of the COPY (pg_stat_progress_copy)`;
         await new Promise((r) => setTimeout(r, 20));
       }
       throw new Error('aborted');
+    },
+    async uncommitted(name) {
+      // Rows already on their way still reach PostgreSQL; what matters is that the COPY, and with it the transaction, stays open.
+      await new Promise((r) => setTimeout(r, 200));
+      const visible = await cluster.sql<{ n: string }>('SELECT count(*) AS n FROM datasets WHERE name = $1', [name], url);
+      if (Number(visible[0].n)) return null;
+      const copy = await cluster.sql<{ n: string }>('SELECT tuples_processed AS n FROM pg_stat_progress_copy WHERE datname = current_database()', [], url);
+      if (copy.length === 0) return null;
+      return `its COPY was still open 200 ms later (${Number(copy[0].n).toLocaleString('en')} rows received, the dataset not visible)`;
     },
     async problems() {
       const out: string[] = [];
@@ -119,21 +163,39 @@ async function crashScenario(target: Target, largeCsv: string, report: Report, s
   console.log(`  stored 3 datasets; checksums of their rows, read from the database:`);
   for (const e of earlier) console.log(`    ${e.name}: ${before.get(e.id)?.respondents} rows, sha256 ${before.get(e.id)?.checksum.slice(0, 16)}…`);
 
-  // Start the large upload, and kill the server once the database is taking its rows.
-  const stopWatching = new AbortController();
-  const started = performance.now();
-  let killed = false;
-  const uploading = upload(server.url, largeCsv, `${backend.name} large (killed)`).then(
-    (r) => `the upload finished (${r.status} ${JSON.stringify(r.body).slice(0, 200)}) before the server was killed`,
-    (e: unknown) => (killed ? null : `the upload failed before the database took its rows (${e instanceof Error ? `${e.message} ${String(e.cause ?? '')}` : String(e)}); server output: ${server.output().slice(-1500)}`),
-  );
-  const evidence = await Promise.race([target.writing(stopWatching.signal), uploading.then((finished) => Promise.reject(new Error(finished ?? 'the upload ended')))]);
-  killed = true;
-  await server.kill();
-  stopWatching.abort();
-  const killedAt = ((performance.now() - started) / 1000).toFixed(1);
-  await uploading;
-  report.ok(`killed the server with SIGKILL ${killedAt} s into the upload, while ${evidence}`);
+  // Start the large upload; kill the server once it is frozen inside the upload's transaction.
+  const name = `${backend.name} large (killed)`;
+  let caught = false;
+  for (let attempt = 1; attempt <= ATTEMPTS && !caught; attempt++) {
+    const stopWatching = new AbortController();
+    const started = performance.now();
+    const uploading = upload(server.url, largeCsv, name).then(
+      (r) => ({ status: r.status, id: r.body.dataset?.id, detail: JSON.stringify(r.body).slice(0, 200) }),
+      (e: unknown) => ({ status: 0, id: undefined, detail: e instanceof Error ? `${e.message} ${String(e.cause ?? '')}` : String(e) }),
+    );
+    const sign = await Promise.race([target.writing(stopWatching.signal), uploading.then(() => null)]);
+    stopWatching.abort();
+    let evidence: string | null = null;
+    if (sign) {
+      server.freeze();
+      evidence = await target.uncommitted(name);
+    }
+    if (evidence) {
+      await server.kill();
+      caught = true;
+      await uploading;
+      report.ok(`killed the server with SIGKILL ${((performance.now() - started) / 1000).toFixed(1)} s into the upload (attempt ${attempt}): ${sign}; frozen, ${evidence}`);
+      break;
+    }
+    // Too late: the upload committed before the server stopped. Let it finish, remove it, start again.
+    server.resume();
+    const done = await uploading;
+    if (done.status !== 201 || !done.id) throw new Error(`the large upload failed before the database took its rows (${done.status} ${done.detail}); server output: ${server.output().slice(-1500)}`);
+    const del = await fetch(`${server.url}/api/datasets/${done.id}`, { method: 'DELETE', headers: { cookie: server.cookie } });
+    if (del.status !== 204 && del.status !== 200) throw new Error(`deleting the committed large upload: ${del.status}`);
+    console.log(`  (attempt ${attempt}: ${sign ? `${sign}, but by the time the server was frozen the upload had committed` : 'the upload finished before any sign of writing was seen'}; deleted it, starting again)`);
+  }
+  if (!caught) throw new Error(`in ${ATTEMPTS} attempts the server was never frozen while the upload's transaction was open`);
 
   server = await startServer(backend, server.port);
   servers.push(server);

@@ -52,6 +52,10 @@ export interface Server {
   output(): string;
   /** SIGKILL to the server's whole process group: a crash, no clean-up. */
   kill(): Promise<void>;
+  /** SIGSTOP to the whole group: the server stops where it is (it can neither commit nor roll back) until resume(). */
+  freeze(): void;
+  /** SIGCONT: a frozen server goes on. */
+  resume(): void;
   /** SIGTERM, then waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -82,6 +86,12 @@ export async function startServer(backend: Backend, port?: number): Promise<Serv
     async kill() {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
       await exited;
+    },
+    freeze() {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGSTOP');
+    },
+    resume() {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGCONT');
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM');
