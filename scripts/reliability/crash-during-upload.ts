@@ -54,8 +54,8 @@ function sqliteTarget(dataDir: string): Target {
     backend: { name: 'SQLite', env: { DATA_DIR: dataDir } },
     async writing(signal) {
       // The WAL file keeps its length after a checkpoint and is written over from its start, so it
-      // grows only once a write outruns the last one; a checkpoint that truncates it (the server is
-      // idle between uploads) makes any growth this upload's.
+      // grows only once a write outruns the last one; a checkpoint that truncates it (before the
+      // upload starts, with the server idle) makes any growth this upload's.
       const db = new Database(file);
       try {
         db.pragma('wal_checkpoint(TRUNCATE)');
@@ -146,6 +146,44 @@ function postgresTarget(cluster: PgCluster, url: string): Target {
   };
 }
 
+/**
+ * Starts the large upload and SIGKILLs the server once it is frozen inside the upload's transaction;
+ * returns what showed that. An upload that committed first is deleted and started again.
+ */
+async function killInsideUpload(target: Target, server: Server, largeCsv: string): Promise<string> {
+  const name = `${target.backend.name} large (killed)`;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const stopWatching = new AbortController();
+    const started = performance.now();
+    // Watching starts before the upload: it marks where the database stands before any row is sent.
+    const watching = target.writing(stopWatching.signal);
+    const uploading = upload(server.url, largeCsv, name).then(
+      (r) => ({ status: r.status, id: r.body.dataset?.id, detail: JSON.stringify(r.body).slice(0, 200) }),
+      (e: unknown) => ({ status: 0, id: undefined, detail: e instanceof Error ? `${e.message} ${String(e.cause ?? '')}` : String(e) }),
+    );
+    const sign = await Promise.race([watching, uploading.then(() => null)]);
+    stopWatching.abort();
+    let evidence: string | null = null;
+    if (sign) {
+      server.freeze();
+      evidence = await target.uncommitted(name);
+    }
+    if (evidence) {
+      await server.kill();
+      await uploading;
+      return `killed the server with SIGKILL ${((performance.now() - started) / 1000).toFixed(1)} s into the upload (attempt ${attempt}): ${sign}; frozen, ${evidence}`;
+    }
+    // Too late: the upload committed before the server stopped. Let it finish, remove it, start again.
+    server.resume();
+    const done = await uploading;
+    if (done.status !== 201 || !done.id) throw new Error(`the large upload failed before the database took its rows (${done.status} ${done.detail}); server output: ${server.output().slice(-1500)}`);
+    const del = await fetch(`${server.url}/api/datasets/${done.id}`, { method: 'DELETE', headers: { cookie: server.cookie } });
+    if (del.status !== 204 && del.status !== 200) throw new Error(`deleting the committed large upload: ${del.status}`);
+    console.log(`  (attempt ${attempt}: ${sign ? `${sign}, but by the time the server was frozen the upload had committed` : 'the upload finished before any sign of writing was seen'}; deleted it, starting again)`);
+  }
+  throw new Error(`in ${ATTEMPTS} attempts the server was never frozen while the upload's transaction was open`);
+}
+
 async function crashScenario(target: Target, largeCsv: string, report: Report, servers: Server[]): Promise<void> {
   const { backend } = target;
   console.log(`\n== ${backend.name}: SIGKILL during a ${LARGE_ROWS.toLocaleString('en')}-row upload`);
@@ -163,39 +201,7 @@ async function crashScenario(target: Target, largeCsv: string, report: Report, s
   console.log(`  stored 3 datasets; checksums of their rows, read from the database:`);
   for (const e of earlier) console.log(`    ${e.name}: ${before.get(e.id)?.respondents} rows, sha256 ${before.get(e.id)?.checksum.slice(0, 16)}…`);
 
-  // Start the large upload; kill the server once it is frozen inside the upload's transaction.
-  const name = `${backend.name} large (killed)`;
-  let caught = false;
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const stopWatching = new AbortController();
-    const started = performance.now();
-    const uploading = upload(server.url, largeCsv, name).then(
-      (r) => ({ status: r.status, id: r.body.dataset?.id, detail: JSON.stringify(r.body).slice(0, 200) }),
-      (e: unknown) => ({ status: 0, id: undefined, detail: e instanceof Error ? `${e.message} ${String(e.cause ?? '')}` : String(e) }),
-    );
-    const sign = await Promise.race([target.writing(stopWatching.signal), uploading.then(() => null)]);
-    stopWatching.abort();
-    let evidence: string | null = null;
-    if (sign) {
-      server.freeze();
-      evidence = await target.uncommitted(name);
-    }
-    if (evidence) {
-      await server.kill();
-      caught = true;
-      await uploading;
-      report.ok(`killed the server with SIGKILL ${((performance.now() - started) / 1000).toFixed(1)} s into the upload (attempt ${attempt}): ${sign}; frozen, ${evidence}`);
-      break;
-    }
-    // Too late: the upload committed before the server stopped. Let it finish, remove it, start again.
-    server.resume();
-    const done = await uploading;
-    if (done.status !== 201 || !done.id) throw new Error(`the large upload failed before the database took its rows (${done.status} ${done.detail}); server output: ${server.output().slice(-1500)}`);
-    const del = await fetch(`${server.url}/api/datasets/${done.id}`, { method: 'DELETE', headers: { cookie: server.cookie } });
-    if (del.status !== 204 && del.status !== 200) throw new Error(`deleting the committed large upload: ${del.status}`);
-    console.log(`  (attempt ${attempt}: ${sign ? `${sign}, but by the time the server was frozen the upload had committed` : 'the upload finished before any sign of writing was seen'}; deleted it, starting again)`);
-  }
-  if (!caught) throw new Error(`in ${ATTEMPTS} attempts the server was never frozen while the upload's transaction was open`);
+  report.ok(await killInsideUpload(target, server, largeCsv));
 
   server = await startServer(backend, server.port);
   servers.push(server);
