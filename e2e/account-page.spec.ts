@@ -248,34 +248,38 @@ test.describe('stylesheets', () => {
     // event. Every page is opened in a tab of its own, all at once; then a control page that does
     // preload a stylesheet it never applies is loaded last, and its warning (which must come, or
     // this test could not fail) says the pages' time to warn has passed too.
+    const collect = (tab: Page, into: string[]) =>
+      tab.on('console', (message) => {
+        if (/preloaded/i.test(message.text())) into.push(`${tab.url()}: ${message.text()}`);
+      });
     const warnings: string[] = [];
     const tab = async () => {
       const t = await context.newPage();
-      t.on('console', (message) => {
-        if (/preloaded/i.test(message.text())) warnings.push(`${t.url()}: ${message.text()}`);
-      });
+      collect(t, warnings);
       return t;
     };
     const paths = ['/', '/explore', '/planner', '/findings', '/benchmark', '/compare', '/tables', '/datasets', '/account'];
     // And from page to page through the header (the router fetches each page's stylesheets).
     const links = [/^Explore$/, /planner/i, /findings/i, /^Tables$/, /^Datasets$/];
-    await Promise.all([
-      ...paths.map(async (path) => (await tab()).goto(path, { waitUntil: 'networkidle' })),
+    const [first] = await Promise.all([
+      ...paths.map(async (path) => {
+        const t = await tab();
+        await t.goto(path, { waitUntil: 'networkidle' });
+        return t;
+      }),
       ...links.map(async (name) => {
         const t = await tab();
         await t.goto('/');
         await t.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
         await t.waitForLoadState('networkidle');
+        return t;
       }),
     ]);
 
-    await page.goto('/help');
-    const sheet = await page.locator('link[rel=stylesheet]').first().getAttribute('href');
+    const sheet = await first.locator('link[rel=stylesheet]').first().getAttribute('href');
     expect(sheet).toBeTruthy();
     const controlWarnings: string[] = [];
-    page.on('console', (message) => {
-      if (/preloaded/i.test(message.text())) controlWarnings.push(message.text());
-    });
+    collect(page, controlWarnings);
     await page.route('**/__preload-control', (route) =>
       route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>control</title><link rel="preload" as="style" href="${sheet}"><p>control</p>` }),
     );
