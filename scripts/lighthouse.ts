@@ -16,8 +16,8 @@
  * and pages alike): Lighthouse's screen emulation gives the page a new surface while a busy renderer
  * still draws to the old one, and with paint holding those frames go undrawn until Viz throttles the
  * renderer's BeginFrames to about one a second (README, Performance), which pushes the first paint
- * to about 1.25 s or 2.3 s. A script that prints figures, not a test. Target: every page within 5 points of the yardstick in the same run (95 or
- * more on a quiet machine), accessibility 95 or more.
+ * to about 1.25 s or 2.3 s. A script that prints figures, not a test. Target: every page within 5
+ * points of the yardstick in the same run (95 or more on a quiet machine), accessibility 95 or more.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
